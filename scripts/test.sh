@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the whole test suite (offscreen; no display needed).
+source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
+apt_install "${RUNTIME_PKGS[@]}" "${TEST_PKGS[@]}"
+make_venv "[test]"
+export QT_QPA_PLATFORM=offscreen
+cd "$ROOT"
+exec "$VENV/bin/python" -m pytest -q "$@"

@@ -1,0 +1,3 @@
+from tdkt_desktop.cli import main
+
+raise SystemExit(main())

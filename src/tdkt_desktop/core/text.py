@@ -1,0 +1,322 @@
+"""Vietnamese text as users type it: normalisation, folding, sorting, numbers and dates.
+
+Everything that enters the application passes through :func:`nfc`. Searches compare
+:func:`fold` keys (no tones, "đ" → "d", case-folded). Lists of people sort by
+:func:`person_sort_key` (given name first, then the full name, Vietnamese alphabet order,
+tones after the base letter).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+__all__ = [
+    "InputError",
+    "nfc",
+    "clean",
+    "fold",
+    "collate_key",
+    "person_sort_key",
+    "given_name",
+    "parse_number",
+    "parse_int",
+    "parse_date",
+    "parse_long_date",
+    "format_number",
+    "format_money",
+    "format_date",
+    "long_date",
+    "place_and_date",
+]
+
+
+class InputError(ValueError):
+    """Bad input from a person or a file. ``str(err)`` is a Vietnamese message that says what to do."""
+
+    def __init__(self, message: str, *, field: str | None = None, value: object = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.value = value
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str | None) -> str:
+    """Unicode NFC form of ``text`` (``None`` → ``""``). Input methods may send NFD."""
+    if text is None:
+        return ""
+    return unicodedata.normalize("NFC", str(text))
+
+
+def clean(text: str | None) -> str:
+    """NFC, with runs of white space folded to one space and the ends trimmed."""
+    return _SPACES.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
+
+
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
+
+
+def fold(text: str | None) -> str:
+    """A search key: no diacritics, "đ" → "d", case-folded, white space folded."""
+    decomposed = unicodedata.normalize("NFD", clean(text).translate(_FOLD_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+# --------------------------------------------------------------------------- sorting
+
+# Vietnamese alphabet; letters outside it (f, j, w, z, digits…) sort by their code point after it.
+_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_LETTER_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+# Letter-forming marks stay part of the base letter; tone marks are a secondary difference.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+
+
+def _split_letters(text: str) -> list[tuple[str, int]]:
+    """Each base letter (with its letter marks) and its tone rank (0 = no tone)."""
+    out: list[tuple[str, int]] = []
+    for ch in unicodedata.normalize("NFD", text.lower()):
+        if unicodedata.combining(ch):
+            if not out:
+                continue
+            base, tone = out[-1]
+            if ch in _LETTER_MARKS:
+                out[-1] = (unicodedata.normalize("NFC", base + ch), tone)
+            elif ch in _TONE_RANK:
+                out[-1] = (base, _TONE_RANK[ch])
+            continue
+        out.append((ch, 0))
+    return out
+
+
+def collate_key(text: str | None) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+    """Vietnamese dictionary order: letters first (a ă â b … đ …), tones only to break ties."""
+    letters = _split_letters(clean(text))
+    primary = tuple(
+        _LETTER_RANK[base] if base in _LETTER_RANK else (1000 + ord(base[0])) for base, _ in letters
+    )
+    secondary = tuple(tone for _, tone in letters)
+    return primary, secondary, clean(text)
+
+
+def given_name(full_name: str | None) -> str:
+    """The given name: the last word of a Vietnamese full name ("Nguyễn Thị Lan" → "Lan")."""
+    words = clean(full_name).split(" ")
+    return words[-1] if words else ""
+
+
+def person_sort_key(full_name: str | None) -> tuple[object, ...]:
+    """How Vietnamese lists of people sort: by given name, then by the full name."""
+    return collate_key(given_name(full_name)), collate_key(full_name)
+
+
+# --------------------------------------------------------------------------- numbers
+
+_NUMBER_CHARS = re.compile(r"^[+-]?[0-9.,]+$")
+
+
+def parse_number(text: str | float | int | None, *, field: str = "Số liệu") -> float | None:
+    """Parse a number as Vietnamese users write it: "7,5" → 7.5; "43.000" → 43000; "1.234,5".
+
+    Empty input gives ``None``. A dot followed by groups of exactly three digits is a thousands
+    separator; otherwise a lone dot is read as a decimal point ("7.5" → 7.5).
+    Raises :class:`InputError` with a Vietnamese message on anything else.
+    """
+    if text is None:
+        return None
+    if isinstance(text, bool):
+        raise InputError(f"{field}: “{text}” không phải là số.", field=field, value=text)
+    if isinstance(text, (int, float)):
+        if isinstance(text, float) and not math.isfinite(text):
+            raise InputError(f"{field}: giá trị không hợp lệ.", field=field, value=text)
+        return float(text)
+    raw = clean(text).replace(" ", "").rstrip("%")
+    if raw == "":
+        return None
+    example = "Ví dụ: 7,5 hoặc 43.000"
+    if not _NUMBER_CHARS.match(raw):
+        raise InputError(
+            f"{field}: “{clean(text)}” không phải là số. Chỉ nhập chữ số, dùng dấu phẩy cho phần "
+            f"thập phân. {example}.",
+            field=field,
+            value=text,
+        )
+    sign = -1.0 if raw.startswith("-") else 1.0
+    body = raw.lstrip("+-")
+    if body.count(",") > 1:
+        raise InputError(
+            f"{field}: “{clean(text)}” có nhiều hơn một dấu phẩy. Dấu phẩy chỉ dùng cho phần thập "
+            f"phân. {example}.",
+            field=field,
+            value=text,
+        )
+    if "," in body:
+        int_part, frac = body.split(",")
+        if "." in frac:
+            raise InputError(
+                f"{field}: “{clean(text)}” đặt dấu chấm sau dấu phẩy. Viết như 1.234,5.",
+                field=field,
+                value=text,
+            )
+        int_digits = _thousands(int_part, text, field, example)
+        normalised = f"{int_digits or '0'}.{frac or '0'}"
+    elif "." in body:
+        groups = body.split(".")
+        if len(groups) > 1 and groups[0] != "" and all(len(g) == 3 for g in groups[1:]):
+            normalised = "".join(groups)
+        elif len(groups) == 2 and groups[1] != "":
+            normalised = f"{groups[0] or '0'}.{groups[1]}"
+        else:
+            raise InputError(
+                f"{field}: “{clean(text)}” không đọc được. Dùng dấu chấm để phân cách hàng nghìn và "
+                f"dấu phẩy cho phần thập phân. {example}.",
+                field=field,
+                value=text,
+            )
+    else:
+        normalised = body
+    try:
+        return sign * float(Decimal(normalised))
+    except (InvalidOperation, ValueError):
+        raise InputError(f"{field}: “{clean(text)}” không phải là số. {example}.", field=field, value=text) from None
+
+
+def _thousands(part: str, text: object, field: str, example: str) -> str:
+    if "." not in part:
+        return part
+    groups = part.split(".")
+    if groups[0] == "" or not all(len(g) == 3 for g in groups[1:]):
+        raise InputError(
+            f"{field}: “{clean(str(text))}” đặt dấu chấm sai chỗ. Dấu chấm phân cách từng nhóm ba chữ "
+            f"số. {example}.",
+            field=field,
+            value=text,
+        )
+    return "".join(groups)
+
+
+def parse_int(text: str | int | None, *, field: str = "Số lượng", minimum: int | None = 0) -> int | None:
+    """A whole number ("1.200" → 1200). Empty gives ``None``."""
+    value = parse_number(text, field=field)
+    if value is None:
+        return None
+    if value != int(value):
+        raise InputError(f"{field}: “{clean(str(text))}” phải là số nguyên.", field=field, value=text)
+    if minimum is not None and value < minimum:
+        raise InputError(f"{field}: không được nhỏ hơn {minimum}.", field=field, value=text)
+    return int(value)
+
+
+def format_number(value: float | int | Decimal | None, *, decimals: int | None = None) -> str:
+    """Vietnamese number format: 7.5 → "7,5"; 43000 → "43.000"; 92.45 → "92,45"."""
+    if value is None:
+        return ""
+    dec = Decimal(str(value))
+    if decimals is not None:
+        dec = dec.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    sign = "-" if dec < 0 else ""
+    dec = abs(dec)
+    text = format(dec, "f")
+    int_part, _, frac = text.partition(".")
+    if decimals is None:
+        frac = frac.rstrip("0")
+    groups = []
+    while len(int_part) > 3:
+        groups.insert(0, int_part[-3:])
+        int_part = int_part[:-3]
+    groups.insert(0, int_part)
+    out = ".".join(groups)
+    if frac:
+        out += "," + frac
+    return sign + out
+
+
+def format_money(amount: int | float | None) -> str:
+    """2340000 → "2.340.000 đồng"."""
+    if amount is None:
+        return ""
+    return f"{format_number(round(amount))} đồng"
+
+
+# --------------------------------------------------------------------------- dates
+
+_DATE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_LONG = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+
+
+def parse_date(text: str | _dt.date | None, *, field: str = "Ngày") -> _dt.date | None:
+    """Parse dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, and ISO yyyy-mm-dd).
+
+    Empty input gives ``None``; anything else that is not a real date raises :class:`InputError`.
+    """
+    if text is None:
+        return None
+    if isinstance(text, _dt.datetime):
+        return text.date()
+    if isinstance(text, _dt.date):
+        return text
+    raw = clean(text)
+    if raw == "":
+        return None
+    hint = "Nhập theo dạng ngày/tháng/năm, ví dụ 05/01/2026."
+    m = _ISO.match(raw)
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+    else:
+        m = _DATE.match(raw) or _LONG.search(raw)
+        if not m:
+            raise InputError(f"{field}: “{raw}” không phải là ngày. {hint}", field=field, value=text)
+        day, month, year = (int(g) for g in m.groups())
+        if year < 100:
+            year += 2000
+    try:
+        value = _dt.date(year, month, day)
+    except ValueError:
+        raise InputError(f"{field}: ngày “{raw}” không có trên lịch. {hint}", field=field, value=text) from None
+    if not 1900 <= value.year <= 2200:
+        raise InputError(f"{field}: năm {value.year} nằm ngoài khoảng hợp lý. {hint}", field=field, value=text)
+    return value
+
+
+def parse_long_date(text: str) -> _dt.date | None:
+    """Find "ngày 13 tháng 12 năm 2022" in running text; ``None`` when there is none."""
+    m = _LONG.search(nfc(text))
+    if not m:
+        return None
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def format_date(value: _dt.date | str | None) -> str:
+    """A date as dd/mm/yyyy ("" for none). Accepts ISO strings as stored in the database."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = _dt.date.fromisoformat(value[:10])
+    return value.strftime("%d/%m/%Y")
+
+
+def long_date(value: _dt.date | str) -> str:
+    """ "ngày 05 tháng 01 năm 2026": NĐ 30/2020 writes a leading zero for days < 10 and months 1–2."""
+    if isinstance(value, str):
+        value = _dt.date.fromisoformat(value[:10])
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def place_and_date(place: str, value: _dt.date | str) -> str:
+    """ "Tân Phú, ngày 05 tháng 01 năm 2026"."""
+    return f"{clean(place)}, {long_date(value)}"
