@@ -1,0 +1,338 @@
+"""The one append-only migration chain. Never edit a migration that has shipped: add a new one.
+
+Every synced table carries the same bookkeeping columns (see ``SYNC_COLUMNS``): a UUID, the unit
+that owns the record, created/updated times, the installation and its change counter of the last
+change, the record's edit generation and revision, and a tombstone flag instead of a hard delete.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+MIGRATION_SET = "tdkt"
+
+migrations = sqlite_utils.Migrations(MIGRATION_SET)
+
+# Columns common to every synced record. ``clock`` is the origin installation's own change
+# counter (it rises by one for each change that installation makes, so gaps can be seen);
+# ``local_seq`` is this database's order of arrival (local edits and imported rows alike), the
+# basis of "everything changed since the last bundle". ``gen`` counts edits of the record and
+# ``rev``/``base_rev`` name its revision and the one it replaced, so concurrent edits are seen.
+SYNC_COLUMNS = """
+    id TEXT PRIMARY KEY,
+    owner_unit TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    origin_install TEXT NOT NULL,
+    clock INTEGER NOT NULL,
+    gen INTEGER NOT NULL DEFAULT 1,
+    rev TEXT NOT NULL,
+    base_rev TEXT,
+    local_seq INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+"""
+
+# Tables created by the first migration, in dependency order.
+V1_TABLES: dict[str, str] = {
+    "units": """
+        code TEXT NOT NULL,
+        name TEXT NOT NULL,
+        level TEXT NOT NULL,
+        parent_code TEXT,
+        province_code TEXT,
+        legacy_district_code TEXT,
+        cluster TEXT,
+        address TEXT,
+        notes TEXT
+    """,
+    "officials": """
+        unit_code TEXT NOT NULL,
+        full_name TEXT NOT NULL,
+        title TEXT NOT NULL,
+        authority TEXT,
+        sort_order INTEGER NOT NULL DEFAULT 0
+    """,
+    "people": """
+        full_name TEXT NOT NULL,
+        gender TEXT,
+        birth_date TEXT,
+        position TEXT,
+        unit_code TEXT,
+        workplace TEXT,
+        id_number TEXT,
+        hometown TEXT,
+        residence TEXT,
+        education TEXT,
+        academic_title TEXT,
+        nominee_class TEXT,
+        field TEXT,
+        phone TEXT,
+        notes TEXT
+    """,
+    "collectives": """
+        name TEXT NOT NULL,
+        kind TEXT,
+        unit_code TEXT,
+        members_count INTEGER,
+        women_count INTEGER,
+        founded TEXT,
+        address TEXT,
+        nominee_class TEXT,
+        field TEXT,
+        notes TEXT
+    """,
+    "households": """
+        head_name TEXT NOT NULL,
+        address TEXT,
+        unit_code TEXT,
+        members_count INTEGER,
+        notes TEXT
+    """,
+    "award_history": """
+        subject_kind TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        code TEXT,
+        award_name TEXT NOT NULL,
+        award_kind TEXT,
+        decision_number TEXT,
+        decision_date TEXT,
+        issuer TEXT,
+        source TEXT NOT NULL DEFAULT 'manual'
+    """,
+    "ratings": """
+        subject_kind TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        rating TEXT NOT NULL,
+        discipline TEXT NOT NULL DEFAULT 'none',
+        under_review INTEGER NOT NULL DEFAULT 0,
+        note TEXT
+    """,
+    "initiatives": """
+        person_id TEXT NOT NULL REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+        year INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        level TEXT,
+        decision_number TEXT,
+        recognised INTEGER NOT NULL DEFAULT 1
+    """,
+    "campaigns": """
+        name TEXT NOT NULL,
+        doc_kind TEXT,
+        doc_number TEXT,
+        doc_date TEXT,
+        issuing_body TEXT,
+        signer TEXT,
+        signer_title TEXT,
+        subject TEXT,
+        campaign_type TEXT NOT NULL,
+        year INTEGER,
+        start_date TEXT,
+        end_date TEXT,
+        midterm_review TEXT,
+        final_review TEXT,
+        registration_deadline TEXT,
+        submission_deadline TEXT,
+        content_json TEXT NOT NULL DEFAULT '[]',
+        movements_json TEXT NOT NULL DEFAULT '[]',
+        awards_json TEXT NOT NULL DEFAULT '[]',
+        issued_by TEXT,
+        status TEXT NOT NULL DEFAULT 'active',
+        notes TEXT
+    """,
+    "targets": """
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id) DEFERRABLE INITIALLY DEFERRED,
+        seq INTEGER NOT NULL DEFAULT 0,
+        measure TEXT NOT NULL,
+        comparator TEXT NOT NULL,
+        value REAL,
+        value_high REAL,
+        unit TEXT,
+        sub_count REAL,
+        sub_label TEXT,
+        strict INTEGER NOT NULL DEFAULT 0,
+        rollup TEXT NOT NULL DEFAULT 'sum',
+        assigned_unit TEXT,
+        source_text TEXT
+    """,
+    "target_results": """
+        target_id TEXT NOT NULL REFERENCES targets(id) DEFERRABLE INITIALLY DEFERRED,
+        unit_code TEXT NOT NULL,
+        period TEXT NOT NULL,
+        value REAL,
+        sub_value REAL,
+        weight REAL,
+        note TEXT
+    """,
+    "registrations": """
+        campaign_id TEXT REFERENCES campaigns(id) DEFERRABLE INITIALLY DEFERRED,
+        year INTEGER NOT NULL,
+        subject_kind TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        subject_name TEXT NOT NULL,
+        title_code TEXT NOT NULL,
+        registered_on TEXT,
+        note TEXT
+    """,
+    "participations": """
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id) DEFERRABLE INITIALLY DEFERRED,
+        period TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        collectives_count INTEGER,
+        people_count INTEGER,
+        households_count INTEGER,
+        note TEXT
+    """,
+    "nominations": """
+        subject_kind TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        subject_name TEXT NOT NULL,
+        title_code TEXT NOT NULL,
+        award_kind TEXT NOT NULL,
+        campaign_id TEXT REFERENCES campaigns(id) DEFERRABLE INITIALLY DEFERRED,
+        year INTEGER NOT NULL,
+        period TEXT,
+        achievement TEXT,
+        nominee_class TEXT,
+        field TEXT,
+        dossier_json TEXT NOT NULL DEFAULT '{}',
+        status TEXT NOT NULL DEFAULT 'draft',
+        status_reason TEXT,
+        submitted_on TEXT,
+        unit_code TEXT,
+        eligibility_json TEXT,
+        appraisal_note TEXT
+    """,
+    "vote_sessions": """
+        unit_code TEXT,
+        meeting_date TEXT NOT NULL,
+        place TEXT,
+        period TEXT,
+        total_members INTEGER NOT NULL,
+        present INTEGER NOT NULL,
+        written_opinions INTEGER NOT NULL DEFAULT 0,
+        chair TEXT,
+        secretary TEXT,
+        notes TEXT
+    """,
+    "votes": """
+        vote_session_id TEXT NOT NULL REFERENCES vote_sessions(id) DEFERRABLE INITIALLY DEFERRED,
+        nomination_id TEXT NOT NULL REFERENCES nominations(id) DEFERRABLE INITIALLY DEFERRED,
+        votes_for INTEGER NOT NULL,
+        threshold REAL,
+        share REAL
+    """,
+    "decisions": """
+        number TEXT,
+        doc_code TEXT,
+        decision_date TEXT NOT NULL,
+        signer TEXT,
+        signer_title TEXT,
+        issuer_unit TEXT,
+        subject TEXT,
+        base_salary INTEGER,
+        total_amount INTEGER,
+        status TEXT NOT NULL DEFAULT 'draft',
+        notes TEXT
+    """,
+    "decision_awardees": """
+        decision_id TEXT NOT NULL REFERENCES decisions(id) DEFERRABLE INITIALLY DEFERRED,
+        nomination_id TEXT,
+        subject_kind TEXT NOT NULL,
+        subject_id TEXT,
+        subject_name TEXT NOT NULL,
+        title_code TEXT NOT NULL,
+        so_vang INTEGER,
+        amount INTEGER
+    """,
+}
+
+V1_INDEXES: dict[str, list[str]] = {
+    "units": ["code"],
+    "officials": ["unit_code"],
+    "people": ["unit_code", "full_name"],
+    "collectives": ["unit_code"],
+    "households": ["unit_code"],
+    "award_history": ["subject_id", "year"],
+    "ratings": ["subject_id", "year"],
+    "initiatives": ["person_id"],
+    "campaigns": ["year"],
+    "targets": ["campaign_id"],
+    "target_results": ["target_id", "unit_code", "period"],
+    "registrations": ["campaign_id", "subject_id", "year"],
+    "participations": ["campaign_id", "unit_code"],
+    "nominations": ["status", "subject_id", "year", "campaign_id"],
+    "vote_sessions": ["meeting_date"],
+    "votes": ["vote_session_id", "nomination_id"],
+    "decisions": ["decision_date"],
+    "decision_awardees": ["decision_id", "nomination_id"],
+}
+
+
+@migrations(name="m001_initial")
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    for table, columns in V1_TABLES.items():
+        db.execute(f"CREATE TABLE {table} ({SYNC_COLUMNS}, {columns})")
+        db.execute(f"CREATE INDEX idx_{table}_local_seq ON {table}(local_seq)")
+        db.execute(f"CREATE INDEX idx_{table}_origin ON {table}(origin_install, clock)")
+        db.execute(f"CREATE INDEX idx_{table}_owner ON {table}(owner_unit)")
+        for column in V1_INDEXES.get(table, []):
+            db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
+    db.execute(
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            operator TEXT,
+            install_id TEXT,
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            before_json TEXT,
+            after_json TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX idx_audit_record ON audit_log(table_name, record_id)")
+
+
+@migrations(name="m002_search_and_register")
+def m002_search_and_register(db: sqlite_utils.Database) -> None:
+    """A diacritic-insensitive search index over people, collectives, households, nominations and
+    campaigns (filled from the rows already there), and the register of issued document numbers."""
+    from tdkt_desktop.store.search import SEARCHABLE, rebuild_search_index
+
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "kind UNINDEXED, record_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    assert SEARCHABLE
+    rebuild_search_index(db)
+    db.execute(
+        """CREATE TABLE doc_register (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit_code TEXT NOT NULL,
+            doc_type TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            issued_on TEXT NOT NULL,
+            record_table TEXT,
+            record_id TEXT,
+            subject TEXT,
+            issued_at TEXT NOT NULL,
+            UNIQUE (unit_code, doc_type, year, number)
+        )"""
+    )
+
+
+# New migrations go above this line, each with the next number. ------------------------------
+
+
+def known_migration_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def schema_version() -> int:
+    """The schema version this code builds: the number of migrations in the chain."""
+    return len(known_migration_names())
