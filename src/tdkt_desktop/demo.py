@@ -1,0 +1,466 @@
+"""Realistic demo data for one commune-level unit, shaped like the directives units receive.
+
+Campaigns like the seed directives (every kind of target comparator), results for two periods,
+registrations, people, collectives and households with their history, nominations with dossiers,
+a council vote session and a decision with số sổ vàng and money.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import random
+from typing import Any
+
+from tdkt_desktop.store import Store
+
+DEMO_UNIT = "31147"  # Phường Tân An, thành phố Cần Thơ (QĐ 19/2025/QĐ-TTg)
+
+_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+_MIDDLE_F = ["Thị", "Thị Thu", "Thị Ngọc", "Thị Kim", "Ngọc", "Thị Mỹ", "Thị Bích"]
+_MIDDLE_M = ["Văn", "Minh", "Quốc", "Thanh", "Hữu", "Đức", "Công", "Hoàng"]
+_GIVEN_F = ["Hà", "Lan", "Hương", "Trang", "Ánh", "Dung", "Yến", "Thảo", "Ngân", "Oanh", "Phượng", "Uyên", "Đào", "Ấn"]
+_GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Khoa", "Long", "Nam", "Phúc", "Quang", "Sơn", "Tâm", "Ân"]
+
+_POSITIONS = [
+    ("Chủ tịch Ủy ban nhân dân phường", "Lãnh đạo cấp phòng"),
+    ("Phó Chủ tịch Ủy ban nhân dân phường", "Lãnh đạo từ cấp phó trưởng phòng trở lên"),
+    ("Công chức Văn phòng - Thống kê", "Người trực tiếp công tác"),
+    ("Công chức Tư pháp - Hộ tịch", "Người trực tiếp công tác"),
+    ("Công chức Địa chính - Xây dựng", "Người trực tiếp công tác"),
+    ("Công chức Văn hóa - Xã hội", "Người trực tiếp công tác"),
+    ("Công chức Tài chính - Kế toán", "Người trực tiếp công tác"),
+    ("Giáo viên Trường Tiểu học Tân An", "Người trực tiếp công tác"),
+    ("Y sĩ Trạm Y tế phường", "Người trực tiếp công tác"),
+    ("Trưởng khu vực", "Người trực tiếp công tác"),
+]
+
+SUB_UNITS = [
+    ("31147-TH1", "Trường Tiểu học Tân An 1", "school"),
+    ("31147-MN", "Trường Mầm non Hoa Sen", "school"),
+    ("31147-TYT", "Trạm Y tế phường Tân An", "health"),
+    ("31147-KV1", "Khu vực 1", "hamlet"),
+    ("31147-KV2", "Khu vực 2", "hamlet"),
+    ("31147-KV3", "Khu vực 3", "hamlet"),
+    ("31147-PN", "Hội Liên hiệp Phụ nữ phường Tân An", "mass_org"),
+]
+
+
+def _name(rng: random.Random, female: bool) -> str:
+    family = rng.choice(_FAMILY)
+    if female:
+        return f"{family} {rng.choice(_MIDDLE_F)} {rng.choice(_GIVEN_F)}"
+    return f"{family} {rng.choice(_MIDDLE_M)} {rng.choice(_GIVEN_M)}"
+
+
+def _dossier(items: list[str], done: set[str]) -> str:
+    return json.dumps({key: key in done for key in items}, ensure_ascii=False, sort_keys=True)
+
+
+def build_demo(store: Store, *, seed: int = 2026, people: int = 36) -> dict[str, int]:
+    """Fill the database of this installation's unit with demo records; returns counts added."""
+    rng = random.Random(seed)
+    unit = store.self_unit()
+    if unit is None:
+        raise ValueError("build_demo needs the installation's unit (tdkt init) first")
+    code = unit["code"]
+    upper_code = unit["parent_code"] or code
+    upper = store.unit_by_code(upper_code)
+    upper_name = upper["name"] if upper else "Ủy ban nhân dân tỉnh"
+    before = store.stats()
+    this_year = 2026
+    last_year = this_year - 1
+    with store.atomic():
+        _units_and_officials(store, code, unit["name"])
+        persons = _people(store, rng, code, unit["name"], people)
+        collectives = _collectives(store, code)
+        households = _households(store, rng, code)
+        _history(store, rng, persons, collectives, last_year)
+        campaigns = _campaigns(store, code, upper_code, upper_name, unit["name"], this_year)
+        _results(store, rng, campaigns, code, this_year)
+        _registrations(store, rng, campaigns, persons, collectives, households, this_year)
+        _nominations_and_decision(store, rng, code, unit["name"], campaigns, persons, collectives, households, last_year, this_year)
+        store.set_meta_json(
+            "doc_prefixes",
+            {"TTr": "TTr-UBND", "QĐ": "QĐ-UBND", "BC": "BC-UBND", "BB": "BB-HĐTĐKT", "KH": "KH-UBND"},
+        )
+        store.set_meta("place_name", unit["name"].replace("Phường ", "").replace("Xã ", ""))
+    after = store.stats()
+    return {table: after[table] - before.get(table, 0) for table in after}
+
+
+def _units_and_officials(store: Store, code: str, name: str) -> None:
+    for sub_code, sub_name, level in SUB_UNITS:
+        if store.unit_by_code(sub_code) is None:
+            store.insert("units", {"code": sub_code, "name": sub_name, "level": level, "parent_code": code}, owner_unit=code)
+    officials = [
+        ("Trần Văn Bình", "Chủ tịch", "TM."),
+        ("Lê Thị Ngọc Hân", "Phó Chủ tịch", "KT."),
+        ("Phạm Quốc Việt", "Phó Chủ tịch", "KT."),
+    ]
+    for i, (full_name, title, authority) in enumerate(officials):
+        store.insert("officials", {"unit_code": code, "full_name": full_name, "title": title, "authority": authority, "sort_order": i})
+
+
+def _people(store: Store, rng: random.Random, code: str, unit_name: str, count: int) -> list[dict[str, Any]]:
+    out = []
+    fixed = [
+        ("Trần Văn Bình", False, 0),
+        ("Lê Thị Ngọc Hân", True, 1),
+        ("Phạm Quốc Việt", False, 1),
+        ("Nguyễn Thị Thu Hà", True, 2),
+        ("Võ Minh Tâm", False, 3),
+        ("Đặng Thị Kim Đào", True, 5),
+    ]
+    for i in range(count):
+        if i < len(fixed):
+            full_name, female, pos = fixed[i]
+        else:
+            female = rng.random() < 0.55
+            full_name = _name(rng, female)
+            pos = rng.randrange(2, len(_POSITIONS))
+        position, nominee_class = _POSITIONS[pos]
+        birth = _dt.date(rng.randint(1968, 1998), rng.randint(1, 12), rng.randint(1, 28))
+        workplace = unit_name if pos < 7 else position.split(" ", 2)[-1]
+        out.append(
+            store.insert(
+                "people",
+                {
+                    "full_name": full_name,
+                    "gender": "female" if female else "male",
+                    "birth_date": birth.isoformat(),
+                    "position": position,
+                    "unit_code": code,
+                    "workplace": f"Ủy ban nhân dân {unit_name.lower()}" if pos < 7 else workplace,
+                    "hometown": rng.choice(["Cần Thơ", "Vĩnh Long", "Hậu Giang", "An Giang", "Sóc Trăng"]),
+                    "residence": f"{rng.randint(1, 250)} đường 30/4, {unit_name}, thành phố Cần Thơ",
+                    "education": rng.choice(["Đại học Luật", "Đại học Kinh tế", "Cao đẳng Sư phạm", "Đại học Hành chính", "Thạc sĩ Quản lý công"]),
+                    "nominee_class": nominee_class,
+                    "field": rng.choice(["Quản lý nhà nước", "Giáo dục", "Y tế", "Văn hóa - xã hội", "Kinh tế"]),
+                },
+            )
+        )
+    return out
+
+
+def _collectives(store: Store, code: str) -> list[dict[str, Any]]:
+    rows = [
+        ("Văn phòng Ủy ban nhân dân phường Tân An", "office", 12, 7, "Cơ quan hành chính"),
+        ("Trường Tiểu học Tân An 1", "school", 46, 35, "Đơn vị sự nghiệp công lập"),
+        ("Trường Mầm non Hoa Sen", "school", 28, 27, "Đơn vị sự nghiệp công lập"),
+        ("Trạm Y tế phường Tân An", "health", 9, 6, "Đơn vị sự nghiệp công lập"),
+        ("Khu vực 1", "hamlet", 15, 6, "Khác"),
+        ("Khu vực 2", "hamlet", 14, 5, "Khác"),
+        ("Hội Liên hiệp Phụ nữ phường Tân An", "mass_org", 7, 7, "Cơ quan Đảng, đoàn thể"),
+        ("Hợp tác xã Dịch vụ Tân An", "cooperative", 21, 9, "Hợp tác xã"),
+    ]
+    return [
+        store.insert(
+            "collectives",
+            {"name": n, "kind": k, "unit_code": code, "members_count": m, "women_count": w, "nominee_class": c},
+        )
+        for n, k, m, w, c in rows
+    ]
+
+
+def _households(store: Store, rng: random.Random, code: str) -> list[dict[str, Any]]:
+    out = []
+    for i in range(8):
+        head = _name(rng, rng.random() < 0.4)
+        out.append(
+            store.insert(
+                "households",
+                {"head_name": head, "address": f"Khu vực {1 + i % 3}, phường Tân An", "unit_code": code, "members_count": rng.randint(2, 7)},
+            )
+        )
+    return out
+
+
+def _history(store: Store, rng: random.Random, persons: list[dict[str, Any]], collectives: list[dict[str, Any]], last_year: int) -> None:
+    for idx, person in enumerate(persons):
+        for year in (last_year - 2, last_year - 1, last_year):
+            rating = "excellent" if (idx % 3 == 0 or (idx % 3 == 1 and year == last_year)) else rng.choice(["good", "good", "done"])
+            store.insert("ratings", {"subject_kind": "person", "subject_id": person["id"], "year": year, "rating": rating})
+            if year < last_year and rating in ("excellent", "good"):
+                store.insert(
+                    "award_history",
+                    {
+                        "subject_kind": "person", "subject_id": person["id"], "year": year, "code": "LDTT",
+                        "award_name": "Lao động tiên tiến", "award_kind": "cong_trang",
+                        "decision_number": f"{rng.randint(20, 60)}/QĐ-UBND", "decision_date": f"{year}-12-2{rng.randint(0, 8)}",
+                        "issuer": "Ủy ban nhân dân quận Ninh Kiều" if year < 2025 else "Ủy ban nhân dân phường Tân An",
+                    },
+                )
+            if year < last_year and rating == "excellent" and idx % 3 == 0:
+                store.insert(
+                    "award_history",
+                    {
+                        "subject_kind": "person", "subject_id": person["id"], "year": year, "code": "CSTDCS",
+                        "award_name": "Chiến sĩ thi đua cơ sở", "award_kind": "cong_trang",
+                        "decision_number": f"{rng.randint(61, 99)}/QĐ-UBND", "decision_date": f"{year}-12-28",
+                        "issuer": "Ủy ban nhân dân quận Ninh Kiều",
+                    },
+                )
+        if idx % 4 == 0:
+            store.insert(
+                "initiatives",
+                {
+                    "person_id": person["id"], "year": last_year,
+                    "name": rng.choice([
+                        "Số hóa hồ sơ hộ tịch tại bộ phận một cửa phường",
+                        "Mô hình “Tổ dân phố không có tội phạm ma túy”",
+                        "Ứng dụng Zalo OA trong tiếp nhận phản ánh của người dân",
+                        "Quy trình rút gọn cấp bản sao trích lục hộ tịch",
+                    ]),
+                    "level": "Cơ sở", "decision_number": f"{rng.randint(10, 40)}/QĐ-HĐSK", "recognised": 1,
+                },
+            )
+    for collective in collectives:
+        for year in (last_year - 1, last_year):
+            store.insert("ratings", {"subject_kind": "collective", "subject_id": collective["id"], "year": year, "rating": "excellent"})
+
+
+def _campaigns(store: Store, code: str, upper_code: str, upper_name: str, unit_name: str, year: int) -> dict[str, dict[str, Any]]:
+    province = store.insert(
+        "campaigns",
+        {
+            "name": f"Phong trào thi đua yêu nước thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm {year}",
+            "doc_kind": "CT", "doc_number": f"12/CT-UBND", "doc_date": f"{year - 1}-12-15",
+            "issuing_body": f"Ủy ban nhân dân {upper_name.lower()}" if not upper_name.startswith("Ủy") else upper_name,
+            "signer": "Dương Tấn Hiển", "signer_title": "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
+            "subject": f"Về việc phát động phong trào thi đua yêu nước thực hiện các chỉ tiêu kinh tế - xã hội, quốc phòng - an ninh năm {year}",
+            "campaign_type": "regular", "year": year,
+            "start_date": f"{year}-01-01", "end_date": f"{year}-12-31",
+            "midterm_review": f"{year}-07-15", "final_review": f"{year}-12-20",
+            "registration_deadline": f"{year}-03-31", "submission_deadline": f"{year}-12-10",
+            "content_json": [
+                "Quán triệt, tuyên truyền Chỉ thị số 34-CT/TW về tiếp tục đổi mới công tác thi đua, khen thưởng",
+                "Thi đua hoàn thành vượt mức các chỉ tiêu kinh tế - xã hội năm " + str(year),
+                "Đẩy mạnh cải cách hành chính, chuyển đổi số, nâng cao chỉ số PAR INDEX, SIPAS",
+                "Duy trì, nâng cao chất lượng hoạt động cụm, khối thi đua",
+            ],
+            "movements_json": [
+                "Cả nước chung sức xây dựng nông thôn mới",
+                "Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau",
+                "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở",
+            ],
+            "awards_json": ["Cờ thi đua của Ủy ban nhân dân thành phố", "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố"],
+            "issued_by": upper_code,
+        },
+        owner_unit=upper_code,
+    )
+    thematic = store.insert(
+        "campaigns",
+        {
+            "name": f"Phong trào thi đua “{unit_name} đẩy mạnh chuyển đổi số” giai đoạn {year}",
+            "doc_kind": "KH", "doc_number": "08/KH-UBND", "doc_date": f"{year}-02-20",
+            "issuing_body": f"Ủy ban nhân dân {unit_name.lower()}", "signer": "Trần Văn Bình", "signer_title": "CHỦ TỊCH",
+            "subject": "Phát động phong trào thi đua chuyên đề chuyển đổi số",
+            "campaign_type": "thematic", "year": year,
+            "start_date": f"{year}-03-01", "end_date": f"{year}-11-30",
+            "midterm_review": f"{year}-07-10", "final_review": f"{year}-12-05", "submission_deadline": f"{year}-11-25",
+            "content_json": ["100% hồ sơ thủ tục hành chính tiếp nhận trực tuyến toàn trình", "Mỗi khu vực có tổ công nghệ số cộng đồng"],
+            "awards_json": ["Giấy khen của Chủ tịch Ủy ban nhân dân phường"],
+            "issued_by": code,
+        },
+    )
+    peak = store.insert(
+        "campaigns",
+        {
+            "name": f"Đợt thi đua cao điểm chào mừng kỷ niệm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc",
+            "doc_kind": "KH", "doc_number": "21/KH-UBND", "doc_date": f"{year}-04-02",
+            "issuing_body": f"Ủy ban nhân dân {unit_name.lower()}", "signer": "Lê Thị Ngọc Hân", "signer_title": "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
+            "campaign_type": "peak", "year": year, "start_date": f"{year}-04-15", "end_date": f"{year}-06-11",
+            "final_review": f"{year}-06-20", "submission_deadline": f"{year}-06-15", "issued_by": code,
+        },
+    )
+    targets = [
+        ("Tăng trưởng giá trị sản xuất thương mại - dịch vụ", "range", 9.5, 10.0, "%/năm", None, None, 0, "mean"),
+        ("Thu ngân sách nhà nước trên địa bàn", "at_least", 45000.0, None, "triệu đồng", None, None, 0, "sum"),
+        ("Tỷ lệ hộ nghèo", "at_most", 0.5, None, "%", None, None, 1, "mean"),
+        ("Tỷ lệ bao phủ bảo hiểm y tế", "at_least", 95.0, None, "%", None, None, 0, "mean"),
+        ("Công nhận khu vực đạt chuẩn văn minh đô thị", "count", 3.0, None, "khu vực", 1.0, "khu vực đạt chuẩn kiểu mẫu", 0, "sum"),
+        ("Số bác sĩ", "rate", 10.0, None, "bác sĩ/vạn dân", None, None, 0, "mean"),
+        ("Hồ sơ thủ tục hành chính giải quyết đúng hạn", "completion", 100.0, None, "%", None, None, 0, "mean"),
+        ("Giao quân", "exact", 25.0, None, "thanh niên", None, None, 0, "sum"),
+        ("Tỷ lệ khu vực đạt tiêu chuẩn an toàn về an ninh, trật tự", "at_least", 75.0, None, "%", None, None, 0, "share_reaching"),
+    ]
+    for seq, (measure, comparator, value, high, unit, sub, sub_label, strict, rollup) in enumerate(targets, 1):
+        store.insert(
+            "targets",
+            {
+                "campaign_id": province["id"], "seq": seq, "measure": measure, "comparator": comparator,
+                "value": value, "value_high": high, "unit": unit, "sub_count": sub, "sub_label": sub_label,
+                "strict": strict, "rollup": rollup,
+            },
+            owner_unit=upper_code,
+        )
+    for seq, (measure, comparator, value, unit) in enumerate(
+        [("Hồ sơ thủ tục hành chính tiếp nhận trực tuyến toàn trình", "completion", 100.0, "%"),
+         ("Số tổ công nghệ số cộng đồng thành lập", "count", 3.0, "tổ")], 1
+    ):
+        store.insert(
+            "targets",
+            {"campaign_id": thematic["id"], "seq": seq, "measure": measure, "comparator": comparator, "value": value, "unit": unit, "rollup": "sum"},
+        )
+    return {"province": province, "thematic": thematic, "peak": peak}
+
+
+def _results(store: Store, rng: random.Random, campaigns: dict[str, dict[str, Any]], code: str, year: int) -> None:
+    h1 = {1: 4.6, 2: 24100.0, 3: 0.62, 4: 93.8, 5: (1.0, 0.0), 6: 9.1, 7: 97.5, 8: 25.0, 9: 66.7}
+    full = {1: 9.8, 2: 47250.0, 3: 0.41, 4: 95.3, 5: (3.0, 1.0), 6: 10.4, 7: 100.0, 8: 25.0, 9: 100.0}
+    for target in store.rows("targets", "campaign_id = ?", [campaigns["province"]["id"]], order_by="seq"):
+        for period, figures in ((f"{year}-H1", h1), (str(year), full)):
+            fig = figures[target["seq"]]
+            value, sub = fig if isinstance(fig, tuple) else (fig, None)
+            store.insert("target_results", {"target_id": target["id"], "unit_code": code, "period": period, "value": value, "sub_value": sub})
+    for target in store.rows("targets", "campaign_id = ?", [campaigns["thematic"]["id"]], order_by="seq"):
+        store.insert("target_results", {"target_id": target["id"], "unit_code": code, "period": f"{year}-H1", "value": 92.0 if target["seq"] == 1 else 2.0})
+    for sub_code in ("31147-KV1", "31147-KV2", "31147-KV3"):
+        for period in (f"{year}-H1", str(year)):
+            store.insert(
+                "participations",
+                {"campaign_id": campaigns["province"]["id"], "period": period, "unit_code": sub_code,
+                 "collectives_count": rng.randint(3, 8), "people_count": rng.randint(120, 400), "households_count": rng.randint(300, 900)},
+                owner_unit=code,
+            )
+
+
+def _registrations(store, rng, campaigns, persons, collectives, households, year) -> None:  # type: ignore[no-untyped-def]
+    cid = campaigns["province"]["id"]
+    for idx, person in enumerate(persons):
+        title = "CSTDCS" if idx % 3 == 0 else "LDTT"
+        store.insert(
+            "registrations",
+            {"campaign_id": cid, "year": year, "subject_kind": "person", "subject_id": person["id"],
+             "subject_name": person["full_name"], "title_code": title, "registered_on": f"{year}-02-{10 + idx % 15}"},
+        )
+    for idx, collective in enumerate(collectives):
+        store.insert(
+            "registrations",
+            {"campaign_id": cid, "year": year, "subject_kind": "collective", "subject_id": collective["id"],
+             "subject_name": collective["name"], "title_code": "TLDXS" if idx < 3 else "TLDTT", "registered_on": f"{year}-02-25"},
+        )
+    for household in households[:5]:
+        store.insert(
+            "registrations",
+            {"campaign_id": cid, "year": year, "subject_kind": "household", "subject_id": household["id"],
+             "subject_name": f"Hộ ông/bà {household['head_name']}", "title_code": "GIA_DINH_VAN_HOA", "registered_on": f"{year}-03-05"},
+        )
+
+
+_DOSSIER_PERSON = ["to_trinh", "danh_sach", "bao_cao_thanh_tich", "bien_ban_hop", "xep_loai"]
+_DOSSIER_CSTDCS = [*_DOSSIER_PERSON, "ket_qua_bo_phieu", "chung_nhan_sang_kien"]
+
+
+def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, collectives, households, last_year, this_year) -> None:  # type: ignore[no-untyped-def]
+    from tdkt_desktop.core import rules
+
+    cid = campaigns["province"]["id"]
+    session = store.insert(
+        "vote_sessions",
+        {"unit_code": code, "meeting_date": f"{last_year}-12-12", "place": f"Hội trường Ủy ban nhân dân {unit_name.lower()}",
+         "period": str(last_year), "total_members": 9, "present": 8, "written_opinions": 1,
+         "chair": "Trần Văn Bình", "secretary": "Nguyễn Thị Thu Hà"},
+    )
+    decided: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    achievements = {
+        "LDTT": "Hoàn thành tốt nhiệm vụ được giao; chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước; tích cực tham gia phong trào thi đua.",
+        "CSTDCS": "Hoàn thành xuất sắc nhiệm vụ; có sáng kiến được Hội đồng sáng kiến phường công nhận, áp dụng hiệu quả tại đơn vị.",
+        "TLDTT": "Tập thể hoàn thành tốt nhiệm vụ; 100% thành viên hoàn thành nhiệm vụ, trên 70% đạt Lao động tiên tiến.",
+        "GIAY_KHEN": "Có thành tích xuất sắc trong phong trào thi đua chuyển đổi số của phường.",
+    }
+    for idx, person in enumerate(persons[:14]):
+        title = "CSTDCS" if idx % 3 == 0 else "LDTT"
+        nomination = store.insert(
+            "nominations",
+            {"subject_kind": "person", "subject_id": person["id"], "subject_name": person["full_name"], "title_code": title,
+             "award_kind": "cong_trang", "campaign_id": cid, "year": last_year, "period": str(last_year),
+             "achievement": achievements[title], "nominee_class": person["nominee_class"], "field": person["field"],
+             "dossier_json": _dossier(_DOSSIER_CSTDCS if title == "CSTDCS" else _DOSSIER_PERSON, set(_DOSSIER_CSTDCS)),
+             "status": "decided", "submitted_on": f"{last_year}-12-05", "unit_code": code},
+        )
+        if title == "CSTDCS":
+            votes_for = 8 if idx != 9 else 7
+            share = rules.vote_share(votes_for, 9)
+            store.insert("votes", {"vote_session_id": session["id"], "nomination_id": nomination["id"], "votes_for": votes_for, "threshold": 80, "share": round(share, 2)})
+            if share < 80:
+                store.update("nominations", nomination["id"], {"status": "rejected", "status_reason": f"Tỷ lệ phiếu {share:.1f}% thấp hơn 80% tổng số thành viên Hội đồng."})
+                continue
+        decided.append((nomination, person))
+    for collective in collectives[:4]:
+        nomination = store.insert(
+            "nominations",
+            {"subject_kind": "collective", "subject_id": collective["id"], "subject_name": collective["name"], "title_code": "TLDTT",
+             "award_kind": "cong_trang", "campaign_id": cid, "year": last_year, "period": str(last_year),
+             "achievement": achievements["TLDTT"], "nominee_class": collective["nominee_class"],
+             "dossier_json": _dossier(["to_trinh", "danh_sach", "bao_cao_thanh_tich", "bien_ban_hop"], {"to_trinh", "danh_sach", "bao_cao_thanh_tich", "bien_ban_hop"}),
+             "status": "decided", "submitted_on": f"{last_year}-12-05", "unit_code": code},
+        )
+        decided.append((nomination, collective))
+    decision_date = _dt.date(last_year, 12, 22)
+    decision = store.insert(
+        "decisions",
+        {"number": f"{rng.randint(150, 190)}", "doc_code": "QĐ-UBND", "decision_date": decision_date.isoformat(),
+         "signer": "Trần Văn Bình", "signer_title": "CHỦ TỊCH", "issuer_unit": code,
+         "subject": f"Về việc tặng danh hiệu thi đua năm {last_year}",
+         "base_salary": rules.base_salary_on(decision_date), "status": "issued"},
+    )
+    total = 0
+    for so_vang, (nomination, subject) in enumerate(decided, 1):
+        amount = rules.award_amount(nomination["title_code"], nomination["subject_kind"], decision_date)
+        total += amount
+        store.insert(
+            "decision_awardees",
+            {"decision_id": decision["id"], "nomination_id": nomination["id"], "subject_kind": nomination["subject_kind"],
+             "subject_id": nomination["subject_id"], "subject_name": nomination["subject_name"],
+             "title_code": nomination["title_code"], "so_vang": so_vang, "amount": amount},
+        )
+        store.insert(
+            "award_history",
+            {"subject_kind": nomination["subject_kind"], "subject_id": nomination["subject_id"], "year": last_year,
+             "code": nomination["title_code"], "award_name": _title_name(nomination["title_code"]), "award_kind": "cong_trang",
+             "decision_number": f"{decision['number']}/QĐ-UBND", "decision_date": decision_date.isoformat(),
+             "issuer": f"Ủy ban nhân dân {unit_name.lower()}", "source": "decision"},
+        )
+    store.update("decisions", decision["id"], {"total_amount": total})
+    # This year's nominations in progress: drafts, one submitted upward.
+    for idx, person in enumerate(persons[14:20]):
+        title = "CSTDCS" if idx % 2 == 0 else "LDTT"
+        store.insert(
+            "nominations",
+            {"subject_kind": "person", "subject_id": person["id"], "subject_name": person["full_name"], "title_code": title,
+             "award_kind": "cong_trang", "campaign_id": cid, "year": this_year, "period": str(this_year),
+             "achievement": achievements[title], "nominee_class": person["nominee_class"],
+             "dossier_json": _dossier(_DOSSIER_CSTDCS if title == "CSTDCS" else _DOSSIER_PERSON, {"to_trinh", "danh_sach"}),
+             "status": "draft", "unit_code": code},
+        )
+    store.insert(
+        "nominations",
+        {"subject_kind": "person", "subject_id": persons[0]["id"], "subject_name": persons[0]["full_name"], "title_code": "BANG_KHEN_TINH",
+         "award_kind": "cong_trang", "campaign_id": cid, "year": last_year, "period": str(last_year),
+         "achievement": "Hai năm liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở; chỉ đạo hoàn thành vượt mức các chỉ tiêu kinh tế - xã hội.",
+         "nominee_class": persons[0]["nominee_class"],
+         "dossier_json": _dossier(["to_trinh", "danh_sach", "bao_cao_thanh_tich", "bien_ban_hop", "xac_nhan_cap_tren"], {"to_trinh", "danh_sach", "bao_cao_thanh_tich", "bien_ban_hop"}),
+         "status": "submitted", "submitted_on": f"{this_year}-01-10", "unit_code": code},
+    )
+    store.insert(
+        "nominations",
+        {"subject_kind": "collective", "subject_id": collectives[1]["id"], "subject_name": collectives[1]["name"], "title_code": "GIAY_KHEN",
+         "award_kind": "chuyen_de", "campaign_id": campaigns["thematic"]["id"], "year": this_year, "period": f"{this_year}-H1",
+         "achievement": achievements["GIAY_KHEN"], "nominee_class": collectives[1]["nominee_class"],
+         "dossier_json": _dossier(["to_trinh", "danh_sach", "bao_cao_thanh_tich"], {"to_trinh"}), "status": "draft", "unit_code": code},
+    )
+    store.insert(
+        "nominations",
+        {"subject_kind": "household", "subject_id": households[0]["id"], "subject_name": f"Hộ ông/bà {households[0]['head_name']}",
+         "title_code": "GIAY_KHEN", "award_kind": "dot_xuat", "year": this_year, "period": f"{this_year}-H1",
+         "achievement": "Hiến 120 m² đất mở rộng hẻm 51, đường 30/4.", "dossier_json": _dossier(["to_trinh", "danh_sach"], set()),
+         "status": "draft", "unit_code": code},
+    )
+
+
+def _title_name(code: str) -> str:
+    from tdkt_desktop.core.models import title_label
+
+    return title_label(code)
