@@ -112,6 +112,24 @@ def backup_database(path: Path, *, reason: str) -> Path:
     return target
 
 
+def describe_sqlite_error(exc: sqlite3.Error) -> str:
+    """A Vietnamese explanation of a database failure, saying what to do; nothing was saved."""
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.IntegrityError) and "foreign key" in text:
+        return "Không lưu được: dữ liệu tham chiếu tới một bản ghi không tồn tại (đã bị xóa hoặc chưa nhận về)."
+    if isinstance(exc, sqlite3.IntegrityError):
+        return f"Không lưu được: dữ liệu trùng hoặc thiếu thông tin bắt buộc ({exc})."
+    if "disk is full" in text or "database or disk is full" in text:
+        return "Ổ đĩa đã đầy nên chưa lưu được. Hãy giải phóng dung lượng rồi lưu lại; dữ liệu đã lưu trước đó không bị mất."
+    if "locked" in text or "busy" in text:
+        return "Cơ sở dữ liệu đang được một chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại."
+    if "readonly" in text or "read-only" in text:
+        return "Không ghi được vào cơ sở dữ liệu (tệp chỉ đọc hoặc thiếu quyền). Hãy kiểm tra quyền của thư mục dữ liệu."
+    if "malformed" in text or "not a database" in text:
+        return "Tệp cơ sở dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu trong thư mục backups."
+    return f"Lỗi cơ sở dữ liệu: {exc}. Dữ liệu đã lưu trước đó không bị thay đổi."
+
+
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:
     return [m.name for m in migrations.applied(db)]
 
@@ -198,8 +216,17 @@ class Store:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Store]:
-        with self.db.atomic():
-            yield self
+        """One transaction (a savepoint when nested). Failures a person can act on — a reference to a
+        record that does not exist, a full disk, a locked or read-only file — become :class:`StoreError`
+        with a Vietnamese message; nothing of the transaction is kept."""
+        outermost = not self.db.conn.in_transaction
+        try:
+            with self.db.atomic():
+                yield self
+        except sqlite3.Error as exc:
+            if not outermost:
+                raise
+            raise StoreError(describe_sqlite_error(exc)) from exc
 
     # ------------------------------------------------------------------ meta
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -373,10 +400,7 @@ class Store:
             row["created_at"] = now_iso()
             row["deleted"] = 0
             self._stamp(row, gen=1, base_rev=None)
-            try:
-                self.db[table].insert(row)
-            except sqlite3.IntegrityError as exc:
-                raise StoreError(f"Không lưu được: {exc}.") from exc
+            self.db[table].insert(row)
             self._audit(table, row["id"], "insert", None, clean_values)
             _search.index_row(self.db, table, row)
         stored = self.get(table, row["id"])

@@ -1,0 +1,56 @@
+"""Shared fixtures: a fresh database for each test (sqlite-utils habit), offscreen Qt, isolated user folders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "domain" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test does may touch the real user data, config or log folders."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("TDKT_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "tdkt.sqlite"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    """A fresh database whose installation is Phường Tân An (Cần Thơ), upper office the city."""
+    from tdkt_desktop.cli import init_unit
+    from tdkt_desktop.store import open_store
+
+    s = open_store(db_path, operator="Người kiểm thử")
+    init_unit(s, code="31147")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_store(store):
+    from tdkt_desktop.demo import build_demo
+
+    build_demo(store)
+    return store
+
+
+def seed_text(name_prefix: str) -> str:
+    matches = sorted(SEEDS.glob(f"{name_prefix}*.txt"))
+    if not matches:
+        pytest.skip(f"seed document {name_prefix}* not found beside the repository ({SEEDS})")
+    return matches[0].read_text(encoding="utf-8")
