@@ -225,7 +225,7 @@ def _campaigns(store: Store, code: str, upper_code: str, upper_name: str, unit_n
         "campaigns",
         {
             "name": f"Phong trào thi đua yêu nước thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm {year}",
-            "doc_kind": "CT", "doc_number": f"12/CT-UBND", "doc_date": f"{year - 1}-12-15",
+            "doc_kind": "CT", "doc_number": "12/CT-UBND", "doc_date": f"{year - 1}-12-15",
             "issuing_body": f"Ủy ban nhân dân {upper_name.lower()}" if not upper_name.startswith("Ủy") else upper_name,
             "signer": "Dương Tấn Hiển", "signer_title": "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
             "subject": f"Về việc phát động phong trào thi đua yêu nước thực hiện các chỉ tiêu kinh tế - xã hội, quốc phòng - an ninh năm {year}",
@@ -267,7 +267,7 @@ def _campaigns(store: Store, code: str, upper_code: str, upper_name: str, unit_n
     peak = store.insert(
         "campaigns",
         {
-            "name": f"Đợt thi đua cao điểm chào mừng kỷ niệm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc",
+            "name": "Đợt thi đua cao điểm chào mừng kỷ niệm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc",
             "doc_kind": "KH", "doc_number": "21/KH-UBND", "doc_date": f"{year}-04-02",
             "issuing_body": f"Ủy ban nhân dân {unit_name.lower()}", "signer": "Lê Thị Ngọc Hân", "signer_title": "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
             "campaign_type": "peak", "year": year, "start_date": f"{year}-04-15", "end_date": f"{year}-06-11",
@@ -407,7 +407,7 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
          "base_salary": rules.base_salary_on(decision_date), "status": "issued"},
     )
     total = 0
-    for so_vang, (nomination, subject) in enumerate(decided, 1):
+    for so_vang, (nomination, _subject) in enumerate(decided, 1):
         amount = rules.award_amount(nomination["title_code"], nomination["subject_kind"], decision_date)
         total += amount
         store.insert(

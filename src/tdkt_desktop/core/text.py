@@ -16,20 +16,20 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 __all__ = [
     "InputError",
-    "nfc",
     "clean",
-    "fold",
     "collate_key",
-    "person_sort_key",
-    "given_name",
-    "parse_number",
-    "parse_int",
-    "parse_date",
-    "parse_long_date",
-    "format_number",
-    "format_money",
+    "fold",
     "format_date",
+    "format_money",
+    "format_number",
+    "given_name",
     "long_date",
+    "nfc",
+    "parse_date",
+    "parse_int",
+    "parse_long_date",
+    "parse_number",
+    "person_sort_key",
     "place_and_date",
 ]
 
@@ -229,7 +229,7 @@ def format_number(value: float | int | Decimal | None, *, decimals: int | None =
     int_part, _, frac = text.partition(".")
     if decimals is None:
         frac = frac.rstrip("0")
-    groups = []
+    groups: list[str] = []
     while len(int_part) > 3:
         groups.insert(0, int_part[-3:])
         int_part = int_part[:-3]

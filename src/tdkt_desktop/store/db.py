@@ -12,7 +12,6 @@ import contextlib
 import datetime as _dt
 import json
 import os
-import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -400,7 +399,7 @@ class Store:
             row["created_at"] = now_iso()
             row["deleted"] = 0
             self._stamp(row, gen=1, base_rev=None)
-            self.db[table].insert(row)
+            self.db.table(table).insert(row)
             self._audit(table, row["id"], "insert", None, clean_values)
             _search.index_row(self.db, table, row)
         stored = self.get(table, row["id"])
@@ -419,7 +418,7 @@ class Store:
             row = dict(current)
             row.update(changed)
             self._stamp(row, gen=int(current["gen"]) + 1, base_rev=current["rev"])
-            self.db[table].update(record_id, {k: row[k] for k in (*changed, *SYNC_FIELDS) if k != "id"})
+            self.db.table(table).update(record_id, {k: row[k] for k in (*changed, *SYNC_FIELDS) if k != "id"})
             self._audit(table, record_id, "update", {k: current.get(k) for k in changed}, changed)
             _search.index_row(self.db, table, row)
         stored = self.get(table, record_id)
@@ -437,7 +436,7 @@ class Store:
             row = dict(current)
             row["deleted"] = deleted
             self._stamp(row, gen=int(current["gen"]) + 1, base_rev=current["rev"])
-            self.db[table].update(record_id, {k: row[k] for k in SYNC_FIELDS if k != "id"})
+            self.db.table(table).update(record_id, {k: row[k] for k in SYNC_FIELDS if k != "id"})
             self._audit(table, record_id, action, {"deleted": current["deleted"]}, {"deleted": deleted})
             _search.index_row(self.db, table, row)
         return row
@@ -458,7 +457,7 @@ class Store:
         before = self.get(table, row["id"], include_deleted=True)
         stored = dict(row)
         stored["local_seq"] = self.next_local_seq()
-        self.db[table].upsert(stored, pk="id", alter=False)
+        self.db.table(table).upsert(stored, pk="id", alter=False)
         changed_before = None
         if before is not None:
             changed_before = {k: before.get(k) for k in stored if before.get(k) != stored.get(k) and k != "local_seq"}

@@ -326,6 +326,135 @@ def m002_search_and_register(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="m003_sync_bundles")
+def m003_sync_bundles(db: sqlite_utils.Database) -> None:
+    """Bundle exchange: peers and their keys, outgoing bundles and their acknowledgements, incoming
+    bundles and import reports, counters seen per origin installation, the conflict queue, bundles held
+    for enrolment, and a log of every revision held (so an incoming edit can be told apart from a
+    concurrent one)."""
+    db.execute(
+        """CREATE TABLE sync_peers (
+            fingerprint TEXT PRIMARY KEY,
+            unit_code TEXT NOT NULL,
+            name TEXT,
+            level TEXT,
+            parent_code TEXT,
+            install_id TEXT NOT NULL,
+            sign_key TEXT NOT NULL,
+            box_key TEXT NOT NULL,
+            status TEXT NOT NULL,
+            enrolled_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_sync_peers_unit ON sync_peers(unit_code, status)")
+    db.execute(
+        """CREATE TABLE sync_key_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            operator TEXT,
+            unit_code TEXT NOT NULL,
+            event TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            previous_fingerprint TEXT,
+            install_id TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE sync_outgoing (
+            bundle_id TEXT PRIMARY KEY,
+            to_unit TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            full INTEGER NOT NULL DEFAULT 0,
+            seq_from INTEGER NOT NULL,
+            seq_to INTEGER NOT NULL,
+            clock_from INTEGER NOT NULL,
+            clock_to INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            prev_hash TEXT,
+            counts_json TEXT NOT NULL,
+            path TEXT,
+            acked_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX idx_sync_outgoing_to ON sync_outgoing(to_unit, seq_to)")
+    db.execute(
+        """CREATE TABLE sync_imports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            operator TEXT,
+            report_json TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE sync_incoming (
+            bundle_id TEXT PRIMARY KEY,
+            hash TEXT NOT NULL,
+            from_unit TEXT NOT NULL,
+            origin_install TEXT NOT NULL,
+            seq_to INTEGER NOT NULL,
+            clock_from INTEGER NOT NULL,
+            clock_to INTEGER NOT NULL,
+            prev_hash TEXT,
+            imported_at TEXT NOT NULL,
+            import_id INTEGER
+        )"""
+    )
+    db.execute("CREATE INDEX idx_sync_incoming_from ON sync_incoming(from_unit, seq_to)")
+    db.execute(
+        """CREATE TABLE sync_counters (
+            origin_install TEXT PRIMARY KEY,
+            unit_code TEXT,
+            covered_to INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE sync_conflicts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            bundle_id TEXT,
+            from_unit TEXT,
+            winner TEXT NOT NULL,
+            held_rev TEXT NOT NULL,
+            incoming_rev TEXT NOT NULL,
+            held_json TEXT NOT NULL,
+            incoming_json TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open',
+            resolution TEXT,
+            resolved_at TEXT,
+            UNIQUE (table_name, record_id, held_rev, incoming_rev)
+        )"""
+    )
+    db.execute("CREATE INDEX idx_sync_conflicts_status ON sync_conflicts(status)")
+    db.execute(
+        """CREATE TABLE sync_held (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            bundle_id TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE,
+            received_at TEXT NOT NULL,
+            from_unit TEXT,
+            fingerprint TEXT,
+            reason TEXT NOT NULL,
+            data BLOB NOT NULL,
+            status TEXT NOT NULL DEFAULT 'held'
+        )"""
+    )
+    db.execute("CREATE TABLE sync_rev_log (rev TEXT PRIMARY KEY, base_rev TEXT, table_name TEXT, record_id TEXT)")
+    for table in V1_TABLES:
+        for event, when in (("ins", "AFTER INSERT"), ("upd", "AFTER UPDATE OF rev")):
+            db.execute(
+                f"CREATE TRIGGER sync_revlog_{table}_{event} {when} ON {table} BEGIN "
+                "INSERT OR IGNORE INTO sync_rev_log (rev, base_rev, table_name, record_id) "
+                f"VALUES (NEW.rev, NEW.base_rev, '{table}', NEW.id); END"
+            )
+        db.execute(
+            "INSERT OR IGNORE INTO sync_rev_log (rev, base_rev, table_name, record_id) "
+            f"SELECT rev, base_rev, '{table}', id FROM {table}"
+        )
+
+
 # New migrations go above this line, each with the next number. ------------------------------
 
 
