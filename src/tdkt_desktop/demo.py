@@ -53,8 +53,13 @@ def _name(rng: random.Random, female: bool) -> str:
     return f"{family} {rng.choice(_MIDDLE_M)} {rng.choice(_GIVEN_M)}"
 
 
-def _dossier(items: list[str], done: set[str]) -> str:
-    return json.dumps({key: key in done for key in items}, ensure_ascii=False, sort_keys=True)
+def _dossier(code: str, subject_kind: str, award_kind: str, on: _dt.date, *, complete: bool, first: int = 0) -> str:
+    """The dossier checklist of the rule set in force, with everything (or the first few items) ticked."""
+    from tdkt_desktop.core import rules
+
+    items = rules.dossier_for(rules.ruleset_for(on), code, subject_kind=subject_kind, award_kind=award_kind)
+    state = {item.key: complete or i < first for i, item in enumerate(items)}
+    return json.dumps(state, ensure_ascii=False, sort_keys=True)
 
 
 def build_demo(store: Store, *, seed: int = 2026, people: int = 36) -> dict[str, int]:
@@ -349,14 +354,12 @@ def _registrations(store, rng, campaigns, persons, collectives, households, year
         )
 
 
-_DOSSIER_PERSON = ["to_trinh", "danh_sach", "bao_cao_thanh_tich", "bien_ban_hop", "xep_loai"]
-_DOSSIER_CSTDCS = [*_DOSSIER_PERSON, "ket_qua_bo_phieu", "chung_nhan_sang_kien"]
-
-
 def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, collectives, households, last_year, this_year) -> None:  # type: ignore[no-untyped-def]
     from tdkt_desktop.core import rules
 
     cid = campaigns["province"]["id"]
+    year_end = _dt.date(last_year, 12, 22)
+    today = _dt.date(this_year, 6, 30)
     session = store.insert(
         "vote_sessions",
         {"unit_code": code, "meeting_date": f"{last_year}-12-12", "place": f"Hội trường Ủy ban nhân dân {unit_name.lower()}",
@@ -377,7 +380,7 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
             {"subject_kind": "person", "subject_id": person["id"], "subject_name": person["full_name"], "title_code": title,
              "award_kind": "cong_trang", "campaign_id": cid, "year": last_year, "period": str(last_year),
              "achievement": achievements[title], "nominee_class": person["nominee_class"], "field": person["field"],
-             "dossier_json": _dossier(_DOSSIER_CSTDCS if title == "CSTDCS" else _DOSSIER_PERSON, set(_DOSSIER_CSTDCS)),
+             "dossier_json": _dossier(title, "person", "cong_trang", year_end, complete=True),
              "status": "decided", "submitted_on": f"{last_year}-12-05", "unit_code": code},
         )
         if title == "CSTDCS":
@@ -394,7 +397,7 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
             {"subject_kind": "collective", "subject_id": collective["id"], "subject_name": collective["name"], "title_code": "TLDTT",
              "award_kind": "cong_trang", "campaign_id": cid, "year": last_year, "period": str(last_year),
              "achievement": achievements["TLDTT"], "nominee_class": collective["nominee_class"],
-             "dossier_json": _dossier(["to_trinh", "danh_sach", "bao_cao_thanh_tich", "bien_ban_hop"], {"to_trinh", "danh_sach", "bao_cao_thanh_tich", "bien_ban_hop"}),
+             "dossier_json": _dossier("TLDTT", "collective", "cong_trang", year_end, complete=True),
              "status": "decided", "submitted_on": f"{last_year}-12-05", "unit_code": code},
         )
         decided.append((nomination, collective))
@@ -432,7 +435,7 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
             {"subject_kind": "person", "subject_id": person["id"], "subject_name": person["full_name"], "title_code": title,
              "award_kind": "cong_trang", "campaign_id": cid, "year": this_year, "period": str(this_year),
              "achievement": achievements[title], "nominee_class": person["nominee_class"],
-             "dossier_json": _dossier(_DOSSIER_CSTDCS if title == "CSTDCS" else _DOSSIER_PERSON, {"to_trinh", "danh_sach"}),
+             "dossier_json": _dossier(title, "person", "cong_trang", today, complete=False, first=2),
              "status": "draft", "unit_code": code},
         )
     store.insert(
@@ -441,7 +444,7 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
          "award_kind": "cong_trang", "campaign_id": cid, "year": last_year, "period": str(last_year),
          "achievement": "Hai năm liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở; chỉ đạo hoàn thành vượt mức các chỉ tiêu kinh tế - xã hội.",
          "nominee_class": persons[0]["nominee_class"],
-         "dossier_json": _dossier(["to_trinh", "danh_sach", "bao_cao_thanh_tich", "bien_ban_hop", "xac_nhan_cap_tren"], {"to_trinh", "danh_sach", "bao_cao_thanh_tich", "bien_ban_hop"}),
+         "dossier_json": _dossier("BANG_KHEN_TINH", "person", "cong_trang", today, complete=False, first=4),
          "status": "submitted", "submitted_on": f"{this_year}-01-10", "unit_code": code},
     )
     store.insert(
@@ -449,13 +452,13 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
         {"subject_kind": "collective", "subject_id": collectives[1]["id"], "subject_name": collectives[1]["name"], "title_code": "GIAY_KHEN",
          "award_kind": "chuyen_de", "campaign_id": campaigns["thematic"]["id"], "year": this_year, "period": f"{this_year}-H1",
          "achievement": achievements["GIAY_KHEN"], "nominee_class": collectives[1]["nominee_class"],
-         "dossier_json": _dossier(["to_trinh", "danh_sach", "bao_cao_thanh_tich"], {"to_trinh"}), "status": "draft", "unit_code": code},
+         "dossier_json": _dossier("GIAY_KHEN", "collective", "chuyen_de", today, complete=False, first=1), "status": "draft", "unit_code": code},
     )
     store.insert(
         "nominations",
         {"subject_kind": "household", "subject_id": households[0]["id"], "subject_name": f"Hộ ông/bà {households[0]['head_name']}",
          "title_code": "GIAY_KHEN", "award_kind": "dot_xuat", "year": this_year, "period": f"{this_year}-H1",
-         "achievement": "Hiến 120 m² đất mở rộng hẻm 51, đường 30/4.", "dossier_json": _dossier(["to_trinh", "danh_sach"], set()),
+         "achievement": "Hiến 120 m² đất mở rộng hẻm 51, đường 30/4.", "dossier_json": _dossier("GIAY_KHEN", "household", "dot_xuat", today, complete=False),
          "status": "draft", "unit_code": code},
     )
 
