@@ -16,8 +16,9 @@ apt_install() {
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "Cài gói hệ thống: ${missing[*]}"
-  $sudo apt-get update -qq || true
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # Wait for another package manager run to finish instead of failing on its lock.
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 # Qt (xcb/offscreen) runtime libraries, fonts with full Vietnamese coverage, and PDF tools.
