@@ -22,17 +22,17 @@ _MIDDLE_M = ["Văn", "Minh", "Quốc", "Thanh", "Hữu", "Đức", "Công", "Ho�
 _GIVEN_F = ["Hà", "Lan", "Hương", "Trang", "Ánh", "Dung", "Yến", "Thảo", "Ngân", "Oanh", "Phượng", "Uyên", "Đào", "Ấn"]
 _GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Khoa", "Long", "Nam", "Phúc", "Quang", "Sơn", "Tâm", "Ân"]
 
-_POSITIONS = [
-    ("Chủ tịch Ủy ban nhân dân phường", "Lãnh đạo cấp phòng"),
-    ("Phó Chủ tịch Ủy ban nhân dân phường", "Lãnh đạo từ cấp phó trưởng phòng trở lên"),
+_POSITIONS: list[tuple[str, ...]] = [
+    ("Chủ tịch", "Lãnh đạo cấp phòng"),
+    ("Phó Chủ tịch", "Lãnh đạo từ cấp phó trưởng phòng trở lên"),
     ("Công chức Văn phòng - Thống kê", "Người trực tiếp công tác"),
     ("Công chức Tư pháp - Hộ tịch", "Người trực tiếp công tác"),
     ("Công chức Địa chính - Xây dựng", "Người trực tiếp công tác"),
     ("Công chức Văn hóa - Xã hội", "Người trực tiếp công tác"),
     ("Công chức Tài chính - Kế toán", "Người trực tiếp công tác"),
-    ("Giáo viên Trường Tiểu học Tân An", "Người trực tiếp công tác"),
-    ("Y sĩ Trạm Y tế phường", "Người trực tiếp công tác"),
-    ("Trưởng khu vực", "Người trực tiếp công tác"),
+    ("Giáo viên", "Người trực tiếp công tác", "Trường Tiểu học Tân An 1"),
+    ("Y sĩ", "Người trực tiếp công tác", "Trạm Y tế phường Tân An"),
+    ("Trưởng khu vực", "Người trực tiếp công tác", "Khu vực 2, phường Tân An"),
 ]
 
 SUB_UNITS = [
@@ -44,6 +44,10 @@ SUB_UNITS = [
     ("31147-KV3", "Khu vực 3", "hamlet"),
     ("31147-PN", "Hội Liên hiệp Phụ nữ phường Tân An", "mass_org"),
 ]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _name(rng: random.Random, female: bool) -> str:
@@ -124,9 +128,9 @@ def _people(store: Store, rng: random.Random, code: str, unit_name: str, count: 
             female = rng.random() < 0.55
             full_name = _name(rng, female)
             pos = rng.randrange(2, len(_POSITIONS))
-        position, nominee_class = _POSITIONS[pos]
+        position, nominee_class, *where = _POSITIONS[pos]
         birth = _dt.date(rng.randint(1968, 1998), rng.randint(1, 12), rng.randint(1, 28))
-        workplace = unit_name if pos < 7 else position.split(" ", 2)[-1]
+        workplace = where[0] if where else f"Ủy ban nhân dân {unit_name[:1].lower()}{unit_name[1:]}"
         out.append(
             store.insert(
                 "people",
@@ -136,7 +140,7 @@ def _people(store: Store, rng: random.Random, code: str, unit_name: str, count: 
                     "birth_date": birth.isoformat(),
                     "position": position,
                     "unit_code": code,
-                    "workplace": f"Ủy ban nhân dân {unit_name.lower()}" if pos < 7 else workplace,
+                    "workplace": workplace,
                     "hometown": rng.choice(["Cần Thơ", "Vĩnh Long", "Hậu Giang", "An Giang", "Sóc Trăng"]),
                     "residence": f"{rng.randint(1, 250)} đường 30/4, {unit_name}, thành phố Cần Thơ",
                     "education": rng.choice(["Đại học Luật", "Đại học Kinh tế", "Cao đẳng Sư phạm", "Đại học Hành chính", "Thạc sĩ Quản lý công"]),
@@ -231,7 +235,7 @@ def _campaigns(store: Store, code: str, upper_code: str, upper_name: str, unit_n
         {
             "name": f"Phong trào thi đua yêu nước thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm {year}",
             "doc_kind": "CT", "doc_number": "12/CT-UBND", "doc_date": f"{year - 1}-12-15",
-            "issuing_body": f"Ủy ban nhân dân {upper_name.lower()}" if not upper_name.startswith("Ủy") else upper_name,
+            "issuing_body": f"Ủy ban nhân dân {_lower_first(upper_name)}" if not upper_name.startswith("Ủy") else upper_name,
             "signer": "Dương Tấn Hiển", "signer_title": "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
             "subject": f"Về việc phát động phong trào thi đua yêu nước thực hiện các chỉ tiêu kinh tế - xã hội, quốc phòng - an ninh năm {year}",
             "campaign_type": "regular", "year": year,
@@ -259,7 +263,7 @@ def _campaigns(store: Store, code: str, upper_code: str, upper_name: str, unit_n
         {
             "name": f"Phong trào thi đua “{unit_name} đẩy mạnh chuyển đổi số” giai đoạn {year}",
             "doc_kind": "KH", "doc_number": "08/KH-UBND", "doc_date": f"{year}-02-20",
-            "issuing_body": f"Ủy ban nhân dân {unit_name.lower()}", "signer": "Trần Văn Bình", "signer_title": "CHỦ TỊCH",
+            "issuing_body": f"Ủy ban nhân dân {_lower_first(unit_name)}", "signer": "Trần Văn Bình", "signer_title": "CHỦ TỊCH",
             "subject": "Phát động phong trào thi đua chuyên đề chuyển đổi số",
             "campaign_type": "thematic", "year": year,
             "start_date": f"{year}-03-01", "end_date": f"{year}-11-30",
@@ -274,7 +278,7 @@ def _campaigns(store: Store, code: str, upper_code: str, upper_name: str, unit_n
         {
             "name": "Đợt thi đua cao điểm chào mừng kỷ niệm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc",
             "doc_kind": "KH", "doc_number": "21/KH-UBND", "doc_date": f"{year}-04-02",
-            "issuing_body": f"Ủy ban nhân dân {unit_name.lower()}", "signer": "Lê Thị Ngọc Hân", "signer_title": "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
+            "issuing_body": f"Ủy ban nhân dân {_lower_first(unit_name)}", "signer": "Lê Thị Ngọc Hân", "signer_title": "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
             "campaign_type": "peak", "year": year, "start_date": f"{year}-04-15", "end_date": f"{year}-06-11",
             "final_review": f"{year}-06-20", "submission_deadline": f"{year}-06-15", "issued_by": code,
         },
@@ -362,7 +366,7 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
     today = _dt.date(this_year, 6, 30)
     session = store.insert(
         "vote_sessions",
-        {"unit_code": code, "meeting_date": f"{last_year}-12-12", "place": f"Hội trường Ủy ban nhân dân {unit_name.lower()}",
+        {"unit_code": code, "meeting_date": f"{last_year}-12-12", "place": f"Hội trường Ủy ban nhân dân {_lower_first(unit_name)}",
          "period": str(last_year), "total_members": 9, "present": 8, "written_opinions": 1,
          "chair": "Trần Văn Bình", "secretary": "Nguyễn Thị Thu Hà"},
     )
@@ -424,7 +428,7 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
             {"subject_kind": nomination["subject_kind"], "subject_id": nomination["subject_id"], "year": last_year,
              "code": nomination["title_code"], "award_name": _title_name(nomination["title_code"]), "award_kind": "cong_trang",
              "decision_number": f"{decision['number']}/QĐ-UBND", "decision_date": decision_date.isoformat(),
-             "issuer": f"Ủy ban nhân dân {unit_name.lower()}", "source": "decision"},
+             "issuer": f"Ủy ban nhân dân {_lower_first(unit_name)}", "source": "decision"},
         )
     store.update("decisions", decision["id"], {"total_amount": total})
     # This year's nominations in progress: drafts, one submitted upward.

@@ -320,3 +320,64 @@ def long_date(value: _dt.date | str) -> str:
 def place_and_date(place: str, value: _dt.date | str) -> str:
     """ "Tân Phú, ngày 05 tháng 01 năm 2026"."""
     return f"{clean(place)}, {long_date(value)}"
+
+
+# --------------------------------------------------------------------------- numbers in words
+
+_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def _three_digits(n: int, *, full: bool) -> str:
+    hundreds, rest = divmod(n, 100)
+    tens, units = divmod(rest, 10)
+    words: list[str] = []
+    if hundreds or full:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units and (hundreds or full):
+            words.append("lẻ")
+    elif tens == 1:
+        words.append("mười")
+    else:
+        words += [_DIGITS[tens], "mươi"]
+    if units:
+        if units == 1 and tens >= 2:
+            words.append("mốt")
+        elif units == 5 and tens >= 1:
+            words.append("lăm")
+        elif units == 4 and tens >= 2:
+            words.append("tư")
+        else:
+            words.append(_DIGITS[units])
+    return " ".join(words)
+
+
+def _below_billion(n: int, *, full: bool) -> str:
+    groups = [n // 1_000_000, (n // 1000) % 1000, n % 1000]
+    words: list[str] = []
+    for group, scale in zip(groups, ("triệu", "nghìn", ""), strict=True):
+        if group == 0:
+            continue
+        words.append(_three_digits(group, full=full or bool(words)))
+        if scale:
+            words.append(scale)
+    return " ".join(words)
+
+
+def number_in_words(n: int) -> str:
+    """1410000 → "một triệu bốn trăm mười nghìn" (Vietnamese, as written on decisions)."""
+    if n == 0:
+        return "không"
+    if n < 0:
+        return "âm " + number_in_words(-n)
+    billions, rest = divmod(n, 1_000_000_000)
+    if billions:
+        head = f"{number_in_words(billions)} tỷ"
+        return f"{head} {_below_billion(rest, full=True)}" if rest else head
+    return _below_billion(rest, full=False)
+
+
+def money_in_words(amount: int) -> str:
+    """3290000 → "Ba triệu hai trăm chín mươi nghìn đồng"."""
+    text = number_in_words(int(amount)) + " đồng"
+    return text[0].upper() + text[1:]

@@ -1,0 +1,155 @@
+"""``tdkt print``: official documents to PDF from the command line.
+
+    tdkt print --list
+    tdkt print TEMPLATE --id ID --out FILE.pdf [--issue] [--date dd/mm/yyyy] [--period P] [--stock --offset X,Y]
+    tdkt print --decision ID --out-dir DIR        (the decision and a certificate per awardee)
+    tdkt print --campaign ID --out-dir DIR [--period P]
+
+Without ``--issue`` the document is a draft: its number is left blank and nothing is taken from the
+register. With ``--issue`` the next number of the register is taken (never reused).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tdkt_desktop.core.text import InputError, parse_date, parse_number
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "print",
+        parents=[common],
+        help="in văn bản (tờ trình, danh sách, báo cáo thành tích, biên bản, quyết định, giấy khen…) ra PDF",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("template", nargs="?", metavar="MẪU", help="tên mẫu (xem --list)")
+    p.add_argument("--list", action="store_true", help="liệt kê các mẫu in và căn cứ pháp lý")
+    p.add_argument("--id", help="mã bản ghi (đủ hoặc 8 ký tự đầu)")
+    p.add_argument("--out", help="tệp PDF sẽ ghi")
+    p.add_argument("--issue", action="store_true", help="ban hành: lấy số văn bản tiếp theo trong sổ")
+    p.add_argument("--date", help="ngày văn bản (dd/mm/yyyy); mặc định hôm nay")
+    p.add_argument("--period", help="kỳ báo cáo (2025, 2025-H1…) cho báo cáo kết quả")
+    p.add_argument("--stock", action="store_true", help="in lên phôi giấy khen in sẵn (không in khung, quốc hiệu)")
+    p.add_argument("--offset", default="0,0", help="lệch máy in khi in phôi, mm: X,Y (ví dụ 2,5;-1)")
+    p.add_argument("--head-name", help="họ tên thủ trưởng (báo cáo thành tích tập thể)")
+    p.add_argument("--head-title", help="chức vụ thủ trưởng (báo cáo thành tích tập thể)")
+    p.add_argument("--decision", metavar="ID", help="in cả bộ của một quyết định")
+    p.add_argument("--campaign", metavar="ID", help="in kế hoạch và báo cáo của một phong trào")
+    p.add_argument("--out-dir", help="thư mục ghi các tệp khi in cả bộ")
+    p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
+    p.set_defaults(func=cmd_print)
+
+
+def _offsets(text: str) -> tuple[float, float]:
+    parts = [x for x in text.replace(";", "|").split("|")] if ";" in text else text.split(",")
+    if len(parts) == 4:  # "2,5,-1,0" → decimal commas on both
+        parts = [f"{parts[0]},{parts[1]}", f"{parts[2]},{parts[3]}"]
+    if len(parts) != 2:
+        raise InputError("Độ lệch máy in: nhập hai số X,Y theo mm, ví dụ --offset 2,-1 (hoặc 2,5;-1 khi có phần thập phân).")
+    x = parse_number(parts[0], field="Độ lệch X") or 0.0
+    y = parse_number(parts[1], field="Độ lệch Y") or 0.0
+    if abs(x) > 30 or abs(y) > 30:
+        raise InputError("Độ lệch máy in quá lớn (tối đa 30 mm mỗi chiều).")
+    return x, y
+
+
+def resolve_id(store: Any, table: str, given: str) -> str:
+    """A full id, or a unique prefix of at least 8 characters."""
+    from tdkt_desktop.cli import CliError
+
+    if store.get(table, given):
+        return given
+    if len(given) >= 8:
+        rows = store.rows(table, "id LIKE ?", [given + "%"])
+        if len(rows) == 1:
+            return str(rows[0]["id"])
+        if len(rows) > 1:
+            raise CliError(f"Có nhiều bản ghi bắt đầu bằng “{given}”. Hãy nhập đủ mã.")
+    raise CliError(f"Không tìm thấy bản ghi “{given}” trong bảng {table}.")
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from tdkt_desktop.cli import CliError, open_existing
+    from tdkt_desktop.printing.templates import list_templates
+
+    if args.list:
+        rows = [
+            {"name": t.name, "title": t.title, "legal_basis": t.legal_basis,
+             "valid_from": t.valid_from.isoformat() if t.valid_from else None,
+             "valid_to": t.valid_to.isoformat() if t.valid_to else None, "orientation": t.orientation}
+            for t in list_templates()
+        ]
+        if args.json:
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        else:
+            from tdkt_desktop.printing.records import TEMPLATE_TABLE
+
+            for r in rows:
+                until = f" đến {r['valid_to']}" if r["valid_to"] else ""
+                print(f"{r['name']:<20} {r['title']} — in từ {TEMPLATE_TABLE.get(r['name'], '?')}; hiệu lực từ "
+                      f"{r['valid_from']}{until}\n{'':<20} {r['legal_basis']}")
+        return 0
+
+    from tdkt_desktop.printing import records
+
+    options: dict[str, Any] = {}
+    if args.date:
+        options["date"] = parse_date(args.date, field="Ngày văn bản") or _dt.date.today()
+    if args.period:
+        from tdkt_desktop.core.models import parse_period
+
+        options["period"] = parse_period(args.period)
+    if args.stock:
+        options["stock"] = True
+    options["offsets_mm"] = _offsets(args.offset)
+    if args.head_name:
+        options["head_name"] = args.head_name
+    if args.head_title:
+        options["head_title"] = args.head_title
+
+    with open_existing(args) as store:
+        if args.decision or args.campaign:
+            if not args.out_dir:
+                raise CliError("In cả bộ cần --out-dir THƯ_MỤC.")
+            out_dir = Path(args.out_dir)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            if args.decision:
+                items = records.batch_for_decision(store, resolve_id(store, "decisions", args.decision))
+            else:
+                items = records.batch_for_campaign(store, resolve_id(store, "campaigns", args.campaign),
+                                                   period=options.get("period"))
+            written = []
+            for item in items:
+                render = records.issue_pdf if args.issue else records.preview_pdf
+                info = render(store, item.template, item.record_id, out_dir / item.filename, **{**options, **item.options})
+                written.append({"file": str(out_dir / item.filename), "template": item.template, "pages": info.pages})
+            if args.json:
+                sys.stdout.write(json.dumps(written, ensure_ascii=False, indent=2) + "\n")
+            else:
+                for w in written:
+                    print(f"Đã in {w['file']} ({w['pages']} trang)")
+            return 0
+
+        if not args.template:
+            raise CliError("Hãy ghi tên mẫu in (xem “tdkt print --list”) hoặc --decision/--campaign.")
+        table = records.TEMPLATE_TABLE.get(args.template)
+        if table is None:
+            raise CliError(f"Không có mẫu in “{args.template}”. Xem “tdkt print --list”.")
+        if not args.id or not args.out:
+            raise CliError("Cần --id MÃ_BẢN_GHI và --out TỆP.pdf.")
+        record_id = resolve_id(store, table, args.id)
+        render = records.issue_pdf if args.issue else records.preview_pdf
+        info = render(store, args.template, record_id, args.out, **options)
+        if args.json:
+            sys.stdout.write(json.dumps({"file": args.out, "pages": info.pages, "template": args.template,
+                                         "legal_basis": info.legal_basis}, ensure_ascii=False) + "\n")
+        else:
+            print(f"Đã in {args.out} ({info.pages} trang) theo {info.legal_basis}.")
+    return 0

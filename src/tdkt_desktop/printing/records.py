@@ -1,0 +1,924 @@
+"""From database records to printed documents.
+
+``build_context(store, template, record_id)`` gathers what a template needs from the records
+(unit, signing officials, nominees, votes, awardees, targets and results) into the context format
+of ``forms/`` (see docs/printing.md). ``preview_pdf`` renders without a document number (the
+number is left blank as on a draft); ``issue_pdf`` takes the next number from the register
+(numbers per document type per year, never reused) and renders the issued document.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from tdkt_desktop.core import rules
+from tdkt_desktop.core.models import Rating, SubjectKind, period_end, period_label, period_year, title_label
+from tdkt_desktop.core.targets import TargetSpec, attainment
+from tdkt_desktop.core.text import InputError, format_number, money_in_words
+from tdkt_desktop.printing.errors import PrintError as EnginePrintError
+from tdkt_desktop.printing.renderer import RenderInfo, render
+from tdkt_desktop.store import Store
+
+Row = dict[str, Any]
+
+# record table → templates that print from one of its records
+PRINTABLE: dict[str, list[str]] = {
+    "nominations": ["to_trinh", "danh_sach", "bao_cao_ca_nhan", "bao_cao_tap_the"],
+    "vote_sessions": ["bien_ban"],
+    "decisions": ["quyet_dinh", "giay_khen", "bang_cstdcs"],
+    "registrations": ["dang_ky_thi_dua"],
+    "campaigns": ["ke_hoach_phat_dong", "bao_cao_ket_qua"],
+}
+TEMPLATE_TABLE: dict[str, str] = {t: table for table, names in PRINTABLE.items() for t in names}
+# the document type (register) each issued template takes its number in
+DOC_TYPE: dict[str, str] = {
+    "to_trinh": "TTr",
+    "bien_ban": "BB",
+    "ke_hoach_phat_dong": "KH",
+    "bao_cao_ket_qua": "BC",
+    "dang_ky_thi_dua": "ĐK",
+}
+
+_TYPE_WORDS = ("Đặc khu ", "Thành phố ", "Thị trấn ", "Thị xã ", "Phường ", "Xã ", "Tỉnh ", "Quận ", "Huyện ")
+_CERTIFICATE_TITLES = {"giay_khen": ("GIAY_KHEN",), "bang_cstdcs": ("CSTDCS",)}
+
+
+class PrintError(EnginePrintError):
+    """Something missing for a document; the message says what to enter first."""
+
+
+# --------------------------------------------------------------------------- the unit and its officials
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+
+
+def place_name(store: Store, unit: Row | None = None) -> str:
+    """ "Tân An" for "Phường Tân An": the place written before the date."""
+    if unit is None:
+        custom = store.meta("place_name")
+        if custom:
+            return custom
+        unit = store.self_unit()
+    name = str(unit["name"]) if unit else ""
+    for word in _TYPE_WORDS:
+        if name.startswith(word):
+            return name[len(word):]
+    return name
+
+
+def _is_government(unit: Row) -> bool:
+    return unit["level"] in ("province", "district", "commune")
+
+
+def issuer_of(store: Store, unit: Row | None = None) -> dict[str, str]:
+    """The issuing body's header block and names: "ỦY BAN NHÂN DÂN / PHƯỜNG TÂN AN", "UBND", …"""
+    unit = unit or store.self_unit()
+    if unit is None:
+        raise PrintError("Chưa khai báo đơn vị của bản cài đặt. Hãy làm bước thiết lập ban đầu trước khi in.")
+    name = str(unit["name"])
+    if _is_government(unit):
+        return {
+            "name": f"ỦY BAN NHÂN DÂN\n{name.upper()}",
+            "abbr": "UBND",
+            "full": f"Ủy ban nhân dân {_lower_first(name)}",
+            "short": f"UBND {_lower_first(name)}",
+        }
+    parent = store.unit_by_code(unit["parent_code"]) if unit.get("parent_code") else None
+    initials = "".join(w[0] for w in re.findall(r"\w+", name) if w[0].isupper())
+    out = {"name": name.upper(), "abbr": initials or "ĐV", "full": name, "short": name}
+    if parent is not None:
+        out["parent"] = f"UBND {parent['name'].upper()}" if _is_government(parent) else parent["name"].upper()
+    return out
+
+
+def authority_of(unit: Row | None) -> str:
+    """ "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ"."""
+    if unit is None:
+        return "Chủ tịch Ủy ban nhân dân cấp trên"
+    return f"Chủ tịch Ủy ban nhân dân {_lower_first(str(unit['name']))}"
+
+
+def officials(store: Store, unit_code: str | None = None) -> list[Row]:
+    code = unit_code or store.unit_code
+    return store.rows("officials", "unit_code = ?", [code], order_by="sort_order, full_name")
+
+
+def signer_for(store: Store, *, collective: bool, name: str | None = None) -> dict[str, str]:
+    """The signature block: the chairman signs "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" for the collective body,
+    a vice chairman "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"; a chairman's own decision has no prefix."""
+    people = officials(store)
+    if not people:
+        raise PrintError(
+            "Chưa khai báo người ký (Chủ tịch, Phó Chủ tịch). Hãy nhập ở mục Cài đặt → Người ký rồi in lại."
+        )
+    chosen = next((p for p in people if name and p["full_name"] == name), people[0])
+    title = str(chosen["title"]).upper()
+    unit = store.self_unit()
+    government = unit is not None and _is_government(unit)
+    if title.startswith("PHÓ"):
+        prefix = "KT. CHỦ TỊCH" if government else f"KT. {people[0]['title'].upper()}"
+    elif collective and government:
+        prefix = "TM. ỦY BAN NHÂN DÂN"
+    else:
+        prefix = (chosen.get("authority") or "").strip() if not government else ""
+        if prefix in ("TM.", "KT."):
+            prefix = ""
+    return {"prefix": prefix, "title": title, "name": str(chosen["full_name"])}
+
+
+def legal_basis(on: _dt.date) -> list[str]:
+    lines = ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"]
+    if on >= _dt.date(2025, 7, 1):
+        lines.append(
+            "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số "
+            "điều của Luật Thi đua, khen thưởng"
+        )
+        lines.append(
+            "Căn cứ Nghị định số 129/2025/NĐ-CP ngày 11 tháng 6 năm 2025 của Chính phủ quy định phân định thẩm "
+            "quyền của chính quyền địa phương 02 cấp trong lĩnh vực quản lý nhà nước của Bộ Nội vụ"
+        )
+    else:
+        lines.append(
+            "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành "
+            "một số điều của Luật Thi đua, khen thưởng"
+        )
+    return lines
+
+
+# --------------------------------------------------------------------------- nominees
+
+
+def _two(n: int) -> str:
+    return f"{n:02d}"
+
+
+def count_text(kinds: Iterable[str]) -> str:
+    """ "02 tập thể, 03 cá nhân và 01 hộ gia đình"."""
+    counts = {k: 0 for k in ("collective", "person", "household")}
+    for kind in kinds:
+        counts[kind] += 1
+    parts = [f"{_two(counts[k])} {SubjectKind(k).label.lower()}" for k in ("collective", "person", "household") if counts[k]]
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " và " + parts[-1]
+    return parts[0] if parts else "00 cá nhân"
+
+
+def subject_record(store: Store, kind: str, subject_id: str | None) -> Row | None:
+    table = {"person": "people", "collective": "collectives", "household": "households"}[kind]
+    return store.get(table, subject_id) if subject_id else None
+
+
+def display_name(store: Store, kind: str, subject_id: str | None, fallback: str) -> str:
+    """ "Bà Nguyễn Thị Thu Hà" for a person (Ông/Bà by gender); the name as it is otherwise."""
+    record = subject_record(store, kind, subject_id)
+    if kind == "person" and record is not None:
+        honorific = {"female": "Bà", "male": "Ông"}.get(record.get("gender") or "")
+        return f"{honorific} {record['full_name']}" if honorific else str(record["full_name"])
+    if kind == "household" and record is not None:
+        return f"Hộ ông/bà {record['head_name']}" if not fallback.startswith("Hộ") else fallback
+    return fallback
+
+
+def position_unit(store: Store, kind: str, subject_id: str | None) -> str:
+    record = subject_record(store, kind, subject_id)
+    if record is None:
+        return ""
+    if kind == "person":
+        parts = [record.get("position"), record.get("workplace")]
+        return ", ".join(str(p) for p in parts if p)
+    if kind == "collective":
+        unit = store.self_unit()
+        return str(unit["name"]) if unit else ""
+    return str(record.get("address") or "")
+
+
+_SECTION_HEADS = {"collective": "TẬP THỂ", "person": "CÁ NHÂN", "household": "HỘ GIA ĐÌNH"}
+_ROMAN = ["I", "II", "III"]
+
+
+def grouped(rows: list[tuple[str, Row]]) -> list[Row]:
+    """Rows grouped under "I. TẬP THỂ", "II. CÁ NHÂN", "III. HỘ GIA ĐÌNH" (only the groups present)."""
+    out: list[Row] = []
+    n = 0
+    for kind in ("collective", "person", "household"):
+        members = [r for k, r in rows if k == kind]
+        if not members:
+            continue
+        out.append({"section": f"{_ROMAN[n]}. {_SECTION_HEADS[kind]}"})
+        out.extend(members)
+        n += 1
+    return out
+
+
+def grouped_by_title(rows: list[tuple[str, str, Row]]) -> list[Row]:
+    """Rows of several titles: one section per title ("I. CHIẾN SĨ THI ĐUA CƠ SỞ"), collectives first."""
+    codes: list[str] = []
+    for code, _, _ in rows:
+        if code not in codes:
+            codes.append(code)
+    if len(codes) == 1:
+        return grouped([(kind, row) for _, kind, row in rows])
+    order = {"collective": 0, "person": 1, "household": 2}
+    out: list[Row] = []
+    for i, code in enumerate(codes):
+        members = sorted((r for r in rows if r[0] == code), key=lambda r: order[r[1]])
+        numeral = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][i] if i < 10 else str(i + 1)
+        out.append({"section": f"{numeral}. {title_label(code).upper()} ({count_text(k for _, k, _ in members)})"})
+        out.extend(row for _, _, row in members)
+    return out
+
+
+def _latest_vote(store: Store, nomination_id: str) -> Row | None:
+    votes = store.rows("votes", "nomination_id = ?", [nomination_id], order_by="local_seq DESC", limit=1)
+    return votes[0] if votes else None
+
+
+def _nomination_batch(store: Store, record_id: str, options: dict[str, Any]) -> list[Row]:
+    ids = options.get("nomination_ids")
+    if ids:
+        batch = [store.require("nominations", i) for i in ids]
+    else:
+        first = store.require("nominations", record_id)
+        batch = store.rows(
+            "nominations",
+            "year = ? AND title_code = ? AND status NOT IN ('rejected', 'returned')",
+            [first["year"], first["title_code"]],
+        )
+    if not batch:
+        raise PrintError("Không có đề nghị khen thưởng nào để in.")
+    return batch
+
+
+_UNIT_WORD = {"Thành phố ": "thành phố", "Tỉnh ": "tỉnh", "Phường ": "phường", "Xã ": "xã", "Đặc khu ": "đặc khu",
+              "Quận ": "quận", "Huyện ": "huyện", "Thị xã ": "thị xã", "Thị trấn ": "thị trấn"}
+
+
+def _unit_word(unit: Row | None) -> str | None:
+    name = str(unit["name"]) if unit else ""
+    return next((w for prefix, w in _UNIT_WORD.items() if name.startswith(prefix)), None)
+
+
+def localised_title(store: Store | None, code: str) -> str:
+    """The award's name as printed for this unit: "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố" for a
+    centrally-run city, "Giấy khen của Chủ tịch Ủy ban nhân dân phường" for a ward."""
+    label = title_label(code)
+    if store is None:
+        return label
+    unit = store.self_unit()
+    if code in ("BANG_KHEN_TINH", "CO_TD_TINH", "CSTD_TINH"):
+        province = store.unit_by_code(unit["province_code"]) if unit and unit.get("province_code") else None
+        if province is None and unit is not None and unit["level"] == "province":
+            province = unit
+        word = _unit_word(province)
+        if word and word != "tỉnh":
+            label = label.replace("tỉnh", word)
+    elif code == "GIAY_KHEN":
+        word = _unit_word(unit)
+        if word and word != "xã":
+            label = label.replace("xã", word)
+    return label
+
+
+def _is_title(code: str) -> bool:
+    """Danh hiệu thi đua (as opposed to a hình thức khen thưởng)."""
+    return code not in ("GIAY_KHEN", "BANG_KHEN_TINH", "BANG_KHEN_TTG")
+
+
+def award_phrase(store: Store | None, code: str, year: int | None = None) -> str:
+    label = localised_title(store, code)
+    if _is_title(code):
+        return f"danh hiệu “{label}”" + (f" năm {year}" if year else "")
+    return label
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def _today(options: dict[str, Any]) -> _dt.date:
+    value = options.get("date")
+    if isinstance(value, str):
+        return _dt.date.fromisoformat(value)
+    return value or _dt.date.today()
+
+
+def _to_trinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    batch = _nomination_batch(store, record_id, options)
+    first = batch[0]
+    on = _today(options)
+    code = first["title_code"]
+    ruleset = rules.ruleset_for(on)
+    entry = ruleset.catalogue.get(code)
+    unit = store.self_unit()
+    upper = store.unit_by_code(unit["parent_code"]) if unit and unit.get("parent_code") else None
+    commune_decides = bool(getattr(entry, "commune_decides", False))
+    authority = authority_of(unit if commune_decides else upper)
+    basis = legal_basis(on)
+    sessions = {v["vote_session_id"] for n in batch if (v := _latest_vote(store, n["id"]))}
+    for session_id in sorted(sessions):
+        session = store.get("vote_sessions", session_id)
+        if session:
+            meeting = _dt.date.fromisoformat(session["meeting_date"])
+            basis.append(
+                f"Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name'])) if unit else ''} "
+                f"ngày {meeting.day:02d} tháng {meeting.month:02d} năm {meeting.year}"
+            )
+    achievements = [str(n["achievement"]) for n in batch[:1] if n.get("achievement")]
+    issuer = issuer_of(store)
+    signer = signer_for(store, collective=True, name=options.get("signer"))
+    if commune_decides and unit is not None and _is_government(unit):
+        # The unit's own chairman decides: the emulation council submits to him, not the UBND to itself.
+        issuer = {
+            "parent": issuer["name"].replace("\n", " "),
+            "name": "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+            "abbr": "HĐTĐKT",
+            "full": f"Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name']))}",
+            "short": f"Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name']))}",
+        }
+        vice = [p for p in officials(store) if str(p["title"]).lower().startswith("phó")]
+        signer = (
+            {"prefix": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH HỘI ĐỒNG", "name": str(vice[0]["full_name"])}
+            if vice else {"prefix": "TM. HỘI ĐỒNG", "title": "CHỦ TỊCH", "name": signer["name"]}
+        )
+    return {
+        "issuer": issuer,
+        "place": place_name(store),
+        "date": on,
+        "subject": f"Về việc đề nghị tặng {award_phrase(store, code)}\ncho {count_text(n['subject_kind'] for n in batch)} "
+        f"có thành tích xuất sắc năm {first['year']}",
+        "addressee": authority,
+        "basis": basis,
+        "proposal": {
+            "authority": authority,
+            "award": award_phrase(store, code, first["year"] if _is_title(code) else None),
+            "count_text": count_text(n["subject_kind"] for n in batch),
+            "reason": f"đã có thành tích xuất sắc trong thực hiện nhiệm vụ chính trị và phong trào thi đua yêu nước "
+            f"năm {first['year']}",
+        },
+        "summary": achievements if options.get("with_summary") else [],
+        "signer": signer,
+        "recipients": ["Như trên", "Hội đồng Thi đua - Khen thưởng"],
+        "archive": "VP",
+    }
+
+
+def _danh_sach(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    batch = _nomination_batch(store, record_id, options)
+    first = batch[0]
+    on = _today(options)
+    rows: list[tuple[str, Row]] = []
+    for n in batch:
+        vote = _latest_vote(store, n["id"])
+        row: Row = {
+            "name": display_name(store, n["subject_kind"], n["subject_id"], n["subject_name"]),
+            "position_unit": position_unit(store, n["subject_kind"], n["subject_id"]),
+            "award": localised_title(store, n["title_code"]),
+            "summary": n.get("achievement") or "",
+        }
+        if vote and vote.get("share") is not None:
+            row["vote_percent"] = round(float(vote["share"]), 2)
+        rows.append((n["subject_kind"], row))
+    attached = options.get("attached")
+    context: dict[str, Any] = {
+        "issuer": issuer_of(store),
+        "place": place_name(store),
+        "date": on,
+        "list_title": f"Đề nghị tặng {award_phrase(store, first['title_code'])} năm {first['year']}",
+        "rows": grouped(rows),
+        "signer": signer_for(store, collective=True, name=options.get("signer")),
+    }
+    if attached:
+        context["attached"] = attached
+    return context
+
+
+def _history(store: Store, kind: str, subject_id: str) -> tuple[list[Row], list[Row]]:
+    titles, forms = [], []
+    for h in store.rows("award_history", "subject_kind = ? AND subject_id = ?", [kind, subject_id], order_by="year"):
+        decision = " ".join(
+            p for p in (
+                f"Quyết định số {h['decision_number']}" if h.get("decision_number") else "",
+                f"ngày {_dt.date.fromisoformat(h['decision_date']).strftime('%d/%m/%Y')}" if h.get("decision_date") else "",
+                f"của {h['issuer']}" if h.get("issuer") else "",
+            ) if p
+        )
+        if _is_title(h.get("code") or "GIAY_KHEN" if not h.get("code") else h["code"]):
+            titles.append({"year": h["year"], "title": h["award_name"], "decision": decision})
+        else:
+            forms.append({"year": h["year"], "form": h["award_name"], "decision": decision})
+    return titles, forms
+
+
+def _award_title(store: Store, code: str, year: int) -> str:
+    label = localised_title(store, code).upper()
+    return f"ĐỀ NGHỊ TẶNG DANH HIỆU {label} NĂM {year}" if _is_title(code) else f"ĐỀ NGHỊ TẶNG {label}"
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    return [p.strip() for p in (text or "").split("\n") if p.strip()]
+
+
+def _bao_cao_ca_nhan(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    n = store.require("nominations", record_id)
+    if n["subject_kind"] != "person":
+        raise PrintError("Báo cáo thành tích cá nhân chỉ in cho đề nghị khen thưởng cá nhân; hãy chọn mẫu tập thể.")
+    person = store.require("people", n["subject_id"])
+    missing = [label for key, label in (("birth_date", "ngày sinh"), ("gender", "giới tính"), ("hometown", "quê quán"),
+                                        ("residence", "nơi ở"), ("position", "chức vụ")) if not person.get(key)]
+    if missing:
+        raise PrintError(
+            f"Báo cáo thành tích của {person['full_name']} còn thiếu: {', '.join(missing)}. Hãy bổ sung ở mục "
+            "Cá nhân & tập thể rồi in lại."
+        )
+    titles, forms = _history(store, "person", person["id"])
+    initiatives = [
+        {"year": i["year"], "name": i["name"], "level": i.get("level") or "",
+         "decision": f"Quyết định số {i['decision_number']}" if i.get("decision_number") else ""}
+        for i in store.rows("initiatives", "person_id = ?", [person["id"]], order_by="year")
+    ]
+    unit = store.self_unit()
+    chairman = officials(store)[:1]
+    return {
+        "place": place_name(store),
+        "date": _today(options),
+        "award_title": _award_title(store, n["title_code"], n["year"]),
+        "person": {
+            "name": person["full_name"],
+            "birth_date": _dt.date.fromisoformat(person["birth_date"]),
+            "gender": "Nữ" if person["gender"] == "female" else "Nam",
+            "hometown": person["hometown"],
+            "residence": person["residence"],
+            "unit": person.get("workplace") or (unit["name"] if unit else ""),
+            "position": person["position"],
+            "qualification": person.get("education") or "",
+            "academic": person.get("academic_title") or "",
+        },
+        "duties": options.get("duties") or [f"{person['position']}: thực hiện chức năng, nhiệm vụ được giao theo quy định."],
+        "achievements": _paragraphs(n.get("achievement")) or ["(Chưa nhập tóm tắt thành tích.)"],
+        "initiatives": initiatives,
+        "titles": titles,
+        "awards": forms,
+        "confirmer": {
+            "title": f"CHỦ TỊCH {issuer_of(store)['full'].upper()}",
+            "name": chairman[0]["full_name"] if chairman else "",
+        },
+    }
+
+
+def _bao_cao_tap_the(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    n = store.require("nominations", record_id)
+    if n["subject_kind"] != "collective":
+        raise PrintError("Báo cáo thành tích tập thể chỉ in cho đề nghị khen thưởng tập thể.")
+    collective = store.require("collectives", n["subject_id"])
+    titles, forms = _history(store, "collective", collective["id"])
+    members = collective.get("members_count")
+    women = collective.get("women_count")
+    overview = [f"{collective['name']}" + (f", địa chỉ: {collective['address']}" if collective.get("address") else "") + "."]
+    if members:
+        share = f" ({format_number(100 * women / members, decimals=1)}%)" if women is not None and members else ""
+        overview.append(f"Tổng số cán bộ, thành viên: {members} người, trong đó nữ: {women or 0} người{share}.")
+    unit = store.self_unit()
+    ratings = {r["year"]: r["rating"] for r in store.rows("ratings", "subject_kind = 'collective' AND subject_id = ?", [collective["id"]])}
+    years = [str(n["year"] - 1), str(n["year"])]
+    results = [
+        {"name": "Xếp loại chất lượng", "y1": Rating(ratings[int(y)]).label if int(y) in ratings else "",
+         "y2": "", "compare": ""}
+        for y in years[:1]
+    ] if ratings else []
+    if results:
+        results[0]["y2"] = Rating(ratings[n["year"]]).label if n["year"] in ratings else ""
+    chairman = officials(store)[:1]
+    head_title = options.get("head_title") or "THỦ TRƯỞNG ĐƠN VỊ"
+    return {
+        "issuer": {"name": collective["name"].upper(), **({"parent": f"UBND {unit['name'].upper()}"} if unit else {})},
+        "place": place_name(store),
+        "date": _today(options),
+        "award_title": _award_title(store, n["title_code"], n["year"]),
+        "unit_name": collective["name"],
+        "overview": overview,
+        "functions": _paragraphs(collective.get("notes")) or ["Thực hiện chức năng, nhiệm vụ theo quy định của cơ quan có thẩm quyền."],
+        "years": years,
+        "results": results,
+        "solutions": _paragraphs(n.get("achievement")) or ["(Chưa nhập tóm tắt thành tích.)"],
+        "titles": titles,
+        "awards": forms,
+        "confirmer": {"title": f"CHỦ TỊCH {issuer_of(store)['full'].upper()}", "name": chairman[0]["full_name"] if chairman else ""},
+        "head": {"title": head_title, "name": options.get("head_name") or ""},
+    }
+
+
+def _bien_ban(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    session = store.require("vote_sessions", record_id)
+    meeting = _dt.date.fromisoformat(session["meeting_date"])
+    ruleset = rules.ruleset_for(meeting)
+    unit = store.self_unit()
+    issuer = issuer_of(store)
+    council = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
+    votes = []
+    passed = []
+    for vote in store.rows("votes", "vote_session_id = ?", [session["id"]]):
+        nomination = store.get("nominations", vote["nomination_id"])
+        if nomination is None:
+            continue
+        threshold = vote.get("threshold") or rules.vote_threshold(ruleset, nomination["title_code"]) or 0
+        share = rules.vote_share(int(vote["votes_for"]), int(session["total_members"]))
+        ok = share + 1e-9 >= float(threshold)
+        name = display_name(store, nomination["subject_kind"], nomination["subject_id"], nomination["subject_name"])
+        votes.append({"name": name, "award": localised_title(store, nomination["title_code"]), "votes": vote["votes_for"],
+                      "percent": round(share, 2), "result": "Đạt" if ok else "Không đạt"})
+        if ok:
+            passed.append((nomination["title_code"], nomination["subject_kind"]))
+    if not votes:
+        raise PrintError("Phiên họp chưa có kết quả bỏ phiếu. Hãy nhập số phiếu cho từng đề nghị rồi in biên bản.")
+    absent = int(session["total_members"]) - int(session["present"])
+    conclusions = []
+    for code in sorted({c for c, _ in passed}):
+        kinds = [k for c, k in passed if c == code]
+        conclusions.append(
+            f"Hội đồng thống nhất đề nghị {authority_of(unit)} xét, tặng {award_phrase(store, code)} cho {count_text(kinds)} "
+            f"đạt tỷ lệ phiếu theo quy định."
+        )
+    if not conclusions:
+        conclusions.append("Không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy định.")
+    return {
+        "issuer": {**issuer, "name": f"{issuer['name']}\n{council}", "abbr": "HĐTĐKT"},
+        "code": "BB-HĐTĐKT",
+        "place": place_name(store),
+        "date": meeting,
+        "subject": f"Họp Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name'])) if unit else ''}\n"
+        f"xét đề nghị khen thưởng {period_label(session['period']).lower() if session.get('period') else ''}".rstrip(),
+        "meeting": {
+            "start": options.get("start") or "…… giờ ……",
+            "date": meeting,
+            "place": session.get("place") or issuer["full"],
+            "total_members": session["total_members"],
+            "present": session["present"],
+            "absent": absent,
+            "written": session.get("written_opinions") or 0,
+            "absent_names": options.get("absent_names") or "",
+            "chair": session.get("chair") or "",
+            "secretary": session.get("secretary") or "",
+            "end": options.get("end") or "…… giờ ……",
+        },
+        "content": [
+            f"Thư ký Hội đồng báo cáo tổng hợp hồ sơ đề nghị khen thưởng: {count_text(store.get('nominations', v['nomination_id'])['subject_kind'] for v in store.rows('votes', 'vote_session_id = ?', [session['id']]))}.",
+            f"Hội đồng thảo luận, đối chiếu tiêu chuẩn theo Luật Thi đua, khen thưởng và {ruleset.legal_basis}.",
+            "Hội đồng bỏ phiếu kín; tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng"
+            + (f"; ý kiến bằng văn bản của {session['written_opinions']:02d} thành viên vắng mặt được đọc tại cuộc họp" if session.get("written_opinions") else "")
+            + ".",
+        ],
+        "votes": votes,
+        "conclusions": conclusions,
+        "secretary": {"name": session.get("secretary") or ""},
+        "chair": {"name": session.get("chair") or ""},
+    }
+
+
+def _decision_parts(store: Store, decision: Row) -> tuple[list[Row], dict[str, int]]:
+    awardees = store.rows("decision_awardees", "decision_id = ?", [decision["id"]], order_by="so_vang")
+    if not awardees:
+        raise PrintError("Quyết định chưa có danh sách khen thưởng.")
+    totals: dict[str, int] = {}
+    for a in awardees:
+        totals[a["subject_kind"]] = totals.get(a["subject_kind"], 0) + 1
+    return awardees, totals
+
+
+def decision_number_text(decision: Row) -> str:
+    number = decision.get("number")
+    code = decision.get("doc_code") or "QĐ-UBND"
+    if not number:
+        return f"     /{code}"
+    n = int(number) if str(number).isdigit() else number
+    return f"{n:02d}/{code}" if isinstance(n, int) else f"{n}/{code}"
+
+
+def _quyet_dinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    decision = store.require("decisions", record_id)
+    on = _dt.date.fromisoformat(decision["decision_date"])
+    awardees, _totals = _decision_parts(store, decision)
+    unit = store.self_unit()
+    codes = sorted({a["title_code"] for a in awardees})
+    award_text = ", ".join(award_phrase(store, c) for c in codes)
+    rows = [
+        (a["title_code"], a["subject_kind"], {
+            "name": display_name(store, a["subject_kind"], a.get("subject_id"), a["subject_name"]),
+            "position_unit": position_unit(store, a["subject_kind"], a.get("subject_id")),
+            "award": localised_title(store, a["title_code"]),
+            "gold_book": f"{int(a['so_vang']):02d}" if a.get("so_vang") is not None else "",
+            "amount": int(a.get("amount") or 0),
+        })
+        for a in awardees
+    ]
+    total = sum(int(a.get("amount") or 0) for a in awardees)
+    base = decision.get("base_salary") or rules.base_salary_on(on)
+    number = decision.get("number")
+    return {
+        "issuer": issuer_of(store),
+        "number": int(number) if number and str(number).isdigit() else None,
+        "code": decision.get("doc_code") or "QĐ-UBND",
+        "place": place_name(store),
+        "date": on,
+        "subject": decision.get("subject") or f"Về việc tặng {award_text}",
+        "decider": authority_of(unit),
+        "basis": ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025" if on >= _dt.date(2025, 7, 1)
+                  else "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", *legal_basis(on)],
+        "proposed_by": f"Theo đề nghị của Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name'])) if unit else ''}",
+        "article1": f"Tặng {award_text} cho {count_text(a['subject_kind'] for a in awardees)} (có danh sách kèm theo) "
+        "đã có thành tích xuất sắc trong thực hiện nhiệm vụ và phong trào thi đua yêu nước.",
+        "article2": f"Tiền thưởng kèm theo thực hiện theo quy định hiện hành, mức lương cơ sở {format_number(base)} đồng; "
+        f"tổng cộng {format_number(total)} đồng ({money_in_words(total)}), trích từ Quỹ thi đua, khen thưởng.",
+        "article3": "Chánh Văn phòng, Trưởng các phòng, ban có liên quan và các tập thể, cá nhân có tên tại Điều 1 "
+        "chịu trách nhiệm thi hành Quyết định này./.",
+        "list_title": f"Tập thể, cá nhân được tặng {award_text}",
+        "awardees": grouped_by_title(rows),
+        "signer": {"prefix": "", "title": str(decision.get("signer_title") or "CHỦ TỊCH").upper(),
+                   "name": decision.get("signer") or signer_for(store, collective=False)["name"]},
+        "recipients": ["Như Điều 3", "Cơ quan cấp trên (để báo cáo)"],
+        "archive": "VP",
+    }
+
+
+def _certificates(store: Store, record_id: str, options: dict[str, Any], template: str) -> dict[str, Any]:
+    decision = store.require("decisions", record_id)
+    on = _dt.date.fromisoformat(decision["decision_date"])
+    codes = _CERTIFICATE_TITLES[template]
+    awardees, _ = _decision_parts(store, decision)
+    chosen = [a for a in awardees if a["title_code"] in codes]
+    if options.get("awardee_id"):
+        chosen = [a for a in chosen if a["id"] == options["awardee_id"]]
+    if not chosen:
+        raise PrintError(f"Quyết định này không có ai được tặng {localised_title(store, codes[0])}.")
+    unit = store.self_unit()
+    certificates = []
+    for a in chosen:
+        nomination = store.get("nominations", a["nomination_id"]) if a.get("nomination_id") else None
+        certificates.append({
+            "recipient": display_name(store, a["subject_kind"], a.get("subject_id"), a["subject_name"]),
+            "position": position_unit(store, a["subject_kind"], a.get("subject_id")),
+            "achievement": (nomination or {}).get("achievement") or "Đã có thành tích xuất sắc trong phong trào thi đua",
+            "gold_book": f"{int(a['so_vang']):02d}" if a.get("so_vang") is not None else "",
+        })
+    context = {
+        "decider": authority_of(unit),
+        "place": place_name(store),
+        "date": on,
+        "decision": {"number": decision_number_text(decision), "date": on},
+        "signer": {"prefix": "", "title": str(decision.get("signer_title") or "CHỦ TỊCH").upper(),
+                   "name": decision.get("signer") or ""},
+        "certificates": certificates,
+    }
+    if template == "bang_cstdcs":
+        first = store.get("nominations", chosen[0]["nomination_id"]) if chosen[0].get("nomination_id") else None
+        context["year"] = (first or {}).get("year") or on.year
+    return context
+
+
+def _dang_ky(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    first = store.require("registrations", record_id)
+    where, params = "year = ?", [first["year"]]
+    if first.get("campaign_id"):
+        where += " AND campaign_id = ?"
+        params.append(first["campaign_id"])
+    regs = store.rows("registrations", where, params)
+    collectives = [{"name": r["subject_name"], "title": title_label(r["title_code"])} for r in regs if r["subject_kind"] == "collective"]
+    individuals = []
+    for r in regs:
+        if r["subject_kind"] != "person":
+            continue
+        person = store.get("people", r["subject_id"])
+        individuals.append({"name": r["subject_name"], "position": (person or {}).get("position") or "",
+                            "title": title_label(r["title_code"])})
+    households = [{"name": r["subject_name"], "title": title_label(r["title_code"])} for r in regs if r["subject_kind"] == "household"]
+    campaign = store.get("campaigns", first["campaign_id"]) if first.get("campaign_id") else None
+    unit = store.self_unit()
+    upper = store.unit_by_code(unit["parent_code"]) if unit and unit.get("parent_code") else None
+    intro = f"Thực hiện phong trào thi đua năm {first['year']}"
+    if campaign and campaign.get("doc_number"):
+        kind = {"CT": "Chỉ thị", "KH": "Kế hoạch", "QĐ": "Quyết định"}.get(campaign.get("doc_kind") or "", "Văn bản")
+        intro = f"Thực hiện {kind} số {campaign['doc_number']}" + (
+            f" ngày {_dt.date.fromisoformat(campaign['doc_date']).strftime('%d/%m/%Y')}" if campaign.get("doc_date") else "")
+        if campaign.get("issuing_body"):
+            intro += f" của {campaign['issuing_body']}"
+        intro += f" về {_lower_first(campaign['name'])}"
+    issuer = issuer_of(store)
+    chairman = signer_for(store, collective=True)
+    return {
+        "issuer": issuer,
+        "place": place_name(store),
+        "date": _today(options),
+        "year": first["year"],
+        "addressee": f"Hội đồng Thi đua - Khen thưởng {_lower_first(str(upper['name']))}" if upper else "Hội đồng Thi đua - Khen thưởng cấp trên",
+        "intro": [f"{intro}, {issuer['full']} đăng ký thi đua năm {first['year']} như sau:"],
+        "collectives": collectives + households,
+        "individuals": individuals,
+        "commitments": [f"{issuer['full']} cam kết tổ chức thực hiện tốt các nội dung thi đua đã đăng ký."],
+        "signer": chairman,
+        "recipients": ["Như trên"],
+        "archive": "VP",
+    }
+
+
+def _target_value_text(t: Row) -> str:
+    spec = TargetSpec.from_dict({k: t.get(k) for k in ("measure", "comparator", "value", "value_high", "unit", "sub_count", "sub_label", "strict", "rollup")})
+    return spec.describe()
+
+
+def _ke_hoach(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    campaign = store.require("campaigns", record_id)
+    targets = store.rows("targets", "campaign_id = ?", [campaign["id"]], order_by="seq")
+    content = json.loads(campaign.get("content_json") or "[]")
+    movements = json.loads(campaign.get("movements_json") or "[]")
+    awards = json.loads(campaign.get("awards_json") or "[]")
+    year = campaign.get("year") or _today(options).year
+    issuer = issuer_of(store)
+    organisation = []
+    if campaign.get("registration_deadline"):
+        organisation.append(f"Các cơ quan, đơn vị đăng ký thi đua gửi về {issuer['full']} trước ngày "
+                            f"{_dt.date.fromisoformat(campaign['registration_deadline']).strftime('%d/%m/%Y')}.")
+    if campaign.get("midterm_review"):
+        organisation.append(f"Sơ kết phong trào thi đua trước ngày {_dt.date.fromisoformat(campaign['midterm_review']).strftime('%d/%m/%Y')}.")
+    if campaign.get("final_review"):
+        organisation.append(f"Tổng kết phong trào thi đua trước ngày {_dt.date.fromisoformat(campaign['final_review']).strftime('%d/%m/%Y')}.")
+    if campaign.get("submission_deadline"):
+        organisation.append(f"Hồ sơ đề nghị khen thưởng gửi trước ngày {_dt.date.fromisoformat(campaign['submission_deadline']).strftime('%d/%m/%Y')}.")
+    if awards:
+        organisation.append("Khen thưởng: " + "; ".join(awards) + ".")
+    organisation = [f"{i}. {line}" for i, line in enumerate(organisation or ["Các cơ quan, đơn vị tổ chức thực hiện Kế hoạch này./."], 1)]
+    return {
+        "issuer": issuer,
+        "place": place_name(store),
+        "date": _today(options),
+        "year": year,
+        "subject": campaign.get("subject") or campaign["name"],
+        "intro": [campaign.get("notes") or f"{issuer['full']} xây dựng Kế hoạch {_lower_first(campaign['name'])} như sau:"],
+        "purposes": [
+            {"heading": "1. Mục đích"},
+            f"- Đẩy mạnh phong trào thi đua, phấn đấu hoàn thành thắng lợi các chỉ tiêu năm {year}.",
+            "- Phát hiện, bồi dưỡng, tôn vinh các điển hình tiên tiến.",
+            {"heading": "2. Yêu cầu"},
+            "Phong trào thi đua được tổ chức thiết thực, hiệu quả; khen thưởng chính xác, kịp thời, công khai, minh bạch.",
+        ],
+        "goals": [f"{i}. {m}" for i, m in enumerate(movements, 1)] or [f"1. Hoàn thành và hoàn thành vượt mức các chỉ tiêu năm {year}."],
+        "contents": [f"{i}. {c}" for i, c in enumerate(content, 1)] or ["1. Thi đua hoàn thành các chỉ tiêu được giao."],
+        "targets": [{"name": t["measure"], "unit": t.get("unit") or "", "value": _target_value_text(t), "note": ""} for t in targets],
+        "organisation": organisation,
+        "signer": signer_for(store, collective=True, name=options.get("signer")),
+        "recipients": ["Cơ quan cấp trên", "Các cơ quan, đơn vị"],
+        "archive": "VP",
+    }
+
+
+def _bao_cao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    campaign = store.require("campaigns", record_id)
+    period = options.get("period") or str(campaign.get("year") or _today(options).year)
+    unit_code = options.get("unit_code") or store.unit_code
+    rows = []
+    not_reached = []
+    for t in store.rows("targets", "campaign_id = ?", [campaign["id"]], order_by="seq"):
+        results = store.rows("target_results", "target_id = ? AND unit_code = ? AND period = ?", [t["id"], unit_code, period])
+        spec = TargetSpec.from_dict({k: t.get(k) for k in ("measure", "comparator", "value", "value_high", "unit", "sub_count", "sub_label", "strict", "rollup")})
+        value = results[0]["value"] if results else None
+        sub = results[0]["sub_value"] if results else None
+        att = attainment(spec, value, sub)
+        achieved = "" if value is None else f"{format_number(value)} {t.get('unit') or ''}".strip()
+        rows.append({"name": t["measure"], "registered": spec.describe(), "achieved": achieved,
+                     "rate": round(att.percent, 2) if att.percent is not None else "", "status": att.status.label})
+        if att.status.value in ("not_reached", "no_data"):
+            not_reached.append(f"{t['measure']} ({att.status.label.lower()})")
+    year = period_year(period)
+    start = _dt.date(year, 7, 1) if period.endswith("H2") else _dt.date(year, 1, 1)
+    end = period_end(period)
+    counts: dict[str, dict[str, int]] = {}
+    sudden = 0
+    for d in store.rows("decisions", "decision_date BETWEEN ? AND ?", [start.isoformat(), end.isoformat()]):
+        for a in store.rows("decision_awardees", "decision_id = ?", [d["id"]]):
+            c = counts.setdefault(title_label(a["title_code"]), {"collectives": 0, "individuals": 0})
+            c["individuals" if a["subject_kind"] == "person" else "collectives"] += 1
+            n = store.get("nominations", a["nomination_id"]) if a.get("nomination_id") else None
+            if n and n["award_kind"] == "dot_xuat":
+                sudden += 1
+    total_people = sum(c["individuals"] for c in counts.values())
+    total_coll = sum(c["collectives"] for c in counts.values())
+    awards_text = (f"Trong {period_label(period).lower()}, đã khen thưởng {total_coll:02d} tập thể, {total_people:02d} cá nhân"
+                   + (f"; khen thưởng đột xuất {sudden:02d} trường hợp" if sudden else "") + ".")
+    issuer = issuer_of(store)
+    kind = "Sơ kết" if period.endswith("H1") else "Tổng kết"
+    return {
+        "issuer": issuer,
+        "place": place_name(store),
+        "date": _today(options),
+        "subject": f"{kind} {_lower_first(campaign['name'])} {period_label(period).lower()}".replace(" năm năm", " năm"),
+        "direction": [f"{issuer['full']} triển khai {_lower_first(campaign['name'])}"
+                      + (f" theo {campaign.get('doc_number')}" if campaign.get("doc_number") else "") + "."],
+        "results_text": [f"Kết quả thực hiện các chỉ tiêu thi đua {period_label(period).lower()} như sau:"],
+        "targets": rows,
+        "awards_text": [awards_text],
+        "award_counts": [{"name": k, **v} for k, v in sorted(counts.items())],
+        "shortcomings": options.get("shortcomings") or (
+            [f"Còn {len(not_reached):02d} chỉ tiêu chưa đạt hoặc chưa có số liệu: " + "; ".join(not_reached) + "."]
+            if not_reached else ["Các chỉ tiêu đều đạt và vượt kế hoạch; cần duy trì kết quả."]),
+        "tasks": options.get("tasks") or (
+            ["Tập trung chỉ đạo thực hiện các chỉ tiêu chưa đạt; đôn đốc các đơn vị báo cáo đúng hạn."]
+            if not_reached else ["Tiếp tục đẩy mạnh phong trào thi đua, khen thưởng kịp thời các điển hình tiên tiến."]),
+        "signer": signer_for(store, collective=True, name=options.get("signer")),
+        "recipients": ["Cơ quan cấp trên"],
+        "archive": "VP",
+    }
+
+
+BUILDERS: dict[str, Callable[[Store, str, dict[str, Any]], dict[str, Any]]] = {
+    "to_trinh": _to_trinh,
+    "danh_sach": _danh_sach,
+    "bao_cao_ca_nhan": _bao_cao_ca_nhan,
+    "bao_cao_tap_the": _bao_cao_tap_the,
+    "bien_ban": _bien_ban,
+    "quyet_dinh": _quyet_dinh,
+    "giay_khen": lambda s, r, o: _certificates(s, r, o, "giay_khen"),
+    "bang_cstdcs": lambda s, r, o: _certificates(s, r, o, "bang_cstdcs"),
+    "dang_ky_thi_dua": _dang_ky,
+    "ke_hoach_phat_dong": _ke_hoach,
+    "bao_cao_ket_qua": _bao_cao_ket_qua,
+}
+
+
+def build_context(store: Store, template_name: str, record_id: str, **options: Any) -> dict[str, Any]:
+    """The context of ``template_name`` for one record (see ``PRINTABLE`` for which record kinds)."""
+    builder = BUILDERS.get(template_name)
+    if builder is None:
+        raise PrintError(f"Không có mẫu in “{template_name}”. Xem danh sách bằng “tdkt print --list”.")
+    return builder(store, record_id, options)
+
+
+def _render(template_name: str, context: dict[str, Any], out: str | Path | IO[bytes], options: dict[str, Any]) -> RenderInfo:
+    return render(template_name, context, out, stock=bool(options.get("stock")),
+                  offsets_mm=tuple(options.get("offsets_mm") or (0.0, 0.0)))  # type: ignore[arg-type]
+
+
+def preview_pdf(store: Store, template_name: str, record_id: str, out: str | Path | IO[bytes], **options: Any) -> RenderInfo:
+    """Render without taking a document number (a draft to look at)."""
+    context = build_context(store, template_name, record_id, **options)
+    if template_name in DOC_TYPE:
+        context.pop("number", None)
+    return _render(template_name, context, out, options)
+
+
+def issue_pdf(store: Store, template_name: str, record_id: str, out: str | Path | IO[bytes], **options: Any) -> RenderInfo:
+    """Render the issued document: documents numbered by this unit take the next number of the register."""
+    context = build_context(store, template_name, record_id, **options)
+    if template_name in DOC_TYPE and not options.get("number"):
+        from tdkt_desktop.store.numbering import take_number
+
+        issued = take_number(
+            store, doc_type=DOC_TYPE[template_name], issued_on=_today(options),
+            record_table=TEMPLATE_TABLE[template_name], record_id=record_id, subject=str(context.get("subject") or ""),
+        )
+        context["number"] = issued.number
+        context["code"] = issued.code.split("/", 1)[1]
+    elif options.get("number"):
+        context["number"] = options["number"]
+    return _render(template_name, context, out, options)
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    template: str
+    record_id: str
+    filename: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def _slug(text: str) -> str:
+    from tdkt_desktop.core.text import fold
+
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "tai-lieu"
+
+
+def batch_for_decision(store: Store, decision_id: str) -> list[BatchItem]:
+    """Everything printed for a decision: the decision with its list, then one certificate per awardee."""
+    decision = store.require("decisions", decision_id)
+    number = str(decision.get("number") or "chua-so")
+    items = [BatchItem("quyet_dinh", decision_id, f"quyet-dinh-{number}.pdf")]
+    for a in store.rows("decision_awardees", "decision_id = ?", [decision_id], order_by="so_vang"):
+        for template, codes in _CERTIFICATE_TITLES.items():
+            if a["title_code"] in codes:
+                items.append(BatchItem(template, decision_id, f"{template}-{int(a['so_vang'] or 0):03d}-{_slug(a['subject_name'])}.pdf",
+                                       {"awardee_id": a["id"]}))
+    return items
+
+
+def batch_for_campaign(store: Store, campaign_id: str, *, period: str | None = None) -> list[BatchItem]:
+    """A campaign's plan and its results report (for the given period, or the campaign's year)."""
+    campaign = store.require("campaigns", campaign_id)
+    period = period or str(campaign.get("year") or _dt.date.today().year)
+    return [
+        BatchItem("ke_hoach_phat_dong", campaign_id, f"ke-hoach-{_slug(campaign['name'])}.pdf"),
+        BatchItem("bao_cao_ket_qua", campaign_id, f"bao-cao-{period}-{_slug(campaign['name'])}.pdf", {"period": period}),
+    ]

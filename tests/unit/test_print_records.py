@@ -1,0 +1,143 @@
+"""Documents printed from database records: the right text, read back from the PDF."""
+
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from tdkt_desktop.cli import main
+from tdkt_desktop.core.text import money_in_words, number_in_words
+from tdkt_desktop.printing import records
+
+
+def pdf_text(path) -> str:
+    proc = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return proc.stdout
+
+
+@pytest.fixture
+def demo(demo_store):
+    return demo_store
+
+
+def test_money_in_words():
+    assert money_in_words(3290000) == "Ba triệu hai trăm chín mươi nghìn đồng"
+    assert money_in_words(702000) == "Bảy trăm lẻ hai nghìn đồng"
+    assert number_in_words(21) == "hai mươi mốt"
+    assert number_in_words(15) == "mười lăm"
+    assert number_in_words(1001000) == "một triệu không trăm lẻ một nghìn"
+    assert number_in_words(1_200_000_000_000) == "một nghìn hai trăm tỷ"
+
+
+def test_every_printable_template_has_a_builder():
+    assert set(records.BUILDERS) == set(records.TEMPLATE_TABLE)
+
+
+def test_decision_prints_its_list_with_gold_book_numbers_and_money(demo, tmp_path):
+    decision = demo.rows("decisions")[0]
+    out = tmp_path / "qd.pdf"
+    info = records.preview_pdf(demo, "quyet_dinh", decision["id"], out)
+    text = pdf_text(out)
+    assert info.pages >= 2
+    assert "QUYẾT ĐỊNH" in text and "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TÂN AN" in text
+    assert f"Số: {int(decision['number']):02d}/QĐ-UBND" in text
+    awardees = demo.rows("decision_awardees", order_by="so_vang")
+    total = sum(a["amount"] for a in awardees)
+    assert money_in_words(total) in " ".join(text.split())
+    assert "CHIẾN SĨ THI ĐUA CƠ SỞ" in text  # grouped by title
+    for a in awardees[:3]:
+        assert a["subject_name"].split()[-1] in text
+
+
+def test_certificates_one_page_per_awardee_with_red_title(demo, tmp_path):
+    decision = demo.rows("decisions")[0]
+    cstdcs = demo.rows("decision_awardees", "title_code = 'CSTDCS'")
+    out = tmp_path / "bang.pdf"
+    info = records.preview_pdf(demo, "bang_cstdcs", decision["id"], out)
+    assert info.pages == len(cstdcs)
+    page = PdfReader(str(out)).pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height)  # A4 landscape
+    assert "CHIẾN SĨ THI ĐUA CƠ SỞ" in pdf_text(out)
+
+
+def test_to_trinh_for_a_title_the_commune_decides_comes_from_its_council(demo, tmp_path):
+    nomination = demo.rows("nominations", "title_code = 'CSTDCS' AND status = 'decided'")[0]
+    out = tmp_path / "tt.pdf"
+    records.preview_pdf(demo, "to_trinh", nomination["id"], out)
+    text = " ".join(pdf_text(out).split())
+    assert "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" in text
+    assert "Kính gửi: Chủ tịch Ủy ban nhân dân phường Tân An" in text
+    assert "Số: /TTr-HĐTĐKT" in text  # a draft: no number taken
+
+
+def test_to_trinh_upward_is_addressed_to_the_upper_office(demo, tmp_path):
+    nomination = demo.rows("nominations", "title_code = 'BANG_KHEN_TINH'")[0]
+    out = tmp_path / "tt.pdf"
+    records.preview_pdf(demo, "to_trinh", nomination["id"], out)
+    text = " ".join(pdf_text(out).split())
+    assert "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ" in text
+    assert "PHƯỜNG TÂN AN" in text and "Số: /TTr-UBND" in text  # the UBND itself proposes upward
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố" in text  # Cần Thơ is a city, not a tỉnh
+    assert "Ủy ban nhân dân tỉnh" not in text
+
+
+def test_bien_ban_counts_votes_on_total_members(demo, tmp_path):
+    session = demo.rows("vote_sessions")[0]
+    out = tmp_path / "bb.pdf"
+    records.preview_pdf(demo, "bien_ban", session["id"], out)
+    text = pdf_text(out)
+    assert "BIÊN BẢN" in text
+    rows = {line.split()[-1] for line in text.splitlines() if "88,89" in line or "77,78" in line}
+    assert "Đạt" in rows  # 8 of 9 members = 88,89 % ≥ 80 %
+    fail_line = next(line for line in text.splitlines() if "77,78" in line)  # 7 of 9 (of 8 present: 87,5 %)
+    assert "Không" in fail_line
+
+
+def test_results_report_has_the_target_table(demo, tmp_path):
+    campaign = demo.rows("campaigns", "campaign_type = 'regular'")[0]
+    out = tmp_path / "bc.pdf"
+    records.preview_pdf(demo, "bao_cao_ket_qua", campaign["id"], out, period="2026-H1")
+    text = " ".join(pdf_text(out).split())
+    assert "Sơ kết" in text and "6 tháng đầu năm 2026" in text
+    assert "Tỷ lệ hộ nghèo" in text and "Không đạt" in text
+
+
+def test_missing_data_is_a_clear_message(demo, tmp_path):
+    collective_nom = demo.rows("nominations", "subject_kind = 'collective'")[0]
+    with pytest.raises(Exception) as err:
+        records.preview_pdf(demo, "bao_cao_tap_the", collective_nom["id"], tmp_path / "x.pdf")
+    assert "thủ trưởng" in str(err.value)
+    assert not (tmp_path / "x.pdf").exists()
+    person_nom = demo.rows("nominations", "subject_kind = 'person'")[0]
+    with pytest.raises(records.PrintError, match="tập thể"):
+        records.preview_pdf(demo, "bao_cao_tap_the", person_nom["id"], tmp_path / "y.pdf")
+
+
+def test_print_cli_list_and_single_document(capsys, demo, tmp_path):
+    db = str(demo.path)
+    assert main(["print", "--list", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "quyet_dinh" in out and "Nghị định" in out
+    decision = demo.rows("decisions")[0]
+    target = tmp_path / "qd.pdf"
+    assert main(["print", "quyet_dinh", "--id", decision["id"][:8], "--out", str(target), "--db", db]) == 0
+    assert "QUYẾT ĐỊNH" in pdf_text(target)
+
+
+def test_print_cli_batch_for_a_decision(capsys, demo, tmp_path):
+    decision = demo.rows("decisions")[0]
+    n_cert = demo.count("decision_awardees", "title_code IN ('CSTDCS', 'GIAY_KHEN')")
+    assert main(["print", "--decision", decision["id"], "--out-dir", str(tmp_path / "bo"), "--db", str(demo.path)]) == 0
+    files = sorted((tmp_path / "bo").glob("*.pdf"))
+    assert len(files) == 1 + n_cert
+
+
+def test_print_cli_bad_input(capsys, demo, tmp_path):
+    db = str(demo.path)
+    assert main(["print", "khong_co", "--id", "x", "--out", str(tmp_path / "a.pdf"), "--db", db]) == 1
+    assert "Không có mẫu in" in capsys.readouterr().err
+    assert main(["print", "quyet_dinh", "--id", "zzzzzzzz", "--out", str(tmp_path / "a.pdf"), "--db", db]) == 1
+    assert "Không tìm thấy" in capsys.readouterr().err
+    decision = demo.rows("decisions")[0]
+    assert main(["print", "giay_khen", "--id", decision["id"], "--out", str(tmp_path / "a.pdf"), "--offset", "x,1", "--db", db]) == 1
+    assert "Độ lệch X" in capsys.readouterr().err
