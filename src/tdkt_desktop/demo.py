@@ -359,7 +359,7 @@ def _registrations(store, rng, campaigns, persons, collectives, households, year
 
 
 def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, collectives, households, last_year, this_year) -> None:  # type: ignore[no-untyped-def]
-    from tdkt_desktop.core import rules
+    from tdkt_desktop.store import office
 
     cid = campaigns["province"]["id"]
     year_end = _dt.date(last_year, 12, 22)
@@ -370,78 +370,59 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
          "period": str(last_year), "total_members": 9, "present": 8, "written_opinions": 1,
          "chair": "Trần Văn Bình", "secretary": "Nguyễn Thị Thu Hà"},
     )
-    decided: list[tuple[dict[str, Any], dict[str, Any]]] = []
     achievements = {
         "LDTT": "Hoàn thành tốt nhiệm vụ được giao; chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước; tích cực tham gia phong trào thi đua.",
         "CSTDCS": "Hoàn thành xuất sắc nhiệm vụ; có sáng kiến được Hội đồng sáng kiến phường công nhận, áp dụng hiệu quả tại đơn vị.",
         "TLDTT": "Tập thể hoàn thành tốt nhiệm vụ; 100% thành viên hoàn thành nhiệm vụ, trên 70% đạt Lao động tiên tiến.",
         "GIAY_KHEN": "Có thành tích xuất sắc trong phong trào thi đua chuyển đổi số của phường.",
     }
-    for idx, person in enumerate(persons[:14]):
-        title = "CSTDCS" if idx % 3 == 0 else "LDTT"
-        nomination = store.insert(
+
+    def nominate(subject_kind: str, subject: dict[str, Any], title: str) -> dict[str, Any]:
+        dossier = json.loads(_dossier(title, subject_kind, "cong_trang", year_end, complete=True))
+        if subject_kind == "collective":  # the member figures a unit sends with a collective's dossier
+            members = int(subject.get("members_count") or 0)
+            dossier["facts"] = {"members": members, "members_completed": members, "members_ldtt": round(members * 0.8),
+                                "has_cstdcs_member": False, "disciplined_warning_or_above": False}
+        return store.insert(
             "nominations",
-            {"subject_kind": "person", "subject_id": person["id"], "subject_name": person["full_name"], "title_code": title,
-             "award_kind": "cong_trang", "campaign_id": cid, "year": last_year, "period": str(last_year),
-             "achievement": achievements[title], "nominee_class": person["nominee_class"], "field": person["field"],
-             "dossier_json": _dossier(title, "person", "cong_trang", year_end, complete=True),
-             "status": "decided", "submitted_on": f"{last_year}-12-05", "unit_code": code},
+            {"subject_kind": subject_kind, "subject_id": subject["id"], "subject_name": subject.get("full_name") or subject["name"],
+             "title_code": title, "award_kind": "cong_trang", "campaign_id": cid, "year": last_year, "period": str(last_year),
+             "achievement": achievements[title], "nominee_class": subject.get("nominee_class"), "field": subject.get("field"),
+             "dossier_json": dossier, "status": "submitted", "submitted_on": f"{last_year}-12-05", "unit_code": code},
         )
-        if title == "CSTDCS":
-            votes_for = 8 if idx != 9 else 7
-            share = rules.vote_share(votes_for, 9)
-            store.insert("votes", {"vote_session_id": session["id"], "nomination_id": nomination["id"], "votes_for": votes_for, "threshold": 80, "share": round(share, 2)})
-            if share < 80:
-                store.update("nominations", nomination["id"], {"status": "rejected", "status_reason": f"Tỷ lệ phiếu {share:.1f}% thấp hơn 80% tổng số thành viên Hội đồng."})
-                continue
-        decided.append((nomination, person))
-    for collective in collectives[:4]:
-        nomination = store.insert(
-            "nominations",
-            {"subject_kind": "collective", "subject_id": collective["id"], "subject_name": collective["name"], "title_code": "TLDTT",
-             "award_kind": "cong_trang", "campaign_id": cid, "year": last_year, "period": str(last_year),
-             "achievement": achievements["TLDTT"], "nominee_class": collective["nominee_class"],
-             "dossier_json": _dossier("TLDTT", "collective", "cong_trang", year_end, complete=True),
-             "status": "decided", "submitted_on": f"{last_year}-12-05", "unit_code": code},
-        )
-        decided.append((nomination, collective))
-    decision_date = _dt.date(last_year, 12, 22)
-    decision = store.insert(
-        "decisions",
-        {"number": f"{rng.randint(150, 190)}", "doc_code": "QĐ-UBND", "decision_date": decision_date.isoformat(),
-         "signer": "Trần Văn Bình", "signer_title": "CHỦ TỊCH", "issuer_unit": code,
-         "subject": f"Về việc tặng danh hiệu thi đua năm {last_year}",
-         "base_salary": rules.base_salary_on(decision_date), "status": "issued"},
+
+    # Year-end round through the real workflow: every person proposed for LĐTT, every third one also for
+    # CSTĐCS, four collectives for TLĐTT; the council votes on CSTĐCS (7 of 9 members is short of 80 % of the
+    # council even though 7 of the 8 present is 87,5 %); appraisal, approval or refusal; one decision.
+    ldtt = [nominate("person", p, "LDTT") for p in persons[:14]]
+    cstdcs = [nominate("person", p, "CSTDCS") for i, p in enumerate(persons[:14]) if i % 3 == 0]
+    tldtt = [nominate("collective", c, "TLDTT") for c in collectives[:4]]
+    for n in ldtt + cstdcs + tldtt:
+        office.receive(store, n["id"])
+    office.record_votes(store, session["id"], {n["id"]: (7 if i == 3 else 8) for i, n in enumerate(cstdcs)})
+    approved: list[str] = []
+    for n in ldtt + tldtt + cstdcs:  # LĐTT first: a CSTĐCS needs that year's LĐTT
+        result = office.appraise(store, n["id"], decision_date=year_end)
+        if result.eligible and result.vote_passed is not False and result.dossier_complete:
+            office.approve(store, n["id"])
+            approved.append(n["id"])
+        else:
+            office.reject(store, n["id"], reason="; ".join(result.reasons[:2]) or "Không đủ tiêu chuẩn.")
+    office.issue_decision(
+        store, approved, decision_date=year_end, signer="Trần Văn Bình", signer_title="Chủ tịch",
+        subject=f"Về việc công nhận danh hiệu thi đua năm {last_year}",
     )
-    total = 0
-    for so_vang, (nomination, _subject) in enumerate(decided, 1):
-        amount = rules.award_amount(nomination["title_code"], nomination["subject_kind"], decision_date)
-        total += amount
-        store.insert(
-            "decision_awardees",
-            {"decision_id": decision["id"], "nomination_id": nomination["id"], "subject_kind": nomination["subject_kind"],
-             "subject_id": nomination["subject_id"], "subject_name": nomination["subject_name"],
-             "title_code": nomination["title_code"], "so_vang": so_vang, "amount": amount},
-        )
-        store.insert(
-            "award_history",
-            {"subject_kind": nomination["subject_kind"], "subject_id": nomination["subject_id"], "year": last_year,
-             "code": nomination["title_code"], "award_name": _title_name(nomination["title_code"]), "award_kind": "cong_trang",
-             "decision_number": f"{decision['number']}/QĐ-UBND", "decision_date": decision_date.isoformat(),
-             "issuer": f"Ủy ban nhân dân {_lower_first(unit_name)}", "source": "decision"},
-        )
-    store.update("decisions", decision["id"], {"total_amount": total})
     # This year's nominations in progress: drafts, one submitted upward.
     for idx, person in enumerate(persons[14:20]):
-        title = "CSTDCS" if idx % 2 == 0 else "LDTT"
-        store.insert(
-            "nominations",
-            {"subject_kind": "person", "subject_id": person["id"], "subject_name": person["full_name"], "title_code": title,
-             "award_kind": "cong_trang", "campaign_id": cid, "year": this_year, "period": str(this_year),
-             "achievement": achievements[title], "nominee_class": person["nominee_class"],
-             "dossier_json": _dossier(title, "person", "cong_trang", today, complete=False, first=2),
-             "status": "draft", "unit_code": code},
-        )
+        for title in ("LDTT", "CSTDCS") if idx % 2 == 0 else ("LDTT",):
+            store.insert(
+                "nominations",
+                {"subject_kind": "person", "subject_id": person["id"], "subject_name": person["full_name"], "title_code": title,
+                 "award_kind": "cong_trang", "campaign_id": cid, "year": this_year, "period": str(this_year),
+                 "achievement": achievements[title], "nominee_class": person["nominee_class"],
+                 "dossier_json": _dossier(title, "person", "cong_trang", today, complete=False, first=2),
+                 "status": "draft", "unit_code": code},
+            )
     store.insert(
         "nominations",
         {"subject_kind": "person", "subject_id": persons[0]["id"], "subject_name": persons[0]["full_name"], "title_code": "BANG_KHEN_TINH",
@@ -465,9 +446,3 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
          "achievement": "Hiến 120 m² đất mở rộng hẻm 51, đường 30/4.", "dossier_json": _dossier("GIAY_KHEN", "household", "dot_xuat", today, complete=False),
          "status": "draft", "unit_code": code},
     )
-
-
-def _title_name(code: str) -> str:
-    from tdkt_desktop.core.models import title_label
-
-    return title_label(code)

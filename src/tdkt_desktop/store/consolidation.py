@@ -1,0 +1,494 @@
+"""The upper office's view of its units: targets unit by unit, participation, registrations,
+nominations, and who has not sent anything by a deadline.
+
+"Units below" are every unit whose ``parent_code`` chain leads to this installation's unit (recursively).
+When a unit and a unit below it both report a figure for the same thing (a commune that consolidated
+its hamlets, and the hamlets themselves), the figure is counted once in totals: the upper one, which
+already includes its units.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tdkt_desktop.core.models import AttainmentStatus, NominationStatus, Rollup, period_year
+from tdkt_desktop.core.targets import RollupResult, TargetSpec, UnitResult, attainment, rollup
+from tdkt_desktop.core.text import InputError
+from tdkt_desktop.store.db import Row, Store
+
+__all__ = [
+    "Cell",
+    "Matrix",
+    "MissingSubmission",
+    "UnitInfo",
+    "attainment_matrix",
+    "missing_submissions",
+    "nominations_by_unit",
+    "participation_by_unit",
+    "registrations_by_unit",
+    "target_spec",
+    "unit_figures",
+    "units_below",
+]
+
+STATUS_ORDER = [s.value for s in AttainmentStatus]
+
+
+# --------------------------------------------------------------------------- the unit tree
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+    depth: int  # 0: this installation's unit; 1: directly below it; …
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "level": self.level, "parent_code": self.parent_code, "depth": self.depth}
+
+
+def _root(store: Store, root: str | None) -> str:
+    code = root or store.unit_code
+    if not code:
+        raise InputError("Chưa khai báo đơn vị của bản cài đặt này. Hãy chạy “tdkt init --unit MÃ”.")
+    return code
+
+
+def _info(row: Row | None, code: str, depth: int) -> UnitInfo:
+    if row is None:
+        return UnitInfo(code, code, "", None, depth)
+    return UnitInfo(row["code"], row["name"], row["level"], row.get("parent_code"), depth)
+
+
+def units_below(
+    store: Store, root: str | None = None, *, direct_only: bool = False, include_root: bool = False
+) -> list[UnitInfo]:
+    """Units below ``root`` (default: this installation's unit), in tree order (each unit followed by
+    the units below it, siblings by code)."""
+    top = _root(store, root)
+    children: dict[str, list[Row]] = defaultdict(list)
+    for row in store.rows("units", "parent_code IS NOT NULL", order_by="code"):
+        children[row["parent_code"]].append(row)
+    out: list[UnitInfo] = []
+    if include_root:
+        out.append(_info(store.unit_by_code(top), top, 0))
+    seen = {top}
+
+    def walk(code: str, depth: int) -> None:
+        for row in children.get(code, []):
+            if row["code"] in seen:
+                continue
+            seen.add(row["code"])
+            out.append(_info(row, row["code"], depth))
+            if not direct_only:
+                walk(row["code"], depth + 1)
+
+    walk(top, 1)
+    return out
+
+
+def _ancestors(units: list[UnitInfo]) -> dict[str, set[str]]:
+    """For each unit, the units above it within the list (this installation's unit excluded)."""
+    parent = {u.code: u.parent_code for u in units}
+    out: dict[str, set[str]] = {}
+    for u in units:
+        above: set[str] = set()
+        p = u.parent_code
+        while p in parent and p not in above:
+            above.add(p)
+            p = parent[p]
+        out[u.code] = above
+    return out
+
+
+def _topmost(codes: Iterable[str], ancestors: dict[str, set[str]]) -> set[str]:
+    """Of the units that reported, those with no reporting unit above them (so nothing counts twice)."""
+    reported = set(codes)
+    return {c for c in reported if not (ancestors.get(c, set()) & reported)}
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def target_spec(target: Row) -> TargetSpec:
+    """The :class:`TargetSpec` of a ``targets`` row."""
+    return TargetSpec.from_dict(
+        {
+            "measure": target.get("measure") or "",
+            "comparator": target["comparator"],
+            "value": target.get("value"),
+            "value_high": target.get("value_high"),
+            "unit": target.get("unit") or "",
+            "sub_count": target.get("sub_count"),
+            "sub_label": target.get("sub_label") or "",
+            "strict": bool(target.get("strict")),
+            "rollup": target.get("rollup") or None,
+        }
+    )
+
+
+@dataclass
+class Cell:
+    value: float | None
+    sub_value: float | None
+    percent: float | None
+    status: str  # AttainmentStatus value
+    note: str = ""
+    weight: float | None = None
+    result_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value, "sub_value": self.sub_value, "percent": self.percent, "status": self.status,
+            "note": self.note, "weight": self.weight,
+        }
+
+
+@dataclass
+class Matrix:
+    """Targets × units. ``cells[unit][target]`` is ``None`` where a target is assigned to another unit.
+    ``totals[target]`` combines the units' results by the target's roll-up method; ``counts[target]``
+    counts units by status; ``status_counts`` counts every cell."""
+
+    campaign_id: str
+    period: str
+    units: list[UnitInfo]
+    targets: list[dict[str, Any]]
+    cells: dict[str, dict[str, Cell | None]]
+    totals: dict[str, RollupResult]
+    counts: dict[str, dict[str, int]]
+    status_counts: dict[str, int] = field(default_factory=dict)
+
+    def cell(self, unit_code: str, target_id: str) -> Cell | None:
+        return self.cells[unit_code][target_id]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "campaign_id": self.campaign_id,
+            "period": self.period,
+            "units": [u.to_dict() for u in self.units],
+            "targets": [{k: v for k, v in t.items() if k != "spec"} for t in self.targets],
+            "cells": {u: {t: (c.to_dict() if c else None) for t, c in row.items()} for u, row in self.cells.items()},
+            "totals": {t: r.to_dict() for t, r in self.totals.items()},
+            "counts": self.counts,
+            "status_counts": self.status_counts,
+        }
+
+
+def _targets(store: Store, campaign_id: str) -> list[dict[str, Any]]:
+    if store.get("campaigns", campaign_id) is None:
+        raise InputError(f"Không tìm thấy phong trào thi đua có mã {campaign_id}.")
+    out = []
+    for t in store.rows("targets", "campaign_id = ?", [campaign_id], order_by="seq, created_at"):
+        spec = target_spec(t)
+        out.append(
+            {
+                "id": t["id"], "seq": t["seq"], "measure": t["measure"], "unit": t.get("unit") or "",
+                "describe": spec.describe(), "label": spec.label(), "rollup": str((spec.rollup or Rollup.SUM).value),
+                "assigned_unit": t.get("assigned_unit"), "spec": spec,
+            }
+        )
+    return out
+
+
+def _results(store: Store, target_ids: list[str], period: str) -> dict[tuple[str, str], Row]:
+    """Latest result per (target, unit) for the period."""
+    if not target_ids:
+        return {}
+    marks = ", ".join("?" for _ in target_ids)
+    out: dict[tuple[str, str], Row] = {}
+    for r in store.rows(
+        "target_results", f"period = ? AND target_id IN ({marks})", [period, *target_ids], order_by="updated_at"
+    ):
+        out[(r["target_id"], r["unit_code"])] = r
+    return out
+
+
+def _required_share(spec: TargetSpec) -> float | None:
+    if (spec.rollup or Rollup.SUM) is Rollup.SHARE_REACHING and spec.unit.strip() == "%":
+        return spec.value
+    return None
+
+
+def _cell(spec: TargetSpec, result: Row | None) -> Cell:
+    if result is None:
+        a = attainment(spec, None)
+        return Cell(None, None, None, a.status.value, a.note)
+    a = attainment(spec, result.get("value"), result.get("sub_value"))
+    return Cell(a.value, a.sub_value, a.percent, a.status.value, a.note, result.get("weight"), result["id"])
+
+
+def attainment_matrix(
+    store: Store, campaign_id: str, period: str, *, units: Iterable[str] | None = None
+) -> Matrix:
+    """Every target of the campaign against every unit below this one (or ``units``) for ``period``."""
+    below = units_below(store)
+    if units is not None:
+        wanted = list(units)
+        known = {u.code: u for u in below}
+        below = [known.get(c) or _info(store.unit_by_code(c), c, 1) for c in wanted]
+    targets = _targets(store, campaign_id)
+    results = _results(store, [t["id"] for t in targets], period)
+    ancestors = _ancestors(below)
+    cells: dict[str, dict[str, Cell | None]] = {u.code: {} for u in below}
+    totals: dict[str, RollupResult] = {}
+    counts: dict[str, dict[str, int]] = {}
+    status_counts = dict.fromkeys(STATUS_ORDER, 0)
+    for t in targets:
+        spec: TargetSpec = t["spec"]
+        applicable = [u for u in below if not t["assigned_unit"] or t["assigned_unit"] == u.code]
+        per_status = dict.fromkeys(STATUS_ORDER, 0)
+        for u in below:
+            if u not in applicable:
+                cells[u.code][t["id"]] = None
+                continue
+            c = _cell(spec, results.get((t["id"], u.code)))
+            cells[u.code][t["id"]] = c
+            per_status[c.status] += 1
+            status_counts[c.status] += 1
+        reporting = [u.code for u in applicable if (t["id"], u.code) in results and results[(t["id"], u.code)].get("value") is not None]
+        counted = _topmost(reporting, ancestors)
+        unit_results = []
+        for u in applicable:
+            if u.code in reporting and u.code not in counted:
+                continue  # its figure is already inside the unit above it
+            r = results.get((t["id"], u.code))
+            unit_results.append(
+                UnitResult(u.code, r.get("value") if r else None, r.get("sub_value") if r else None, r.get("weight") if r else None)
+            )
+        totals[t["id"]] = rollup(spec, unit_results, required_share=_required_share(spec))
+        counts[t["id"]] = per_status
+    return Matrix(campaign_id, period, below, targets, cells, totals, counts, status_counts)
+
+
+def unit_figures(store: Store, unit_code: str, campaign_id: str, period: str) -> dict[str, Any]:
+    """One unit's figures for the campaign and period (drill-down): each target with its result and
+    attainment, and the unit's participation."""
+    unit = store.unit_by_code(unit_code)
+    targets = _targets(store, campaign_id)
+    results = _results(store, [t["id"] for t in targets], period)
+    rows = []
+    counts = dict.fromkeys(STATUS_ORDER, 0)
+    for t in targets:
+        if t["assigned_unit"] and t["assigned_unit"] != unit_code:
+            continue
+        r = results.get((t["id"], unit_code))
+        c = _cell(t["spec"], r)
+        counts[c.status] += 1
+        rows.append(
+            {
+                "target_id": t["id"], "seq": t["seq"], "measure": t["measure"], "target": t["describe"],
+                "unit": t["unit"], **c.to_dict(), "status_label": AttainmentStatus(c.status).label,
+                "result_note": (r or {}).get("note") or "",
+            }
+        )
+    part = store.rows(
+        "participations", "campaign_id = ? AND period = ? AND unit_code = ?", [campaign_id, period, unit_code],
+        order_by="updated_at",
+    )
+    p = part[-1] if part else None
+    return {
+        "unit": _info(unit, unit_code, 0).to_dict(),
+        "campaign_id": campaign_id,
+        "period": period,
+        "targets": rows,
+        "counts": counts,
+        "participation": (
+            {"collectives": p.get("collectives_count"), "people": p.get("people_count"), "households": p.get("households_count")}
+            if p else None
+        ),
+    }
+
+
+# --------------------------------------------------------------------------- participation, registrations
+
+
+_PART_FIELDS = (("collectives", "collectives_count"), ("people", "people_count"), ("households", "households_count"))
+
+
+def participation_by_unit(store: Store, campaign_id: str, period: str) -> dict[str, Any]:
+    """Participation in the campaign for the period, unit by unit (this unit first when it reported
+    too), with totals counted once per branch (see the module note)."""
+    tree = units_below(store, include_root=True)
+    latest: dict[str, Row] = {}
+    for row in store.rows(
+        "participations", "campaign_id = ? AND period = ?", [campaign_id, period], order_by="updated_at"
+    ):
+        latest[row["unit_code"]] = row
+    ancestors = _ancestors(tree[1:])
+    root = tree[0].code
+    for code in ancestors:
+        ancestors[code].add(root)
+    ancestors[root] = set()
+    rows: list[dict[str, Any]] = []
+    for u in tree:
+        r = latest.get(u.code)
+        if u.depth == 0 and r is None:
+            continue
+        rows.append(
+            {"unit": u.to_dict(), "reported": r is not None, **{k: (r.get(col) if r else None) for k, col in _PART_FIELDS}}
+        )
+    counted = _topmost([c for c in latest if c in ancestors], ancestors)
+    totals = {k: sum(int(latest[c].get(col) or 0) for c in counted) for k, col in _PART_FIELDS}
+    return {
+        "campaign_id": campaign_id,
+        "period": period,
+        "rows": rows,
+        "totals": totals,
+        "units_reporting": sum(1 for r in rows if r["reported"]),
+        "units_total": len([u for u in tree if u.depth > 0]),
+    }
+
+
+def _tree_codes(store: Store) -> tuple[list[UnitInfo], set[str]]:
+    tree = units_below(store, include_root=True)
+    return tree, {u.code for u in tree}
+
+
+def registrations_by_unit(store: Store, year: int) -> dict[str, Any]:
+    """Registrations (đăng ký thi đua) of ``year``: per unit (the unit that entered them), counts per
+    title; totals per title."""
+    from tdkt_desktop.store.office import TITLE_RANK  # the catalogue's order, highest first
+
+    tree, codes = _tree_codes(store)
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for r in store.rows("registrations", "year = ?", [int(year)]):
+        if r["owner_unit"] in codes:
+            counts[r["owner_unit"]][r["title_code"]] += 1
+    titles = sorted({t for c in counts.values() for t in c}, key=lambda c: (TITLE_RANK.index(c) if c in TITLE_RANK else 99, c))
+    rows: list[dict[str, Any]] = []
+    for u in tree:
+        by_title = {t: counts[u.code].get(t, 0) for t in titles} if u.code in counts else dict.fromkeys(titles, 0)
+        if u.depth == 0 and not any(by_title.values()):
+            continue
+        rows.append({"unit": u.to_dict(), "by_title": by_title, "total": sum(by_title.values())})
+    totals = {t: sum(r["by_title"][t] for r in rows) for t in titles}
+    return {"year": int(year), "titles": titles, "rows": rows, "totals": totals, "total": sum(totals.values())}
+
+
+def nominations_by_unit(store: Store, year: int | None = None) -> dict[str, Any]:
+    """Nominations per proposing unit (``unit_code``, else the owner), by status and by title."""
+    from tdkt_desktop.store.office import TITLE_RANK
+
+    tree, codes = _tree_codes(store)
+    where, params = (None, None) if year is None else ("year = ?", [int(year)])
+    by_status: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_title: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    others: set[str] = set()
+    for n in store.rows("nominations", where, params):
+        unit = n.get("unit_code") or n["owner_unit"]
+        if unit not in codes:
+            others.add(unit)
+        by_status[unit][n["status"]] += 1
+        by_title[unit][n["title_code"]] += 1
+    statuses = [s.value for s in NominationStatus]
+    titles = sorted({t for c in by_title.values() for t in c}, key=lambda c: (TITLE_RANK.index(c) if c in TITLE_RANK else 99, c))
+    units = list(tree) + [_info(store.unit_by_code(c), c, 1) for c in sorted(others)]
+    rows: list[dict[str, Any]] = []
+    for u in units:
+        if u.depth == 0 and u.code not in by_status:
+            continue
+        s = {k: by_status[u.code].get(k, 0) for k in statuses}
+        t = {k: by_title[u.code].get(k, 0) for k in titles}
+        rows.append({"unit": u.to_dict(), "by_status": s, "by_title": t, "total": sum(s.values())})
+    return {
+        "year": year,
+        "statuses": statuses,
+        "titles": titles,
+        "rows": rows,
+        "totals_by_status": {k: sum(r["by_status"][k] for r in rows) for k in statuses},
+        "totals_by_title": {k: sum(r["by_title"][k] for r in rows) for k in titles},
+        "total": sum(r["total"] for r in rows),
+    }
+
+
+# --------------------------------------------------------------------------- missing submissions
+
+
+@dataclass(frozen=True)
+class MissingSubmission:
+    unit: UnitInfo
+    results_on: _dt.date | None  # first result entered (None: none at all)
+    nominations_on: _dt.date | None  # first nomination sent (None: none at all)
+    missing: tuple[str, ...]  # "results", "nominations"
+    labels: tuple[str, ...]  # Vietnamese: what is missing, and what came late
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "unit": self.unit.to_dict(),
+            "results_on": self.results_on.isoformat() if self.results_on else None,
+            "nominations_on": self.nominations_on.isoformat() if self.nominations_on else None,
+            "missing": list(self.missing),
+            "labels": list(self.labels),
+        }
+
+
+_SENT = tuple(s.value for s in NominationStatus if s is not NominationStatus.DRAFT)
+
+
+def _day(text: str | None) -> _dt.date | None:
+    if not text:
+        return None
+    return _dt.date.fromisoformat(str(text)[:10])
+
+
+def missing_submissions(
+    store: Store,
+    *,
+    deadline: _dt.date,
+    period: str,
+    campaign_id: str | None = None,
+    units: Iterable[str] | None = None,
+) -> list[MissingSubmission]:
+    """Units that had not sent their target results, or any nomination, for ``period`` by ``deadline``
+    (inclusive). By default the units directly below this one — those that submit to it; ``units``
+    names others. A result counts from the day it was entered; a nomination from its ``submitted_on``
+    (else the day it was entered) and only once sent (not a draft)."""
+    if units is None:
+        expected = units_below(store, direct_only=True)
+    else:
+        expected = [_info(store.unit_by_code(c), c, 1) for c in units]
+    results_where = "period = ?"
+    results_params: list[Any] = [period]
+    nom_where = f"year = ? AND status IN ({', '.join('?' for _ in _SENT)})"
+    nom_params: list[Any] = [period_year(period), *_SENT]
+    if campaign_id:
+        results_where += " AND target_id IN (SELECT id FROM targets WHERE campaign_id = ? AND deleted = 0)"
+        results_params.append(campaign_id)
+        nom_where += " AND campaign_id = ?"
+        nom_params.append(campaign_id)
+    first_result: dict[str, _dt.date] = {}
+    for r in store.rows("target_results", results_where, results_params):
+        d = _day(r["created_at"])
+        if d and (r["unit_code"] not in first_result or d < first_result[r["unit_code"]]):
+            first_result[r["unit_code"]] = d
+    first_nom: dict[str, _dt.date] = {}
+    for n in store.rows("nominations", nom_where, nom_params):
+        unit = n.get("unit_code") or n["owner_unit"]
+        d = _day(n.get("submitted_on")) or _day(n["created_at"])
+        if d and (unit not in first_nom or d < first_nom[unit]):
+            first_nom[unit] = d
+    out = []
+    for u in expected:
+        r_on, n_on = first_result.get(u.code), first_nom.get(u.code)
+        missing: list[str] = []
+        labels: list[str] = []
+        for key, on, label in (
+            ("results", r_on, "kết quả thực hiện chỉ tiêu"),
+            ("nominations", n_on, "hồ sơ đề nghị khen thưởng"),
+        ):
+            if on is None:
+                missing.append(key)
+                labels.append(f"Chưa gửi {label}")
+            elif on > deadline:
+                missing.append(key)
+                labels.append(f"Gửi {label} muộn (ngày {on.strftime('%d/%m/%Y')})")
+        if missing:
+            out.append(MissingSubmission(u, r_on, n_on, tuple(missing), tuple(labels)))
+    return out

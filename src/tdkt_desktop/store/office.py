@@ -1,0 +1,811 @@
+"""The deciding level's work on nominations: receive, appraise (thẩm định), council votes, approve,
+return or reject, and issue the decision (Quyết định khen thưởng) with its list, số sổ vàng and money.
+
+Status flow (``nominations.status``)::
+
+    submitted ──receive──▶ received ──appraise──▶ appraised ──approve──▶ approved ──issue_decision──▶ decided
+                              │                      │  ▲                  │
+                              │                      └──┘ (appraise again) │
+                              ├──return_nomination──▶ returned ◀───────────┤  (the unit completes it and
+                              └──reject─────────────▶ rejected ◀───────────┘   submits again)
+
+Anything else is refused with :class:`InputError` ("Đề nghị đang ở trạng thái … nên không thể …").
+Appraisal judges the nominee with the rule set in force on the DECISION date (Nghị định 98/2023 before
+01/07/2025, Nghị định 152/2025 after) and checks the dossier against that rule set's checklist.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tdkt_desktop.core import eligibility as _elig
+from tdkt_desktop.core.models import TITLE_CODES, NominationStatus, SubjectKind
+from tdkt_desktop.core.rules import (
+    DossierItem,
+    RuleSet,
+    award_amount,
+    base_salary_on,
+    base_salary_steps,
+    dossier_for,
+    ruleset_for,
+    vote_passes,
+    vote_share,
+    vote_threshold,
+)
+from tdkt_desktop.core.text import (
+    InputError,
+    clean,
+    collate_key,
+    format_date,
+    format_money,
+    format_number,
+    person_sort_key,
+)
+from tdkt_desktop.store.db import Row, Store, new_id, now_iso
+from tdkt_desktop.store.facts import dossier_items, latest_vote, nomination_row, nominee_facts
+from tdkt_desktop.store.numbering import immediate, take_number
+
+__all__ = [
+    "TITLE_RANK",
+    "AppraisalResult",
+    "VoteOutcome",
+    "appraise",
+    "approve",
+    "award_order_key",
+    "decision_summary",
+    "issue_decision",
+    "receive",
+    "record_votes",
+    "reject",
+    "return_nomination",
+]
+
+S = NominationStatus
+
+# Highest first: the order of titles in a decision's list (and of the rows of the statistical forms).
+TITLE_RANK: tuple[str, ...] = (
+    "CSTD_TQ",
+    "CO_TD_CP",
+    "BANG_KHEN_TTG",
+    "CSTD_TINH",
+    "CO_TD_TINH",
+    "BANG_KHEN_TINH",
+    "XA_TIEU_BIEU",
+    "TLDXS",
+    "CSTDCS",
+    "THON_VAN_HOA",
+    "TLDTT",
+    "GIAY_KHEN",
+    "LDTT",
+    "CSTT",
+    "GIA_DINH_VAN_HOA",
+)
+_SUBJECT_ORDER = {SubjectKind.COLLECTIVE.value: 0, SubjectKind.PERSON.value: 1, SubjectKind.HOUSEHOLD.value: 2}
+
+# What each action may start from, and how the action is named in a refusal.
+_ALLOWED: dict[str, tuple[tuple[NominationStatus, ...], str]] = {
+    "receive": ((S.SUBMITTED,), "tiếp nhận"),
+    "appraise": ((S.RECEIVED, S.APPRAISED), "thẩm định"),
+    "approve": ((S.APPRAISED,), "đồng ý khen thưởng"),
+    "return": ((S.RECEIVED, S.APPRAISED, S.APPROVED), "trả lại để bổ sung"),
+    "reject": ((S.RECEIVED, S.APPRAISED, S.APPROVED), "không đồng ý khen thưởng"),
+    "decide": ((S.APPROVED,), "đưa vào quyết định khen thưởng"),
+    "vote": ((S.RECEIVED, S.APPRAISED, S.APPROVED), "ghi kết quả bỏ phiếu"),
+}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _as_date(value: _dt.date | str, label: str = "Ngày quyết định") -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"{label}: “{value}” không phải ngày hợp lệ.", field=label, value=value) from None
+
+
+def _province_code(store: Store) -> str | None:
+    unit = store.self_unit()
+    return unit.get("province_code") if unit else None
+
+
+def _ruleset(store: Store, day: _dt.date) -> RuleSet:
+    return ruleset_for(day, province_code=_province_code(store))
+
+
+def _status_label(value: str | None) -> str:
+    try:
+        return S(value or S.DRAFT.value).label
+    except ValueError:
+        return str(value)
+
+
+def _check_transition(nom: Row, action: str) -> None:
+    allowed, verb = _ALLOWED[action]
+    if nom.get("status") not in {s.value for s in allowed}:
+        name = nom.get("subject_name") or ""
+        raise InputError(
+            f"Đề nghị khen thưởng {name} đang ở trạng thái “{_status_label(nom.get('status'))}” nên không thể {verb}.",
+            field="Trạng thái",
+            value=nom.get("status"),
+        )
+
+
+def _title_name(rs: RuleSet | None, code: str) -> str:
+    if rs is not None and code in rs.catalogue:
+        return rs.catalogue[code].name
+    return TITLE_CODES.get(code, code)
+
+
+def _pct(value: float) -> str:
+    return f"{format_number(round(value, 2), decimals=2).rstrip('0').rstrip(',')}%"
+
+
+def _loads(text: Any) -> Any:
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def award_order_key(title_code: str, subject_kind: str, name: str) -> tuple[Any, ...]:
+    """Order of a decision's list: title rank (highest first), then collectives, people, households,
+    then Vietnamese name order — people by given name (then full name), others by their whole name."""
+    rank = TITLE_RANK.index(title_code) if title_code in TITLE_RANK else len(TITLE_RANK)
+    name_key = person_sort_key(name) if subject_kind == SubjectKind.PERSON.value else (collate_key(name),)
+    return (rank, _SUBJECT_ORDER.get(subject_kind, 9), name_key)
+
+
+# --------------------------------------------------------------------------- receive
+
+
+def receive(store: Store, nomination_id: str) -> Row:
+    """A nomination arriving from a unit: submitted → received."""
+    with store.atomic():
+        nom = store.require("nominations", nomination_id)
+        _check_transition(nom, "receive")
+        return store.update("nominations", nomination_id, {"status": S.RECEIVED.value, "status_reason": None})
+
+
+# --------------------------------------------------------------------------- appraisal
+
+
+@dataclass
+class AppraisalResult:
+    """The outcome of one appraisal. ``eligible`` ignores the council vote (which may come after the
+    appraisal); ``vote_passed`` is ``None`` while no vote is recorded."""
+
+    nomination_id: str
+    title_code: str
+    title_name: str
+    decision_date: _dt.date
+    eligible: bool
+    dossier_complete: bool
+    vote_required: bool
+    vote_threshold: float | None
+    vote_passed: bool | None
+    eligibility: _elig.EligibilityResult
+    missing: list[DossierItem] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    to_review: list[str] = field(default_factory=list)
+    recommendation: str = "approve"  # approve | return | reject | vote
+    ruleset_id: str = ""
+    ruleset_basis: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """Eligible, dossier complete and (where required) a passing council vote."""
+        return self.eligible and self.dossier_complete and (not self.vote_required or bool(self.vote_passed))
+
+    @property
+    def return_reasons(self) -> list[str]:
+        """Reasons to give the unit when the dossier is returned for completion."""
+        return [f"Thiếu {item.label[:1].lower()}{item.label[1:]}" for item in self.missing]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "eligible": self.eligible,
+            "dossier_complete": self.dossier_complete,
+            "vote_required": self.vote_required,
+            "vote_threshold": self.vote_threshold,
+            "vote_passed": self.vote_passed,
+            "decision_date": self.decision_date.isoformat(),
+            "title_code": self.title_code,
+            "ruleset_id": self.ruleset_id,
+            "ruleset_basis": self.ruleset_basis,
+            "checks": [
+                {"label": c.label, "passed": c.passed, "detail": c.detail, "criterion": c.criterion}
+                for c in self.eligibility.checks
+            ],
+            "missing_dossier": [{"key": it.key, "label": it.label} for it in self.missing],
+            "reasons": self.reasons,
+            "to_review": self.to_review,
+            "notes": list(self.eligibility.notes),
+            "recommendation": self.recommendation,
+            "appraised_at": now_iso(),
+        }
+
+
+def _vote_state(store: Store, nom: Row, rs: RuleSet) -> tuple[float | None, bool | None, Row | None]:
+    threshold = vote_threshold(rs, nom["title_code"]) if nom["title_code"] in rs.catalogue else None
+    if threshold is None:
+        return None, None, None
+    vote = latest_vote(store, nom["id"])
+    if vote is None:
+        return threshold, None, None
+    return threshold, vote_passes(int(vote["votes_for"]), int(vote["total_members"]), threshold), vote
+
+
+def appraise(
+    store: Store,
+    nomination_id: str,
+    *,
+    decision_date: _dt.date,
+    dossier: Mapping[str, bool] | None = None,
+    note: str | None = None,
+) -> AppraisalResult:
+    """Thẩm định: re-run the eligibility check with the rule set in force on ``decision_date`` and check
+    the dossier (``dossier`` — item key → present — is merged into the stored checklist first). Stores
+    the result (``eligibility_json``) and the note, and sets the status to appraised."""
+    day = _as_date(decision_date)
+    with store.atomic():
+        nom = store.require("nominations", nomination_id)
+        _check_transition(nom, "appraise")
+        stored = _loads(nom.get("dossier_json")) or {}
+        if not isinstance(stored, dict):
+            stored = {}
+        if dossier:
+            stored.update({str(k): (v if isinstance(v, dict) else bool(v)) for k, v in dossier.items()})
+            nom = store.update("nominations", nomination_id, {"dossier_json": stored})
+        rs = _ruleset(store, day)
+        facts = nominee_facts(store, nom, decision_date=day)
+        result = _elig.check(facts, rs)
+        present = dossier_items(nom)
+        items: list[DossierItem] = []
+        if nom["title_code"] in rs.catalogue:
+            items = dossier_for(rs, nom["title_code"], subject_kind=nom["subject_kind"], award_kind=nom["award_kind"])
+        missing = [it for it in items if it.required and not present.get(it.key)]
+        not_vote = [c for c in result.checks if c.criterion != "vote_share"]
+        eligible = nom["title_code"] in rs.catalogue and all(c.passed is not False for c in not_vote)
+        threshold, passed, _vote = _vote_state(store, nom, rs)
+        reasons = [c.detail for c in not_vote if c.passed is False]
+        reasons += [f"Thiếu hồ sơ: {it.label}" for it in missing]
+        if threshold is not None and passed is False:
+            reasons += [c.detail for c in result.checks if c.criterion == "vote_share" and c.passed is False]
+        if not eligible:
+            recommendation = "reject"
+        elif missing:
+            recommendation = "return"
+        elif threshold is not None and not passed:
+            recommendation = "vote"
+        else:
+            recommendation = "approve"
+        outcome = AppraisalResult(
+            nomination_id=nomination_id,
+            title_code=nom["title_code"],
+            title_name=_title_name(rs, nom["title_code"]),
+            decision_date=day,
+            eligible=eligible,
+            dossier_complete=not missing,
+            vote_required=threshold is not None,
+            vote_threshold=threshold,
+            vote_passed=passed,
+            eligibility=result,
+            missing=missing,
+            reasons=reasons,
+            to_review=[c.label for c in result.to_review],
+            recommendation=recommendation,
+            ruleset_id=rs.id,
+            ruleset_basis=rs.describe(),
+        )
+        store.update(
+            "nominations",
+            nomination_id,
+            {
+                "eligibility_json": outcome.to_dict(),
+                "appraisal_note": note if note is not None else nom.get("appraisal_note"),
+                "status": S.APPRAISED.value,
+                "status_reason": None,
+            },
+        )
+    return outcome
+
+
+# --------------------------------------------------------------------------- council votes
+
+
+@dataclass(frozen=True)
+class VoteOutcome:
+    nomination_id: str
+    subject_name: str
+    title_code: str
+    votes_for: int
+    total_members: int
+    share: float  # % of the TOTAL council members
+    threshold: float | None  # None: the title needs no vote
+    passed: bool | None  # None: no threshold
+
+    @property
+    def text(self) -> str:
+        need = f"; yêu cầu từ {_pct(self.threshold)}" if self.threshold is not None else ""
+        return f"{self.votes_for}/{self.total_members} phiếu đồng ý, bằng {_pct(self.share)} tổng số thành viên{need}"
+
+
+def record_votes(store: Store, session_id: str, votes: Mapping[str, int]) -> list[VoteOutcome]:
+    """Record a council session's ballot: ``votes`` maps a nomination id to the votes in favour. The share
+    is counted on the session's TOTAL members; the threshold comes from the rule set in force on the
+    meeting date. A nomination already voted on in this session gets its figure replaced."""
+    if not votes:
+        raise InputError("Chưa nhập kết quả bỏ phiếu cho đề nghị nào.", field="Số phiếu đồng ý")
+    out: list[VoteOutcome] = []
+    with store.atomic():
+        session = store.require("vote_sessions", session_id)
+        total = int(session["total_members"])
+        voting = int(session["present"] or 0) + int(session.get("written_opinions") or 0)
+        rs = _ruleset(store, _as_date(session["meeting_date"], "Ngày họp"))
+        for nomination_id, votes_for in votes.items():
+            nom = store.require("nominations", nomination_id)
+            _check_transition(nom, "vote")
+            if isinstance(votes_for, bool) or not isinstance(votes_for, int):
+                raise InputError(
+                    f"Số phiếu đồng ý của {nom['subject_name']} phải là số nguyên.", field="Số phiếu đồng ý", value=votes_for
+                )
+            share = vote_share(votes_for, total)
+            if votes_for > voting:
+                raise InputError(
+                    f"Số phiếu đồng ý của {nom['subject_name']} ({votes_for}) lớn hơn số thành viên tham gia biểu "
+                    f"quyết (có mặt {session['present']}, ý kiến bằng văn bản {session.get('written_opinions') or 0}).",
+                    field="Số phiếu đồng ý",
+                    value=votes_for,
+                )
+            threshold = vote_threshold(rs, nom["title_code"]) if nom["title_code"] in rs.catalogue else None
+            passed = vote_passes(votes_for, total, threshold) if threshold is not None else None
+            values = {"votes_for": votes_for, "threshold": threshold, "share": round(share, 2)}
+            existing = store.rows(
+                "votes", "vote_session_id = ? AND nomination_id = ?", [session_id, nomination_id]
+            )
+            if existing:
+                store.update("votes", existing[0]["id"], values)
+            else:
+                store.insert(
+                    "votes", {"vote_session_id": session_id, "nomination_id": nomination_id, **values}
+                )
+            out.append(
+                VoteOutcome(nomination_id, nom["subject_name"], nom["title_code"], votes_for, total, share, threshold, passed)
+            )
+    return out
+
+
+# --------------------------------------------------------------------------- approve, return, reject
+
+
+def approve(store: Store, nomination_id: str, *, note: str | None = None) -> Row:
+    """appraised → approved. Refused when the appraisal found the nominee ineligible or the dossier
+    incomplete, or when the title needs a council vote and no passing vote is recorded."""
+    with store.atomic():
+        nom = store.require("nominations", nomination_id)
+        _check_transition(nom, "approve")
+        appraisal = _loads(nom.get("eligibility_json")) or {}
+        name = nom["subject_name"]
+        problems: list[str] = []
+        if not appraisal.get("eligible", False):
+            problems += [c["detail"] for c in appraisal.get("checks", []) if c.get("passed") is False and c.get("criterion") != "vote_share"]
+            if not problems:
+                problems.append("kết quả thẩm định chưa đạt tiêu chuẩn")
+        if not appraisal.get("dossier_complete", False):
+            problems += [f"thiếu hồ sơ: {m['label']}" for m in appraisal.get("missing_dossier", [])] or ["hồ sơ chưa đầy đủ"]
+        day = _as_date(appraisal.get("decision_date") or _dt.date(int(nom["year"]), 12, 31).isoformat())
+        rs = _ruleset(store, day)
+        threshold, passed, vote = _vote_state(store, nom, rs)
+        title = _title_name(rs, nom["title_code"])
+        if threshold is not None and vote is None:
+            problems.append(
+                f"{title} cần Hội đồng Thi đua – Khen thưởng biểu quyết đồng ý từ {_pct(threshold)} tổng số thành "
+                "viên; chưa có kết quả bỏ phiếu"
+            )
+        elif threshold is not None and not passed:
+            assert vote is not None
+            share = vote_share(int(vote["votes_for"]), int(vote["total_members"]))
+            problems.append(
+                f"kết quả bỏ phiếu {vote['votes_for']}/{vote['total_members']} thành viên Hội đồng, bằng {_pct(share)} "
+                f"tổng số thành viên, chưa đạt tỷ lệ từ {_pct(threshold)}"
+            )
+        if problems:
+            raise InputError(f"Chưa thể đồng ý khen thưởng {name} ({title}): " + "; ".join(problems) + ".")
+        changes: dict[str, Any] = {"status": S.APPROVED.value, "status_reason": None}
+        if note is not None:
+            changes["appraisal_note"] = note
+        return store.update("nominations", nomination_id, changes)
+
+
+def return_nomination(store: Store, nomination_id: str, *, reasons: list[str]) -> Row:
+    """Return the dossier to the unit for completion, with the reasons (required)."""
+    cleaned = [clean(r) for r in reasons or [] if clean(r)]
+    if not cleaned:
+        raise InputError("Trả lại hồ sơ cần ghi rõ lý do (ví dụ: thiếu báo cáo thành tích).", field="Lý do")
+    with store.atomic():
+        nom = store.require("nominations", nomination_id)
+        _check_transition(nom, "return")
+        return store.update(
+            "nominations", nomination_id, {"status": S.RETURNED.value, "status_reason": "\n".join(cleaned)}
+        )
+
+
+def reject(store: Store, nomination_id: str, *, reason: str) -> Row:
+    """Không đồng ý khen thưởng, with the reason (required)."""
+    text = clean(reason)
+    if not text:
+        raise InputError("Không đồng ý khen thưởng cần ghi rõ lý do.", field="Lý do")
+    with store.atomic():
+        nom = store.require("nominations", nomination_id)
+        _check_transition(nom, "reject")
+        return store.update("nominations", nomination_id, {"status": S.REJECTED.value, "status_reason": text})
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+def _period(nom: Row) -> str:
+    return nom.get("period") or str(nom["year"])
+
+
+def _previous_payments(store: Store, subject_id: str, period: str) -> list[Row]:
+    """Awards already decided for this subject and period (live decisions), with what was paid."""
+    return list(
+        store.db.query(
+            """SELECT a.title_code, a.amount, a.nomination_id, d.number, d.doc_code, d.decision_date
+               FROM decision_awardees a
+               JOIN decisions d ON d.id = a.decision_id
+               JOIN nominations n ON n.id = a.nomination_id
+               WHERE a.deleted = 0 AND d.deleted = 0 AND COALESCE(d.status, '') != 'cancelled'
+                 AND a.subject_id = ? AND COALESCE(n.period, CAST(n.year AS TEXT)) = ?""",
+            [subject_id, period],
+        )
+    )
+
+
+@dataclass
+class _Pay:
+    amount: int
+    full: int
+    note: str = ""
+
+
+def _payments(store: Store, rs: RuleSet, day: _dt.date, ordered: list[Row]) -> dict[str, _Pay]:
+    """Money per nomination. For one subject and period only the highest award is paid (per kind —
+    danh hiệu / hình thức — under ``same_period = highest_per_kind``), counting what earlier decisions
+    already paid: the highest new award gets only what is still due (its amount minus what was paid),
+    the others 0, each with a note."""
+
+    def group(code: str) -> str:
+        return rs.entry(code).kind if rs.same_period == "highest_per_kind" else "*"
+
+    out: dict[str, _Pay] = {}
+    by_subject: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for nom in ordered:
+        by_subject[(nom["subject_id"], _period(nom))].append(nom)
+    for (subject_id, period), noms in by_subject.items():
+        previous = _previous_payments(store, subject_id, period)
+        groups: dict[str, list[Row]] = defaultdict(list)
+        for n in noms:
+            groups[group(n["title_code"])].append(n)
+        for g, members in groups.items():
+            full = {n["id"]: award_amount(n["title_code"], n["subject_kind"], day, ruleset=rs) for n in members}
+            prev = [p for p in previous if p["title_code"] in rs.catalogue and group(p["title_code"]) == g]
+            already = sum(int(p["amount"] or 0) for p in prev)
+            prev_best = max(prev, key=lambda p: int(p["amount"] or 0), default=None)
+            best = members[0]
+            for n in members:
+                if full[n["id"]] > full[best["id"]]:
+                    best = n
+            for n in members:
+                amount = full[n["id"]]
+                if amount == 0:
+                    out[n["id"]] = _Pay(0, 0, "Không có mức tiền thưởng")
+                elif n is best and amount > already:
+                    note = ""
+                    if already and prev_best is not None:
+                        note = (
+                            f"Cùng kỳ đã nhận {format_money(already)} ({_title_name(rs, prev_best['title_code'])}, "
+                            f"Quyết định số {_decision_code(prev_best)}); chỉ chi phần chênh lệch để hưởng mức cao nhất"
+                        )
+                    out[n["id"]] = _Pay(amount - already, amount, note)
+                elif n is best:
+                    assert prev_best is not None
+                    out[n["id"]] = _Pay(
+                        0,
+                        amount,
+                        f"Cùng kỳ đã nhận mức thưởng cao hơn ({_title_name(rs, prev_best['title_code'])}, "
+                        f"Quyết định số {_decision_code(prev_best)}); chỉ nhận mức cao nhất",
+                    )
+                else:
+                    out[n["id"]] = _Pay(
+                        0,
+                        amount,
+                        f"Cùng kỳ được tặng {_title_name(rs, best['title_code'])} có mức thưởng cao hơn; chỉ nhận mức cao nhất",
+                    )
+    return out
+
+
+def _decision_code(row: Row) -> str:
+    number = row.get("number") or ""
+    code = row.get("doc_code") or ""
+    text = f"{number}/{code}" if number and code else (number or code)
+    if row.get("decision_date"):
+        text += f" ngày {format_date(row['decision_date'])}"
+    return text
+
+
+def _default_subject(rs: RuleSet, noms: list[Row], year: int) -> str:
+    codes = list(dict.fromkeys(n["title_code"] for n in noms))
+    kinds = {rs.entry(c).kind for c in codes}
+    if len(codes) == 1:
+        name = _title_name(rs, codes[0])
+        if kinds == {"danh_hieu"}:
+            return f"Về việc tặng danh hiệu “{name}” năm {year}"
+        return f"Về việc tặng {name}"
+    if kinds == {"danh_hieu"}:
+        return f"Về việc tặng danh hiệu thi đua năm {year}"
+    if kinds == {"hinh_thuc"}:
+        return f"Về việc khen thưởng năm {year}"
+    return f"Về việc tặng danh hiệu thi đua và khen thưởng năm {year}"
+
+
+def _issuer_name(store: Store, unit_code: str) -> str:
+    unit = store.unit_by_code(unit_code)
+    if unit is None:
+        return "Ủy ban nhân dân"
+    name = unit["name"]
+    return f"Ủy ban nhân dân {name[:1].lower()}{name[1:]}"
+
+
+def issue_decision(
+    store: Store,
+    nomination_ids: Iterable[str],
+    *,
+    decision_date: _dt.date,
+    signer: str,
+    signer_title: str,
+    subject: str | None = None,
+    issuer_unit: str | None = None,
+) -> Row:
+    """Issue a Quyết định khen thưởng for APPROVED nominations, in one transaction: the number from the
+    register ("QĐ"), số sổ vàng in list order (:func:`award_order_key`), money per awardee
+    (coefficient × base salary on the decision date, rounded up to 10.000 đ; only the highest award of a
+    subject in a period is paid), the decision and its list, the nominations set to decided, and the
+    awards added to each awardee's history. Returns the decision row."""
+    ids = list(dict.fromkeys(nomination_ids))
+    if not ids:
+        raise InputError("Chưa chọn đề nghị khen thưởng nào để đưa vào quyết định.")
+    if not clean(signer) or not clean(signer_title):
+        raise InputError("Quyết định cần ghi người ký và chức vụ người ký.", field="Người ký")
+    day = _as_date(decision_date)
+    issuer = clean(issuer_unit) or store.unit_code
+    if not issuer:
+        raise InputError("Chưa khai báo đơn vị ban hành quyết định.", field="Đơn vị ban hành")
+    rs = _ruleset(store, day)
+    base = base_salary_on(day)
+    with immediate(store):
+        noms = [nomination_row(store, i) for i in ids]
+        for nom in noms:
+            _check_transition(nom, "decide")
+            rs.entry(nom["title_code"])
+        seen: dict[tuple[str, str, str], str] = {}
+        for nom in noms:
+            key = (nom["subject_id"], nom["title_code"], _period(nom))
+            if key in seen:
+                raise InputError(
+                    f"{nom['subject_name']} có hai đề nghị {_title_name(rs, nom['title_code'])} cùng kỳ "
+                    f"{_period(nom)}: một thành tích chỉ được khen thưởng một lần."
+                )
+            seen[key] = nom["id"]
+        ordered = sorted(noms, key=lambda n: award_order_key(n["title_code"], n["subject_kind"], n["subject_name"]))
+        pays = _payments(store, rs, day, ordered)
+        decision_id = new_id()
+        year = max(int(n["year"]) for n in noms)
+        subject_text = clean(subject) or _default_subject(rs, ordered, year)
+        issued = take_number(
+            store, doc_type="QĐ", issued_on=day, record_table="decisions", record_id=decision_id,
+            subject=subject_text, unit_code=issuer,
+        )
+        notes = [
+            f"Số sổ vàng {i} – {n['subject_name']} ({_title_name(rs, n['title_code'])}): {pays[n['id']].note}."
+            for i, n in enumerate(ordered, 1)
+            if pays[n["id"]].note and pays[n["id"]].full
+        ]
+        total = sum(p.amount for p in pays.values())
+        decision = store.insert(
+            "decisions",
+            {
+                "number": f"{issued.number:02d}",
+                "doc_code": issued.suffix,
+                "decision_date": day.isoformat(),
+                "signer": clean(signer),
+                "signer_title": clean(signer_title),
+                "issuer_unit": issuer,
+                "subject": subject_text,
+                "base_salary": base,
+                "total_amount": total,
+                "status": "issued",
+                "notes": "\n".join(notes) or None,
+            },
+            record_id=decision_id,
+            owner_unit=issuer,
+        )
+        issuer_name = _issuer_name(store, issuer)
+        for so_vang, nom in enumerate(ordered, 1):
+            store.insert(
+                "decision_awardees",
+                {
+                    "decision_id": decision_id,
+                    "nomination_id": nom["id"],
+                    "subject_kind": nom["subject_kind"],
+                    "subject_id": nom["subject_id"],
+                    "subject_name": nom["subject_name"],
+                    "title_code": nom["title_code"],
+                    "so_vang": so_vang,
+                    "amount": pays[nom["id"]].amount,
+                },
+                owner_unit=issuer,
+            )
+            store.update(
+                "nominations", nom["id"], {"status": S.DECIDED.value, "status_reason": f"Quyết định số {issued.code}"}
+            )
+            store.insert(
+                "award_history",
+                {
+                    "subject_kind": nom["subject_kind"],
+                    "subject_id": nom["subject_id"],
+                    "year": int(nom["year"]),
+                    "code": nom["title_code"],
+                    "award_name": _title_name(rs, nom["title_code"]),
+                    "award_kind": nom["award_kind"],
+                    "decision_number": issued.code,
+                    "decision_date": day.isoformat(),
+                    "issuer": issuer_name,
+                    "source": "decision",
+                },
+                owner_unit=issuer,
+            )
+    return decision
+
+
+def _salary_basis(day: _dt.date) -> str:
+    steps = [s for s in base_salary_steps() if s.effective_from <= day]
+    return steps[-1].legal_basis if steps else ""
+
+
+def _subject_details(store: Store, kind: str, subject_id: str | None) -> dict[str, Any]:
+    if not subject_id:
+        return {}
+    if kind == SubjectKind.PERSON.value:
+        p = store.get("people", subject_id, include_deleted=True) or {}
+        unit = store.unit_by_code(p["unit_code"]) if p.get("unit_code") else None
+        return {
+            "position": p.get("position") or "",
+            "workplace": p.get("workplace") or (unit["name"] if unit else ""),
+            "gender": p.get("gender") or "",
+            "nominee_class": p.get("nominee_class") or "",
+        }
+    if kind == SubjectKind.COLLECTIVE.value:
+        c = store.get("collectives", subject_id, include_deleted=True) or {}
+        unit = store.unit_by_code(c["unit_code"]) if c.get("unit_code") else None
+        return {"position": "", "workplace": unit["name"] if unit else "", "nominee_class": c.get("nominee_class") or ""}
+    h = store.get("households", subject_id, include_deleted=True) or {}
+    return {"position": "", "workplace": h.get("address") or "", "nominee_class": ""}
+
+
+def decision_summary(store: Store, decision_id: str) -> dict[str, Any]:
+    """Everything printing needs for a decision and its attached list: number, date, signer, legal
+    bases, base salary, awardees in số sổ vàng order (name, position, unit, title, amount, note),
+    groups by title, and totals."""
+    decision = store.get("decisions", decision_id, include_deleted=True)
+    if decision is None:
+        raise InputError(f"Không tìm thấy quyết định khen thưởng có mã {decision_id}.")
+    day = _as_date(decision["decision_date"])
+    rs = _ruleset(store, day)
+    rows = store.rows("decision_awardees", "decision_id = ?", [decision_id], order_by="so_vang, subject_name")
+    awardees: list[dict[str, Any]] = []
+    proposers: list[str] = []
+    for a in rows:
+        nom = store.get("nominations", a["nomination_id"], include_deleted=True) if a.get("nomination_id") else None
+        details = _subject_details(store, a["subject_kind"], a.get("subject_id"))
+        try:
+            full = award_amount(a["title_code"], a["subject_kind"], day, ruleset=rs)
+        except InputError:
+            full = int(a.get("amount") or 0)
+        amount = int(a.get("amount") or 0)
+        note = ""
+        if full == 0:
+            note = "Không có mức tiền thưởng"
+        elif amount == 0:
+            note = "Cùng kỳ đã nhận mức thưởng cao hơn; chỉ nhận mức cao nhất"
+        elif amount < full:
+            note = "Chỉ chi phần chênh lệch so với mức đã nhận cùng kỳ"
+        entry = rs.catalogue.get(a["title_code"])
+        if nom and nom.get("unit_code"):
+            unit = store.unit_by_code(nom["unit_code"])
+            label = unit["name"] if unit else nom["unit_code"]
+            if label not in proposers:
+                proposers.append(label)
+        awardees.append(
+            {
+                "so_vang": a.get("so_vang"),
+                "subject_kind": a["subject_kind"],
+                "subject_label": SubjectKind(a["subject_kind"]).label,
+                "subject_id": a.get("subject_id"),
+                "name": a["subject_name"],
+                "position": details.get("position", ""),
+                "workplace": details.get("workplace", ""),
+                "gender": details.get("gender", ""),
+                "nominee_class": (nom or {}).get("nominee_class") or details.get("nominee_class", ""),
+                "title_code": a["title_code"],
+                "title_name": _title_name(rs, a["title_code"]),
+                "title_kind": entry.kind if entry else "",
+                "award_kind": (nom or {}).get("award_kind") or "",
+                "achievement": (nom or {}).get("achievement") or "",
+                "nomination_id": a.get("nomination_id"),
+                "amount": amount,
+                "full_amount": full,
+                "note": note,
+            }
+        )
+    groups: list[dict[str, Any]] = []
+    for a in awardees:
+        key = (a["title_code"], a["subject_kind"])
+        if not groups or (groups[-1]["title_code"], groups[-1]["subject_kind"]) != key:
+            groups.append(
+                {"title_code": a["title_code"], "title_name": a["title_name"], "subject_kind": a["subject_kind"],
+                 "subject_label": a["subject_label"], "awardees": [], "count": 0, "amount": 0}
+            )
+        groups[-1]["awardees"].append(a)
+        groups[-1]["count"] += 1
+        groups[-1]["amount"] += a["amount"]
+    count_by: dict[str, int] = defaultdict(int)
+    for a in awardees:
+        count_by[a["subject_kind"]] += 1
+    number = decision.get("number") or ""
+    code = f"{number}/{decision['doc_code']}" if number and decision.get("doc_code") else number
+    legal = [b for b in (rs.law, rs.legal_basis, rs.money_legal_basis, _salary_basis(day)) if b]
+    return {
+        "decision": decision,
+        "id": decision_id,
+        "number": number,
+        "code": code,
+        "date": day,
+        "signer": decision.get("signer") or "",
+        "signer_title": decision.get("signer_title") or "",
+        "subject": decision.get("subject") or "",
+        "issuer_unit": decision.get("issuer_unit"),
+        "issuer_name": _issuer_name(store, decision["issuer_unit"]) if decision.get("issuer_unit") else "",
+        "status": decision.get("status"),
+        "deleted": bool(decision.get("deleted")),
+        "base_salary": int(decision.get("base_salary") or base_salary_on(day)),
+        "base_salary_basis": _salary_basis(day),
+        "ruleset_id": rs.id,
+        "legal_bases": list(dict.fromkeys(legal)),
+        "proposers": proposers,
+        "awardees": awardees,
+        "groups": groups,
+        "totals": {
+            "count": len(awardees),
+            "persons": count_by[SubjectKind.PERSON.value],
+            "collectives": count_by[SubjectKind.COLLECTIVE.value],
+            "households": count_by[SubjectKind.HOUSEHOLD.value],
+            "paid": sum(1 for a in awardees if a["amount"] > 0),
+            "amount": sum(a["amount"] for a in awardees),
+        },
+        "notes": decision.get("notes") or "",
+    }

@@ -1,0 +1,276 @@
+"""Appraisal, council votes and decisions at the deciding level, on small hand-made data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from tdkt_desktop.core.text import InputError
+from tdkt_desktop.store import office
+from tdkt_desktop.store.facts import nominee_facts
+from tdkt_desktop.store.numbering import numbers_issued
+
+DEC = dt.date(2025, 12, 20)  # Nghị định 152/2025; mức lương cơ sở 2.340.000 đ
+
+FULL = {
+    "LDTT": ["to_trinh", "danh_sach", "bien_ban_hoi_dong"],
+    "TLDTT": ["to_trinh", "danh_sach", "bien_ban_hoi_dong"],
+    "CSTDCS": ["to_trinh", "danh_sach", "bao_cao_thanh_tich_ca_nhan", "bien_ban_hoi_dong", "minh_chung_tieu_chuan"],
+}
+
+
+@pytest.fixture
+def office_store(store):
+    store.set_meta_json("doc_prefixes", {"TTr": "TTr-UBND", "QĐ": "QĐ-UBND", "BC": "BC-UBND"})
+    store.insert("units", {"code": "A1", "name": "Trường Tiểu học A", "level": "school", "parent_code": "31147"})
+    return store
+
+
+def person(store, name, *, rating="good", year=2025, nominee_class="Người trực tiếp công tác"):
+    p = store.insert("people", {"full_name": name, "position": "Giáo viên", "unit_code": "A1", "nominee_class": nominee_class})
+    store.insert("ratings", {"subject_kind": "person", "subject_id": p["id"], "year": year, "rating": rating})
+    return p
+
+
+def nominate(store, subject, code, *, kind="person", year=2025, dossier=None, status="submitted"):
+    items = FULL[code] if dossier is None else dossier
+    name = subject.get("full_name") or subject.get("name")
+    return store.insert(
+        "nominations",
+        {
+            "subject_kind": kind, "subject_id": subject["id"], "subject_name": name, "title_code": code,
+            "award_kind": "cong_trang", "year": year, "period": str(year), "status": status,
+            "dossier_json": {k: True for k in items}, "unit_code": "A1", "submitted_on": f"{year}-12-01",
+            "nominee_class": subject.get("nominee_class"),
+        },
+    )
+
+
+def session(store, day="2025-12-15", total=9, present=8, written=1):
+    return store.insert(
+        "vote_sessions",
+        {"unit_code": "31147", "meeting_date": day, "total_members": total, "present": present, "written_opinions": written},
+    )
+
+
+def ready(store, nom, *, day=DEC, votes=None):
+    """receive → appraise → (vote) → approve"""
+    office.receive(store, nom["id"])
+    office.appraise(store, nom["id"], decision_date=day)
+    if votes is not None:
+        s = session(store, day=(day - dt.timedelta(days=3)).isoformat())
+        office.record_votes(store, s["id"], {nom["id"]: votes})
+    return office.approve(store, nom["id"])
+
+
+def status(store, nom):
+    return store.get("nominations", nom["id"])["status"]
+
+
+def test_appraisal_flow_and_first_decision(office_store):
+    s = office_store
+    an = person(s, "Nguyễn Văn An")
+    binh = person(s, "Trần Thị Bình", rating="excellent")
+    cuong = person(s, "Lê Văn Cường", rating="excellent")
+    dung = person(s, "Phạm Thị Dung")
+    team = s.insert("collectives", {"name": "Tổ Chuyên môn 1", "unit_code": "A1", "members_count": 10, "women_count": 8,
+                                    "nominee_class": "Đơn vị sự nghiệp công lập"})
+    s.insert("ratings", {"subject_kind": "collective", "subject_id": team["id"], "year": 2025, "rating": "good"})
+
+    n_an = nominate(s, an, "LDTT")
+    n_binh_ldtt = nominate(s, binh, "LDTT")
+    n_binh = nominate(s, binh, "CSTDCS")
+    n_cuong = nominate(s, cuong, "CSTDCS")
+    n_dung = nominate(s, dung, "LDTT", dossier=["to_trinh", "danh_sach"])  # no council minutes
+    n_team = s.insert(
+        "nominations",
+        {"subject_kind": "collective", "subject_id": team["id"], "subject_name": team["name"], "title_code": "TLDTT",
+         "award_kind": "cong_trang", "year": 2025, "period": "2025", "status": "submitted", "unit_code": "A1",
+         "dossier_json": {**{k: True for k in FULL["TLDTT"]},
+                          "facts": {"members_completed": 10, "members_ldtt": 8, "disciplined_warning_or_above": False}}},
+    )
+    for n in (n_an, n_binh_ldtt, n_binh, n_cuong, n_dung, n_team):
+        office.receive(s, n["id"])
+        assert status(s, n) == "received"
+
+    # Returned: a required dossier item is missing → reasons name it.
+    res = office.appraise(s, n_dung["id"], decision_date=DEC)
+    assert res.eligible and not res.dossier_complete and res.recommendation == "return"
+    assert [it.key for it in res.missing] == ["bien_ban_hoi_dong"]
+    assert any("Thiếu biên bản họp xét của Hội đồng" in r for r in res.return_reasons)
+    with pytest.raises(InputError, match="thiếu hồ sơ"):
+        office.approve(s, n_dung["id"])
+    with pytest.raises(InputError, match="lý do"):
+        office.return_nomination(s, n_dung["id"], reasons=["  "])
+    office.return_nomination(s, n_dung["id"], reasons=res.return_reasons)
+    row = s.get("nominations", n_dung["id"])
+    assert row["status"] == "returned" and "Thiếu biên bản họp xét" in row["status_reason"]
+
+    # Rejected: CSTĐCS without LĐTT in the same year.
+    res = office.appraise(s, n_cuong["id"], decision_date=DEC, note="Chưa đạt Lao động tiên tiến")
+    assert not res.eligible and res.recommendation == "reject"
+    assert any("Lao động tiên tiến" in r for r in res.reasons)
+    stored = json.loads(s.get("nominations", n_cuong["id"])["eligibility_json"])
+    assert stored["eligible"] is False and stored["ruleset_id"] == "nd152_2025"
+    assert s.get("nominations", n_cuong["id"])["appraisal_note"] == "Chưa đạt Lao động tiên tiến"
+    with pytest.raises(InputError, match=r"không thể đồng ý|Chưa thể đồng ý"):
+        office.approve(s, n_cuong["id"])
+    office.reject(s, n_cuong["id"], reason="Chưa đạt danh hiệu Lao động tiên tiến năm 2025")
+    assert status(s, n_cuong) == "rejected"
+
+    # Approved: LĐTT; CSTĐCS once the LĐTT is approved and the council vote passes.
+    for n in (n_an, n_binh_ldtt, n_team):
+        res = office.appraise(s, n["id"], decision_date=DEC)
+        assert res.ok, res.reasons
+        office.approve(s, n["id"])
+        assert status(s, n) == "approved"
+    facts = nominee_facts(s, n_binh["id"], decision_date=DEC)
+    assert (2025, "LDTT") in {(t.year, t.code) for t in facts.titles}
+    res = office.appraise(s, n_binh["id"], decision_date=DEC)
+    assert res.eligible and res.dossier_complete and res.vote_required and res.vote_passed is None
+    assert res.recommendation == "vote"
+    with pytest.raises(InputError, match="chưa có kết quả bỏ phiếu"):
+        office.approve(s, n_binh["id"])
+    first = session(s, day="2025-12-10")
+    [vote] = office.record_votes(s, first["id"], {n_binh["id"]: 7})  # 7/9 = 77,78 % < 80 %
+    assert vote.threshold == 80 and vote.passed is False and round(vote.share, 2) == 77.78
+    with pytest.raises(InputError, match="chưa đạt tỷ lệ từ 80%"):
+        office.approve(s, n_binh["id"])
+    second = session(s, day="2025-12-16")
+    [vote] = office.record_votes(s, second["id"], {n_binh["id"]: 8})  # 8/9 = 88,89 %
+    assert vote.passed is True
+    office.approve(s, n_binh["id"])
+    assert status(s, n_binh) == "approved"
+
+    # Invalid transitions are refused with the status named.
+    with pytest.raises(InputError, match="đang ở trạng thái “Không đồng ý” nên không thể đồng ý khen thưởng"):
+        office.approve(s, n_cuong["id"])
+    with pytest.raises(InputError, match="nên không thể tiếp nhận"):
+        office.receive(s, n_an["id"])
+    with pytest.raises(InputError, match="nên không thể thẩm định"):
+        office.appraise(s, n_dung["id"], decision_date=DEC)
+    with pytest.raises(InputError, match="nên không thể đưa vào quyết định"):
+        office.issue_decision(s, [n_an["id"], n_dung["id"]], decision_date=DEC, signer="Trần Văn Bình",
+                              signer_title="CHỦ TỊCH")
+    with pytest.raises(InputError, match=r"lớn hơn tổng số thành viên"):
+        office.record_votes(s, second["id"], {n_binh["id"]: 10})
+
+    decision = office.issue_decision(
+        s, [n_an["id"], n_binh_ldtt["id"], n_team["id"], n_binh["id"]], decision_date=DEC,
+        signer="Trần Văn Bình", signer_title="CHỦ TỊCH",
+    )
+    assert f"{decision['number']}/{decision['doc_code']}" == "01/QĐ-UBND"
+    assert decision["base_salary"] == 2_340_000
+    awardees = s.rows("decision_awardees", "decision_id = ?", [decision["id"]], order_by="so_vang")
+    # Title rank first (CSTĐCS, TLĐTT, LĐTT), then people by given name: An before Bình.
+    assert [(a["so_vang"], a["subject_name"], a["title_code"]) for a in awardees] == [
+        (1, "Trần Thị Bình", "CSTDCS"),
+        (2, "Tổ Chuyên môn 1", "TLDTT"),
+        (3, "Nguyễn Văn An", "LDTT"),
+        (4, "Trần Thị Bình", "LDTT"),
+    ]
+    # 1,0 × 2.340.000; 0,8 × 2.340.000 = 1.872.000 → 1.880.000; 0,3 × 2.340.000 = 702.000 → 710.000;
+    # Bình's LĐTT: same period as her CSTĐCS → only the highest is paid.
+    assert [a["amount"] for a in awardees] == [2_340_000, 1_880_000, 710_000, 0]
+    assert decision["total_amount"] == 2_340_000 + 1_880_000 + 710_000
+    assert "Số sổ vàng 4" in decision["notes"] and "chỉ nhận mức cao nhất" in decision["notes"]
+    for n in (n_an, n_binh_ldtt, n_team, n_binh):
+        assert status(s, n) == "decided"
+    history = s.rows("award_history", "source = 'decision'")
+    assert len(history) == 4 and {h["decision_number"] for h in history} == {"01/QĐ-UBND"}
+    assert {h["issuer"] for h in history} == {"Ủy ban nhân dân phường Tân An"}
+
+    summary = office.decision_summary(s, decision["id"])
+    assert summary["code"] == "01/QĐ-UBND"
+    assert summary["totals"] == {"count": 4, "persons": 3, "collectives": 1, "households": 0, "paid": 3,
+                                 "amount": 4_930_000}
+    assert summary["awardees"][3]["note"].startswith("Cùng kỳ đã nhận mức thưởng cao hơn")
+    assert summary["awardees"][2]["position"] == "Giáo viên" and summary["awardees"][2]["workplace"] == "Trường Tiểu học A"
+    assert [g["title_code"] for g in summary["groups"]] == ["CSTDCS", "TLDTT", "LDTT"]
+    assert "Nghị định 73/2024/NĐ-CP" in summary["legal_bases"]
+    assert summary["proposers"] == ["Trường Tiểu học A"]
+
+
+def test_numbers_restart_each_year_and_are_never_reused(office_store):
+    s = office_store
+    people = [person(s, f"Người Số {i}") for i in range(4)]
+    noms = [nominate(s, p, "LDTT") for p in people]
+    for n in noms:
+        ready(s, n)
+    d1 = office.issue_decision(s, [noms[0]["id"]], decision_date=DEC, signer="A", signer_title="CHỦ TỊCH")
+    d2 = office.issue_decision(s, [noms[1]["id"]], decision_date=DEC, signer="A", signer_title="CHỦ TỊCH")
+    assert (d1["number"], d2["number"]) == ("01", "02")
+    s.delete("decisions", d2["id"])
+    d3 = office.issue_decision(s, [noms[2]["id"]], decision_date=DEC, signer="A", signer_title="CHỦ TỊCH")
+    assert d3["number"] == "03"  # 02 stays in the register although its decision was deleted
+    d4 = office.issue_decision(s, [noms[3]["id"]], decision_date=dt.date(2026, 1, 5), signer="A", signer_title="CHỦ TỊCH")
+    assert d4["number"] == "01"
+    register = numbers_issued(s, 2025, "QĐ")
+    assert [(r["code"], r["record_live"]) for r in register] == [
+        ("01/QĐ-UBND", True), ("02/QĐ-UBND", False), ("03/QĐ-UBND", True)
+    ]
+
+
+def test_money_uses_base_salary_on_decision_date(office_store):
+    s = office_store
+    p = person(s, "Võ Minh Tâm", year=2023)
+    n = nominate(s, p, "LDTT", year=2023)
+    day = dt.date(2024, 6, 30)  # Nghị định 98/2023; mức lương cơ sở 1.800.000 đ
+    ready(s, n, day=day)
+    d = office.issue_decision(s, [n["id"]], decision_date=day, signer="A", signer_title="CHỦ TỊCH")
+    assert d["base_salary"] == 1_800_000
+    [a] = s.rows("decision_awardees", "decision_id = ?", [d["id"]])
+    assert a["amount"] == 540_000  # 0,3 × 1.800.000
+    assert d["number"] == "01"
+
+
+def test_only_highest_paid_across_decisions(office_store):
+    s = office_store
+    hoa = person(s, "Đỗ Thị Hoa", rating="excellent")
+    ldtt = nominate(s, hoa, "LDTT")
+    ready(s, ldtt)
+    first = office.issue_decision(s, [ldtt["id"]], decision_date=DEC, signer="A", signer_title="CHỦ TỊCH")
+    assert s.rows("decision_awardees", "decision_id = ?", [first["id"]])[0]["amount"] == 710_000
+    cstd = nominate(s, hoa, "CSTDCS")
+    ready(s, cstd, votes=9)
+    second = office.issue_decision(s, [cstd["id"]], decision_date=DEC, signer="A", signer_title="CHỦ TỊCH")
+    [a] = s.rows("decision_awardees", "decision_id = ?", [second["id"]])
+    assert a["amount"] == 2_340_000 - 710_000  # what is still due to reach the highest award
+    assert "chênh lệch" in second["notes"]
+
+    long = person(s, "Huỳnh Văn Long", rating="excellent")
+    s.insert("award_history", {"subject_kind": "person", "subject_id": long["id"], "year": 2025, "code": "LDTT",
+                               "award_name": "Lao động tiên tiến", "award_kind": "cong_trang"})
+    cstd = nominate(s, long, "CSTDCS")
+    ready(s, cstd, votes=8)
+    office.issue_decision(s, [cstd["id"]], decision_date=DEC, signer="A", signer_title="CHỦ TỊCH")
+    giay = s.insert(
+        "nominations",
+        {"subject_kind": "person", "subject_id": long["id"], "subject_name": long["full_name"], "title_code": "LDTT",
+         "award_kind": "cong_trang", "year": 2025, "period": "2025", "status": "submitted", "unit_code": "A1",
+         "dossier_json": {k: True for k in FULL["LDTT"]}},
+    )
+    ready(s, giay)
+    third = office.issue_decision(s, [giay["id"]], decision_date=DEC, signer="A", signer_title="CHỦ TỊCH")
+    [a] = s.rows("decision_awardees", "decision_id = ?", [third["id"]])
+    assert a["amount"] == 0 and "chỉ nhận mức cao nhất" in third["notes"]
+
+
+def test_one_achievement_once_and_required_fields(office_store):
+    s = office_store
+    p = person(s, "Ngô Thị Yến")
+    a = nominate(s, p, "LDTT")
+    b = nominate(s, p, "LDTT")
+    ready(s, a)
+    ready(s, b)
+    with pytest.raises(InputError, match="một thành tích chỉ được khen thưởng một lần"):
+        office.issue_decision(s, [a["id"], b["id"]], decision_date=DEC, signer="A", signer_title="CHỦ TỊCH")
+    with pytest.raises(InputError, match="người ký"):
+        office.issue_decision(s, [a["id"]], decision_date=DEC, signer="", signer_title="CHỦ TỊCH")
+    with pytest.raises(InputError, match="Chưa chọn"):
+        office.issue_decision(s, [], decision_date=DEC, signer="A", signer_title="CHỦ TỊCH")
+    with pytest.raises(InputError, match="lý do"):
+        office.reject(s, a["id"], reason="")
+    assert numbers_issued(s, 2025) == []  # nothing issued: no number taken
