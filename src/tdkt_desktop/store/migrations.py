@@ -444,14 +444,17 @@ def m003_sync_bundles(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE sync_rev_log (rev TEXT PRIMARY KEY, base_rev TEXT, table_name TEXT, record_id TEXT)")
     for table in V1_TABLES:
         for event, when in (("ins", "AFTER INSERT"), ("upd", "AFTER UPDATE OF rev")):
+            # Only edits (a base revision) are logged: a first revision has no ancestors to look up.
+            # (Not "INSERT OR IGNORE": inside an upsert the outer statement's conflict policy wins.)
             db.execute(
-                f"CREATE TRIGGER sync_revlog_{table}_{event} {when} ON {table} BEGIN "
-                "INSERT OR IGNORE INTO sync_rev_log (rev, base_rev, table_name, record_id) "
-                f"VALUES (NEW.rev, NEW.base_rev, '{table}', NEW.id); END"
+                f"CREATE TRIGGER sync_revlog_{table}_{event} {when} ON {table} WHEN NEW.base_rev IS NOT NULL BEGIN "
+                "INSERT INTO sync_rev_log (rev, base_rev, table_name, record_id) "
+                f"SELECT NEW.rev, NEW.base_rev, '{table}', NEW.id "
+                "WHERE NOT EXISTS (SELECT 1 FROM sync_rev_log WHERE rev = NEW.rev); END"
             )
         db.execute(
             "INSERT OR IGNORE INTO sync_rev_log (rev, base_rev, table_name, record_id) "
-            f"SELECT rev, base_rev, '{table}', id FROM {table}"
+            f"SELECT rev, base_rev, '{table}', id FROM {table} WHERE base_rev IS NOT NULL"
         )
 
 

@@ -1,0 +1,115 @@
+"""The sync commands of ``tdkt``: keys, enroll, bundle export/import/held, conflicts; exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+
+import pytest
+
+from tdkt_desktop import sync_cli
+from tdkt_desktop.cli import main
+
+from .test_sync_helpers import COMMUNES, PROVINCE, make_node, nomination, person
+
+
+@pytest.fixture
+def dbs(tmp_path):
+    prov, c1 = make_node(tmp_path, PROVINCE), make_node(tmp_path, COMMUNES[0])
+    paths = str(prov.path), str(c1.path)
+    prov.close()
+    c1.close()
+    return paths
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_enrol_export_import_and_conflicts(dbs, tmp_path, capsys, monkeypatch):
+    p_db, c_db = dbs
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal
+    code, out, _ = run(capsys, "keys", "show", "--db", p_db)
+    assert code == 0 and "Dấu vân tay" in out
+    for db, name in ((p_db, "p.json"), (c_db, "c.json")):
+        code, out, _ = run(capsys, "keys", "export", "--db", db, "--out", str(tmp_path / name))
+        assert code == 0 and (tmp_path / name).exists()
+
+    code, out, err = run(capsys, "enroll", "--db", p_db, str(tmp_path / "c.json"))
+    assert code == 1
+    assert "Dấu vân tay" in out and "--yes" in err and "Traceback" not in err
+    assert run(capsys, "enroll", "--db", p_db, str(tmp_path / "c.json"), "--yes")[0] == 0
+    assert run(capsys, "enroll", "--db", c_db, str(tmp_path / "p.json"), "--yes")[0] == 0
+
+    from tdkt_desktop.store import open_store
+
+    with open_store(c_db) as c1:
+        nom = nomination(c1, person(c1, "Phan Văn Dũng"))
+    up = tmp_path / "up.tdktgoi"
+    code, out, _ = run(capsys, "bundle", "export", "--db", c_db, "--to", PROVINCE, "--out", str(up))
+    assert code == 0 and "đã mã hóa" in out
+    code, out, _ = run(capsys, "bundle", "import", "--db", p_db, str(up), "--dry-run")
+    assert code == 0 and "CHẠY THỬ" in out
+    code, out, _ = run(capsys, "bundle", "import", "--db", p_db, str(up), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["bundles"][0]["status"] == "merged" and report["totals"]["nominations"]["new"] == 1
+
+    # a concurrent edit on both sides → exit code 3, then resolve it
+    down = tmp_path / "down.tdktgoi"
+    assert run(capsys, "bundle", "export", "--db", p_db, "--to", COMMUNES[0], "--out", str(down))[0] == 0
+    assert run(capsys, "bundle", "import", "--db", c_db, str(down))[0] == 0
+    with open_store(c_db) as c1:
+        c1.update("nominations", nom["id"], {"achievement": "Bản của phường"})
+    with open_store(p_db) as prov:
+        prov.update("nominations", nom["id"], {"appraisal_note": "Bản của tỉnh"})
+    up2 = tmp_path / "up2.tdktgoi"
+    assert run(capsys, "bundle", "export", "--db", c_db, "--to", PROVINCE, "--out", str(up2))[0] == 0
+    code, out, _ = run(capsys, "bundle", "import", "--db", p_db, str(up2))
+    assert code == 3 and "xung đột" in out
+    code, out, _ = run(capsys, "conflicts", "list", "--db", p_db)
+    assert code == 0 and "#1" in out
+    code, out, _ = run(capsys, "conflicts", "resolve", "1", "--keep", "held", "--db", p_db)
+    assert code == 0 and "Đã xử lý xung đột #1" in out
+    assert "Không có xung đột" in run(capsys, "conflicts", "list", "--db", p_db)[1]
+
+    # damaged input → exit code 1 with the reason, never a traceback
+    bad = tmp_path / "bad.tdktgoi"
+    bad.write_bytes(up.read_bytes()[:100])
+    code, out, err = run(capsys, "bundle", "import", "--db", p_db, str(bad))
+    assert code == 1 and "cắt cụt" in out and "Traceback" not in err
+    code, _, err = run(capsys, "bundle", "export", "--db", c_db, "--to", COMMUNES[1], "--out", str(tmp_path / "x"))
+    assert code == 1 and "Lỗi:" in err
+
+
+def test_held_bundles_exit_code_and_retry(dbs, tmp_path, capsys):
+    p_db, c_db = dbs
+    run(capsys, "keys", "export", "--db", p_db, "--out", str(tmp_path / "p.json"))
+    run(capsys, "keys", "export", "--db", c_db, "--out", str(tmp_path / "c.json"))
+    run(capsys, "enroll", "--db", c_db, str(tmp_path / "p.json"), "--yes")
+    up = tmp_path / "up.tdktgoi"
+    run(capsys, "bundle", "export", "--db", c_db, "--to", PROVINCE, "--out", str(up))
+    code, out, _ = run(capsys, "bundle", "import", "--db", p_db, str(up))
+    assert code == 3 and "tạm giữ" in out
+    code, out, _ = run(capsys, "bundle", "held", "--db", p_db)
+    assert code == 3 and COMMUNES[0] in out
+    run(capsys, "enroll", "--db", p_db, str(tmp_path / "c.json"), "--yes")
+    code, out, _ = run(capsys, "bundle", "held", "--retry", "--db", p_db)
+    assert code == 0 and "đã hợp nhất" in out
+    assert run(capsys, "bundle", "held", "--db", p_db)[0] == 0
+
+
+def test_register_on_a_plain_parser(dbs, capsys):
+    parser = argparse.ArgumentParser(prog="tdkt")
+    sync_cli.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["keys", "show", "--db", dbs[0], "--json"])
+    assert args.func(args) == 0
+    assert json.loads(capsys.readouterr().out)["unit_code"] == PROVINCE
+    args = parser.parse_args(["bundle", "import", "a", "b", "--dry-run"])
+    assert args.paths == ["a", "b"] and args.dry_run
+    help_text = parser._subparsers._group_actions[0].choices["bundle"]._subparsers._group_actions[0].choices[
+        "import"].format_help()
+    assert "Mã thoát" in help_text
