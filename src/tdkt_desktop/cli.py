@@ -324,8 +324,15 @@ def ensure_demo_database(path: Path) -> bool:
     return True
 
 
+# Files the application opens when given as the only argument (double-click in the file manager).
+OPENABLE_SUFFIXES = (".tdktgoi", ".tdktkhoa")
+
+
 def cmd_start(args: argparse.Namespace) -> int:
     path = db_path_of(args)
+    open_path = getattr(args, "file", None)
+    if open_path and not Path(open_path).is_file():
+        raise CliError(f"Không tìm thấy tệp {open_path}.")
     if not getattr(args, "no_demo", False) and ensure_demo_database(path):
         print(f"Đã tạo cơ sở dữ liệu mẫu: {path}")
     if not display_available():
@@ -338,10 +345,16 @@ def cmd_start(args: argparse.Namespace) -> int:
         from tdkt_desktop.gui.app import run_gui
     except ImportError as exc:
         raise CliError(f"Không nạp được giao diện (PySide6): {exc}. Hãy cài lại bằng scripts/run.sh.") from exc
+    if open_path:
+        return int(run_gui(path, open_path=Path(open_path)))
     return int(run_gui(path))
 
 
 # --------------------------------------------------------------------------- parser
+
+
+_COMMANDS = {"start", "init", "demo", "stats", "check", "parse-targets", "units", "print", "keys", "enroll", "bundle",
+             "conflicts", "excel", "report"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -360,6 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("start", parents=[common], help="mở ứng dụng (tạo dữ liệu mẫu nếu chưa có cơ sở dữ liệu)")
     p.add_argument("--no-demo", action="store_true", help="không tạo dữ liệu mẫu")
+    p.add_argument("file", nargs="?", metavar="TỆP", help="gói đồng bộ (.tdktgoi) hoặc tệp ghi danh (.tdktkhoa) để mở")
     p.set_defaults(func=cmd_start)
 
     p = sub.add_parser("init", parents=[common], help="khai báo đơn vị của bản cài đặt này")
@@ -424,6 +438,9 @@ def _extensions() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[-1].lower().endswith(OPENABLE_SUFFIXES) and not any(a in _COMMANDS for a in argv):
+        argv = ["start", *argv]  # "tdkt goi.tdktgoi": the file manager opening a bundle
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

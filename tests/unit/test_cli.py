@@ -161,3 +161,22 @@ def test_real_process_never_prints_a_traceback(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "tdkt_desktop", *args], capture_output=True, text=True, env=env, timeout=60)
         assert proc.returncode == EXIT_REFUSED, proc.stderr
         assert "Traceback" not in proc.stderr and proc.stderr.startswith("Lỗi:")
+
+
+def test_a_bundle_file_alone_opens_the_application_on_it(capsys, db_path, tmp_path, monkeypatch):
+    bundle = tmp_path / "goi-31147-gui-92.tdktgoi"
+    bundle.write_bytes(b"x")
+    seen = {}
+
+    def fake_run_gui(path, open_path=None):
+        seen["path"], seen["open"] = path, open_path
+        return 0
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    import tdkt_desktop.gui.app as app
+
+    monkeypatch.setattr(app, "run_gui", fake_run_gui)
+    assert main(["--db", str(db_path), str(bundle)]) == 0
+    assert seen == {"path": db_path, "open": bundle}
+    code, _, err = run(capsys, "--db", str(db_path), str(tmp_path / "missing.tdktgoi"))
+    assert code == EXIT_REFUSED and "Không tìm thấy tệp" in err

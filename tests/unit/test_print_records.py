@@ -141,3 +141,19 @@ def test_print_cli_bad_input(capsys, demo, tmp_path):
     decision = demo.rows("decisions")[0]
     assert main(["print", "giay_khen", "--id", decision["id"], "--out", str(tmp_path / "a.pdf"), "--offset", "x,1", "--db", db]) == 1
     assert "Độ lệch X" in capsys.readouterr().err
+
+
+def test_issuing_takes_a_register_number_once_and_previews_take_none(demo, tmp_path):
+    campaign = demo.rows("campaigns", "campaign_type = 'regular'")[0]
+    before = demo.db.execute("SELECT COUNT(*) FROM doc_register").fetchone()[0]
+    records.preview_pdf(demo, "ke_hoach_phat_dong", campaign["id"], tmp_path / "draft.pdf")
+    assert demo.db.execute("SELECT COUNT(*) FROM doc_register").fetchone()[0] == before
+    records.issue_pdf(demo, "ke_hoach_phat_dong", campaign["id"], tmp_path / "a.pdf")
+    records.issue_pdf(demo, "ke_hoach_phat_dong", campaign["id"], tmp_path / "b.pdf")  # printed again
+    rows = list(demo.db.query("SELECT number, code FROM doc_register WHERE doc_type = 'KH'"))
+    assert len(rows) == 1 and rows[0]["code"] == "01/KH-UBND"
+    assert "Số: 01/KH-UBND" in pdf_text(tmp_path / "b.pdf")
+    records.issue_pdf(demo, "bao_cao_ket_qua", campaign["id"], tmp_path / "c.pdf", period="2026-H1")
+    records.issue_pdf(demo, "bao_cao_ket_qua", campaign["id"], tmp_path / "d.pdf", period="2026")
+    codes = [r["code"] for r in demo.db.query("SELECT code FROM doc_register WHERE doc_type = 'BC' ORDER BY id")]
+    assert codes == ["01/BC-UBND", "02/BC-UBND"]  # two reports (sơ kết, tổng kết), two numbers

@@ -874,17 +874,30 @@ def issue_pdf(store: Store, template_name: str, record_id: str, out: str | Path 
     """Render the issued document: documents numbered by this unit take the next number of the register."""
     context = build_context(store, template_name, record_id, **options)
     if template_name in DOC_TYPE and not options.get("number"):
-        from tdkt_desktop.store.numbering import take_number
-
-        issued = take_number(
-            store, doc_type=DOC_TYPE[template_name], issued_on=_today(options),
-            record_table=TEMPLATE_TABLE[template_name], record_id=record_id, subject=str(context.get("subject") or ""),
-        )
-        context["number"] = issued.number
-        context["code"] = issued.code.split("/", 1)[1]
+        number, code = issued_number(store, template_name, record_id, str(context.get("subject") or ""), _today(options))
+        context["number"] = number
+        context["code"] = code
     elif options.get("number"):
         context["number"] = options["number"]
     return _render(template_name, context, out, options)
+
+
+def issued_number(store: Store, template_name: str, record_id: str, subject: str, on: _dt.date) -> tuple[int, str]:
+    """The register number of this document: the one it was issued under before (printing again reuses it),
+    else the next number of the register for its type and year."""
+    from tdkt_desktop.store.numbering import take_number
+
+    doc_type = DOC_TYPE[template_name]
+    table = TEMPLATE_TABLE[template_name]
+    earlier = list(store.db.query(
+        "SELECT number, code FROM doc_register WHERE unit_code = ? AND doc_type = ? AND record_table = ? "
+        "AND record_id = ? AND subject = ? ORDER BY id DESC LIMIT 1",
+        [store.unit_code, doc_type, table, record_id, subject],
+    ))
+    if earlier:
+        return int(earlier[0]["number"]), str(earlier[0]["code"]).split("/", 1)[1]
+    issued = take_number(store, doc_type=doc_type, issued_on=on, record_table=table, record_id=record_id, subject=subject)
+    return issued.number, issued.code.split("/", 1)[1]
 
 
 @dataclass(frozen=True)

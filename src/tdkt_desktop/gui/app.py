@@ -1,0 +1,97 @@
+"""Starting the application: display check, QApplication, Vietnamese translation, the excepthook, the
+first-run wizard, the main window. ``run_gui(db_path) -> int`` is what ``tdkt`` with no command calls."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from tdkt_desktop.gui.errors import bug_log_path, is_user_error, log_bug
+from tdkt_desktop.store.db import StoreError, default_db_path
+
+ORGANIZATION = "TDKT"
+APPLICATION = "TDKT Desktop"
+
+
+def display_problem() -> str | None:
+    """Why no window can be shown here (Vietnamese), or ``None`` when a display is available."""
+    if sys.platform.startswith("linux"):
+        if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+            return None
+        return (
+            "Không tìm thấy màn hình đồ họa (DISPLAY/WAYLAND_DISPLAY chưa đặt), nên không mở được cửa sổ.\n"
+            "• Hãy chạy trong phiên làm việc đồ họa, hoặc qua “ssh -X”;\n"
+            "• hoặc dùng các lệnh không cần màn hình: “tdkt --help”;\n"
+            "• hoặc chạy ẩn: QT_QPA_PLATFORM=offscreen tdkt (chỉ để kiểm thử)."
+        )
+    return None
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Bugs that reach the event loop: log them, show where; user errors: show their message."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    from tdkt_desktop.gui import dialogs
+    from tdkt_desktop.gui.qt import QtWidgets
+
+    parent = QtWidgets.QApplication.activeWindow()
+    if is_user_error(exc):
+        dialogs.warn(parent, QtWidgets.QApplication.translate("App", "Cannot do this"), str(exc))
+        return
+    exc.__traceback__ = tb
+    path = log_bug(exc, context="unhandled")
+    dialogs.bug(parent, path)
+
+
+def make_app(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
+    """The QApplication with our names, style and translation (reuses an existing one, e.g. in tests)."""
+    from tdkt_desktop.gui import i18n, style
+    from tdkt_desktop.gui.qt import Qt, QtWidgets
+
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        QtWidgets.QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QtWidgets.QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    i18n.install_translator(app)
+    style.apply(app)
+    return app
+
+
+def run_gui(db_path: str | Path | None = None) -> int:
+    """Open the main window on ``db_path`` (default: the user's data folder); returns the exit code."""
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    app = make_app()
+    sys.excepthook = excepthook
+    from tdkt_desktop.gui import dialogs
+    from tdkt_desktop.gui.context import AppContext
+    from tdkt_desktop.gui.main_window import MainWindow
+    from tdkt_desktop.gui.qt import QtWidgets
+    from tdkt_desktop.gui.wizard import SetupWizard
+
+    path = Path(db_path) if db_path else default_db_path()
+    try:
+        ctx = AppContext.open(path)
+    except StoreError as err:
+        dialogs.warn(None, QtWidgets.QApplication.translate("App", "Cannot open the data"), str(err))
+        return 1
+    try:
+        if not ctx.unit_code:
+            wizard = SetupWizard(ctx)
+            if wizard.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+                return 0
+        window = MainWindow(ctx)
+        window.show()
+        return int(app.exec())
+    finally:
+        ctx.close()
+
+
+__all__ = ["bug_log_path", "display_problem", "make_app", "run_gui"]

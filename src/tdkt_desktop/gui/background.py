@@ -1,0 +1,218 @@
+"""The one helper for every slow or writing action: work on a worker thread, result back on the GUI thread.
+
+::
+
+    ctx.jobs.run(
+        lambda store, progress: store.insert("people", values),   # runs on a worker thread
+        done=lambda row: ...,                                      # GUI thread, with the result
+        changes=("people",),                                       # then data_changed("people") is emitted
+        title=self.tr("Saving"),
+    )
+
+The work receives its OWN :class:`~tdkt_desktop.store.db.Store` on the same database (opened on the
+worker thread, closed afterwards) and a :class:`Progress`: ``progress(done, total, text)`` reports and
+raises :class:`Cancelled` once the person pressed Cancel; ``progress.cancelled`` can be polled.
+
+Errors: :class:`InputError`/:class:`StoreError` are shown as a clear Vietnamese message (or handed to
+``failed`` when given, which then decides what to show); anything else is a bug — logged to the bug log
+and a dialog names the file. ``dialog=True`` shows a progress dialog with Cancel for long work; otherwise
+progress appears in the status bar (``busy_changed``/``progress_changed`` signals).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from tdkt_desktop.gui import dialogs
+from tdkt_desktop.gui.errors import is_user_error, log_bug
+from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtWidgets, Signal
+from tdkt_desktop.store.db import Store, open_store
+
+Work = Callable[[Store, "Progress"], Any]
+
+
+class Cancelled(Exception):
+    """Raised inside work by :class:`Progress` when the person cancelled; not an error."""
+
+
+class Progress:
+    """Handed to the work: report progress, notice cancellation. Thread-safe."""
+
+    def __init__(self, job: Job) -> None:
+        self._job = job
+        self._cancel = threading.Event()
+        self._last = 0.0
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def __call__(self, done: int, total: int | None = None, text: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        now = time.monotonic()
+        if now - self._last >= 0.05 or (total is not None and done >= total):
+            self._last = now
+            self._job.signals.progress.emit(int(done), int(total if total is not None else 0), text)
+
+
+class _JobSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object, object)  # result, exception
+
+
+class Job(QtCore.QRunnable):
+    """One piece of work on the thread pool. ``jobs.run`` returns it; ``job.cancel()`` asks it to stop."""
+
+    def __init__(self, db_path: Path, work: Work, title: str) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.db_path = db_path
+        self.work = work
+        self.title = title
+        self.signals = _JobSignals()
+        self.progress = Progress(self)
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.is_done = False
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+    def run(self) -> None:  # worker thread
+        result: Any = None
+        error: BaseException | None = None
+        try:
+            store = open_store(self.db_path, create=False, backup=False)
+            try:
+                result = self.work(store, self.progress)
+            finally:
+                store.close()
+        except BaseException as exc:  # every failure goes back to the GUI thread
+            error = exc
+        self.signals.finished.emit(result, error)
+
+
+class Jobs(QObject):
+    """The application's background runner and its ``data_changed(table)`` signal (one per application)."""
+
+    data_changed = Signal(str)
+    busy_changed = Signal(bool, str)  # busy, title of the running work
+    progress_changed = Signal(int, int, str)  # done, total (0 = unknown), text
+
+    def __init__(self, db_path: str | Path, parent: QObject | None = None, *, threads: int = 3) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.pool = QtCore.QThreadPool(self)
+        self.pool.setMaxThreadCount(threads)
+        self._running: set[Job] = set()
+
+    # ------------------------------------------------------------------ public
+    def run(
+        self,
+        work: Work,
+        *,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        changes: Iterable[str] = (),
+        title: str = "",
+        dialog: bool = False,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> Job:
+        """Run ``work(store, progress)`` on a worker thread; see the module text."""
+        job = Job(self.db_path, work, title)
+        changed = tuple(changes)
+        progress_dialog = self._progress_dialog(job, title, parent) if dialog else None
+        job.signals.progress.connect(self.progress_changed)
+        if progress_dialog is not None:
+            job.signals.progress.connect(
+                lambda d, t, text: self._update_dialog(progress_dialog, d, t, text)
+            )
+
+        def finish(result: Any, error: BaseException | None) -> None:
+            job.result, job.error, job.is_done = result, error, True
+            self._running.discard(job)
+            if progress_dialog is not None:
+                progress_dialog.reset()
+                progress_dialog.deleteLater()
+            if not self._running:
+                self.busy_changed.emit(False, "")
+            if error is None:
+                if done is not None:
+                    self._guard(done, result, parent)
+                for table in changed:
+                    self.data_changed.emit(table)
+            elif isinstance(error, Cancelled):
+                pass
+            elif is_user_error(error):
+                if failed is not None:
+                    self._guard(failed, error, parent)
+                else:
+                    dialogs.warn(parent, title or self.tr("Cannot do this"), str(error))
+                for table in changed:  # a failed write may have changed nothing, but views stay right
+                    self.data_changed.emit(table)
+            else:
+                dialogs.bug(parent, log_bug(error, context=f"background work: {title}"))
+
+        job.signals.finished.connect(finish, Qt.ConnectionType.QueuedConnection)
+        self._running.add(job)
+        self.busy_changed.emit(True, title)
+        self.pool.start(job)
+        return job
+
+    def notify(self, *tables: str) -> None:
+        """Tell every view that these tables changed (e.g. after work done outside :meth:`run`)."""
+        for table in tables:
+            self.data_changed.emit(table)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait_idle(self, timeout_ms: int = 10_000) -> bool:
+        """Process events until no work is running (tests, closing the window)."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self._running and time.monotonic() < deadline:
+            self.pool.waitForDone(10)
+            QCoreApplication.processEvents()
+        QCoreApplication.processEvents()
+        return not self._running
+
+    def cancel_all(self) -> None:
+        for job in list(self._running):
+            job.cancel()
+
+    # ------------------------------------------------------------------ helpers
+    def _guard(self, fn: Callable[[Any], None], arg: Any, parent: QtWidgets.QWidget | None) -> None:
+        try:
+            fn(arg)
+        except Exception as exc:  # a bug in a GUI callback: log it, say so, keep running
+            if is_user_error(exc):
+                dialogs.warn(parent, self.tr("Cannot do this"), str(exc))
+            else:
+                dialogs.bug(parent, log_bug(exc, context="background result handler"))
+
+    def _progress_dialog(self, job: Job, title: str, parent: QtWidgets.QWidget | None) -> QtWidgets.QProgressDialog:
+        dlg = QtWidgets.QProgressDialog(title or self.tr("Working…"), self.tr("Cancel"), 0, 0, parent)
+        dlg.setWindowTitle(title or self.tr("Working…"))
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.setMinimumDuration(400)
+        dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
+        dlg.canceled.connect(job.cancel)
+        return dlg
+
+    @staticmethod
+    def _update_dialog(dlg: QtWidgets.QProgressDialog, done: int, total: int, text: str) -> None:
+        if total > 0:
+            dlg.setMaximum(total)
+            dlg.setValue(min(done, total))
+        if text:
+            dlg.setLabelText(text)

@@ -1,0 +1,50 @@
+"""What every section and dialog is given: the database path, the background runner, a read-only store
+for the GUI thread, settings, and a few facts about this installation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tdkt_desktop.gui.background import Jobs
+from tdkt_desktop.gui.qt import QSettings
+from tdkt_desktop.store.db import Store, open_store
+
+
+@dataclass
+class AppContext:
+    """Handed to section factories and dialogs.
+
+    * ``jobs`` — run every write and every slow read there (:meth:`Jobs.run`); follow ``jobs.data_changed``.
+    * ``reader`` — this thread's own store: ONLY quick primary-key reads on the GUI thread (a form's
+      record, a block of rows for a table model, completer lists of a few thousand names).
+    * ``settings`` — QSettings for remembered window state.
+    """
+
+    db_path: Path
+    jobs: Jobs
+    reader: Store
+    settings: QSettings
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, db_path: str | Path, *, settings: QSettings | None = None) -> AppContext:
+        path = Path(db_path)
+        reader = open_store(path, create=True)
+        jobs = Jobs(path)
+        return cls(path, jobs, reader, settings or QSettings())
+
+    def close(self) -> None:
+        self.jobs.cancel_all()
+        self.jobs.wait_idle(5000)
+        self.reader.close()
+
+    # ------------------------------------------------------------------ facts
+    @property
+    def unit_code(self) -> str | None:
+        return self.reader.unit_code
+
+    def unit_name(self) -> str:
+        unit = self.reader.self_unit()
+        return str(unit["name"]) if unit else ""

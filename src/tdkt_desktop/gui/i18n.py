@@ -1,0 +1,120 @@
+"""Translations: English source strings in code, Vietnamese in ``resources/i18n/tdkt_vi.qm``.
+
+Write visible text as ``self.tr("…")`` inside a QObject subclass, or ``tr("Context", "…")`` elsewhere
+(``tr`` below is ``QCoreApplication.translate`` under a name pyside6-lupdate does NOT see, so call
+``QCoreApplication.translate`` directly when the string must be extracted). Then run
+``scripts/update_translations.sh`` and fill the new ``<translation>`` elements in ``tdkt_vi.ts``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QtCore
+from tdkt_desktop.paths import resources_dir
+
+LANGUAGE = "vi"
+
+# Texts of Qt's own standard buttons and widgets (Qt ships no Vietnamese translation of qtbase).
+_QT_OWN = (
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Don't Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Reset"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Help"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Yes to &All"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "N&o to All"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Abort"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Retry"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Open"),
+    QT_TRANSLATE_NOOP("QWizard", "< &Back"),
+    QT_TRANSLATE_NOOP("QWizard", "&Next >"),
+    QT_TRANSLATE_NOOP("QWizard", "&Finish"),
+    QT_TRANSLATE_NOOP("QWizard", "Cancel"),
+    QT_TRANSLATE_NOOP("QWizard", "&Next"),
+    QT_TRANSLATE_NOOP("QWizard", "Go Back"),
+    QT_TRANSLATE_NOOP("QWizard", "Continue"),
+    QT_TRANSLATE_NOOP("QWizard", "Done"),
+    QT_TRANSLATE_NOOP("QWizard", "Help"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Undo"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Redo"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Cu&t"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Copy"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Paste"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Delete"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Select All"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Undo"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Redo"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Cu&t"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Copy"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Paste"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Delete"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Select All"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "File &name:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of type:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Open"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Save"),
+    QT_TRANSLATE_NOOP("QFileDialog", "All Files (*)"),
+    QT_TRANSLATE_NOOP("QProgressDialog", "Cancel"),
+)
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def ts_path() -> Path:
+    return translations_dir() / f"tdkt_{LANGUAGE}.ts"
+
+
+def qm_path() -> Path:
+    return translations_dir() / f"tdkt_{LANGUAGE}.qm"
+
+
+_installed: list[QtCore.QTranslator] = []
+
+
+def install_translator(app: QCoreApplication) -> bool:
+    """Load the Vietnamese translation into ``app`` (once); also set the Vietnamese locale for numbers and dates."""
+    QtCore.QLocale.setDefault(QtCore.QLocale(QtCore.QLocale.Language.Vietnamese, QtCore.QLocale.Country.Vietnam))
+    if _installed:
+        app.installTranslator(_installed[0])
+        return True
+    translator = QtCore.QTranslator(app)
+    ok = translator.load(str(qm_path()))
+    if ok:
+        app.installTranslator(translator)
+        _installed.append(translator)
+    return ok
+
+
+def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate at run time (strings already extracted elsewhere, e.g. with QT_TRANSLATE_NOOP)."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def source_strings() -> dict[str, set[str]]:
+    """Every English source string of the .ts file, by context, and whether it is translated (for tests)."""
+    import xml.etree.ElementTree as ET
+
+    out: dict[str, set[str]] = {"translated": set(), "untranslated": set()}
+    root = ET.parse(ts_path()).getroot()
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        done = (
+            translation is not None
+            and (translation.text or "").strip() != ""
+            and translation.get("type") not in ("unfinished", "vanished", "obsolete")
+        )
+        out["translated" if done else "untranslated"].add(source)
+    return out

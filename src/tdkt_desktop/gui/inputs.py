@@ -1,0 +1,300 @@
+"""Input widgets for one field of ``store.fields.KINDS``: what a person types, turned into the raw value
+that ``fields.normalise`` validates. Dates dd/mm/yyyy, numbers with a decimal comma, completion on
+folded names (type without tones) for people and units."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from tdkt_desktop.core import models as m
+from tdkt_desktop.core.text import fold, format_date, format_number
+from tdkt_desktop.gui.lookups import UNIT_FIELDS
+from tdkt_desktop.gui.qt import QObject, Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.store import fields as F
+
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
+VALUE_ROLE = Qt.ItemDataRole.UserRole
+
+class FoldedCompleter(QtWidgets.QCompleter):
+    """Completes on folded text: "nguyen van" finds "Nguyễn Văn Ân"; the chosen text keeps its tones."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.source = QtGui.QStandardItemModel(self)
+        self.setModel(self.source)
+        self.setCompletionRole(FOLDED_ROLE)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setMaxVisibleItems(12)
+
+    def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
+        """(label, value) pairs."""
+        self.source.clear()
+        for label, value in choices:
+            item = QtGui.QStandardItem(label)
+            item.setData(value, VALUE_ROLE)
+            item.setData(fold(label), FOLDED_ROLE)
+            self.source.appendRow(item)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [fold(path)]
+
+    def pathFromIndex(self, index: QtCore.QModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+class FieldInput(QObject):
+    """One field's widget. ``raw()`` is what goes to ``fields.normalise``; ``set_stored(value)`` shows a stored value."""
+
+    changed = Signal()
+
+    def __init__(self, spec: F.Field, parent: QtWidgets.QWidget) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.widget: QtWidgets.QWidget = self._make(parent)
+        self.widget.setObjectName(f"field_{spec.name}")
+
+    # overridden per kind
+    def _make(self, parent: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        edit = QtWidgets.QLineEdit(parent)
+        edit.textEdited.connect(lambda _t: self.changed.emit())
+        self.edit = edit
+        return edit
+
+    def raw(self) -> Any:
+        return self.edit.text()
+
+    def set_stored(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+
+    def set_text(self, text: str) -> None:
+        """Type into the field as a person would (tests, paste)."""
+        self.edit.setText(text)
+        self.changed.emit()
+
+    def text(self) -> str:
+        return self.edit.text()
+
+
+class DateInput(FieldInput):
+    def _make(self, parent: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        edit = super()._make(parent)
+        assert isinstance(edit, QtWidgets.QLineEdit)
+        edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        edit.setMaximumWidth(140)
+        return edit
+
+    def set_stored(self, value: Any) -> None:
+        self.edit.setText(format_date(value) if value else "")
+
+
+class NumberInput(FieldInput):
+    def _make(self, parent: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        edit = super()._make(parent)
+        assert isinstance(edit, QtWidgets.QLineEdit)
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        edit.setMaximumWidth(160)
+        if self.spec.kind == "number":
+            edit.setPlaceholderText(self.tr("e.g. 7,5"))
+        return edit
+
+    def set_stored(self, value: Any) -> None:
+        if value is None:
+            self.edit.setText("")
+        elif self.spec.kind == "year":
+            self.edit.setText(str(value))
+        else:
+            self.edit.setText(format_number(value))
+
+
+class LongTextInput(FieldInput):
+    def _make(self, parent: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        edit = QtWidgets.QPlainTextEdit(parent)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(70)
+        edit.textChanged.connect(self.changed.emit)
+        self.plain = edit
+        return edit
+
+    def raw(self) -> Any:
+        return self.plain.toPlainText()
+
+    def set_stored(self, value: Any) -> None:
+        self.plain.blockSignals(True)
+        self.plain.setPlainText("" if value is None else str(value))
+        self.plain.blockSignals(False)
+
+    def set_text(self, text: str) -> None:
+        self.plain.setPlainText(text)
+
+    def text(self) -> str:
+        return self.plain.toPlainText()
+
+
+class BoolInput(FieldInput):
+    def _make(self, parent: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        box = QtWidgets.QCheckBox(parent)
+        box.toggled.connect(lambda _c: self.changed.emit())
+        self.box = box
+        return box
+
+    def raw(self) -> Any:
+        return 1 if self.box.isChecked() else 0
+
+    def set_stored(self, value: Any) -> None:
+        self.box.setChecked(bool(value))
+
+    def set_text(self, text: str) -> None:
+        self.box.setChecked(text.strip().lower() in ("1", "x", "có", "true"))
+
+    def text(self) -> str:
+        return "1" if self.box.isChecked() else ""
+
+
+class ChoiceInput(FieldInput):
+    """A fixed list (enum, award title, period): ``choices`` are (label, value)."""
+
+    def __init__(self, spec: F.Field, parent: QtWidgets.QWidget, choices: Sequence[tuple[str, str]] = ()) -> None:
+        self._choices = list(choices)
+        super().__init__(spec, parent)
+
+    def _make(self, parent: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        combo = QtWidgets.QComboBox(parent)
+        combo.setEditable(self.spec.kind == "period")
+        combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(18)
+        combo.addItem("", "")
+        for label, value in self._choices:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        if combo.isEditable():
+            combo.lineEdit().textEdited.connect(lambda _t: self.changed.emit())
+        self.combo = combo
+        return combo
+
+    def raw(self) -> Any:
+        i = self.combo.currentIndex()
+        if self.combo.isEditable() and self.combo.currentText() != self.combo.itemText(i):
+            return self.combo.currentText()
+        return self.combo.itemData(i) if i >= 0 else ""
+
+    def set_stored(self, value: Any) -> None:
+        i = self.combo.findData("" if value is None else str(value))
+        if i < 0 and value not in (None, ""):
+            label = m.period_label(str(value)) if self.spec.kind == "period" else str(value)
+            self.combo.addItem(label, str(value))
+            i = self.combo.count() - 1
+        self.combo.setCurrentIndex(max(i, 0))
+
+    def set_text(self, text: str) -> None:
+        i = self.combo.findData(text)
+        if i < 0:
+            i = self.combo.findText(text)
+        if i >= 0:
+            self.combo.setCurrentIndex(i)
+        elif self.combo.isEditable():
+            self.combo.setEditText(text)
+        self.changed.emit()
+
+    def text(self) -> str:
+        return self.combo.currentText()
+
+
+class RefInput(FieldInput):
+    """A record or unit picked by name, typed without tones. ``raw()`` is its id (or code).
+
+    With ``free_text`` (unit codes), text that matches no choice is taken as typed (a code)."""
+
+    def __init__(self, spec: F.Field, parent: QtWidgets.QWidget, *, free_text: bool = False) -> None:
+        self.free_text = free_text
+        self._by_label: dict[str, str] = {}
+        self._by_value: dict[str, str] = {}
+        self._pending: Any = None
+        super().__init__(spec, parent)
+        self.picked: Callable[[str, str], None] | None = None  # (label, value) after a choice
+
+    def _make(self, parent: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        edit = super()._make(parent)
+        assert isinstance(edit, QtWidgets.QLineEdit)
+        edit.setPlaceholderText(self.tr("Type a few letters, no tones needed"))
+        self.completer = FoldedCompleter(self)
+        edit.setCompleter(self.completer)
+        self.completer.activated[QtCore.QModelIndex].connect(self._activated)
+        return edit
+
+    def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
+        self.completer.set_choices(choices)
+        self._by_label = {}
+        for label, value in choices:
+            self._by_label.setdefault(fold(label), value)
+        self._by_value = {value: label for label, value in choices}
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self.set_stored(pending)
+
+    def _activated(self, index: QtCore.QModelIndex) -> None:
+        label = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        value = str(index.data(VALUE_ROLE) or "")
+        self.edit.setText(label)
+        if self.picked is not None:
+            self.picked(label, value)
+        self.changed.emit()
+
+    def raw(self) -> Any:
+        text = self.edit.text().strip()
+        if not text:
+            return ""
+        value = self._by_label.get(fold(text))
+        if value is not None:
+            return value
+        if text in self._by_value or self.free_text:
+            return text
+        return None  # typed, but matches nothing
+
+    def unmatched(self) -> bool:
+        return bool(self.edit.text().strip()) and self.raw() is None
+
+    def set_stored(self, value: Any) -> None:
+        if value in (None, ""):
+            self.edit.setText("")
+            return
+        label = self._by_value.get(str(value))
+        if label is None and not self._by_value:
+            self._pending = value  # choices not loaded yet
+            self.edit.setText(str(value))
+            return
+        self.edit.setText(label or str(value))
+
+
+def year_choices() -> list[tuple[str, str]]:
+    this = _dt.date.today().year
+    out = []
+    for year in (this, this - 1, this + 1):
+        for period in (str(year), f"{year}-H1", f"{year}-H2"):
+            out.append((m.period_label(period), period))
+    return out
+
+
+def make_input(spec: F.Field, parent: QtWidgets.QWidget) -> FieldInput:
+    """The input widget that suits a field of ``fields.KINDS``."""
+    if spec.kind == "date":
+        return DateInput(spec, parent)
+    if spec.kind in ("number", "int", "year"):
+        return NumberInput(spec, parent)
+    if spec.kind == "longtext":
+        return LongTextInput(spec, parent)
+    if spec.kind == "bool":
+        return BoolInput(spec, parent)
+    if spec.kind == "enum" and spec.enum is not None:
+        return ChoiceInput(spec, parent, spec.enum.choices() and [(lbl, v) for v, lbl in spec.enum.choices()])
+    if spec.kind == "title":
+        return ChoiceInput(spec, parent, [(label, code) for code, label in m.TITLE_CODES.items()])
+    if spec.kind == "period":
+        return ChoiceInput(spec, parent, year_choices())
+    if spec.kind == "ref":
+        return RefInput(spec, parent)
+    if spec.name in UNIT_FIELDS:
+        return RefInput(spec, parent, free_text=True)
+    return FieldInput(spec, parent)

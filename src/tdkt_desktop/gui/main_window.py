@@ -1,0 +1,195 @@
+"""The main window: navigation on the left, the chosen section on the right, facts in the status bar."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Any
+
+from tdkt_desktop.gui import registry
+from tdkt_desktop.gui.context import AppContext
+from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.store.db import Store
+
+
+def section_title(title: str) -> str:
+    return QCoreApplication.translate("Sections", title)
+
+
+def status_facts(store: Store) -> dict[str, Any]:
+    """Worker: what the status bar shows."""
+    unit = store.self_unit()
+    backups = store.path.parent / "backups"
+    last_backup = None
+    if backups.is_dir():
+        files = sorted(backups.glob("*.sqlite"), key=lambda p: p.stat().st_mtime)
+        if files:
+            last_backup = _dt.datetime.fromtimestamp(files[-1].stat().st_mtime)
+    sent = int(store.meta("bundle_sent_seq", "0") or 0)
+    pending = store.current_local_seq() - sent
+    return {
+        "unit": unit["name"] if unit else "",
+        "unit_code": store.unit_code or "",
+        "last_backup": last_backup,
+        "pending": max(pending, 0),
+        "last_bundle": store.meta("bundle_sent_at"),
+    }
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("TĐKT Desktop — Emulation and commendation work"))
+        self.sections = registry.sections()
+        self.pages: dict[str, QtWidgets.QWidget] = {}
+
+        central = QtWidgets.QWidget(self)
+        row = QtWidgets.QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.nav = QtWidgets.QListWidget(central)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(230)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for i, section in enumerate(self.sections):
+            item = QtWidgets.QListWidgetItem(section_title(section.title))
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            if section.tooltip:
+                item.setToolTip(QCoreApplication.translate("Sections", section.tooltip))
+            self.nav.addItem(item)
+            if i < 9:
+                QtGui.QShortcut(QtGui.QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
+        self.stack = QtWidgets.QStackedWidget(central)
+        self.stack.setObjectName("sectionStack")
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self._build_status_bar()
+        ctx.jobs.data_changed.connect(lambda _t: self._status_timer.start())
+        self._restore_state()
+
+    # ------------------------------------------------------------------ sections
+    def show_section(self, key: str) -> QtWidgets.QWidget | None:
+        for i, section in enumerate(self.sections):
+            if section.key == key:
+                self.nav.setCurrentRow(i)
+                return self.pages.get(key)
+        return None
+
+    def current_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def page(self, key: str) -> QtWidgets.QWidget:
+        """The section's widget, created on first use."""
+        if key not in self.pages:
+            section = registry.section(key)
+            assert section is not None
+            page = section.factory(self.ctx)
+            page.setObjectName(f"section_{key}")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self.sections):
+            return
+        key = self.sections[row].key
+        created = key not in self.pages
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        if not created and hasattr(page, "refresh"):
+            page.refresh()
+        self.ctx.settings.setValue("main/section", key)
+
+    # ------------------------------------------------------------------ status bar
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        self.unit_label = QtWidgets.QLabel(bar)
+        self.db_label = QtWidgets.QLabel(bar)
+        self.backup_label = QtWidgets.QLabel(bar)
+        self.bundle_label = QtWidgets.QLabel(bar)
+        self.busy_bar = QtWidgets.QProgressBar(bar)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        for widget in (self.unit_label, self.db_label, self.backup_label, self.bundle_label):
+            bar.addWidget(widget)
+        bar.addPermanentWidget(self.busy_bar)
+        self.db_label.setText(self.tr("Data: %1").replace("%1", self.ctx.db_path.name))
+        self.db_label.setToolTip(str(self.ctx.db_path))
+        self._busy_timer = QtCore.QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(300)  # only show the bar for work that takes a moment
+        self._busy_timer.timeout.connect(lambda: self.busy_bar.setVisible(self.ctx.jobs.busy))
+        self.ctx.jobs.busy_changed.connect(self._busy)
+        self.ctx.jobs.progress_changed.connect(self._progress)
+        self._status_timer = QtCore.QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(500)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self.refresh_status()
+
+    def _busy(self, busy: bool, title: str) -> None:
+        if busy:
+            self.busy_bar.setRange(0, 0)
+            self.busy_bar.setToolTip(title)
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy_bar.hide()
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if total > 0:
+            self.busy_bar.setRange(0, total)
+            self.busy_bar.setValue(done)
+        if text:
+            self.statusBar().showMessage(text, 3000)
+
+    def refresh_status(self) -> None:
+        self.ctx.jobs.run(lambda store, _p: status_facts(store), done=self._show_status)
+
+    def _show_status(self, facts: dict[str, Any]) -> None:
+        unit = facts["unit"] or self.tr("(unit not set)")
+        self.unit_label.setText(self.tr("Unit: %1").replace("%1", unit))
+        self.unit_label.setToolTip(facts["unit_code"])
+        backup = facts["last_backup"]
+        self.backup_label.setText(
+            self.tr("Last backup: %1").replace("%1", backup.strftime("%d/%m/%Y %H:%M"))
+            if backup else self.tr("No backup yet")
+        )
+        pending = facts["pending"]
+        self.bundle_label.setText(
+            self.tr("Changes not yet sent up: %1").replace("%1", str(pending)) if pending
+            else self.tr("Everything sent up")
+        )
+
+    # ------------------------------------------------------------------ remembered state
+    def _restore_state(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QtCore.QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        key = settings.value("main/section") or (self.sections[0].key if self.sections else "")
+        if not self.show_section(str(key)) and self.sections:
+            self.nav.setCurrentRow(0)
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        self.ctx.settings.setValue("main/geometry", self.saveGeometry())
+        for page in self.pages.values():
+            if hasattr(page, "can_close") and not page.can_close():
+                event.ignore()
+                return
+        event.accept()
+
+
+def db_file_label(path: Path) -> str:
+    return path.name

@@ -1,0 +1,72 @@
+"""The sections of the main window. A section is registered once, by key; registering the same key
+again replaces it (so a richer screen can take over a simpler one)::
+
+    from tdkt_desktop.gui.registry import register_section
+
+    register_section("awards", QT_TRANSLATE_NOOP("Sections", "Awards"), make_awards, order=50, icon="award")
+
+``factory(ctx: AppContext) -> QWidget`` is called the first time the section is shown. The widget may
+define ``refresh()`` (called each time it is shown again) and ``section_actions()`` is not needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tdkt_desktop.gui.context import AppContext
+    from tdkt_desktop.gui.qt import QtWidgets
+
+SectionFactory = Callable[["AppContext"], "QtWidgets.QWidget"]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str  # English source text, translated in context "Sections"
+    factory: SectionFactory
+    order: int
+    icon: str = ""
+    tooltip: str = ""  # English source text, context "Sections"
+
+
+_SECTIONS: dict[str, Section] = {}
+
+
+def register_section(
+    key: str, title: str, factory: SectionFactory, *, order: int, icon: str = "", tooltip: str = ""
+) -> None:
+    _SECTIONS[key] = Section(key, title, factory, order, icon, tooltip)
+
+
+def sections() -> list[Section]:
+    _load_builtin()
+    return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))
+
+
+def section(key: str) -> Section | None:
+    _load_builtin()
+    return _SECTIONS.get(key)
+
+
+_loaded = False
+
+
+def _load_builtin() -> None:
+    """Import the section modules (each registers itself). Later modules replace earlier keys."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    import importlib
+    import pkgutil
+
+    from tdkt_desktop.gui import sections as pkg
+
+    names = sorted(info.name for info in pkgutil.iter_modules(pkg.__path__))
+    # base modules first, so the richer screens (registered by later modules) win
+    names.sort(key=lambda n: (not n.startswith("basic_"), n))
+    for name in names:
+        importlib.import_module(f"{pkg.__name__}.{name}")

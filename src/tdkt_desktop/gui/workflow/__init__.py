@@ -1,0 +1,1 @@
+"""The workflow screens: campaigns and their targets, results, nominations, council votes, the overview."""

@@ -1,0 +1,220 @@
+"""Khen thưởng: nominations, council meetings and decisions, one tab each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tdkt_desktop.core import models as m
+from tdkt_desktop.core.text import format_money
+from tdkt_desktop.gui.models import Column, ListQuery, RecordTableModel, column
+from tdkt_desktop.gui.qt import Qt, QtWidgets
+from tdkt_desktop.gui.widgets import SearchBox, heading
+from tdkt_desktop.gui.workflow.common import fill_combo, table_view
+from tdkt_desktop.gui.workflow.i18n import ensure_translator
+from tdkt_desktop.gui.workflow.nomination_editor import NominationEditor
+from tdkt_desktop.gui.workflow.vote_editor import VoteSessionEditor
+
+
+def _sized(view: QtWidgets.QTableView, widths: list[int]) -> None:
+    n = view.fontMetrics().horizontalAdvance("n")
+    for i, chars in enumerate(widths):
+        view.setColumnWidth(i, n * chars)
+    view.horizontalHeader().setStretchLastSection(True)
+
+
+class NominationsTab(QtWidgets.QWidget):
+    def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QtWidgets.QVBoxLayout(self)
+        bar = QtWidgets.QHBoxLayout()
+        self.search = SearchBox(self)
+        self.status = QtWidgets.QComboBox(self)
+        self.status.setObjectName("statusFilter")
+        fill_combo(self.status, [(s.label, s.value) for s in m.NominationStatus], blank=self.tr("All statuses"))
+        self.year = QtWidgets.QComboBox(self)
+        self.year.setObjectName("yearFilter")
+        self.new_button = QtWidgets.QPushButton(self.tr("New nomination…"), self)
+        self.new_button.setObjectName("newNomination")
+        self.open_button = QtWidgets.QPushButton(self.tr("Open"), self)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.year)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.new_button)
+        lay.addLayout(bar)
+        cols = [
+            column("nominations", "subject_name", sort="person"),
+            column("nominations", "title_code"),
+            column("nominations", "award_kind"),
+            column("nominations", "year"),
+            column("nominations", "status"),
+            column("nominations", "submitted_on"),
+            column("nominations", "status_reason"),
+        ]
+        self.model = RecordTableModel(ctx.reader, ListQuery("nominations", cols), jobs=ctx.jobs, parent=self)
+        self.view = table_view(self)
+        self.view.setObjectName("nominationsTable")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        _sized(self.view, [30, 30, 26, 7, 16, 12])
+        lay.addWidget(self.view, 1)
+        self.count = QtWidgets.QLabel(self)
+        lay.addWidget(self.count)
+        self.search.search.connect(self.model.set_search)
+        self.status.currentIndexChanged.connect(self.apply_filters)
+        self.year.currentIndexChanged.connect(self.apply_filters)
+        self.new_button.clicked.connect(lambda: self.open_editor(None))
+        self.open_button.clicked.connect(self.open_current)
+        self.view.doubleClicked.connect(lambda _i: self.open_current())
+        self.view.activated.connect(lambda _i: self.open_current())
+        self.model.loaded.connect(
+            lambda: self.count.setText(self.tr("%1 nominations").replace("%1", str(self.model.rowCount())))
+        )
+        ctx.jobs.data_changed.connect(lambda t: self.refresh_years() if t == "nominations" else None)
+        self.refresh_years()
+        self.model.reload()
+
+    def refresh_years(self) -> None:
+        years = [r[0] for r in self.ctx.reader.db.execute(
+            "SELECT DISTINCT year FROM nominations WHERE deleted = 0 ORDER BY year DESC")]
+        fill_combo(self.year, [(str(y), y) for y in years], blank=self.tr("All years"))
+
+    def apply_filters(self) -> None:
+        clauses, params = [], []
+        if self.status.currentData() is not None:
+            clauses.append("status = ?")
+            params.append(self.status.currentData())
+        if self.year.currentData() is not None:
+            clauses.append("year = ?")
+            params.append(self.year.currentData())
+        self.model.set_filter(" AND ".join(clauses) or None, params)
+
+    def open_current(self) -> NominationEditor | None:
+        index = self.view.currentIndex()
+        nid = self.model.id_at(index.row()) if index.isValid() else None
+        return self.open_editor(nid) if nid else None
+
+    def open_editor(self, nomination_id: str | None) -> NominationEditor:
+        editor = NominationEditor(self.ctx, nomination_id, self)
+        editor.open()
+        return editor
+
+
+class SessionsTab(QtWidgets.QWidget):
+    def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QtWidgets.QVBoxLayout(self)
+        bar = QtWidgets.QHBoxLayout()
+        bar.addWidget(QtWidgets.QLabel(
+            self.tr("Meetings of the emulation and commendation council, with the votes for each nomination."), self), 1)
+        self.open_button = QtWidgets.QPushButton(self.tr("Open"), self)
+        self.new_button = QtWidgets.QPushButton(self.tr("New meeting…"), self)
+        self.new_button.setObjectName("newSession")
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.new_button)
+        lay.addLayout(bar)
+        cols = [
+            column("vote_sessions", k)
+            for k in ("meeting_date", "period", "place", "total_members", "present", "written_opinions", "chair")
+        ]
+        self.model = RecordTableModel(
+            ctx.reader, ListQuery("vote_sessions", cols, descending=True), jobs=ctx.jobs, parent=self
+        )
+        self.view = table_view(self)
+        self.view.setObjectName("sessionsTable")
+        self.view.setModel(self.model)
+        _sized(self.view, [12, 14, 36, 12, 12, 12])
+        lay.addWidget(self.view, 1)
+        self.new_button.clicked.connect(lambda: self.open_editor(None))
+        self.open_button.clicked.connect(self.open_current)
+        self.view.doubleClicked.connect(lambda _i: self.open_current())
+        self.view.activated.connect(lambda _i: self.open_current())
+        self.model.reload()
+
+    def open_current(self) -> VoteSessionEditor | None:
+        index = self.view.currentIndex()
+        sid = self.model.id_at(index.row()) if index.isValid() else None
+        return self.open_editor(sid) if sid else None
+
+    def open_editor(self, session_id: str | None) -> VoteSessionEditor:
+        editor = VoteSessionEditor(self.ctx, session_id, self)
+        editor.open()
+        return editor
+
+
+class DecisionsTab(QtWidgets.QWidget):
+    def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QtWidgets.QVBoxLayout(self)
+        split = QtWidgets.QSplitter(Qt.Orientation.Vertical, self)
+        cols = [
+            Column("number", self.tr("Number"), sort="sql",
+                   display=lambda r: "/".join(p for p in (r.get("number"), r.get("doc_code")) if p)),
+            column("decisions", "decision_date"),
+            column("decisions", "subject"),
+            column("decisions", "signer"),
+            Column("total_amount", self.tr("Total money"), sort="sql", align_right=True,
+                   display=lambda r: format_money(r.get("total_amount")) if r.get("total_amount") else ""),
+        ]
+        self.model = RecordTableModel(
+            ctx.reader, ListQuery("decisions", cols, sort_column=1, descending=True), jobs=ctx.jobs, parent=self
+        )
+        self.view = table_view(split)
+        self.view.setObjectName("decisionsTable")
+        self.view.setModel(self.model)
+        _sized(self.view, [14, 12, 44, 20])
+        split.addWidget(self.view)
+        acols = [
+            column("decision_awardees", "so_vang"),
+            column("decision_awardees", "subject_name", sort="person"),
+            column("decision_awardees", "title_code"),
+            Column("amount", self.tr("Money"), sort="sql", align_right=True,
+                   display=lambda r: format_money(r.get("amount")) if r.get("amount") else ""),
+        ]
+        self.awardees = RecordTableModel(
+            ctx.reader, ListQuery("decision_awardees", acols, where="0"), jobs=ctx.jobs, parent=self
+        )
+        box = QtWidgets.QGroupBox(self.tr("Awardees of the chosen decision"), split)
+        bl = QtWidgets.QVBoxLayout(box)
+        self.awardees_view = table_view(box)
+        self.awardees_view.setObjectName("awardeesTable")
+        self.awardees_view.setModel(self.awardees)
+        _sized(self.awardees_view, [10, 32, 34])
+        bl.addWidget(self.awardees_view)
+        split.addWidget(box)
+        lay.addWidget(split)
+        self.view.selectionModel().currentRowChanged.connect(self._show_awardees)
+        self.model.loaded.connect(self._select_first)
+        self.model.reload()
+
+    def _select_first(self) -> None:
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def _show_awardees(self, current: Any, _previous: Any = None) -> None:
+        did = self.model.id_at(current.row()) if current.isValid() else None
+        self.awardees.set_filter("decision_id = ?" if did else "0", [did] if did else [])
+
+
+class AwardsView(QtWidgets.QWidget):
+    def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None) -> None:
+        ensure_translator()
+        super().__init__(parent)
+        self.setObjectName("awardsSection")
+        self.ctx = ctx
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.addWidget(heading(self.tr("Commendation"), self))
+        self.tabs = QtWidgets.QTabWidget(self)
+        self.nominations = NominationsTab(ctx, self.tabs)
+        self.sessions = SessionsTab(ctx, self.tabs)
+        self.decisions = DecisionsTab(ctx, self.tabs)
+        self.tabs.addTab(self.nominations, self.tr("Nominations"))
+        self.tabs.addTab(self.sessions, self.tr("Council meetings"))
+        self.tabs.addTab(self.decisions, self.tr("Decisions"))
+        lay.addWidget(self.tabs, 1)
+
+    def refresh(self) -> None:
+        self.nominations.model.reload()

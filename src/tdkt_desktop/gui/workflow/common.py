@@ -1,0 +1,428 @@
+"""Shared pieces of the workflow screens: colours of attainment, errors shown beside fields, the editor
+dialog that never loses changes silently, and small formatting helpers."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from tdkt_desktop.core import models as m
+from tdkt_desktop.core.text import InputError, fold, format_number
+from tdkt_desktop.gui import dialogs
+from tdkt_desktop.gui.errors import is_user_error
+from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.workflow.i18n import ensure_translator
+from tdkt_desktop.store import fields as F
+
+Row = dict[str, Any]
+
+# Text and background colours of an attainment status (also used by the chart).
+STATUS_FG = {
+    m.AttainmentStatus.NO_DATA: "#4b5563",
+    m.AttainmentStatus.NOT_REACHED: "#b91c1c",
+    m.AttainmentStatus.REACHED: "#15803d",
+    m.AttainmentStatus.EXCEEDED: "#1d4ed8",
+}
+STATUS_BG = {
+    m.AttainmentStatus.NO_DATA: "#f3f4f6",
+    m.AttainmentStatus.NOT_REACHED: "#fde2e2",
+    m.AttainmentStatus.REACHED: "#dcfce7",
+    m.AttainmentStatus.EXCEEDED: "#dbeafe",
+}
+ERROR_BG = "#fde2e2"
+WARN_BG = "#fef3c7"
+ERROR_FG = "#b91c1c"
+OK_FG = "#15803d"
+MUTED_FG = "#6b7280"
+
+
+def t(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def percent_text(value: float | None) -> str:
+    return "" if value is None else f"{format_number(value, decimals=1)} %"
+
+
+def today() -> _dt.date:
+    return _dt.date.today()
+
+
+def current_period(on: _dt.date | None = None) -> str:
+    """The reporting period people are working on: the first half until June, then the whole year."""
+    on = on or today()
+    return f"{on.year}-H1" if on.month <= 6 else str(on.year)
+
+
+def period_choices(around: int | None = None) -> list[tuple[str, str]]:
+    year = around or today().year
+    out = []
+    for y in (year, year - 1, year + 1):
+        for p in (f"{y}-H1", str(y), f"{y}-H2"):
+            out.append((m.period_label(p), p))
+    return out
+
+
+def enum_label(enum: type[m.LabelledEnum], value: Any) -> str:
+    for member in enum:
+        if member.value == value:
+            return member.label
+    return "" if value is None else str(value)
+
+
+def field_label(table: str, name: str) -> str:
+    return F.KINDS[table].field(name).label
+
+
+def folded_contains(haystack: str, needle: str) -> bool:
+    return fold(needle) in fold(haystack)
+
+
+def fill_combo(combo: QtWidgets.QComboBox, choices: Iterable[tuple[str, Any]], *, blank: str | None = None) -> None:
+    """Replace the items of ``combo`` with (label, value) pairs, keeping the current value when still there."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, None)
+    for label, value in choices:
+        combo.addItem(label, value)
+    i = combo.findData(current)
+    combo.setCurrentIndex(i if i >= 0 else 0)
+    combo.blockSignals(False)
+
+
+def select_data(combo: QtWidgets.QComboBox, value: Any) -> bool:
+    i = combo.findData(value)
+    if i >= 0:
+        combo.setCurrentIndex(i)
+        return True
+    return False
+
+
+def error_label(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel(parent)
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_FG};")
+    label.hide()
+    return label
+
+
+class Banner(QtWidgets.QLabel):
+    """A message strip at the top or bottom of a form: errors in red, notes in green."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def error(self, text: str) -> None:
+        self.setStyleSheet(
+            f"QLabel {{ background: {ERROR_BG}; color: {ERROR_FG}; border: 1px solid #f5b5b5;"
+            " border-radius: 4px; padding: 6px 8px; }"
+        )
+        self.setText(text)
+        self.show()
+
+    def note(self, text: str) -> None:
+        self.setStyleSheet(
+            "QLabel { background: #ecfdf5; color: #065f46; border: 1px solid #a7f3d0;"
+            " border-radius: 4px; padding: 6px 8px; }"
+        )
+        self.setText(text)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+
+class FormErrors:
+    """Errors shown beside the field they are about. Fields are known by name and by label (core
+    messages name a field by either), plus aliases."""
+
+    def __init__(self, banner: Banner) -> None:
+        self.banner = banner
+        self._labels: dict[str, QtWidgets.QLabel] = {}
+        self._widgets: dict[str, QtWidgets.QWidget] = {}
+        self._pages: dict[str, Callable[[], None]] = {}
+
+    def wrap(
+        self,
+        widget: QtWidgets.QWidget,
+        *keys: str,
+        reveal: Callable[[], None] | None = None,
+    ) -> QtWidgets.QWidget:
+        """The widget with an error line under it, known by ``keys`` (field name, label, aliases)."""
+        box = QtWidgets.QWidget(widget.parentWidget())
+        if not isinstance(widget, QtWidgets.QAbstractItemView):
+            box.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Maximum)
+        lay = QtWidgets.QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(widget)
+        label = error_label(box)
+        lay.addWidget(label)
+        for key in keys:
+            if key:
+                self._labels[fold(key)] = label
+                self._widgets[fold(key)] = widget
+                if reveal is not None:
+                    self._pages[fold(key)] = reveal
+        return box
+
+    def clear(self) -> None:
+        for label in set(self._labels.values()):
+            label.clear()
+            label.hide()
+        self.banner.clear_message()
+
+    def show(self, err: BaseException) -> bool:
+        """Show ``err``; True when it could be put beside a field."""
+        text = str(err)
+        key = fold(getattr(err, "field", None) or "")
+        label = self._labels.get(key) if key else None
+        if label is None:
+            # a message naming a field by its label at the start ("Ngày ban hành: …")
+            head = fold(text.split(":", 1)[0]) if ":" in text else ""
+            label = self._labels.get(head)
+            key = head if label is not None else key
+        self.banner.error(text)
+        if label is None:
+            return False
+        reveal = self._pages.get(key)
+        if reveal is not None:
+            reveal()
+        label.setText(text)
+        label.show()
+        widget = self._widgets.get(key)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def message_for(self, key: str) -> str:
+        label = self._labels.get(fold(key))
+        return label.text() if label is not None and not label.isHidden() else ""
+
+
+class EditorDialog(QtWidgets.QDialog):
+    """A record editor: Enter (or Ctrl+S) saves, Esc cancels, closing with changes asks first.
+
+    Subclasses implement :meth:`collect` (validate on the GUI thread; raise :class:`InputError`) and
+    :meth:`write` (runs on a worker thread with its own store, in one transaction).
+    """
+
+    saved = Signal(object)
+    tables: tuple[str, ...] = ()
+
+    def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None) -> None:
+        ensure_translator()
+        super().__init__(parent)
+        self.ctx = ctx
+        self._dirty = False
+        self._saving = False
+        self._loading = False
+        self.banner = Banner(self)
+        self.errors = FormErrors(self.banner)
+        self.buttons = QtWidgets.QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            self.tr("Save"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save (Enter or Ctrl+S)"))
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cancel"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.cancel_button.setToolTip(self.tr("Close without saving (Esc)"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        shortcut = QtGui.QShortcut(QtGui.QKeySequence.StandardKey.Save, self)
+        shortcut.activated.connect(self.save)
+        self.last_result: Any = None
+
+    # ------------------------------------------------------------------ dirty state
+    def mark_dirty(self, *_args: Any) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def watch(self, *signals: Any) -> None:
+        for signal in signals:
+            signal.connect(self.mark_dirty)
+
+    # ------------------------------------------------------------------ save
+    def collect(self) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def write(self, store: Any, payload: Any) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        """Validate and start the write; False when the input is bad (the message is shown)."""
+        if self._saving:
+            return False
+        self.errors.clear()
+        try:
+            payload = self.collect()
+        except InputError as exc:
+            self.errors.show(exc)
+            return False
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.ctx.jobs.run(
+            lambda store, progress: self.write(store, payload),
+            done=self._saved,
+            failed=self._failed,
+            changes=self.tables,
+            title=self.tr("Saving"),
+            parent=self,
+        )
+        return True
+
+    def _saved(self, result: Any) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self._dirty = False
+        self.last_result = result
+        self.saved.emit(result)
+        self.done(QtWidgets.QDialog.DialogCode.Accepted)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        if is_user_error(exc):
+            self.errors.show(exc)
+
+    # ------------------------------------------------------------------ closing
+    def reject(self) -> None:
+        if self._saving:
+            return
+        if self._dirty:
+            answer = dialogs.save_discard_cancel(
+                self, self.windowTitle(), self.tr("You have changes that are not saved. Save them?")
+            )
+            if answer == "save":
+                self.save()
+                return
+            if answer == "cancel":
+                return
+        self._dirty = False
+        super().reject()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self._dirty or self._saving:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+        ):
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+
+def lines_of(text: str) -> list[str]:
+    """Items of a list typed one per line (bullets removed)."""
+    out = []
+    for line in text.splitlines():
+        item = line.strip().lstrip("-+•*–").strip()
+        if item:
+            out.append(item)
+    return out
+
+
+def json_list(value: Any) -> list[str]:
+    import json
+
+    if not value:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    try:
+        data = json.loads(value)
+    except (TypeError, ValueError):
+        return []
+    return [str(v) for v in data] if isinstance(data, list) else []
+
+
+def json_dict(value: Any) -> dict[str, Any]:
+    import json
+
+    if not value:
+        return {}
+    if isinstance(value, dict):
+        return dict(value)
+    try:
+        data = json.loads(value)
+    except (TypeError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def table_view(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QTableView:
+    view = QtWidgets.QTableView(parent)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().setDefaultSectionSize(max(26, view.fontMetrics().height() + 10))
+    view.horizontalHeader().setHighlightSections(False)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(True)
+    return view
+
+
+def timer(parent: QtCore.QObject, ms: int, slot: Callable[[], None]) -> QtCore.QTimer:
+    tm = QtCore.QTimer(parent)
+    tm.setSingleShot(True)
+    tm.setInterval(ms)
+    tm.timeout.connect(slot)
+    return tm
+
+
+class RowsModel(QtCore.QAbstractTableModel):
+    """A small read-only list of rows already in memory (a nominee's prior awards, a session's candidates)."""
+
+    def __init__(
+        self,
+        columns: list[tuple[str, Callable[[Row], Any]]],
+        parent: QtCore.QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][0]
+        return None
+
+    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self.columns[index.column()][1](self.rows[index.row()])
+            return "" if value is None else str(value)
+        return None

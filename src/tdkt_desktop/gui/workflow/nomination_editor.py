@@ -1,0 +1,606 @@
+"""The nomination editor: a nominee from the registry, the titles the rule set allows for that nominee,
+a live eligibility panel, the dossier checklist of the chosen title and the nominee's prior awards."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from tdkt_desktop.core import models as m
+from tdkt_desktop.core.eligibility import EligibilityResult, check
+from tdkt_desktop.core.rules import RuleSet, allowed_titles, dossier_for
+from tdkt_desktop.core.text import InputError, clean, fold, format_date
+from tdkt_desktop.gui.inputs import FieldInput, FoldedCompleter, make_input
+from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.gui.workflow.common import (
+    ERROR_FG,
+    MUTED_FG,
+    OK_FG,
+    EditorDialog,
+    RowsModel,
+    enum_label,
+    fill_combo,
+    json_dict,
+    period_choices,
+    select_data,
+    table_view,
+    timer,
+)
+from tdkt_desktop.gui.workflow.facts import (
+    NAME_FIELDS,
+    SUBJECT_TABLES,
+    SubjectFacts,
+    nominee_facts,
+    ruleset_on,
+    subject_facts,
+)
+from tdkt_desktop.store import fields as F
+
+Row = dict[str, Any]
+
+NOMINEE_CLASSES = (
+    "Lãnh đạo cấp tỉnh trở lên",
+    "Lãnh đạo cấp phòng",
+    "Doanh nhân",
+    "Lãnh đạo từ cấp phó trưởng phòng trở lên",
+    "Người trực tiếp công tác",
+    "Lãnh đạo khác",
+    "Cơ quan Đảng, đoàn thể",
+    "Cơ quan Trung ương đóng trên địa bàn",
+    "Cơ quan hành chính",
+    "Đơn vị sự nghiệp công lập",
+    "Doanh nghiệp",
+    "Hợp tác xã",
+    "Hộ gia đình",
+    "Khác",
+)
+
+QUICK_FIELDS = {
+    "people": ("full_name", "gender", "birth_date", "position", "workplace", "nominee_class", "field"),
+    "collectives": ("name", "kind", "members_count", "women_count", "nominee_class", "field"),
+    "households": ("head_name", "address", "members_count"),
+}
+
+
+class RegistryRecordDialog(EditorDialog):
+    """A new person, collective or household for the registry (the few fields a nomination needs)."""
+
+    def __init__(self, ctx: Any, table: str, name: str = "", parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.table = table
+        self.tables = (table,)
+        self.setObjectName("registryRecordDialog")
+        self.setWindowTitle(self.tr("New in the registry: %1").replace("%1", F.KINDS[table].label.lower()))
+        lay = QtWidgets.QVBoxLayout(self)
+        form = QtWidgets.QFormLayout()
+        self.inputs: dict[str, FieldInput] = {}
+        for fname in QUICK_FIELDS[table]:
+            spec = F.KINDS[table].field(fname)
+            fi = make_input(spec, self)
+            fi.changed.connect(self.mark_dirty)
+            self.inputs[fname] = fi
+            form.addRow(spec.label + (" *" if spec.required else ""), self.errors.wrap(fi.widget, fname, spec.label))
+        lay.addLayout(form)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.buttons)
+        if name:
+            self.inputs[NAME_FIELDS[table]].set_text(name)
+        self._dirty = bool(name)
+
+    def collect(self) -> Row:
+        values = {k: fi.raw() for k, fi in self.inputs.items()}
+        values["unit_code"] = self.ctx.unit_code
+        return F.normalise(self.table, values)
+
+    def write(self, store: Any, payload: Row) -> Row:
+        return store.insert(self.table, payload)
+
+
+class NominationEditor(EditorDialog):
+    tables = ("nominations",)
+
+    def __init__(self, ctx: Any, nomination_id: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("nominationEditor")
+        self.nomination_id = nomination_id
+        self.original: Row = {}
+        self.subject_id: str | None = None
+        self.subject: SubjectFacts | None = None
+        self.ruleset: RuleSet | None = None
+        self.eligibility: EligibilityResult | None = None
+        self._names: dict[str, str] = {}
+        self._dossier_extra: dict[str, Any] = {}
+        self.setWindowTitle(self.tr("Nomination") if nomination_id else self.tr("New nomination"))
+
+        outer = QtWidgets.QVBoxLayout(self)
+        split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
+        outer.addWidget(split, 1)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.buttons)
+
+        # ---------------------------------------------------------------- left: the form
+        left = QtWidgets.QWidget(split)
+        form = QtWidgets.QFormLayout(left)
+        form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.kind = QtWidgets.QComboBox(left)
+        self.kind.setObjectName("subjectKind")
+        for sk in m.SubjectKind:
+            self.kind.addItem(sk.label, sk.value)
+        form.addRow(F.KINDS["nominations"].field("subject_kind").label + " *", self.errors.wrap(self.kind, "subject_kind"))
+
+        nominee_row = QtWidgets.QWidget(left)
+        nlay = QtWidgets.QHBoxLayout(nominee_row)
+        nlay.setContentsMargins(0, 0, 0, 0)
+        self.nominee = QtWidgets.QLineEdit(nominee_row)
+        self.nominee.setObjectName("nominee")
+        self.nominee.setPlaceholderText(self.tr("Type a few letters of the name, no tones needed"))
+        self.completer = FoldedCompleter(self)
+        self.nominee.setCompleter(self.completer)
+        self.new_subject = QtWidgets.QPushButton(self.tr("New…"), nominee_row)
+        self.new_subject.setAutoDefault(False)
+        self.new_subject.setToolTip(self.tr("Add this nominee to the registry"))
+        nlay.addWidget(self.nominee, 1)
+        nlay.addWidget(self.new_subject)
+        nominee_label = F.KINDS["nominations"].field("subject_name").label
+        form.addRow(nominee_label + " *", self.errors.wrap(nominee_row, "subject_id", "subject_name", nominee_label))
+        self.nominee_info = QtWidgets.QLabel(left)
+        self.nominee_info.setStyleSheet(f"color: {MUTED_FG};")
+        self.nominee_info.setWordWrap(True)
+        form.addRow("", self.nominee_info)
+
+        self.year = QtWidgets.QSpinBox(left)
+        self.year.setObjectName("year")
+        self.year.setRange(1990, 2100)
+        self.year.setValue(_dt.date.today().year)
+        self.period = QtWidgets.QComboBox(left)
+        self.period.setObjectName("period")
+        fill_combo(self.period, period_choices(), blank="")
+        when = QtWidgets.QWidget(left)
+        wl = QtWidgets.QHBoxLayout(when)
+        wl.setContentsMargins(0, 0, 0, 0)
+        wl.addWidget(self.year)
+        wl.addWidget(QtWidgets.QLabel(F.KINDS["nominations"].field("period").label, when))
+        wl.addWidget(self.period, 1)
+        form.addRow(F.KINDS["nominations"].field("year").label + " *", self.errors.wrap(when, "year", "period"))
+
+        self.title = QtWidgets.QComboBox(left)
+        self.title.setObjectName("titleCode")
+        form.addRow(F.KINDS["nominations"].field("title_code").label + " *", self.errors.wrap(self.title, "title_code"))
+        self.award_kind = QtWidgets.QComboBox(left)
+        self.award_kind.setObjectName("awardKind")
+        form.addRow(F.KINDS["nominations"].field("award_kind").label + " *", self.errors.wrap(self.award_kind, "award_kind"))
+        self.campaign = QtWidgets.QComboBox(left)
+        self.campaign.setObjectName("campaign")
+        self.campaign.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign.setMinimumContentsLength(30)
+        form.addRow(F.KINDS["nominations"].field("campaign_id").label, self.errors.wrap(self.campaign, "campaign_id"))
+        self.achievement = QtWidgets.QPlainTextEdit(left)
+        self.achievement.setObjectName("achievement")
+        self.achievement.setTabChangesFocus(True)
+        self.achievement.setMinimumHeight(80)
+        form.addRow(F.KINDS["nominations"].field("achievement").label, self.errors.wrap(self.achievement, "achievement"))
+        self.nominee_class = QtWidgets.QComboBox(left)
+        self.nominee_class.setEditable(True)
+        self.nominee_class.addItem("")
+        self.nominee_class.addItems(list(NOMINEE_CLASSES))
+        form.addRow(F.KINDS["nominations"].field("nominee_class").label, self.nominee_class)
+        self.field_edit = QtWidgets.QLineEdit(left)
+        form.addRow(F.KINDS["nominations"].field("field").label, self.field_edit)
+        self.status = QtWidgets.QComboBox(left)
+        self.status.setObjectName("status")
+        for st in m.NominationStatus:
+            self.status.addItem(st.label, st.value)
+        self.status_reason = QtWidgets.QLineEdit(left)
+        form.addRow(F.KINDS["nominations"].field("status").label, self.errors.wrap(self.status, "status"))
+        form.addRow(F.KINDS["nominations"].field("status_reason").label, self.errors.wrap(self.status_reason, "status_reason"))
+        split.addWidget(left)
+
+        # ---------------------------------------------------------------- right: checks, dossier, history
+        right = QtWidgets.QWidget(split)
+        rl = QtWidgets.QVBoxLayout(right)
+        rl.setContentsMargins(4, 0, 0, 0)
+        elig_box = QtWidgets.QGroupBox(self.tr("Eligibility"), right)
+        el = QtWidgets.QVBoxLayout(elig_box)
+        self.verdict = QtWidgets.QLabel(elig_box)
+        self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)
+        self.checks = QtWidgets.QListWidget(elig_box)
+        self.checks.setObjectName("eligibilityChecks")
+        self.checks.setWordWrap(True)
+        self.checks.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.basis = QtWidgets.QLabel(elig_box)
+        self.basis.setWordWrap(True)
+        self.basis.setStyleSheet(f"color: {MUTED_FG};")
+        el.addWidget(self.verdict)
+        el.addWidget(self.checks, 1)
+        el.addWidget(self.basis)
+        rl.addWidget(elig_box, 3)
+
+        dossier_box = QtWidgets.QGroupBox(self.tr("Dossier"), right)
+        dl = QtWidgets.QVBoxLayout(dossier_box)
+        self.dossier = QtWidgets.QListWidget(dossier_box)
+        self.dossier.setObjectName("dossierChecklist")
+        self.dossier.setWordWrap(True)
+        self.dossier_status = QtWidgets.QLabel(dossier_box)
+        dl.addWidget(self.dossier, 1)
+        dl.addWidget(self.dossier_status)
+        rl.addWidget(dossier_box, 2)
+
+        history_box = QtWidgets.QGroupBox(self.tr("Awards already received"), right)
+        hl = QtWidgets.QVBoxLayout(history_box)
+        self.history_model = RowsModel(
+            [
+                (self.tr("Year"), lambda r: r.get("year")),
+                (self.tr("Title or form"), lambda r: r.get("award_name") or m.title_label(r.get("code") or "")),
+                (self.tr("Decision"), lambda r: " ".join(
+                    p for p in (r.get("decision_number") or "", format_date(r.get("decision_date"))) if p)),
+            ],
+            self,
+        )
+        self.history = table_view(history_box)
+        self.history.setObjectName("priorAwards")
+        self.history.setModel(self.history_model)
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setColumnWidth(0, self.fontMetrics().horizontalAdvance("0") * 7)
+        self.history.setColumnWidth(1, self.fontMetrics().horizontalAdvance("n") * 30)
+        hl.addWidget(self.history)
+        rl.addWidget(history_box, 2)
+        split.addWidget(right)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 4)
+
+        # ---------------------------------------------------------------- wiring
+        self._recheck_timer = timer(self, 150, self.recheck)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.nominee.textEdited.connect(self._nominee_typed)
+        self.completer.activated[QtCore.QModelIndex].connect(self._nominee_picked)
+        self.new_subject.clicked.connect(self.create_subject)
+        self.year.valueChanged.connect(self._year_changed)
+        self.title.currentIndexChanged.connect(self._title_changed)
+        self.award_kind.currentIndexChanged.connect(self._schedule)
+        self.watch(
+            self.kind.currentIndexChanged, self.nominee.textEdited, self.year.valueChanged,
+            self.period.currentIndexChanged, self.title.currentIndexChanged, self.award_kind.currentIndexChanged,
+            self.campaign.currentIndexChanged, self.achievement.textChanged, self.nominee_class.currentTextChanged,
+            self.field_edit.textEdited, self.status.currentIndexChanged, self.status_reason.textEdited,
+            self.dossier.itemChanged,
+        )
+        self.dossier.itemChanged.connect(self._update_dossier_state)
+        self.resize(1200, 760)
+        self.load()
+
+    # ------------------------------------------------------------------ loading
+    def load(self) -> None:
+        self._loading = True
+        try:
+            reader = self.ctx.reader
+            campaigns = reader.rows("campaigns", order_by="year DESC, doc_date DESC")
+            fill_combo(self.campaign, [(c["name"], c["id"]) for c in campaigns], blank=self.tr("(none)"))
+            row: Row = {}
+            if self.nomination_id:
+                row = reader.require("nominations", self.nomination_id)
+            self.original = dict(row)
+            select_data(self.kind, row.get("subject_kind") or m.SubjectKind.PERSON.value)
+            self._load_names()
+            self.year.setValue(int(row.get("year") or _dt.date.today().year))
+            if row.get("period") and not select_data(self.period, row["period"]):
+                self.period.addItem(m.period_label(row["period"]), row["period"])
+                select_data(self.period, row["period"])
+            self._fill_titles()
+            select_data(self.title, row.get("title_code"))
+            self._fill_award_kinds()
+            select_data(self.award_kind, row.get("award_kind"))
+            select_data(self.campaign, row.get("campaign_id"))
+            self.achievement.setPlainText(row.get("achievement") or "")
+            self.nominee_class.setCurrentText(row.get("nominee_class") or "")
+            self.field_edit.setText(row.get("field") or "")
+            select_data(self.status, row.get("status") or m.NominationStatus.DRAFT.value)
+            self.status_reason.setText(row.get("status_reason") or "")
+            self._dossier_extra = json_dict(row.get("dossier_json"))
+            if row.get("subject_id"):
+                self._set_subject(row["subject_id"], row.get("subject_name") or "")
+            self._fill_dossier()
+            self.recheck()
+        finally:
+            self._loading = False
+        self._dirty = False
+
+    def _table(self) -> str:
+        return SUBJECT_TABLES[self.kind.currentData()]
+
+    def _load_names(self) -> None:
+        table = self._table()
+        name_field = NAME_FIELDS[table]
+        rows = self.ctx.reader.db.execute(
+            f"SELECT id, {name_field}, {'position' if table == 'people' else 'address'} FROM {table} WHERE deleted = 0"
+        ).fetchall()
+        choices = []
+        self._names = {}
+        for rid, name, extra in rows:
+            label = f"{name} — {extra}" if extra else str(name)
+            choices.append((label, rid))
+            self._names[rid] = str(name)
+        self.completer.set_choices(choices)
+        self._by_label = {fold(label): rid for label, rid in choices}
+        self._by_name: dict[str, list[str]] = {}
+        for rid, name in self._names.items():
+            self._by_name.setdefault(fold(name), []).append(rid)
+
+    # ------------------------------------------------------------------ the nominee
+    def _kind_changed(self) -> None:
+        if self._loading:
+            return
+        self._load_names()
+        self.subject_id = None
+        self.subject = None
+        self.nominee.clear()
+        self.nominee_info.clear()
+        self.history_model.set_rows([])
+        self._fill_titles()
+        self._fill_award_kinds()
+        self._fill_dossier()
+        self._schedule()
+
+    def _nominee_typed(self, text: str) -> None:
+        key = fold(text)
+        rid = self._by_label.get(key)
+        if rid is None:
+            ids = self._by_name.get(key, [])
+            rid = ids[0] if len(ids) == 1 else None
+        if rid != self.subject_id:
+            if rid is None:
+                self.subject_id = None
+                self.subject = None
+                self.nominee_info.setText(self.tr("Not in the registry yet: choose from the list or press “New…”.")
+                                          if text.strip() else "")
+                self.history_model.set_rows([])
+                self._schedule()
+            else:
+                self._set_subject(rid, self._names.get(rid, text), keep_text=True)
+
+    def _nominee_picked(self, index: QtCore.QModelIndex) -> None:
+        rid = str(index.data(Qt.ItemDataRole.UserRole) or "")
+        if rid:
+            self._set_subject(rid, self._names.get(rid, ""))
+            self.mark_dirty()
+
+    def choose_nominee(self, name: str) -> bool:
+        """Pick a nominee by (folded) name, as typing and choosing would (tests)."""
+        ids = self._by_name.get(fold(name), [])
+        if not ids:
+            self.nominee.setText(name)
+            self._nominee_typed(name)
+            return False
+        self._set_subject(ids[0], self._names[ids[0]])
+        self.mark_dirty()
+        return True
+
+    def _set_subject(self, rid: str, name: str, *, keep_text: bool = False) -> None:
+        self.subject_id = rid
+        self.subject = subject_facts(self.ctx.reader, self.kind.currentData(), rid)
+        if not keep_text:
+            self.nominee.setText(self.subject.name or name)
+        record = self.subject.record or {}
+        info = [str(v) for v in (record.get("position"), record.get("workplace") or record.get("address")) if v]
+        if self.kind.currentData() == "collective" and record.get("members_count"):
+            info.append(self.tr("%1 members").replace("%1", str(record["members_count"])))
+        self.nominee_info.setText(" · ".join(info))
+        if not self._loading:
+            if record.get("nominee_class") and not self.nominee_class.currentText():
+                self.nominee_class.setCurrentText(record["nominee_class"])
+            if record.get("field") and not self.field_edit.text():
+                self.field_edit.setText(record["field"])
+        self.history_model.set_rows(self.subject.history)
+        self._schedule()
+
+    def create_subject(self) -> RegistryRecordDialog:
+        dlg = RegistryRecordDialog(self.ctx, self._table(), self.nominee.text().strip(), self)
+        dlg.saved.connect(self._subject_created)
+        dlg.open()
+        return dlg
+
+    def _subject_created(self, row: Row) -> None:
+        self._load_names()
+        self._set_subject(row["id"], row.get(NAME_FIELDS[self._table()]) or "")
+        self.mark_dirty()
+
+    # ------------------------------------------------------------------ titles and forms
+    def _year_changed(self) -> None:
+        if self._loading:
+            return
+        self._fill_titles()
+        self._schedule()
+
+    def _fill_titles(self) -> None:
+        self.ruleset = ruleset_on(self.ctx.reader, self.year.value())
+        entries = allowed_titles(self.ruleset, self.kind.currentData())
+        fill_combo(self.title, [(e.name, e.code) for e in entries], blank=self.tr("— choose —"))
+
+    def _fill_award_kinds(self) -> None:
+        code = self.title.currentData()
+        kinds = list(m.AwardKind)
+        if code and self.ruleset is not None and code in self.ruleset.catalogue:
+            kinds = list(self.ruleset.catalogue[code].award_kinds)
+        fill_combo(self.award_kind, [(k.label, k.value) for k in kinds])
+
+    def _title_changed(self) -> None:
+        if self._loading:
+            return
+        self._fill_award_kinds()
+        self._fill_dossier()
+        self._schedule()
+
+    # ------------------------------------------------------------------ dossier
+    def _fill_dossier(self) -> None:
+        state = dict(self._dossier_extra)
+        for i in range(self.dossier.count()):
+            item = self.dossier.item(i)
+            state[item.data(Qt.ItemDataRole.UserRole)] = item.checkState() == Qt.CheckState.Checked
+        self._dossier_extra = state
+        self.dossier.blockSignals(True)
+        self.dossier.clear()
+        code = self.title.currentData()
+        if code and self.ruleset is not None and code in self.ruleset.catalogue:
+            for it in dossier_for(
+                self.ruleset, code, subject_kind=self.kind.currentData(), award_kind=self.award_kind.currentData()
+            ):
+                item = QtWidgets.QListWidgetItem(it.label + (" *" if it.required else ""))
+                item.setData(Qt.ItemDataRole.UserRole, it.key)
+                item.setData(Qt.ItemDataRole.UserRole + 1, it.required)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if state.get(it.key) else Qt.CheckState.Unchecked)
+                if it.note:
+                    item.setToolTip(it.note)
+                self.dossier.addItem(item)
+        self.dossier.blockSignals(False)
+        self._update_dossier_state()
+
+    def dossier_state(self) -> dict[str, bool]:
+        state = {k: bool(v) for k, v in self._dossier_extra.items()}
+        for i in range(self.dossier.count()):
+            item = self.dossier.item(i)
+            state[item.data(Qt.ItemDataRole.UserRole)] = item.checkState() == Qt.CheckState.Checked
+        return state
+
+    def missing_documents(self) -> list[str]:
+        out = []
+        for i in range(self.dossier.count()):
+            item = self.dossier.item(i)
+            if item.data(Qt.ItemDataRole.UserRole + 1) and item.checkState() != Qt.CheckState.Checked:
+                out.append(item.text().rstrip(" *"))
+        return out
+
+    def _update_dossier_state(self, *_a: Any) -> None:
+        if self.dossier.count() == 0:
+            self.dossier_status.setText(self.tr("Choose a title to see its dossier."))
+            self.dossier_status.setStyleSheet(f"color: {MUTED_FG};")
+            return
+        missing = self.missing_documents()
+        if missing:
+            self.dossier_status.setText(self.tr("%1 required documents missing.").replace("%1", str(len(missing))))
+            self.dossier_status.setStyleSheet(f"color: {ERROR_FG};")
+        else:
+            self.dossier_status.setText(self.tr("Dossier complete."))
+            self.dossier_status.setStyleSheet(f"color: {OK_FG};")
+
+    # ------------------------------------------------------------------ eligibility
+    def _schedule(self, *_a: Any) -> None:
+        if not self._loading:
+            self._recheck_timer.start()
+
+    def current_values(self) -> Row:
+        return {
+            "id": self.nomination_id,
+            "subject_kind": self.kind.currentData(),
+            "subject_id": self.subject_id,
+            "title_code": self.title.currentData(),
+            "award_kind": self.award_kind.currentData() or m.AwardKind.CONG_TRANG.value,
+            "year": self.year.value(),
+        }
+
+    def recheck(self) -> EligibilityResult | None:
+        self._recheck_timer.stop()
+        values = self.current_values()
+        self.checks.clear()
+        self.eligibility = None
+        if not values["title_code"]:
+            self.verdict.setText(self.tr("Choose a title or form to check the criteria."))
+            self.verdict.setStyleSheet(f"color: {MUTED_FG};")
+            self.basis.clear()
+            return None
+        facts = nominee_facts(self.ctx.reader, values, subject=self.subject if self.subject_id else None)
+        result = check(facts, self.ruleset)
+        self.eligibility = result
+        if not self.subject_id:
+            self.verdict.setText(self.tr("Choose the nominee from the registry to check the criteria."))
+            self.verdict.setStyleSheet(f"color: {MUTED_FG}; font-weight: bold;")
+        elif result.ok and not result.to_review:
+            self.verdict.setText(self.tr("Meets the criteria."))
+            self.verdict.setStyleSheet(f"color: {OK_FG}; font-weight: bold;")
+        elif result.ok:
+            self.verdict.setText(self.tr("Meets the criteria that can be checked; some need a person's judgement."))
+            self.verdict.setStyleSheet(f"color: {OK_FG}; font-weight: bold;")
+        else:
+            self.verdict.setText(
+                self.tr("Does not meet %1 criteria yet.").replace("%1", str(len(result.failed)))
+            )
+            self.verdict.setStyleSheet(f"color: {ERROR_FG}; font-weight: bold;")
+        for c in result.checks:
+            mark, colour = ("✓", OK_FG) if c.passed else (("✗", ERROR_FG) if c.passed is False else ("?", "#92400e"))
+            item = QtWidgets.QListWidgetItem(f"{mark}  {c.detail}")
+            item.setForeground(QtGui.QBrush(QtGui.QColor(colour)))
+            item.setToolTip(c.label)
+            self.checks.addItem(item)
+        notes = [result.ruleset_basis, *result.notes]
+        if result.vote_threshold is not None:
+            notes.append(
+                self.tr("Council vote needed: at least %1 % of ALL council members.")
+                .replace("%1", f"{result.vote_threshold:g}")
+            )
+        self.basis.setText("\n".join(notes))
+        return result
+
+    # ------------------------------------------------------------------ saving
+    def collect(self) -> Row:
+        if not self.subject_id:
+            text = self.nominee.text().strip()
+            raise InputError(
+                self.tr("Nominee: “%1” is not in the registry. Choose a name from the list, or press “New…”.")
+                .replace("%1", text)
+                if text
+                else self.tr("Nominee: not entered. Type a few letters of the name and choose from the list."),
+                field="subject_id",
+            )
+        if not self.title.currentData():
+            raise InputError(self.tr("Title or form: not chosen."), field="title_code")
+        self.recheck()
+        values = {
+            "subject_kind": self.kind.currentData(),
+            "subject_id": self.subject_id,
+            "subject_name": clean(self._names.get(self.subject_id) or self.nominee.text()),
+            "title_code": self.title.currentData(),
+            "award_kind": self.award_kind.currentData(),
+            "campaign_id": self.campaign.currentData() or None,
+            "year": self.year.value(),
+            "period": self.period.currentData() or None,
+            "achievement": self.achievement.toPlainText(),
+            "nominee_class": self.nominee_class.currentText(),
+            "field": self.field_edit.text(),
+            "dossier_json": self.dossier_state(),
+            "status": self.status.currentData(),
+            "status_reason": self.status_reason.text(),
+            "unit_code": self.original.get("unit_code") or self.ctx.unit_code,
+        }
+        if self.kind.currentData() == "household" and not values["subject_name"].lower().startswith("hộ"):
+            values["subject_name"] = f"Hộ ông/bà {values['subject_name']}"
+        if self.eligibility is not None:
+            values["eligibility_json"] = {
+                "ok": self.eligibility.ok,
+                "ruleset_id": self.eligibility.ruleset_id,
+                "reasons": self.eligibility.reasons,
+                "checked_on": _dt.date.today().isoformat(),
+            }
+        period = values["period"]
+        if period and m.period_year(str(period)) != values["year"]:
+            raise InputError(
+                self.tr("Period: %1 is not in the year %2.").replace("%1", m.period_label(str(period)))
+                .replace("%2", str(values["year"])),
+                field="period",
+            )
+        if values["status"] in ("returned", "rejected") and not clean(values["status_reason"]):
+            raise InputError(self.tr("Reason: say why the nomination was returned or refused."), field="status_reason")
+        return F.normalise("nominations", values)
+
+    def write(self, store: Any, payload: Row) -> str:
+        if self.nomination_id:
+            return str(store.update("nominations", self.nomination_id, payload)["id"])
+        return str(store.insert("nominations", payload)["id"])
+
+    def _saved(self, result: Any) -> None:
+        self.nomination_id = result
+        super()._saved(result)
+
+
+def status_label(value: Any) -> str:
+    return enum_label(m.NominationStatus, value)

@@ -1,0 +1,680 @@
+"""Results of a campaign's targets for one period and unit: attainment updates as the person types; the
+participation counts of the period beside it. Saving writes both in one background transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tdkt_desktop.core import models as m
+from tdkt_desktop.core.targets import Attainment, TargetSpec, attainment
+from tdkt_desktop.core.text import InputError, clean, format_number, parse_int, parse_number
+from tdkt_desktop.gui import dialogs
+from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.widgets import heading
+from tdkt_desktop.gui.workflow.common import (
+    ERROR_BG,
+    ERROR_FG,
+    MUTED_FG,
+    STATUS_BG,
+    STATUS_FG,
+    Banner,
+    current_period,
+    fill_combo,
+    percent_text,
+    select_data,
+    table_view,
+)
+from tdkt_desktop.gui.workflow.i18n import ensure_translator
+from tdkt_desktop.gui.workflow.targets_table import spec_of
+
+Row = dict[str, Any]
+
+
+
+def target_spec(target: Row) -> TargetSpec | None:
+    try:
+        return spec_of({
+            "measure": target.get("measure") or "",
+            "comparator": target.get("comparator"),
+            "value": target.get("value"),
+            "value_high": target.get("value_high"),
+            "unit": target.get("unit") or "",
+            "sub_count": target.get("sub_count"),
+            "sub_label": target.get("sub_label") or "",
+            "strict": target.get("strict"),
+            "rollup": target.get("rollup") or "",
+        })
+    except (InputError, ValueError):
+        return None
+
+
+def _num_text(value: Any) -> str:
+    return "" if value is None else format_number(value)
+
+
+@dataclass
+class ResultLine:
+    target: Row
+    spec: TargetSpec | None
+    result_id: str | None = None
+    value: str = ""
+    sub_value: str = ""
+    note: str = ""
+    stored: tuple[str, str, str] = ("", "", "")
+    error: str = ""
+    att: Attainment | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def has_sub(self) -> bool:
+        return self.spec is not None and self.spec.comparator is m.Comparator.COUNT and self.spec.sub_count is not None
+
+    @property
+    def changed(self) -> bool:
+        return (self.value, self.sub_value, self.note) != self.stored
+
+    def evaluate(self) -> None:
+        self.error = ""
+        self.att = None
+        if self.spec is None:
+            self.error = QCoreApplication.translate("ResultsModel", "This target is incomplete; correct it in the campaign.")
+            return
+        try:
+            value = parse_number(self.value or None, field=QCoreApplication.translate("ResultsModel", "Result"))
+            sub = parse_number(self.sub_value or None, field=QCoreApplication.translate("ResultsModel", "Of which")) if self.has_sub else None
+            if value is not None and value < 0 and self.spec.comparator is m.Comparator.COUNT:
+                raise InputError(QCoreApplication.translate("ResultsModel", "Result: a count cannot be negative."))
+            self.att = attainment(self.spec, value, sub)
+        except InputError as exc:
+            self.error = str(exc)
+
+
+COLUMNS = ("no", "measure", "target", "value", "sub_value", "percent", "status", "note")
+
+
+class ResultsModel(QtCore.QAbstractTableModel):
+    edited = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lines: list[ResultLine] = []
+        self.labels = {
+            "no": QCoreApplication.translate("ResultsModel", "No."),
+            "measure": QCoreApplication.translate("ResultsModel", "Target"),
+            "target": QCoreApplication.translate("ResultsModel", "Target set"),
+            "value": QCoreApplication.translate("ResultsModel", "Result"),
+            "sub_value": QCoreApplication.translate("ResultsModel", "Of which"),
+            "percent": QCoreApplication.translate("ResultsModel", "% of target"),
+            "status": QCoreApplication.translate("ResultsModel", "Assessment"),
+            "note": QCoreApplication.translate("ResultsModel", "Note"),
+        }
+
+    def set_lines(self, lines: list[ResultLine]) -> None:
+        self.beginResetModel()
+        self.lines = lines
+        for line in self.lines:
+            line.evaluate()
+        self.endResetModel()
+
+    def col(self, key: str) -> int:
+        return COLUMNS.index(key)
+
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.labels[COLUMNS[section]]
+        return None
+
+    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        key = COLUMNS[index.column()]
+        line = self.lines[index.row()]
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if key in ("value", "note") or (key == "sub_value" and line.has_sub):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        key = COLUMNS[index.column()]
+        att = line.att
+        status = att.status if att is not None else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if key == "no":
+                return str(index.row() + 1)
+            if key == "measure":
+                return line.target.get("measure") or ""
+            if key == "target":
+                return line.spec.describe() if line.spec else ""
+            if key == "value":
+                return line.value
+            if key == "sub_value":
+                if not line.has_sub:
+                    return "" if role == Qt.ItemDataRole.EditRole else "—"
+                return line.sub_value
+            if key == "percent":
+                return percent_text(att.percent) if att is not None else ""
+            if key == "status":
+                if line.error:
+                    return QCoreApplication.translate("ResultsModel", "Error")
+                return status.label if status is not None else ""
+            if key == "note":
+                if role == Qt.ItemDataRole.EditRole:
+                    return line.note
+                if line.error:
+                    return line.error
+                return line.note or (att.note if att is not None and status is not m.AttainmentStatus.NO_DATA else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if line.error:
+                return line.error
+            if key in ("measure", "note", "status") and att is not None:
+                return att.note
+            if key == "sub_value" and line.has_sub and line.spec is not None:
+                return line.spec.sub_label
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if line.error and key in ("value", "sub_value", "status", "note"):
+                return QtGui.QBrush(QtGui.QColor(ERROR_BG))
+            if key in ("status", "percent") and status is not None:
+                return QtGui.QBrush(QtGui.QColor(STATUS_BG[status]))
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if line.error and key in ("status", "note"):
+                return QtGui.QBrush(QtGui.QColor(ERROR_FG))
+            if key in ("status", "percent") and status is not None:
+                return QtGui.QBrush(QtGui.QColor(STATUS_FG[status]))
+            if key in ("target", "no") or (key == "note" and not line.note):
+                return QtGui.QBrush(QtGui.QColor(MUTED_FG))
+            return None
+        if role == Qt.ItemDataRole.FontRole and key == "status" and status is not None:
+            font = QtGui.QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("value", "sub_value", "percent", "no"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        line = self.lines[index.row()]
+        key = COLUMNS[index.column()]
+        text = "" if value is None else str(value)
+        if key == "value":
+            line.value = text.strip()
+        elif key == "sub_value" and line.has_sub:
+            line.sub_value = text.strip()
+        elif key == "note":
+            line.note = text
+        else:
+            return False
+        line.evaluate()
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1))
+        self.edited.emit()
+        return True
+
+    def type_value(self, row: int, text: str, *, sub: bool = False) -> None:
+        """Type into a result cell (tests)."""
+        self.setData(self.index(row, self.col("sub_value" if sub else "value")), text)
+
+    def row_of_measure(self, text: str) -> int:
+        for i, line in enumerate(self.lines):
+            if text.lower() in str(line.target.get("measure") or "").lower():
+                return i
+        return -1
+
+
+class LiveDelegate(QtWidgets.QStyledItemDelegate):
+    """A line editor that hands every keystroke to the model, so the assessment follows the typing."""
+
+    def createEditor(self, parent: QtWidgets.QWidget, option: Any, index: QtCore.QModelIndex) -> QtWidgets.QWidget:
+        editor = QtWidgets.QLineEdit(parent)
+        if COLUMNS[index.column()] in ("value", "sub_value"):
+            editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+            editor.setPlaceholderText(QCoreApplication.translate("ResultsModel", "e.g. 7,5"))
+        persistent = QtCore.QPersistentModelIndex(index)
+
+        def live(text: str) -> None:
+            if persistent.isValid():
+                persistent.model().setData(QtCore.QModelIndex(persistent), text, Qt.ItemDataRole.EditRole)
+
+        editor.textEdited.connect(live)
+        return editor
+
+
+PART_COLUMNS = ("unit", "collectives_count", "people_count", "households_count")
+
+
+class ParticipationModel(QtCore.QAbstractTableModel):
+    """Counts of collectives, people and households taking part, per unit, for one campaign and period."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows_: list[dict[str, Any]] = []
+        self.labels = {
+            "unit": QCoreApplication.translate("ResultsModel", "Unit"),
+            "collectives_count": QCoreApplication.translate("ResultsModel", "Collectives"),
+            "people_count": QCoreApplication.translate("ResultsModel", "People"),
+            "households_count": QCoreApplication.translate("ResultsModel", "Households"),
+        }
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows_ = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows_)
+
+    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(PART_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.labels[PART_COLUMNS[section]]
+        return None
+
+    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base if PART_COLUMNS[index.column()] == "unit" else base | Qt.ItemFlag.ItemIsEditable
+
+    def error_of(self, row: dict[str, Any], key: str) -> str:
+        try:
+            parse_int(row[key] or None, field=self.labels[key])
+        except InputError as exc:
+            return str(exc)
+        return ""
+
+    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows_[index.row()]
+        key = PART_COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return row["unit_name"] if key == "unit" else row[key]
+        if key == "unit":
+            return None
+        error = self.error_of(row, key)
+        if role == Qt.ItemDataRole.BackgroundRole and error:
+            return QtGui.QBrush(QtGui.QColor(ERROR_BG))
+        if role == Qt.ItemDataRole.ToolTipRole and error:
+            return error
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        key = PART_COLUMNS[index.column()]
+        if role != Qt.ItemDataRole.EditRole or key == "unit":
+            return False
+        self.rows_[index.row()][key] = clean(str(value or ""))
+        self.dataChanged.emit(index, index)
+        self.edited.emit()
+        return True
+
+    def changed_rows(self) -> list[dict[str, Any]]:
+        return [r for r in self.rows_ if tuple(r[k] for k in PART_COLUMNS[1:]) != r["stored"]]
+
+    def first_error(self) -> tuple[int, str, str] | None:
+        for i, row in enumerate(self.rows_):
+            for key in PART_COLUMNS[1:]:
+                error = self.error_of(row, key)
+                if error:
+                    return i, key, error
+        return None
+
+
+class ResultsView(QtWidgets.QWidget):
+    """Pick a campaign, a period and a unit; type the results; save."""
+
+    def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None) -> None:
+        ensure_translator()
+        super().__init__(parent)
+        self.setObjectName("resultsSection")
+        self.ctx = ctx
+        self._key: tuple[Any, Any, Any] | None = None
+        lay = QtWidgets.QVBoxLayout(self)
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(heading(self.tr("Targets and results"), self))
+        top.addStretch(1)
+        self.save_button = QtWidgets.QPushButton(self.tr("Save results"), self)
+        self.save_button.setObjectName("saveResults")
+        self.save_button.setToolTip(self.tr("Save the results and participation of this period (Ctrl+S)"))
+        self.revert_button = QtWidgets.QPushButton(self.tr("Undo changes"), self)
+        top.addWidget(self.revert_button)
+        top.addWidget(self.save_button)
+        lay.addLayout(top)
+
+        pick = QtWidgets.QHBoxLayout()
+        self.campaign = QtWidgets.QComboBox(self)
+        self.campaign.setObjectName("campaignPicker")
+        self.campaign.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.campaign.setMinimumContentsLength(40)
+        self.period = QtWidgets.QComboBox(self)
+        self.period.setObjectName("periodPicker")
+        self.unit = QtWidgets.QComboBox(self)
+        self.unit.setObjectName("unitPicker")
+        self.unit.setMinimumContentsLength(20)
+        self.unit.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        for label, widget, stretch in (
+            (self.tr("Campaign"), self.campaign, 3),
+            (self.tr("Period"), self.period, 0),
+            (self.tr("Unit"), self.unit, 1),
+        ):
+            lbl = QtWidgets.QLabel(label, self)
+            lbl.setBuddy(widget)
+            pick.addWidget(lbl)
+            pick.addWidget(widget, stretch)
+        lay.addLayout(pick)
+
+        self.model = ResultsModel(self)
+        self.view = table_view(self)
+        self.view.setObjectName("resultsTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setItemDelegate(LiveDelegate(self.view))
+        self.view.setEditTriggers(
+            QtWidgets.QAbstractItemView.EditTrigger.AllEditTriggers
+            & ~QtWidgets.QAbstractItemView.EditTrigger.CurrentChanged
+        )
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        n = self.fontMetrics().horizontalAdvance("n")
+        for key, chars in (("no", 4), ("measure", 42), ("target", 22), ("value", 11), ("sub_value", 9),
+                           ("percent", 9), ("status", 11)):
+            self.view.setColumnWidth(self.model.col(key), n * chars)
+        lay.addWidget(self.view, 2)
+
+        self.banner = Banner(self)
+        lay.addWidget(self.banner)
+        self.summary = QtWidgets.QLabel(self)
+        self.summary.setObjectName("resultsSummary")
+        lay.addWidget(self.summary)
+
+        part_box = QtWidgets.QGroupBox(self.tr("Participation in the campaign this period"), self)
+        plo = QtWidgets.QVBoxLayout(part_box)
+        self.part_model = ParticipationModel(self)
+        self.part_view = table_view(part_box)
+        self.part_view.setObjectName("participationTable")
+        self.part_view.setModel(self.part_model)
+        self.part_view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectItems)
+        self.part_view.verticalHeader().hide()
+        self.part_view.horizontalHeader().setStretchLastSection(False)
+        self.part_view.setColumnWidth(0, n * 40)
+        for i in (1, 2, 3):
+            self.part_view.setColumnWidth(i, n * 14)
+        plo.addWidget(self.part_view)
+        lay.addWidget(part_box, 1)
+
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.load)
+        shortcut = QtGui.QShortcut(QtGui.QKeySequence.StandardKey.Save, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+        for combo in (self.campaign, self.period, self.unit):
+            combo.activated.connect(self._picked)
+        self.model.edited.connect(self._on_edited)
+        self.part_model.edited.connect(self._on_edited)
+        ctx.jobs.data_changed.connect(self._on_data_changed)
+        self.fill_pickers()
+        self.load()
+
+    # ------------------------------------------------------------------ pickers
+    def fill_pickers(self) -> None:
+        reader = self.ctx.reader
+        campaigns = reader.db.execute(
+            "SELECT c.id, c.name, c.year FROM campaigns c WHERE c.deleted = 0 AND EXISTS "
+            "(SELECT 1 FROM targets t WHERE t.campaign_id = c.id AND t.deleted = 0) "
+            "ORDER BY c.year DESC, c.doc_date DESC"
+        ).fetchall()
+        fill_combo(self.campaign, [(f"{name} ({year})" if year else name, cid) for cid, name, year in campaigns])
+        if self.period.count() == 0:
+            fill_combo(self.period, [(m.period_label(p), p) for _l, p in _period_list()])
+            select_data(self.period, current_period())
+        own = self.ctx.unit_code
+        units = []
+        if own:
+            me = reader.unit_by_code(own)
+            units.append(((me or {}).get("name") or own, own))
+            for u in reader.rows("units", "parent_code = ?", [own], order_by="name"):
+                units.append((u["name"], u["code"]))
+        fill_combo(self.unit, units)
+
+    def _picked(self, _i: int = 0) -> None:
+        new_key = (self.campaign.currentData(), self.period.currentData(), self.unit.currentData())
+        if new_key == self._key:
+            return
+        if not self.confirm_leave():
+            self._select_key(self._key)
+            return
+        self.load()
+
+    def _select_key(self, key: tuple[Any, Any, Any] | None) -> None:
+        if key is None:
+            return
+        for combo, value in zip((self.campaign, self.period, self.unit), key, strict=True):
+            combo.blockSignals(True)
+            select_data(combo, value)
+            combo.blockSignals(False)
+
+    def choose(self, *, campaign_id: str | None = None, period: str | None = None, unit_code: str | None = None) -> None:
+        """Pick campaign, period and unit (tests, links from the overview)."""
+        if campaign_id is not None:
+            select_data(self.campaign, campaign_id)
+        if period is not None and not select_data(self.period, period):
+            self.period.addItem(m.period_label(period), period)
+            select_data(self.period, period)
+        if unit_code is not None:
+            select_data(self.unit, unit_code)
+        self._picked()
+
+    # ------------------------------------------------------------------ loading
+    def load(self) -> None:
+        cid, period, unit = self.campaign.currentData(), self.period.currentData(), self.unit.currentData()
+        self._key = (cid, period, unit)
+        self.banner.clear_message()
+        lines: list[ResultLine] = []
+        parts: list[dict[str, Any]] = []
+        reader = self.ctx.reader
+        if cid and period and unit:
+            targets = reader.rows("targets", "campaign_id = ?", [cid], order_by="seq, rowid")
+            stored = {
+                r["target_id"]: r
+                for r in reader.rows(
+                    "target_results", "unit_code = ? AND period = ? AND target_id IN "
+                    "(SELECT id FROM targets WHERE campaign_id = ?)", [unit, period, cid], order_by="updated_at",
+                )
+            }
+            for target in targets:
+                res = stored.get(target["id"])
+                line = ResultLine(target, target_spec(target))
+                if res is not None:
+                    line.result_id = res["id"]
+                    line.value = _num_text(res["value"])
+                    line.sub_value = _num_text(res["sub_value"])
+                    line.note = res["note"] or ""
+                line.stored = (line.value, line.sub_value, line.note)
+                lines.append(line)
+            held = {
+                r["unit_code"]: r
+                for r in reader.rows("participations", "campaign_id = ? AND period = ?", [cid, period])
+            }
+            for i in range(self.unit.count()):
+                code = self.unit.itemData(i)
+                r = held.get(code) or {}
+                row = {
+                    "unit_code": code,
+                    "unit_name": self.unit.itemText(i),
+                    "id": r.get("id"),
+                    "collectives_count": _num_text(r.get("collectives_count")),
+                    "people_count": _num_text(r.get("people_count")),
+                    "households_count": _num_text(r.get("households_count")),
+                }
+                row["stored"] = tuple(row[k] for k in PART_COLUMNS[1:])
+                parts.append(row)
+        self.model.set_lines(lines)
+        self.part_model.set_rows(parts)
+        self.view.resizeRowsToContents()
+        self._update_summary()
+
+    # ------------------------------------------------------------------ state
+    def has_unsaved_changes(self) -> bool:
+        return any(line.changed for line in self.model.lines) or bool(self.part_model.changed_rows())
+
+    def confirm_leave(self) -> bool:
+        """True when it is fine to leave (nothing unsaved, saved, or the person chose to discard)."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = dialogs.save_discard_cancel(
+            self, self.tr("Results"), self.tr("The results you typed are not saved. Save them?")
+        )
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def can_close(self) -> bool:
+        return self.confirm_leave()
+
+    def _on_edited(self) -> None:
+        self._update_summary()
+
+    def _on_data_changed(self, table: str) -> None:
+        if table in ("campaigns", "targets"):
+            self.fill_pickers()
+            if not self.has_unsaved_changes():
+                self.load()
+        elif table in ("target_results", "participations") and not self.has_unsaved_changes():
+            self.load()
+
+    def _update_summary(self) -> None:
+        counts: dict[m.AttainmentStatus, int] = {}
+        errors = 0
+        for line in self.model.lines:
+            if line.error:
+                errors += 1
+            elif line.att is not None:
+                counts[line.att.status] = counts.get(line.att.status, 0) + 1
+        parts = [f"{status.label}: {counts[status]}" for status in m.AttainmentStatus if counts.get(status)]
+        text = " · ".join(parts)
+        if errors:
+            text += " · " + self.tr("%1 rows with errors").replace("%1", str(errors))
+        if self.has_unsaved_changes():
+            text += " · " + self.tr("not saved yet")
+        if not self.model.lines:
+            text = self.tr("This campaign has no targets, or no campaign is chosen.")
+        self.summary.setText(text)
+
+    # ------------------------------------------------------------------ saving
+    def save(self) -> bool:
+        """Check every row and start the write; False (and nothing written) when a row is wrong."""
+        self.view.setFocus()  # commit an open cell editor
+        self.banner.clear_message()
+        for i, line in enumerate(self.model.lines):
+            if line.error:
+                self.banner.error(
+                    self.tr("Row %1 (%2): %3").replace("%1", str(i + 1))
+                    .replace("%2", str(line.target.get("measure") or "")).replace("%3", line.error)
+                )
+                self.view.setCurrentIndex(self.model.index(i, self.model.col("value")))
+                return False
+        bad = self.part_model.first_error()
+        if bad is not None:
+            row, key, error = bad
+            self.banner.error(error)
+            self.part_view.setCurrentIndex(self.part_model.index(row, PART_COLUMNS.index(key)))
+            return False
+        cid, period, unit = self._key or (None, None, None)
+        if not (cid and period and unit):
+            return False
+        writes = [
+            {
+                "result_id": line.result_id,
+                "target_id": line.target["id"],
+                "value": line.att.value if line.att is not None else None,
+                "sub_value": line.att.sub_value if line.att is not None and line.has_sub else None,
+                "note": line.note.strip() or None,
+            }
+            for line in self.model.lines
+            if line.changed
+        ]
+        part_writes = [
+            {
+                "id": r["id"],
+                "unit_code": r["unit_code"],
+                **{k: parse_int(r[k] or None) for k in PART_COLUMNS[1:]},
+            }
+            for r in self.part_model.changed_rows()
+        ]
+        if not writes and not part_writes:
+            self.banner.note(self.tr("Nothing to save: no result was changed."))
+            return True
+
+        owner = self.ctx.unit_code
+
+        def work(store: Any, progress: Any) -> int:
+            n = 0
+            with store.atomic():
+                for w in writes:
+                    values = {"value": w["value"], "sub_value": w["sub_value"], "note": w["note"]}
+                    if w["result_id"]:
+                        if w["value"] is None and w["sub_value"] is None and w["note"] is None:
+                            store.delete("target_results", w["result_id"])
+                        else:
+                            store.update("target_results", w["result_id"], values)
+                    elif w["value"] is not None or w["note"] is not None:
+                        store.insert(
+                            "target_results",
+                            {**values, "target_id": w["target_id"], "unit_code": unit, "period": period},
+                        )
+                    n += 1
+                for p in part_writes:
+                    counts = {k: p[k] for k in PART_COLUMNS[1:]}
+                    if p["id"]:
+                        store.update("participations", p["id"], counts)
+                    elif any(v is not None for v in counts.values()):
+                        store.insert(
+                            "participations",
+                            {**counts, "campaign_id": cid, "period": period, "unit_code": p["unit_code"]},
+                            owner_unit=owner,
+                        )
+                    n += 1
+            return n
+
+        def done(n: int) -> None:
+            self.load()
+            self.banner.note(self.tr("Saved."))
+
+        self.save_button.setEnabled(False)
+        job = self.ctx.jobs.run(
+            work, done=done, failed=self._failed, changes=("target_results", "participations"),
+            title=self.tr("Saving results"), parent=self,
+        )
+        job.signals.finished.connect(lambda *_a: self.save_button.setEnabled(True))
+        return True
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.banner.error(str(exc))
+
+    def refresh(self) -> None:
+        if not self.has_unsaved_changes():
+            self.fill_pickers()
+            self.load()
+
+
+def _period_list() -> list[tuple[str, str]]:
+    from tdkt_desktop.gui.workflow.common import period_choices
+
+    return period_choices()

@@ -1,0 +1,375 @@
+"""The editable table of a campaign's targets (chỉ tiêu), also used to review what the parser read from
+pasted text before it is confirmed. Each row keeps what the person typed ("7,5"); a row is checked by
+building a :class:`~tdkt_desktop.core.targets.TargetSpec` from it, and its problem is shown in the row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tdkt_desktop.core import models as m
+from tdkt_desktop.core.target_parser import ProposedTarget
+from tdkt_desktop.core.targets import TargetSpec
+from tdkt_desktop.core.text import InputError, clean, format_number, parse_number
+from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.workflow.common import ERROR_BG, ERROR_FG, MUTED_FG, WARN_BG, enum_label
+
+Row = dict[str, Any]
+
+
+
+@dataclass(frozen=True)
+class Col:
+    key: str
+    label: str
+    width: int
+
+
+def _columns(proposal: bool) -> list[Col]:
+    cols = [
+        Col("measure", QCoreApplication.translate("TargetsModel", "Target"), 270),
+        Col("comparator", QCoreApplication.translate("TargetsModel", "Comparison"), 150),
+        Col("value", QCoreApplication.translate("TargetsModel", "Value / low"), 80),
+        Col("value_high", QCoreApplication.translate("TargetsModel", "High"), 60),
+        Col("unit", QCoreApplication.translate("TargetsModel", "Unit"), 80),
+        Col("sub_count", QCoreApplication.translate("TargetsModel", "Of which"), 65),
+        Col("sub_label", QCoreApplication.translate("TargetsModel", "Of which: what"), 150),
+        Col("strict", QCoreApplication.translate("TargetsModel", "Strict"), 50),
+        Col("rollup", QCoreApplication.translate("TargetsModel", "Roll-up"), 110),
+        Col("check", QCoreApplication.translate("TargetsModel", "Read as"), 250),
+    ]
+    if proposal:
+        cols = [Col("include", QCoreApplication.translate("TargetsModel", "Take"), 50), *cols, Col("source_text", QCoreApplication.translate("TargetsModel", "Source text"), 320),
+                Col("problems", QCoreApplication.translate("TargetsModel", "To check"), 320)]
+    return cols
+
+
+def _num_text(value: Any) -> str:
+    return "" if value is None else format_number(value)
+
+
+def row_from_stored(target: Row) -> Row:
+    """A table row from a stored ``targets`` record."""
+    return {
+        "id": target.get("id"),
+        "measure": target.get("measure") or "",
+        "comparator": target.get("comparator") or "",
+        "value": _num_text(target.get("value")),
+        "value_high": _num_text(target.get("value_high")),
+        "unit": target.get("unit") or "",
+        "sub_count": _num_text(target.get("sub_count")),
+        "sub_label": target.get("sub_label") or "",
+        "strict": bool(target.get("strict")),
+        "rollup": target.get("rollup") or "",
+        "source_text": target.get("source_text") or "",
+        "include": True,
+        "problems": [],
+        "confidence": "high",
+    }
+
+
+def row_from_proposal(p: ProposedTarget) -> Row:
+    spec = p.spec
+    if spec is None:
+        row = row_from_stored({"measure": "", "source_text": p.source_text})
+        row["include"] = False
+    else:
+        row = row_from_stored({**spec.to_dict(), "source_text": p.source_text})
+    row["id"] = None
+    row["problems"] = list(p.problems)
+    row["confidence"] = p.confidence if spec is not None else "none"
+    if spec is None and not row["problems"]:
+        row["problems"] = [QCoreApplication.translate("TargetsModel", "No figure was understood in this item; fill in the cells or leave it out.")]
+    return row
+
+
+def empty_row() -> Row:
+    row = row_from_stored({"comparator": m.Comparator.AT_LEAST.value})
+    row["id"] = None
+    return row
+
+
+def spec_of(row: Row) -> TargetSpec:
+    """The target a row describes; :class:`InputError` (Vietnamese) when it is incomplete or wrong."""
+    if not clean(row.get("measure")):
+        raise InputError("Chưa nhập tên chỉ tiêu.", field="measure")
+    if not row.get("comparator"):
+        raise InputError("Chưa chọn cách so sánh của chỉ tiêu.", field="comparator")
+    comparator = m.Comparator(row["comparator"])
+    value = parse_number(row.get("value") or None, field="Giá trị")
+    high = parse_number(row.get("value_high") or None, field="Cận trên") if comparator is m.Comparator.RANGE else None
+    sub = parse_number(row.get("sub_count") or None, field="Số trong đó") if comparator is m.Comparator.COUNT else None
+    spec = TargetSpec(
+        measure=row["measure"],
+        comparator=comparator,
+        value=value,
+        value_high=high,
+        unit=row.get("unit") or "",
+        sub_count=sub,
+        sub_label=(row.get("sub_label") or "") if sub is not None else "",
+        strict=bool(row.get("strict")) and comparator in _STRICT_KINDS,
+        rollup=m.Rollup(row["rollup"]) if row.get("rollup") else None,
+    )
+    return spec.validate()
+
+
+def row_error(row: Row) -> str:
+    try:
+        spec_of(row)
+    except InputError as exc:
+        return str(exc)
+    return ""
+
+
+_STRICT_KINDS = (m.Comparator.AT_LEAST, m.Comparator.AT_MOST, m.Comparator.RATE)
+_NUMBER_KEYS = ("value", "value_high", "sub_count")
+
+
+class TargetsModel(QtCore.QAbstractTableModel):
+    """Rows of targets, editable cell by cell; ``proposal=True`` adds "take", source text and problems."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QObject | None = None, *, proposal: bool = False) -> None:
+        super().__init__(parent)
+        self.proposal = proposal
+        self.cols = _columns(proposal)
+        self._rows: list[Row] = []
+        self._errors: list[str] = []
+
+    # ------------------------------------------------------------------ rows
+    def rows(self) -> list[Row]:
+        return [dict(r) for r in self._rows]
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self._rows = [dict(r) for r in rows]
+        self._errors = [row_error(r) for r in self._rows]
+        self.endResetModel()
+
+    def append_rows(self, rows: list[Row]) -> None:
+        if not rows:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QtCore.QModelIndex(), start, start + len(rows) - 1)
+        for r in rows:
+            self._rows.append(dict(r))
+            self._errors.append(row_error(r))
+        self.endInsertRows()
+        self.edited.emit()
+
+    def remove_row(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.beginRemoveRows(QtCore.QModelIndex(), row, row)
+            del self._rows[row]
+            del self._errors[row]
+            self.endRemoveRows()
+            self.edited.emit()
+
+    def move_row(self, row: int, delta: int) -> int:
+        other = row + delta
+        if not (0 <= row < len(self._rows) and 0 <= other < len(self._rows)):
+            return row
+        self.beginResetModel()
+        self._rows[row], self._rows[other] = self._rows[other], self._rows[row]
+        self._errors[row], self._errors[other] = self._errors[other], self._errors[row]
+        self.endResetModel()
+        self.edited.emit()
+        return other
+
+    def column_of(self, key: str) -> int:
+        for i, c in enumerate(self.cols):
+            if c.key == key:
+                return i
+        return -1
+
+    def error_of(self, row: int) -> str:
+        return self._errors[row] if 0 <= row < len(self._errors) else ""
+
+    def taken(self) -> list[int]:
+        return [i for i, r in enumerate(self._rows) if r.get("include", True)]
+
+    def specs(self) -> list[tuple[Row, TargetSpec]]:
+        """Every taken row with its target; :class:`InputError` naming the first wrong row."""
+        out = []
+        for i in self.taken():
+            try:
+                out.append((self._rows[i], spec_of(self._rows[i])))
+            except InputError as exc:
+                raise InputError(
+                    QCoreApplication.translate("TargetsModel", "Target no. %1: %2").replace("%1", str(i + 1)).replace("%2", str(exc)),
+                    field="targets",
+                    value=i,
+                ) from None
+        return out
+
+    def set_cell(self, row: int, key: str, value: Any) -> bool:
+        """Type a value into a cell as a person would (tests)."""
+        col = self.column_of(key)
+        if col < 0:
+            return False
+        role = Qt.ItemDataRole.CheckStateRole if key in ("include", "strict") else Qt.ItemDataRole.EditRole
+        if role == Qt.ItemDataRole.CheckStateRole:
+            value = (Qt.CheckState.Checked if value else Qt.CheckState.Unchecked).value
+        return self.setData(self.index(row, col), value, role)
+
+    # ------------------------------------------------------------------ Qt
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.cols)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.cols[section].label
+        return str(section + 1)
+
+    def _applies(self, row: Row, key: str) -> bool:
+        cmp = row.get("comparator")
+        if key == "value_high":
+            return cmp == m.Comparator.RANGE.value
+        if key in ("sub_count", "sub_label"):
+            return cmp == m.Comparator.COUNT.value
+        if key == "strict":
+            return cmp in {c.value for c in _STRICT_KINDS}
+        return True
+
+    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        key = self.cols[index.column()].key
+        row = self._rows[index.row()]
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if key in ("check", "problems", "source_text"):
+            return base
+        if not self._applies(row, key):
+            return Qt.ItemFlag.ItemIsSelectable
+        if key in ("include", "strict"):
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = index.row()
+        row = self._rows[r]
+        key = self.cols[index.column()].key
+        error = self._errors[r]
+        applies = self._applies(row, key)
+        if role == Qt.ItemDataRole.CheckStateRole and key in ("include", "strict"):
+            if not applies:
+                return None
+            return (Qt.CheckState.Checked if row.get(key, key == "include") else Qt.CheckState.Unchecked).value
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if key in ("include", "strict"):
+                return None
+            if not applies:
+                return "" if role == Qt.ItemDataRole.EditRole else "—"
+            if key == "comparator":
+                return row.get(key) if role == Qt.ItemDataRole.EditRole else enum_label(m.Comparator, row.get(key))
+            if key == "rollup":
+                if role == Qt.ItemDataRole.EditRole:
+                    return row.get(key) or ""
+                return enum_label(m.Rollup, row.get(key)) if row.get(key) else QCoreApplication.translate("TargetsModel", "(usual)")
+            if key == "check":
+                if error:
+                    return error
+                return spec_of(row).describe()
+            if key == "problems":
+                return "; ".join(row.get("problems") or [])
+            return row.get(key) or ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "check":
+                return error or None
+            if key in ("source_text", "problems", "measure"):
+                text = self.data(index)
+                return text if text else None
+            if key == "comparator":
+                return QCoreApplication.translate("TargetsModel", "Range needs two values; a count may have an 'of which' number.")
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if key == "check" and error:
+                return QtGui.QBrush(QtGui.QColor(ERROR_BG))
+            if self.proposal and row.get("include", True):
+                if row.get("confidence") == "none" or error:
+                    return QtGui.QBrush(QtGui.QColor(ERROR_BG))
+                if row.get("confidence") == "low":
+                    return QtGui.QBrush(QtGui.QColor(WARN_BG))
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key == "check" and error:
+                return QtGui.QBrush(QtGui.QColor(ERROR_FG))
+            if not applies or (self.proposal and not row.get("include", True)):
+                return QtGui.QBrush(QtGui.QColor(MUTED_FG))
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in _NUMBER_KEYS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        r = index.row()
+        key = self.cols[index.column()].key
+        row = self._rows[r]
+        if role == Qt.ItemDataRole.CheckStateRole and key in ("include", "strict"):
+            row[key] = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        elif role == Qt.ItemDataRole.EditRole and key not in ("check", "problems", "source_text", "include", "strict"):
+            text = "" if value is None else str(value)
+            row[key] = text.strip() if key in _NUMBER_KEYS else text
+        else:
+            return False
+        self._errors[r] = row_error(row)
+        self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.cols) - 1))
+        self.edited.emit()
+        return True
+
+
+class ChoiceDelegate(QtWidgets.QStyledItemDelegate):
+    """A combo box editor for a column of fixed choices (label, value)."""
+
+    def __init__(self, choices: list[tuple[str, str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent: QtWidgets.QWidget, option: Any, index: QtCore.QModelIndex) -> QtWidgets.QWidget:
+        combo = QtWidgets.QComboBox(parent)
+        for label, value in self.choices:
+            combo.addItem(label, value)
+        combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
+        return combo
+
+    def setEditorData(self, editor: QtWidgets.QWidget, index: QtCore.QModelIndex) -> None:
+        assert isinstance(editor, QtWidgets.QComboBox)
+        i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(i, 0))
+
+    def setModelData(self, editor: QtWidgets.QWidget, model: QtCore.QAbstractItemModel, index: QtCore.QModelIndex) -> None:
+        assert isinstance(editor, QtWidgets.QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def setup_targets_view(view: QtWidgets.QTableView, model: TargetsModel) -> None:
+    """Delegates for the choice columns and sensible widths."""
+    view.setModel(model)
+    cmp_col = model.column_of("comparator")
+    roll_col = model.column_of("rollup")
+    view.setItemDelegateForColumn(cmp_col, ChoiceDelegate([(c.label, c.value) for c in m.Comparator], view))
+    view.setItemDelegateForColumn(
+        roll_col, ChoiceDelegate([(QCoreApplication.translate("TargetsModel", "(usual)"), ""), *((r.label, r.value) for r in m.Rollup)], view)
+    )
+    view.setEditTriggers(
+        QtWidgets.QAbstractItemView.EditTrigger.DoubleClicked
+        | QtWidgets.QAbstractItemView.EditTrigger.EditKeyPressed
+        | QtWidgets.QAbstractItemView.EditTrigger.AnyKeyPressed
+        | QtWidgets.QAbstractItemView.EditTrigger.SelectedClicked
+    )
+    view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectItems)
+    fm = view.fontMetrics()
+    unit = fm.horizontalAdvance("n")
+    for i, col in enumerate(model.cols):
+        view.setColumnWidth(i, max(40, col.width * unit // 7))
+    view.horizontalHeader().setStretchLastSection(True)

@@ -1,0 +1,108 @@
+"""Table models without widgets: ids, lazy rows, Vietnamese sort, tone-insensitive filter."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from tdkt_desktop.core.text import collate_key, person_sort_key
+from tdkt_desktop.gui.models import BLOCK, ListQuery, RecordTableModel, columns, person_key, text_key
+from tdkt_desktop.gui.qt import Qt
+from tdkt_desktop.store.db import open_store
+
+NAMES = ["Nguyễn Văn Ân", "Đào Thị Ánh", "Lê An", "Trần Bình", "Phạm Thị Ấn", "Hồ Đức", "Vũ Dũng", "Ngô Anh",
+         "Bùi Ân", "Đinh Ạn", "Lê Thị Ơn", "Lý Ôn", "Mai Ổn", "Đặng Đào", "Dương Dao"]
+
+
+def test_fast_keys_agree_with_core() -> None:
+    rng = random.Random(4)
+    names = [" ".join(rng.sample(NAMES, 2)) for _ in range(300)] + NAMES + ["", "a b", "ab", "Z 1"]
+    assert sorted(names, key=text_key) == sorted(names, key=collate_key)
+    assert sorted(names, key=person_key) == sorted(names, key=person_sort_key)
+
+
+def _people(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        for name in NAMES:
+            store.insert("people", {"full_name": name, "position": "Cán bộ"})
+
+
+def test_sort_people_in_vietnamese_order(app, db_path: Path) -> None:
+    _people(db_path)
+    with open_store(db_path) as reader:
+        query = ListQuery("people", columns("people", "full_name", "birth_date", person=["full_name"]))
+        model = RecordTableModel(reader, query)
+        model.reload()
+        shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+        assert shown == sorted(NAMES, key=person_sort_key)
+        # given names first: An, Anh, Ạn?, Ân, Ấn … then B, D, Đ
+        assert shown[:2] == ["Lê An", "Đinh Ạn"]
+        assert shown.index("Vũ Dũng") < shown.index("Hồ Đức")
+        model.sort(0, Qt.SortOrder.DescendingOrder)
+        assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == shown[::-1]
+        assert model.headerData(0, Qt.Orientation.Horizontal) == "Họ và tên"
+
+
+def test_filter_without_tones(app, db_path: Path) -> None:
+    _people(db_path)
+    with open_store(db_path) as reader:
+        model = RecordTableModel(reader, ListQuery("people", columns("people", "full_name", person=["full_name"])))
+        model.reload()
+        assert model.rowCount() == len(NAMES)
+        model.set_search("dao")
+        names = {model.data(model.index(r, 0)) for r in range(model.rowCount())}
+        assert names == {"Đào Thị Ánh", "Đặng Đào", "Dương Dao"}
+        model.set_search("NGUYEN van")
+        assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["Nguyễn Văn Ân"]
+        model.set_search("")
+        assert model.rowCount() == len(NAMES)
+
+
+def test_filter_on_a_table_without_index_and_sql_filter(app, db_path: Path) -> None:
+    with open_store(db_path) as store:
+        for i, name in enumerate(["Trường Tiểu học Tân Phú", "Trạm Y tế", "Tổ dân phố 3"]):
+            store.insert("registrations", {"year": 2025 + i % 2, "subject_kind": "collective", "subject_id": f"x{i}",
+                                           "subject_name": name, "title_code": "TLDTT"})
+    with open_store(db_path) as reader:
+        query = ListQuery("registrations", columns("registrations", "subject_name", "year", "title_code"))
+        model = RecordTableModel(reader, query)
+        model.reload()
+        assert model.rowCount() == 3
+        model.set_search("truong tieu hoc")
+        assert model.rowCount() == 1
+        assert model.data(model.index(0, 2)) == "Tập thể lao động tiên tiến"
+        model.set_search("")
+        model.set_filter("year = ?", [2026])
+        assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["Trạm Y tế"]
+
+
+def test_rows_are_fetched_in_blocks_and_deleted_rows_leave(app, db_path: Path) -> None:
+    with open_store(db_path) as store:
+        with store.atomic():
+            ids = [store.insert("households", {"head_name": f"Hộ {i:04d}", "members_count": i})["id"] for i in range(450)]
+        store.delete("households", ids[0])
+    with open_store(db_path) as reader:
+        model = RecordTableModel(reader, ListQuery("households", columns("households", "head_name", "members_count")))
+        model.reload()
+        assert model.rowCount() == 449
+        assert model._blocks == {}
+        assert model.data(model.index(448, 1)) == "449"
+        assert list(model._blocks) == [448 // BLOCK]
+        assert model.data(model.index(448, 1), Qt.ItemDataRole.TextAlignmentRole)
+        model.sort(1, Qt.SortOrder.DescendingOrder)
+        assert model.data(model.index(0, 1)) == "449"
+        assert model.record(0)["head_name"] == "Hộ 0449"
+        assert model.row_of(ids[449]) == 0
+
+
+def test_ref_columns_show_names(app, db_path: Path) -> None:
+    with open_store(db_path) as store:
+        camp = store.insert("campaigns", {"name": "Thi đua yêu nước", "campaign_type": "regular"})
+        store.insert("participations", {"campaign_id": camp["id"], "period": "2025", "unit_code": "27031",
+                                         "people_count": 1200})
+    with open_store(db_path) as reader:
+        model = RecordTableModel(reader, ListQuery("participations", columns("participations", "campaign_id", "unit_code", "people_count")))
+        model.reload()
+        assert model.data(model.index(0, 0)) == "Thi đua yêu nước"
+        assert model.data(model.index(0, 1)) == "Phường Tân Phú"
+        assert model.data(model.index(0, 2)) == "1.200"
