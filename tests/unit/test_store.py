@@ -175,3 +175,29 @@ def test_full_disk_gives_a_clear_message_and_keeps_what_was_saved(store):
     assert store.get("people", kept["id"])["full_name"] == "Trần Văn Bình"
     assert store.count("people") == 1
     assert check_integrity(store) == []
+
+
+def test_search_index_follows_updates_through_its_keys(store):
+    p = store.insert("people", {"full_name": "Lý Văn Sơn"})
+    store.update("people", p["id"], {"full_name": "Lý Văn Sang"})
+    assert store.search("ly van son") == []
+    assert [h.record_id for h in store.search("ly van sang")] == [p["id"]]
+    keys = store.db.execute("SELECT COUNT(*) FROM search_keys").fetchone()[0]
+    fts = store.db.execute("SELECT COUNT(*) FROM search_index").fetchone()[0]
+    assert keys == fts == 1
+    plan = " ".join(r[-1] for r in store.db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM search_keys WHERE kind = 'people' AND record_id = 'x'").fetchall())
+    assert "USING" in plan and "INDEX" in plan.upper()  # an indexed lookup, not a scan
+    store.delete("people", p["id"])
+    assert store.db.execute("SELECT COUNT(*) FROM search_keys").fetchone()[0] == 0
+
+
+def test_search_index_is_rebuilt_when_its_version_changes(db_path):
+    with open_store(db_path) as s:
+        s.set_meta("unit_code", "31147")
+        s.insert("people", {"full_name": "Đinh Thị Mai"})
+        s.db.execute("DELETE FROM search_index")
+        s.db.execute("DELETE FROM search_keys")
+        s.set_meta("search_index_version", "0")
+    with open_store(db_path) as s:
+        assert [h.title for h in s.search("dinh thi mai")] == ["Đinh Thị Mai"]

@@ -193,6 +193,10 @@ def open_store(
     store = Store(db, db_path, operator=operator)
     store.last_migration_backup = backup_path
     store.ensure_installation()
+    if store.meta("search_index_version") != _search.SEARCH_INDEX_VERSION:
+        with store.atomic():
+            _search.rebuild_search_index(db)
+            store.set_meta("search_index_version", _search.SEARCH_INDEX_VERSION)
     return store
 
 

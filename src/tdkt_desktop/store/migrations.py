@@ -300,14 +300,11 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 def m002_search_and_register(db: sqlite_utils.Database) -> None:
     """A diacritic-insensitive search index over people, collectives, households, nominations and
     campaigns (filled from the rows already there), and the register of issued document numbers."""
-    from tdkt_desktop.store.search import SEARCHABLE, rebuild_search_index
-
     db.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5("
         "kind UNINDEXED, record_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')"
     )
-    assert SEARCHABLE
-    rebuild_search_index(db)
+    # The index itself is derived data: it is (re)built when the database is opened (store.db.open_store).
     db.execute(
         """CREATE TABLE doc_register (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -456,6 +453,17 @@ def m003_sync_bundles(db: sqlite_utils.Database) -> None:
             "INSERT OR IGNORE INTO sync_rev_log (rev, base_rev, table_name, record_id) "
             f"SELECT rev, base_rev, '{table}', id FROM {table} WHERE base_rev IS NOT NULL"
         )
+
+
+@migrations(name="m004_search_keys")
+def m004_search_keys(db: sqlite_utils.Database) -> None:
+    """Each indexed record's full-text rowid, so that updating one entry is an indexed lookup."""
+    db.execute(
+        "CREATE TABLE search_keys (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL, "
+        "UNIQUE (kind, record_id))"
+    )
+    db.execute("DELETE FROM search_index")
+    db.execute("DELETE FROM meta WHERE key = 'search_index_version'")
 
 
 # New migrations go above this line, each with the next number. ------------------------------

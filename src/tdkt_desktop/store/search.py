@@ -61,26 +61,58 @@ class SearchHit:
     title: str
 
 
+# Bump when what is indexed changes: every database then rebuilds its (derived) index once, on opening.
+SEARCH_INDEX_VERSION = "2"
+
+
+def _key_id(db: sqlite_utils.Database, table: str, record_id: str) -> int | None:
+    found = db.execute("SELECT id FROM search_keys WHERE kind = ? AND record_id = ?", [table, record_id]).fetchone()
+    return int(found[0]) if found else None
+
+
 def index_row(db: sqlite_utils.Database, table: str, row: Row) -> None:
-    """Bring the index entry of one record up to date (removed when the record is a tombstone)."""
+    """Bring the index entry of one record up to date (removed when the record is a tombstone).
+
+    ``search_keys`` gives each indexed record the rowid of its full-text row, so replacing an entry is
+    an indexed lookup rather than a scan of the whole full-text table."""
     if table not in SEARCHABLE:
         return
-    db.execute("DELETE FROM search_index WHERE kind = ? AND record_id = ?", [table, row["id"]])
+    key = _key_id(db, table, row["id"])
+    if key is not None:
+        db.execute("DELETE FROM search_index WHERE rowid = ?", [key])
     if row.get("deleted"):
+        if key is not None:
+            db.execute("DELETE FROM search_keys WHERE id = ?", [key])
         return
+    if key is None:
+        key = int(db.execute("INSERT INTO search_keys (kind, record_id) VALUES (?, ?)", [table, row["id"]]).lastrowid or 0)
     body = fold(SEARCHABLE[table][1](row))
-    db.execute("INSERT INTO search_index (kind, record_id, body) VALUES (?, ?, ?)", [table, row["id"], body])
+    db.execute("INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)", [key, table, row["id"], body])
+
+
+def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]]) -> None:
+    """Index records known to be new to this database, in one batch (bundle import)."""
+    cursor = db.conn.cursor()
+    for table, row in rows:
+        if table not in SEARCHABLE or row.get("deleted"):
+            continue
+        cursor.execute("INSERT INTO search_keys (kind, record_id) VALUES (?, ?)", [table, row["id"]])
+        cursor.execute(
+            "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
+            [cursor.lastrowid, table, row["id"], fold(SEARCHABLE[table][1](row))],
+        )
 
 
 def rebuild_search_index(db: sqlite_utils.Database) -> int:
     db.execute("DELETE FROM search_index")
+    db.execute("DELETE FROM search_keys")
     count = 0
     for table in SEARCHABLE:
         if not db[table].exists():
             continue
-        for row in db.query(f"SELECT * FROM {table} WHERE deleted = 0"):
-            index_row(db, table, row)
-            count += 1
+        batch = [(table, row) for row in db.query(f"SELECT * FROM {table} WHERE deleted = 0")]
+        index_new_rows(db, batch)
+        count += len(batch)
     return count
 
 

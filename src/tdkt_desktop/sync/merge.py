@@ -23,7 +23,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from tdkt_desktop.core.text import fold
 from tdkt_desktop.store import search as _search
 from tdkt_desktop.store.db import SYNC_FIELDS, SYNCED_TABLES, Store, backup_database, make_rev, now_iso
 from tdkt_desktop.store.fields import KINDS
@@ -64,7 +63,7 @@ class RowWriter:
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
         self._rows: dict[str, list[list[Any]]] = {}
         self._audit: list[tuple[Any, ...]] = []
-        self._search_new: list[tuple[str, str, str]] = []
+        self._search_new: list[tuple[str, Row]] = []
         self._search_update: list[tuple[str, Row]] = []
         self._pending = 0
 
@@ -94,7 +93,7 @@ class RowWriter:
         if table in _search.SEARCHABLE:
             if before is None:
                 if not stored.get("deleted"):
-                    self._search_new.append((table, stored["id"], fold(_search.SEARCHABLE[table][1](stored))))
+                    self._search_new.append((table, stored))
             else:
                 self._search_update.append((table, stored))
         self._pending += 1
@@ -113,7 +112,7 @@ class RowWriter:
             )
             self._audit.clear()
         if self._search_new:
-            self.conn.executemany("INSERT INTO search_index (kind, record_id, body) VALUES (?, ?, ?)", self._search_new)
+            _search.index_new_rows(self.store.db, self._search_new)
             self._search_new.clear()
         for table, stored in self._search_update:
             _search.index_row(self.store.db, table, stored)
