@@ -425,7 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
     """Command groups contributed by other layers (sync, printing, excel, reports)."""
     found = []
-    for module_name in ("tdkt_desktop.sync_cli", "tdkt_desktop.print_cli", "tdkt_desktop.excel_cli"):
+    for module_name in ("tdkt_desktop.sync_cli", "tdkt_desktop.print_cli", "tdkt_desktop.excel_cli", "tdkt_desktop.report_cli"):
         try:
             module = __import__(module_name, fromlist=["register"])
         except ModuleNotFoundError as exc:

@@ -1,0 +1,130 @@
+"""``tdkt report``: the periodic reports and statistical forms, as PDF or Excel (by the file's extension).
+
+    tdkt report so-ket   --period 2026-H1 [--campaign ID] --out bao-cao.pdf|.xlsx
+    tdkt report tong-ket --period 2026    [--campaign ID] --out bao-cao.pdf|.xlsx
+    tdkt report 0601N    --period 2026 --out bieu-0601N.pdf|.xlsx
+    tdkt report 0603N    --period 2026 --out bieu-0603N.pdf|.xlsx
+    tdkt report ma-tran  --period 2026 [--campaign ID] --out ma-tran.xlsx   (attainment matrix, units × targets)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+from pathlib import Path
+from typing import Any
+
+REPORTS = ("so-ket", "tong-ket", "0601N", "0603N", "ma-tran")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "report", parents=[common], help="báo cáo sơ kết, tổng kết và biểu thống kê 0601.N, 0603.N (PDF hoặc Excel)",
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("name", choices=REPORTS, metavar="TÊN", help="một trong: " + ", ".join(REPORTS))
+    p.add_argument("--period", required=True, help="kỳ: 2026 (năm) hoặc 2026-H1 (6 tháng đầu năm)")
+    p.add_argument("--campaign", metavar="ID", help="phong trào (mặc định: phong trào thường xuyên của năm)")
+    p.add_argument("--out", required=True, help="tệp .pdf hoặc .xlsx")
+    p.add_argument("--issue", action="store_true", help="ban hành báo cáo: lấy số văn bản trong sổ")
+    p.set_defaults(func=cmd_report)
+
+
+def _default_campaign(store: Any, year: int) -> str:
+    from tdkt_desktop.cli import CliError
+
+    rows = store.rows("campaigns", "year = ? AND campaign_type = 'regular'", [year], order_by="doc_date DESC")
+    rows = rows or store.rows("campaigns", "year = ?", [year], order_by="doc_date DESC")
+    if not rows:
+        raise CliError(f"Không có phong trào thi đua nào của năm {year}. Ghi --campaign MÃ.")
+    return str(rows[0]["id"])
+
+
+def _form_context(store: Any, form: Any) -> dict[str, Any]:
+    from tdkt_desktop.printing.records import issuer_of, place_name, signer_for
+
+    rows = []
+    for r in form.rows:
+        label = r.label if r.level < 2 else f"- {r.label}"
+        rows.append({"label": label, **{k: v for k, v in r.values.items()}})
+    signer = signer_for(store, collective=False)
+    return {"issuer": issuer_of(store), "place": place_name(store), "date": _dt.date.today(), "year": form.year,
+            "rows": rows, "notes": list(form.notes), "signer": {"prefix": "", "title": "THỦ TRƯỞNG ĐƠN VỊ",
+                                                                   "name": signer["name"]}}
+
+
+def _form_xlsx(form: Any, out: Path) -> None:
+    from tdkt_desktop.excel.export import Column, export_rows
+
+    columns = [Column("Chỉ tiêu", key=lambda r: ("    " * max(r.level - 1, 0)) + r.label, width=48)]
+    columns += [Column(header, key=(lambda r, k=key: r.values[k]), kind="int", total=False) for key, header in form.columns]
+    export_rows(out, f"{form.title} — Biểu số {form.code}", columns, form.rows, unit_name=form.unit_name,
+                subtitle=f"Năm {form.year}. {form.legal_basis}", sheet_title=form.code, freeze_columns=1)
+
+
+def _review_xlsx(store: Any, campaign_id: str, period: str, out: Path) -> None:
+    from tdkt_desktop.excel.export import Column, export_rows
+    from tdkt_desktop.store.statistics import review_report_data
+
+    data = review_report_data(store, campaign_id, period)
+    columns = [
+        Column("Chỉ tiêu", key="measure", width=50),
+        Column("Chỉ tiêu đăng ký", key="registered", width=28),
+        Column("Kết quả thực hiện", key="achieved_text", width=18),
+        Column("Tỷ lệ so với chỉ tiêu (%)", key="percent", kind="number"),
+        Column("Đánh giá", key="status_label", width=14),
+    ]
+    from tdkt_desktop.core.text import format_number
+
+    rows = [
+        {"measure": t["measure"], "registered": t["target"],
+         "achieved_text": "" if t["value"] is None else f"{format_number(t['value'])} {t.get('unit') or ''}".strip(),
+         "percent": round(t["percent"], 2) if t["percent"] is not None else None, "status_label": t["status_label"]}
+        for t in data["targets"]
+    ]
+    export_rows(out, f"Kết quả thực hiện chỉ tiêu — {data['period_label']}", columns, rows, unit_name=data["unit"]["name"],
+                subtitle=data["campaign"]["name"], numbered=True)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from tdkt_desktop.cli import CliError, open_existing
+    from tdkt_desktop.core.models import parse_period, period_year
+
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise CliError("Tệp kết quả phải có đuôi .pdf hoặc .xlsx.")
+    period = parse_period(args.period)
+    year = period_year(period)
+    with open_existing(args) as store:
+        if args.name in ("0601N", "0603N"):
+            from tdkt_desktop.store.statistics import form_0601N, form_0603N
+
+            form = (form_0601N if args.name == "0601N" else form_0603N)(store, year)
+            if suffix == ".xlsx":
+                _form_xlsx(form, out)
+            else:
+                from tdkt_desktop.printing.renderer import render
+
+                render(f"bieu_{args.name}", _form_context(store, form), out)
+        elif args.name == "ma-tran":
+            if suffix != ".xlsx":
+                raise CliError("Ma trận kết quả theo đơn vị chỉ xuất ra Excel (.xlsx).")
+            from tdkt_desktop.excel.export import export_view
+
+            export_view(store, "attainment-matrix", out, campaign_id=args.campaign or _default_campaign(store, year), period=period)
+        else:
+            if args.name == "so-ket" and not period.endswith("H1"):
+                raise CliError("Báo cáo sơ kết dùng kỳ 6 tháng đầu năm, ví dụ --period 2026-H1.")
+            if args.name == "tong-ket" and "-" in period:
+                raise CliError("Báo cáo tổng kết dùng kỳ cả năm, ví dụ --period 2026.")
+            campaign_id = args.campaign or _default_campaign(store, year)
+            if suffix == ".xlsx":
+                _review_xlsx(store, campaign_id, period, out)
+            else:
+                from tdkt_desktop.printing import records
+
+                render_pdf = records.issue_pdf if args.issue else records.preview_pdf
+                render_pdf(store, "bao_cao_ket_qua", campaign_id, out, period=period)
+    print(f"Đã ghi {out}.")
+    return 0
