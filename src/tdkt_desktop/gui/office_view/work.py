@@ -1,0 +1,463 @@
+"""What the upper-office screens read and write, as plain functions run by background jobs (no Qt here).
+
+Writes go through the engines (``store.office``, ``store.numbering``, ``excel``, ``printing``); nothing here
+changes a record in its own way. :func:`decision_preview` runs :func:`office.issue_decision` inside a
+transaction that is always rolled back, so the number, the list order and the money shown before
+confirming are exactly what issuing will give (unless someone else issues a decision in between).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from tdkt_desktop.core import eligibility as _elig
+from tdkt_desktop.core.models import (
+    AttainmentStatus,
+    NominationStatus,
+    SubjectKind,
+    period_label,
+    title_label,
+)
+from tdkt_desktop.core.rules import dossier_for, ruleset_for, vote_share, vote_threshold
+from tdkt_desktop.core.text import InputError, clean, collate_key
+from tdkt_desktop.gui.office_view.common import user_errors
+from tdkt_desktop.store import consolidation, office, statistics
+from tdkt_desktop.store.db import Store
+from tdkt_desktop.store.facts import dossier_items, latest_vote, nominee_facts
+from tdkt_desktop.store.numbering import peek_next_number
+
+Row = dict[str, Any]
+S = NominationStatus
+
+# Statuses the upper office works on (drafts stay with the unit that writes them).
+OFFICE_STATUSES = [s.value for s in NominationStatus if s is not NominationStatus.DRAFT]
+OPEN_STATUSES = (S.SUBMITTED.value, S.RECEIVED.value, S.APPRAISED.value)
+
+
+def has_units_below(store: Store) -> bool:
+    try:
+        return bool(consolidation.units_below(store, direct_only=True))
+    except InputError:
+        return False
+
+
+def _unit_names(store: Store) -> dict[str, str]:
+    return {u["code"]: u["name"] for u in store.rows("units")}
+
+
+def status_label(value: str | None) -> str:
+    try:
+        return S(value or S.DRAFT.value).label
+    except ValueError:
+        return str(value or "")
+
+
+# --------------------------------------------------------------------------- appraisal
+
+
+def nomination_years(store: Store) -> list[int]:
+    marks = ", ".join("?" for _ in OFFICE_STATUSES)
+    rows = store.db.query(
+        f"SELECT DISTINCT year FROM nominations WHERE deleted = 0 AND status IN ({marks}) ORDER BY year DESC",
+        OFFICE_STATUSES,
+    )
+    return [int(r["year"]) for r in rows]
+
+
+def received_nominations(store: Store, *, year: int | None = None) -> list[Row]:
+    """Nominations sent up (every status but draft), with the proposing unit's name and labels, ordered by
+    unit (tree order), status (the flow's order) and the decision list's order."""
+    marks = ", ".join("?" for _ in OFFICE_STATUSES)
+    where = f"status IN ({marks})"
+    params: list[Any] = list(OFFICE_STATUSES)
+    if year is not None:
+        where += " AND year = ?"
+        params.append(int(year))
+    names = _unit_names(store)
+    try:
+        tree = [store.unit_code or "", *(u.code for u in consolidation.units_below(store))]
+    except InputError:
+        tree = []
+    tree_pos = {c: i for i, c in enumerate(tree)}
+    status_pos = {s: i for i, s in enumerate(OFFICE_STATUSES)}
+    out = []
+    for n in store.rows("nominations", where, params):
+        unit = n.get("unit_code") or n["owner_unit"]
+        out.append(
+            {
+                "id": n["id"],
+                "unit_code": unit,
+                "unit_name": names.get(unit, unit),
+                "status": n["status"],
+                "status_label": status_label(n["status"]),
+                "subject_kind": n["subject_kind"],
+                "subject_label": SubjectKind(n["subject_kind"]).label,
+                "subject_name": n["subject_name"],
+                "title_code": n["title_code"],
+                "title": title_label(n["title_code"]),
+                "year": n["year"],
+                "submitted_on": n.get("submitted_on"),
+                "status_reason": n.get("status_reason") or "",
+            }
+        )
+    out.sort(key=lambda r: (tree_pos.get(r["unit_code"], len(tree_pos)), collate_key(r["unit_name"]),
+                            status_pos.get(r["status"], 99),
+                            office.award_order_key(r["title_code"], r["subject_kind"], r["subject_name"])))
+    return out
+
+
+def _province(store: Store) -> str | None:
+    unit = store.self_unit()
+    return unit.get("province_code") if unit else None
+
+
+def nomination_detail(store: Store, nomination_id: str, decision_date: _dt.date) -> Row:
+    """One nomination for the appraisal panel: the dossier checklist of the rule set in force on
+    ``decision_date``, the eligibility check re-run with that rule set (nothing written), the council vote
+    needed and recorded, the stored appraisal, and this unit's council sessions to vote in."""
+    nom = store.require("nominations", nomination_id)
+    rs = ruleset_for(decision_date, province_code=_province(store))
+    present = dossier_items(nom)
+    known = nom["title_code"] in rs.catalogue
+    items = []
+    if known:
+        for it in dossier_for(rs, nom["title_code"], subject_kind=nom["subject_kind"], award_kind=nom["award_kind"]):
+            items.append({"key": it.key, "label": it.label, "required": it.required, "note": it.note,
+                          "present": bool(present.get(it.key))})
+    facts = nominee_facts(store, nom, decision_date=decision_date)
+    result = _elig.check(facts, rs)
+    not_vote = [c for c in result.checks if c.criterion != "vote_share"]
+    eligible = known and bool(result.checks) and all(c.passed is not False for c in not_vote)
+    checks = [{"label": c.label, "passed": c.passed, "detail": c.detail, "criterion": c.criterion} for c in not_vote]
+    threshold = vote_threshold(rs, nom["title_code"]) if known else None
+    vote = latest_vote(store, nomination_id)
+    vote_info = None
+    if vote is not None:
+        share = vote_share(int(vote["votes_for"]), int(vote["total_members"]))
+        vote_info = {
+            "votes_for": int(vote["votes_for"]), "total_members": int(vote["total_members"]),
+            "present": int(vote["present"]), "written": int(vote.get("written_opinions") or 0),
+            "meeting_date": vote["meeting_date"], "share": share,
+            "passed": (share >= threshold) if threshold is not None else None,
+            "session_id": vote["vote_session_id"],
+        }
+    stored = None
+    if nom.get("eligibility_json"):
+        try:
+            stored = json.loads(nom["eligibility_json"])
+        except (TypeError, ValueError):
+            stored = None
+    sessions = [
+        {"id": s["id"], "meeting_date": s["meeting_date"], "total_members": s["total_members"],
+         "present": s["present"], "written_opinions": s.get("written_opinions") or 0, "period": s.get("period")}
+        for s in store.rows("vote_sessions", "unit_code = ?", [store.unit_code], order_by="meeting_date DESC")
+    ]
+    unit = nom.get("unit_code") or nom["owner_unit"]
+    u = store.unit_by_code(unit)
+    return {
+        "nomination": nom,
+        "unit_name": u["name"] if u else unit,
+        "status_label": status_label(nom["status"]),
+        "title": title_label(nom["title_code"]),
+        "subject_label": SubjectKind(nom["subject_kind"]).label,
+        "decision_date": decision_date,
+        "ruleset": rs.describe(),
+        "ruleset_id": rs.id,
+        "known_title": known,
+        "dossier": items,
+        "checks": checks,
+        "to_review": [c.label for c in result.to_review if c.criterion != "vote_share"],
+        "notes": list(result.notes),
+        "eligible": eligible,
+        "vote_threshold": threshold,
+        "vote": vote_info,
+        "stored": stored,
+        "note": nom.get("appraisal_note") or "",
+        "sessions": sessions,
+    }
+
+
+def receive_many(store: Store, ids: list[str]) -> int:
+    with store.atomic():
+        for i in ids:
+            office.receive(store, i)
+    return len(ids)
+
+
+def appraise_one(store: Store, nomination_id: str, *, decision_date: _dt.date, dossier: dict[str, bool],
+                 note: str | None) -> office.AppraisalResult:
+    """Thẩm định; a nomination still “sent up” is received first (same transaction)."""
+    with store.atomic():
+        nom = store.require("nominations", nomination_id)
+        if nom["status"] == S.SUBMITTED.value:
+            office.receive(store, nomination_id)
+        return office.appraise(store, nomination_id, decision_date=decision_date, dossier=dossier, note=note)
+
+
+def new_session(store: Store, values: Row) -> Row:
+    values = dict(values)
+    values.setdefault("unit_code", store.unit_code)
+    total, present = int(values["total_members"]), int(values["present"])
+    written = int(values.get("written_opinions") or 0)
+    if total <= 0:
+        raise InputError("Tổng số thành viên Hội đồng phải lớn hơn 0.", field="Tổng số thành viên")
+    if present + written > total:
+        raise InputError("Số thành viên có mặt và có ý kiến bằng văn bản không được vượt tổng số thành viên.",
+                         field="Có mặt")
+    return store.insert("vote_sessions", values)
+
+
+def record_vote(store: Store, session_id: str, nomination_id: str, votes_for: int) -> list[office.VoteOutcome]:
+    return office.record_votes(store, session_id, {nomination_id: int(votes_for)})
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+def officials(store: Store) -> list[Row]:
+    out = []
+    seen = set()
+    for o in store.rows("officials", "unit_code = ?", [store.unit_code], order_by="sort_order, full_name"):
+        key = (o["full_name"], o["title"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"name": o["full_name"], "title": o["title"], "authority": o.get("authority") or ""})
+    return out
+
+
+def approved_nominations(store: Store) -> list[Row]:
+    names = _unit_names(store)
+    rows = []
+    for n in store.rows("nominations", "status = ?", [S.APPROVED.value]):
+        unit = n.get("unit_code") or n["owner_unit"]
+        rows.append({"id": n["id"], "subject_name": n["subject_name"], "subject_kind": n["subject_kind"],
+                     "subject_label": SubjectKind(n["subject_kind"]).label, "title_code": n["title_code"],
+                     "title": title_label(n["title_code"]), "year": n["year"], "unit_name": names.get(unit, unit)})
+    rows.sort(key=lambda r: office.award_order_key(r["title_code"], r["subject_kind"], r["subject_name"]))
+    return rows
+
+
+def decision_preview(store: Store, ids: list[str], *, decision_date: _dt.date, signer: str, signer_title: str,
+                     subject: str | None) -> Row:
+    """Issue the decision inside a transaction that is rolled back: the number it would take, the list in
+    số sổ vàng order with each awardee's money, and the total. Nothing is kept."""
+    if not ids:
+        raise InputError("Chưa chọn đề nghị khen thưởng nào để đưa vào quyết định.")
+    peek = peek_next_number(store, doc_type="QĐ", issued_on=decision_date)
+    conn = store.db.conn
+    if conn.in_transaction:
+        raise InputError("Cơ sở dữ liệu đang bận; hãy thử lại.")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        decision = office.issue_decision(store, ids, decision_date=decision_date, signer=signer or "—",
+                                         signer_title=signer_title or "—", subject=subject)
+        summary = office.decision_summary(store, decision["id"])
+    finally:
+        conn.execute("ROLLBACK")
+    return {
+        "number": peek.code,
+        "subject": summary["subject"],
+        "base_salary": summary["base_salary"],
+        "awardees": [
+            {"so_vang": a["so_vang"], "name": a["name"], "subject_label": a["subject_label"], "title": a["title_name"],
+             "workplace": a["workplace"], "amount": a["amount"], "full_amount": a["full_amount"], "note": a["note"],
+             "nomination_id": a["nomination_id"]}
+            for a in summary["awardees"]
+        ],
+        "total": summary["totals"]["amount"],
+        "count": summary["totals"]["count"],
+        "notes": summary["notes"],
+    }
+
+
+def issue(store: Store, ids: list[str], *, decision_date: _dt.date, signer: str, signer_title: str,
+          subject: str | None) -> Row:
+    decision = office.issue_decision(store, ids, decision_date=decision_date, signer=signer,
+                                     signer_title=signer_title, subject=subject)
+    return office.decision_summary(store, decision["id"])
+
+
+def decisions_list(store: Store) -> list[Row]:
+    out = []
+    for d in store.rows("decisions", "issuer_unit = ?", [store.unit_code], order_by="decision_date DESC, number DESC"):
+        count = store.count("decision_awardees", "decision_id = ?", [d["id"]])
+        code = f"{d['number']}/{d['doc_code']}" if d.get("number") and d.get("doc_code") else (d.get("number") or "")
+        out.append({"id": d["id"], "code": code, "decision_date": d["decision_date"], "subject": d.get("subject") or "",
+                    "signer": d.get("signer") or "", "count": count, "total": d.get("total_amount") or 0,
+                    "status": d.get("status") or ""})
+    return out
+
+
+def print_decision(store: Store, decision_id: str, folder: str | Path, progress: Any) -> Row:
+    """The decision and its certificates, issued as PDF files into ``folder`` (printing.records batch)."""
+    from tdkt_desktop.printing import records
+
+    target = Path(folder)
+    with user_errors():
+        target.mkdir(parents=True, exist_ok=True)
+        items = records.batch_for_decision(store, decision_id)
+    written = []
+    for i, item in enumerate(items):
+        progress(i, len(items), item.filename)
+        out = target / item.filename
+        with user_errors():
+            records.issue_pdf(store, item.template, item.record_id, out, **item.options)
+        written.append(str(out))
+    progress(len(items), len(items), "")
+    return {"written": written, "folder": str(target)}
+
+
+# --------------------------------------------------------------------------- consolidation
+
+
+def campaigns(store: Store) -> list[Row]:
+    rows = store.rows("campaigns", order_by="year DESC, doc_date DESC")
+    return [{"id": c["id"], "name": c["name"], "year": c.get("year")} for c in rows]
+
+
+def periods_for(store: Store, campaign_id: str | None) -> list[str]:
+    years: set[int] = set()
+    found: set[str] = set()
+    if campaign_id:
+        c = store.get("campaigns", campaign_id)
+        if c and c.get("year"):
+            years.add(int(c["year"]))
+        ids = [t["id"] for t in store.rows("targets", "campaign_id = ?", [campaign_id])]
+        if ids:
+            marks = ", ".join("?" for _ in ids)
+            found = {r["period"] for r in store.rows("target_results", f"target_id IN ({marks})", ids)}
+    years |= {int(p[:4]) for p in found}
+    if not years:
+        years.add(_dt.date.today().year)
+    out = set(found)
+    for y in years:
+        out |= {f"{y}-H1", str(y)}
+    return sorted(out, key=lambda p: (p[:4], {"H1": 0, "H2": 1}.get(p[5:], 2)), reverse=True)
+
+
+def consolidation_data(store: Store, campaign_id: str, period: str) -> Row:
+    matrix = consolidation.attainment_matrix(store, campaign_id, period)
+    part = consolidation.participation_by_unit(store, campaign_id, period)
+    year = int(period[:4])
+    regs = consolidation.registrations_by_unit(store, year)
+    noms = consolidation.nominations_by_unit(store, year)
+    return {"matrix": matrix, "participation": part, "registrations": regs, "nominations": noms,
+            "period_label": period_label(period)}
+
+
+def unit_figures(store: Store, unit_code: str, campaign_id: str, period: str) -> Row:
+    figures = consolidation.unit_figures(store, unit_code, campaign_id, period)
+    u = store.unit_by_code(unit_code)
+    figures["unit_name"] = u["name"] if u else unit_code
+    return figures
+
+
+def missing(store: Store, deadline: _dt.date, period: str, campaign_id: str | None) -> list[Row]:
+    rows = consolidation.missing_submissions(store, deadline=deadline, period=period, campaign_id=campaign_id)
+    return [{"code": m.unit.code, "name": m.unit.name, "results_on": m.results_on, "nominations_on": m.nominations_on,
+             "what": "; ".join(m.labels)} for m in rows]
+
+
+def matrix_rows(matrix: consolidation.Matrix) -> list[Row]:
+    """Rows of the attainment matrix: one per unit, then the totals row (roll-up)."""
+    rows: list[Row] = []
+    for u in matrix.units:
+        cells = matrix.cells[u.code]
+        applicable = [c for c in cells.values() if c is not None]
+        reached = sum(1 for c in applicable if c.status in (AttainmentStatus.REACHED.value, AttainmentStatus.EXCEEDED.value))
+        rows.append({"kind": "unit", "code": u.code, "name": ("    " * max(u.depth - 1, 0)) + u.name, "depth": u.depth,
+                     "cells": cells, "reached": reached, "applicable": len(applicable)})
+    rows.append({"kind": "total", "code": "", "name": "", "cells": matrix.totals, "reached": None, "applicable": None})
+    return rows
+
+
+def share_reaching(matrix: consolidation.Matrix) -> list[tuple[str, float, int, int]]:
+    """Per target: (label, % of units with data reaching it, reaching, with data)."""
+    out = []
+    for t in matrix.targets:
+        counts = matrix.counts[t["id"]]
+        with_data = sum(v for k, v in counts.items() if k != AttainmentStatus.NO_DATA.value)
+        reaching = counts.get(AttainmentStatus.REACHED.value, 0) + counts.get(AttainmentStatus.EXCEEDED.value, 0)
+        out.append((t["measure"], (reaching * 100 / with_data) if with_data else 0.0, reaching, with_data))
+    return out
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def review_report(store: Store, campaign_id: str, period: str) -> Row:
+    return statistics.review_report_data(store, campaign_id, period)
+
+
+def form(store: Store, which: str, year: int) -> statistics.FormTable:
+    if which == "0601":
+        return statistics.form_0601N(store, year)
+    return statistics.form_0603N(store, year)
+
+
+def review_pdf(store: Store, campaign_id: str, period: str, out: str | Path) -> Row:
+    """The sơ kết / tổng kết report as a draft PDF (no number taken: the number is given when it is issued
+    from the In ấn section)."""
+    from tdkt_desktop.printing import records
+
+    with user_errors():
+        info = records.preview_pdf(store, "bao_cao_ket_qua", campaign_id, out, period=period)
+    return {"path": str(out), "pages": info.pages}
+
+
+def export_form(store: Store, table: statistics.FormTable, out: str | Path) -> Any:
+    from tdkt_desktop.excel.export import Column, export_rows
+
+    columns = [Column("Chỉ tiêu", lambda r: ("    " * max(r.level - 1, 0)) + r.label, "text", width=48)]
+    columns += [Column(label, (lambda r, k=key: r.values.get(k, 0)), "int") for key, label in table.columns]
+    with user_errors():
+        return export_rows(out, f"Biểu {table.code}: {table.title}", columns, table.rows, unit_name=table.unit_name,
+                           subtitle=f"Năm {table.year}. Căn cứ: {table.legal_basis}", freeze_columns=1)
+
+
+def export_review(store: Store, data: Row, out: str | Path) -> Any:
+    from tdkt_desktop.excel.export import Column, export_rows
+
+    columns = [
+        Column("Chỉ tiêu", "measure", "text", width=40),
+        Column("Mục tiêu", "target", "text", width=24),
+        Column("Kết quả", "value", "number"),
+        Column("Tỷ lệ so với chỉ tiêu", "percent", "percent"),
+        Column("Đánh giá", "status_label", "text"),
+        Column("Số đơn vị báo cáo", "units_reporting", "int"),
+        Column("Số đơn vị đạt", "units_reaching", "int"),
+        Column("Ghi chú", "note", "longtext", width=40),
+    ]
+    title = f"Báo cáo {data['review']} {data['campaign']['name']}"
+    with user_errors():
+        return export_rows(out, title, columns, data["targets"], unit_name=data["unit"]["name"],
+                           subtitle=data["period_label"], numbered=True)
+
+
+def nominations_table(noms: Row) -> tuple[list[str], list[Row]]:
+    """Rows of nominations per unit by status (labels) — for the table and the chart."""
+    rows = []
+    for r in noms["rows"]:
+        rows.append({"name": r["unit"]["name"], **{f"s:{k}": v for k, v in r["by_status"].items()},
+                     **{f"t:{k}": v for k, v in r["by_title"].items()}, "total": r["total"]})
+    totals = {"name": "", "_bold": True, **{f"s:{k}": v for k, v in noms["totals_by_status"].items()},
+              **{f"t:{k}": v for k, v in noms["totals_by_title"].items()}, "total": noms["total"]}
+    rows.append(totals)
+    return noms["statuses"], rows
+
+
+def group_counts(rows: list[Row]) -> dict[str, dict[str, int]]:
+    """unit name → status → count (the appraisal list's group tree)."""
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for r in rows:
+        out[r["unit_code"]][r["status"]] += 1
+    return out
+
+
+def clean_reasons(text: str) -> list[str]:
+    return [clean(line.lstrip("-•– ")) for line in (text or "").splitlines() if clean(line.lstrip("-•– "))]
