@@ -40,19 +40,6 @@ def _default_campaign(store: Any, year: int) -> str:
     return str(rows[0]["id"])
 
 
-def _form_context(store: Any, form: Any) -> dict[str, Any]:
-    from tdkt_desktop.printing.records import issuer_of, place_name, signer_for
-
-    rows = []
-    for r in form.rows:
-        label = r.label if r.level < 2 else f"- {r.label}"
-        rows.append({"label": label, **{k: v for k, v in r.values.items()}})
-    signer = signer_for(store, collective=False)
-    return {"issuer": issuer_of(store), "place": place_name(store), "date": _dt.date.today(), "year": form.year,
-            "rows": rows, "notes": list(form.notes), "signer": {"prefix": "", "title": "THỦ TRƯỞNG ĐƠN VỊ",
-                                                                   "name": signer["name"]}}
-
-
 def _form_xlsx(form: Any, out: Path) -> None:
     from tdkt_desktop.excel.export import Column, export_rows
 
@@ -104,9 +91,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             if suffix == ".xlsx":
                 _form_xlsx(form, out)
             else:
-                from tdkt_desktop.printing.renderer import render
+                from tdkt_desktop.printing.records import statistics_form_pdf
 
-                render(f"bieu_{args.name}", _form_context(store, form), out)
+                statistics_form_pdf(store, form, out)
         elif args.name == "ma-tran":
             if suffix != ".xlsx":
                 raise CliError("Ma trận kết quả theo đơn vị chỉ xuất ra Excel (.xlsx).")

@@ -376,3 +376,23 @@ def test_section_is_registered_and_in_vietnamese(office: Any, qtbot: Any) -> Non
     page.reports.kind.setCurrentIndex(2)
     wait(office)
     assert page.reports.current is not None and page.reports.current.code.startswith("0603")
+
+
+def test_statistical_form_saved_as_pdf(office: Any, qtbot: Any, tmp_path: Path, messages: Any) -> None:
+    import subprocess
+
+    from tdkt_desktop.gui.office_view.page import make_office_page
+
+    page = make_office_page(office)
+    qtbot.addWidget(page)
+    wait(office)
+    page.reports.kind.setCurrentIndex(2)  # 0603.N
+    wait(office)
+    assert page.reports.pdf_button.isEnabled()
+    out = tmp_path / "bieu-0603N.pdf"
+    page.reports.save_pdf(str(out))
+    wait(office)
+    assert messages.kinds() == ["info"]  # "Đã lưu: …", no error
+    chairman = office.reader.rows("officials", order_by="sort_order")[0]["full_name"]
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "SỐ LƯỢNG KHEN THƯỞNG" in text and "0603.N" in text and chairman in text

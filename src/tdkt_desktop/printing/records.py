@@ -900,6 +900,23 @@ def issued_number(store: Store, template_name: str, record_id: str, subject: str
     return issued.number, issued.code.split("/", 1)[1]
 
 
+STATISTICS_TEMPLATES = {"0601.N": "bieu_0601N", "0603.N": "bieu_0603N"}
+
+
+def statistics_form_context(store: Store, form: Any, *, on: _dt.date | None = None) -> dict[str, Any]:
+    """The printing context of a statistical form (``store.statistics.FormTable``)."""
+    rows = [{"label": r.label if r.level < 2 else f"- {r.label}", **dict(r.values)} for r in form.rows]
+    signer = signer_for(store, collective=False)
+    return {"issuer": issuer_of(store), "place": place_name(store), "date": on or _dt.date.today(), "year": form.year,
+            "rows": rows, "notes": list(form.notes),
+            "signer": {"prefix": "", "title": "THỦ TRƯỞNG ĐƠN VỊ", "name": signer["name"]}}
+
+
+def statistics_form_pdf(store: Store, form: Any, out: str | Path | IO[bytes]) -> RenderInfo:
+    """Print form 0601.N or 0603.N."""
+    return render(STATISTICS_TEMPLATES[form.code.split("/")[0]], statistics_form_context(store, form), out)
+
+
 @dataclass(frozen=True)
 class BatchItem:
     template: str

@@ -127,13 +127,10 @@ class ReportsPage(QtWidgets.QWidget):
         self.year_label.setVisible(not review)
         self.year.setVisible(not review)
         self.bar_stretch.setVisible(not review)
-        self.pdf_button.setEnabled(review)
+        self.pdf_button.setEnabled(True)
         self.pdf_button.setToolTip(
-            self.tr("A draft without a number; issue it with a number from the Printing section") if review
-            else self.tr("There is no printed template for this form yet: export it to Excel"))
-        self.note.setText(
-            self.tr("The PDF is a draft (no number is taken).") if review
-            else self.tr("No printed template exists for this form yet; export it to Excel to send or print it."))
+            self.tr("A draft without a number; issue it with a number from the Printing section") if review else "")
+        self.note.setText(self.tr("The PDF is a draft (no number is taken).") if review else "")
         if load:
             self.load()
 
@@ -232,7 +229,10 @@ class ReportsPage(QtWidgets.QWidget):
 
     # ------------------------------------------------------------------ output
     def save_pdf(self, path: str | None = None) -> Any:
-        if self.kind.currentData() != REVIEW or not isinstance(self.current, dict):
+        kind = self.kind.currentData()
+        if kind != REVIEW:
+            return self._save_form_pdf(kind, path)
+        if not isinstance(self.current, dict):
             return None
         cid, period = self.campaign.currentData(), self.period.currentData()
         if path is None:
@@ -242,6 +242,19 @@ class ReportsPage(QtWidgets.QWidget):
                 return None
         out = Path(path)
         return self.ctx.jobs.run(lambda store, _p: work.review_pdf(store, cid, period, out),
+                                 done=lambda r: dialogs.inform(self, self.tr("Save as PDF"),
+                                                               self.tr("Saved: %1").replace("%1", r["path"])),
+                                 title=self.tr("Writing the PDF"), dialog=True, parent=self)
+
+    def _save_form_pdf(self, kind: str, path: str | None) -> Any:
+        year = self.year.value()
+        if path is None:
+            default = suggested_name(self.title.text()).replace(".xlsx", ".pdf")
+            path, _f = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), default, self.tr("PDF file (*.pdf)"))
+            if not path:
+                return None
+        out = Path(path)
+        return self.ctx.jobs.run(lambda store, _p: work.form_pdf(store, kind, year, out),
                                  done=lambda r: dialogs.inform(self, self.tr("Save as PDF"),
                                                                self.tr("Saved: %1").replace("%1", r["path"])),
                                  title=self.tr("Writing the PDF"), dialog=True, parent=self)

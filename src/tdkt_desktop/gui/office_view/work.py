@@ -400,6 +400,17 @@ def form(store: Store, which: str, year: int) -> statistics.FormTable:
     return statistics.form_0603N(store, year)
 
 
+def form_pdf(store: Store, kind: str, year: int, out: str | Path) -> Row:
+    """Form 0601.N or 0603.N of ``year`` printed to ``out``."""
+    from tdkt_desktop.printing import records
+    from tdkt_desktop.store.statistics import form_0601N, form_0603N
+
+    with user_errors():
+        form = (form_0601N if kind == "0601" else form_0603N)(store, year)
+        info = records.statistics_form_pdf(store, form, out)
+    return {"path": str(out), "pages": info.pages}
+
+
 def review_pdf(store: Store, campaign_id: str, period: str, out: str | Path) -> Row:
     """The sơ kết / tổng kết report as a draft PDF (no number taken: the number is given when it is issued
     from the In ấn section)."""
