@@ -1,0 +1,103 @@
+﻿; Vietnamese texts for the TĐKT Desktop installer, used when Inno Setup's Vietnamese.isl is not available.
+; Read after compiler:Default.isl, so any message not listed here stays in English.
+; UTF-8 with a byte order mark; keep it so.
+
+[LangOptions]
+LanguageName=Tiếng Việt
+LanguageID=$042A
+LanguageCodePage=0
+
+[Messages]
+SetupAppTitle=Cài đặt
+SetupWindowTitle=Cài đặt %1
+UninstallAppTitle=Gỡ cài đặt
+UninstallAppFullTitle=Gỡ cài đặt %1
+InformationTitle=Thông tin
+ConfirmTitle=Xác nhận
+ErrorTitle=Lỗi
+SetupAppRunningError=%1 đang chạy.%n%nHãy đóng mọi cửa sổ của phần mềm rồi bấm OK để tiếp tục, hoặc Huỷ để thoát.
+UninstallAppRunningError=%1 đang chạy.%n%nHãy đóng mọi cửa sổ của phần mềm rồi bấm OK để tiếp tục, hoặc Huỷ để thoát.
+ExitSetupTitle=Thoát cài đặt
+ExitSetupMessage=Việc cài đặt chưa xong. Nếu thoát bây giờ, phần mềm sẽ không được cài.%n%nCó thể chạy lại chương trình cài đặt vào lúc khác.%n%nThoát cài đặt?
+ButtonBack=< &Quay lại
+ButtonNext=&Tiếp >
+ButtonInstall=&Cài đặt
+ButtonOK=Đồng ý
+ButtonCancel=Huỷ
+ButtonYes=&Có
+ButtonYesToAll=Có với &tất cả
+ButtonNo=&Không
+ButtonNoToAll=Khô&ng với tất cả
+ButtonFinish=&Xong
+ButtonBrowse=&Chọn...
+ButtonWizardBrowse=C&họn...
+ButtonNewFolder=&Tạo thư mục mới
+ClickNext=Bấm Tiếp để tiếp tục, hoặc Huỷ để thoát.
+BrowseDialogTitle=Chọn thư mục
+BrowseDialogLabel=Chọn một thư mục trong danh sách rồi bấm Đồng ý.
+NewFolderName=Thư mục mới
+WelcomeLabel1=Cài đặt [name]
+WizardSelectDir=Chọn thư mục cài đặt
+SelectDirDesc=Cài [name] vào đâu?
+SelectDirLabel3=Chương trình sẽ được cài vào thư mục sau.
+SelectDirBrowseLabel=Bấm Tiếp để tiếp tục. Muốn chọn thư mục khác, bấm Chọn.
+DiskSpaceMBLabel=Cần ít nhất [mb] MB dung lượng trống.
+DiskSpaceGBLabel=Cần ít nhất [gb] GB dung lượng trống.
+DirExistsTitle=Thư mục đã có
+DirExists=Thư mục:%n%n%1%n%nđã có. Vẫn cài vào thư mục này?
+DirDoesntExistTitle=Thư mục chưa có
+DirDoesntExist=Thư mục:%n%n%1%n%nchưa có. Tạo thư mục này?
+WizardSelectTasks=Tuỳ chọn thêm
+SelectTasksDesc=Làm thêm những việc nào?
+SelectTasksLabel2=Chọn những việc cần làm thêm khi cài [name], rồi bấm Tiếp.
+WizardReady=Sẵn sàng cài đặt
+ReadyLabel1=Đã sẵn sàng cài [name] vào máy.
+ReadyLabel2a=Bấm Cài đặt để bắt đầu, hoặc Quay lại để xem, sửa lựa chọn.
+ReadyLabel2b=Bấm Cài đặt để bắt đầu.
+ReadyMemoDir=Thư mục cài đặt:
+ReadyMemoGroup=Thư mục trong menu Start:
+ReadyMemoTasks=Tuỳ chọn thêm:
+WizardPreparing=Chuẩn bị cài đặt
+PreparingDesc=Đang chuẩn bị cài [name].
+ApplicationsFound=Các ứng dụng sau đang dùng tệp cần cập nhật. Nên để chương trình cài đặt tự đóng chúng.
+ApplicationsFound2=Các ứng dụng sau đang dùng tệp cần cập nhật. Nên để chương trình cài đặt tự đóng chúng; cài xong sẽ mở lại.
+CloseApplications=&Tự đóng các ứng dụng
+DontCloseApplications=&Không đóng các ứng dụng
+CannotContinue=Không thể tiếp tục cài đặt. Bấm Huỷ để thoát.
+WizardInstalling=Đang cài đặt
+InstallingLabel=Xin chờ trong khi [name] được cài vào máy.
+FinishedHeadingLabel=Đã cài xong [name]
+FinishedLabelNoIcons=Đã cài xong [name].
+FinishedLabel=Đã cài xong [name]. Mở phần mềm bằng biểu tượng trong menu Start hoặc trên màn hình.
+ClickFinish=Bấm Xong để kết thúc.
+RunEntryExec=Mở %1
+SetupAborted=Việc cài đặt chưa hoàn tất.%n%nHãy khắc phục lỗi rồi chạy lại chương trình cài đặt.
+StatusClosingApplications=Đang đóng các ứng dụng...
+StatusCreateDirs=Đang tạo thư mục...
+StatusExtractFiles=Đang chép tệp...
+StatusCreateIcons=Đang tạo lối tắt...
+StatusCreateRegistryEntries=Đang ghi thiết lập...
+StatusSavingUninstall=Đang lưu thông tin gỡ cài đặt...
+StatusRunProgram=Đang hoàn tất cài đặt...
+StatusRollback=Đang hoàn tác các thay đổi...
+ErrorCreatingDir=Không tạo được thư mục "%1"
+UninstallNotFound=Không thấy tệp "%1". Không gỡ cài đặt được.
+UninstallOpenError=Không mở được tệp "%1". Không gỡ cài đặt được.
+UninstallStatusLabel=Xin chờ trong khi %1 được gỡ khỏi máy.
+UninstallDataCorrupted=Tệp "%1" bị hỏng. Không gỡ cài đặt được.
+ConfirmDeleteSharedFileTitle=Xoá tệp dùng chung?
+WizardUninstalling=Đang gỡ cài đặt
+StatusUninstalling=Đang gỡ %1...
+
+[CustomMessages]
+CreateDesktopIcon=Tạo lối tắt trên &màn hình
+AdditionalIcons=Lối tắt:
+LaunchProgram=Mở %1
+UninstallProgram=Gỡ cài đặt %1
+ProgramOnTheWeb=%1 trên mạng
+CreateQuickLaunchIcon=Tạo lối tắt &Quick Launch
+AssocFileExtension=&Mở tệp %2 bằng %1
+AssocingFileExtension=Đang gắn tệp %2 với %1...
+AutoStartProgramGroupDescription=Khởi động:
+AutoStartProgram=Tự mở %1
+AddonHostProgramNotFound=Không thấy %1 trong thư mục đã chọn.%n%nVẫn tiếp tục?
