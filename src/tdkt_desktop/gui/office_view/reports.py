@@ -229,32 +229,27 @@ class ReportsPage(QtWidgets.QWidget):
 
     # ------------------------------------------------------------------ output
     def save_pdf(self, path: str | None = None) -> Any:
+        """The review report (a draft, no number taken) or the statistical form of the year, as PDF."""
         kind = self.kind.currentData()
-        if kind != REVIEW:
-            return self._save_form_pdf(kind, path)
-        if not isinstance(self.current, dict):
-            return None
-        cid, period = self.campaign.currentData(), self.period.currentData()
-        if path is None:
-            default = suggested_name(self.title.text()).replace(".xlsx", ".pdf")
-            path, _f = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), default, self.tr("PDF file (*.pdf)"))
-            if not path:
+        if kind == REVIEW:
+            if not isinstance(self.current, dict):
                 return None
-        out = Path(path)
-        return self.ctx.jobs.run(lambda store, _p: work.review_pdf(store, cid, period, out),
-                                 done=lambda r: dialogs.inform(self, self.tr("Save as PDF"),
-                                                               self.tr("Saved: %1").replace("%1", r["path"])),
-                                 title=self.tr("Writing the PDF"), dialog=True, parent=self)
+            cid, period = self.campaign.currentData(), self.period.currentData()
 
-    def _save_form_pdf(self, kind: str, path: str | None) -> Any:
-        year = self.year.value()
+            def write(store: Any, out: Path) -> Any:
+                return work.review_pdf(store, cid, period, out)
+        else:
+            year = self.year.value()
+
+            def write(store: Any, out: Path) -> Any:
+                return work.form_pdf(store, kind, year, out)
         if path is None:
             default = suggested_name(self.title.text()).replace(".xlsx", ".pdf")
             path, _f = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), default, self.tr("PDF file (*.pdf)"))
             if not path:
                 return None
         out = Path(path)
-        return self.ctx.jobs.run(lambda store, _p: work.form_pdf(store, kind, year, out),
+        return self.ctx.jobs.run(lambda store, _p: write(store, out),
                                  done=lambda r: dialogs.inform(self, self.tr("Save as PDF"),
                                                                self.tr("Saved: %1").replace("%1", r["path"])),
                                  title=self.tr("Writing the PDF"), dialog=True, parent=self)
