@@ -452,22 +452,6 @@ class Store:
     def restore(self, table: str, record_id: str) -> Row:
         return self._set_deleted(table, record_id, 0, "restore")
 
-    def put_synced_row(self, table: str, row: Row, *, action: str = "sync") -> None:
-        """Write a whole row received from another installation as it is, with a new local sequence.
-
-        Used by bundle import inside its own transaction; audit and search are kept current.
-        """
-        self._check_table(table)
-        before = self.get(table, row["id"], include_deleted=True)
-        stored = dict(row)
-        stored["local_seq"] = self.next_local_seq()
-        self.db.table(table).upsert(stored, pk="id", alter=False)
-        changed_before = None
-        if before is not None:
-            changed_before = {k: before.get(k) for k in stored if before.get(k) != stored.get(k) and k != "local_seq"}
-        self._audit(table, row["id"], action, changed_before, {k: v for k, v in row.items() if k not in ("local_seq",)})
-        _search.index_row(self.db, table, stored)
-
     # ------------------------------------------------------------------ this installation's unit
     def self_unit(self) -> Row | None:
         code = self.unit_code

@@ -46,9 +46,9 @@ class _Rollback(Exception):
 
 
 class RowWriter:
-    """Writes received rows exactly as :meth:`Store.put_synced_row` does — a new local sequence number,
-    an audit entry (action ``sync``, same before/after form), the search index kept current — but in
-    batches (``executemany``), for bundles of hundreds of thousands of rows. Rows are written at
+    """Writes rows received in a bundle as they are: a new local sequence number each, an audit entry
+    (action ``sync``, with the changed fields before and the row after), the search index kept current —
+    in batches (``executemany``), for bundles of hundreds of thousands of rows. Rows are written at
     :meth:`flush`; a bundle never holds the same record twice, so the order within a batch is free."""
 
     BATCH = 2000
