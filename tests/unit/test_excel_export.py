@@ -9,6 +9,7 @@ import os
 import pytest
 from openpyxl import load_workbook
 
+from tdkt_desktop.core.models import AttainmentStatus
 from tdkt_desktop.excel.errors import ExcelError, ExportCancelled
 from tdkt_desktop.excel.export import (
     NUMBER_FORMATS,
@@ -20,7 +21,6 @@ from tdkt_desktop.excel.export import (
     export_rows,
     export_view,
 )
-from tdkt_desktop.core.models import AttainmentStatus
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_generic_export_layout_formats_and_values(tmp_path):
     result = export_rows(path, "Danh sách thử", columns, rows, unit_name="Phường Tân An", numbered=True,
                          exported_on=_dt.date(2026, 1, 6), totals_label="Tổng cộng")
     assert result.rows == 2
-    wb, ws = _sheet(path)
+    _wb, ws = _sheet(path)
     assert ws["A1"].value == "PHƯỜNG TÂN AN" and ws["A1"].font.bold
     assert ws["A2"].value == "DANH SÁCH THỬ"
     assert ws["A3"].value is None  # no filters
@@ -138,7 +138,7 @@ def test_every_view_exports_from_the_demo(demo_store, tmp_path, view):
     path = tmp_path / f"{view}.xlsx"
     result = export_view(demo_store, view, path)
     assert result.rows > 0
-    wb, ws = _sheet(path)
+    _wb, ws = _sheet(path)
     assert ws["A1"].value == "PHƯỜNG TÂN AN"
     assert ws.freeze_panes is not None and ws.auto_filter.ref.startswith("A6:")
     assert ws["A6"].value == "STT" or view == "decisions"
@@ -147,7 +147,7 @@ def test_every_view_exports_from_the_demo(demo_store, tmp_path, view):
 def test_people_view_dates_and_sorting(demo_store, tmp_path):
     path = tmp_path / "people.xlsx"
     export_view(demo_store, "people", path)
-    wb, ws = _sheet(path)
+    _wb, ws = _sheet(path)
     header = [c.value for c in ws[6]]
     name_col = header.index("Họ và tên") + 1
     birth_col = header.index("Ngày sinh") + 1
@@ -164,7 +164,7 @@ def test_people_view_dates_and_sorting(demo_store, tmp_path):
 def test_decisions_view_has_so_vang_money_and_totals(demo_store, tmp_path):
     path = tmp_path / "qd.xlsx"
     export_view(demo_store, "decisions", path)
-    wb, ws = _sheet(path)
+    _wb, ws = _sheet(path)
     header = [c.value for c in ws[6]]
     assert header[:5] == ["Số sổ vàng", "Tên tập thể, cá nhân", "Đối tượng", "Danh hiệu, hình thức", "Tiền thưởng (đồng)"]
     awardees = demo_store.rows("decision_awardees")
@@ -178,7 +178,7 @@ def test_decisions_view_has_so_vang_money_and_totals(demo_store, tmp_path):
 def test_provincial_nominations_layout(demo_store, tmp_path):
     path = tmp_path / "tinh.xlsx"
     export_view(demo_store, "nominations-provincial", path, status="draft")
-    wb, ws = _sheet(path)
+    _wb, ws = _sheet(path)
     assert tuple(c.value for c in ws[6]) == PROVINCIAL_HEADERS
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=7)]
     drafts = demo_store.rows("nominations", "status = 'draft'")
@@ -198,7 +198,7 @@ def test_provincial_nominations_layout(demo_store, tmp_path):
 def test_results_view_has_attainment(demo_store, tmp_path):
     path = tmp_path / "kq.xlsx"
     export_view(demo_store, "results", path, period="2026-H1")
-    wb, ws = _sheet(path)
+    _wb, ws = _sheet(path)
     header = [c.value for c in ws[6]]
     status_col = header.index("Đánh giá") + 1
     percent_col = header.index("Tỷ lệ so với chỉ tiêu") + 1
@@ -214,7 +214,7 @@ def test_attainment_matrix_fills_legend_and_comments(demo_store, tmp_path):
     with pytest.raises(ExcelError, match="Hãy chọn một phong trào"):
         export_attainment_matrix(demo_store, path)
     export_attainment_matrix(demo_store, path, campaign_id=campaign["id"], period="2026-H1")
-    wb, ws = _sheet(path)
+    _wb, ws = _sheet(path)
     targets = demo_store.rows("targets", "campaign_id = ?", [campaign["id"]], order_by="seq")
     header_row = 6
     assert ws.cell(row=header_row, column=1).value == "Đơn vị"
@@ -240,7 +240,7 @@ def test_attainment_matrix_fills_legend_and_comments(demo_store, tmp_path):
     assert legend == {s.label: STATUS_FILLS[s] for s in AttainmentStatus}
     # a period with no results at all for a unit shows grey cells
     export_attainment_matrix(demo_store, path, campaign_id=campaign["id"][:8], period="2025")
-    wb, ws = _sheet(path)
+    _wb, ws = _sheet(path)
     assert ws.cell(row=7, column=2).fill.fgColor.rgb[-6:] == STATUS_FILLS[AttainmentStatus.NO_DATA]
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from tdkt_desktop.core.text import InputError
 
-class ExcelError(Exception):
-    """A spreadsheet could not be read or written; the message says what to do."""
+
+class ExcelError(InputError):
+    """A spreadsheet could not be read or written; the message says what to do (a user-facing error)."""
 
 
 class ExportCancelled(ExcelError):

@@ -80,7 +80,14 @@ def decode_tcvn3(text: str) -> str:
     if _typed_in_capitals(text):
         # Typed in .VnTimeH: everything is a capital.
         return unicodedata.normalize("NFC", "".join(out).upper())
-    return unicodedata.normalize("NFC", _restore_initials(out, ambiguous))
+    text = _restore_initials(out, ambiguous)
+    # Administrative texts always write "Ủy ban" with a capital, which TCVN3 cannot encode.
+    text = re.sub(r"(?<!\w)ủy ban(?!\w)", "Ủy ban", unicodedata.normalize("NFC", text))
+    return text
+
+
+# Words written in lower case inside names ("Hộ ông Dương Văn Ửng").
+_LOWER_WORDS = {"ông", "ở", "ấy"}
 
 
 def _typed_in_capitals(text: str) -> bool:
@@ -109,11 +116,12 @@ def _restore_initials(chars: list[str], ambiguous: list[bool]) -> str:
         return text
     starts_ambiguous = [ambiguous[s] for s, _ in spans]
     others = [text[s] for (s, _), amb in zip(spans, starts_ambiguous, strict=True) if not amb]
-    if not any(starts_ambiguous) or not others or not all(c.isupper() for c in others if c.isalpha()):
+    # A name has at least three words ("Lê Thị Ánh"); "Trưởng ấp" is not a name.
+    if not any(starts_ambiguous) or len(others) < 2 or not all(c.isupper() for c in others if c.isalpha()):
         return text
     result = list(text)
-    for (start, _), amb in zip(spans, starts_ambiguous, strict=True):
-        if amb:
+    for (start, end), amb in zip(spans, starts_ambiguous, strict=True):
+        if amb and text[start:end].lower() not in _LOWER_WORDS:
             result[start] = result[start].upper()
     return "".join(result)
 
