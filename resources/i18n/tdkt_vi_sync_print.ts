@@ -1,54 +1,55 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="488" />
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+488"/>
         <source>Print all documents</source>
         <translation>In tất cả văn bản</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="491" />
+        <location line="+3"/>
         <source>The decision with its list, and one certificate for each person or collective awarded:</source>
         <translation>Quyết định kèm danh sách, và mỗi cá nhân, tập thể được khen một bằng, giấy khen:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="492" />
-        <source>The campaign's plan and its results report:</source>
+        <location line="+1"/>
+        <source>The campaign&apos;s plan and its results report:</source>
         <translation>Kế hoạch phát động và báo cáo kết quả của phong trào:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="501" />
+        <location line="+9"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="503" />
+        <location line="+2"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="507" />
+        <location line="+4"/>
         <source>Also send them to the printer</source>
         <translation>In luôn ra máy in</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="509" />
+        <location line="+2"/>
         <source>Each document is a separate PDF file. You can stop at any time; the files already written stay complete.</source>
         <translation>Mỗi văn bản là một tệp PDF riêng. Có thể dừng bất cứ lúc nào; các tệp đã ghi vẫn đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="515" />
+        <location line="+6"/>
         <source>Start</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="516" />
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="522" />
+        <location line="+6"/>
         <source>Choose the folder</source>
         <translation>Chọn thư mục</translation>
     </message>
@@ -56,92 +57,92 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="65" />
+        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="+65"/>
         <source>The same record was changed here and at another unit. One version was applied by the fixed rule so that every unit holds the same; the other was kept here. Compare them and choose which one stays.</source>
         <translation>Cùng một bản ghi đã được sửa ở đây và ở đơn vị khác. Một phiên bản đã được áp dụng theo quy tắc chung để mọi đơn vị giữ giống nhau; phiên bản kia được lưu lại ở đây. Hãy so sánh và chọn bản được giữ.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="70" />
+        <location line="+5"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="71" />
+        <location line="+1"/>
         <source>Record</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="72" />
+        <location line="+1"/>
         <source>From unit</source>
         <translation>Từ đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="73" />
+        <location line="+1"/>
         <source>Received</source>
         <translation>Nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="86" />
+        <location line="+13"/>
         <source>Show only the fields that differ</source>
         <translation>Chỉ hiện các trường khác nhau</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="92" />
+        <location line="+6"/>
         <source>Field</source>
         <translation>Trường thông tin</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="93" />
+        <location line="+1"/>
         <source>Version held here</source>
         <translation>Bản đang có</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="94" />
+        <location line="+1"/>
         <source>Version received</source>
         <translation>Bản mới nhận</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="103" />
+        <location line="+9"/>
         <source>Keep the version held here</source>
         <translation>Giữ bản đang có</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="104" />
+        <location line="+1"/>
         <source>Take the received version</source>
         <translation>Nhận bản mới</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="115" />
+        <location line="+11"/>
         <source>No conflict waits for a decision.</source>
         <translation>Không có xung đột nào chờ xử lý.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="147" />
+        <location line="+32"/>
         <source>Deleted</source>
         <translation>Đã xóa</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="147" />
+        <location line="+0"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="147" />
+        <location line="+0"/>
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="152" />
+        <location line="+5"/>
         <source>the received version</source>
         <translation>bản mới nhận</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="153" />
+        <location line="+1"/>
         <source>the version held here</source>
         <translation>bản đang có</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="155" />
+        <location line="+2"/>
         <source>In force now: &lt;b&gt;%1&lt;/b&gt;. Changed fields are highlighted.</source>
         <translation>Đang áp dụng: &lt;b&gt;%1&lt;/b&gt;. Các trường khác nhau được tô màu.</translation>
     </message>
@@ -149,73 +150,73 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="19" />
+        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="+19"/>
         <source>Enrol a unit</source>
         <translation>Ghi danh đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="25" />
+        <location line="+6"/>
         <source>Upper office of this unit</source>
         <translation>Cơ quan cấp trên của đơn vị này</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="26" />
+        <location line="+1"/>
         <source>Unit directly under this unit</source>
         <translation>Đơn vị trực thuộc đơn vị này</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="27" />
+        <location line="+1"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="36" />
+        <location line="+9"/>
         <source>Unit code: %1</source>
         <translation>Mã đơn vị: %1</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="40" />
+        <location line="+4"/>
         <source>Key fingerprint in this file:</source>
         <translation>Dấu vân tay khóa trong tệp này:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="51" />
+        <location line="+11"/>
         <source>Telephone a staff member of this unit (or look at the paper copy they signed) and read the five groups together. Confirm only if all 20 characters are the same. A file can be copied or altered on the way; this comparison is what makes the exchange safe.</source>
         <translation>Hãy gọi điện cho cán bộ của đơn vị này (hoặc xem bản giấy có chữ ký của họ) và cùng đọc năm nhóm ký tự. Chỉ xác nhận khi cả 20 ký tự đều trùng khớp. Tệp có thể bị sao chép hoặc sửa trên đường đi; việc đối chiếu này mới bảo đảm an toàn.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="59" />
+        <location line="+8"/>
         <source>This unit is already enrolled with a DIFFERENT key: %1. Replace it only if the unit has reinstalled the program and you have checked the new fingerprint with them directly. After the replacement, bundles signed with the old key are no longer accepted.</source>
         <translation>Đơn vị này đã được ghi danh với một khóa KHÁC: %1. Chỉ thay khóa khi đơn vị đã cài lại phần mềm và bạn đã đối chiếu dấu vân tay mới trực tiếp với họ. Sau khi thay, các gói ký bằng khóa cũ sẽ không được nhận nữa.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="63" />
+        <location line="+4"/>
         <source>I have compared it and replace the old key</source>
         <translation>Tôi đã đối chiếu và đồng ý thay khóa cũ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="65" />
+        <location line="+2"/>
         <source>This unit is already enrolled with exactly this key. Nothing to do.</source>
         <translation>Đơn vị này đã được ghi danh với đúng khóa này. Không cần làm gì thêm.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="66" />
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="69" />
+        <location line="+1"/>
+        <location line="+3"/>
         <source>I have compared it, trust it</source>
         <translation>Tôi đã đối chiếu, tin cậy</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="77" />
+        <location line="+8"/>
         <source>Replace the key</source>
         <translation>Thay khóa</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="77" />
+        <location line="+0"/>
         <source>Enrol</source>
         <translation>Ghi danh</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/enrol.py" line="81" />
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -223,47 +224,47 @@
 <context>
     <name>PreviewView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="41" />
+        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="+41"/>
         <source>Previous page (Page Up)</source>
         <translation>Trang trước</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="46" />
+        <location line="+5"/>
         <source>Go to page</source>
         <translation>Đến trang</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="51" />
+        <location line="+5"/>
         <source>Next page (Page Down)</source>
         <translation>Trang sau</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="53" />
+        <location line="+2"/>
         <source>Page</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="61" />
+        <location line="+8"/>
         <source>Zoom out (Ctrl+wheel)</source>
         <translation>Thu nhỏ (Ctrl+cuộn chuột)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="64" />
+        <location line="+3"/>
         <source>Fit width</source>
         <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="70" />
+        <location line="+6"/>
         <source>Zoom in (Ctrl+wheel)</source>
         <translation>Phóng to (Ctrl+cuộn chuột)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="72" />
+        <location line="+2"/>
         <source>Zoom</source>
         <translation>Thu phóng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="108" />
+        <location line="+36"/>
         <source>Choose a document and a record, then press “Preview”.</source>
         <translation>Chọn hồ sơ và văn bản cần in, rồi bấm “Xem trước”.</translation>
     </message>
@@ -271,251 +272,251 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="24" />
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-498"/>
         <source>Award decisions</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="25" />
+        <location line="+1"/>
         <source>Award nominations</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="26" />
+        <location line="+1"/>
         <source>Council meetings</source>
         <translation>Phiên họp Hội đồng TĐKT</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="27" />
+        <location line="+1"/>
         <source>Emulation campaigns</source>
         <translation>Phong trào thi đua</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="28" />
+        <location line="+1"/>
         <source>Registrations for titles</source>
         <translation>Đăng ký thi đua</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="47" />
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="423" />
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="431" />
+        <location line="+19"/>
+        <location line="+376"/>
+        <location line="+8"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="48" />
+        <location line="-383"/>
         <source>Documents are laid out as Decree 30/2020 requires (A4, Times New Roman). Preview them here, then print or save the issued PDF.</source>
         <translation>Văn bản được trình bày theo Nghị định 30/2020 (khổ A4, phông Times New Roman). Xem trước tại đây, rồi in hoặc lưu bản PDF phát hành.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="85" />
+        <location line="+37"/>
         <source>Print from:</source>
         <translation>In từ:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="91" />
+        <location line="+6"/>
         <source>Record</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="105" />
+        <location line="+14"/>
         <source>Document and options</source>
         <translation>Văn bản và tùy chọn</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="109" />
+        <location line="+4"/>
         <source>Document:</source>
         <translation>Văn bản:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="113" />
+        <location line="+4"/>
         <source>Date written on the document (it also chooses the form in force that day)</source>
         <translation>Ngày ghi trên văn bản (cũng dùng để chọn mẫu có hiệu lực vào ngày đó)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="114" />
+        <location line="+1"/>
         <source>Date:</source>
         <translation>Ngày:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="118" />
+        <location line="+4"/>
         <source>Period:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="120" />
+        <location line="+2"/>
         <source>Plain paper (the border is printed)</source>
         <translation>Giấy trắng (in cả khung viền)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="121" />
+        <location line="+1"/>
         <source>Pre-printed certificate stock</source>
         <translation>Phôi bằng, giấy khen in sẵn</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="122" />
+        <location line="+1"/>
         <source>Paper:</source>
         <translation>Giấy in:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="131" />
+        <location line="+9"/>
         <source>Default printer</source>
         <translation>Máy in mặc định</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="135" />
+        <location line="+4"/>
         <source>Printer:</source>
         <translation>Máy in:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="138" />
+        <location line="+3"/>
         <source>Move right (negative: left), in millimetres</source>
         <translation>Dịch sang phải (số âm: sang trái), tính bằng mm</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="139" />
+        <location line="+1"/>
         <source>Move down (negative: up), in millimetres</source>
         <translation>Dịch xuống dưới (số âm: lên trên), tính bằng mm</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="140" />
+        <location line="+1"/>
         <source>X</source>
         <translation>Ngang</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="141" />
+        <location line="+1"/>
         <source>Y</source>
         <translation>Dọc</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="148" />
+        <location line="+7"/>
         <source>Shift (mm):</source>
         <translation>Căn chỉnh:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="157" />
+        <location line="+9"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="160" />
+        <location line="+3"/>
         <source>Show the pages as they will be printed (Ctrl+P)</source>
         <translation>Xem các trang đúng như khi in (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="162" />
+        <location line="+2"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="164" />
+        <location line="+2"/>
         <source>Save as PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="166" />
+        <location line="+2"/>
         <source>Print all documents…</source>
         <translation>In hàng loạt…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="203" />
+        <location line="+37"/>
         <source>Reading</source>
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="212" />
+        <location line="+9"/>
         <source>%1 record(s)</source>
         <translation>%1 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="213" />
+        <location line="+1"/>
         <source>No record of this kind yet.</source>
         <translation>Chưa có hồ sơ loại này.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="264" />
-        <source>The preview has no number. Printing or saving the issued document takes the next number of this unit's register.</source>
+        <location line="+51"/>
+        <source>The preview has no number. Printing or saving the issued document takes the next number of this unit&apos;s register.</source>
         <translation>Bản xem trước chưa có số. Khi in hoặc lưu bản phát hành, văn bản được lấy số tiếp theo trong sổ đăng ký văn bản của đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="331" />
+        <location line="+67"/>
         <source>Preparing the preview…</source>
         <translation>Đang chuẩn bị bản xem trước…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="333" />
+        <location line="+2"/>
         <source>Preparing the preview</source>
         <translation>Đang chuẩn bị bản xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="337" />
+        <location line="+4"/>
         <source>%1 page(s) · draft, not numbered</source>
         <translation>%1 trang · bản nháp, chưa có số</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="349" />
+        <location line="+12"/>
         <source>Issue the document</source>
         <translation>Phát hành văn bản</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="350" />
-        <source>Issuing “%1” takes the next number of this unit's register; a number once taken is not reused. Continue?</source>
+        <location line="+1"/>
+        <source>Issuing “%1” takes the next number of this unit&apos;s register; a number once taken is not reused. Continue?</source>
         <translation>Phát hành “%1” sẽ lấy số tiếp theo trong sổ đăng ký văn bản của đơn vị; số đã lấy không dùng lại được. Tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="389" />
+        <location line="+39"/>
         <source>Save as PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="390" />
+        <location line="+1"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="398" />
+        <location line="+8"/>
         <source>Saved</source>
         <translation>Đã lưu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="398" />
+        <location line="+0"/>
         <source>The document was saved to:
 %1</source>
         <translation>Văn bản đã được lưu vào:
 %1</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="399" />
+        <location line="+1"/>
         <source>Saving the PDF</source>
         <translation>Đang lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="411" />
+        <location line="+12"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="430" />
+        <location line="+19"/>
         <source>%1 page(s) sent to the printer.</source>
         <translation>Đã gửi %1 trang tới máy in.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="465" />
+        <location line="+35"/>
         <source>Writing the documents</source>
         <translation>Đang ghi các văn bản</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="473" />
+        <location line="+8"/>
         <source>Stopped: %1 of %2 document(s) were written to %3.</source>
         <translation>Đã dừng: đã ghi %1/%2 văn bản vào %3.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="475" />
+        <location line="+2"/>
         <source>%1 of %2 document(s) were written to %3.</source>
         <translation>Đã ghi %1/%2 văn bản vào %3.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="480" />
+        <location line="+5"/>
         <source>Print all documents</source>
         <translation>In tất cả văn bản</translation>
     </message>
@@ -523,147 +524,147 @@
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="45" />
+        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="+45"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="45" />
+        <location line="+0"/>
         <source>Updated</source>
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="45" />
+        <location line="+0"/>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="46" />
+        <location line="+1"/>
         <source>Older (skipped)</source>
         <translation>Cũ hơn (bỏ qua)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="46" />
+        <location line="+0"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="46" />
+        <location line="+0"/>
         <source>Refused</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="48" />
+        <location line="+2"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="57" />
+        <location line="+9"/>
         <source>Reasons and remarks</source>
         <translation>Lý do và ghi chú</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="105" />
+        <location line="+48"/>
         <source>Preview only — nothing has been written. Press “Import” to merge these bundles.</source>
         <translation>Xem trước — chưa ghi gì vào dữ liệu. Bấm “Nhập” để hợp nhất các gói này.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="102" />
+        <location line="-3"/>
         <source>Nothing was imported: the data has not changed.</source>
         <translation>Không nhập được gì: dữ liệu không thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="108" />
+        <location line="+6"/>
         <source>Import finished.</source>
         <translation>Đã nhập xong.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="111" />
+        <location line="+3"/>
         <source>%1 bundle(s) refused (see below).</source>
         <translation>%1 gói bị từ chối (xem bên dưới).</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="113" />
+        <location line="+2"/>
         <source>%1 conflict(s) wait in the “Conflicts” tab.</source>
         <translation>%1 xung đột chờ xử lý ở thẻ “Xung đột”.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="115" />
-        <source>%1 bundle(s) held until the sender's key is enrolled.</source>
+        <location line="+2"/>
+        <source>%1 bundle(s) held until the sender&apos;s key is enrolled.</source>
         <translation>%1 gói được tạm giữ chờ ghi danh khóa của đơn vị gửi.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="117" />
+        <location line="+2"/>
         <source>%1 record(s) refused.</source>
         <translation>%1 bản ghi bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="127" />
+        <location line="+10"/>
         <source>merged</source>
         <translation>đã hợp nhất</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="128" />
+        <location line="+1"/>
         <source>valid, ready to import</source>
         <translation>hợp lệ, sẵn sàng nhập</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="129" />
+        <location line="+1"/>
         <source>already imported before, nothing changes</source>
         <translation>đã nhập trước đây, không thay đổi gì</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="130" />
+        <location line="+1"/>
         <source>refused</source>
         <translation>bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="131" />
-        <source>held until the sender's key is enrolled</source>
+        <location line="+1"/>
+        <source>held until the sender&apos;s key is enrolled</source>
         <translation>tạm giữ chờ ghi danh khóa của đơn vị gửi</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="137" />
+        <location line="+6"/>
         <source> from %1</source>
         <translation> của %1</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="151" />
+        <location line="+14"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="162" />
+        <location line="+11"/>
         <source>Refused %1 %2: %3</source>
         <translation>Từ chối %1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="166" />
+        <location line="+4"/>
         <source>… and %1 more refused record(s).</source>
         <translation>… và %1 bản ghi khác bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="168" />
+        <location line="+2"/>
         <source>the incoming version</source>
         <translation>bản mới nhận</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="168" />
+        <location line="+0"/>
         <source>the version held here</source>
         <translation>bản đang có</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="169" />
+        <location line="+1"/>
         <source>Conflict on %1 %2: %3 is in force for now, the other waits for your choice.</source>
         <translation>Xung đột ở %1 %2: tạm áp dụng %3, bản kia chờ bạn chọn.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="173" />
+        <location line="+4"/>
         <source>Missing changes %1–%2 of unit %3: a bundle has not arrived. Ask that unit to send the missing bundle or a full bundle.</source>
         <translation>Thiếu thay đổi số %1–%2 của đơn vị %3: có gói chưa tới. Hãy đề nghị đơn vị đó gửi gói còn thiếu hoặc gói toàn bộ.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="183" />
+        <location line="+10"/>
         <source>Backup made before the import: %1</source>
         <translation>Bản sao lưu trước khi nhập: %1</translation>
     </message>
@@ -671,22 +672,22 @@
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/zc_sync.py" line="12" />
+        <location filename="../../src/tdkt_desktop/gui/sections/zc_sync.py" line="+10"/>
         <source>Synchronisation</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/zc_sync.py" line="13" />
+        <location line="+1"/>
         <source>Send and receive bundle files, enrol units, resolve conflicts</source>
         <translation>Gửi, nhận gói dữ liệu; ghi danh đơn vị; xử lý xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/zc_printing.py" line="12" />
+        <location filename="../../src/tdkt_desktop/gui/sections/zc_printing.py" line="+10"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/zc_printing.py" line="13" />
+        <location line="+1"/>
         <source>Preview, print and save the official documents</source>
         <translation>Xem trước, in và lưu các văn bản</translation>
     </message>
@@ -694,359 +695,359 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="32" />
+        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="+32"/>
         <source>Synchronisation</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="33" />
+        <location line="+1"/>
         <source>Changes travel between this unit and its upper office (or the units under it) in bundle files carried on a USB stick or sent as an attachment. Bundles are signed and encrypted.</source>
         <translation>Dữ liệu thay đổi được trao đổi giữa đơn vị với cơ quan cấp trên (hoặc các đơn vị trực thuộc) bằng tệp gói, chép qua USB hoặc gửi đính kèm thư. Gói được ký số và mã hóa.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="45" />
+        <location line="+12"/>
         <source>Send a bundle</source>
         <translation>Gửi gói</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/__init__.py" line="31" />
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="46" />
+        <location filename="../../src/tdkt_desktop/gui/sync_view/__init__.py" line="+31"/>
+        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="+1"/>
         <source>Receive bundles</source>
         <translation>Nhận gói</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="49" />
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="328" />
+        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="+3"/>
+        <location line="+279"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="50" />
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="330" />
+        <location line="-278"/>
+        <location line="+280"/>
         <source>Held bundles</source>
         <translation>Gói tạm giữ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="51" />
+        <location line="-279"/>
         <source>Enrolled units</source>
         <translation>Đơn vị đã ghi danh</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="52" />
+        <location line="+1"/>
         <source>Import history</source>
         <translation>Lịch sử nhận</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="71" />
+        <location line="+19"/>
         <source>This unit:</source>
         <translation>Đơn vị này:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="72" />
+        <location line="+1"/>
         <source>Upper office:</source>
         <translation>Cơ quan cấp trên:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="75" />
+        <location line="+3"/>
         <source>Key fingerprint of this unit (read it to the other unit by phone):</source>
         <translation>Dấu vân tay khóa của đơn vị này (đọc cho đơn vị bên kia qua điện thoại):</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="81" />
+        <location line="+6"/>
         <source>Save enrolment file…</source>
         <translation>Xuất tệp ghi danh…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="83" />
-        <source>Save the file the upper office (or a unit under this one) needs to enrol this unit's key.</source>
+        <location line="+2"/>
+        <source>Save the file the upper office (or a unit under this one) needs to enrol this unit&apos;s key.</source>
         <translation>Lưu tệp mà cơ quan cấp trên (hoặc đơn vị trực thuộc) cần để ghi danh khóa của đơn vị này.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="85" />
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="222" />
+        <location line="+2"/>
+        <location line="+137"/>
         <source>Enrol a unit from its file…</source>
         <translation>Ghi danh đơn vị từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="102" />
+        <location line="-120"/>
         <source>Send to:</source>
         <translation>Gửi tới:</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="103" />
+        <location line="+1"/>
         <source>Send all data, not only the changes (when the receiving unit has reinstalled the program or lost bundles)</source>
         <translation>Gửi toàn bộ dữ liệu, không chỉ phần thay đổi (khi đơn vị nhận vừa cài lại phần mềm hoặc bị mất gói)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="112" />
+        <location line="+9"/>
         <source>Write the bundle file…</source>
         <translation>Xuất gói…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="125" />
+        <location line="+13"/>
         <source>Bundles sent</source>
         <translation>Các gói đã gửi</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="129" />
+        <location line="+4"/>
         <source>Written</source>
         <translation>Xuất lúc</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="130" />
+        <location line="+1"/>
         <source>To unit</source>
         <translation>Gửi tới</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="131" />
+        <location line="+1"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="131" />
+        <location line="+0"/>
         <source>all data</source>
         <translation>toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="131" />
+        <location line="+0"/>
         <source>changes</source>
         <translation>phần thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="132" />
+        <location line="+1"/>
         <source>Records</source>
         <translation>Số bản ghi</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="133" />
+        <location line="+1"/>
         <source>Received by the other unit</source>
         <translation>Bên nhận đã nhập</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="134" />
+        <location line="+1"/>
         <source>not yet confirmed</source>
         <translation>chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="135" />
+        <location line="+1"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="148" />
+        <location line="+13"/>
         <source>Choose bundle files…</source>
         <translation>Chọn tệp gói…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="150" />
+        <location line="+2"/>
         <source>Choose a folder (USB stick)…</source>
         <translation>Chọn thư mục (USB)…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="154" />
+        <location line="+4"/>
         <source>No bundle chosen yet.</source>
         <translation>Chưa chọn gói nào.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="160" />
+        <location line="+6"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="161" />
+        <location line="+1"/>
         <source>Check the bundles and show what importing would do, without writing anything</source>
         <translation>Kiểm tra các gói và cho biết kết quả nếu nhập, chưa ghi gì</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="164" />
+        <location line="+3"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="166" />
+        <location line="+2"/>
         <source>Merge the bundles into the data (a backup copy is made first)</source>
         <translation>Hợp nhất các gói vào dữ liệu (có sao lưu trước)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="182" />
-        <source>These bundles are signed with a key this installation does not trust yet (a unit not enrolled, or a new key after a reinstall). Enrol the unit's key — comparing the fingerprint — and import them again.</source>
+        <location line="+16"/>
+        <source>These bundles are signed with a key this installation does not trust yet (a unit not enrolled, or a new key after a reinstall). Enrol the unit&apos;s key — comparing the fingerprint — and import them again.</source>
         <translation>Các gói này được ký bằng khóa chưa được tin cậy (đơn vị chưa ghi danh, hoặc khóa mới sau khi cài lại). Hãy ghi danh khóa của đơn vị — có đối chiếu dấu vân tay — rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="186" />
+        <location line="+4"/>
         <source>From unit</source>
         <translation>Từ đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="187" />
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="211" />
+        <location line="+1"/>
+        <location line="+24"/>
         <source>Key fingerprint</source>
         <translation>Dấu vân tay khóa</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="188" />
+        <location line="-23"/>
         <source>Received</source>
         <translation>Nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="189" />
+        <location line="+1"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="196" />
+        <location line="+7"/>
         <source>Import the held bundles again</source>
         <translation>Nhập lại các gói tạm giữ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="207" />
+        <location line="+11"/>
         <source>trusted</source>
         <translation>tin cậy</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="207" />
+        <location line="+0"/>
         <source>not confirmed</source>
         <translation>chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="208" />
+        <location line="+1"/>
         <source>old key (replaced)</source>
         <translation>khóa cũ (đã thay)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="210" />
+        <location line="+2"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="212" />
+        <location line="+2"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="214" />
+        <location line="+2"/>
         <source>Enrolled</source>
         <translation>Ghi danh lúc</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="215" />
+        <location line="+1"/>
         <source>Changed</source>
         <translation>Cập nhật lúc</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="235" />
+        <location line="+20"/>
         <source>Imported</source>
         <translation>Nhập lúc</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="236" />
+        <location line="+1"/>
         <source>By</source>
         <translation>Người nhập</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="237" />
+        <location line="+1"/>
         <source>Bundles</source>
         <translation>Số gói</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="238" />
+        <location line="+1"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="240" />
+        <location line="+2"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="260" />
+        <location line="+20"/>
         <source>Reading</source>
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="279" />
+        <location line="+19"/>
         <source>(unit not set)</source>
         <translation>(chưa khai báo đơn vị)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="283" />
+        <location line="+4"/>
         <source>key not enrolled yet</source>
         <translation>chưa ghi danh khóa</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="286" />
+        <location line="+3"/>
         <source>(none: this is the top level)</source>
         <translation>(không có: đây là cấp cao nhất)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="293" />
+        <location line="+7"/>
         <source>Upper office: %1</source>
         <translation>Cấp trên: %1</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="296" />
+        <location line="+3"/>
         <source>Unit under this one: %1</source>
         <translation>Đơn vị trực thuộc: %1</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="327" />
+        <location line="+31"/>
         <source>Conflicts (%1)</source>
         <translation>Xung đột (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="329" />
+        <location line="+2"/>
         <source>Held bundles (%1)</source>
         <translation>Gói tạm giữ (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="336" />
+        <location line="+7"/>
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="336" />
+        <location line="+0"/>
         <source>updated</source>
         <translation>cập nhật</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="337" />
+        <location line="+1"/>
         <source>conflicts</source>
         <translation>xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="337" />
+        <location line="+0"/>
         <source>refused</source>
         <translation>bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="343" />
+        <location line="+6"/>
         <source>%1 bundle(s) refused</source>
         <translation>%1 gói bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="344" />
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="470" />
+        <location line="+1"/>
+        <location line="+126"/>
         <source>no change</source>
         <translation>không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="366" />
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="377" />
+        <location line="-104"/>
+        <location line="+11"/>
         <source>Save enrolment file</source>
         <translation>Xuất tệp ghi danh</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="367" />
+        <location line="-10"/>
         <source>Enrolment files (*%1);;All files (*)</source>
         <translation>Tệp ghi danh (*%1);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="374" />
+        <location line="+7"/>
         <source>Enrolment file saved</source>
         <translation>Đã xuất tệp ghi danh</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="375" />
+        <location line="+1"/>
         <source>The file was saved to:
 %1
 
@@ -1059,59 +1060,59 @@ Hãy chuyển tệp cho đơn vị bên kia. Khi họ ghi danh, đọc cho họ 
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="383" />
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="393" />
+        <location line="+8"/>
+        <location line="+10"/>
         <source>Open an enrolment file</source>
         <translation>Mở tệp ghi danh</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="384" />
+        <location line="-9"/>
         <source>Enrolment files (*%1 *.json);;All files (*)</source>
         <translation>Tệp ghi danh (*%1 *.json);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="410" />
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="421" />
+        <location line="+26"/>
+        <location line="+11"/>
         <source>Enrol a unit</source>
         <translation>Ghi danh đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="419" />
+        <location line="-2"/>
         <source>The bundles held for this key were imported again; see the report.</source>
         <translation>Các gói tạm giữ của khóa này đã được nhập lại; xem báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="428" />
+        <location line="+9"/>
         <source>There is no upper office or unit under this one to send to. Check the unit list (Units).</source>
         <translation>Không có cơ quan cấp trên hay đơn vị trực thuộc nào để gửi. Hãy kiểm tra danh mục đơn vị (mục Đơn vị).</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="433" />
+        <location line="+5"/>
         <source>The bundle is signed by this unit and encrypted so that only %1 can read it.</source>
         <translation>Gói được đơn vị này ký số và mã hóa để chỉ %1 đọc được.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="436" />
+        <location line="+3"/>
         <source>The key of %1 is not enrolled yet: ask them for their enrolment file, enrol it (comparing the fingerprint by phone), then write the bundle.</source>
         <translation>Chưa ghi danh khóa của %1: hãy xin tệp ghi danh của họ, ghi danh (đối chiếu dấu vân tay qua điện thoại), rồi xuất gói.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="447" />
+        <location line="+11"/>
         <source>Write the bundle file</source>
         <translation>Xuất gói</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="448" />
+        <location line="+1"/>
         <source>Bundle files (*%1);;All files (*)</source>
         <translation>Tệp gói (*%1);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="461" />
+        <location line="+13"/>
         <source>Writing the bundle</source>
         <translation>Đang xuất gói</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="467" />
+        <location line="+6"/>
         <source>Bundle written for %1: %2 record(s) (%3).
 File: %4
 Carry it to the receiving unit on a USB stick or send it as an attachment.</source>
@@ -1120,47 +1121,47 @@ Tệp: %4
 Hãy chép vào USB hoặc gửi đính kèm thư cho đơn vị nhận.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="478" />
+        <location line="+11"/>
         <source>Choose bundle files</source>
         <translation>Chọn tệp gói</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="479" />
+        <location line="+1"/>
         <source>Bundle files (*%1 *.zip);;All files (*)</source>
         <translation>Tệp gói (*%1 *.zip);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="486" />
+        <location line="+7"/>
         <source>Choose the folder with the bundles</source>
         <translation>Chọn thư mục chứa các gói</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="499" />
+        <location line="+13"/>
         <source>Folder %1: %2 bundle file(s).</source>
         <translation>Thư mục %1: %2 tệp gói.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="525" />
+        <location line="+26"/>
         <source>Checking the bundles</source>
         <translation>Đang kiểm tra các gói</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="525" />
+        <location line="+0"/>
         <source>Importing the bundles</source>
         <translation>Đang nhập các gói</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="541" />
+        <location line="+16"/>
         <source>Cannot import</source>
         <translation>Không nhập được</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="546" />
+        <location line="+5"/>
         <source>Importing the held bundles</source>
         <translation>Đang nhập các gói tạm giữ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="562" />
+        <location line="+16"/>
         <source>Resolving the conflict</source>
         <translation>Đang xử lý xung đột</translation>
     </message>

@@ -4,22 +4,22 @@
 <context>
     <name>AwardsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="209" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+209"/>
         <source>Commendation</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="214" />
+        <location line="+5"/>
         <source>Nominations</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="215" />
+        <location line="+1"/>
         <source>Council meetings</source>
         <translation>Hội đồng xét</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="216" />
+        <location line="+1"/>
         <source>Decisions</source>
         <translation>Quyết định</translation>
     </message>
@@ -27,107 +27,107 @@
 <context>
     <name>CampaignEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="172" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+172"/>
         <source>Campaign</source>
         <translation>Phong trào</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="172" />
+        <location line="+0"/>
         <source>New campaign</source>
         <translation>Phong trào mới</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="177" />
+        <location line="+5"/>
         <source>Enter the launch document (Chỉ thị, Kế hoạch) and its targets. “Paste directive…” reads a whole document.</source>
         <translation>Nhập văn bản phát động (Chỉ thị, Kế hoạch) và các chỉ tiêu. Nút “Dán văn bản…” đọc cả một văn bản.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="182" />
+        <location line="+5"/>
         <source>Paste directive…</source>
         <translation>Dán văn bản…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="196" />
+        <location line="+14"/>
         <source>Launch document</source>
         <translation>Văn bản phát động</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="198" />
+        <location line="+2"/>
         <source>Campaign and timetable</source>
         <translation>Phong trào và thời gian</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="210" />
+        <location line="+12"/>
         <source>General</source>
         <translation>Thông tin chung</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="215" />
+        <location line="+5"/>
         <source>One item per line.</source>
         <translation>Mỗi dòng một mục.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="227" />
+        <location line="+12"/>
         <source>Content, movements, awards</source>
         <translation>Nội dung, phong trào, khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="233" />
+        <location line="+6"/>
         <source>Add target</source>
         <translation>Thêm chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="234" />
+        <location line="+1"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="237" />
+        <location line="+3"/>
         <source>Move up</source>
         <translation>Chuyển lên</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="238" />
+        <location line="+1"/>
         <source>Move down</source>
         <translation>Chuyển xuống</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="239" />
+        <location line="+1"/>
         <source>Paste targets…</source>
         <translation>Dán chỉ tiêu…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="242" />
+        <location line="+3"/>
         <source>Paste the target list (or a whole directive); check the proposal before adding it</source>
         <translation>Dán danh sách chỉ tiêu (hoặc cả văn bản); kiểm tra từng dòng đề xuất trước khi thêm</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="259" />
+        <location line="+17"/>
         <source>A range needs two values (low – high); a count may have an “of which” number. Numbers as you write them: 7,5 or 43.000.</source>
         <translation>Chỉ tiêu dạng khoảng cần hai giá trị (cận dưới – cận trên); chỉ tiêu số lượng có thể có số “trong đó”. Gõ số như thường viết: 7,5 hoặc 43.000.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="264" />
+        <location line="+5"/>
         <source>Targets</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="287" />
+        <location line="+23"/>
         <source>Targets (%1)</source>
         <translation>Chỉ tiêu (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="402" />
+        <location line="+115"/>
         <source>End: %1 is before the start %2.</source>
         <translation>Kết thúc: ngày %1 trước ngày bắt đầu %2.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="409" />
+        <location line="+7"/>
         <source>Final review: %1 is before the mid-term review %2.</source>
         <translation>Tổng kết: ngày %1 trước ngày sơ kết %2.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="416" />
+        <location line="+7"/>
         <source>Year: %1 is far from the document date %2.</source>
         <translation>Năm: %1 cách quá xa ngày ban hành %2. Kiểm tra lại năm.</translation>
     </message>
@@ -135,78 +135,78 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="25" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="+25"/>
         <source>Emulation campaigns</source>
         <translation>Phong trào thi đua</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="27" />
+        <location line="+2"/>
         <source>New campaign…</source>
         <translation>Phong trào mới…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="30" />
+        <location line="+3"/>
         <source>Enter a new campaign or paste a directive (Ctrl+N)</source>
         <translation>Nhập phong trào mới hoặc dán văn bản phát động (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="31" />
+        <location line="+1"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="32" />
+        <location line="+1"/>
         <source>Delete</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="43" />
+        <location line="+11"/>
         <source>All types</source>
         <translation>Mọi hình thức</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="45" />
+        <location line="+2"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="47" />
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="55" />
+        <location line="+2"/>
+        <location line="+8"/>
         <source>Type</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="98" />
+        <location line="+43"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="115" />
+        <location line="+17"/>
         <source>%1 campaigns</source>
         <translation>%1 phong trào</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="139" />
+        <location line="+24"/>
         <source>Delete campaign</source>
         <translation>Xoá phong trào</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="140" />
+        <location line="+1"/>
         <source>Delete the campaign “%1” and its targets?</source>
         <translation>Xoá phong trào “%1” cùng các chỉ tiêu của nó?</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="154" />
+        <location line="+14"/>
         <source>Deleted “%1”.</source>
         <translation>Đã xoá “%1”.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="158" />
+        <location line="+4"/>
         <source>Deleting</source>
         <translation>Đang xoá</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="167" />
+        <location line="+9"/>
         <source>Restoring</source>
         <translation>Đang khôi phục</translation>
     </message>
@@ -214,47 +214,47 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="67" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+67"/>
         <source>Registration deadline</source>
         <translation>Hạn đăng ký thi đua</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="68" />
+        <location line="+1"/>
         <source>Mid-term review</source>
         <translation>Sơ kết</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="69" />
+        <location line="+1"/>
         <source>Final review</source>
         <translation>Tổng kết</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="70" />
+        <location line="+1"/>
         <source>Dossiers due</source>
         <translation>Hạn gửi hồ sơ khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="71" />
+        <location line="+1"/>
         <source>Campaign ends</source>
         <translation>Kết thúc phong trào</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="104" />
+        <location line="+33"/>
         <source>No result for the period</source>
         <translation>Chưa có kết quả của kỳ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="116" />
+        <location line="+12"/>
         <source>Returned for more documents</source>
         <translation>Bị trả lại để bổ sung</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="132" />
+        <location line="+16"/>
         <source>Draft with incomplete dossier</source>
         <translation>Đang soạn, hồ sơ chưa đủ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="134" />
+        <location line="+2"/>
         <source>(%1 documents missing)</source>
         <translation>(thiếu %1 giấy tờ)</translation>
     </message>
@@ -262,78 +262,78 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="174" />
+        <location line="+40"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="176" />
+        <location line="+2"/>
         <source>Period</source>
         <translation>Kỳ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="187" />
+        <location line="+11"/>
         <source>Campaigns running</source>
         <translation>Phong trào đang diễn ra</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="201" />
+        <location line="+14"/>
         <source>Targets of the period: result as % of target</source>
         <translation>Chỉ tiêu trong kỳ: kết quả so với chỉ tiêu (%)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="208" />
+        <location line="+7"/>
         <source>Deadlines in the next 60 days</source>
         <translation>Các mốc thời hạn trong 60 ngày tới</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="212" />
+        <location line="+4"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="213" />
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="234" />
+        <location line="+1"/>
+        <location line="+21"/>
         <source>What</source>
         <translation>Việc</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="214" />
+        <location line="-20"/>
         <source>When</source>
         <translation>Còn</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="215" />
+        <location line="+1"/>
         <source>Campaign</source>
         <translation>Phong trào</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="231" />
+        <location line="+16"/>
         <source>Waiting for action</source>
         <translation>Việc cần làm</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="234" />
+        <location line="+3"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="274" />
+        <location line="+40"/>
         <source>No results for this period yet.</source>
         <translation>Chưa có kết quả của kỳ này.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="317" />
+        <location line="+43"/>
         <source>overdue %1 days</source>
         <translation>quá hạn %1 ngày</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="319" />
+        <location line="+2"/>
         <source>today</source>
         <translation>hôm nay</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="320" />
+        <location line="+1"/>
         <source>in %1 days</source>
         <translation>còn %1 ngày</translation>
     </message>
@@ -341,22 +341,22 @@
 <context>
     <name>DecisionsTab</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="154" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-62"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="159" />
+        <location line="+5"/>
         <source>Total money</source>
         <translation>Tổng tiền thưởng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="174" />
+        <location line="+15"/>
         <source>Money</source>
         <translation>Tiền thưởng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="180" />
+        <location line="+6"/>
         <source>Awardees of the chosen decision</source>
         <translation>Danh sách khen thưởng của quyết định đang chọn</translation>
     </message>
@@ -364,32 +364,32 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="233" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+233"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="237" />
+        <location line="+4"/>
         <source>Save (Enter or Ctrl+S)</source>
         <translation>Lưu (Enter hoặc Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="239" />
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="241" />
+        <location line="+2"/>
         <source>Close without saving (Esc)</source>
         <translation>Đóng, không lưu (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="285" />
+        <location line="+44"/>
         <source>Saving</source>
         <translation>Đang lưu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="310" />
+        <location line="+25"/>
         <source>You have changes that are not saved. Save them?</source>
         <translation>Có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>
@@ -397,147 +397,147 @@
 <context>
     <name>NominationEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="113" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+113"/>
         <source>Nomination</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="113" />
+        <location line="+0"/>
         <source>New nomination</source>
         <translation>Đề nghị khen thưởng mới</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="136" />
+        <location line="+23"/>
         <source>Type a few letters of the name, no tones needed</source>
         <translation>Gõ vài chữ của tên, không cần dấu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="139" />
+        <location line="+3"/>
         <source>New…</source>
         <translation>Thêm mới…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="141" />
+        <location line="+2"/>
         <source>Add this nominee to the registry</source>
         <translation>Thêm đối tượng này vào danh sách cá nhân, tập thể, hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="202" />
+        <location line="+61"/>
         <source>Eligibility</source>
         <translation>Tiêu chuẩn</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="219" />
+        <location line="+17"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="229" />
+        <location line="+10"/>
         <source>Awards already received</source>
         <translation>Khen thưởng đã nhận</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="233" />
+        <location line="+4"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="234" />
+        <location line="+1"/>
         <source>Title or form</source>
         <translation>Danh hiệu, hình thức</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="235" />
+        <location line="+1"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="279" />
+        <location line="+44"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="355" />
+        <location line="+76"/>
         <source>Not in the registry yet: choose from the list or press “New…”.</source>
         <translation>Chưa có trong danh sách: chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="387" />
+        <location line="+32"/>
         <source>%1 members</source>
         <translation>%1 thành viên</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="418" />
+        <location line="+31"/>
         <source>— choose —</source>
         <translation>— chọn —</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="476" />
+        <location line="+58"/>
         <source>Choose a title to see its dossier.</source>
         <translation>Chọn danh hiệu, hình thức để xem thành phần hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="481" />
+        <location line="+5"/>
         <source>%1 required documents missing.</source>
         <translation>Còn thiếu %1 giấy tờ bắt buộc.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="484" />
+        <location line="+3"/>
         <source>Dossier complete.</source>
         <translation>Hồ sơ đã đủ.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="508" />
+        <location line="+24"/>
         <source>Choose a title or form to check the criteria.</source>
         <translation>Chọn danh hiệu, hình thức để kiểm tra tiêu chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="516" />
+        <location line="+8"/>
         <source>Choose the nominee from the registry to check the criteria.</source>
         <translation>Chọn đối tượng trong danh sách để kiểm tra tiêu chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="519" />
+        <location line="+3"/>
         <source>Meets the criteria.</source>
         <translation>Đủ tiêu chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="522" />
-        <source>Meets the criteria that can be checked; some need a person's judgement.</source>
+        <location line="+3"/>
+        <source>Meets the criteria that can be checked; some need a person&apos;s judgement.</source>
         <translation>Đạt các tiêu chuẩn kiểm tra được; một số tiêu chuẩn cần người xét duyệt đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="526" />
+        <location line="+4"/>
         <source>Does not meet %1 criteria yet.</source>
         <translation>Chưa đạt %1 tiêu chuẩn.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="538" />
+        <location line="+12"/>
         <source>Council vote needed: at least %1 % of ALL council members.</source>
         <translation>Cần Hội đồng bỏ phiếu: từ %1 % TỔNG SỐ thành viên Hội đồng trở lên.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="549" />
+        <location line="+11"/>
         <source>Nominee: “%1” is not in the registry. Choose a name from the list, or press “New…”.</source>
         <translation>Tên tập thể, cá nhân: “%1” chưa có trong danh sách. Chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="552" />
+        <location line="+3"/>
         <source>Nominee: not entered. Type a few letters of the name and choose from the list.</source>
         <translation>Tên tập thể, cá nhân: chưa nhập. Gõ vài chữ của tên rồi chọn trong danh sách gợi ý.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="556" />
+        <location line="+4"/>
         <source>Title or form: not chosen.</source>
         <translation>Danh hiệu, hình thức: chưa chọn.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="587" />
+        <location line="+31"/>
         <source>Period: %1 is not in the year %2.</source>
         <translation>Kỳ: %1 không thuộc năm %2.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="592" />
+        <location line="+5"/>
         <source>Reason: say why the nomination was returned or refused.</source>
         <translation>Lý do: ghi rõ vì sao đề nghị bị trả lại hoặc không được đồng ý.</translation>
     </message>
@@ -545,27 +545,27 @@
 <context>
     <name>NominationsTab</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="34" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-146"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="37" />
+        <location line="+3"/>
         <source>New nomination…</source>
         <translation>Đề nghị mới…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="39" />
+        <location line="+2"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="72" />
+        <location line="+33"/>
         <source>%1 nominations</source>
         <translation>%1 đề nghị</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="81" />
+        <location line="+9"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
     </message>
@@ -573,72 +573,72 @@
 <context>
     <name>PasteTargetsDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="50" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="-366"/>
         <source>Paste targets</source>
         <translation>Dán chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="56" />
+        <location line="+6"/>
         <source>Paste the list of targets, or the whole directive: the target paragraph is found in it. Check each row below: yellow rows need a look, red rows were not understood. Correct a cell by typing in it; untick a row to leave it out.</source>
         <translation>Dán danh sách chỉ tiêu, hoặc cả văn bản: đoạn chỉ tiêu sẽ được tìm trong đó. Kiểm tra từng dòng bên dưới: dòng vàng cần xem lại, dòng đỏ chưa đọc được. Sửa ô nào thì gõ vào ô đó; bỏ dấu ở cột “Lấy” để không lấy dòng đó.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="66" />
+        <location line="+10"/>
         <source>Paste here (Ctrl+V)…</source>
         <translation>Dán vào đây (Ctrl+V)…</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="71" />
+        <location line="+5"/>
         <source>Read the targets</source>
         <translation>Đọc chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="88" />
+        <location line="+17"/>
         <source>Leave out row</source>
         <translation>Bỏ dòng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="91" />
+        <location line="+3"/>
         <source>Add the ticked targets</source>
         <translation>Thêm các chỉ tiêu đã chọn</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="93" />
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="124" />
+        <location line="+31"/>
         <source>No target found yet.</source>
         <translation>Chưa tìm thấy chỉ tiêu nào.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="129" />
+        <location line="+5"/>
         <source>%1 targets read, %2 ticked.</source>
         <translation>Đọc được %1 chỉ tiêu, đã chọn %2.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="131" />
+        <location line="+2"/>
         <source>Target paragraph found in the document.</source>
         <translation>Đã tìm thấy đoạn chỉ tiêu trong văn bản.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="133" />
+        <location line="+2"/>
         <source>%1 to check (yellow).</source>
         <translation>%1 dòng cần xem lại (vàng).</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="135" />
+        <location line="+2"/>
         <source>%1 not understood (red).</source>
         <translation>%1 dòng chưa đọc được (đỏ).</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="137" />
+        <location line="+2"/>
         <source>Add %1 targets</source>
         <translation>Thêm %1 chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="155" />
+        <location line="+18"/>
         <source>No row is ticked. Tick the rows to add, or press Cancel.</source>
         <translation>Chưa chọn dòng nào. Đánh dấu các dòng cần thêm, hoặc bấm Huỷ.</translation>
     </message>
@@ -646,7 +646,7 @@
 <context>
     <name>RegistryRecordDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="73" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-519"/>
         <source>New in the registry: %1</source>
         <translation>Thêm mới: %1</translation>
     </message>
@@ -654,84 +654,84 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="81" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="+81"/>
         <source>This target is incomplete; correct it in the campaign.</source>
         <translation>Chỉ tiêu này chưa đủ thông tin; hãy sửa trong phong trào.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="84" />
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="106" />
+        <location line="+3"/>
+        <location line="+22"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="85" />
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="107" />
+        <location line="-21"/>
+        <location line="+22"/>
         <source>Of which</source>
         <translation>Trong đó</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="87" />
+        <location line="-20"/>
         <source>Result: a count cannot be negative.</source>
         <translation>Kết quả: số lượng không được âm.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="103" />
+        <location line="+16"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="104" />
+        <location line="+1"/>
         <source>Target</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="105" />
+        <location line="+1"/>
         <source>Target set</source>
         <translation>Chỉ tiêu giao</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="108" />
+        <location line="+3"/>
         <source>% of target</source>
         <translation>% chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="109" />
+        <location line="+1"/>
         <source>Assessment</source>
         <translation>Đánh giá</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="110" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="168" />
+        <location line="+58"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="243" />
+        <location line="+75"/>
         <source>e.g. 7,5</source>
         <translation>ví dụ 7,5</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="266" />
+        <location line="+23"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="267" />
+        <location line="+1"/>
         <source>Collectives</source>
         <translation>Số tập thể</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="268" />
+        <location line="+1"/>
         <source>People</source>
         <translation>Số cá nhân</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="269" />
+        <location line="+1"/>
         <source>Households</source>
         <translation>Số hộ gia đình</translation>
     </message>
@@ -739,105 +739,133 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="349" />
+        <location line="+80"/>
         <source>Targets and results</source>
         <translation>Chỉ tiêu và kết quả thực hiện</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="351" />
+        <location line="+2"/>
         <source>Save results</source>
         <translation>Lưu kết quả</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="353" />
+        <location line="+2"/>
         <source>Save the results and participation of this period (Ctrl+S)</source>
         <translation>Lưu kết quả và số tham gia của kỳ này (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="354" />
+        <location line="+1"/>
         <source>Undo changes</source>
         <translation>Bỏ thay đổi</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="371" />
+        <location line="+17"/>
         <source>Campaign</source>
         <translation>Phong trào</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="372" />
+        <location line="+1"/>
         <source>Period</source>
         <translation>Kỳ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="373" />
+        <location line="+1"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="406" />
+        <location line="+33"/>
         <source>Participation in the campaign this period</source>
         <translation>Tham gia phong trào trong kỳ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="541" />
+        <location line="+135"/>
         <source>Results</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="541" />
+        <location line="+0"/>
         <source>The results you typed are not saved. Save them?</source>
         <translation>Kết quả vừa nhập chưa được lưu. Lưu lại không?</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="572" />
+        <location line="+31"/>
         <source>%1 rows with errors</source>
         <translation>%1 dòng có lỗi</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="574" />
+        <location line="+2"/>
         <source>not saved yet</source>
         <translation>chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="576" />
+        <location line="+2"/>
         <source>This campaign has no targets, or no campaign is chosen.</source>
         <translation>Phong trào này chưa có chỉ tiêu, hoặc chưa chọn phong trào.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="587" />
+        <location line="+11"/>
         <source>Row %1 (%2): %3</source>
         <translation>Dòng %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="621" />
+        <location line="+34"/>
         <source>Nothing to save: no result was changed.</source>
         <translation>Không có gì để lưu: chưa thay đổi kết quả nào.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="655" />
+        <location line="+36"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="660" />
+        <location line="+5"/>
         <source>Saving results</source>
         <translation>Đang lưu kết quả</translation>
     </message>
 </context>
 <context>
+    <name>Sections</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/sections/wf_awards.py" line="+18"/>
+        <source>Awards</source>
+        <translation>Khen thưởng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nominations, council meetings, decisions</source>
+        <translation>Đề nghị, hội đồng xét, quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/sections/wf_campaigns.py" line="+17"/>
+        <source>Emulation campaigns</source>
+        <translation>Phong trào thi đua</translation>
+    </message>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/sections/wf_dashboard.py" line="+17"/>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/sections/wf_results.py" line="+17"/>
+        <source>Targets &amp; results</source>
+        <translation>Chỉ tiêu &amp; kết quả</translation>
+    </message>
+</context>
+<context>
     <name>SessionsTab</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="111" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+30"/>
         <source>Meetings of the emulation and commendation council, with the votes for each nomination.</source>
         <translation>Các phiên họp Hội đồng Thi đua – Khen thưởng và kết quả bỏ phiếu cho từng đề nghị.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="112" />
+        <location line="+1"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="113" />
+        <location line="+1"/>
         <source>New meeting…</source>
         <translation>Phiên họp mới…</translation>
     </message>
@@ -845,151 +873,151 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="30" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="+30"/>
         <source>Target</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="31" />
+        <location line="+1"/>
         <source>Comparison</source>
         <translation>Cách so sánh</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="32" />
+        <location line="+1"/>
         <source>Value / low</source>
         <translation>Giá trị / cận dưới</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="33" />
+        <location line="+1"/>
         <source>High</source>
         <translation>Cận trên</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="34" />
+        <location line="+1"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="35" />
+        <location line="+1"/>
         <source>Of which</source>
         <translation>Trong đó</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="36" />
+        <location line="+1"/>
         <source>Of which: what</source>
         <translation>Trong đó: nội dung</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="37" />
+        <location line="+1"/>
         <source>Strict</source>
         <translation>Ngặt</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="38" />
+        <location line="+1"/>
         <source>Roll-up</source>
         <translation>Tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="39" />
+        <location line="+1"/>
         <source>Read as</source>
         <translation>Hiểu là</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="42" />
+        <location line="+3"/>
         <source>Take</source>
         <translation>Lấy</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="42" />
+        <location line="+0"/>
         <source>Source text</source>
         <translation>Nguyên văn</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="43" />
+        <location line="+1"/>
         <source>To check</source>
         <translation>Cần xem lại</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="82" />
+        <location line="+39"/>
         <source>No figure was understood in this item; fill in the cells or leave it out.</source>
         <translation>Không đọc được số liệu trong mục này; hãy điền các ô hoặc bỏ dòng này.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="200" />
+        <location line="+118"/>
         <source>Target no. %1: %2</source>
         <translation>Chỉ tiêu thứ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="276" />
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="362" />
+        <location line="+76"/>
+        <location line="+86"/>
         <source>(usual)</source>
         <translation>(thông thường)</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="291" />
-        <source>Range needs two values; a count may have an 'of which' number.</source>
+        <location line="-71"/>
+        <source>Range needs two values; a count may have an &apos;of which&apos; number.</source>
         <translation>Dạng khoảng cần hai giá trị; dạng số lượng có thể có số “trong đó”.</translation>
     </message>
 </context>
 <context>
     <name>VoteSessionEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="185" />
+        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+185"/>
         <source>Council meeting</source>
         <translation>Phiên họp Hội đồng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="185" />
+        <location line="+0"/>
         <source>New council meeting</source>
         <translation>Phiên họp Hội đồng mới</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="202" />
+        <location line="+17"/>
         <source>The share is counted on the TOTAL number of council members (NĐ 98/2023, Điều 30), not on those present; members absent give written opinions.</source>
         <translation>Tỷ lệ tính trên TỔNG SỐ thành viên Hội đồng (NĐ 98/2023, Điều 30), không tính trên số có mặt; thành viên vắng mặt gửi ý kiến bằng văn bản.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="214" />
+        <location line="+12"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="215" />
+        <location line="+1"/>
         <source>Add all needing a vote</source>
         <translation>Thêm mọi đề nghị cần bỏ phiếu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="216" />
+        <location line="+1"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="217" />
+        <location line="+1"/>
         <source>Nomination</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="364" />
+        <location line="+147"/>
         <source>Total council members: must be more than 0.</source>
         <translation>Tổng số thành viên Hội đồng: phải lớn hơn 0.</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="367" />
+        <location line="+3"/>
         <source>Members present (%1) cannot be more than the total members (%2).</source>
         <translation>Số thành viên có mặt (%1) không được lớn hơn tổng số thành viên Hội đồng (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="373" />
+        <location line="+6"/>
         <source>Present (%1) plus written opinions (%2) cannot be more than the total members (%3).</source>
         <translation>Số có mặt (%1) cộng số ý kiến bằng văn bản (%2) không được lớn hơn tổng số thành viên Hội đồng (%3).</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="383" />
+        <location line="+10"/>
         <source>Row %1 (%2): %3</source>
         <translation>Dòng %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="388" />
+        <location line="+5"/>
         <source>Row %1 (%2): the votes for are not entered.</source>
         <translation>Dòng %1 (%2): chưa nhập số phiếu đồng ý.</translation>
     </message>
@@ -997,58 +1025,58 @@
 <context>
     <name>VotesModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="57" />
+        <location line="-331"/>
         <source>Nominee</source>
         <translation>Tên tập thể, cá nhân</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="58" />
+        <location line="+1"/>
         <source>Title or form</source>
         <translation>Danh hiệu, hình thức</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="59" />
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="91" />
+        <location line="+1"/>
+        <location line="+32"/>
         <source>Votes for</source>
         <translation>Số phiếu đồng ý</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="60" />
+        <location line="-31"/>
         <source>Share of all members</source>
         <translation>Tỷ lệ trên tổng số thành viên</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="61" />
+        <location line="+1"/>
         <source>Needed</source>
         <translation>Ngưỡng</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="62" />
+        <location line="+1"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="97" />
+        <location line="+35"/>
         <source>Votes for (%1) are more than the council members (%2).</source>
         <translation>Số phiếu đồng ý (%1) lớn hơn tổng số thành viên Hội đồng (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="100" />
+        <location line="+3"/>
         <source>Votes for (%1) are more than those present plus written opinions (%2).</source>
         <translation>Số phiếu đồng ý (%1) lớn hơn số có mặt cộng số ý kiến bằng văn bản (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="139" />
+        <location line="+39"/>
         <source>No vote needed</source>
         <translation>Không cần bỏ phiếu</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="145" />
+        <location line="+6"/>
         <source>Passes</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="145" />
+        <location line="+0"/>
         <source>Does not pass</source>
         <translation>Không đạt</translation>
     </message>

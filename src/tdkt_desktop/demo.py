@@ -66,12 +66,48 @@ def _dossier(code: str, subject_kind: str, award_kind: str, on: _dt.date, *, com
     return json.dumps(state, ensure_ascii=False, sort_keys=True)
 
 
+class _Localised:
+    """The store, with the demo's texts and codes written for the installation's own unit: the records
+    are written for Phường Tân An (31147) and renamed on the way in for any other unit."""
+
+    def __init__(self, store: Store, unit: dict[str, Any]) -> None:
+        self._store = store
+        name = str(unit["name"])
+        place = name.split(" ", 1)[1] if name.split(" ", 1)[0] in ("Phường", "Xã") else name
+        lower = name[:1].lower() + name[1:]
+        self._subs = [] if unit["code"] == DEMO_UNIT else [
+            ("31147", str(unit["code"])), ("phường Tân An", lower), ("Phường Tân An", name), ("Tân An", place),
+            ("quận Ninh Kiều", "cấp huyện (trước 01/7/2025)"),
+        ]
+        province = store.unit_by_code(unit["province_code"]) if unit.get("province_code") else None
+        if province is not None and province["code"] != "92":
+            pname = str(province["name"])
+            self._subs.append(("thành phố Cần Thơ", pname[:1].lower() + pname[1:]))
+
+    def text(self, value: Any) -> Any:
+        if isinstance(value, str):
+            for old, new in self._subs:
+                value = value.replace(old, new)
+        elif isinstance(value, list):
+            return [self.text(v) for v in value]
+        return value
+
+    def insert(self, table: str, values: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+        if "owner_unit" in kwargs:
+            kwargs["owner_unit"] = self.text(kwargs["owner_unit"])
+        return self._store.insert(table, {k: self.text(v) for k, v in values.items()}, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
 def build_demo(store: Store, *, seed: int = 2026, people: int = 36) -> dict[str, int]:
     """Fill the database of this installation's unit with demo records; returns counts added."""
     rng = random.Random(seed)
     unit = store.self_unit()
     if unit is None:
         raise ValueError("build_demo needs the installation's unit (tdkt init) first")
+    store = _Localised(store, unit)  # type: ignore[assignment]
     code = unit["code"]
     upper_code = unit["parent_code"] or code
     upper = store.unit_by_code(upper_code)
@@ -100,7 +136,7 @@ def build_demo(store: Store, *, seed: int = 2026, people: int = 36) -> dict[str,
 
 def _units_and_officials(store: Store, code: str, name: str) -> None:
     for sub_code, sub_name, level in SUB_UNITS:
-        if store.unit_by_code(sub_code) is None:
+        if store.unit_by_code(store.text(sub_code)) is None:
             store.insert("units", {"code": sub_code, "name": sub_name, "level": level, "parent_code": code}, owner_unit=code)
     officials = [
         ("Trần Văn Bình", "Chủ tịch", "TM."),
@@ -325,7 +361,7 @@ def _results(store: Store, rng: random.Random, campaigns: dict[str, dict[str, An
             store.insert("target_results", {"target_id": target["id"], "unit_code": code, "period": period, "value": value, "sub_value": sub})
     for target in store.rows("targets", "campaign_id = ?", [campaigns["thematic"]["id"]], order_by="seq"):
         store.insert("target_results", {"target_id": target["id"], "unit_code": code, "period": f"{year}-H1", "value": 92.0 if target["seq"] == 1 else 2.0})
-    for sub_code in ("31147-KV1", "31147-KV2", "31147-KV3"):
+    for sub_code in (f"{code}-KV1", f"{code}-KV2", f"{code}-KV3"):
         for period in (f"{year}-H1", str(year)):
             store.insert(
                 "participations",

@@ -24,6 +24,8 @@ def texts_of(widget: QtWidgets.QWidget) -> list[str]:
             out.append(child.text())
         if isinstance(child, QtWidgets.QLineEdit):
             out.append(child.placeholderText())
+        if isinstance(child, QtWidgets.QComboBox) and not child.isEditable():
+            out.extend(child.itemText(i) for i in range(child.count()))
         if isinstance(child, QtWidgets.QTabWidget):
             out.extend(child.tabText(i) for i in range(child.count()))
         if isinstance(child, QtWidgets.QListWidget):
@@ -90,3 +92,25 @@ def test_every_editor_and_the_wizard_are_in_vietnamese(ctx, qtbot) -> None:
 def test_the_check_catches_english(app) -> None:
     assert problems(["Save", "Search (no need for tones)…", "Tìm kiếm", "Delete the selected row"]) == [
         "Save", "Search (no need for tones)…", "Delete the selected row"]
+
+
+def test_every_translation_file_is_complete_and_compiled() -> None:
+    from tdkt_desktop.gui import i18n
+
+    sources = i18n.source_strings()
+    assert sources["untranslated"] == set()
+    assert len(i18n.ts_paths()) == 4 and len(i18n.qm_paths()) == 4
+    import xml.etree.ElementTree as ET
+
+    from tdkt_desktop.gui.qt import QtCore
+
+    for ts in i18n.ts_paths():  # each compiled file says what its .ts says: no stale .qm
+        translator = QtCore.QTranslator()
+        assert translator.load(str(ts.with_suffix(".qm")))
+        for context in ET.parse(ts).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                if message.get("numerus") == "yes":
+                    continue
+                expected = message.findtext("translation")
+                assert translator.translate(name, message.findtext("source")) == expected, (ts.name, name, expected)

@@ -180,3 +180,16 @@ def test_a_bundle_file_alone_opens_the_application_on_it(capsys, db_path, tmp_pa
     assert seen == {"path": db_path, "open": bundle}
     code, _, err = run(capsys, "--db", str(db_path), str(tmp_path / "missing.tdktgoi"))
     assert code == EXIT_REFUSED and "Không tìm thấy tệp" in err
+
+
+def test_demo_for_another_unit_uses_its_own_names_and_codes(capsys, db_path):
+    assert main(["init", "--unit", "27031", "--db", str(db_path)]) == 0  # Phường Tân Phú, TP Hồ Chí Minh
+    assert main(["demo", "--db", str(db_path)]) == 0
+    from tdkt_desktop.store import open_store
+
+    with open_store(db_path) as s:
+        codes = {u["code"] for u in s.rows("units")}
+        assert "27031-TH1" in codes and not any(c.startswith("31147") for c in codes)
+        texts = " ".join(str(v) for t in ("units", "collectives", "people") for r in s.rows(t) for v in r.values())
+        assert "Tân Phú" in texts and "Tân An" not in texts
+        assert all("Hồ Chí Minh" in p["residence"] for p in s.rows("people"))  # (hometowns may be anywhere)

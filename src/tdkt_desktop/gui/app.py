@@ -59,11 +59,17 @@ def make_app(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
     app.setApplicationName(APPLICATION)
     i18n.install_translator(app)
     style.apply(app)
+    from tdkt_desktop.gui.about import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 
-def run_gui(db_path: str | Path | None = None) -> int:
-    """Open the main window on ``db_path`` (default: the user's data folder); returns the exit code."""
+def run_gui(db_path: str | Path | None = None, open_path: str | Path | None = None) -> int:
+    """Open the main window on ``db_path`` (default: the user's data folder); returns the exit code.
+
+    ``open_path`` is a bundle (``.tdktgoi``) or enrolment file (``.tdktkhoa``) to open once the window is
+    shown — what a double-click on such a file in the file manager does."""
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -89,6 +95,10 @@ def run_gui(db_path: str | Path | None = None) -> int:
                 return 0
         window = MainWindow(ctx)
         window.show()
+        if open_path:
+            from tdkt_desktop.gui.qt import QtCore
+
+            QtCore.QTimer.singleShot(0, lambda: window.open_file(open_path))
         return int(app.exec())
     finally:
         ctx.close()

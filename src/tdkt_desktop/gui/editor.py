@@ -103,13 +103,14 @@ class RecordEditor(QtWidgets.QDialog):
         body = QtWidgets.QWidget(scroll)
         form = QtWidgets.QFormLayout(body)
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.DontWrapRows)
         for spec in self.specs:
             widget = make_input(spec, body)
             self.inputs[spec.name] = widget
             text = labels.get(spec.name) or self._field_label(spec)
             label = QtWidgets.QLabel(text + (" *" if spec.required else ""), body)
+            label.setContentsMargins(0, 5, 0, 0)  # level with the first line of the input
             if spec.required:
                 label.setObjectName("requiredLabel")
             label.setBuddy(widget.widget)

@@ -83,18 +83,40 @@ def qm_path() -> Path:
 _installed: list[QtCore.QTranslator] = []
 
 
+def qm_paths() -> list[Path]:
+    """The compiled translations: the application's own file first, then one per group of screens
+    (``tdkt_vi_workflow.qm``, ``tdkt_vi_sync_print.qm``, ``tdkt_vi_office.qm``)."""
+    main = qm_path()
+    others = sorted(p for p in translations_dir().glob(f"tdkt_{LANGUAGE}_*.qm"))
+    return ([main] if main.exists() else []) + others
+
+
+def ts_paths() -> list[Path]:
+    main = ts_path()
+    return [main, *sorted(translations_dir().glob(f"tdkt_{LANGUAGE}_*.ts"))]
+
+
 def install_translator(app: QCoreApplication) -> bool:
-    """Load the Vietnamese translation into ``app`` (once); also set the Vietnamese locale for numbers and dates."""
+    """Load the Vietnamese translations into ``app`` (once); also set the Vietnamese locale for numbers and dates."""
     QtCore.QLocale.setDefault(QtCore.QLocale(QtCore.QLocale.Language.Vietnamese, QtCore.QLocale.Country.Vietnam))
-    if _installed:
-        app.installTranslator(_installed[0])
-        return True
-    translator = QtCore.QTranslator(app)
-    ok = translator.load(str(qm_path()))
-    if ok:
+    if not _installed:
+        for path in qm_paths():
+            translator = QtCore.QTranslator(app)
+            if translator.load(str(path)):
+                _installed.append(translator)
+    for translator in _installed:
         app.installTranslator(translator)
-        _installed.append(translator)
-    return ok
+    return bool(_installed)
+
+
+def ensure_translator() -> bool:
+    """Install the translations into the running application if that has not happened yet."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    if _installed:
+        return True
+    return install_translator(app)
 
 
 def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -107,13 +129,15 @@ def source_strings() -> dict[str, set[str]]:
     import xml.etree.ElementTree as ET
 
     out: dict[str, set[str]] = {"translated": set(), "untranslated": set()}
-    root = ET.parse(ts_path()).getroot()
-    for message in root.iter("message"):
+    messages = [m for path in ts_paths() for m in ET.parse(path).getroot().iter("message")]
+    for message in messages:
         source = message.findtext("source") or ""
         translation = message.find("translation")
+        text = "" if translation is None else (translation.text or "") + "".join(
+            f.text or "" for f in translation.findall("numerusform"))
         done = (
             translation is not None
-            and (translation.text or "").strip() != ""
+            and text.strip() != ""
             and translation.get("type") not in ("unfinished", "vanished", "obsolete")
         )
         out["translated" if done else "untranslated"].add(source)

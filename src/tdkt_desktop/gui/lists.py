@@ -90,8 +90,8 @@ class RecordListView(QtWidgets.QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for i, col in enumerate(cols):
-            header.resizeSection(i, (col.width or max(12, min(len(col.label) + 4, 30))) * 8)
+        header.setResizeContentsPrecision(60)  # fit columns to the first rows only: cheap at 200 000 rows
+        self._fitted = False
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection())
         layout.addWidget(self.view, 1)
@@ -152,8 +152,23 @@ class RecordListView(QtWidgets.QWidget):
         self.delete_button.setEnabled(has)
         self.selection_changed.emit(self.selected_id())
 
+    def fit_columns(self) -> None:
+        """Widths from the header and the first rows, each capped so that no column takes the whole table."""
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        for i, col in enumerate(self.model.query.columns):
+            if col.width:
+                header.resizeSection(i, col.width * metrics.averageCharWidth())
+                continue
+            self.view.resizeColumnToContents(i)
+            cap = metrics.averageCharWidth() * (36 if col.sort in ("person", "text") else 18)
+            header.resizeSection(i, min(max(header.sectionSize(i), 70), cap))
+
     def _loaded(self) -> None:
         n = self.model.rowCount()
+        if not self._fitted and n:
+            self._fitted = True
+            self.fit_columns()
         text = self.tr("%n record(s)", "", n)
         if self.model.query.search.strip():
             text = self.tr("%n record(s) match the search", "", n)

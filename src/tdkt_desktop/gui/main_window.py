@@ -25,14 +25,20 @@ def status_facts(store: Store) -> dict[str, Any]:
         files = sorted(backups.glob("*.sqlite"), key=lambda p: p.stat().st_mtime)
         if files:
             last_backup = _dt.datetime.fromtimestamp(files[-1].stat().st_mtime)
-    sent = int(store.meta("bundle_sent_seq", "0") or 0)
-    pending = store.current_local_seq() - sent
+    from tdkt_desktop.sync import outgoing_history, pending_count
+
+    upper = unit["parent_code"] if unit else None
+    pending, last_bundle = 0, None
+    if upper:
+        pending = pending_count(store, upper)  # what the next bundle to the upper office would carry
+        sent = outgoing_history(store, upper)
+        last_bundle = sent[0]["created_at"] if sent else None
     return {
         "unit": unit["name"] if unit else "",
         "unit_code": store.unit_code or "",
         "last_backup": last_backup,
-        "pending": max(pending, 0),
-        "last_bundle": store.meta("bundle_sent_at"),
+        "pending": pending,
+        "last_bundle": last_bundle,
     }
 
 
@@ -42,7 +48,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("TĐKT Desktop — Emulation and commendation work"))
-        self.sections = registry.sections()
+        self.sections = [s for s in registry.sections() if s.visible is None or s.visible(ctx)]
         self.pages: dict[str, QtWidgets.QWidget] = {}
 
         central = QtWidgets.QWidget(self)
@@ -52,6 +58,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.nav = QtWidgets.QListWidget(central)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(230)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for i, section in enumerate(self.sections):
             item = QtWidgets.QListWidgetItem(section_title(section.title))
@@ -68,6 +76,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._show_row)
 
+        self._build_menu()
         self._build_status_bar()
         ctx.jobs.data_changed.connect(lambda _t: self._status_timer.start())
         self._restore_state()
@@ -105,6 +114,31 @@ class MainWindow(QtWidgets.QMainWindow):
         if not created and hasattr(page, "refresh"):
             page.refresh()
         self.ctx.settings.setValue("main/section", key)
+
+    # ------------------------------------------------------------------ menu
+    def _build_menu(self) -> None:
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About TĐKT Desktop"))
+        about.setShortcut(QtGui.QKeySequence("F1"))
+        about.triggered.connect(self.show_about)
+
+    def show_about(self) -> None:
+        from tdkt_desktop.gui.about import show_about
+
+        show_about(self, self.ctx)
+
+    def open_file(self, path: str | Path) -> None:
+        """A file given on the command line (double-clicked in the file manager): a bundle opens the import
+        preview of the Đồng bộ section, an enrolment file the enrolment check."""
+        from tdkt_desktop.gui.sync_view import open_bundle_file
+
+        if str(path).lower().endswith(".tdktkhoa"):
+            self.show_section("sync")
+            page = self.page("sync")
+            if hasattr(page, "open_enrolment"):
+                page.open_enrolment(str(path))
+            return
+        open_bundle_file(self, path)
 
     # ------------------------------------------------------------------ status bar
     def _build_status_bar(self) -> None:
@@ -191,5 +225,3 @@ class MainWindow(QtWidgets.QMainWindow):
         event.accept()
 
 
-def db_file_label(path: Path) -> str:
-    return path.name

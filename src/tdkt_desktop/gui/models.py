@@ -212,14 +212,28 @@ class ListQuery:
         where, params = self._where()
         matching = self._matching(store)
         col = self.columns[self.sort_column] if 0 <= self.sort_column < len(self.columns) else None
-        if col is None or col.sort in ("", "sql"):
-            order = f"{col.name} {'DESC' if self.descending else 'ASC'}, rowid" if col and col.sort else "rowid"
-            cur = store.db.execute(f"SELECT id FROM {self.table} WHERE {where} ORDER BY {order}", params)
-            ids = [r[0] for r in cur]
-            return ids if matching is None else [i for i in ids if i in matching]
-        rows = store.db.execute(f"SELECT id, {col.name} FROM {self.table} WHERE {where}", params).fetchall()
-        if matching is not None:
-            rows = [r for r in rows if r[0] in matching]
+        by_sql = col is None or col.sort in ("", "sql")
+        wanted = f"id, {col.name}" if col is not None and not by_sql else "id"
+        order = ""
+        if by_sql:
+            order = f" ORDER BY {col.name} {'DESC' if self.descending else 'ASC'}, rowid" if col and col.sort else " ORDER BY rowid"
+        if matching is not None and len(matching) <= (500 if by_sql else 20_000):
+            # few matches: read only those rows
+            rows = []
+            found = list(matching)
+            for start in range(0, len(found), 500):
+                chunk = found[start : start + 500]
+                marks = ",".join("?" for _ in chunk)
+                rows += store.db.execute(
+                    f"SELECT {wanted} FROM {self.table} WHERE {where} AND id IN ({marks}){order}", [*params, *chunk]
+                ).fetchall()
+        else:
+            rows = store.db.execute(f"SELECT {wanted} FROM {self.table} WHERE {where}{order}", params).fetchall()
+            if matching is not None:
+                rows = [r for r in rows if r[0] in matching]
+        if by_sql:
+            return [r[0] for r in rows]
+        assert col is not None
         make = person_key if col.sort == "person" else text_key
         cache = self._keys
         cache_name = f"{col.name}:{col.sort}"

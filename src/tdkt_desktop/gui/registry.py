@@ -30,15 +30,25 @@ class Section:
     order: int
     icon: str = ""
     tooltip: str = ""  # English source text, context "Sections"
+    visible: Callable[[AppContext], bool] | None = None  # None: shown for every installation
 
 
 _SECTIONS: dict[str, Section] = {}
 
 
 def register_section(
-    key: str, title: str, factory: SectionFactory, *, order: int, icon: str = "", tooltip: str = ""
+    key: str,
+    title: str,
+    factory: SectionFactory,
+    *,
+    order: int,
+    icon: str = "",
+    tooltip: str = "",
+    visible: Callable[[AppContext], bool] | None = None,
 ) -> None:
-    _SECTIONS[key] = Section(key, title, factory, order, icon, tooltip)
+    """``visible(ctx)`` may hide a section where it has no use (e.g. the upper office's screens on an
+    installation with no units below it)."""
+    _SECTIONS[key] = Section(key, title, factory, order, icon, tooltip, visible)
 
 
 def sections() -> list[Section]:

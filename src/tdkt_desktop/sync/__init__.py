@@ -5,7 +5,7 @@ See ``docs/sync.md`` for the file format, the ownership rules and the merge rule
 
 from tdkt_desktop.sync.bundle import FORMAT, FORMAT_VERSION, SUFFIX
 from tdkt_desktop.sync.errors import SyncError
-from tdkt_desktop.sync.export import BundleInfo, export_bundle, outgoing_history
+from tdkt_desktop.sync.export import BundleInfo, export_bundle, outgoing_history, pending_count
 from tdkt_desktop.sync.keys import (
     EnrolmentInfo,
     EnrolResult,
@@ -50,6 +50,7 @@ __all__ = [
     "list_peers",
     "outgoing_history",
     "own_fingerprint",
+    "pending_count",
     "read_enrolment",
     "resolve_conflict",
 ]

@@ -208,6 +208,19 @@ def _encrypt(data: bytes, box_key: str, bundle_id: str) -> tuple[dict[str, str],
     return encrypt(data, box_key, bundle_id.encode("utf-8"))
 
 
+def pending_count(store: Store, to_unit: str) -> int:
+    """How many records the next (incremental) bundle to ``to_unit`` would carry."""
+    tree = UnitTree(store)
+    peer = _keys.trusted_peer(store, to_unit)
+    direction = relation(store, tree, to_unit, peer_parent=peer["parent_code"] if peer else None)
+    if direction is None:
+        return 0
+    last = _last_acked(store, to_unit)
+    since = int(last["seq_to"]) if last else 0
+    exclude = None if peer is None else peer["install_id"]
+    return len(select_rows(store, to_unit=to_unit, direction=direction, since_seq=since, exclude_install=exclude))
+
+
 def outgoing_history(store: Store, to_unit: str | None = None) -> list[dict[str, Any]]:
     sql = "SELECT * FROM sync_outgoing"
     params: list[Any] = []

@@ -39,8 +39,8 @@ from typing import Any
 
 from tdkt_desktop.core.text import fold
 from tdkt_desktop.gui import dialogs
+from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.office_view.common import EXPORT_ROLE, user_errors
-from tdkt_desktop.gui.office_view.i18n import ensure_translator
 from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 
 __all__ = [

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.core.models import title_label
+from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.office_view.common import (
     BAD_FG,
     MUTED_FG,
@@ -22,7 +23,6 @@ from tdkt_desktop.gui.office_view.common import (
     table_view,
     user_errors,
 )
-from tdkt_desktop.gui.office_view.i18n import ensure_translator
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets
 
 Row = dict[str, Any]

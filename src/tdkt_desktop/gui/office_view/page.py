@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.office_view import work
-from tdkt_desktop.gui.office_view.i18n import ensure_translator
 from tdkt_desktop.gui.qt import QtWidgets
 from tdkt_desktop.gui.widgets import SectionPage, hint
 

@@ -525,7 +525,7 @@ class BatchDialog(QtWidgets.QDialog):
 
 
 def make_print_page(ctx: AppContext) -> QtWidgets.QWidget:
-    from tdkt_desktop.gui.sync_view.i18n import ensure_translator
+    from tdkt_desktop.gui.i18n import ensure_translator
 
     ensure_translator()
     return PrintPage(ctx)

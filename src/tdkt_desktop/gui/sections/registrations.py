@@ -7,14 +7,14 @@ import datetime as _dt
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.lists import RecordListView
 from tdkt_desktop.gui.models import column, columns
-from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QtWidgets
+from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QtWidgets
 from tdkt_desktop.gui.registry import register_section
 from tdkt_desktop.gui.widgets import SectionPage
 
 
 def year_filter(view: RecordListView, label: str) -> None:
     this = _dt.date.today().year
-    choices = [(view.tr("All years"), None)] + [(str(y), y) for y in range(this + 1, this - 6, -1)]
+    choices = [(QCoreApplication.translate("RegistrationsSection", "All years"), None)] + [(str(y), y) for y in range(this + 1, this - 6, -1)]
 
     def apply(year: int | None) -> None:
         if year is None:

@@ -1,6 +1,4 @@
-"""In ấn: preview, print and save the official documents; batches of a decision or a campaign.
-
-Replaces the simpler screen of ``basic_printing`` (same key)."""
+"""In ấn: preview, print and save the official documents; batches of a decision or a campaign."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""Đồng bộ: keys and enrolment, sending and receiving bundles, the import report, conflicts, held bundles.
-
-Replaces the simpler screen of ``basic_sync`` (same key)."""
+"""Đồng bộ: keys and enrolment, sending and receiving bundles, the import report, conflicts, held bundles."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ def open_bundle_file(target: Any, path: str | Path) -> QtWidgets.QWidget:
     checks the file; “Import” then merges it) or an :class:`AppContext` (a window holding the same
     section is opened on its own). Returns the section widget.
     """
-    from tdkt_desktop.gui.sync_view.i18n import ensure_translator
+    from tdkt_desktop.gui.i18n import ensure_translator
     from tdkt_desktop.gui.sync_view.page import SyncPage, make_sync_page
 
     ensure_translator()

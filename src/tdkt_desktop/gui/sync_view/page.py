@@ -564,7 +564,7 @@ class SyncPage(SectionPage):
 
 
 def make_sync_page(ctx: AppContext) -> QtWidgets.QWidget:
-    from tdkt_desktop.gui.sync_view.i18n import ensure_translator
+    from tdkt_desktop.gui.i18n import ensure_translator
 
     ensure_translator()
     return SyncPage(ctx)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tdkt_desktop import sync
-from tdkt_desktop.store.db import SYNCED_TABLES, Store
+from tdkt_desktop.store.db import Store
 
 Row = dict[str, Any]
 
@@ -38,10 +38,7 @@ def overview(store: Store) -> dict[str, Any]:
     trusted = {p["unit_code"] for p in peers if p["status"] == "trusted"}
     for child in children:
         child["trusted"] = child["code"] in trusted
-    sent = int(store.meta("bundle_sent_seq", "0") or 0)
-    pending = 0
-    for table in SYNCED_TABLES:
-        pending += next(iter(store.db.query(f"SELECT COUNT(*) AS n FROM {table} WHERE local_seq > ?", [sent])))["n"]
+    pending = sync.pending_count(store, parent) if parent else 0
     return {
         "unit_code": code,
         "unit_name": unit.get("name") or "",

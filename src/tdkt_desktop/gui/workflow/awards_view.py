@@ -6,11 +6,11 @@ from typing import Any
 
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.text import format_money
+from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.models import Column, ListQuery, RecordTableModel, column
 from tdkt_desktop.gui.qt import Qt, QtWidgets
 from tdkt_desktop.gui.widgets import SearchBox, heading
 from tdkt_desktop.gui.workflow.common import fill_combo, table_view
-from tdkt_desktop.gui.workflow.i18n import ensure_translator
 from tdkt_desktop.gui.workflow.nomination_editor import NominationEditor
 from tdkt_desktop.gui.workflow.vote_editor import VoteSessionEditor
 

@@ -10,6 +10,7 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.target_parser import extract_target_block, parse_targets
 from tdkt_desktop.core.text import InputError, format_date, parse_date
+from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.inputs import FieldInput, make_input
 from tdkt_desktop.gui.qt import QtCore, QtWidgets
 from tdkt_desktop.gui.workflow.common import (
@@ -20,7 +21,6 @@ from tdkt_desktop.gui.workflow.common import (
     timer,
 )
 from tdkt_desktop.gui.workflow.directive import DirectiveGuess, guess_directive
-from tdkt_desktop.gui.workflow.i18n import ensure_translator
 from tdkt_desktop.gui.workflow.targets_table import (
     TargetsModel,
     empty_row,

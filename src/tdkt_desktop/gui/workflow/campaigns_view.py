@@ -6,12 +6,12 @@ from typing import Any
 
 from tdkt_desktop.core import models as m
 from tdkt_desktop.gui import dialogs
+from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.models import Column, ListQuery, RecordTableModel, column
 from tdkt_desktop.gui.qt import Qt, QtWidgets
 from tdkt_desktop.gui.widgets import SearchBox, UndoBar, heading
 from tdkt_desktop.gui.workflow.campaign_editor import CampaignEditor
 from tdkt_desktop.gui.workflow.common import enum_label, fill_combo, table_view
-from tdkt_desktop.gui.workflow.i18n import ensure_translator
 
 
 class CampaignsView(QtWidgets.QWidget):

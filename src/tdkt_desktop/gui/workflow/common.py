@@ -11,8 +11,8 @@ from tdkt_desktop.core import models as m
 from tdkt_desktop.core.text import InputError, fold, format_number
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.errors import is_user_error
+from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
-from tdkt_desktop.gui.workflow.i18n import ensure_translator
 from tdkt_desktop.store import fields as F
 
 Row = dict[str, Any]

@@ -11,6 +11,7 @@ from tdkt_desktop.core import models as m
 from tdkt_desktop.core.rules import dossier_for
 from tdkt_desktop.core.targets import attainment
 from tdkt_desktop.core.text import format_date
+from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.widgets import heading
 from tdkt_desktop.gui.workflow.common import (
@@ -27,7 +28,6 @@ from tdkt_desktop.gui.workflow.common import (
     table_view,
 )
 from tdkt_desktop.gui.workflow.facts import ruleset_on
-from tdkt_desktop.gui.workflow.i18n import ensure_translator
 from tdkt_desktop.gui.workflow.results_view import target_spec
 from tdkt_desktop.store.db import Store
 

@@ -10,6 +10,7 @@ from tdkt_desktop.core import models as m
 from tdkt_desktop.core.targets import Attainment, TargetSpec, attainment
 from tdkt_desktop.core.text import InputError, clean, format_number, parse_int, parse_number
 from tdkt_desktop.gui import dialogs
+from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.widgets import heading
 from tdkt_desktop.gui.workflow.common import (
@@ -25,7 +26,6 @@ from tdkt_desktop.gui.workflow.common import (
     select_data,
     table_view,
 )
-from tdkt_desktop.gui.workflow.i18n import ensure_translator
 from tdkt_desktop.gui.workflow.targets_table import spec_of
 
 Row = dict[str, Any]
