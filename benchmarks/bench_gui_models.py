@@ -19,8 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tdkt_desktop.gui.models import ListQuery, RecordTableModel, column, columns
 from tdkt_desktop.gui.qt import QtCore
+from tdkt_desktop.store import search
 from tdkt_desktop.store.db import now_iso, open_store
-from tdkt_desktop.store.search import rebuild_search_index
 
 FAMILY = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Mai Trịnh".split()
 MIDDLE = "Văn Thị Hữu Đức Minh Thanh Ngọc Quang Thu Xuân Hồng Kim Anh Bảo Gia Công".split()
@@ -56,7 +56,7 @@ def generate(path: Path, rows: int) -> None:
             )
             store.set_meta("clock", str(rows))
             store.set_meta("local_seq", str(rows))
-            rebuild_search_index(store.db)
+            search.rebuild_search_index(store.db)  # the same index the application keeps
 
 
 def timed(fn) -> float:  # type: ignore[no-untyped-def]

@@ -396,3 +396,16 @@ def test_statistical_form_saved_as_pdf(office: Any, qtbot: Any, tmp_path: Path, 
     chairman = office.reader.rows("officials", order_by="sort_order")[0]["full_name"]
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "SỐ LƯỢNG KHEN THƯỞNG" in text and "0603.N" in text and chairman in text
+
+
+def test_own_proposals_upward_are_not_in_this_units_appraisal_queue(office: Any) -> None:
+    from tdkt_desktop.gui.office_view import work
+
+    with open_store(office.db_path) as store:
+        person = store.insert("people", {"full_name": "Trần Văn Bình"})
+        common = {"subject_kind": "person", "subject_id": person["id"], "subject_name": "Trần Văn Bình",
+                  "award_kind": "cong_trang", "year": 2025, "status": "submitted", "unit_code": "27031"}
+        upward = store.insert("nominations", {**common, "title_code": "BANG_KHEN_TINH"})  # the city decides
+        own = store.insert("nominations", {**common, "title_code": "LDTT"})  # the ward decides
+        ids = {r["id"] for r in work.received_nominations(store, year=2025)}
+    assert own["id"] in ids and upward["id"] not in ids

@@ -59,6 +59,24 @@ def status_label(value: str | None) -> str:
 # --------------------------------------------------------------------------- appraisal
 
 
+def decides_here(store: Store, nomination: Row) -> bool:
+    """Whether this installation decides the nomination's title: a commune decides the commune-level titles
+    (LĐTT, CSTĐCS, Giấy khen… since 01/7/2025); the province decides what communes propose to it."""
+    import datetime as _dt
+
+    from tdkt_desktop.core import rules
+
+    unit = store.self_unit()
+    if unit is None or unit["level"] in ("province",):
+        return True
+    on = _dt.date(int(nomination["year"]), 12, 31)
+    try:
+        entry = rules.ruleset_for(on).catalogue.get(nomination["title_code"])
+    except InputError:
+        return True
+    return bool(entry is None or entry.commune_decides)
+
+
 def nomination_years(store: Store) -> list[int]:
     marks = ", ".join("?" for _ in OFFICE_STATUSES)
     rows = store.db.query(
@@ -87,6 +105,8 @@ def received_nominations(store: Store, *, year: int | None = None) -> list[Row]:
     out = []
     for n in store.rows("nominations", where, params):
         unit = n.get("unit_code") or n["owner_unit"]
+        if unit == store.unit_code and not decides_here(store, n):
+            continue  # this unit's own proposal to its upper office: appraised there, not here
         out.append(
             {
                 "id": n["id"],

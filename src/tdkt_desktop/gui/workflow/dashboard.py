@@ -224,8 +224,9 @@ class DashboardView(QtWidgets.QWidget):
         self.deadlines.verticalHeader().hide()
         self.deadlines.horizontalHeader().setStretchLastSection(True)
         n = self.fontMetrics().horizontalAdvance("n")
-        for i, chars in enumerate((11, 20, 13)):
+        for i, chars in enumerate((12, 26, 11)):
             self.deadlines.setColumnWidth(i, n * chars)
+        self.deadlines.horizontalHeader().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         dl.addWidget(self.deadlines)
         side.addWidget(dl_box, 1)
         wait_box = QtWidgets.QGroupBox(self.tr("Waiting for action"), self)
@@ -287,9 +288,10 @@ class DashboardView(QtWidgets.QWidget):
             pct = min(float(bar["percent"] or 0.0), 200.0)
             top = max(top, pct)
             label = bar["measure"]
-            if len(label) > 30:
-                label = label[:28].rstrip() + "…"
-            shown = f"{label}  {percent_text(bar['percent'])}" if bar["percent"] is not None else label
+            if len(label) > 26:
+                label = label[:24].rstrip() + "…"
+            # the figure first, so that it stays visible however narrow the axis is
+            shown = f"{percent_text(bar['percent'])} · {label}" if bar["percent"] is not None else label
             while shown in categories:
                 shown += " "
             categories.append(shown)

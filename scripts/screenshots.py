@@ -1,0 +1,106 @@
+"""Screenshots of every section on a demo database, at 100 % and 150 % scaling, into docs/screenshots/.
+
+    .venv/bin/python scripts/screenshots.py            (offscreen; each scale in its own process)
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+SCALES = ("1", "1.5")
+
+
+def build_database(path: Path) -> None:
+    from tdkt_desktop.gui.wizard import Setup, write_setup
+    from tdkt_desktop.store.db import open_store
+
+    with open_store(path) as store:
+        write_setup(store, Setup(
+            unit_code="27031", unit_name="Phường Tân Phú", unit_level="commune", upper_code="79",
+            upper_name="Thành phố Hồ Chí Minh", upper_level="province", province_code="79",
+            officials=[], doc_prefixes={"QĐ": "QĐ-UBND"}, operator="Nguyễn Thị Lan",
+        ))
+        try:
+            from tdkt_desktop.demo import build_demo
+        except ImportError:
+            store.insert("officials", {"unit_code": "27031", "full_name": "Trần Văn Bình", "title": "Chủ tịch"})
+            for name in ("Nguyễn Văn Ân", "Đào Thị Ánh", "Lê Văn Tám", "Phạm Thị Hoa"):
+                store.insert("people", {"full_name": name, "position": "Công chức", "unit_code": "27031"})
+        else:
+            build_demo(store)
+
+
+def shoot(db: Path, scale: str) -> None:
+    from tdkt_desktop.gui import dialogs
+    from tdkt_desktop.gui.app import make_app
+    from tdkt_desktop.gui.context import AppContext
+    from tdkt_desktop.gui.editor import RecordEditor
+    from tdkt_desktop.gui.main_window import MainWindow
+    from tdkt_desktop.gui.qt import QtCore
+    from tdkt_desktop.gui.wizard import SetupWizard
+
+    dialogs.recorder = lambda kind, title, text: print(f"[{kind}] {title}: {text}") or True
+    app = make_app(["screenshots"])
+    settings = QtCore.QSettings(str(db.parent / "s.ini"), QtCore.QSettings.Format.IniFormat)
+    ctx = AppContext.open(db, settings=settings)
+    suffix = "" if scale == "1" else f"@{scale.replace('.', '_')}x"
+    window = MainWindow(ctx)
+    window.resize(1280, 800)
+    window.show()
+
+    def settle() -> None:
+        for _ in range(3):
+            ctx.jobs.wait_idle(20_000)
+            app.processEvents()
+
+    settle()
+    for i, section in enumerate(window.sections):
+        window.show_section(section.key)
+        settle()
+        window.grab().save(str(OUT / f"{i + 1:02d}-{section.key}{suffix}.png"))
+    editor = RecordEditor(ctx, "people", parent=window)
+    editor.show()
+    editor.set_text("full_name", "Nguyễn Thị Lan")
+    editor.set_text("birth_date", "31/02/1985")
+    settle()
+    editor.grab().save(str(OUT / f"20-editor-people{suffix}.png"))
+    editor.close()
+    wizard = SetupWizard(ctx)
+    wizard.show()
+    wizard.unit_page.search.setText("tan phu")
+    wizard.unit_page.search.flush()
+    settle()
+    wizard.grab().save(str(OUT / f"21-wizard-unit{suffix}.png"))
+    wizard.next()
+    wizard.next()
+    settle()
+    wizard.grab().save(str(OUT / f"22-wizard-officials{suffix}.png"))
+    wizard.reject()
+    window.close()
+    ctx.close()
+    print(f"scale {scale}: done")
+
+
+def main() -> int:
+    if len(sys.argv) == 3:
+        shoot(Path(sys.argv[1]), sys.argv[2])
+        return 0
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "demo.sqlite"
+        build_database(db)
+        for scale in SCALES:
+            env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                       QT_SCALE_FACTOR=scale, TDKT_LOG_DIR=tmp)
+            subprocess.run([sys.executable, __file__, str(db), scale], env=env, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
