@@ -29,7 +29,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 
 TEMPLATES = {
     "to_trinh", "danh_sach", "bao_cao_ca_nhan", "bao_cao_tap_the", "bien_ban", "quyet_dinh", "giay_khen",
-    "bang_cstdcs", "dang_ky_thi_dua", "ke_hoach_phat_dong", "bao_cao_ket_qua",
+    "bang_cstdcs", "dang_ky_thi_dua", "ke_hoach_phat_dong", "bao_cao_ket_qua", "bieu_0601N", "bieu_0603N",
 }
 
 

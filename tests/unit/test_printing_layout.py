@@ -92,7 +92,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_page_size_and_orientation(pdfs: dict[str, Path]) -> None:
-    landscape = {"danh_sach", "giay_khen", "bang_cstdcs", "long"}
+    landscape = {"danh_sach", "giay_khen", "bang_cstdcs", "bieu_0601N", "bieu_0603N", "long"}
     for name, path in pdfs.items():
         for page in PdfReader(path).pages:
             w, h = float(page.mediabox.width), float(page.mediabox.height)

@@ -423,6 +423,48 @@ _BAO_CAO_KET_QUA: dict[str, Any] = {
     "archive": "VP",
 }
 
+def _form_rows(columns: list[str], rows: list[tuple[str, list[int]]]) -> list[dict[str, Any]]:
+    return [{"label": label, **dict(zip(columns, values, strict=True))} for label, values in rows]
+
+
+_COLS_0601 = ["total", "le_1y", "gt_1y", "regular", "thematic", "peak"]
+_BIEU_0601N: dict[str, Any] = {
+    "issuer": _WARD,
+    "place": "Tân Phú",
+    "date": _dt.date(2025, 12, 12),
+    "year": 2025,
+    "rows": _form_rows(_COLS_0601, [
+        ("Tổng số", [9, 8, 1, 3, 4, 2]),
+        ("Do Phường Tân Phú phát động", [4, 3, 1, 1, 2, 1]),
+        ("Do các cơ quan, đơn vị trực thuộc phát động", [5, 5, 0, 2, 2, 1]),
+        ("- Trường Tiểu học Tân Phú", [2, 2, 0, 1, 1, 0]),
+        ("- Khu vực 3", [3, 3, 0, 1, 1, 1]),
+    ]),
+    "notes": ["Phong trào do cấp trên phát động, đơn vị hưởng ứng, không tính vào biểu này."],
+    "signer": {"prefix": "", "title": "THỦ TRƯỞNG ĐƠN VỊ", "name": "Trần Văn Minh"},
+}
+
+_COLS_0603 = ["total", "ca_nhan", "p_lanh_dao_tinh", "p_lanh_dao_so", "p_doanh_nhan", "p_lanh_dao_phong", "p_truc_tiep",
+              "p_khac", "tap_the", "c_trung_uong_dia_phuong", "c_dang_doan_the", "c_hanh_chinh", "c_su_nghiep",
+              "c_doanh_nghiep", "c_hop_tac_xa", "c_ho_gia_dinh", "c_khac"]
+_BIEU_0603N: dict[str, Any] = {
+    "issuer": _WARD,
+    "place": "Tân Phú",
+    "date": _dt.date(2025, 12, 12),
+    "year": 2025,
+    "rows": _form_rows(_COLS_0603, [
+        ("Tổng số", [66, 60, 0, 0, 1, 9, 47, 3, 6, 0, 1, 1, 2, 0, 1, 1, 0]),
+        ("I. Danh hiệu thi đua", [51, 47, 0, 0, 0, 7, 38, 2, 4, 0, 1, 1, 2, 0, 0, 0, 0]),
+        ("- Chiến sĩ thi đua cơ sở", [6, 6, 0, 0, 0, 2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        ("- Lao động tiên tiến", [41, 41, 0, 0, 0, 5, 34, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        ("- Tập thể lao động tiên tiến", [4, 0, 0, 0, 0, 0, 0, 0, 4, 0, 1, 1, 2, 0, 0, 0, 0]),
+        ("II. Hình thức khen thưởng", [15, 13, 0, 0, 1, 2, 9, 1, 2, 0, 0, 0, 0, 0, 1, 1, 0]),
+        ("- Giấy khen của Chủ tịch Ủy ban nhân dân phường", [15, 13, 0, 0, 1, 2, 9, 1, 2, 0, 0, 0, 0, 0, 1, 1, 0]),
+    ]),
+    "notes": ["Số liệu tính theo ngày ký quyết định khen thưởng trong năm báo cáo."],
+    "signer": {"prefix": "", "title": "THỦ TRƯỞNG ĐƠN VỊ", "name": "Trần Văn Minh"},
+}
+
 _SAMPLES: dict[str, dict[str, Any]] = {
     "to_trinh": _TO_TRINH,
     "danh_sach": _DANH_SACH,
@@ -435,6 +477,8 @@ _SAMPLES: dict[str, dict[str, Any]] = {
     "dang_ky_thi_dua": _DANG_KY,
     "ke_hoach_phat_dong": _KE_HOACH,
     "bao_cao_ket_qua": _BAO_CAO_KET_QUA,
+    "bieu_0601N": _BIEU_0601N,
+    "bieu_0603N": _BIEU_0603N,
 }
 
 SAMPLE_NAMES: tuple[str, ...] = tuple(_SAMPLES)
