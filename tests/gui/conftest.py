@@ -115,6 +115,19 @@ def ctx(app: QtWidgets.QApplication, db_path: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
+def demo_ctx(app: QtWidgets.QApplication, db_path: Path) -> Iterator[Any]:
+    """A context on the demo database of the wizard's unit (campaigns, results, nominations, a decision)."""
+    from tdkt_desktop.demo import build_demo
+    from tdkt_desktop.gui.context import AppContext
+
+    with open_store(db_path) as store:
+        build_demo(store)
+    context = AppContext.open(db_path, settings=QtCore.QSettings(str(db_path.parent / "s.ini"), QtCore.QSettings.Format.IniFormat))
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def window(ctx: Any, qtbot: Any) -> Iterator[Any]:
     from tdkt_desktop.gui.main_window import MainWindow
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,19 +10,6 @@ from tdkt_desktop.gui.qt import QtCore, QtWidgets
 from tdkt_desktop.gui.workflow.awards_view import AwardsView
 from tdkt_desktop.gui.workflow.nomination_editor import NominationEditor
 from tdkt_desktop.gui.workflow.vote_editor import VoteSessionEditor
-from tdkt_desktop.store.db import open_store
-
-
-@pytest.fixture
-def demo_ctx(app: Any, db_path: Path) -> Any:
-    from tdkt_desktop.demo import build_demo
-    from tdkt_desktop.gui.context import AppContext
-
-    with open_store(db_path) as store:
-        build_demo(store)
-    context = AppContext.open(db_path, settings=QtCore.QSettings(str(db_path.parent / "s.ini"), QtCore.QSettings.Format.IniFormat))
-    yield context
-    context.close()
 
 
 def new_nomination(ctx: Any, qtbot: Any, name: str, title: str = "CSTDCS", year: int = 2026) -> str:

@@ -8,10 +8,9 @@ from typing import Any
 import pytest
 
 from tdkt_desktop.gui import registry
-from tdkt_desktop.gui.qt import QtCore, QtWidgets
+from tdkt_desktop.gui.qt import QtWidgets
 from tdkt_desktop.gui.workflow.campaign_editor import CampaignEditor
 from tdkt_desktop.gui.workflow.campaigns_view import CampaignsView
-from tdkt_desktop.store.db import open_store
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "domain" / "seeds"
 
@@ -21,18 +20,6 @@ def seed(prefix: str) -> str:
     if not found:
         pytest.skip(f"seed {prefix} not found in {SEEDS}")
     return found[0].read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def demo_ctx(app: Any, db_path: Path) -> Any:
-    from tdkt_desktop.demo import build_demo
-    from tdkt_desktop.gui.context import AppContext
-
-    with open_store(db_path) as store:
-        build_demo(store)
-    context = AppContext.open(db_path, settings=QtCore.QSettings(str(db_path.parent / "s.ini"), QtCore.QSettings.Format.IniFormat))
-    yield context
-    context.close()
 
 
 def count(ctx: Any, table: str, where: str | None = None, params: list[Any] | None = None) -> int:

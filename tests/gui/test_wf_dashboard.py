@@ -3,26 +3,9 @@
 from __future__ import annotations
 
 import datetime as _dt
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tdkt_desktop.gui.qt import QtCore
 from tdkt_desktop.gui.workflow.dashboard import DashboardView
-from tdkt_desktop.store.db import open_store
-
-
-@pytest.fixture
-def demo_ctx(app: Any, db_path: Path) -> Any:
-    from tdkt_desktop.demo import build_demo
-    from tdkt_desktop.gui.context import AppContext
-
-    with open_store(db_path) as store:
-        build_demo(store)
-    context = AppContext.open(db_path, settings=QtCore.QSettings(str(db_path.parent / "s.ini"), QtCore.QSettings.Format.IniFormat))
-    yield context
-    context.close()
 
 
 def test_dashboard_shows_the_demo_counts(demo_ctx: Any, qtbot: Any) -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "parse_number",
     "person_sort_key",
     "place_and_date",
+    "require_date",
 ]
 
 
@@ -286,6 +287,14 @@ def parse_date(text: str | _dt.date | None, *, field: str = "Ngày") -> _dt.date
     if not 1900 <= value.year <= 2200:
         raise InputError(f"{field}: năm {value.year} nằm ngoài khoảng hợp lý. {hint}", field=field, value=text)
     return value
+
+
+def require_date(value: str | _dt.date | None, *, field: str = "Ngày") -> _dt.date:
+    """:func:`parse_date` for a date that must be given: an empty value is refused with a message."""
+    parsed = parse_date(value, field=field)
+    if parsed is None:
+        raise InputError(f"{field}: chưa nhập. Nhập theo dạng ngày/tháng/năm, ví dụ 05/01/2026.", field=field, value=value)
+    return parsed
 
 
 def parse_long_date(text: str) -> _dt.date | None:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from tdkt_desktop.core.text import InputError, clean, fold
+from tdkt_desktop.core.text import InputError, clean, fold, require_date
 from tdkt_desktop.store.db import Store, StoreError, describe_sqlite_error, now_iso
 
 __all__ = [
@@ -122,14 +122,7 @@ def _unit(store: Store, unit_code: str | None) -> str:
 
 
 def _as_date(value: _dt.date | str, label: str = "Ngày ban hành") -> _dt.date:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    try:
-        return _dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(f"{label}: “{value}” không phải ngày hợp lệ.", field=label, value=value) from None
+    return require_date(value, field=label)
 
 
 @contextlib.contextmanager

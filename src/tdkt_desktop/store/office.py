@@ -45,6 +45,7 @@ from tdkt_desktop.core.text import (
     format_money,
     format_number,
     person_sort_key,
+    require_date,
 )
 from tdkt_desktop.store.db import Row, Store, new_id, now_iso
 from tdkt_desktop.store.facts import dossier_items, latest_vote, nomination_row, nominee_facts
@@ -103,14 +104,7 @@ _ALLOWED: dict[str, tuple[tuple[NominationStatus, ...], str]] = {
 
 
 def _as_date(value: _dt.date | str, label: str = "Ngày quyết định") -> _dt.date:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    try:
-        return _dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(f"{label}: “{value}” không phải ngày hợp lệ.", field=label, value=value) from None
+    return require_date(value, field=label)
 
 
 def _province_code(store: Store) -> str | None:
