@@ -122,3 +122,19 @@ def test_long_date_follows_nd30_leading_zeros():
     assert format_date("2026-01-05") == "05/01/2026"
     assert parse_long_date("Cần Thơ, ngày 13 tháng 12 năm 2022") == dt.date(2022, 12, 13)
     assert parse_long_date("Sa Đéc, ngày tháng 02 năm 2023") is None
+
+
+def test_award_names_follow_the_units_own_type():
+    from tdkt_desktop.core.models import reset_title_words, set_title_words, title_label, unit_type_word
+
+    assert unit_type_word("Thành phố Cần Thơ") == "thành phố" and unit_type_word("Phường Tân An") == "phường"
+    assert title_label("BANG_KHEN_TINH") == "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+    assert title_label("BANG_KHEN_TINH", province_word="thành phố").endswith("nhân dân thành phố")
+    set_title_words(province_name="Thành phố Cần Thơ", commune_name="Phường Tân An")
+    try:
+        assert title_label("BANG_KHEN_TINH") == "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố"
+        assert title_label("GIAY_KHEN") == "Giấy khen của Chủ tịch Ủy ban nhân dân phường"
+        assert title_label("CSTD_TINH") == "Chiến sĩ thi đua cấp tỉnh"  # a level, not a body: unchanged
+    finally:
+        reset_title_words()
+    assert title_label("GIAY_KHEN") == "Giấy khen của Chủ tịch Ủy ban nhân dân xã"

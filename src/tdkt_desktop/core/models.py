@@ -222,5 +222,41 @@ TITLE_CODES: dict[str, str] = {
 }
 
 
-def title_label(code: str) -> str:
-    return TITLE_CODES.get(code, code)
+_UNIT_TYPE_WORDS = (
+    ("Thành phố ", "thành phố"), ("Tỉnh ", "tỉnh"), ("Phường ", "phường"), ("Xã ", "xã"), ("Đặc khu ", "đặc khu"),
+    ("Quận ", "quận"), ("Huyện ", "huyện"), ("Thị xã ", "thị xã"), ("Thị trấn ", "thị trấn"),
+)
+
+
+def unit_type_word(name: str | None) -> str | None:
+    """ "thành phố" for "Thành phố Cần Thơ", "phường" for "Phường Tân An" (``None`` when there is none)."""
+    text = name or ""
+    return next((word for prefix, word in _UNIT_TYPE_WORDS if text.startswith(prefix)), None)
+
+
+# The words the catalogue's names use for the deciding bodies; an installation in a centrally-run city
+# or a ward says "thành phố" and "phường" (see :func:`set_title_words`).
+_DEFAULT_WORDS = {"province": "tỉnh", "commune": "xã"}
+_title_words = dict(_DEFAULT_WORDS)
+
+
+def set_title_words(*, province_name: str | None = None, commune_name: str | None = None) -> None:
+    """Name the deciding bodies as this installation's own units are named (once, when it opens)."""
+    _title_words["province"] = unit_type_word(province_name) or _DEFAULT_WORDS["province"]
+    word = unit_type_word(commune_name)
+    _title_words["commune"] = word if word in ("xã", "phường", "đặc khu") else _DEFAULT_WORDS["commune"]
+
+
+def reset_title_words() -> None:
+    _title_words.update(_DEFAULT_WORDS)
+
+
+def title_label(code: str, *, province_word: str | None = None, commune_word: str | None = None) -> str:
+    """The award's name: "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố" in a centrally-run city,
+    "Giấy khen của Chủ tịch Ủy ban nhân dân phường" in a ward."""
+    label = TITLE_CODES.get(code, code)
+    if code == "BANG_KHEN_TINH":
+        label = label.replace("tỉnh", province_word or _title_words["province"])
+    elif code == "GIAY_KHEN":
+        label = label.replace("xã", commune_word or _title_words["commune"])
+    return label

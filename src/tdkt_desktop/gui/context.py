@@ -33,9 +33,23 @@ class AppContext:
         path = Path(db_path)
         reader = open_store(path, create=True)
         jobs = Jobs(path)
-        return cls(path, jobs, reader, settings or QSettings())
+        context = cls(path, jobs, reader, settings or QSettings())
+        context.name_titles()
+        return context
+
+    def name_titles(self) -> None:
+        """Award names on every screen follow this installation's units ("…thành phố", "…phường")."""
+        from tdkt_desktop.core.models import set_title_words
+
+        unit = self.reader.self_unit()
+        province = self.reader.unit_by_code(unit["province_code"]) if unit and unit.get("province_code") else None
+        set_title_words(province_name=province["name"] if province else None,
+                        commune_name=unit["name"] if unit and unit["level"] == "commune" else None)
 
     def close(self) -> None:
+        from tdkt_desktop.core.models import reset_title_words
+
+        reset_title_words()
         self.jobs.cancel_all()
         self.jobs.wait_idle(5000)
         self.reader.close()

@@ -18,9 +18,17 @@ from pathlib import Path
 from typing import IO, Any
 
 from tdkt_desktop.core import rules
-from tdkt_desktop.core.models import Rating, SubjectKind, period_end, period_label, period_year, title_label
+from tdkt_desktop.core.models import (
+    Rating,
+    SubjectKind,
+    period_end,
+    period_label,
+    period_year,
+    title_label,
+    unit_type_word,
+)
 from tdkt_desktop.core.targets import TargetSpec, attainment
-from tdkt_desktop.core.text import InputError, format_number, money_in_words
+from tdkt_desktop.core.text import format_number, money_in_words
 from tdkt_desktop.printing.errors import PrintError as EnginePrintError
 from tdkt_desktop.printing.renderer import RenderInfo, render
 from tdkt_desktop.store import Store
@@ -257,34 +265,20 @@ def _nomination_batch(store: Store, record_id: str, options: dict[str, Any]) -> 
     return batch
 
 
-_UNIT_WORD = {"Thành phố ": "thành phố", "Tỉnh ": "tỉnh", "Phường ": "phường", "Xã ": "xã", "Đặc khu ": "đặc khu",
-              "Quận ": "quận", "Huyện ": "huyện", "Thị xã ": "thị xã", "Thị trấn ": "thị trấn"}
-
-
-def _unit_word(unit: Row | None) -> str | None:
-    name = str(unit["name"]) if unit else ""
-    return next((w for prefix, w in _UNIT_WORD.items() if name.startswith(prefix)), None)
-
-
 def localised_title(store: Store | None, code: str) -> str:
     """The award's name as printed for this unit: "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố" for a
     centrally-run city, "Giấy khen của Chủ tịch Ủy ban nhân dân phường" for a ward."""
-    label = title_label(code)
     if store is None:
-        return label
+        return title_label(code)
     unit = store.self_unit()
-    if code in ("BANG_KHEN_TINH", "CO_TD_TINH", "CSTD_TINH"):
-        province = store.unit_by_code(unit["province_code"]) if unit and unit.get("province_code") else None
-        if province is None and unit is not None and unit["level"] == "province":
-            province = unit
-        word = _unit_word(province)
-        if word and word != "tỉnh":
-            label = label.replace("tỉnh", word)
-    elif code == "GIAY_KHEN":
-        word = _unit_word(unit)
-        if word and word != "xã":
-            label = label.replace("xã", word)
-    return label
+    province = store.unit_by_code(unit["province_code"]) if unit and unit.get("province_code") else None
+    if province is None and unit is not None and unit["level"] == "province":
+        province = unit
+    return title_label(
+        code,
+        province_word=unit_type_word(province["name"] if province else None) or "tỉnh",
+        commune_word=(unit_type_word(unit["name"]) if unit and unit["level"] == "commune" else None) or "xã",
+    )
 
 
 def _is_title(code: str) -> bool:
