@@ -459,6 +459,29 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
                  "dossier_json": _dossier(title, "person", "cong_trang", today, complete=False, first=2),
                  "status": "draft", "unit_code": code},
             )
+    # A school of the ward sends its own proposals up to the ward, which appraises them (Tổng hợp cấp trên).
+    school = f"{code}-TH1"
+    for full_name, gender, rating in (("Châu Ngọc Trâm", "female", "excellent"), ("Lý Văn Lực", "male", "good")):
+        teacher = store.insert(
+            "people",
+            {"full_name": full_name, "gender": gender, "birth_date": "1985-09-05" if gender == "female" else "1979-02-14",
+             "position": "Giáo viên", "unit_code": school, "workplace": "Trường Tiểu học Tân An 1",
+             "nominee_class": "Người trực tiếp công tác", "field": "Giáo dục",
+             "hometown": "Cần Thơ", "residence": "Phường Tân An, thành phố Cần Thơ"},
+            owner_unit=school,
+        )
+        store.insert("ratings", {"subject_kind": "person", "subject_id": teacher["id"], "year": last_year, "rating": rating},
+                     owner_unit=school)
+        store.insert(
+            "nominations",
+            {"subject_kind": "person", "subject_id": teacher["id"], "subject_name": full_name, "title_code": "LDTT",
+             "award_kind": "cong_trang", "year": last_year, "period": str(last_year),
+             "achievement": "Hoàn thành tốt nhiệm vụ năm học; 100% học sinh lớp chủ nhiệm hoàn thành chương trình.",
+             "nominee_class": "Người trực tiếp công tác", "field": "Giáo dục",
+             "dossier_json": _dossier("LDTT", "person", "cong_trang", year_end, complete=gender == "female"),
+             "status": "submitted", "submitted_on": f"{last_year}-12-08", "unit_code": school},
+            owner_unit=school,
+        )
     store.insert(
         "nominations",
         {"subject_kind": "person", "subject_id": persons[0]["id"], "subject_name": persons[0]["full_name"], "title_code": "BANG_KHEN_TINH",
