@@ -393,8 +393,9 @@ class ResultsView(QtWidgets.QWidget):
         header.setStretchLastSection(True)
         n = self.fontMetrics().horizontalAdvance("n")
         for key, chars in (("no", 4), ("measure", 42), ("target", 22), ("value", 11), ("sub_value", 9),
-                           ("percent", 9), ("status", 11)):
-            self.view.setColumnWidth(self.model.col(key), n * chars)
+                           ("percent", 9), ("status", 16)):
+            col = self.model.col(key)  # never narrower than its (bold) header at any scaling
+            self.view.setColumnWidth(col, max(n * chars, header.sectionSizeHint(col)))
         lay.addWidget(self.view, 2)
 
         self.banner = Banner(self)
@@ -412,9 +413,10 @@ class ResultsView(QtWidgets.QWidget):
         self.part_view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectItems)
         self.part_view.verticalHeader().hide()
         self.part_view.horizontalHeader().setStretchLastSection(False)
-        self.part_view.setColumnWidth(0, n * 40)
+        part_header = self.part_view.horizontalHeader()
+        self.part_view.setColumnWidth(0, max(n * 40, part_header.sectionSizeHint(0)))
         for i in (1, 2, 3):
-            self.part_view.setColumnWidth(i, n * 14)
+            self.part_view.setColumnWidth(i, max(n * 14, part_header.sectionSizeHint(i)))
         plo.addWidget(self.part_view)
         lay.addWidget(part_box, 1)
 
