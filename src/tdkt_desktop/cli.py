@@ -12,12 +12,10 @@ attention (conflicts, held bundles); 70 unexpected failure (see the log file).
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import json
 import logging
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from tdkt_desktop import __version__
 from tdkt_desktop.core import admin_units
 from tdkt_desktop.core.models import UnitLevel
 from tdkt_desktop.core.text import InputError, clean
+from tdkt_desktop.logs import log_bug
 from tdkt_desktop.store import Store, StoreError, check_integrity, default_db_path, open_store
 from tdkt_desktop.store.migrations import schema_version
 
@@ -54,26 +53,6 @@ class VietnameseArgumentParser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         sys.stderr.write(f"Lỗi: {translated}. Xem “{self.prog} --help”.\n")
         raise SystemExit(EXIT_USAGE)
-
-
-def log_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("TDKT Desktop", appauthor=False))
-
-
-def log_bug(exc: BaseException) -> Path:
-    """Write the traceback of an unexpected failure to the log file; returns its path."""
-    directory = log_dir()
-    path = directory / "tdkt-errors.log"
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"\n=== {_dt.datetime.now().isoformat()} tdkt {__version__}\n")
-            fh.write("".join(traceback.format_exception(exc)))
-    except OSError:
-        pass
-    return path
 
 
 # --------------------------------------------------------------------------- helpers

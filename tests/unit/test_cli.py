@@ -193,3 +193,17 @@ def test_demo_for_another_unit_uses_its_own_names_and_codes(capsys, db_path):
         texts = " ".join(str(v) for t in ("units", "collectives", "people") for r in s.rows(t) for v in r.values())
         assert "Tân Phú" in texts and "Tân An" not in texts
         assert all("Hồ Chí Minh" in p["residence"] for p in s.rows("people"))  # (hometowns may be anywhere)
+
+
+def test_a_bug_is_logged_in_the_one_bug_log_and_its_path_printed(capsys, db_path, monkeypatch):
+    import tdkt_desktop.cli as cli
+    from tdkt_desktop.logs import bug_log_path
+
+    def broken(_args):
+        raise ZeroDivisionError("chia cho 0")
+
+    monkeypatch.setattr(cli, "cmd_stats", broken)
+    code, _, err = run(capsys, "stats", "--db", str(db_path))
+    assert code == cli.EXIT_BUG
+    assert "Traceback" not in err and str(bug_log_path()) in err
+    assert "ZeroDivisionError: chia cho 0" in bug_log_path().read_text(encoding="utf-8")
