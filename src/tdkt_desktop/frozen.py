@@ -122,9 +122,9 @@ def installed_arguments(argv: list[str]) -> list[str]:
 
 def openable_suffixes() -> tuple[str, ...]:
     """Files the application opens when double-clicked: sync bundles and key enrolment files."""
-    from tdkt_desktop import cli
+    from tdkt_desktop.cli.installation import OPENABLE_SUFFIXES
 
-    return tuple(getattr(cli, "OPENABLE_SUFFIXES", (".tdktgoi", ".tdktkhoa")))
+    return OPENABLE_SUFFIXES
 
 
 if __name__ == "__main__":

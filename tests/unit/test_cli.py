@@ -130,7 +130,7 @@ def test_parse_targets_bad_files(capsys, tmp_path):
     code, _, err = run(capsys, "parse-targets", str(legacy))
     assert code == EXIT_REFUSED and "UTF-8" in err
     code, _, err = run(capsys, "parse-targets", str(tmp_path / "none.txt"))
-    assert code == EXIT_REFUSED and "Không đọc được" in err
+    assert code == EXIT_REFUSED and "Không tìm thấy tệp" in err
 
 
 def test_usage_errors_are_vietnamese(capsys):
@@ -197,12 +197,13 @@ def test_demo_for_another_unit_uses_its_own_names_and_codes(capsys, db_path):
 
 def test_a_bug_is_logged_in_the_one_bug_log_and_its_path_printed(capsys, db_path, monkeypatch):
     import tdkt_desktop.cli as cli
+    import tdkt_desktop.cli.database as database
     from tdkt_desktop.logs import bug_log_path
 
     def broken(_args):
         raise ZeroDivisionError("chia cho 0")
 
-    monkeypatch.setattr(cli, "cmd_stats", broken)
+    monkeypatch.setattr(database, "cmd_stats", broken)
     code, _, err = run(capsys, "stats", "--db", str(db_path))
     assert code == cli.EXIT_BUG
     assert "Traceback" not in err and str(bug_log_path()) in err

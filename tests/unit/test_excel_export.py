@@ -9,6 +9,7 @@ import os
 import pytest
 from openpyxl import load_workbook
 
+from tdkt_desktop.core.errors import FileAccessError
 from tdkt_desktop.core.models import AttainmentStatus
 from tdkt_desktop.excel.errors import ExcelError, ExportCancelled
 from tdkt_desktop.excel.export import (
@@ -120,7 +121,7 @@ def test_full_disk_leaves_no_file_and_says_so(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    with pytest.raises(ExcelError, match="Ổ đĩa đã đầy"):
+    with pytest.raises(FileAccessError, match="Ổ đĩa đã đầy"):
         export_rows(target, "Thử", [Column("A", "a")], [{"a": "x"}])
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["day.xlsx"]
@@ -129,7 +130,7 @@ def test_full_disk_leaves_no_file_and_says_so(tmp_path, monkeypatch):
 def test_bad_target_names(tmp_path):
     with pytest.raises(ExcelError, match=r"\.xlsx"):
         export_rows(tmp_path / "ds.csv", "Thử", [Column("A", "a")], [])
-    with pytest.raises(ExcelError, match="Không tìm thấy thư mục"):
+    with pytest.raises(FileAccessError, match="Không tìm thấy thư mục"):
         export_rows(tmp_path / "khong-co" / "ds.xlsx", "Thử", [Column("A", "a")], [])
 
 

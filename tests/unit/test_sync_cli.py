@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 
 import pytest
 
-from tdkt_desktop import sync_cli
-from tdkt_desktop.cli import main
+from tdkt_desktop.cli import build_parser, main
 
 from .test_sync_helpers import COMMUNES, PROVINCE, make_node, nomination, person
 
@@ -102,14 +100,15 @@ def test_held_bundles_exit_code_and_retry(dbs, tmp_path, capsys):
     assert run(capsys, "bundle", "held", "--db", p_db)[0] == 0
 
 
-def test_register_on_a_plain_parser(dbs, capsys):
-    parser = argparse.ArgumentParser(prog="tdkt")
-    sync_cli.register(parser.add_subparsers(dest="command"))
+def test_sync_commands_parse_with_db_before_or_after(dbs, capsys):
+    parser = build_parser()
     args = parser.parse_args(["keys", "show", "--db", dbs[0], "--json"])
     assert args.func(args) == 0
     assert json.loads(capsys.readouterr().out)["unit_code"] == PROVINCE
+    args = parser.parse_args(["--db", dbs[0], "keys", "show", "--json"])
+    assert args.db == dbs[0]
     args = parser.parse_args(["bundle", "import", "a", "b", "--dry-run"])
-    assert args.paths == ["a", "b"] and args.dry_run
+    assert args.paths == ["a", "b"] and args.dry_run and args.db is None
     help_text = parser._subparsers._group_actions[0].choices["bundle"]._subparsers._group_actions[0].choices[
         "import"].format_help()
     assert "Mã thoát" in help_text

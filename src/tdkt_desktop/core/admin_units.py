@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from tdkt_desktop.core.errors import UserError
 from tdkt_desktop.core.text import clean, collate_key, fold
 from tdkt_desktop.paths import resources_dir
 
@@ -47,7 +48,7 @@ _LIST_NAME = {
 }
 
 
-class AdminUnitsError(RuntimeError):
+class AdminUnitsError(UserError):
     """The administrative-unit files are missing or damaged. ``str(err)`` is a Vietnamese message."""
 
 

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from tdkt_desktop.core.errors import file_error
 from tdkt_desktop.core.models import TITLE_CODES, AwardKind, Discipline, Rating, SubjectKind
 from tdkt_desktop.core.text import InputError, format_date
 
@@ -118,9 +119,7 @@ def _read_json(path: Path) -> Any:
     except UnicodeDecodeError:
         raise _error(name, "", "tệp không phải văn bản UTF-8.") from None
     except OSError as exc:
-        raise InputError(
-            f"Không đọc được tệp quy định “{path}”: {exc.strerror or exc}.", value=str(path)
-        ) from None
+        raise file_error(exc, path, reading=True) from exc
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from tdkt_desktop.core.errors import InputError
+
 __all__ = [
     "InputError",
     "clean",
@@ -33,16 +35,6 @@ __all__ = [
     "place_and_date",
     "require_date",
 ]
-
-
-class InputError(ValueError):
-    """Bad input from a person or a file. ``str(err)`` is a Vietnamese message that says what to do."""
-
-    def __init__(self, message: str, *, field: str | None = None, value: object = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.value = value
 
 
 # --------------------------------------------------------------------------- normalisation

@@ -29,6 +29,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from tdkt_desktop.core.files import atomic_write
 from tdkt_desktop.core.models import (
     AttainmentStatus,
     CampaignType,
@@ -44,7 +45,6 @@ from tdkt_desktop.core.models import (
 from tdkt_desktop.core.targets import Attainment, TargetSpec, attainment
 from tdkt_desktop.core.text import InputError, clean, fold, format_date, person_sort_key
 from tdkt_desktop.excel.errors import ExcelError, ExportCancelled
-from tdkt_desktop.excel.files import atomic_write
 from tdkt_desktop.store import Store
 
 __all__ = [

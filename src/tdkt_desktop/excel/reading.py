@@ -9,6 +9,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from tdkt_desktop.core.errors import file_error
 from tdkt_desktop.excel.errors import ExcelError
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -30,7 +31,7 @@ def check_workbook_file(path: str | Path) -> Path:
         with p.open("rb") as fh:
             head = fh.read(4096)
     except OSError as exc:
-        raise ExcelError(f"Không đọc được tệp {p.name}: {exc.strerror or exc}.") from exc
+        raise file_error(exc, p, reading=True) from exc
     if not head:
         raise ExcelError(f"Tệp {p.name} rỗng (0 byte). Hãy chọn lại tệp Excel có dữ liệu.")
     if head.startswith(_OLE2):

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from tdkt_desktop.gui.errors import bug_log_path, is_user_error, log_bug
+from tdkt_desktop.gui.errors import bug_log_path, is_user_error, log_bug, user_message
 from tdkt_desktop.store.db import StoreError, default_db_path
 
 ORGANIZATION = "TDKT"
@@ -39,7 +39,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
 
     parent = QtWidgets.QApplication.activeWindow()
     if is_user_error(exc):
-        dialogs.warn(parent, QtWidgets.QApplication.translate("App", "Cannot do this"), str(exc))
+        dialogs.warn(parent, QtWidgets.QApplication.translate("App", "Cannot do this"), user_message(exc) or "")
         return
     exc.__traceback__ = tb
     path = log_bug(exc, context="unhandled")

@@ -13,7 +13,8 @@ The work receives its OWN :class:`~tdkt_desktop.store.db.Store` on the same data
 worker thread, closed afterwards) and a :class:`Progress`: ``progress(done, total, text)`` reports and
 raises :class:`Cancelled` once the person pressed Cancel; ``progress.cancelled`` can be polled.
 
-Errors: :class:`InputError`/:class:`StoreError` are shown as a clear Vietnamese message (or handed to
+Errors: user errors (:func:`~tdkt_desktop.core.errors.user_message`; an OSError in the work becomes a
+:class:`~tdkt_desktop.core.errors.FileAccessError`) are shown as a clear Vietnamese message (or handed to
 ``failed`` when given, which then decides what to show); anything else is a bug — logged to the bug log
 and a dialog names the file. ``dialog=True`` shows a progress dialog with Cancel for long work; otherwise
 progress appears in the status bar (``busy_changed``/``progress_changed`` signals).
@@ -27,8 +28,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from tdkt_desktop.core.errors import file_error
 from tdkt_desktop.gui import dialogs
-from tdkt_desktop.gui.errors import is_user_error, log_bug
+from tdkt_desktop.gui.errors import is_user_error, log_bug, user_message
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.store.db import Store, open_store
 
@@ -95,6 +97,9 @@ class Job(QtCore.QRunnable):
                 result = self.work(store, self.progress)
             finally:
                 store.close()
+        except OSError as exc:  # a file or disk problem: the person's to solve, in Vietnamese
+            error = file_error(exc)
+            error.__cause__ = exc
         except BaseException as exc:  # every failure goes back to the GUI thread
             error = exc
         self.signals.finished.emit(result, error)
@@ -155,7 +160,7 @@ class Jobs(QObject):
                 if failed is not None:
                     self._guard(failed, error, parent)
                 else:
-                    dialogs.warn(parent, title or self.tr("Cannot do this"), str(error))
+                    dialogs.warn(parent, title or self.tr("Cannot do this"), user_message(error) or "")
                 for table in changed:  # a failed write may have changed nothing, but views stay right
                     self.data_changed.emit(table)
             else:
@@ -195,7 +200,7 @@ class Jobs(QObject):
             fn(arg)
         except Exception as exc:  # a bug in a GUI callback: log it, say so, keep running
             if is_user_error(exc):
-                dialogs.warn(parent, self.tr("Cannot do this"), str(exc))
+                dialogs.warn(parent, self.tr("Cannot do this"), user_message(exc) or "")
             else:
                 dialogs.bug(parent, log_bug(exc, context="background result handler"))
 

@@ -29,7 +29,7 @@ from tdkt_desktop.core.models import (
 )
 from tdkt_desktop.core.targets import TargetSpec, attainment
 from tdkt_desktop.core.text import format_number, money_in_words
-from tdkt_desktop.printing.errors import PrintError as EnginePrintError
+from tdkt_desktop.printing.errors import PrintError
 from tdkt_desktop.printing.renderer import RenderInfo, render
 from tdkt_desktop.store import Store
 
@@ -55,10 +55,6 @@ DOC_TYPE: dict[str, str] = {
 
 _TYPE_WORDS = ("Đặc khu ", "Thành phố ", "Thị trấn ", "Thị xã ", "Phường ", "Xã ", "Tỉnh ", "Quận ", "Huyện ")
 _CERTIFICATE_TITLES = {"giay_khen": ("GIAY_KHEN",), "bang_cstdcs": ("CSTDCS",)}
-
-
-class PrintError(EnginePrintError):
-    """Something missing for a document; the message says what to enter first."""
 
 
 # --------------------------------------------------------------------------- the unit and its officials

@@ -14,7 +14,6 @@ import datetime as _dt
 import io
 import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +39,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from tdkt_desktop.core.files import atomic_write
 from tdkt_desktop.core.text import clean, format_date, long_date
 from tdkt_desktop.printing.context import MISSING, Filler, format_value, is_empty, lookup, markup
 from tdkt_desktop.printing.errors import PrintError, TemplateError
@@ -91,7 +91,7 @@ def render(
     if hasattr(out, "write"):
         out.write(data)  # type: ignore[union-attr]
         return info
-    _write_atomically(Path(os.fspath(out)), data)  # type: ignore[arg-type]
+    atomic_write(Path(os.fspath(out)), data, make_parents=True)  # type: ignore[arg-type]
     return info
 
 
@@ -123,28 +123,6 @@ def render_bytes(
         font=fonts.family_label,
     )
     return buffer.getvalue(), info
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, PermissionError):
-            raise PrintError(
-                f"Không ghi được tệp {path.name}: tệp đang mở ở chương trình khác hoặc không có quyền ghi. "
-                "Hãy đóng tệp rồi in lại."
-            ) from exc
-        raise PrintError(f"Không ghi được tệp {path.name}: {exc.strerror or exc}.") from exc
 
 
 # --------------------------------------------------------------------------- shared helpers

@@ -21,6 +21,7 @@ from typing import Any
 import platformdirs
 import sqlite_utils
 
+from tdkt_desktop.core.errors import UserError
 from tdkt_desktop.core.text import InputError
 from tdkt_desktop.store import fields as _fields
 from tdkt_desktop.store import search as _search
@@ -42,7 +43,7 @@ SYNC_FIELDS = (
 )
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A problem with the database file a person can act on. ``str(err)`` is Vietnamese."""
 
 
@@ -306,6 +307,24 @@ class Store:
             label = _fields.KINDS[table].label if table in _fields.KINDS else table
             raise NotFound(f"Không tìm thấy {label.lower()} có mã {record_id}.")
         return row
+
+    def resolve_id(self, table: str, given: str) -> str:
+        """The id of a live record given whole or by a unique prefix of at least 8 characters."""
+        self._check_table(table)
+        given = given.strip()
+        if given and self.get(table, given):
+            return given
+        label = _fields.KINDS[table].label.lower() if table in _fields.KINDS else table
+        if len(given) >= 8:
+            found = [r[0] for r in self.db.execute(
+                f"SELECT id FROM {table} WHERE id LIKE ? ESCAPE '\\' AND deleted = 0 LIMIT 2",
+                [given.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"],
+            ).fetchall()]
+            if len(found) == 1:
+                return str(found[0])
+            if len(found) > 1:
+                raise NotFound(f"Có nhiều {label} có mã bắt đầu bằng “{given}”. Hãy nhập đủ mã.")
+        raise NotFound(f"Không tìm thấy {label} có mã “{given}”.")
 
     def rows(
         self,

@@ -15,12 +15,10 @@ Reading refuses anything else: other or extra members, oversized members, bad si
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import io
 import json
 import os
-import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -33,6 +31,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from tdkt_desktop.core.errors import FileAccessError
+from tdkt_desktop.core.files import atomic_write
 from tdkt_desktop.sync.errors import SyncError
 from tdkt_desktop.sync.keys import b64, canonical, unb64, verify_signature
 
@@ -126,43 +126,22 @@ def decode_payload(data: bytes, *, plain_sha256: str, plain_size: int) -> dict[s
 # --------------------------------------------------------------------------- writing
 
 
-def disk_full_error(path: Path) -> SyncError:
-    return SyncError(
-        f"Ổ đĩa đã đầy nên chưa ghi được gói {path}. Chưa có tệp nào được tạo và dữ liệu không thay đổi; hãy giải "
-        "phóng dung lượng hoặc chọn ổ đĩa khác rồi xuất lại.",
-        code="disk_full",
-    )
-
-
 def write_bundle_file(path: Path, manifest: dict[str, Any], signature: bytes, payload_bin: bytes) -> int:
-    """Write the zip atomically (temporary file beside it, fsync, rename). Returns the size in bytes."""
+    """Write the zip atomically (:func:`~tdkt_desktop.core.files.atomic_write`). Returns the size in bytes."""
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    tmp_name = None
+
+    def write(tmp: Path) -> None:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
+            for name, data in ((MANIFEST, canonical(manifest)), (SIGNATURE, signature), (PAYLOAD, payload_bin)):
+                info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_STORED
+                zf.writestr(info, data)
+
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED) as zf:
-                for name, data in ((MANIFEST, canonical(manifest)), (SIGNATURE, signature), (PAYLOAD, payload_bin)):
-                    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
-                    info.compress_type = zipfile.ZIP_STORED
-                    zf.writestr(info, data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-        return path.stat().st_size
-    except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise disk_full_error(path) from exc
-        raise SyncError(f"Không ghi được gói {path}: {exc.strerror or exc}. Chưa có tệp nào được tạo.", code="io") from exc
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
+        atomic_write(path, write, make_parents=True)
+    except FileAccessError as exc:
+        raise SyncError.from_file_error(exc) from exc
+    return path.stat().st_size
 
 
 # --------------------------------------------------------------------------- reading

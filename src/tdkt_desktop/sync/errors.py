@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+
+from tdkt_desktop.core.errors import FileAccessError
 from tdkt_desktop.store.db import StoreError
 
 
@@ -15,3 +18,9 @@ class SyncError(StoreError):
     def __init__(self, message: str, *, code: str = "refused") -> None:
         super().__init__(message)
         self.code = code
+
+    @classmethod
+    def from_file_error(cls, exc: FileAccessError) -> SyncError:
+        """A file that could not be read or written, with the code ``disk_full`` or ``io``."""
+        full = exc.os_error is not None and exc.os_error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+        return cls(str(exc), code="disk_full" if full else "io")

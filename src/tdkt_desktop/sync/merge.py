@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from tdkt_desktop.core.errors import file_error
 from tdkt_desktop.store import search as _search
 from tdkt_desktop.store.db import SYNC_FIELDS, SYNCED_TABLES, Store, backup_database, make_rev, now_iso
 from tdkt_desktop.store.fields import KINDS
@@ -255,10 +256,8 @@ def import_bundles(store: Store, paths: Iterable[str | Path], *, dry_run: bool =
     for path in bundle_files(list(paths)):
         try:
             items.append((str(path), path.read_bytes(), None))
-        except FileNotFoundError:
-            items.append((str(path), SyncError(f"Không tìm thấy tệp {path}. Hãy kiểm tra đường dẫn.", code="io"), None))
         except OSError as exc:
-            items.append((str(path), SyncError(f"Không đọc được tệp {path}: {exc.strerror or exc}.", code="io"), None))
+            items.append((str(path), SyncError.from_file_error(file_error(exc, path, reading=True)), None))
     if not items:
         raise SyncError("Không tìm thấy gói nào để nhập (tệp *.tdktgoi). Hãy kiểm tra đường dẫn.", code="not_found")
     return _import(store, items, dry_run=dry_run, backup=backup)

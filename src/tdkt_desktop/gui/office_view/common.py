@@ -3,15 +3,13 @@ cell exports to Excel), status colours, date inputs, and turning file errors int
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.core.models import AttainmentStatus, NominationStatus
-from tdkt_desktop.core.text import InputError, format_number
+from tdkt_desktop.core.text import format_number
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets
 
 Row = dict[str, Any]
@@ -59,26 +57,6 @@ def percent_text(value: float | None) -> str:
 
 def money_text(value: Any) -> str:
     return "" if value is None else f"{format_number(int(value))} đ"
-
-
-@contextlib.contextmanager
-def user_errors() -> Iterator[None]:
-    """Errors of files and engines a person can act on become :class:`InputError` (shown, not logged as bugs)."""
-    from tdkt_desktop.excel.errors import ExcelError
-
-    try:
-        yield
-    except InputError:
-        raise
-    except ExcelError as exc:
-        raise InputError(str(exc)) from exc
-    except PermissionError as exc:
-        raise InputError(
-            f"Không ghi được tệp {Path(exc.filename or '').name}: tệp đang mở ở chương trình khác hoặc không có "
-            "quyền ghi. Hãy đóng tệp rồi thử lại."
-        ) from exc
-    except OSError as exc:
-        raise InputError(f"Không đọc hoặc ghi được tệp: {exc.strerror or exc}.") from exc
 
 
 # --------------------------------------------------------------------------- a table over plain rows

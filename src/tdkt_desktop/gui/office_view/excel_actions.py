@@ -40,7 +40,7 @@ from typing import Any
 from tdkt_desktop.core.text import fold
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.office_view.common import EXPORT_ROLE, user_errors
+from tdkt_desktop.gui.office_view.common import EXPORT_ROLE
 from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 
 __all__ = [
@@ -149,9 +149,8 @@ def export_model(
                     progress(min(start + 500, len(ids)), len(ids))
 
             columns = [Column(h, (lambda row, c=c: c.text(row)), "text") for h, c in zip(headers, list_cols, strict=True)]
-            with user_errors():
-                return export_rows(target, title, columns, rows(), unit_name=unit_name, subtitle=subtitle,
-                                   numbered=True, total=len(ids), totals_label=totals_label)
+            return export_rows(target, title, columns, rows(), unit_name=unit_name, subtitle=subtitle,
+                               numbered=True, total=len(ids), totals_label=totals_label)
     else:
         headers, kinds, data = _snapshot(model, cols)
 
@@ -166,9 +165,8 @@ def export_model(
 
             columns = [Column(h or " ", value(i, k if k in _KINDS else "text"), k if k in _KINDS else "text")
                        for i, (h, k) in enumerate(zip(headers, kinds, strict=True))]
-            with user_errors():
-                return export_rows(target, title, columns, data, unit_name=unit_name, subtitle=subtitle,
-                                   progress=lambda d, t: progress(d, t), totals_label=totals_label)
+            return export_rows(target, title, columns, data, unit_name=unit_name, subtitle=subtitle,
+                               progress=lambda d, t: progress(d, t), totals_label=totals_label)
 
     return ctx.jobs.run(work, done=done or (lambda result: _exported(parent, result)),
                         title=QCoreApplication.translate("ExcelExport", "Exporting to Excel"), dialog=True, parent=parent)
@@ -202,9 +200,8 @@ def export_named_view(
     target = Path(path)
 
     def work(store: Any, progress: Any) -> Any:
-        with user_errors():
-            return export_view(store, view, target, campaign_id=campaign_id, period=period, status=status,
-                               progress=lambda d, t: progress(d, t))
+        return export_view(store, view, target, campaign_id=campaign_id, period=period, status=status,
+                           progress=lambda d, t: progress(d, t))
 
     return ctx.jobs.run(work, done=done or (lambda result: _exported(parent, result)),
                         title=QCoreApplication.translate("ExcelExport", "Exporting to Excel"), dialog=True, parent=parent)

@@ -21,7 +21,6 @@ from tdkt_desktop.gui.office_view.common import (
     fit_columns,
     selected_rows,
     table_view,
-    user_errors,
 )
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets
 
@@ -30,23 +29,19 @@ SKIP = "__skip__"
 
 
 def _preview(store: Any, path: str, kind: str, mapping: dict[str, str | None] | None, year: int | None) -> Row:
-    from tdkt_desktop.excel.errors import ExcelError, MappingNeeded
+    from tdkt_desktop.excel.errors import MappingNeeded
     from tdkt_desktop.excel.importer import preview_import
 
     try:
         return {"preview": preview_import(store, path, kind, mapping or None, year=year)}
     except MappingNeeded as exc:
         return {"needs": {"message": str(exc), "headers": exc.headers, "proposal": exc.proposal}}
-    except (ExcelError, OSError) as exc:
-        with user_errors():
-            raise exc
 
 
 def _apply(store: Any, preview: Any, accept_errors: bool, decisions: dict[int, str]) -> Any:
     from tdkt_desktop.excel.importer import apply_import
 
-    with user_errors():
-        return apply_import(store, preview, accept_errors=accept_errors, decisions=decisions)
+    return apply_import(store, preview, accept_errors=accept_errors, decisions=decisions)
 
 
 class ImportWizard(QtWidgets.QDialog):

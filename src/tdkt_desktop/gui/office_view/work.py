@@ -24,7 +24,6 @@ from tdkt_desktop.core.models import (
 )
 from tdkt_desktop.core.rules import dossier_for, ruleset_for, vote_share, vote_threshold
 from tdkt_desktop.core.text import InputError, clean, collate_key
-from tdkt_desktop.gui.office_view.common import user_errors
 from tdkt_desktop.store import consolidation, office, statistics
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.facts import dossier_items, latest_vote, nominee_facts
@@ -318,15 +317,13 @@ def print_decision(store: Store, decision_id: str, folder: str | Path, progress:
     from tdkt_desktop.printing import records
 
     target = Path(folder)
-    with user_errors():
-        target.mkdir(parents=True, exist_ok=True)
-        items = records.batch_for_decision(store, decision_id)
+    target.mkdir(parents=True, exist_ok=True)
+    items = records.batch_for_decision(store, decision_id)
     written = []
     for i, item in enumerate(items):
         progress(i, len(items), item.filename)
         out = target / item.filename
-        with user_errors():
-            records.issue_pdf(store, item.template, item.record_id, out, **item.options)
+        records.issue_pdf(store, item.template, item.record_id, out, **item.options)
         written.append(str(out))
     progress(len(items), len(items), "")
     return {"written": written, "folder": str(target)}
@@ -425,9 +422,8 @@ def form_pdf(store: Store, kind: str, year: int, out: str | Path) -> Row:
     from tdkt_desktop.printing import records
     from tdkt_desktop.store.statistics import form_0601N, form_0603N
 
-    with user_errors():
-        form = (form_0601N if kind == "0601" else form_0603N)(store, year)
-        info = records.statistics_form_pdf(store, form, out)
+    form = (form_0601N if kind == "0601" else form_0603N)(store, year)
+    info = records.statistics_form_pdf(store, form, out)
     return {"path": str(out), "pages": info.pages}
 
 
@@ -436,8 +432,7 @@ def review_pdf(store: Store, campaign_id: str, period: str, out: str | Path) -> 
     from the In ấn section)."""
     from tdkt_desktop.printing import records
 
-    with user_errors():
-        info = records.preview_pdf(store, "bao_cao_ket_qua", campaign_id, out, period=period)
+    info = records.preview_pdf(store, "bao_cao_ket_qua", campaign_id, out, period=period)
     return {"path": str(out), "pages": info.pages}
 
 
@@ -446,9 +441,8 @@ def export_form(store: Store, table: statistics.FormTable, out: str | Path) -> A
 
     columns = [Column("Chỉ tiêu", lambda r: ("    " * max(r.level - 1, 0)) + r.label, "text", width=48)]
     columns += [Column(label, (lambda r, k=key: r.values.get(k, 0)), "int") for key, label in table.columns]
-    with user_errors():
-        return export_rows(out, f"Biểu {table.code}: {table.title}", columns, table.rows, unit_name=table.unit_name,
-                           subtitle=f"Năm {table.year}. Căn cứ: {table.legal_basis}", freeze_columns=1)
+    return export_rows(out, f"Biểu {table.code}: {table.title}", columns, table.rows, unit_name=table.unit_name,
+                       subtitle=f"Năm {table.year}. Căn cứ: {table.legal_basis}", freeze_columns=1)
 
 
 def export_review(store: Store, data: Row, out: str | Path) -> Any:
@@ -465,9 +459,8 @@ def export_review(store: Store, data: Row, out: str | Path) -> Any:
         Column("Ghi chú", "note", "longtext", width=40),
     ]
     title = f"Báo cáo {data['review']} {data['campaign']['name']}"
-    with user_errors():
-        return export_rows(out, title, columns, data["targets"], unit_name=data["unit"]["name"],
-                           subtitle=data["period_label"], numbered=True)
+    return export_rows(out, title, columns, data["targets"], unit_name=data["unit"]["name"],
+                       subtitle=data["period_label"], numbered=True)
 
 
 def nominations_table(noms: Row) -> tuple[list[str], list[Row]]:

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from tdkt_desktop.core.files import atomic_write
 from tdkt_desktop.core.text import format_number
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
@@ -364,10 +365,7 @@ class PrintPage(SectionPage):
         def job(store, _progress):  # type: ignore[no-untyped-def]
             if earlier and Path(earlier).exists():
                 if out and Path(out) != Path(earlier):
-                    with work.user_errors():
-                        tmp = Path(out).with_name(f".{Path(out).name}.tmp")
-                        shutil.copyfile(earlier, tmp)
-                        tmp.replace(out)
+                    atomic_write(out, lambda tmp: shutil.copyfile(earlier, tmp))
                 return {"path": out or earlier, "reused": True}
             facts = work.render_issue(store, name, record_id, target, options)
             facts["reused"] = False

@@ -12,14 +12,12 @@ import datetime as _dt
 import os
 import re
 from collections.abc import Callable
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.core.models import period_label, title_label
 from tdkt_desktop.core.text import InputError, fold, format_date
 from tdkt_desktop.printing import list_templates, records
-from tdkt_desktop.printing.errors import PrintError as EnginePrintError
 from tdkt_desktop.store.db import Store
 
 Row = dict[str, Any]
@@ -27,20 +25,6 @@ Row = dict[str, Any]
 # The record kinds a document is printed from, in the order the screen offers them.
 RECORD_KINDS = ("decisions", "nominations", "vote_sessions", "campaigns", "registrations")
 BATCH_KINDS = ("decisions", "campaigns")
-
-
-@contextmanager
-def user_errors():  # type: ignore[no-untyped-def]
-    """Printing-engine refusals become InputError (shown as a message, not logged as a bug)."""
-    try:
-        yield
-    except EnginePrintError as exc:
-        raise InputError(str(exc)) from exc
-    except PermissionError as exc:
-        raise InputError(f"Không ghi được tệp {Path(exc.filename or '').name}: tệp đang mở ở chương trình khác "
-                         "hoặc không có quyền ghi. Hãy đóng tệp rồi thử lại.") from exc
-    except OSError as exc:
-        raise InputError(f"Không ghi được tệp: {exc.strerror or exc}.") from exc
 
 
 def template_info() -> dict[str, Row]:
@@ -156,23 +140,20 @@ def periods_around(year: int | None = None) -> list[tuple[str, str]]:
 
 
 def render_preview(store: Store, template: str, record_id: str, out: str | Path, options: dict[str, Any]) -> Row:
-    with user_errors():
-        info = records.preview_pdf(store, template, record_id, out, **options)
+    info = records.preview_pdf(store, template, record_id, out, **options)
     return {"path": str(out), "pages": info.pages, "legal_basis": info.legal_basis, "template_file": info.template_file}
 
 
 def render_issue(store: Store, template: str, record_id: str, out: str | Path, options: dict[str, Any]) -> Row:
-    with user_errors():
-        info = records.issue_pdf(store, template, record_id, out, **options)
+    info = records.issue_pdf(store, template, record_id, out, **options)
     return {"path": str(out), "pages": info.pages, "legal_basis": info.legal_basis}
 
 
 def batch_items(store: Store, table: str, record_id: str, *, period: str | None = None) -> list[records.BatchItem]:
-    with user_errors():
-        if table == "decisions":
-            return records.batch_for_decision(store, record_id)
-        if table == "campaigns":
-            return records.batch_for_campaign(store, record_id, period=period)
+    if table == "decisions":
+        return records.batch_for_decision(store, record_id)
+    if table == "campaigns":
+        return records.batch_for_campaign(store, record_id, period=period)
     raise InputError("Chỉ in hàng loạt được cho một quyết định khen thưởng hoặc một phong trào thi đua.")
 
 
@@ -185,8 +166,7 @@ def render_item(store: Store, item: records.BatchItem, folder: Path, options: di
     """One document of a batch, issued, written atomically into ``folder`` (never a half-written file)."""
     out = folder / safe_filename(item.filename)
     merged = {**options, **item.options}
-    with user_errors():
-        records.issue_pdf(store, item.template, item.record_id, out, **merged)
+    records.issue_pdf(store, item.template, item.record_id, out, **merged)
     return out
 
 
@@ -201,8 +181,7 @@ def run_batch(
 ) -> Row:
     """Write every item; stops between two documents when cancelled. Returns the files written."""
     target = Path(folder)
-    with user_errors():
-        target.mkdir(parents=True, exist_ok=True)
+    target.mkdir(parents=True, exist_ok=True)
     written: list[str] = []
     total = len(items)
     stopped = False

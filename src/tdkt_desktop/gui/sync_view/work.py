@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from tdkt_desktop import sync
+from tdkt_desktop.core.errors import file_error
+from tdkt_desktop.core.files import atomic_write
 from tdkt_desktop.store.db import Store
 
 Row = dict[str, Any]
@@ -76,15 +78,7 @@ def default_enrolment_name(unit_code: str, on: _dt.date | None = None) -> str:
 
 def save_enrolment(store: Store, out: str | Path) -> str:
     """Write this installation's enrolment file (atomically); returns the fingerprint it carries."""
-    data = sync.export_enrolment(store)
-    path = Path(out)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise sync.SyncError(f"Không ghi được tệp {path.name}: {exc.strerror or exc}.", code="io") from exc
+    atomic_write(out, sync.export_enrolment(store))
     return sync.own_fingerprint(store)
 
 
@@ -93,7 +87,7 @@ def read_enrolment_file(store: Store, path: str | Path) -> dict[str, Any]:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise sync.SyncError(f"Không đọc được tệp {Path(path).name}: {exc.strerror or exc}.", code="io") from exc
+        raise file_error(exc, path, reading=True) from exc
     info = sync.read_enrolment(data)
     peers = [p for p in sync.list_peers(store) if p["unit_code"] == info.unit_code]
     current = next((p for p in peers if p["status"] == "trusted"), None)

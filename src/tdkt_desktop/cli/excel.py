@@ -13,16 +13,16 @@ import argparse
 import sys
 from typing import Any
 
-from tdkt_desktop.cli import (
+from tdkt_desktop.cli.base import (
     EXIT_OK,
     EXIT_REFUSED,
-    EXIT_USAGE,
     CliError,
     open_existing,
     print_json,
     require_unit,
+    subcommands,
 )
-from tdkt_desktop.excel.errors import ExcelError, ImportRefused, MappingNeeded
+from tdkt_desktop.excel.errors import ImportRefused, MappingNeeded
 from tdkt_desktop.excel.export import VIEWS, export_view, find_campaign
 from tdkt_desktop.excel.importer import (
     IMPORT_FIELDS,
@@ -54,12 +54,9 @@ def _rows(text: str | None, option: str) -> list[int]:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with open_existing(args) as store:
-        try:
-            result = export_view(
-                store, args.view, args.out, campaign_id=args.campaign, period=args.period, status=args.status
-            )
-        except ExcelError as exc:
-            raise CliError(str(exc)) from None
+        result = export_view(
+            store, args.view, args.out, campaign_id=args.campaign, period=args.period, status=args.status
+        )
         if args.json:
             print_json(result.to_dict())
         else:
@@ -80,9 +77,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if args.json:
                 print_json({"ok": False, "error": str(exc), "headers": exc.headers, "proposal": exc.proposal,
                             "missing": exc.missing})
-            raise CliError(str(exc)) from None
-        except ExcelError as exc:
-            raise CliError(str(exc)) from None
+            raise
         decisions: dict[int, str] = {}
         for row in _rows(args.create_new, "--create-new"):
             decisions[row] = "create"
@@ -113,9 +108,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         except ImportRefused as exc:
             if args.json:
                 print_json({"ok": False, "error": str(exc), "preview": preview.to_dict()})
-            raise CliError(str(exc)) from None
-        except ExcelError as exc:
-            raise CliError(str(exc)) from None
+            raise
         if args.json:
             print_json({"ok": True, "preview": preview.to_dict(), "result": result.to_dict()})
         else:
@@ -132,12 +125,12 @@ def _fields_help() -> str:
     return "; ".join(parts)
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("excel", parents=[common], help="xuất danh sách ra Excel, nhập danh sách từ Excel")
-    excel_sub = p.add_subparsers(dest="excel_command", metavar="LỆNH", parser_class=type(p))
-    p.set_defaults(func=lambda _args: (p.print_help(), EXIT_USAGE)[1])
+def register(sub: Any) -> None:
+    p = sub.add_parser("excel", help="xuất danh sách ra Excel, nhập danh sách từ Excel")
+    excel_sub = subcommands(p, dest="excel_command")
 
-    q = excel_sub.add_parser("export", parents=[common], help="xuất một danh sách ra tệp .xlsx")
+    q = excel_sub.add_parser("export", help="xuất một danh sách ra tệp .xlsx",
+                            epilog="Ví dụ:\n  tdkt --db phuong.sqlite excel export nominations --out de-nghi.xlsx")
     q.add_argument("view", metavar="DANH_SÁCH", choices=list(VIEWS), help="một trong: " + ", ".join(VIEWS))
     q.add_argument("--out", required=True, metavar="TỆP.xlsx", help="tệp Excel sẽ ghi")
     q.add_argument("--campaign", metavar="MÃ", help="phong trào (mã, đầu mã hoặc một phần tên)")
@@ -147,8 +140,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     q.set_defaults(func=cmd_export)
 
     q = excel_sub.add_parser(
-        "import", parents=[common], help="nhập danh sách từ tệp .xlsx (xem trước, rồi ghi)",
-        epilog="Tên trường cho --map: " + _fields_help(),
+        "import", help="nhập danh sách từ tệp .xlsx (xem trước, rồi ghi)",
+        epilog="Ví dụ:\n  tdkt --db phuong.sqlite excel import danh-sach.xlsx --kind people --dry-run\n\n"
+        "Tên trường cho --map: " + _fields_help(),
     )
     q.add_argument("file", metavar="TỆP.xlsx")
     q.add_argument("--kind", required=True, choices=list(IMPORT_KINDS), help="loại danh sách: " + ", ".join(IMPORT_KINDS))

@@ -13,13 +13,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from tdkt_desktop.cli.base import EXIT_OK, CliError, open_existing
+
 REPORTS = ("so-ket", "tong-ket", "0601N", "0603N", "ma-tran")
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
+def register(sub: Any) -> None:
     p = sub.add_parser(
-        "report", parents=[common], help="báo cáo sơ kết, tổng kết và biểu thống kê 0601.N, 0603.N (PDF hoặc Excel)",
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "report", help="báo cáo sơ kết, tổng kết và biểu thống kê 0601.N, 0603.N (PDF hoặc Excel)",
+        description=__doc__,
     )
     p.add_argument("name", choices=REPORTS, metavar="TÊN", help="một trong: " + ", ".join(REPORTS))
     p.add_argument("--period", required=True, help="kỳ: 2026 (năm) hoặc 2026-H1 (6 tháng đầu năm)")
@@ -30,8 +32,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _default_campaign(store: Any, year: int) -> str:
-    from tdkt_desktop.cli import CliError
-
     rows = store.rows("campaigns", "year = ? AND campaign_type = 'regular'", [year], order_by="doc_date DESC")
     rows = rows or store.rows("campaigns", "year = ?", [year], order_by="doc_date DESC")
     if not rows:
@@ -73,7 +73,6 @@ def _review_xlsx(store: Any, campaign_id: str, period: str, out: Path) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from tdkt_desktop.cli import CliError, open_existing
     from tdkt_desktop.core.models import parse_period, period_year
 
     out = Path(args.out)
@@ -113,4 +112,4 @@ def cmd_report(args: argparse.Namespace) -> int:
                 render_pdf = records.issue_pdf if args.issue else records.preview_pdf
                 render_pdf(store, "bao_cao_ket_qua", campaign_id, out, period=period)
     print(f"Đã ghi {out}.")
-    return 0
+    return EXIT_OK

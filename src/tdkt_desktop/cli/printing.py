@@ -13,21 +13,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
+from tdkt_desktop.cli.base import EXIT_OK, CliError, open_existing, print_json
 from tdkt_desktop.core.text import InputError, parse_date, parse_number
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
+def register(sub: Any) -> None:
     p = sub.add_parser(
         "print",
-        parents=[common],
         help="in văn bản (tờ trình, danh sách, báo cáo thành tích, biên bản, quyết định, giấy khen…) ra PDF",
         description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("template", nargs="?", metavar="MẪU", help="tên mẫu (xem --list)")
     p.add_argument("--list", action="store_true", help="liệt kê các mẫu in và căn cứ pháp lý")
@@ -60,23 +57,7 @@ def _offsets(text: str) -> tuple[float, float]:
     return x, y
 
 
-def resolve_id(store: Any, table: str, given: str) -> str:
-    """A full id, or a unique prefix of at least 8 characters."""
-    from tdkt_desktop.cli import CliError
-
-    if store.get(table, given):
-        return given
-    if len(given) >= 8:
-        rows = store.rows(table, "id LIKE ?", [given + "%"])
-        if len(rows) == 1:
-            return str(rows[0]["id"])
-        if len(rows) > 1:
-            raise CliError(f"Có nhiều bản ghi bắt đầu bằng “{given}”. Hãy nhập đủ mã.")
-    raise CliError(f"Không tìm thấy bản ghi “{given}” trong bảng {table}.")
-
-
 def cmd_print(args: argparse.Namespace) -> int:
-    from tdkt_desktop.cli import CliError, open_existing
     from tdkt_desktop.printing.templates import list_templates
 
     if args.list:
@@ -87,7 +68,7 @@ def cmd_print(args: argparse.Namespace) -> int:
             for t in list_templates()
         ]
         if args.json:
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            print_json(rows)
         else:
             from tdkt_desktop.printing.records import TEMPLATE_TABLE
 
@@ -95,7 +76,7 @@ def cmd_print(args: argparse.Namespace) -> int:
                 until = f" đến {r['valid_to']}" if r["valid_to"] else ""
                 print(f"{r['name']:<20} {r['title']} — in từ {TEMPLATE_TABLE.get(r['name'], '?')}; hiệu lực từ "
                       f"{r['valid_from']}{until}\n{'':<20} {r['legal_basis']}")
-        return 0
+        return EXIT_OK
 
     from tdkt_desktop.printing import records
 
@@ -121,9 +102,9 @@ def cmd_print(args: argparse.Namespace) -> int:
             out_dir = Path(args.out_dir)
             out_dir.mkdir(parents=True, exist_ok=True)
             if args.decision:
-                items = records.batch_for_decision(store, resolve_id(store, "decisions", args.decision))
+                items = records.batch_for_decision(store, store.resolve_id("decisions", args.decision))
             else:
-                items = records.batch_for_campaign(store, resolve_id(store, "campaigns", args.campaign),
+                items = records.batch_for_campaign(store, store.resolve_id("campaigns", args.campaign),
                                                    period=options.get("period"))
             written = []
             for item in items:
@@ -131,11 +112,11 @@ def cmd_print(args: argparse.Namespace) -> int:
                 info = render(store, item.template, item.record_id, out_dir / item.filename, **{**options, **item.options})
                 written.append({"file": str(out_dir / item.filename), "template": item.template, "pages": info.pages})
             if args.json:
-                sys.stdout.write(json.dumps(written, ensure_ascii=False, indent=2) + "\n")
+                print_json(written)
             else:
                 for w in written:
                     print(f"Đã in {w['file']} ({w['pages']} trang)")
-            return 0
+            return EXIT_OK
 
         if not args.template:
             raise CliError("Hãy ghi tên mẫu in (xem “tdkt print --list”) hoặc --decision/--campaign.")
@@ -144,12 +125,12 @@ def cmd_print(args: argparse.Namespace) -> int:
             raise CliError(f"Không có mẫu in “{args.template}”. Xem “tdkt print --list”.")
         if not args.id or not args.out:
             raise CliError("Cần --id MÃ_BẢN_GHI và --out TỆP.pdf.")
-        record_id = resolve_id(store, table, args.id)
+        record_id = store.resolve_id(table, args.id)
         render = records.issue_pdf if args.issue else records.preview_pdf
         info = render(store, args.template, record_id, args.out, **options)
         if args.json:
-            sys.stdout.write(json.dumps({"file": args.out, "pages": info.pages, "template": args.template,
-                                         "legal_basis": info.legal_basis}, ensure_ascii=False) + "\n")
+            print_json({"file": args.out, "pages": info.pages, "template": args.template,
+                        "legal_basis": info.legal_basis})
         else:
             print(f"Đã in {args.out} ({info.pages} trang) theo {info.legal_basis}.")
-    return 0
+    return EXIT_OK

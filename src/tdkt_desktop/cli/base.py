@@ -1,0 +1,116 @@
+"""What every command shares: exit codes, the parser class (with the one ``--db`` option), opening the
+database named by ``--db``, JSON output and finding a record by a short id."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tdkt_desktop.core.errors import UserError
+from tdkt_desktop.store import Store, default_db_path, open_store
+
+# The one exit-code table of the command line (README, ``tdkt --help``).
+EXIT_OK = 0  # done
+EXIT_REFUSED = 1  # refused, or bad input (what could be done was done: see the report)
+EXIT_USAGE = 2  # wrong command-line usage
+EXIT_ATTENTION = 3  # done, with items needing attention (conflicts, held bundles, rows pending)
+EXIT_INTERRUPTED = 130  # stopped with Ctrl+C
+EXIT_BUG = 70  # unexpected failure; the bug log's path is printed
+
+EXIT_CODES_TEXT = (
+    "Mã thoát: 0 xong; 1 bị từ chối hoặc dữ liệu sai; 2 sai cú pháp lệnh; 3 xong nhưng có mục cần xử lý "
+    "(xung đột, gói hoặc bản ghi chờ); 70 lỗi ngoài dự kiến (đường dẫn tệp nhật ký lỗi được in ra)."
+)
+
+DB_HELP = "tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng); ghi trước hoặc sau tên lệnh đều được"
+
+
+class CliError(UserError):
+    """A refusal of the command line with a Vietnamese message and an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+_USAGE_WORDS = (
+    ("the following arguments are required", "thiếu tham số bắt buộc"),
+    ("unrecognized arguments", "tham số không hợp lệ"),
+    ("invalid choice", "lựa chọn không hợp lệ"),
+    ("expected one argument", "cần một giá trị"),
+    ("expected at least one argument", "cần ít nhất một giá trị"),
+    ("invalid int value", "không phải số nguyên"),
+    ("not allowed with argument", "không dùng cùng tham số"),
+    ("argument", "tham số"),
+    ("choose from", "chọn một trong"),
+)
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help text in Vietnamese, examples and descriptions kept as written."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix="Cách dùng: " if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """The parser of ``tdkt`` and of every subcommand: Vietnamese usage errors (exit 2), and ``--db`` on
+    every level, defined here once.
+
+    A subcommand's ``--db`` has no default of its own (``argparse.SUPPRESS``), so ``tdkt --db F CMD`` and
+    ``tdkt CMD --db F`` both reach the command as ``args.db``; the top level gives the default (None: the
+    database in the user data folder).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="hiện hướng dẫn này rồi thoát")
+        self.add_argument("--db", metavar="TỆP", default=argparse.SUPPRESS, help=DB_HELP)
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        translated = message
+        for english, vietnamese in _USAGE_WORDS:
+            translated = translated.replace(english, vietnamese)
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"Lỗi: {translated}. Xem “{self.prog} --help”.\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def subcommands(parser: argparse.ArgumentParser, *, dest: str, required: bool = True) -> Any:
+    """The subcommand group of ``parser`` (its parsers are :class:`Parser`s too)."""
+    return parser.add_subparsers(dest=dest, metavar="LỆNH", required=required, parser_class=Parser)
+
+
+def db_path_of(args: argparse.Namespace) -> Path:
+    given = getattr(args, "db", None)
+    return Path(given) if given else default_db_path()
+
+
+def open_existing(args: argparse.Namespace) -> Store:
+    """The database named by ``--db`` (it must exist already)."""
+    return open_store(db_path_of(args), create=False)
+
+
+def open_or_create(args: argparse.Namespace) -> Store:
+    """The database named by ``--db``, created when it does not exist yet."""
+    return open_store(db_path_of(args))
+
+
+def require_unit(store: Store) -> str:
+    code = store.unit_code
+    if not code:
+        raise CliError("Cơ sở dữ liệu chưa khai báo đơn vị. Hãy chạy “tdkt init --unit MÃ_ĐƠN_VỊ” trước.")
+    return code
+
+
+def print_json(data: Any) -> None:
+    """JSON on standard output: UTF-8 text, sorted keys, two-space indent (stable for scripts)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n")
