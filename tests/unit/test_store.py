@@ -201,3 +201,45 @@ def test_search_index_is_rebuilt_when_its_version_changes(db_path):
         s.set_meta("search_index_version", "0")
     with open_store(db_path) as s:
         assert [h.title for h in s.search("dinh thi mai")] == ["Đinh Thị Mai"]
+
+
+def _schema(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
+    return {(r[0], r[1], " ".join((r[2] or "").split())) for r in conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'")}
+
+
+def test_the_first_migration_is_frozen_it_still_builds_the_kept_v1_schema(tmp_path):
+    """m001 must build exactly what the first release built: the kept fixture's schema."""
+    import sqlite_utils
+
+    from tdkt_desktop.store.migrations import migrations
+
+    built = tmp_path / "m001.sqlite"
+    db = sqlite_utils.Database(sqlite3.connect(str(built)))
+    migrations.apply(db, stop_before=known_migration_names()[1])
+    with sqlite3.connect(FIXTURE_V1) as kept:
+        assert _schema(db.conn) == _schema(kept)
+    db.close()
+
+
+def test_synced_tables_are_exactly_the_tables_with_sync_columns(db_path):
+    """A migration that adds a synced table must list it in SYNCED_TABLES (export, merge and search use it)."""
+    from tdkt_desktop.store.db import SYNC_FIELDS
+    from tdkt_desktop.store.migrations import SYNCED_TABLES
+
+    with open_store(db_path) as s:
+        tables = [r[0] for r in s.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        with_sync = {t for t in tables if set(SYNC_FIELDS) <= {c.name for c in s.db[t].columns}}
+        assert set(SYNCED_TABLES) == with_sync
+        assert len(SYNCED_TABLES) == len(set(SYNCED_TABLES))
+        # parents come before the tables that reference them
+        for table in SYNCED_TABLES:
+            for fk in s.db[table].foreign_keys:
+                if fk.other_table in SYNCED_TABLES:
+                    assert SYNCED_TABLES.index(fk.other_table) < SYNCED_TABLES.index(table), (table, fk)
+
+
+def test_migration_names_come_from_the_public_api_in_chain_order():
+    names = known_migration_names()
+    assert names[0] == "m001_initial" and len(names) == schema_version()
+    assert names == sorted(names), "migrations are numbered in the order they run"

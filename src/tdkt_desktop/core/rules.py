@@ -170,7 +170,7 @@ def _choice(value: Any, allowed: Iterable[str], source: str, path: str) -> str:
     allowed = list(allowed)
     if value not in allowed:
         raise _error(source, path, f"giá trị “{value}” không hợp lệ. Chọn một trong: {', '.join(allowed)}.")
-    return value
+    return str(value)
 
 
 def _number(

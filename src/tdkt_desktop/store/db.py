@@ -27,7 +27,7 @@ from tdkt_desktop.store import fields as _fields
 from tdkt_desktop.store import search as _search
 from tdkt_desktop.store.migrations import (
     MIGRATION_SET,
-    V1_TABLES,
+    SYNCED_TABLES,
     known_migration_names,
     migrations,
     schema_version,
@@ -36,7 +36,6 @@ from tdkt_desktop.store.migrations import (
 Row = dict[str, Any]
 
 APP_NAME = "TDKT Desktop"
-SYNCED_TABLES: tuple[str, ...] = tuple(V1_TABLES)
 SYNC_FIELDS = (
     "id", "owner_unit", "created_at", "updated_at", "origin_install", "clock", "gen", "rev", "base_rev",
     "local_seq", "deleted",

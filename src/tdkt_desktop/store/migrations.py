@@ -1,5 +1,10 @@
 """The one append-only migration chain. Never edit a migration that has shipped: add a new one.
 
+Each migration declares the tables it creates in constants of its own, frozen with it (``M001_TABLES``
+…), so later changes to the schema never change what an old migration does. The synced tables of the
+current schema are listed separately in :data:`SYNCED_TABLES`: a migration that creates a synced table
+adds it there (a test checks the list against the schema the chain builds).
+
 Every synced table carries the same bookkeeping columns (see ``SYNC_COLUMNS``): a UUID, the unit
 that owns the record, created/updated times, the installation and its change counter of the last
 change, the record's edit generation and revision, and a tombstone flag instead of a hard delete.
@@ -18,7 +23,7 @@ migrations = sqlite_utils.Migrations(MIGRATION_SET)
 # ``local_seq`` is this database's order of arrival (local edits and imported rows alike), the
 # basis of "everything changed since the last bundle". ``gen`` counts edits of the record and
 # ``rev``/``base_rev`` name its revision and the one it replaced, so concurrent edits are seen.
-SYNC_COLUMNS = """
+M001_SYNC_COLUMNS = """
     id TEXT PRIMARY KEY,
     owner_unit TEXT NOT NULL,
     created_at TEXT NOT NULL,
@@ -32,8 +37,19 @@ SYNC_COLUMNS = """
     deleted INTEGER NOT NULL DEFAULT 0
 """
 
-# Tables created by the first migration, in dependency order.
-V1_TABLES: dict[str, str] = {
+# The bookkeeping columns a synced table created by a later migration starts with (today the same as m001's).
+SYNC_COLUMNS = M001_SYNC_COLUMNS
+
+# The synced tables of the current schema, in dependency order (parents before children): every record
+# kind a person creates, carrying the sync columns above. A migration that adds a synced table appends it.
+SYNCED_TABLES: tuple[str, ...] = (
+    "units", "officials", "people", "collectives", "households", "award_history", "ratings", "initiatives",
+    "campaigns", "targets", "target_results", "registrations", "participations", "nominations",
+    "vote_sessions", "votes", "decisions", "decision_awardees",
+)
+
+# Tables created by the first migration, in dependency order. FROZEN: part of m001 and m003.
+M001_TABLES: dict[str, str] = {
     "units": """
         code TEXT NOT NULL,
         name TEXT NOT NULL,
@@ -248,7 +264,7 @@ V1_TABLES: dict[str, str] = {
     """,
 }
 
-V1_INDEXES: dict[str, list[str]] = {
+M001_INDEXES: dict[str, list[str]] = {  # FROZEN: part of m001
     "units": ["code"],
     "officials": ["unit_code"],
     "people": ["unit_code", "full_name"],
@@ -273,12 +289,12 @@ V1_INDEXES: dict[str, list[str]] = {
 @migrations(name="m001_initial")
 def m001_initial(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-    for table, columns in V1_TABLES.items():
-        db.execute(f"CREATE TABLE {table} ({SYNC_COLUMNS}, {columns})")
+    for table, columns in M001_TABLES.items():
+        db.execute(f"CREATE TABLE {table} ({M001_SYNC_COLUMNS}, {columns})")
         db.execute(f"CREATE INDEX idx_{table}_local_seq ON {table}(local_seq)")
         db.execute(f"CREATE INDEX idx_{table}_origin ON {table}(origin_install, clock)")
         db.execute(f"CREATE INDEX idx_{table}_owner ON {table}(owner_unit)")
-        for column in V1_INDEXES.get(table, []):
+        for column in M001_INDEXES.get(table, []):
             db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
     db.execute(
         """CREATE TABLE audit_log (
@@ -439,7 +455,7 @@ def m003_sync_bundles(db: sqlite_utils.Database) -> None:
         )"""
     )
     db.execute("CREATE TABLE sync_rev_log (rev TEXT PRIMARY KEY, base_rev TEXT, table_name TEXT, record_id TEXT)")
-    for table in V1_TABLES:
+    for table in M001_TABLES:  # the synced tables of that time; a new synced table creates its own triggers
         for event, when in (("ins", "AFTER INSERT"), ("upd", "AFTER UPDATE OF rev")):
             # Only edits (a base revision) are logged: a first revision has no ancestors to look up.
             # (Not "INSERT OR IGNORE": inside an upsert the outer statement's conflict policy wins.)
@@ -470,7 +486,8 @@ def m004_search_keys(db: sqlite_utils.Database) -> None:
 
 
 def known_migration_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    """The names of every migration of the chain, in order (what an empty database would apply)."""
+    return [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]
 
 
 def schema_version() -> int:

@@ -275,14 +275,14 @@ def nominee_class_key(text: str | None, subject_kind: str, *, collective_kind: s
         folded = fold(text)
         for c in classes:
             if folded in (c["key"], fold(c["label"])):
-                return prefix + c["key"]
+                return prefix + str(c["key"])
         for c in classes:
             if c["words"] and _matches(text, c["words"]):
-                return prefix + c["key"]
+                return prefix + str(c["key"])
     if prefix == "c_" and collective_kind:
         for c in COLLECTIVE_CLASSES:
             if collective_kind in c["unit_levels"]:
-                return "c_" + c["key"]
+                return "c_" + str(c["key"])
     return prefix + "khac"
 
 
