@@ -81,7 +81,7 @@ def refused(store: Store, path: Path, code: str, *words: str) -> str:
     assert list(store.db.query("SELECT * FROM sync_incoming")) == incoming
     # the same refusal is a SyncError for callers that verify without merging
     with pytest.raises(SyncError) as err:
-        raw = _bundle.open_bundle(path.read_bytes(), source=path.name, schema_version=store.schema_version())
+        raw = _bundle.open_bundle(path, schema_version=store.schema_version())
         _bundle.open_payload(raw, _keys.box_key(store))
         if code in ("replayed", "wrong_origin", "not_for_us"):
             raise SyncError("checked at merge", code=code)
@@ -232,10 +232,13 @@ def test_zip_with_path_traversal(net, tmp_path):
     path = tmp_path / "b.tdktgoi"
     export_bundle(c1, PROVINCE, path)
     parts = members(path)
-    parts["../../evil.txt"] = b"x"
+    parts["../../evil.txt"] = parts.pop("signature.bin")
     write_members(path, parts)
     refused(prov, path, "unsafe_zip", "đường dẫn ra ngoài")
     assert not (tmp_path.parent / "evil.txt").exists()
+    parts["signature.bin"] = b"x" * 64
+    write_members(path, parts)
+    refused(prov, path, "unsafe_zip", "4 thành phần", "thành phần lạ")
 
 
 def test_zip_with_too_many_members(net, tmp_path):
@@ -257,7 +260,7 @@ def test_expanding_zip_member(net, tmp_path, monkeypatch):
     parts["payload.bin"] = b"\0" * (8 << 20)  # 8 MiB of zeros, a few KiB compressed
     write_members(path, parts, compression=zipfile.ZIP_DEFLATED)
     assert path.stat().st_size < 100_000
-    refused(prov, path, "unsafe_zip", "quá lớn")
+    refused(prov, path, "unsafe_zip", "bị nén")
 
 
 def test_expanding_payload(net, tmp_path):

@@ -482,6 +482,45 @@ def m004_search_keys(db: sqlite_utils.Database) -> None:
     db.execute("DELETE FROM meta WHERE key = 'search_index_version'")
 
 
+@migrations(name="m005_held_bundle_files")
+def m005_held_bundle_files(db: sqlite_utils.Database) -> None:
+    """Bundles held for enrolment are kept as files in a capped folder beside the database
+    (``<file>.held/``), not as blobs in the database: the held rows of ``sync_held`` are written out there."""
+    import hashlib
+    from pathlib import Path
+
+    db.execute(
+        """CREATE TABLE sync_held_files (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            bundle_id TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE,
+            received_at TEXT NOT NULL,
+            from_unit TEXT,
+            fingerprint TEXT,
+            reason TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'held'
+        )"""
+    )
+    main = next((r[2] for r in db.execute("PRAGMA database_list").fetchall() if r[1] == "main"), "")
+    rows = db.execute(
+        "SELECT bundle_id, hash, received_at, from_unit, fingerprint, reason, data FROM sync_held WHERE status = 'held'"
+    ).fetchall()
+    if rows and main:
+        folder = Path(main).with_name(f"{Path(main).name}.held")
+        folder.mkdir(parents=True, exist_ok=True)
+        for bundle_id, digest, received_at, from_unit, fp, reason, data in rows:
+            name = f"{(digest or hashlib.sha256(data).hexdigest())[:32]}.tdktgoi"
+            (folder / name).write_bytes(data)
+            db.execute(
+                "INSERT OR IGNORE INTO sync_held_files (bundle_id, hash, received_at, from_unit, fingerprint, reason,"
+                " file_name, size, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'held')",
+                [bundle_id, digest, received_at, from_unit, fp, reason, name, len(data)],
+            )
+    db.execute("DROP TABLE sync_held")
+
+
 # New migrations go above this line, each with the next number. ------------------------------
 
 

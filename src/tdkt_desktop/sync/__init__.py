@@ -6,6 +6,7 @@ See ``docs/sync.md`` for the file format, the ownership rules and the merge rule
 from tdkt_desktop.sync.bundle import FORMAT, FORMAT_VERSION, SUFFIX
 from tdkt_desktop.sync.errors import SyncError
 from tdkt_desktop.sync.export import BundleInfo, export_bundle, outgoing_history, pending_count
+from tdkt_desktop.sync.held import drop_held, list_held
 from tdkt_desktop.sync.keys import (
     EnrolmentInfo,
     EnrolResult,
@@ -22,7 +23,6 @@ from tdkt_desktop.sync.merge import (
     import_held,
     import_history,
     list_conflicts,
-    list_held,
     resolve_conflict,
 )
 from tdkt_desktop.sync.report import BundleReport, ImportReport
@@ -37,6 +37,7 @@ __all__ = [
     "EnrolmentInfo",
     "ImportReport",
     "SyncError",
+    "drop_held",
     "enroll",
     "ensure_keys",
     "export_bundle",

@@ -16,11 +16,12 @@ Reading refuses anything else: other or extra members, oversized members, bad si
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
+import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,10 +29,11 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from tdkt_desktop.core.errors import FileAccessError
+from tdkt_desktop.core.errors import FileAccessError, file_error
 from tdkt_desktop.core.files import atomic_write
 from tdkt_desktop.sync.errors import SyncError
 from tdkt_desktop.sync.keys import b64, canonical, unb64, verify_signature
@@ -76,19 +78,15 @@ def encrypt(plain: bytes, recipient_box_key: str, aad: bytes) -> tuple[dict[str,
     return {"ephemeral_key": b64(eph_pub), "nonce": b64(nonce)}, AESGCM(key).encrypt(nonce, plain, aad)
 
 
-def decrypt(data: bytes, header: dict[str, Any], own_box: X25519PrivateKey, aad: bytes) -> bytes:
-    own_pub = own_box.public_key().public_bytes(_RAW, _RAW_PUB)
-    try:
-        eph_pub = unb64(header.get("ephemeral_key"))
-        nonce = unb64(header.get("nonce"))
-        key = _key(own_box.exchange(X25519PublicKey.from_public_bytes(eph_pub)), eph_pub, own_pub)
-        return AESGCM(key).decrypt(nonce, data, aad)
-    except (InvalidTag, ValueError, SyncError):
-        raise SyncError(
-            "Không giải mã được gói: gói bị sửa trên đường đi hoặc không được mã hóa cho khóa của bản cài đặt này. "
-            "Hãy đề nghị đơn vị gửi kiểm tra đã ghi danh đúng khóa hiện tại của đơn vị mình rồi xuất lại gói.",
-            code="cannot_decrypt",
-        ) from None
+_TAG = 16  # AES-GCM tag, appended to the ciphertext
+
+
+def _cannot_decrypt() -> SyncError:
+    return SyncError(
+        "Không giải mã được gói: gói bị sửa trên đường đi hoặc không được mã hóa cho khóa của bản cài đặt này. "
+        "Hãy đề nghị đơn vị gửi kiểm tra đã ghi danh đúng khóa hiện tại của đơn vị mình rồi xuất lại gói.",
+        code="cannot_decrypt",
+    )
 
 
 def encode_payload(payload: dict[str, Any]) -> tuple[bytes, str, int]:
@@ -98,29 +96,8 @@ def encode_payload(payload: dict[str, Any]) -> tuple[bytes, str, int]:
 
 
 def decode_payload(data: bytes, *, plain_sha256: str, plain_size: int) -> dict[str, Any]:
-    if not isinstance(plain_size, int) or plain_size < 0 or plain_size > MAX_PLAIN:
-        raise SyncError("Gói khai báo kích thước dữ liệu không hợp lệ. Gói bị hỏng hoặc bị sửa.", code="tampered")
-    decomp = zlib.decompressobj()
-    try:
-        plain = decomp.decompress(data, plain_size + 1)
-    except zlib.error:
-        raise SyncError("Dữ liệu trong gói bị hỏng (không giải nén được). Hãy xin đơn vị gửi xuất lại gói.",
-                        code="tampered") from None
-    if len(plain) != plain_size or not decomp.eof or decomp.unconsumed_tail:
-        raise SyncError(
-            "Dữ liệu trong gói dài hơn hoặc ngắn hơn kích thước đã khai (có thể là tệp nén độc hại hoặc gói bị hỏng). "
-            "Gói bị từ chối; hãy xin đơn vị gửi xuất lại.",
-            code="unsafe_zip",
-        )
-    if sha256(plain) != plain_sha256:
-        raise SyncError("Mã băm dữ liệu không khớp: gói đã bị sửa. Hãy xin đơn vị gửi xuất lại gói.", code="tampered")
-    try:
-        payload = json.loads(plain.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise SyncError("Dữ liệu trong gói không đọc được. Hãy xin đơn vị gửi xuất lại gói.", code="tampered") from None
-    if not isinstance(payload, dict):
-        raise SyncError("Dữ liệu trong gói sai cấu trúc. Hãy xin đơn vị gửi xuất lại gói.", code="tampered")
-    return payload
+    """The rows of a compressed (not encrypted) payload held in memory (for tools and tests)."""
+    return _parse_plain(_inflate(iter([data]), plain_size), plain_sha=plain_sha256)
 
 
 # --------------------------------------------------------------------------- writing
@@ -145,6 +122,19 @@ def write_bundle_file(path: Path, manifest: dict[str, Any], signature: bytes, pa
 
 
 # --------------------------------------------------------------------------- reading
+#
+# A bundle is read from disk in this order, so that a hostile file costs little to refuse: the zip's end
+# record (exactly three entries, a small central directory), the three entries (the expected names, stored
+# uncompressed, declared sizes equal to the stored sizes, within their caps), the manifest and its
+# signature (by the key the manifest names). Only then, and only for a trusted sender, is the payload
+# hashed from disk in chunks, and only when its hash matches the signed manifest is it decrypted and
+# decompressed (in chunks, never beyond the declared size).
+
+_EOCD = b"PK\x05\x06"
+_EOCD_SIZE = 22
+_LOCAL_HEADER = b"PK\x03\x04"
+_MAX_CENTRAL_DIR = 4096  # three entries with short names
+CHUNK = 1 << 20
 
 
 @dataclass
@@ -152,10 +142,12 @@ class RawBundle:
     """A bundle whose container, versions and signature have been checked (payload not yet opened)."""
 
     source: str
-    data: bytes
+    path: Path
+    size: int
     manifest: dict[str, Any]
     signature: bytes
-    payload_bin: bytes
+    payload_offset: int
+    payload_size: int
     hash: str
 
     @property
@@ -167,56 +159,104 @@ class RawBundle:
         return self.manifest["origin"]
 
 
-def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
-    if info.file_size > limit:
-        raise SyncError(
-            f"Thành phần {info.filename} của gói quá lớn ({info.file_size} byte). Gói bị từ chối vì có thể là tệp "
-            "nén độc hại; hãy xin đơn vị gửi xuất lại.",
-            code="unsafe_zip",
-        )
-    with zf.open(info) as fh:
-        data = fh.read(limit + 1)
-    if len(data) > limit or len(data) != info.file_size:
-        raise SyncError(f"Thành phần {info.filename} của gói có kích thước sai. Gói bị hỏng hoặc bị sửa.", code="unsafe_zip")
-    return data
-
-
-def open_bundle(data: bytes, *, source: str, schema_version: int) -> RawBundle:
-    """Check the container, format and schema versions and the signature (by the key the manifest names)."""
-    not_bundle = (
-        f"Tệp {source} không phải gói dữ liệu TĐKT hoặc đã bị cắt cụt/hỏng khi sao chép. Hãy chép lại tệp từ nguồn "
-        "hoặc xin đơn vị gửi xuất lại gói."
+def _unsafe(source: str, detail: str) -> SyncError:
+    return SyncError(
+        f"Gói {source} {detail}. Gói bị từ chối vì có thể là tệp độc hại hoặc bị hỏng; hãy chỉ nhập gói do TĐKT "
+        "Desktop tạo ra, hoặc xin đơn vị gửi xuất lại.",
+        code="unsafe_zip",
     )
-    if len(data) > MAX_FILE:
-        raise SyncError(f"Tệp {source} quá lớn để là một gói dữ liệu TĐKT.", code="unsafe_zip")
+
+
+def _not_bundle(source: str) -> SyncError:
+    return SyncError(
+        f"Tệp {source} không phải gói dữ liệu TĐKT hoặc đã bị cắt cụt/hỏng khi sao chép. Hãy chép lại tệp từ nguồn "
+        "hoặc xin đơn vị gửi xuất lại gói.",
+        code="truncated",
+    )
+
+
+def _check_end_record(fh: Any, size: int, source: str) -> None:
+    """The zip's end-of-central-directory record: three entries, a small central directory inside the file."""
+    tail_len = min(size, _EOCD_SIZE + 0xFFFF)
+    fh.seek(size - tail_len)
+    tail = fh.read(tail_len)
+    at = tail.rfind(_EOCD)
+    if at < 0 or len(tail) - at < _EOCD_SIZE:
+        raise _not_bundle(source)
+    disk, cd_disk, here, total, cd_size, cd_offset, _comment = struct.unpack("<HHHHIIH", tail[at + 4 : at + _EOCD_SIZE])
+    if disk or cd_disk or here != total:
+        raise _unsafe(source, "chia thành nhiều phần")
+    if total != len(MEMBERS):
+        raise _unsafe(source, f"có {total} thành phần thay vì {len(MEMBERS)} (có thành phần lạ)")
+    if cd_size > _MAX_CENTRAL_DIR or cd_offset + cd_size > size:
+        raise _unsafe(source, "có danh mục thành phần bất thường")
+
+
+def _payload_offset(fh: Any, info: zipfile.ZipInfo, source: str, size: int) -> int:
+    fh.seek(info.header_offset)
+    header = fh.read(30)
+    if len(header) != 30 or header[:4] != _LOCAL_HEADER:
+        raise _not_bundle(source)
+    name_len, extra_len = struct.unpack("<HH", header[26:30])
+    offset = info.header_offset + 30 + name_len + extra_len
+    if offset + info.file_size > size:
+        raise _not_bundle(source)
+    return offset
+
+
+def open_bundle(path: str | Path, *, source: str | None = None, schema_version: int) -> RawBundle:
+    """Check the container, format and schema versions and the signature (by the key the manifest names).
+
+    Reads the end record, the member list, the manifest (≤ 1 MiB) and the signature; never the payload.
+    """
+    path = Path(path)
+    source = source or path.name
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        raise SyncError(not_bundle, code="truncated") from None
-    with zf:
-        infos = zf.infolist()
-        names = [i.filename for i in infos]
-        if len(infos) > len(MEMBERS) or sorted(names) != sorted(MEMBERS):
-            unsafe = [n for n in names if n.startswith(("/", "\\")) or ".." in n.replace("\\", "/").split("/")]
-            detail = " (có đường dẫn ra ngoài thư mục)" if unsafe else ""
-            raise SyncError(
-                f"Gói {source} có thành phần lạ{detail}: {', '.join(names[:10])}. Gói bị từ chối; hãy chỉ nhập gói do "
-                "TĐKT Desktop tạo ra.",
-                code="unsafe_zip",
-            )
-        by_name = {i.filename: i for i in infos}
+        fh = path.open("rb")
+    except OSError as exc:
+        raise SyncError.from_file_error(file_error(exc, path, reading=True)) from exc
+    with fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > MAX_FILE:
+            raise _unsafe(source, f"quá lớn ({size} byte)")
+        if size < _EOCD_SIZE:
+            raise _not_bundle(source)
+        _check_end_record(fh, size, source)
+        fh.seek(0)
         try:
-            manifest_bytes = _read_member(zf, by_name[MANIFEST], MAX_MANIFEST)
-            signature = _read_member(zf, by_name[SIGNATURE], 64)
-            payload_bin = _read_member(zf, by_name[PAYLOAD], MAX_PAYLOAD)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
-            raise SyncError(not_bundle, code="truncated") from None
+            zf = zipfile.ZipFile(fh)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            raise _not_bundle(source) from None
+        with zf:
+            infos = zf.infolist()
+            names = [i.filename for i in infos]
+            if len(infos) != len(MEMBERS) or sorted(names) != sorted(MEMBERS):
+                unsafe = [n for n in names if n.startswith(("/", "\\")) or ".." in n.replace("\\", "/").split("/")]
+                detail = " (có đường dẫn ra ngoài thư mục)" if unsafe else ""
+                raise _unsafe(source, f"có thành phần lạ{detail}: {', '.join(names[:10])}")
+            by_name = {i.filename: i for i in infos}
+            for info in infos:
+                if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
+                    raise _unsafe(source, f"có thành phần {info.filename} bị nén (định dạng chỉ cho phép lưu nguyên)")
+                if info.flag_bits & 0x1:
+                    raise _unsafe(source, f"có thành phần {info.filename} được mã hóa kiểu zip")
+            limits = {MANIFEST: MAX_MANIFEST, SIGNATURE: 64, PAYLOAD: MAX_PAYLOAD}
+            for name, limit in limits.items():
+                if by_name[name].file_size > limit:
+                    raise _unsafe(source, f"có thành phần {name} quá lớn ({by_name[name].file_size} byte)")
+            try:
+                manifest_bytes = zf.read(MANIFEST)
+                signature = zf.read(SIGNATURE)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
+                raise _not_bundle(source) from None
+            payload_info = by_name[PAYLOAD]
+            payload_offset = _payload_offset(fh, payload_info, source, size)
     try:
         manifest = json.loads(manifest_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise SyncError(f"Bản kê (manifest) của gói {source} không đọc được: gói bị hỏng hoặc bị sửa.", code="tampered") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise SyncError(not_bundle, code="truncated")
+        raise _not_bundle(source)
     version = manifest.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise SyncError(
@@ -246,27 +286,135 @@ def open_bundle(data: bytes, *, source: str, schema_version: int) -> RawBundle:
             "không thay đổi. Hãy xin đơn vị gửi xuất lại gói và chuyển bằng đường an toàn.",
             code="bad_signature",
         )
-    return RawBundle(source, data, manifest, signature, payload_bin, manifest_hash(manifest))
+    if manifest["payload"].get("size") != payload_info.file_size:
+        raise SyncError(
+            f"Kích thước phần dữ liệu của gói {source} không khớp bản kê: gói đã bị sửa hoặc hỏng. Gói bị từ chối; hãy "
+            "xin đơn vị gửi xuất lại.",
+            code="tampered",
+        )
+    return RawBundle(source, path, size, manifest, signature, payload_offset, payload_info.file_size,
+                     manifest_hash(manifest))
+
+
+def _payload_chunks(raw: RawBundle, *, skip_tail: int = 0) -> Iterator[bytes]:
+    """The stored payload, read from disk in chunks (without its last ``skip_tail`` bytes)."""
+    remaining = raw.payload_size - skip_tail
+    try:
+        with raw.path.open("rb") as fh:
+            fh.seek(raw.payload_offset)
+            while remaining > 0:
+                chunk = fh.read(min(CHUNK, remaining))
+                if not chunk:
+                    raise _not_bundle(raw.source)
+                remaining -= len(chunk)
+                yield chunk
+    except OSError as exc:
+        raise SyncError.from_file_error(file_error(exc, raw.path, reading=True)) from exc
+
+
+def _read_tail(raw: RawBundle, n: int) -> bytes:
+    try:
+        with raw.path.open("rb") as fh:
+            fh.seek(raw.payload_offset + raw.payload_size - n)
+            return fh.read(n)
+    except OSError as exc:
+        raise SyncError.from_file_error(file_error(exc, raw.path, reading=True)) from exc
+
+
+def payload_matches(raw: RawBundle) -> bool:
+    """SHA-256 of the stored payload, hashed from disk in chunks, equals the signed manifest's."""
+    digest = hashlib.sha256()
+    for chunk in _payload_chunks(raw):
+        digest.update(chunk)
+    return digest.hexdigest() == raw.manifest["payload"].get("sha256")
+
+
+def _decryptor(raw: RawBundle, own_box: X25519PrivateKey) -> Any:
+    desc = raw.manifest["payload"]
+    own_pub = own_box.public_key().public_bytes(_RAW, _RAW_PUB)
+    try:
+        eph_pub = unb64(desc.get("ephemeral_key"))
+        nonce = unb64(desc.get("nonce"))
+        key = _key(own_box.exchange(X25519PublicKey.from_public_bytes(eph_pub)), eph_pub, own_pub)
+        if raw.payload_size < _TAG or len(nonce) < 8:
+            raise ValueError
+        decryptor = Cipher(algorithms.AES(key), modes.GCM(nonce, _read_tail(raw, _TAG))).decryptor()
+    except (ValueError, SyncError):
+        raise _cannot_decrypt() from None
+    decryptor.authenticate_additional_data(raw.bundle_id.encode("utf-8"))
+    return decryptor
 
 
 def open_payload(raw: RawBundle, own_box: X25519PrivateKey | None) -> dict[str, Any]:
-    """Check the payload's hashes, decrypt and decompress it."""
+    """Check the payload's hash (from disk, in chunks) against the signed manifest; then decrypt and decompress
+    it in chunks, never beyond its declared size, and check the hash of the plain JSON before parsing it."""
     desc = raw.manifest["payload"]
-    if sha256(raw.payload_bin) != desc.get("sha256") or len(raw.payload_bin) != desc.get("size"):
+    if not payload_matches(raw):
         raise SyncError(
             f"Mã băm phần dữ liệu của gói {raw.source} không khớp bản kê: gói đã bị sửa hoặc hỏng. Gói bị từ chối; hãy "
             "xin đơn vị gửi xuất lại.",
             code="tampered",
         )
-    data = raw.payload_bin
+    plain_size, plain_sha = desc.get("plain_size"), desc.get("plain_sha256")
+    if not isinstance(plain_size, int) or isinstance(plain_size, bool) or not 0 <= plain_size <= MAX_PLAIN:
+        raise SyncError("Gói khai báo kích thước dữ liệu không hợp lệ. Gói bị hỏng hoặc bị sửa.", code="tampered")
+    decryptor = None
+    chunks: Iterator[bytes]
     if desc.get("encrypted"):
         if desc.get("cipher") != CIPHER:
             raise SyncError(f"Gói {raw.source} dùng cách mã hóa chưa hỗ trợ ({desc.get('cipher')}). Hãy cập nhật phần mềm.",
                             code="newer_format")
         if own_box is None:
             raise SyncError("Bản cài đặt này chưa có khóa giải mã.", code="cannot_decrypt")
-        data = decrypt(data, desc, own_box, raw.bundle_id.encode("utf-8"))
-    return decode_payload(data, plain_sha256=str(desc.get("plain_sha256")), plain_size=desc.get("plain_size"))  # type: ignore[arg-type]
+        decryptor = _decryptor(raw, own_box)
+        chunks = (decryptor.update(c) for c in _payload_chunks(raw, skip_tail=_TAG))
+    else:
+        chunks = _payload_chunks(raw)
+    plain = _inflate(chunks, plain_size)
+    if decryptor is not None:
+        try:
+            decryptor.finalize()
+        except InvalidTag:
+            raise _cannot_decrypt() from None
+    return _parse_plain(plain, plain_sha=str(plain_sha))
+
+
+def _inflate(chunks: Iterator[bytes], plain_size: int) -> bytearray:
+    too_long = SyncError(
+        "Dữ liệu trong gói dài hơn hoặc ngắn hơn kích thước đã khai (có thể là tệp nén độc hại hoặc gói bị hỏng). "
+        "Gói bị từ chối; hãy xin đơn vị gửi xuất lại.",
+        code="unsafe_zip",
+    )
+    decomp = zlib.decompressobj()
+    plain = bytearray()
+    try:
+        for chunk in chunks:
+            data = chunk
+            while data:
+                if decomp.eof:
+                    raise too_long
+                plain += decomp.decompress(data, plain_size + 1 - len(plain))
+                if len(plain) > plain_size:
+                    raise too_long
+                data = decomp.unconsumed_tail
+    except zlib.error:
+        raise SyncError("Dữ liệu trong gói bị hỏng (không giải nén được). Hãy xin đơn vị gửi xuất lại gói.",
+                        code="tampered") from None
+    if len(plain) != plain_size or not decomp.eof or decomp.unused_data:
+        raise too_long
+    return plain
+
+
+def _parse_plain(plain: bytes | bytearray, *, plain_sha: str) -> dict[str, Any]:
+    if hashlib.sha256(plain).hexdigest() != plain_sha:
+        raise SyncError("Mã băm dữ liệu không khớp: gói đã bị sửa. Hãy xin đơn vị gửi xuất lại gói.", code="tampered")
+    try:
+        payload = json.loads(plain.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise SyncError("Dữ liệu trong gói không đọc được. Hãy xin đơn vị gửi xuất lại gói.", code="tampered") from None
+    if not isinstance(payload, dict):
+        raise SyncError("Dữ liệu trong gói sai cấu trúc. Hãy xin đơn vị gửi xuất lại gói.", code="tampered")
+    return payload
 
 
 def bundle_files(paths: list[str | Path]) -> list[Path]:

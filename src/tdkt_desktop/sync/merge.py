@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tdkt_desktop.core.errors import file_error
 from tdkt_desktop.store import search as _search
 from tdkt_desktop.store.db import SYNC_FIELDS, SYNCED_TABLES, Store, backup_database, make_rev, now_iso
 from tdkt_desktop.store.fields import KINDS
+from tdkt_desktop.sync import held as _held
 from tdkt_desktop.sync import keys as _keys
 from tdkt_desktop.sync.bundle import RawBundle, bundle_files, open_bundle, open_payload
 from tdkt_desktop.sync.errors import SyncError
@@ -252,12 +253,7 @@ def import_bundles(store: Store, paths: Iterable[str | Path], *, dry_run: bool =
     database). ``dry_run`` reports what would happen and rolls everything back. A refused bundle does not
     stop the others; the report says why.
     """
-    items: list[tuple[str, bytes | SyncError, int | None]] = []
-    for path in bundle_files(list(paths)):
-        try:
-            items.append((str(path), path.read_bytes(), None))
-        except OSError as exc:
-            items.append((str(path), SyncError.from_file_error(file_error(exc, path, reading=True)), None))
+    items = [_Item(str(path), path) for path in bundle_files(list(paths))]
     if not items:
         raise SyncError("Không tìm thấy gói nào để nhập (tệp *.tdktgoi). Hãy kiểm tra đường dẫn.", code="not_found")
     return _import(store, items, dry_run=dry_run, backup=backup)
@@ -265,20 +261,13 @@ def import_bundles(store: Store, paths: Iterable[str | Path], *, dry_run: bool =
 
 def import_held(store: Store, *, dry_run: bool = False, backup: bool = True) -> ImportReport:
     """Retry the bundles held for enrolment (after “tdkt enroll”): merged ones leave the list."""
-    items: list[tuple[str, bytes | SyncError, int | None]] = [
-        (f"gói tạm giữ #{r['id']} ({r['bundle_id']})", bytes(r["data"]), int(r["id"]))
-        for r in store.db.query("SELECT id, bundle_id, data FROM sync_held WHERE status = 'held' ORDER BY id")
+    items = [
+        _Item(f"gói tạm giữ #{r['id']} ({r['bundle_id']})", _held.held_path(store, r), int(r["id"]))
+        for r in _held.list_held(store)
     ]
     if not items:
         return ImportReport(dry_run=dry_run, at=now_iso())
     return _import(store, items, dry_run=dry_run, backup=backup)
-
-
-def list_held(store: Store) -> list[Row]:
-    return list(store.db.query(
-        "SELECT id, bundle_id, hash, received_at, from_unit, fingerprint, reason, status, length(data) AS size"
-        " FROM sync_held WHERE status = 'held' ORDER BY id"
-    ))
 
 
 def import_history(store: Store, limit: int = 50) -> list[Row]:
@@ -286,6 +275,13 @@ def import_history(store: Store, limit: int = 50) -> list[Row]:
     for r in rows:
         r["report"] = json.loads(r.pop("report_json"))
     return rows
+
+
+@dataclass
+class _Item:
+    source: str
+    path: Path
+    held_id: int | None = None
 
 
 class _Context:
@@ -300,13 +296,14 @@ class _Context:
         self.own_box = _keys.box_key(store)
         self.own_fp = _keys.own_fingerprint(store)
         self.schema = store.schema_version()
+        self.released: list[Path] = []
 
     def ensure_backup(self) -> None:
         if self.backup and self.backup_path is None:
             self.backup_path = str(backup_database(self.store.path, reason="truoc-nhap-goi"))
 
 
-def _import(store: Store, items: list[tuple[str, bytes | SyncError, int | None]], *, dry_run: bool, backup: bool) -> ImportReport:
+def _import(store: Store, items: list[_Item], *, dry_run: bool, backup: bool) -> ImportReport:
     if not store.unit_code:
         raise SyncError("Chưa khai báo đơn vị của bản cài đặt này. Hãy chạy “tdkt init --unit MÃ” trước.", code="no_unit")
     _keys.ensure_keys(store)
@@ -321,13 +318,11 @@ def _import(store: Store, items: list[tuple[str, bytes | SyncError, int | None]]
                 "INSERT INTO sync_imports (at, operator, report_json) VALUES (?, ?, '{}')", [report.at, store.operator]
             )
             ctx.import_id = report.import_id = cur.lastrowid
-            for source, data, held_id in items:
-                br = BundleReport(source=source)
+            for item in items:
+                br = BundleReport(source=item.source)
                 report.bundles.append(br)
                 try:
-                    if isinstance(data, SyncError):
-                        raise data
-                    raw = open_bundle(data, source=source, schema_version=ctx.schema)
+                    raw = open_bundle(item.path, source=item.source, schema_version=ctx.schema)
                     br.bundle_id = raw.bundle_id
                     br.from_unit = raw.origin.get("unit_code")
                     with store.db.atomic():  # a savepoint: a bundle is applied whole or not at all
@@ -340,9 +335,10 @@ def _import(store: Store, items: list[tuple[str, bytes | SyncError, int | None]]
                             raise
                 except SyncError as exc:
                     br.status, br.message, br.error_code = "refused", str(exc), exc.code
-                if held_id is not None and br.status != "held":
-                    store.db.execute("UPDATE sync_held SET status = ? WHERE id = ?",
-                                     ["released" if br.status in ("merged", "already") else br.status, held_id])
+                if item.held_id is not None and br.status != "held":
+                    done = _held.release(store, item.held_id, "released" if br.status in ("merged", "already") else br.status)
+                    if done is not None:
+                        ctx.released.append(done)
             report.backup_path = ctx.backup_path
             store.db.execute("UPDATE sync_imports SET report_json = ? WHERE id = ?",
                              [json.dumps(report.to_dict(), ensure_ascii=False), ctx.import_id])
@@ -350,18 +346,16 @@ def _import(store: Store, items: list[tuple[str, bytes | SyncError, int | None]]
                 raise _Rollback
     except _Rollback:
         report.import_id = None
+    else:
+        for path in ctx.released:
+            path.unlink(missing_ok=True)
     finally:
         store.db.execute(f"PRAGMA cache_size = {int(cache_size)}")
     return report
 
 
 def _hold(ctx: _Context, raw: RawBundle, br: BundleReport, fp: str, reason: str) -> None:
-    store = ctx.store
-    store.db.execute(
-        "INSERT OR IGNORE INTO sync_held (bundle_id, hash, received_at, from_unit, fingerprint, reason, data, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 'held')",
-        [raw.bundle_id, raw.hash, now_iso(), raw.origin.get("unit_code"), fp, reason, raw.data],
-    )
+    _held.hold(ctx.store, raw, fingerprint=fp, reason=reason, dry_run=ctx.dry_run)
     br.status = "held"
     br.message = (f"{reason} Gói được tạm giữ, chưa hợp nhất. Sau khi đối chiếu dấu vân tay {fp} và ghi danh "
                   "(“tdkt enroll TỆP”), chạy “tdkt bundle held --retry”.")
