@@ -40,14 +40,14 @@ def test_seed_directive_becomes_a_campaign_with_its_targets(ctx: Any, qtbot: Any
     dlg = editor.paste_targets(text)
     assert dlg.block_found
     rows = dlg.model.rows()
-    assert len(rows) == 9
+    assert len(rows) == 10
     assert sum(1 for r in rows if r["confidence"] == "low") == 2  # đô thị hóa without a comparing word; "và 02 xã"
     # the person corrects a cell: the urbanisation target becomes "at least 74 %" explicitly (no change of
     # value), and sets the unit of the investment target
     assert dlg.model.set_cell(2, "unit", "tỷ đồng")
     dlg.confirm()
     assert dlg.result() == QtWidgets.QDialog.DialogCode.Accepted
-    assert editor.targets.rowCount() == 9
+    assert editor.targets.rowCount() == 10
     # the document details were read from the directive into the empty fields
     assert editor.inputs["doc_number"].text() == "10/CT-UBND"
     assert editor.inputs["doc_date"].text() == "13/12/2022"
@@ -67,11 +67,11 @@ def test_seed_directive_becomes_a_campaign_with_its_targets(ctx: Any, qtbot: Any
     assert campaign["doc_date"] == "2022-12-13" and campaign["year"] == 2023
     assert campaign["final_review"] == "2023-12-20"
     targets = ctx.reader.rows("targets", "campaign_id = ?", [campaign["id"]], order_by="seq")
-    assert len(targets) == 9
+    assert len(targets) == 10
     grdp = targets[0]
     assert (grdp["comparator"], grdp["value"], grdp["value_high"], grdp["unit"]) == ("range", 9.5, 10.0, "%/năm")
-    ntm = next(t for t in targets if t["comparator"] == "count")
-    assert (ntm["value"], ntm["sub_count"]) == (5.0, 2.0)
+    ntm, model = (t for t in targets if t["comparator"] == "count")
+    assert (ntm["value"], ntm["sub_count"], model["value"]) == (5.0, None, 2.0)
     poor = next(t for t in targets if "hộ nghèo" in t["measure"])
     assert (poor["comparator"], poor["value"]) == ("at_most", 0.36)
     assert all(t["source_text"] for t in targets)

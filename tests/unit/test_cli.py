@@ -108,7 +108,7 @@ def test_parse_targets_seed_000_json(capsys, tmp_path):
     code, out, err = run(capsys, "parse-targets", str(path), "--json")
     assert code == 0, err
     items = [json.loads(line) for line in out.splitlines()]
-    assert len(items) == 9
+    assert len(items) == 10
     first = items[0]["spec"]
     assert first["comparator"] == "range" and first["value"] == 9.5 and first["value_high"] == 10
     assert items[5]["spec"]["comparator"] == "at_most" and items[5]["spec"]["value"] == 0.36
