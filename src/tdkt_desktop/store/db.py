@@ -358,18 +358,33 @@ class Store:
     def search(self, query: str, *, tables: list[str] | None = None, limit: int = 50) -> list[_search.SearchHit]:
         return _search.search(self.db, query, tables=tables, limit=limit)
 
-    def audit_entries(self, table: str | None = None, record_id: str | None = None) -> list[Row]:
-        clauses, params = [], []
+    def audit_entries(
+        self,
+        table: str | None = None,
+        record_id: str | None = None,
+        *,
+        since: str | None = None,
+        limit: int | None = None,
+    ) -> list[Row]:
+        """Audit entries, oldest first; ``since`` is an ISO date or time (entries at or after it)."""
+        clauses: list[str] = []
+        params: list[Any] = []
         if table:
             clauses.append("table_name = ?")
             params.append(table)
         if record_id:
             clauses.append("record_id = ?")
             params.append(record_id)
+        if since:
+            clauses.append("at >= ?")
+            params.append(since)
         sql = "SELECT * FROM audit_log"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        return list(self.db.query(sql + " ORDER BY id", params))
+        sql += " ORDER BY id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return list(self.db.query(sql, params))
 
     # ------------------------------------------------------------------ writing
     def _check_table(self, table: str) -> None:

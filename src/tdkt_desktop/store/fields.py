@@ -339,6 +339,11 @@ def _normalise_value(f: Field, value: Any) -> Any:
     raise AssertionError(f.kind)
 
 
+def normalise_field(table: str, name: str, value: Any) -> Any:
+    """The stored value of one field of ``table`` for what a person wrote (validated; Vietnamese errors)."""
+    return _normalise_value(KINDS[table].field(name), value)
+
+
 def normalise(table: str, values: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Validated stored values for ``values`` (only the fields given when ``partial``)."""
     kind = KINDS[table]
