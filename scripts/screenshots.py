@@ -17,23 +17,13 @@ SCALES = ("1", "1.5")
 
 
 def build_database(path: Path) -> None:
-    from tdkt_desktop.gui.wizard import Setup, write_setup
+    from tdkt_desktop.demo import build_demo
     from tdkt_desktop.store.db import open_store
+    from tdkt_desktop.store.installation import init_unit
 
     with open_store(path) as store:
-        write_setup(store, Setup(
-            unit_code="27031", unit_name="Phường Tân Phú", unit_level="commune", upper_code="79",
-            upper_name="Thành phố Hồ Chí Minh", upper_level="province", province_code="79",
-            officials=[], doc_prefixes={"QĐ": "QĐ-UBND"}, operator="Nguyễn Thị Lan",
-        ))
-        try:
-            from tdkt_desktop.demo import build_demo
-        except ImportError:
-            store.insert("officials", {"unit_code": "27031", "full_name": "Trần Văn Bình", "title": "Chủ tịch"})
-            for name in ("Nguyễn Văn Ân", "Đào Thị Ánh", "Lê Văn Tám", "Phạm Thị Hoa"):
-                store.insert("people", {"full_name": name, "position": "Công chức", "unit_code": "27031"})
-        else:
-            build_demo(store)
+        init_unit(store, code="27031", doc_prefixes={"QĐ": "QĐ-UBND"}, operator="Nguyễn Thị Lan")
+        build_demo(store)
 
 
 def shoot(db: Path, scale: str) -> None:

@@ -35,8 +35,8 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def store(db_path: Path):
     """A fresh database whose installation is Phường Tân An (Cần Thơ), upper office the city."""
-    from tdkt_desktop.cli import init_unit
     from tdkt_desktop.store import open_store
+    from tdkt_desktop.store.installation import init_unit
 
     s = open_store(db_path, operator="Người kiểm thử")
     init_unit(s, code="31147")

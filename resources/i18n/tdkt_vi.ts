@@ -280,7 +280,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/background.py" line="+158"/>
+        <location filename="../../src/tdkt_desktop/gui/background.py" line="+163"/>
         <location line="+40"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
@@ -369,7 +369,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>NumbersPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="+216"/>
+        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="+165"/>
         <source>Document numbers</source>
         <translation>Số, ký hiệu văn bản</translation>
     </message>
@@ -417,7 +417,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>OfficialsPage</name>
     <message>
-        <location line="-55"/>
+        <location line="-52"/>
         <source>Signing officials</source>
         <translation>Người ký văn bản</translation>
     </message>
@@ -451,7 +451,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>OperatorPage</name>
     <message>
-        <location line="+53"/>
+        <location line="+50"/>
         <source>Who is using this computer?</source>
         <translation>Ai đang sử dụng máy tính này?</translation>
     </message>
@@ -992,7 +992,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Đăng ký &amp; tham gia</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="+151"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="+145"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -1005,13 +1005,13 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>SettingsSection</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="-98"/>
-        <location line="+71"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="-102"/>
+        <location line="+76"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-70"/>
         <source>Operator (written in the change log):</source>
         <translation>Người sử dụng (ghi vào nhật ký):</translation>
     </message>
@@ -1081,12 +1081,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Chưa có bản sao lưu nào.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Please type the operator&apos;s name.</source>
-        <translation>Hãy nhập tên người sử dụng.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>Saving settings</source>
         <translation>Đang lưu cài đặt</translation>
     </message>
@@ -1136,7 +1131,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+64"/>
         <source>Cannot save the setup</source>
         <translation>Không lưu được thiết lập</translation>
     </message>
@@ -1167,7 +1162,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="-273"/>
+        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="-263"/>
         <source>Which unit is this?</source>
         <translation>Đây là đơn vị nào?</translation>
     </message>

@@ -13,8 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.qt import QtCore, QtWidgets
-from tdkt_desktop.gui.wizard import Setup, write_setup
 from tdkt_desktop.store.db import open_store
+from tdkt_desktop.store.installation import Official, init_unit
 
 # Messages Qt prints that say nothing about our code (fonts of the offscreen platform and the like).
 IGNORED = ("propagateSizeHints", "QFont::", "Populating font family aliases", "This plugin does not support")
@@ -76,18 +76,13 @@ def messages() -> Iterator[Messages]:
     dialogs.recorder = None
 
 
-SETUP = Setup(
-    unit_code="27031",
-    unit_name="Phường Tân Phú",
-    unit_level="commune",
-    upper_code="79",
-    upper_name="Thành phố Hồ Chí Minh",
-    upper_level="province",
-    province_code="79",
-    officials=[("Trần Văn Bình", "Chủ tịch", "TM. ỦY BAN NHÂN DÂN")],
-    doc_prefixes={"QĐ": "QĐ-UBND"},
-    operator="Nguyễn Thị Lan",
-)
+SETUP = {
+    "code": "27031",
+    "parent": "79",
+    "officials": [Official("Trần Văn Bình", "Chủ tịch", "TM. ỦY BAN NHÂN DÂN")],
+    "doc_prefixes": {"QĐ": "QĐ-UBND"},
+    "operator": "Nguyễn Thị Lan",
+}
 
 
 @pytest.fixture
@@ -101,7 +96,7 @@ def empty_db(tmp_path: Path) -> Path:
 def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "tdkt.sqlite"
     with open_store(path) as store:
-        write_setup(store, SETUP)
+        init_unit(store, **SETUP)
     return path
 
 

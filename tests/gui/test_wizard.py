@@ -75,10 +75,22 @@ def test_wizard_sub_unit_under_a_commune(qtbot, empty_db: Path) -> None:
     assert page.isComplete()
     wizard.next()
     assert wizard.upper_page.code.text() == "27031"
-    setup = wizard.setup()
-    assert (setup.unit_code, setup.unit_level, setup.upper_level) == ("27031-TH01", "school", "commune")
-    wizard.reject()
+    answers = wizard.answers()
+    assert (answers["code"], answers["level"], answers["parent"]) == ("27031-TH01", "school", "27031")
+    with qtbot.waitSignal(wizard.accepted, timeout=5000):
+        wizard.next()
+        wizard.next()
+        wizard.officials_page.rows[0][0].setText("Nguyễn Văn Hiệu")
+        wizard.next()
+        wizard.next()
+        wizard.operator_page.name.setText("Lê Thị Mai")
+        wizard.accept()
     ctx.close()
+    with open_store(empty_db) as store:
+        unit = store.self_unit()
+        assert (unit["code"], unit["level"], unit["parent_code"], unit["province_code"]) == (
+            "27031-TH01", "school", "27031", "79")
+        assert store.unit_by_code("27031")["level"] == "commune"
 
 
 def test_cancel_leaves_nothing(qtbot, empty_db: Path) -> None:

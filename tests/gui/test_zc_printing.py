@@ -9,10 +9,10 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 
-from tdkt_desktop.cli import init_unit
 from tdkt_desktop.demo import build_demo
 from tdkt_desktop.gui.qt import QtCore, QtWidgets
 from tdkt_desktop.store.db import open_store
+from tdkt_desktop.store.installation import init_unit
 
 CERTIFICATE_TITLES = ("CSTDCS", "GIAY_KHEN")
 

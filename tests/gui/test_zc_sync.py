@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from tdkt_desktop import sync
-from tdkt_desktop.cli import init_unit
 from tdkt_desktop.gui.qt import QtCore, QtWidgets
 from tdkt_desktop.store.db import open_store
+from tdkt_desktop.store.installation import init_unit
 
 LOW, UP = "31147", "92"  # Phường Tân An and its upper office, Thành phố Cần Thơ
 NAMES = ("Nguyễn Thị Ánh", "Trần Văn Đạt", "Lê Thị Hồng Nhung")

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tdkt_desktop.cli import init_unit
 from tdkt_desktop.printing import records
 from tdkt_desktop.store import Store, office, open_store
 from tdkt_desktop.store.consolidation import attainment_matrix
+from tdkt_desktop.store.installation import init_unit
 from tdkt_desktop.store.statistics import form_0603N
 from tdkt_desktop.sync import enroll, export_bundle, export_enrolment, import_bundles, read_enrolment
 

@@ -16,9 +16,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "excel"
 
 @pytest.fixture(scope="module")
 def demo_template(tmp_path_factory):
-    from tdkt_desktop.cli import init_unit
     from tdkt_desktop.demo import build_demo
     from tdkt_desktop.store import open_store
+    from tdkt_desktop.store.installation import init_unit
 
     path = tmp_path_factory.mktemp("demo") / "tdkt.sqlite"
     with open_store(path, operator="Người kiểm thử") as s:

@@ -27,9 +27,9 @@ from tdkt_desktop.excel.export import (
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory):
     """One demo database for the module: exports only read it."""
-    from tdkt_desktop.cli import init_unit
     from tdkt_desktop.demo import build_demo
     from tdkt_desktop.store import open_store
+    from tdkt_desktop.store.installation import init_unit
 
     store = open_store(tmp_path_factory.mktemp("demo") / "tdkt.sqlite", operator="Người kiểm thử")
     init_unit(store, code="31147")

@@ -26,9 +26,9 @@ PEOPLE_NAMES = [p["name"] for p in EXPECTED["people"]]
 @pytest.fixture(scope="module")
 def demo_template(tmp_path_factory):
     """A demo database built once; each test gets its own copy."""
-    from tdkt_desktop.cli import init_unit
     from tdkt_desktop.demo import build_demo
     from tdkt_desktop.store import open_store
+    from tdkt_desktop.store.installation import init_unit
 
     path = tmp_path_factory.mktemp("demo") / "tdkt.sqlite"
     with open_store(path, operator="Người kiểm thử") as s:

@@ -7,7 +7,6 @@ printing, sync (keys, enroll, bundle, conflicts), excel and reports.
 """
 
 from tdkt_desktop.cli.base import EXIT_ATTENTION, EXIT_BUG, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, CliError
-from tdkt_desktop.cli.installation import init_unit
 from tdkt_desktop.cli.main import build_parser, main
 
 __all__ = [
@@ -18,6 +17,5 @@ __all__ = [
     "EXIT_USAGE",
     "CliError",
     "build_parser",
-    "init_unit",
     "main",
 ]

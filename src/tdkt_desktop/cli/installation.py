@@ -12,89 +12,12 @@ from typing import Any
 from tdkt_desktop.cli.base import EXIT_OK, CliError, db_path_of, open_or_create, print_json, subcommands
 from tdkt_desktop.core import admin_units
 from tdkt_desktop.core.models import UnitLevel
-from tdkt_desktop.core.text import InputError, clean
-from tdkt_desktop.store import Store, open_store
+from tdkt_desktop.store import open_store
+from tdkt_desktop.store.installation import init_unit
 
 # Files the application opens when given as the only argument (double-click in the file manager).
 OPENABLE_SUFFIXES = (".tdktgoi", ".tdktkhoa")
 DEMO_OPERATOR = "Nguyễn Thị Thu Hà"
-
-
-def init_unit(
-    store: Store,
-    *,
-    code: str,
-    name: str | None = None,
-    level: str | None = None,
-    parent: str | None = None,
-    operator: str | None = None,
-    legacy: bool = False,
-) -> dict[str, Any]:
-    """Declare this installation's unit: one from the official list, or a custom sub-unit.
-
-    The unit's upper office (its parent) is recorded too, so bundles know where they go.
-    """
-    code = clean(code)
-    if not code:
-        raise InputError("Mã đơn vị: chưa nhập.")
-    current = store.unit_code
-    if current and current != code:
-        raise CliError(
-            f"Cơ sở dữ liệu này đã thuộc đơn vị {current}. Mỗi bản cài đặt là một đơn vị; hãy dùng một tệp "
-            "cơ sở dữ liệu khác (--db) cho đơn vị mới."
-        )
-    official = admin_units.find(code, legacy=legacy)
-    if official is not None:
-        unit_level = official.level
-        unit_name = clean(name) or official.name
-        parent_code = parent or (official.parent_code or None)
-        province_code = official.province_code
-    else:
-        if not name or not level or not parent:
-            raise CliError(
-                f"Mã “{code}” không có trong danh mục đơn vị hành chính (QĐ 19/2025/QĐ-TTg). Để tạo đơn vị "
-                "trực thuộc (trường học, trạm y tế, thôn…), hãy ghi đủ --name, --level và --parent (mã xã, "
-                "phường cấp trên). Tìm mã bằng “tdkt units search TÊN”."
-            )
-        unit_level = UnitLevel.parse(level, field="Cấp, loại đơn vị").value
-        unit_name = clean(name)
-        parent_code = parent
-        parent_official = admin_units.find(parent, legacy=legacy)
-        province_code = parent_official.province_code if parent_official else None
-    with store.atomic():
-        if parent_code and store.unit_by_code(parent_code) is None:
-            parent_unit = admin_units.find(parent_code, legacy=legacy)
-            if parent_unit is None and not legacy:
-                parent_unit = admin_units.find(parent_code, legacy=True)
-            if parent_unit is None:
-                raise CliError(f"Không tìm thấy đơn vị cấp trên có mã “{parent_code}”.")
-            store.insert(
-                "units",
-                {
-                    "code": parent_unit.code,
-                    "name": parent_unit.name,
-                    "level": parent_unit.level,
-                    "parent_code": parent_unit.parent_code or None,
-                    "province_code": parent_unit.province_code,
-                },
-                owner_unit=parent_unit.code,
-            )
-        existing = store.unit_by_code(code)
-        values = {
-            "code": code,
-            "name": unit_name,
-            "level": unit_level,
-            "parent_code": parent_code,
-            "province_code": province_code,
-        }
-        if existing is None:
-            store.insert("units", values, owner_unit=code)
-        else:
-            store.update("units", existing["id"], values)
-        store.set_meta("unit_code", code)
-        if operator:
-            store.set_meta("operator", clean(operator))
-    return {"code": code, "name": unit_name, "level": unit_level, "parent_code": parent_code}
 
 
 def cmd_init(args: argparse.Namespace) -> int:

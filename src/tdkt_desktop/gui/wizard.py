@@ -1,11 +1,10 @@
 """First run: which unit this installation is, its upper office, who signs, document numbers, the operator.
 
-Writes ``meta`` unit_code / operator / doc_prefixes, the ``units`` rows (this unit, its upper office) and
-the ``officials`` rows, in one transaction on a worker."""
+The answers go to :func:`~tdkt_desktop.store.installation.init_unit` (the same function as ``tdkt init``),
+on a worker."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from tdkt_desktop.core import admin_units as au
@@ -14,54 +13,7 @@ from tdkt_desktop.core.text import clean
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.qt import QtWidgets
 from tdkt_desktop.gui.widgets import SearchBox, hint
-from tdkt_desktop.store.db import Store
-
-DOC_TYPES = ("QĐ", "TTr", "BC", "KH", "BB", "TB")
-
-
-@dataclass
-class Setup:
-    unit_code: str
-    unit_name: str
-    unit_level: str
-    upper_code: str = ""
-    upper_name: str = ""
-    upper_level: str = ""
-    province_code: str = ""
-    officials: list[tuple[str, str, str]] = field(default_factory=list)  # (name, title, authority)
-    doc_prefixes: dict[str, str] = field(default_factory=dict)
-    operator: str = ""
-
-
-def write_setup(store: Store, setup: Setup) -> None:
-    """Worker: record the first-run answers (also used by tests and scripts)."""
-    with store.atomic():
-        store.set_meta("unit_code", setup.unit_code)
-        store.set_meta("operator", setup.operator)
-        store.operator = setup.operator
-        store.set_meta_json("doc_prefixes", setup.doc_prefixes)
-        if setup.upper_code and store.unit_by_code(setup.upper_code) is None:
-            store.insert(
-                "units",
-                {"code": setup.upper_code, "name": setup.upper_name or setup.upper_code,
-                 "level": setup.upper_level or "other", "province_code": setup.province_code or None},
-                owner_unit=setup.upper_code,
-            )
-        existing = store.unit_by_code(setup.unit_code)
-        values = {
-            "code": setup.unit_code, "name": setup.unit_name, "level": setup.unit_level,
-            "parent_code": setup.upper_code or None, "province_code": setup.province_code or None,
-        }
-        if existing is None:
-            store.insert("units", values)
-        else:
-            store.update("units", existing["id"], values)
-        for i, (name, title, authority) in enumerate(setup.officials):
-            store.insert(
-                "officials",
-                {"unit_code": setup.unit_code, "full_name": name, "title": title, "authority": authority or None,
-                 "sort_order": i},
-            )
+from tdkt_desktop.store.installation import DOC_TYPES, Official, init_unit
 
 
 class UnitPage(QtWidgets.QWizardPage):
@@ -198,12 +150,9 @@ class OfficialsPage(QtWidgets.QWizardPage):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 2)
 
-    def officials(self) -> list[tuple[str, str, str]]:
-        out = []
-        for name, title, authority in self.rows:
-            if clean(name.text()):
-                out.append((clean(name.text()), clean(title.text()), clean(authority.text())))
-        return out
+    def officials(self) -> list[Official]:
+        return [Official(clean(name.text()), clean(title.text()), clean(authority.text()))
+                for name, title, authority in self.rows if clean(name.text())]
 
     def isComplete(self) -> bool:
         name, title, _a = self.rows[0]
@@ -279,7 +228,7 @@ class SetupWizard(QtWidgets.QWizard):
         self.currentIdChanged.connect(self._entered)
         self.resize(720, 560)
         self._saving = False
-        self.done_setup: Setup | None = None
+        self.done_setup: dict[str, Any] | None = None
 
     def _entered(self, page_id: int) -> None:
         if self.page(page_id) is self.upper_page:
@@ -298,40 +247,33 @@ class SetupWizard(QtWidgets.QWizard):
         parent = au.find(unit.parent_code) if unit.parent_code else None
         return (parent.code, parent.name) if parent else ("", "")
 
-    def setup(self) -> Setup:
+    def answers(self) -> dict[str, Any]:
+        """The answers, as keyword arguments of :func:`~tdkt_desktop.store.installation.init_unit`."""
         unit = self.unit_page.chosen()
         assert unit is not None
-        upper_code = clean(self.upper_page.code.text())
-        upper = au.find(upper_code) if upper_code.isdigit() else None
+        answers: dict[str, Any] = {"code": unit.code}
         if self.unit_page.sub_unit.isChecked():
-            code = clean(self.unit_page.sub_code.text())
-            name = clean(self.unit_page.sub_name.text())
-            level = str(self.unit_page.sub_kind.currentData())
-        else:
-            code, name, level = unit.code, unit.name, unit.level
-        return Setup(
-            unit_code=code,
-            unit_name=name,
-            unit_level=level,
-            upper_code=upper_code,
-            upper_name=clean(self.upper_page.name.text()),
-            upper_level=upper.level if upper else ("commune" if self.unit_page.sub_unit.isChecked() else "other"),
-            province_code=unit.province_code or (unit.code if unit.level == "province" else ""),
-            officials=self.officials_page.officials(),
-            doc_prefixes=self.numbers_page.prefixes(),
-            operator=clean(self.operator_page.name.text()),
-        )
+            answers = {"code": clean(self.unit_page.sub_code.text()), "name": clean(self.unit_page.sub_name.text()),
+                       "level": str(self.unit_page.sub_kind.currentData())}
+        return {
+            **answers,
+            "parent": clean(self.upper_page.code.text()),
+            "parent_name": clean(self.upper_page.name.text()) or None,
+            "officials": self.officials_page.officials(),
+            "doc_prefixes": self.numbers_page.prefixes(),
+            "operator": clean(self.operator_page.name.text()),
+        }
 
     def accept(self) -> None:
         if self._saving:
             return
-        setup = self.setup()
+        answers = self.answers()
         self._saving = True
         self.button(QtWidgets.QWizard.WizardButton.FinishButton).setEnabled(False)
 
         def done(_r: Any) -> None:
             self._saving = False
-            self.done_setup = setup
+            self.done_setup = answers
             QtWidgets.QWizard.accept(self)
 
         def failed(err: BaseException) -> None:
@@ -341,6 +283,6 @@ class SetupWizard(QtWidgets.QWizard):
 
             dialogs.warn(self, self.tr("Cannot save the setup"), str(err))
 
-        self.ctx.jobs.run(lambda store, _p: write_setup(store, setup), done=done, failed=failed,
+        self.ctx.jobs.run(lambda store, _p: init_unit(store, **answers), done=done, failed=failed,
                           changes=("units", "officials"), title=self.tr("Saving the setup"), parent=self)
 

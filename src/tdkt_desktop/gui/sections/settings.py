@@ -6,7 +6,6 @@ import datetime as _dt
 from pathlib import Path
 from typing import Any
 
-from tdkt_desktop.core.text import clean
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.lists import RecordListView
@@ -14,8 +13,9 @@ from tdkt_desktop.gui.models import columns
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.registry import register_section
 from tdkt_desktop.gui.widgets import SectionPage, hint
-from tdkt_desktop.gui.wizard import DOC_TYPES
+from tdkt_desktop.store import installation
 from tdkt_desktop.store.db import Store, backup_database
+from tdkt_desktop.store.installation import DOC_TYPES
 
 
 def backups_folder(db_path: Path) -> Path:
@@ -35,17 +35,7 @@ def list_backups(db_path: Path) -> list[tuple[str, str, int]]:
 
 
 def read_settings(store: Store) -> dict[str, Any]:
-    return {
-        "operator": store.meta("operator") or "",
-        "prefixes": store.meta_json("doc_prefixes", {}) or {},
-        "backups": list_backups(store.path),
-    }
-
-
-def save_settings(store: Store, operator: str, prefixes: dict[str, str]) -> None:
-    with store.atomic():
-        store.set_meta("operator", operator)
-        store.set_meta_json("doc_prefixes", prefixes)
+    return {**installation.settings(store), "backups": list_backups(store.path)}
 
 
 class SettingsSection(SectionPage):
@@ -111,7 +101,7 @@ class SettingsSection(SectionPage):
     def _show(self, facts: dict[str, Any]) -> None:
         self.operator.setText(facts["operator"])
         for doc, edit in self.prefix_edits.items():
-            edit.setText(facts["prefixes"].get(doc, ""))
+            edit.setText(facts["doc_prefixes"].get(doc, ""))
         self.backup_list.clear()
         for stamp, name, size in facts["backups"]:
             QtWidgets.QTreeWidgetItem(self.backup_list, [stamp, name, f"{size / 1_048_576:.1f} MB".replace(".", ",")])
@@ -119,16 +109,20 @@ class SettingsSection(SectionPage):
             QtWidgets.QTreeWidgetItem(self.backup_list, ["", self.tr("No backup yet."), ""])
 
     def save(self) -> None:
-        operator = clean(self.operator.text())
-        if not operator:
-            dialogs.warn(self, self.tr("Settings"), self.tr("Please type the operator's name."))
-            self.operator.setFocus()
-            return
-        prefixes = {doc: clean(edit.text()) for doc, edit in self.prefix_edits.items()}
+        operator = self.operator.text()
+        prefixes = {doc: edit.text() for doc, edit in self.prefix_edits.items()}
+
+        def saved(facts: dict[str, Any]) -> None:
+            self.ctx.reader.operator = facts["operator"]
+
+        def failed(exc: BaseException) -> None:
+            dialogs.warn(self, self.tr("Settings"), str(exc))
+            if getattr(exc, "field", None) == "operator":
+                self.operator.setFocus()
+
         self.ctx.jobs.run(
-            lambda store, _p: save_settings(store, operator, prefixes),
-            done=lambda _r: self.ctx.reader.__setattr__("operator", operator),
-            title=self.tr("Saving settings"), parent=self,
+            lambda store, _p: installation.save_settings(store, operator=operator, doc_prefixes=prefixes),
+            done=saved, failed=failed, title=self.tr("Saving settings"), parent=self,
         )
 
     def back_up(self) -> None:
