@@ -252,11 +252,31 @@ def test_failed_render_leaves_old_file_and_no_temp(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["to_trinh.pdf"]
 
 
-def test_render_to_file_object_is_deterministic() -> None:
-    a, b = io.BytesIO(), io.BytesIO()
-    render("quyet_dinh", sample_context("quyet_dinh"), a)
-    render("quyet_dinh", sample_context("quyet_dinh"), b)
-    assert a.getvalue() == b.getvalue() and a.getvalue().startswith(b"%PDF")
+def test_pdf_says_who_made_it_and_when(tmp_path: Path) -> None:
+    """The document information carries the issuing body and the real creation time (not 2000-01-01 and
+    "anonymous"), and the file is readable by the office like any other file it saves (not 0600)."""
+    import os
+    import stat
+
+    from pypdf import PdfReader
+
+    buffer = io.BytesIO()
+    render("quyet_dinh", sample_context("quyet_dinh"), buffer)
+    assert buffer.getvalue().startswith(b"%PDF")
+    for name in ("quyet_dinh", "giay_khen"):
+        path = tmp_path / f"{name}.pdf"
+        render(name, sample_context(name), path)
+        meta = PdfReader(path).metadata
+        assert meta is not None
+        assert meta.author and meta.author != "anonymous"
+        assert "Phường Tân Phú".lower() in meta.author.lower()
+        created = meta.creation_date
+        assert created is not None and abs((created.replace(tzinfo=None) - dt.datetime.now()).total_seconds()) < 36 * 3600
+        assert created.year >= 2024
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        umask = os.umask(0)
+        os.umask(umask)
+        assert mode == 0o666 & ~umask
 
 
 def test_margins_outside_decree_are_refused(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable
 from tdkt_desktop.printing.errors import TemplateError
 from tdkt_desktop.printing.fonts import font_name
 
-__all__ = ["HeaderBlock", "PageStyle", "ShortRule", "line_pitch"]
+__all__ = ["HeaderBlock", "PageStyle", "ShortRule", "balanced_lines", "fit_line", "line_pitch"]
 
 # Times New Roman / Liberation Serif: ascent and descent as a share of the size.
 ASCENT = 0.891
@@ -109,27 +109,95 @@ class PageStyle:
         return (self.margin_top * mm, self.margin_bottom * mm, self.margin_left * mm, self.margin_right * mm)
 
 
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    out: list[str] = []
-    for part in text.split("\n"):
-        out += simpleSplit(part.strip(), font, size, width) or [""]
-    return out
+# Phrases a line of an organisation's name never breaks inside ("ỦY BAN NHÂN / DÂN" reads as two words broken),
+# and the words of Vietnamese compounds common in those names ("Phân / hiệu").
+_UNBROKEN = (
+    "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "MẶT TRẬN TỔ QUỐC",
+    "PHÂN HIỆU", "VĂN PHÒNG", "TRƯỜNG", "TIỂU HỌC", "TRUNG HỌC CƠ SỞ", "TRUNG HỌC PHỔ THÔNG", "MẦM NON",
+    "TRẠM Y TẾ", "CÔNG AN", "QUÂN SỰ", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỔ DÂN PHỐ", "KHU VỰC",
+    "HỢP TÁC XÃ", "CÔNG TY", "ĐOÀN THANH NIÊN", "HỘI LIÊN HIỆP PHỤ NỮ", "HỘI NÔNG DÂN", "HỘI CỰU CHIẾN BINH",
+    "CÔNG ĐOÀN", "ĐẢNG ỦY", "THI ĐUA", "KHEN THƯỞNG",
+)
+# A line may well start with these (the name of a unit after its body: "ỦY BAN NHÂN DÂN / PHƯỜNG TÂN AN").
+_GOOD_STARTS = ("PHƯỜNG", "XÃ", "THÀNH PHỐ", "TỈNH", "ĐẶC KHU", "THỊ XÃ", "THỊ TRẤN", "QUẬN", "HUYỆN", "TRƯỜNG",
+                "KHU VỰC", "TỔ DÂN PHỐ", "THÔN", "ẤP")
 
 
-def _balanced(text: str, font: str, size: float, width: float) -> list[str]:
-    """Wrap into as few lines as fit, the break chosen so the lines are of even length (two-line case)."""
-    greedy = simpleSplit(text, font, size, width) or [""]
-    if len(greedy) != 2:
-        return greedy
+def _break_points(words: list[str], *, keep_names: bool = True) -> list[int]:
+    """Indexes i where a line may break before ``words[i]``: never inside a protected phrase, never with a dash
+    at a line's start (after one is fine: it separates two names); with ``keep_names``, never inside the proper
+    name that follows a unit's type word."""
+    upper = [w.upper() for w in words]
+    banned: set[int] = set()
+    if keep_names:
+        for i in range(len(upper)):
+            for start in _GOOD_STARTS:
+                parts = start.split()
+                if upper[i : i + len(parts)] == parts:
+                    end = next((k for k in range(i + len(parts), len(upper)) if any(
+                        upper[k : k + len(s.split())] == s.split() for s in _GOOD_STARTS)), len(upper))
+                    banned.update(k for k in range(i + 1, end) if upper[k - 1] not in ("-", "–"))
+
+    for phrase in _UNBROKEN:
+        parts = phrase.split()
+        for i in range(len(upper) - len(parts) + 1):
+            if upper[i : i + len(parts)] == parts:
+                banned.update(range(i + 1, i + len(parts)))
+    return [i for i in range(1, len(words)) if i not in banned and words[i] not in ("-", "–")]
+
+
+def _start_bonus(words: list[str], i: int) -> float:
+    tail = " ".join(words[i:]).upper()
+    return 1.0 if any(tail.startswith(w + " ") or tail == w for w in _GOOD_STARTS) else 0.0
+
+
+def balanced_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """Wrap ``text`` at word boundaries into as few lines as fit in ``width``, the breaks chosen so the lines
+    are of even length, never inside a protected phrase or a unit's name when avoidable, preferably before a
+    unit's name."""
     words = text.split()
-    best = greedy
-    best_width = max(stringWidth(t, font, size) for t in greedy)
-    for i in range(1, len(words)):
-        a, b = " ".join(words[:i]), " ".join(words[i:])
-        w = max(stringWidth(a, font, size), stringWidth(b, font, size))
-        if w <= width and w < best_width and not b.startswith(("-", "–")):
-            best, best_width = [a, b], w
-    return best
+    if not words:
+        return [""]
+    if stringWidth(" ".join(words), font, size) <= width:
+        return [" ".join(words)]
+
+    def line_w(a: int, b: int) -> float:
+        return stringWidth(" ".join(words[a:b]), font, size)
+
+    for keep_names in (True, False):
+        allowed = _break_points(words, keep_names=keep_names)
+        best: tuple[float, list[int]] | None = None
+        for n in (2, 3, 4):
+            for combo in _combinations(allowed, n - 1):
+                cuts = [0, *combo, len(words)]
+                widths = [line_w(cuts[k], cuts[k + 1]) for k in range(n)]
+                if max(widths) > width:
+                    continue
+                score = max(widths) - min(widths) - sum(_start_bonus(words, c) for c in combo) * size * 3
+                if best is None or score < best[0]:
+                    best = (score, cuts)
+            if best is not None:
+                cuts = best[1]
+                return [" ".join(words[cuts[k] : cuts[k + 1]]) for k in range(len(cuts) - 1)]
+    return simpleSplit(text, font, size, width) or [text]  # no allowed break fits: plain wrapping
+
+
+def _combinations(items: list[int], k: int) -> list[tuple[int, ...]]:
+    from itertools import combinations
+
+    if len(items) > 24 and k > 1:  # long texts: greedy wrapping is good enough
+        return []
+    return list(combinations(items, k))
+
+
+def fit_line(text: str, font: str, size: float, min_size: float, width: float) -> tuple[list[str], float]:
+    """One line at ``size``, else one point smaller down to ``min_size``, else wrapped (balanced) at ``min_size``."""
+    s = size
+    while s >= min_size - 1e-6:
+        if stringWidth(text, font, s) <= width:
+            return [text], s
+        s -= 0.5
+    return balanced_lines(text, font, min_size, width), min_size
 
 
 class ShortRule(Flowable):
@@ -236,7 +304,14 @@ class HeaderBlock(Flowable):
         self.number_y = lowest + line_pitch(st.date_size) + 6
         show_last = self.number_text is not None or self.place_date is not None
         bottom = self.number_y if show_last else lowest
-        self.height = bottom + DESCENT * st.date_size + 2
+        # the place and date stay inside the right block: 13 pt when 14 pt is too wide, then two lines
+        room = (avail_width - left_w if self.national else self.right_w) - 2 * mm
+        self.date_lines: list[str] = []
+        self.date_size = st.date_size
+        if self.place_date is not None:
+            self.date_lines, self.date_size = fit_line(self.place_date, italic, st.date_size, 13.0, room)
+        extra = (len(self.date_lines) - 1) * line_pitch(self.date_size) if self.date_lines else 0.0
+        self.height = bottom + extra + DESCENT * st.date_size + 2
         return avail_width, self.height
 
     @staticmethod
@@ -248,7 +323,7 @@ class HeaderBlock(Flowable):
         size = min(size, 12.0)
         lines: list[_Line] = []
         for part in text.split("\n"):
-            lines += [_Line(t, font, size) for t in _balanced(part.strip(), font, size, width)]
+            lines += [_Line(t, font, size) for t in balanced_lines(part.strip(), font, size, width)]
         return lines
 
     def draw(self) -> None:
@@ -275,6 +350,6 @@ class HeaderBlock(Flowable):
         if self.number_text is not None and not self.national:
             c.setFont(font_name("regular"), st.number_size)
             c.drawCentredString(lcx, h - self.number_y, self.number_text)
-        if self.place_date is not None:
-            c.setFont(font_name("italic"), st.date_size)
-            c.drawCentredString(self.date_x, h - self.number_y, self.place_date)
+        c.setFont(font_name("italic"), self.date_size)
+        for i, line in enumerate(self.date_lines):
+            c.drawCentredString(self.date_x, h - self.number_y - i * line_pitch(self.date_size), line)

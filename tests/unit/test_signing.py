@@ -1,0 +1,236 @@
+"""Electronic documents: a PDF signed with a certificate from a certificate authority made here (PKCS#12 file and
+a SoftHSM2 token as the PKCS#11 device), verified, and refused once one byte of it changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from tdkt_desktop.cli import main
+from tdkt_desktop.printing import render
+from tdkt_desktop.printing.samples import sample_context
+from tdkt_desktop.printing.signing import SignerSource, SigningError, sign_pdf, verify_pdf
+
+SOFTHSM_LIBS = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+                "/usr/lib64/pkcs11/libsofthsm2.so", "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so")
+SIGNER = "Trần Văn Minh"
+MM = 72 / 25.4
+
+
+def _name(cn: str, org: str) -> x509.Name:
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn), x509.NameAttribute(NameOID.ORGANIZATION_NAME, org)])
+
+
+def _usage(*, ca: bool) -> x509.KeyUsage:
+    return x509.KeyUsage(digital_signature=True, content_commitment=not ca, key_encipherment=False,
+                         data_encipherment=False, key_agreement=False, key_cert_sign=ca, crl_sign=ca,
+                         encipher_only=False, decipher_only=False)
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A certificate authority, the chairman's certificate and key (PKCS#12, and PEM/DER for the token), a seal."""
+    folder = tmp_path_factory.mktemp("pki")
+    now = dt.datetime.now(dt.UTC)
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca_name = _name("CA Kiểm thử", "Tổ chức chứng thực kiểm thử")
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+          .not_valid_after(now + dt.timedelta(days=30))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .add_extension(_usage(ca=True), critical=True).sign(ca_key, hashes.SHA256()))
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (x509.CertificateBuilder().subject_name(_name(SIGNER, "Ủy ban nhân dân phường Tân Phú"))
+            .issuer_name(ca_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(_usage(ca=False), critical=True).sign(ca_key, hashes.SHA256()))
+    other_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    other_ca = (x509.CertificateBuilder().subject_name(_name("CA khác", "Khác")).issuer_name(_name("CA khác", "Khác"))
+                .public_key(other_key.public_key()).serial_number(x509.random_serial_number())
+                .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+                .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+                .sign(other_key, hashes.SHA256()))
+    paths = {name: folder / name for name in ("ca.pem", "other-ca.pem", "can-bo.p12", "key.pem", "cert.der",
+                                               "dau.png")}
+    paths["ca.pem"].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    paths["other-ca.pem"].write_bytes(other_ca.public_bytes(serialization.Encoding.PEM))
+    paths["can-bo.p12"].write_bytes(pkcs12.serialize_key_and_certificates(
+        b"can-bo", key, cert, [ca], serialization.BestAvailableEncryption(b"mat-khau")))
+    paths["key.pem"].write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                   serialization.NoEncryption()))
+    paths["cert.der"].write_bytes(cert.public_bytes(serialization.Encoding.DER))
+    from PIL import Image, ImageDraw
+
+    seal = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(seal)
+    draw.ellipse((4, 4, 236, 236), outline=(210, 0, 0, 255), width=10)
+    draw.ellipse((40, 40, 200, 200), outline=(210, 0, 0, 255), width=4)
+    seal.save(paths["dau.png"])
+    return paths
+
+
+@pytest.fixture(scope="module")
+def issued(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An issued decision (numbered), signed by the chairman Trần Văn Minh."""
+    path = tmp_path_factory.mktemp("doc") / "quyet-dinh.pdf"
+    ctx = sample_context("quyet_dinh")
+    ctx["signer"] = {"prefix": "", "title": "CHỦ TỊCH", "name": SIGNER}
+    render("quyet_dinh", ctx, path)
+    return path
+
+
+def _blue_text_near_name(signed: Path) -> tuple[int, float, float]:
+    """(page, top of the name, bottom of the visible signature) — the signature stands above the signer's name."""
+    doc = pdfium.PdfDocument(str(signed))
+    try:
+        for index in range(len(doc) - 1, -1, -1):
+            text = doc[index].get_textpage()
+            found = text.search(SIGNER).get_next()
+            if found:
+                boxes = [text.get_charbox(i) for i in range(found[0], found[0] + found[1])]
+                return index, max(b[3] for b in boxes), min(b[1] for b in boxes)
+    finally:
+        doc.close()
+    raise AssertionError("signer's name not found")
+
+
+def test_sign_with_p12_verifies_and_one_changed_byte_fails(pki: dict[str, Path], issued: Path, tmp_path: Path) -> None:
+    signed = tmp_path / "ky-so.pdf"
+    info = sign_pdf(issued, signed, SignerSource.from_p12(pki["can-bo.p12"], "mat-khau"), seal=pki["dau.png"])
+    assert info.signer == SIGNER and info.organisation == "Ủy ban nhân dân phường Tân Phú"
+    assert info.signing_time.endswith("+07:00")
+    # the visible signature stands in the signing space just above the signer's name, on that page
+    page, name_top, _ = _blue_text_near_name(signed)
+    assert info.page == page + 1
+    _x0, y0, _x1, y1 = (v * MM for v in info.box_mm)
+    assert 0 < y0 - name_top < 4 * MM and y1 - y0 >= 20 * MM
+    report = verify_pdf(signed, trust=[pki["ca.pem"]])
+    assert report.ok, report.lines()
+    (sig,) = report.signatures
+    assert sig.signer == SIGNER and sig.intact and sig.valid and sig.whole_document and sig.trusted is True
+    assert sig.signing_time and sig.signing_time.endswith("+07:00")
+    # another authority is not trusted
+    assert not verify_pdf(signed, trust=[pki["other-ca.pem"]]).ok
+    # one byte changed inside the signed content
+    data = bytearray(signed.read_bytes())
+    at = data.index(b"stream", len(data) // 4) + 40
+    data[at] = data[at] ^ 0x01
+    tampered = tmp_path / "sua.pdf"
+    tampered.write_bytes(bytes(data))
+    bad = verify_pdf(tampered)
+    assert not bad.ok
+    assert bad.problem or not bad.signatures[0].intact
+    # something appended after signing (an incremental update) is reported as a change
+    appended = tmp_path / "them.pdf"
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    with signed.open("rb") as f:
+        w = IncrementalPdfFileWriter(f)
+        w.root["/Lang"] = w.root.get("/Lang")  # any update
+        from pyhanko.pdf_utils import generic
+
+        w.root["/PageMode"] = generic.NameObject("/UseOutlines")
+        w.update_root()
+        with appended.open("wb") as out:
+            w.write(out)
+    assert not verify_pdf(appended).ok
+
+
+def test_draft_is_never_signed(pki: dict[str, Path], tmp_path: Path) -> None:
+    draft = tmp_path / "du-thao.pdf"
+    ctx = sample_context("quyet_dinh")
+    ctx.pop("number", None)
+    render("quyet_dinh", ctx, draft, draft=True)
+    with pytest.raises(SigningError, match="dự thảo"):
+        sign_pdf(draft, tmp_path / "x.pdf", SignerSource.from_p12(pki["can-bo.p12"], "mat-khau"))
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_wrong_passphrase_and_not_a_pdf(pki: dict[str, Path], issued: Path, tmp_path: Path) -> None:
+    with pytest.raises(SigningError, match="sai mật khẩu"):
+        sign_pdf(issued, tmp_path / "x.pdf", SignerSource.from_p12(pki["can-bo.p12"], "sai"))
+    text = tmp_path / "a.pdf"
+    text.write_text("không phải PDF", encoding="utf-8")
+    with pytest.raises(SigningError, match="không phải tệp PDF"):
+        sign_pdf(text, tmp_path / "x.pdf", SignerSource.from_p12(pki["can-bo.p12"], "mat-khau"))
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cli_sign_and_verify(pki: dict[str, Path], issued: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "qd-ky-so.pdf"
+    monkeypatch.setenv("MAT_KHAU_P12", "mat-khau")
+    assert main(["sign", str(issued), "--p12", str(pki["can-bo.p12"]), "--pass-env", "MAT_KHAU_P12",
+                 "--seal", str(pki["dau.png"]), "--out", str(out)]) == 0
+    assert SIGNER in capsys.readouterr().out
+    assert main(["verify", str(out), "--json", "--trust", str(pki["ca.pem"])]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["valid"] is True and data["signatures"][0]["signer"] == SIGNER
+    assert main(["verify", str(out)]) == 0
+    assert "KẾT LUẬN: HỢP LỆ" in capsys.readouterr().out
+    raw = bytearray(out.read_bytes())
+    raw[len(raw) // 3] ^= 0x20
+    (tmp_path / "sua.pdf").write_bytes(bytes(raw))
+    assert main(["verify", str(tmp_path / "sua.pdf")]) == 1
+    assert "KHÔNG HỢP LỆ" in capsys.readouterr().out
+    assert main(["verify", str(issued)]) == 1  # not signed at all
+    assert "không có chữ ký số" in capsys.readouterr().out
+    # no passphrase source without a terminal: a clear message, nothing written
+    monkeypatch.delenv("MAT_KHAU_P12")
+    assert main(["sign", str(issued), "--p12", str(pki["can-bo.p12"]), "--pass-env", "MAT_KHAU_P12",
+                 "--out", str(tmp_path / "y.pdf")]) == 1
+    assert "MAT_KHAU_P12" in capsys.readouterr().err
+    assert main(["sign", str(issued), "--out", str(tmp_path / "y.pdf")]) == 1
+    assert not (tmp_path / "y.pdf").exists()
+
+
+@pytest.fixture(scope="module")
+def token(pki: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    lib = next((p for p in SOFTHSM_LIBS if Path(p).is_file()), None)
+    if lib is None or shutil.which("softhsm2-util") is None or shutil.which("pkcs11-tool") is None:
+        pytest.skip("SoftHSM2 and OpenSC (Debian packages softhsm2, opensc) are not installed")
+    folder = tmp_path_factory.mktemp("softhsm")
+    (folder / "tokens").mkdir()
+    conf = folder / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n",
+                    encoding="utf-8")
+    env = {**os.environ, "SOFTHSM2_CONF": str(conf)}
+    run = lambda *a: subprocess.run(a, env=env, check=True, capture_output=True, text=True)  # noqa: E731
+    run("softhsm2-util", "--init-token", "--free", "--label", "TDKT", "--pin", "123456", "--so-pin", "87654321")
+    run("softhsm2-util", "--import", str(pki["key.pem"]), "--token", "TDKT", "--label", "chu-tich", "--id", "01",
+        "--pin", "123456")
+    run("pkcs11-tool", "--module", lib, "--token-label", "TDKT", "--login", "--pin", "123456", "--write-object",
+        str(pki["cert.der"]), "--type", "cert", "--id", "01", "--label", "chu-tich")
+    slot = 0  # the index of the initialised token in the module's slot list
+    os.environ["SOFTHSM2_CONF"] = str(conf)  # the library reads it when loaded, in this process
+    return {"lib": lib, "slot": str(slot), "conf": str(conf)}
+
+
+def test_sign_with_a_pkcs11_token(token: dict[str, str], pki: dict[str, Path], issued: Path, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SOFTHSM2_CONF", token["conf"])
+    out = tmp_path / "token.pdf"
+    info = sign_pdf(issued, out, SignerSource.from_token(token["lib"], slot=int(token["slot"]), pin="123456"),
+                    seal=pki["dau.png"])
+    assert info.signer == SIGNER
+    assert verify_pdf(out, trust=[pki["ca.pem"]]).ok
+    with pytest.raises(SigningError, match="thiết bị ký số"):
+        sign_pdf(issued, tmp_path / "x.pdf", SignerSource.from_token(token["lib"], slot=int(token["slot"]), pin="000000"))
+    monkeypatch.setenv("PIN_TOKEN", "123456")
+    cli_out = tmp_path / "token-cli.pdf"
+    assert main(["sign", str(issued), "--pkcs11-lib", token["lib"], "--slot", token["slot"], "--pass-env",
+                 "PIN_TOKEN", "--out", str(cli_out)]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(cli_out), "--trust", str(pki["ca.pem"])]) == 0
