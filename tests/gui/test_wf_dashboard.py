@@ -40,8 +40,7 @@ def test_dashboard_flags_overdue_deadlines_and_follows_changes(demo_ctx: Any, qt
     overdue = [d for d in view.overview.deadlines if d["overdue"]]
     assert any(d["date"] == "2026-12-10" for d in overdue)
     nid = demo_ctx.reader.rows("nominations", "status = 'submitted'")[0]["id"]
-    demo_ctx.jobs.run(lambda store, p: store.update("nominations", nid, {"status": "returned", "status_reason": "Thiếu biên bản"}),
-                      changes=("nominations",))
+    demo_ctx.jobs.run(lambda store, p: store.update("nominations", nid, {"status": "returned", "status_reason": "Thiếu biên bản"}))
     demo_ctx.jobs.wait_idle()
     demo_ctx.jobs.wait_idle()
     assert view.card_values["returned"].text() == "1"

@@ -5,13 +5,16 @@
     ctx.jobs.run(
         lambda store, progress: store.insert("people", values),   # runs on a worker thread
         done=lambda row: ...,                                      # GUI thread, with the result
-        changes=("people",),                                       # then data_changed("people") is emitted
         title=self.tr("Saving"),
-    )
+    )                                                              # then data_changed("people") is emitted
 
 The work receives its OWN :class:`~tdkt_desktop.store.db.Store` on the same database (opened on the
 worker thread, closed afterwards) and a :class:`Progress`: ``progress(done, total, text)`` reports and
 raises :class:`Cancelled` once the person pressed Cancel; ``progress.cancelled`` can be polled.
+
+Views follow ``data_changed(table)``. After a job, it is emitted for exactly the tables the job's store
+saw written and kept (:mod:`tdkt_desktop.store.changes`) — after a success, and after a failure for what
+was saved before it; nobody names tables by hand.
 
 Errors: user errors (:func:`~tdkt_desktop.core.errors.user_message`; an OSError in the work becomes a
 :class:`~tdkt_desktop.core.errors.FileAccessError`) are shown as a clear Vietnamese message (or handed to
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +35,7 @@ from tdkt_desktop.core.errors import file_error
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.errors import is_user_error, log_bug, user_message
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtWidgets, Signal
+from tdkt_desktop.store import changes
 from tdkt_desktop.store.db import Store, open_store
 
 Work = Callable[[Store, "Progress"], Any]
@@ -67,7 +71,7 @@ class Progress:
 
 class _JobSignals(QObject):
     progress = Signal(int, int, str)
-    finished = Signal(object, object)  # result, exception
+    finished = Signal(object, object, object)  # result, exception, names of the tables changed
 
 
 class Job(QtCore.QRunnable):
@@ -83,6 +87,7 @@ class Job(QtCore.QRunnable):
         self.progress = Progress(self)
         self.result: Any = None
         self.error: BaseException | None = None
+        self.changed: list[str] = []
         self.is_done = False
 
     def cancel(self) -> None:
@@ -91,10 +96,15 @@ class Job(QtCore.QRunnable):
     def run(self) -> None:  # worker thread
         result: Any = None
         error: BaseException | None = None
+        changed: set[str] = set()
         try:
             store = open_store(self.db_path, create=False, backup=False)
             try:
-                result = self.work(store, self.progress)
+                changes.watch(store)
+                try:
+                    result = self.work(store, self.progress)
+                finally:
+                    changed = changes.changed_tables(store)
             finally:
                 store.close()
         except OSError as exc:  # a file or disk problem: the person's to solve, in Vietnamese
@@ -102,7 +112,7 @@ class Job(QtCore.QRunnable):
             error.__cause__ = exc
         except BaseException as exc:  # every failure goes back to the GUI thread
             error = exc
-        self.signals.finished.emit(result, error)
+        self.signals.finished.emit(result, error, sorted(changed))
 
 
 class Jobs(QObject):
@@ -126,14 +136,12 @@ class Jobs(QObject):
         *,
         done: Callable[[Any], None] | None = None,
         failed: Callable[[BaseException], None] | None = None,
-        changes: Iterable[str] = (),
         title: str = "",
         dialog: bool = False,
         parent: QtWidgets.QWidget | None = None,
     ) -> Job:
         """Run ``work(store, progress)`` on a worker thread; see the module text."""
         job = Job(self.db_path, work, title)
-        changed = tuple(changes)
         progress_dialog = self._progress_dialog(job, title, parent) if dialog else None
         job.signals.progress.connect(self.progress_changed)
         if progress_dialog is not None:
@@ -141,8 +149,8 @@ class Jobs(QObject):
                 lambda d, t, text: self._update_dialog(progress_dialog, d, t, text)
             )
 
-        def finish(result: Any, error: BaseException | None) -> None:
-            job.result, job.error, job.is_done = result, error, True
+        def finish(result: Any, error: BaseException | None, changed: list[str]) -> None:
+            job.result, job.error, job.changed, job.is_done = result, error, changed, True
             self._running.discard(job)
             if progress_dialog is not None:
                 progress_dialog.reset()
@@ -161,7 +169,7 @@ class Jobs(QObject):
                     self._guard(failed, error, parent)
                 else:
                     dialogs.warn(parent, title or self.tr("Cannot do this"), user_message(error) or "")
-                for table in changed:  # a failed write may have changed nothing, but views stay right
+                for table in changed:  # what was saved before the failure
                     self.data_changed.emit(table)
             else:
                 dialogs.bug(parent, log_bug(error, context=f"background work: {title}"))
@@ -171,11 +179,6 @@ class Jobs(QObject):
         self.busy_changed.emit(True, title)
         self.pool.start(job)
         return job
-
-    def notify(self, *tables: str) -> None:
-        """Tell every view that these tables changed (e.g. after work done outside :meth:`run`)."""
-        for table in tables:
-            self.data_changed.emit(table)
 
     @property
     def busy(self) -> bool:

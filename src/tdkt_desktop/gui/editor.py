@@ -326,7 +326,7 @@ class RecordEditor(QtWidgets.QDialog):
             return store.update(table, record_id, values)
 
         self.ctx.jobs.run(
-            work, done=self._saved, failed=self._failed, changes=(table,), title=self.tr("Saving"), parent=self
+            work, done=self._saved, failed=self._failed, title=self.tr("Saving"), parent=self
         )
 
     def _set_saving(self, saving: bool) -> None:

@@ -231,13 +231,13 @@ class RecordListView(QtWidgets.QWidget):
             if next_row >= 0:
                 self.view.selectRow(next_row)
 
-        self.ctx.jobs.run(lambda store, _p: store.delete(table, record_id), done=done, changes=(table,),
+        self.ctx.jobs.run(lambda store, _p: store.delete(table, record_id), done=done,
                           title=self.tr("Deleting"), parent=self)
 
     def restore(self, record_id: str) -> None:
         table = self.table
         self._select_after_load = record_id
-        self.ctx.jobs.run(lambda store, _p: store.restore(table, record_id), changes=(table,),
+        self.ctx.jobs.run(lambda store, _p: store.restore(table, record_id),
                           title=self.tr("Undoing the delete"), parent=self)
 
     # ------------------------------------------------------------------ filters

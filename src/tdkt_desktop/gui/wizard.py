@@ -283,6 +283,5 @@ class SetupWizard(QtWidgets.QWizard):
 
             dialogs.warn(self, self.tr("Cannot save the setup"), str(err))
 
-        self.ctx.jobs.run(lambda store, _p: init_unit(store, **answers), done=done, failed=failed,
-                          changes=("units", "officials"), title=self.tr("Saving the setup"), parent=self)
+        self.ctx.jobs.run(lambda store, _p: init_unit(store, **answers), done=done, failed=failed, title=self.tr("Saving the setup"), parent=self)
 

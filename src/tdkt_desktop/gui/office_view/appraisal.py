@@ -554,7 +554,7 @@ class AppraisalPage(QtWidgets.QWidget):
         if not ids:
             dialogs.inform(self, self.tr("Receive"), self.tr("Select nominations with the status “sent up” first."))
             return
-        self.ctx.jobs.run(lambda store, _p: work.receive_many(store, ids), changes=("nominations",),
+        self.ctx.jobs.run(lambda store, _p: work.receive_many(store, ids),
                           title=self.tr("Receiving the nominations"), parent=self)
 
     def appraise(self) -> None:
@@ -563,7 +563,7 @@ class AppraisalPage(QtWidgets.QWidget):
             return
         day, ticks, note = date_of(self.decision_date), self.dossier_ticks(), self.note.text().strip() or None
         self.ctx.jobs.run(lambda store, _p: work.appraise_one(store, nid, decision_date=day, dossier=ticks, note=note),
-                          done=self._appraised, changes=("nominations",), title=self.tr("Appraising"), parent=self)
+                          done=self._appraised, title=self.tr("Appraising"), parent=self)
 
     def _appraised(self, result: Any) -> None:
         self.last_result = result
@@ -576,7 +576,7 @@ class AppraisalPage(QtWidgets.QWidget):
         note = self.note.text().strip() or None
         from tdkt_desktop.store import office
 
-        self.ctx.jobs.run(lambda store, _p: office.approve(store, nid, note=note), changes=("nominations",),
+        self.ctx.jobs.run(lambda store, _p: office.approve(store, nid, note=note),
                           title=self.tr("Approving"), parent=self)
 
     def suggested_reasons(self) -> list[str]:
@@ -602,8 +602,7 @@ class AppraisalPage(QtWidgets.QWidget):
                 return
         from tdkt_desktop.store import office
 
-        self.ctx.jobs.run(lambda store, _p: office.return_nomination(store, nid, reasons=list(reasons)),
-                          changes=("nominations",), title=self.tr("Returning the dossier"), parent=self)
+        self.ctx.jobs.run(lambda store, _p: office.return_nomination(store, nid, reasons=list(reasons)), title=self.tr("Returning the dossier"), parent=self)
 
     def reject(self, reason: str | None = None) -> None:
         nid = self.current_id
@@ -618,7 +617,7 @@ class AppraisalPage(QtWidgets.QWidget):
         from tdkt_desktop.store import office
 
         text = reason
-        self.ctx.jobs.run(lambda store, _p: office.reject(store, nid, reason=text), changes=("nominations",),
+        self.ctx.jobs.run(lambda store, _p: office.reject(store, nid, reason=text),
                           title=self.tr("Refusing the award"), parent=self)
 
     def add_session(self, values: Row | None = None) -> None:
@@ -628,8 +627,7 @@ class AppraisalPage(QtWidgets.QWidget):
                 return
             values = dlg.values()
         payload = dict(values)
-        self.ctx.jobs.run(lambda store, _p: work.new_session(store, payload), done=self._session_added,
-                          changes=("vote_sessions",), title=self.tr("Recording the meeting"), parent=self)
+        self.ctx.jobs.run(lambda store, _p: work.new_session(store, payload), done=self._session_added, title=self.tr("Recording the meeting"), parent=self)
 
     def _session_added(self, row: Row) -> None:
         self.session.addItem(format_date(row["meeting_date"]), row["id"])
@@ -643,5 +641,5 @@ class AppraisalPage(QtWidgets.QWidget):
             dialogs.warn(self, self.tr("Council vote"), self.tr("Choose the council meeting first, or create one."))
             return
         n = self.votes.value() if votes is None else int(votes)
-        self.ctx.jobs.run(lambda store, _p: work.record_vote(store, sid, nid, n), changes=("votes",),
+        self.ctx.jobs.run(lambda store, _p: work.record_vote(store, sid, nid, n),
                           title=self.tr("Recording the vote"), parent=self)

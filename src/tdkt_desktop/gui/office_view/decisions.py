@@ -326,7 +326,7 @@ class DecisionPage(QtWidgets.QWidget):
         self.ctx.jobs.run(
             lambda store, _p: work.issue(store, list(ids), decision_date=day, signer=signer, signer_title=title,
                                          subject=subject or None),
-            done=self._issued, changes=("nominations", "decisions", "decision_awardees"),
+            done=self._issued,
             title=self.tr("Issuing the decision"), parent=self,
         )
 

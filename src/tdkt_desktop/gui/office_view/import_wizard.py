@@ -388,7 +388,7 @@ class ImportWizard(QtWidgets.QDialog):
         preview, accept, decisions = self.preview, self.skip_bad.isChecked(), dict(self.decisions)
         self.busy = True
         self.ctx.jobs.run(lambda store, _p: _apply(store, preview, accept, decisions), done=self._applied,
-                          failed=self._failed, changes=("people", "collectives", "households", "nominations"),
+                          failed=self._failed,
                           title=self.tr("Importing"), parent=self)
 
     def _applied(self, result: Any) -> None:

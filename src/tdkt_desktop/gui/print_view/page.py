@@ -376,7 +376,7 @@ class PrintPage(SectionPage):
                 self.issued[key] = facts["path"]
             then(facts["path"])
 
-        self.ctx.jobs.run(job, done=done, changes=("document_register",), title=title, dialog=True, parent=self)
+        self.ctx.jobs.run(job, done=done, title=title, dialog=True, parent=self)
 
     def save_pdf(self) -> None:
         record, name = self.current_record(), self.current_template()
@@ -459,7 +459,7 @@ class PrintPage(SectionPage):
             return work.run_batch(store, items, folder, options, progress, cancelled=lambda: progress.cancelled)
 
         self.batch_job = self.ctx.jobs.run(
-            job, done=lambda result: self._batch_done(result, printer), changes=("document_register",),
+            job, done=lambda result: self._batch_done(result, printer),
             title=self.tr("Writing the documents"), dialog=True, parent=self,
         )
         return self.batch_job

@@ -132,7 +132,6 @@ class SettingsSection(SectionPage):
         def done(path: Path) -> None:
             dialogs.inform(self, self.tr("Backup"), self.tr("The backup was saved as:\n%1").replace("%1", str(path)))
             self.load()
-            self.ctx.jobs.notify("backups")
 
         self.ctx.jobs.run(work, done=done, title=self.tr("Backing up"), dialog=True, parent=self)
 

@@ -138,9 +138,9 @@ class UnitsSection(SectionPage):
 
         def done(_r: Any) -> None:
             self.undo_bar.offer(self.tr("Deleted “%1”.").replace("%1", name), lambda: self.ctx.jobs.run(
-                lambda store, _p: store.restore("units", row["id"]), changes=("units",), parent=self))
+                lambda store, _p: store.restore("units", row["id"]), parent=self))
 
-        self.ctx.jobs.run(lambda store, _p: store.delete("units", row["id"]), done=done, changes=("units",), parent=self)
+        self.ctx.jobs.run(lambda store, _p: store.delete("units", row["id"]), done=done, parent=self)
 
 
 register_section("units", QT_TRANSLATE_NOOP("Sections", "Units"), UnitsSection, order=70)

@@ -407,7 +407,7 @@ class SyncPage(SectionPage):
         info = dialog.facts["info"]
         self.ctx.jobs.run(
             lambda store, _p: work.enroll(store, info, retry_held=True),
-            done=self._enrolled, changes=("units",), title=self.tr("Enrol a unit"), parent=self,
+            done=self._enrolled, title=self.tr("Enrol a unit"), parent=self,
         )
 
     def _enrolled(self, result: dict[str, Any]) -> None:
@@ -417,7 +417,6 @@ class SyncPage(SectionPage):
             self.report.show_report(result["report"])
             self.tabs.setCurrentIndex(self.TAB_RECEIVE)
             text += "\n\n" + self.tr("The bundles held for this key were imported again; see the report.")
-            self.ctx.jobs.notify(*SYNCED_TABLES)
         dialogs.inform(self, self.tr("Enrol a unit"), text)
 
     # ------------------------------------------------------------------ sending
@@ -521,7 +520,6 @@ class SyncPage(SectionPage):
             lambda store, _p: work.import_files(store, paths, dry_run=dry_run),
             done=lambda report: self._imported(report, dry_run),
             failed=self._import_failed,
-            changes=() if dry_run else SYNCED_TABLES,
             title=self.tr("Checking the bundles") if dry_run else self.tr("Importing the bundles"),
             dialog=True, parent=self,
         )
@@ -543,7 +541,7 @@ class SyncPage(SectionPage):
     def retry_held(self) -> None:
         self.ctx.jobs.run(
             lambda store, _p: work.retry_held(store),
-            done=self._retried, changes=SYNCED_TABLES, title=self.tr("Importing the held bundles"),
+            done=self._retried, title=self.tr("Importing the held bundles"),
             dialog=True, parent=self,
         )
 
@@ -554,11 +552,9 @@ class SyncPage(SectionPage):
 
     # ------------------------------------------------------------------ conflicts
     def resolve_conflict(self, conflict_id: int, choose: str) -> None:
-        conflict = self.conflicts.selected()
-        table = conflict["table_name"] if conflict else None
         self.ctx.jobs.run(
             lambda store, _p: work.resolve(store, conflict_id, choose),
-            done=lambda _row: self.refresh(), changes=(table,) if table else (),
+            done=lambda _row: self.refresh(),
             title=self.tr("Resolving the conflict"), parent=self,
         )
 

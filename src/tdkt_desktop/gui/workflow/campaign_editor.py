@@ -161,7 +161,6 @@ class PasteTargetsDialog(QtWidgets.QDialog):
 class CampaignEditor(EditorDialog):
     """Edit one campaign with its targets; saving writes the campaign and every target in one transaction."""
 
-    tables = ("campaigns", "targets")
 
     def __init__(self, ctx: Any, campaign_id: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)

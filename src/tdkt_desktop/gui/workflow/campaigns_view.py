@@ -155,7 +155,7 @@ class CampaignsView(QtWidgets.QWidget):
                 lambda: self._restore(cid, targets),
             )
 
-        self.ctx.jobs.run(work, done=done, changes=("campaigns", "targets"), title=self.tr("Deleting"), parent=self)
+        self.ctx.jobs.run(work, done=done, title=self.tr("Deleting"), parent=self)
 
     def _restore(self, cid: str, targets: list[str]) -> None:
         def work(store: Any, progress: Any) -> None:
@@ -164,7 +164,7 @@ class CampaignsView(QtWidgets.QWidget):
                 for tid in targets:
                     store.restore("targets", tid)
 
-        self.ctx.jobs.run(work, changes=("campaigns", "targets"), title=self.tr("Restoring"), parent=self)
+        self.ctx.jobs.run(work, title=self.tr("Restoring"), parent=self)
 
     def refresh(self) -> None:
         self.model.reload()

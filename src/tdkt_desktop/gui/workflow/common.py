@@ -217,7 +217,6 @@ class EditorDialog(QtWidgets.QDialog):
     """
 
     saved = Signal(object)
-    tables: tuple[str, ...] = ()
 
     def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None) -> None:
         ensure_translator()
@@ -281,7 +280,6 @@ class EditorDialog(QtWidgets.QDialog):
             lambda store, progress: self.write(store, payload),
             done=self._saved,
             failed=self._failed,
-            changes=self.tables,
             title=self.tr("Saving"),
             parent=self,
         )

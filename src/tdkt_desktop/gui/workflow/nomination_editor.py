@@ -68,7 +68,6 @@ class RegistryRecordDialog(EditorDialog):
     def __init__(self, ctx: Any, table: str, name: str = "", parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.table = table
-        self.tables = (table,)
         self.setObjectName("registryRecordDialog")
         self.setWindowTitle(self.tr("New in the registry: %1").replace("%1", F.KINDS[table].label.lower()))
         lay = QtWidgets.QVBoxLayout(self)
@@ -97,7 +96,7 @@ class RegistryRecordDialog(EditorDialog):
 
 
 class NominationEditor(EditorDialog):
-    tables = ("nominations",)
+    """One nomination: the subject, the title, the dossier, and the eligibility check as you type."""
 
     def __init__(self, ctx: Any, nomination_id: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)

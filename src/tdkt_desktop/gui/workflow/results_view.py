@@ -660,7 +660,7 @@ class ResultsView(QtWidgets.QWidget):
 
         self.save_button.setEnabled(False)
         job = self.ctx.jobs.run(
-            work, done=done, failed=self._failed, changes=("target_results", "participations"),
+            work, done=done, failed=self._failed,
             title=self.tr("Saving results"), parent=self,
         )
         job.signals.finished.connect(lambda *_a: self.save_button.setEnabled(True))

@@ -175,7 +175,7 @@ class VotesModel(QtCore.QAbstractTableModel):
 
 
 class VoteSessionEditor(EditorDialog):
-    tables = ("vote_sessions", "votes")
+    """A council meeting (Hội đồng TĐKT) and its vote on each nomination, saved in one transaction."""
 
     def __init__(self, ctx: Any, session_id: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)
