@@ -14,6 +14,7 @@ ALLOWED = {
     "sync": {"core", "store", "sync", "paths"},
     "printing": {"core", "store", "printing", "paths"},
     "excel": {"core", "store", "excel", "printing", "paths"},
+    "directives": {"core", "directives", "paths"},
 }
 
 

@@ -67,11 +67,26 @@ class Gender(LabelledEnum):
 
 
 class DocKind(LabelledEnum):
+    """Kinds of administrative documents and their abbreviations (Nghị định 30/2020/NĐ-CP, Phụ lục III)."""
+
     CT = "CT", "Chỉ thị"
     KH = "KH", "Kế hoạch"
     QD = "QĐ", "Quyết định"
     CV = "CV", "Công văn"
     TB = "TB", "Thông báo"
+    NQ = "NQ", "Nghị quyết"
+    QC = "QC", "Quy chế"
+    QYD = "QyĐ", "Quy định"
+    TC = "TC", "Thông cáo"
+    HD = "HD", "Hướng dẫn"
+    CTR = "CTr", "Chương trình"
+    PA = "PA", "Phương án"
+    DE_AN = "ĐA", "Đề án"
+    DU_AN = "DA", "Dự án"
+    BC = "BC", "Báo cáo"
+    BB = "BB", "Biên bản"
+    TTR = "TTr", "Tờ trình"
+    CD = "CĐ", "Công điện"
 
 
 class CampaignType(LabelledEnum):

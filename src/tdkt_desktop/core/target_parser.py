@@ -1225,7 +1225,8 @@ def _name_from_neighbour(draft: _Draft, previous: _Reading) -> None:
         r.measure = " ".join(p for p in (previous.verb, r.unit if r.comparator is Comparator.COUNT else "", r.after) if p)
         r.verb = previous.verb
     elif label and previous.head and not _ACTION.match(label) and r.kind == previous.kind:
-        r.measure = f"{previous.head} {_decap(r.measure)}"
+        swapped = _swap_contrast(_tidy_measure(previous.measure), label)
+        r.measure = swapped or f"{previous.head} {_decap(r.measure)}"
         if not r.explicit and previous.explicit:
             r.comparator, r.strict = previous.comparator, previous.strict
             r.explicit = True
@@ -1234,6 +1235,19 @@ def _name_from_neighbour(draft: _Draft, previous: _Reading) -> None:
     elif not label and not r.after and previous.measure and r.kind == previous.kind:
         r.measure = previous.measure
         draft.problems.append("Tên chỉ tiêu lấy theo chỉ tiêu liền trước; kiểm tra lại.")
+
+
+# Words a list contrasts ("… đô thị đạt 99 %, nông thôn đạt 80 %"): the neighbour's name with one for the other.
+_CONTRASTS = (("thành thị", "nông thôn"), ("đô thị", "nông thôn"), ("nam", "nữ"), ("nội địa", "xuất khẩu"))
+
+
+def _swap_contrast(previous: str, label: str) -> str:
+    low = label.lower()
+    for a, b in _CONTRASTS:
+        for this, other in ((a, b), (b, a)):
+            if low == this and re.search(rf"(?<!\w){other}(?!\w)", previous, re.IGNORECASE):
+                return re.sub(rf"(?<!\w){other}(?!\w)", this, previous, count=1, flags=re.IGNORECASE)
+    return ""
 
 
 def _name_child(draft: _Draft, parent: _Reading | None) -> None:

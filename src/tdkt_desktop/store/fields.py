@@ -181,6 +181,8 @@ _kind(
     F("rollup", "Cách tổng hợp", "enum", enum=m.Rollup),
     F("assigned_unit", "Giao cho đơn vị"),
     F("source_text", "Nguyên văn", "longtext"),
+    F("parent_target_id", "Chi tiết của chỉ tiêu", "ref"),
+    F("review_json", "Cần xem lại", "json"),
 )
 _kind(
     "target_results", "Kết quả thực hiện chỉ tiêu", "period",

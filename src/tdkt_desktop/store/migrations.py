@@ -521,6 +521,16 @@ def m005_held_bundle_files(db: sqlite_utils.Database) -> None:
     db.execute("DROP TABLE sync_held")
 
 
+@migrations(name="m006_target_details_and_review")
+def m006_target_details_and_review(db: sqlite_utils.Database) -> None:
+    """Targets read from a directive: ``parent_target_id`` links a "trong đó" detail to the target it details
+    (a plain column, not a foreign key, so a bundle may carry the two in any order); ``review_json`` keeps the
+    reading's unconfirmed flags (a JSON list of Vietnamese notes) until a person confirms the target."""
+    db.execute("ALTER TABLE targets ADD COLUMN parent_target_id TEXT")
+    db.execute("ALTER TABLE targets ADD COLUMN review_json TEXT NOT NULL DEFAULT '[]'")
+    db.execute("CREATE INDEX idx_targets_parent ON targets(parent_target_id)")
+
+
 # New migrations go above this line, each with the next number. ------------------------------
 
 
