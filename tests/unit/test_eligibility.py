@@ -373,3 +373,10 @@ def test_explicit_rule_set_with_province_override() -> None:
     r = check(cstdcs(2025, AFTER, vote=(15, 20)), rs)
     assert r.ok and r.vote_threshold == 70
     assert not check(cstdcs(2025, AFTER, vote=(15, 20))).ok
+
+
+def test_every_criterion_type_has_exactly_one_evaluator():
+    from tdkt_desktop.core import eligibility
+    from tdkt_desktop.core.rules import CRITERION_TYPES
+
+    assert set(eligibility._EVALUATORS) == set(CRITERION_TYPES)

@@ -238,19 +238,6 @@ class _Ctx:
 
 # --------------------------------------------------------------------------- criteria
 
-_Evaluator = Callable[[dict[str, Any], _Ctx], Check]
-_EVALUATORS: dict[str, _Evaluator] = {}
-
-
-def _evaluator(name: str) -> Callable[[_Evaluator], _Evaluator]:
-    def register(fn: _Evaluator) -> _Evaluator:
-        _EVALUATORS[name] = fn
-        return fn
-
-    return register
-
-
-@_evaluator("rating_at_least")
 def _rating_at_least(crit: dict[str, Any], ctx: _Ctx) -> Check:
     want = Rating(crit["value"])
     year = ctx.facts.year
@@ -268,7 +255,6 @@ def _rating_at_least(crit: dict[str, Any], ctx: _Ctx) -> Check:
     )
 
 
-@_evaluator("consecutive_ratings")
 def _consecutive_ratings(crit: dict[str, Any], ctx: _Ctx) -> Check:
     want = Rating(crit["value"])
     need = int(crit["years"])
@@ -284,7 +270,6 @@ def _consecutive_ratings(crit: dict[str, Any], ctx: _Ctx) -> Check:
     return Check(label, False, f"Chưa đạt: cần {need} năm liên tục {wanted}; {have}", "consecutive_ratings")
 
 
-@_evaluator("requires_title_same_year")
 def _title_same_year(crit: dict[str, Any], ctx: _Ctx) -> Check:
     codes = list(crit.get("codes") or [crit["code"]])
     year = ctx.facts.year
@@ -303,7 +288,6 @@ def _title_same_year(crit: dict[str, Any], ctx: _Ctx) -> Check:
     return Check(label, False, f"Chưa đạt danh hiệu {names} năm {year}{note}", "requires_title_same_year")
 
 
-@_evaluator("consecutive_titles")
 def _consecutive_titles(crit: dict[str, Any], ctx: _Ctx) -> Check:
     code = crit["code"]
     need = int(crit["years"])
@@ -323,7 +307,6 @@ def _consecutive_titles(crit: dict[str, Any], ctx: _Ctx) -> Check:
     )
 
 
-@_evaluator("titles_count")
 def _titles_count(crit: dict[str, Any], ctx: _Ctx) -> Check:
     code = crit["code"]
     need = int(crit["min"])
@@ -342,7 +325,6 @@ def _titles_count(crit: dict[str, Any], ctx: _Ctx) -> Check:
     )
 
 
-@_evaluator("initiatives")
 def _initiatives(crit: dict[str, Any], ctx: _Ctx) -> Check:
     need = int(crit["min"])
     level = crit.get("level_at_least", "co_so")
@@ -371,7 +353,6 @@ def _initiatives(crit: dict[str, Any], ctx: _Ctx) -> Check:
     )
 
 
-@_evaluator("research")
 def _research(crit: dict[str, Any], ctx: _Ctx) -> Check:
     need = int(crit["min"])
     start, window = _window(ctx.facts.year, int(crit.get("within_years", 1)))
@@ -394,7 +375,6 @@ def _members(ctx: _Ctx, label: str, kind: str) -> Check | None:
     return None
 
 
-@_evaluator("collective_share_ldtt")
 def _share_ldtt(crit: dict[str, Any], ctx: _Ctx) -> Check:
     need = float(crit["min"])
     label = crit.get("label") or f"Từ {_pct(need)} thành viên đạt Lao động tiên tiến"
@@ -414,7 +394,6 @@ def _share_ldtt(crit: dict[str, Any], ctx: _Ctx) -> Check:
     return Check(label, False, f"Chưa đạt: {text}", "collective_share_ldtt")
 
 
-@_evaluator("collective_all_completed")
 def _all_completed(crit: dict[str, Any], ctx: _Ctx) -> Check:
     label = crit.get("label") or "100% thành viên hoàn thành nhiệm vụ"
     missing = _members(ctx, label, "collective_all_completed")
@@ -438,7 +417,6 @@ def _all_completed(crit: dict[str, Any], ctx: _Ctx) -> Check:
     )
 
 
-@_evaluator("collective_has_cstdcs")
 def _has_cstdcs(crit: dict[str, Any], ctx: _Ctx) -> Check:
     label = crit.get("label") or "Có cá nhân đạt Chiến sĩ thi đua cơ sở"
     if ctx.facts.has_cstdcs_member:
@@ -457,7 +435,6 @@ def _has_cstdcs(crit: dict[str, Any], ctx: _Ctx) -> Check:
     )
 
 
-@_evaluator("collective_no_discipline")
 def _collective_discipline(crit: dict[str, Any], ctx: _Ctx) -> Check:
     level = Discipline(crit["level"])
     label = crit.get("label") or f"Không có cá nhân bị kỷ luật từ {level.label.lower()} trở lên"
@@ -476,7 +453,6 @@ def _collective_discipline(crit: dict[str, Any], ctx: _Ctx) -> Check:
     )
 
 
-@_evaluator("no_discipline_at_least")
 def _discipline(crit: dict[str, Any], ctx: _Ctx) -> Check:
     level = Discipline(crit["level"])
     label = crit.get("label") or f"Không bị kỷ luật từ {level.label.lower()} trở lên trong năm"
@@ -507,7 +483,6 @@ def _discipline(crit: dict[str, Any], ctx: _Ctx) -> Check:
     )
 
 
-@_evaluator("not_under_review")
 def _not_under_review(crit: dict[str, Any], ctx: _Ctx) -> Check:
     label = (
         crit.get("label") or "Không trong thời gian xem xét kỷ luật, thanh tra, giải quyết khiếu nại, tố cáo"
@@ -528,7 +503,6 @@ def _not_under_review(crit: dict[str, Any], ctx: _Ctx) -> Check:
     )
 
 
-@_evaluator("vote_share")
 def _vote(crit: dict[str, Any], ctx: _Ctx) -> Check:
     threshold = crit.get("min", ctx.entry.vote_threshold)
     if threshold is None:
@@ -557,7 +531,6 @@ def _vote(crit: dict[str, Any], ctx: _Ctx) -> Check:
     return Check(label, passes, ("Đạt: " if passes else "Chưa đạt: ") + text, "vote_share")
 
 
-@_evaluator("manual")
 def _manual(crit: dict[str, Any], ctx: _Ctx) -> Check:
     return Check(crit["label"], None, f"Cần xem xét: {crit['label']}", "manual")
 
@@ -566,7 +539,6 @@ def _strip(detail: str) -> str:
     return detail.removeprefix("Đạt: ").removeprefix("Chưa đạt: ")
 
 
-@_evaluator("any_of")
 def _any_of(crit: dict[str, Any], ctx: _Ctx) -> Check:
     subs = [c for c in (_evaluate(s, ctx) for s in crit["items"]) if c is not None]
     label = crit.get("label") or " hoặc ".join(c.label for c in subs)
@@ -578,7 +550,6 @@ def _any_of(crit: dict[str, Any], ctx: _Ctx) -> Check:
     return Check(label, False, f"Chưa đạt: {label} ({'; '.join(_strip(c.detail) for c in subs)})", "any_of")
 
 
-@_evaluator("all_of")
 def _all_of(crit: dict[str, Any], ctx: _Ctx) -> Check:
     subs = [c for c in (_evaluate(s, ctx) for s in crit["items"]) if c is not None]
     label = crit.get("label") or " và ".join(c.label for c in subs)
@@ -588,6 +559,31 @@ def _all_of(crit: dict[str, Any], ctx: _Ctx) -> Check:
     if not failed:
         return Check(label, None, f"Cần xem xét: {label}", "all_of")
     return Check(label, False, "Chưa đạt: " + "; ".join(_strip(c.detail) for c in failed), "all_of")
+
+
+_Evaluator = Callable[[dict[str, Any], _Ctx], Check]
+
+# One evaluator per criterion type of rules.CRITERION_TYPES (a plain table rather than a registering
+# decorator, so that mutation testing reaches the evaluators too).
+_EVALUATORS: dict[str, _Evaluator] = {
+    "rating_at_least": _rating_at_least,
+    "consecutive_ratings": _consecutive_ratings,
+    "requires_title_same_year": _title_same_year,
+    "consecutive_titles": _consecutive_titles,
+    "titles_count": _titles_count,
+    "initiatives": _initiatives,
+    "research": _research,
+    "collective_share_ldtt": _share_ldtt,
+    "collective_all_completed": _all_completed,
+    "collective_has_cstdcs": _has_cstdcs,
+    "collective_no_discipline": _collective_discipline,
+    "no_discipline_at_least": _discipline,
+    "not_under_review": _not_under_review,
+    "vote_share": _vote,
+    "manual": _manual,
+    "any_of": _any_of,
+    "all_of": _all_of,
+}
 
 
 def _applies(crit: dict[str, Any], facts: NomineeFacts) -> bool:
