@@ -4,7 +4,7 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="+118"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="+119"/>
         <source>Year of the nominations</source>
         <translation>Năm của đề nghị</translation>
     </message>
@@ -304,12 +304,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>Missing: %1</source>
         <translation>Thiếu: %1</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-37"/>
         <source>The dossier is complete.</source>
         <translation>Hồ sơ đầy đủ.</translation>
     </message>
@@ -334,7 +334,7 @@
         <translation>Đang thẩm định</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Approving</source>
         <translation>Đang ghi đồng ý khen thưởng</translation>
     </message>
@@ -349,7 +349,7 @@
         <translation>Lý do trả lại hồ sơ (mỗi dòng một lý do; đơn vị sẽ nhận được):</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Returning the dossier</source>
         <translation>Đang trả lại hồ sơ</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>Lý do không đồng ý khen thưởng:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Refusing the award</source>
         <translation>Đang ghi không đồng ý khen thưởng</translation>
     </message>
@@ -869,13 +869,13 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
     <name>ExcelExport</name>
     <message>
         <location filename="../../src/tdkt_desktop/gui/office_view/excel_actions.py" line="+72"/>
-        <location line="+143"/>
+        <location line="+140"/>
         <location line="+9"/>
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-149"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
@@ -885,8 +885,8 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+36"/>
+        <location line="+40"/>
+        <location line="+35"/>
         <source>Exporting to Excel</source>
         <translation>Đang xuất Excel</translation>
     </message>
@@ -965,7 +965,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/import_wizard.py" line="+67"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/import_wizard.py" line="+62"/>
         <source>Import from Excel</source>
         <translation>Nhập từ Excel</translation>
     </message>
@@ -1270,7 +1270,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>ReasonsDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-591"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-584"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>

@@ -27,7 +27,7 @@
 <context>
     <name>CampaignEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+172"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+171"/>
         <source>Campaign</source>
         <translation>Phong trào</translation>
     </message>
@@ -293,12 +293,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>What</source>
         <translation>Việc</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>When</source>
         <translation>Còn</translation>
     </message>
@@ -308,7 +308,7 @@
         <translation>Phong trào</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Waiting for action</source>
         <translation>Việc cần làm</translation>
     </message>
@@ -323,7 +323,7 @@
         <translation>Chưa có kết quả của kỳ này.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>overdue %1 days</source>
         <translation>quá hạn %1 ngày</translation>
     </message>
@@ -364,7 +364,7 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+233"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+232"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>Đóng, không lưu (Esc)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Saving</source>
         <translation>Đang lưu</translation>
     </message>
@@ -397,7 +397,7 @@
 <context>
     <name>NominationEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+113"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+112"/>
         <source>Nomination</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
@@ -573,7 +573,7 @@
 <context>
     <name>PasteTargetsDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="-366"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="-365"/>
         <source>Paste targets</source>
         <translation>Dán chỉ tiêu</translation>
     </message>
@@ -774,12 +774,12 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Participation in the campaign this period</source>
         <translation>Tham gia phong trào trong kỳ</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>Results</source>
         <translation>Kết quả</translation>
     </message>
@@ -962,7 +962,7 @@
 <context>
     <name>VoteSessionEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+185"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+194"/>
         <source>Council meeting</source>
         <translation>Phiên họp Hội đồng</translation>
     </message>
@@ -997,22 +997,12 @@
         <translation>Đề nghị khen thưởng</translation>
     </message>
     <message>
-        <location line="+147"/>
-        <source>Total council members: must be more than 0.</source>
-        <translation>Tổng số thành viên Hội đồng: phải lớn hơn 0.</translation>
+        <location line="+49"/>
+        <source>Reading</source>
+        <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Members present (%1) cannot be more than the total members (%2).</source>
-        <translation>Số thành viên có mặt (%1) không được lớn hơn tổng số thành viên Hội đồng (%2).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Present (%1) plus written opinions (%2) cannot be more than the total members (%3).</source>
-        <translation>Số có mặt (%1) cộng số ý kiến bằng văn bản (%2) không được lớn hơn tổng số thành viên Hội đồng (%3).</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+111"/>
         <source>Row %1 (%2): %3</source>
         <translation>Dòng %1 (%2): %3</translation>
     </message>
@@ -1025,7 +1015,7 @@
 <context>
     <name>VotesModel</name>
     <message>
-        <location line="-331"/>
+        <location line="-332"/>
         <source>Nominee</source>
         <translation>Tên tập thể, cá nhân</translation>
     </message>
@@ -1036,12 +1026,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Votes for</source>
         <translation>Số phiếu đồng ý</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-37"/>
         <source>Share of all members</source>
         <translation>Tỷ lệ trên tổng số thành viên</translation>
     </message>
@@ -1056,17 +1046,7 @@
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Votes for (%1) are more than the council members (%2).</source>
-        <translation>Số phiếu đồng ý (%1) lớn hơn tổng số thành viên Hội đồng (%2).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Votes for (%1) are more than those present plus written opinions (%2).</source>
-        <translation>Số phiếu đồng ý (%1) lớn hơn số có mặt cộng số ý kiến bằng văn bản (%2).</translation>
-    </message>
-    <message>
-        <location line="+39"/>
+        <location line="+82"/>
         <source>No vote needed</source>
         <translation>Không cần bỏ phiếu</translation>
     </message>

@@ -395,7 +395,7 @@ def _registrations(store, rng, campaigns, persons, collectives, households, year
 
 
 def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, collectives, households, last_year, this_year) -> None:  # type: ignore[no-untyped-def]
-    from tdkt_desktop.store import office
+    from tdkt_desktop.store import council, office
 
     cid = campaigns["province"]["id"]
     year_end = _dt.date(last_year, 12, 22)
@@ -435,7 +435,8 @@ def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, c
     tldtt = [nominate("collective", c, "TLDTT") for c in collectives[:4]]
     for n in ldtt + cstdcs + tldtt:
         office.receive(store, n["id"])
-    office.record_votes(store, session["id"], {n["id"]: (7 if i == 3 else 8) for i, n in enumerate(cstdcs)})
+    council.record_votes(store, session_id=session["id"],
+                         votes={n["id"]: (7 if i == 3 else 8) for i, n in enumerate(cstdcs)})
     approved: list[str] = []
     for n in ldtt + tldtt + cstdcs:  # LĐTT first: a CSTĐCS needs that year's LĐTT
         result = office.appraise(store, n["id"], decision_date=year_end)

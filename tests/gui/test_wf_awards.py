@@ -85,6 +85,7 @@ def test_vote_session_share_is_on_total_members(demo_ctx: Any, qtbot: Any) -> No
     failing = new_nomination(demo_ctx, qtbot, "Đặng Thị Kim Đào")
     editor = VoteSessionEditor(demo_ctx)
     qtbot.addWidget(editor)
+    demo_ctx.jobs.wait_idle()
     for name, text in (("meeting_date", "10/12/2026"), ("period", "2026"), ("total_members", "9"), ("present", "8"),
                        ("written_opinions", "1"), ("chair", "Trần Văn Bình"), ("secretary", "Nguyễn Thị Thu Hà")):
         editor.inputs[name].set_text(text)
@@ -123,6 +124,7 @@ def test_bad_input_in_the_vote_session_saves_nothing(demo_ctx: Any, qtbot: Any) 
     nid = demo_ctx.reader.rows("nominations", "status = 'draft' AND title_code = 'CSTDCS'")[0]["id"]
     editor = VoteSessionEditor(demo_ctx)
     qtbot.addWidget(editor)
+    demo_ctx.jobs.wait_idle()
     editor.inputs["total_members"].set_text("9")
     editor.inputs["present"].set_text("10")
     assert not editor.save()
@@ -135,7 +137,7 @@ def test_bad_input_in_the_vote_session_saves_nothing(demo_ctx: Any, qtbot: Any) 
     editor.add_nomination(nid)
     editor.model.type_votes(0, "9")  # more than the 8 present, no written opinions
     assert not editor.save()
-    assert "lớn hơn số có mặt" in editor.errors.message_for("votes")
+    assert "lớn hơn số thành viên tham gia biểu quyết (có mặt 8" in editor.errors.message_for("votes")
     editor.model.type_votes(0, "")
     assert not editor.save()
     assert "chưa nhập số phiếu" in editor.errors.message_for("votes")
@@ -162,4 +164,27 @@ def test_awards_section_lists_nominations_sessions_and_decisions(demo_ctx: Any, 
     session = view.sessions.model.id_at(0)
     editor = VoteSessionEditor(demo_ctx, session)
     qtbot.addWidget(editor)
+    demo_ctx.jobs.wait_idle()
     assert editor.model.rowCount() == demo_ctx.reader.count("votes")
+
+
+def test_editing_a_meeting_keeps_its_votes_in_step(demo_ctx: Any, qtbot: Any) -> None:
+    """Removing a nomination from a stored meeting removes its vote; the others are kept and the meeting's
+    counts are checked against them (store.council.save_session)."""
+    session_id = demo_ctx.reader.rows("vote_sessions")[0]["id"]
+    held = {v["nomination_id"]: v["votes_for"] for v in demo_ctx.reader.rows("votes", "vote_session_id = ?", [session_id])}
+    assert len(held) >= 2
+    editor = VoteSessionEditor(demo_ctx, session_id)
+    qtbot.addWidget(editor)
+    demo_ctx.jobs.wait_idle()
+    assert editor.isEnabled() and not editor.dirty
+    assert [line.nomination["id"] for line in editor.model.lines] == list(held)
+    editor.view.setCurrentIndex(editor.model.index(0, 0))
+    editor.remove_selected()
+    editor.inputs["place"].set_text("Hội trường UBND phường")
+    assert editor.save()
+    demo_ctx.jobs.wait_idle()
+    kept = {v["nomination_id"]: v["votes_for"] for v in demo_ctx.reader.rows("votes", "vote_session_id = ?", [session_id])}
+    first = next(iter(held))
+    assert kept == {k: v for k, v in held.items() if k != first}
+    assert demo_ctx.reader.get("vote_sessions", session_id)["place"] == "Hội trường UBND phường"

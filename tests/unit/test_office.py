@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tdkt_desktop.core.text import InputError
-from tdkt_desktop.store import office
+from tdkt_desktop.store import council, office
 from tdkt_desktop.store.facts import nominee_facts
 from tdkt_desktop.store.numbering import numbers_issued
 
@@ -61,7 +61,7 @@ def ready(store, nom, *, day=DEC, votes=None):
     office.appraise(store, nom["id"], decision_date=day)
     if votes is not None:
         s = session(store, day=(day - dt.timedelta(days=3)).isoformat())
-        office.record_votes(store, s["id"], {nom["id"]: votes})
+        council.record_votes(store, session_id=s["id"], votes={nom["id"]: votes})
     return office.approve(store, nom["id"])
 
 
@@ -134,12 +134,12 @@ def test_appraisal_flow_and_first_decision(office_store):
     with pytest.raises(InputError, match="chưa có kết quả bỏ phiếu"):
         office.approve(s, n_binh["id"])
     first = session(s, day="2025-12-10")
-    [vote] = office.record_votes(s, first["id"], {n_binh["id"]: 7})  # 7/9 = 77,78 % < 80 %
+    [vote] = council.record_votes(s, session_id=first["id"], votes={n_binh["id"]: 7})  # 7/9 = 77,78 % < 80 %
     assert vote.threshold == 80 and vote.passed is False and round(vote.share, 2) == 77.78
     with pytest.raises(InputError, match="chưa đạt tỷ lệ từ 80%"):
         office.approve(s, n_binh["id"])
     second = session(s, day="2025-12-16")
-    [vote] = office.record_votes(s, second["id"], {n_binh["id"]: 8})  # 8/9 = 88,89 %
+    [vote] = council.record_votes(s, session_id=second["id"], votes={n_binh["id"]: 8})  # 8/9 = 88,89 %
     assert vote.passed is True
     office.approve(s, n_binh["id"])
     assert status(s, n_binh) == "approved"
@@ -155,7 +155,7 @@ def test_appraisal_flow_and_first_decision(office_store):
         office.issue_decision(s, [n_an["id"], n_dung["id"]], decision_date=DEC, signer="Trần Văn Bình",
                               signer_title="CHỦ TỊCH")
     with pytest.raises(InputError, match=r"lớn hơn tổng số thành viên"):
-        office.record_votes(s, second["id"], {n_binh["id"]: 10})
+        council.record_votes(s, session_id=second["id"], votes={n_binh["id"]: 10})
 
     decision = office.issue_decision(
         s, [n_an["id"], n_binh_ldtt["id"], n_team["id"], n_binh["id"]], decision_date=DEC,
@@ -274,3 +274,41 @@ def test_one_achievement_once_and_required_fields(office_store):
     with pytest.raises(InputError, match="lý do"):
         office.reject(s, a["id"], reason="")
     assert numbers_issued(s, 2025) == []  # nothing issued: no number taken
+
+
+def test_a_decision_preview_is_what_issuing_gives_and_keeps_nothing(office_store):
+    from tdkt_desktop.store import changes
+
+    s = office_store
+    noms = [ready(s, nominate(s, person(s, name), "LDTT")) for name in ("Nguyễn Văn An", "Trần Thị Bình")]
+    ids = [n["id"] for n in noms]
+    before = (s.count("decisions"), s.count("decision_awardees"), numbers_issued(s, year=2025),
+              [status(s, n) for n in noms], s.current_clock())
+    changes.watch(s)
+    preview = office.preview_decision(s, ids, decision_date=DEC, signer="Trần Văn Bình", signer_title="CHỦ TỊCH")
+    assert changes.changed_tables(s) == set()
+    assert (s.count("decisions"), s.count("decision_awardees"), numbers_issued(s, year=2025),
+            [status(s, n) for n in noms], s.current_clock()) == before
+    assert not s.db.conn.in_transaction
+    issued = office.issue_decision(s, ids, decision_date=DEC, signer="Trần Văn Bình", signer_title="CHỦ TỊCH")
+    summary = office.decision_summary(s, issued["id"])
+    assert preview["number"] == f"{issued['number']}/{issued['doc_code']}"
+    assert [(a["name"], a["amount"], a["so_vang"]) for a in preview["awardees"]] == [
+        (a["name"], a["amount"], a["so_vang"]) for a in summary["awardees"]]
+    assert preview["totals"] == summary["totals"]
+    with pytest.raises(InputError, match="Chưa chọn"):
+        office.preview_decision(s, [], decision_date=DEC)
+
+
+def test_who_decides_a_title_and_the_years_sent_up(office_store):
+    s = office_store
+    an = person(s, "Nguyễn Văn An")
+    ldtt = nominate(s, an, "LDTT", year=2025)
+    cstd_tinh = {"year": 2025, "title_code": "CSTD_TINH"}
+    assert s.self_unit()["level"] == "commune"
+    assert office.decides_here(s, ldtt)  # a commune-level title since 01/7/2025
+    assert not office.decides_here(s, cstd_tinh)  # the province decides it
+    assert office.decides_here(s, {"year": 2025, "title_code": "KHONG_CO"})
+    nominate(s, an, "LDTT", year=2024, status="draft")
+    nominate(s, an, "LDTT", year=2023, status="received")
+    assert office.appraisal_years(s) == [2025, 2023]  # drafts stay with their unit

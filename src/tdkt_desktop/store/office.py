@@ -1,5 +1,5 @@
-"""The deciding level's work on nominations: receive, appraise (thẩm định), council votes, approve,
-return or reject, and issue the decision (Quyết định khen thưởng) with its list, số sổ vàng and money.
+"""The deciding level's work on nominations: receive, appraise (thẩm định), approve (after the council's
+vote, :mod:`tdkt_desktop.store.council`), return or reject, and issue the decision (Quyết định khen thưởng) with its list, số sổ vàng and money.
 
 Status flow (``nominations.status``)::
 
@@ -49,19 +49,21 @@ from tdkt_desktop.core.text import (
 )
 from tdkt_desktop.store.db import Row, Store, new_id, now_iso
 from tdkt_desktop.store.facts import dossier_items, latest_vote, nomination_row, nominee_facts
-from tdkt_desktop.store.numbering import immediate, take_number
+from tdkt_desktop.store.numbering import immediate, peek_next_number, take_number
 
 __all__ = [
+    "OFFICE_STATUSES",
     "TITLE_RANK",
     "AppraisalResult",
-    "VoteOutcome",
+    "appraisal_years",
     "appraise",
     "approve",
     "award_order_key",
+    "decides_here",
     "decision_summary",
     "issue_decision",
+    "preview_decision",
     "receive",
-    "record_votes",
     "reject",
     "return_nomination",
 ]
@@ -96,7 +98,6 @@ _ALLOWED: dict[str, tuple[tuple[NominationStatus, ...], str]] = {
     "return": ((S.RECEIVED, S.APPRAISED, S.APPROVED), "trả lại để bổ sung"),
     "reject": ((S.RECEIVED, S.APPRAISED, S.APPROVED), "không đồng ý khen thưởng"),
     "decide": ((S.APPROVED,), "đưa vào quyết định khen thưởng"),
-    "vote": ((S.RECEIVED, S.APPRAISED, S.APPROVED), "ghi kết quả bỏ phiếu"),
 }
 
 
@@ -162,6 +163,34 @@ def award_order_key(title_code: str, subject_kind: str, name: str) -> tuple[Any,
 
 
 # --------------------------------------------------------------------------- receive
+
+
+def decides_here(store: Store, nomination: Row) -> bool:
+    """Whether this installation decides the nomination's title: a commune decides the commune-level titles
+    (LĐTT, CSTĐCS, Giấy khen… from 01/7/2025, Nghị định 152/2025/NĐ-CP), a province everything proposed to
+    it. A title the rule set does not know is decided here (the office sees it and can refuse it)."""
+    unit = store.self_unit()
+    if unit is None or unit["level"] == "province":
+        return True
+    try:
+        entry = ruleset_for(_dt.date(int(nomination["year"]), 12, 31)).catalogue.get(nomination["title_code"])
+    except InputError:
+        return True
+    return bool(entry is None or entry.commune_decides)
+
+
+# Statuses the deciding office works on (drafts stay with the unit that writes them).
+OFFICE_STATUSES = tuple(s.value for s in NominationStatus if s is not NominationStatus.DRAFT)
+
+
+def appraisal_years(store: Store) -> list[int]:
+    """The years of the nominations sent up to this office (newest first)."""
+    marks = ", ".join("?" for _ in OFFICE_STATUSES)
+    rows = store.db.execute(
+        f"SELECT DISTINCT year FROM nominations WHERE deleted = 0 AND status IN ({marks}) ORDER BY year DESC",
+        list(OFFICE_STATUSES),
+    ).fetchall()
+    return [int(r[0]) for r in rows]
 
 
 def receive(store: Store, nomination_id: str) -> Row:
@@ -315,71 +344,6 @@ def appraise(
             },
         )
     return outcome
-
-
-# --------------------------------------------------------------------------- council votes
-
-
-@dataclass(frozen=True)
-class VoteOutcome:
-    nomination_id: str
-    subject_name: str
-    title_code: str
-    votes_for: int
-    total_members: int
-    share: float  # % of the TOTAL council members
-    threshold: float | None  # None: the title needs no vote
-    passed: bool | None  # None: no threshold
-
-    @property
-    def text(self) -> str:
-        need = f"; yêu cầu từ {_pct(self.threshold)}" if self.threshold is not None else ""
-        return f"{self.votes_for}/{self.total_members} phiếu đồng ý, bằng {_pct(self.share)} tổng số thành viên{need}"
-
-
-def record_votes(store: Store, session_id: str, votes: Mapping[str, int]) -> list[VoteOutcome]:
-    """Record a council session's ballot: ``votes`` maps a nomination id to the votes in favour. The share
-    is counted on the session's TOTAL members; the threshold comes from the rule set in force on the
-    meeting date. A nomination already voted on in this session gets its figure replaced."""
-    if not votes:
-        raise InputError("Chưa nhập kết quả bỏ phiếu cho đề nghị nào.", field="Số phiếu đồng ý")
-    out: list[VoteOutcome] = []
-    with store.atomic():
-        session = store.require("vote_sessions", session_id)
-        total = int(session["total_members"])
-        voting = int(session["present"] or 0) + int(session.get("written_opinions") or 0)
-        rs = _ruleset(store, _as_date(session["meeting_date"], "Ngày họp"))
-        for nomination_id, votes_for in votes.items():
-            nom = store.require("nominations", nomination_id)
-            _check_transition(nom, "vote")
-            if isinstance(votes_for, bool) or not isinstance(votes_for, int):
-                raise InputError(
-                    f"Số phiếu đồng ý của {nom['subject_name']} phải là số nguyên.", field="Số phiếu đồng ý", value=votes_for
-                )
-            share = vote_share(votes_for, total)
-            if votes_for > voting:
-                raise InputError(
-                    f"Số phiếu đồng ý của {nom['subject_name']} ({votes_for}) lớn hơn số thành viên tham gia biểu "
-                    f"quyết (có mặt {session['present']}, ý kiến bằng văn bản {session.get('written_opinions') or 0}).",
-                    field="Số phiếu đồng ý",
-                    value=votes_for,
-                )
-            threshold = vote_threshold(rs, nom["title_code"]) if nom["title_code"] in rs.catalogue else None
-            passed = vote_passes(votes_for, total, threshold) if threshold is not None else None
-            values = {"votes_for": votes_for, "threshold": threshold, "share": round(share, 2)}
-            existing = store.rows(
-                "votes", "vote_session_id = ? AND nomination_id = ?", [session_id, nomination_id]
-            )
-            if existing:
-                store.update("votes", existing[0]["id"], values)
-            else:
-                store.insert(
-                    "votes", {"vote_session_id": session_id, "nomination_id": nomination_id, **values}
-                )
-            out.append(
-                VoteOutcome(nomination_id, nom["subject_name"], nom["title_code"], votes_for, total, share, threshold, passed)
-            )
-    return out
 
 
 # --------------------------------------------------------------------------- approve, return, reject
@@ -674,6 +638,36 @@ def issue_decision(
                 owner_unit=issuer,
             )
     return decision
+
+
+def preview_decision(
+    store: Store,
+    nomination_ids: list[str],
+    *,
+    decision_date: _dt.date,
+    signer: str = "",
+    signer_title: str = "",
+    subject: str | None = None,
+) -> dict[str, Any]:
+    """What :func:`issue_decision` would give — the number it would take, the list in số sổ vàng order with
+    each awardee's money, the total (:func:`decision_summary`) — found by issuing it in a transaction that is
+    always rolled back: nothing is kept, not even the number. ``number`` is the code the next decision takes
+    (unless someone else issues one first)."""
+    if not nomination_ids:
+        raise InputError("Chưa chọn đề nghị khen thưởng nào để đưa vào quyết định.", field="Đề nghị")
+    peek = peek_next_number(store, doc_type="QĐ", issued_on=decision_date)
+    conn = store.db.conn
+    if conn.in_transaction:
+        raise InputError("Cơ sở dữ liệu đang bận; hãy thử lại.")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        decision = issue_decision(store, nomination_ids, decision_date=decision_date, signer=signer or "—",
+                                  signer_title=signer_title or "—", subject=subject)
+        summary = decision_summary(store, decision["id"])
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    return {**summary, "number": peek.code}
 
 
 def _salary_basis(day: _dt.date) -> str:

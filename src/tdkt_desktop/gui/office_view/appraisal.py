@@ -27,6 +27,7 @@ from tdkt_desktop.gui.office_view.common import (
 )
 from tdkt_desktop.gui.office_view.excel_actions import export_button, install_export_action
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.store import council, office
 
 Row = dict[str, Any]
 ALL = "__all__"
@@ -304,7 +305,7 @@ class AppraisalPage(QtWidgets.QWidget):
             self.year.blockSignals(False)
             self.load()
 
-        self.ctx.jobs.run(lambda store, _p: work.nomination_years(store), done=done, title=self.tr("Reading"))
+        self.ctx.jobs.run(lambda store, _p: office.appraisal_years(store), done=done, title=self.tr("Reading"))
 
     def load(self) -> None:
         year = self.year.currentData()
@@ -574,8 +575,6 @@ class AppraisalPage(QtWidgets.QWidget):
         if nid is None:
             return
         note = self.note.text().strip() or None
-        from tdkt_desktop.store import office
-
         self.ctx.jobs.run(lambda store, _p: office.approve(store, nid, note=note),
                           title=self.tr("Approving"), parent=self)
 
@@ -600,8 +599,6 @@ class AppraisalPage(QtWidgets.QWidget):
                                        self.suggested_reasons())
             if reasons is None:
                 return
-        from tdkt_desktop.store import office
-
         self.ctx.jobs.run(lambda store, _p: office.return_nomination(store, nid, reasons=list(reasons)), title=self.tr("Returning the dossier"), parent=self)
 
     def reject(self, reason: str | None = None) -> None:
@@ -614,8 +611,6 @@ class AppraisalPage(QtWidgets.QWidget):
             if got is None:
                 return
             reason = "; ".join(got)
-        from tdkt_desktop.store import office
-
         text = reason
         self.ctx.jobs.run(lambda store, _p: office.reject(store, nid, reason=text),
                           title=self.tr("Refusing the award"), parent=self)
@@ -627,7 +622,8 @@ class AppraisalPage(QtWidgets.QWidget):
                 return
             values = dlg.values()
         payload = dict(values)
-        self.ctx.jobs.run(lambda store, _p: work.new_session(store, payload), done=self._session_added, title=self.tr("Recording the meeting"), parent=self)
+        self.ctx.jobs.run(lambda store, _p: council.save_session(store, values=payload), done=self._session_added,
+                          title=self.tr("Recording the meeting"), parent=self)
 
     def _session_added(self, row: Row) -> None:
         self.session.addItem(format_date(row["meeting_date"]), row["id"])
@@ -641,5 +637,5 @@ class AppraisalPage(QtWidgets.QWidget):
             dialogs.warn(self, self.tr("Council vote"), self.tr("Choose the council meeting first, or create one."))
             return
         n = self.votes.value() if votes is None else int(votes)
-        self.ctx.jobs.run(lambda store, _p: work.record_vote(store, sid, nid, n),
+        self.ctx.jobs.run(lambda store, _p: council.record_votes(store, session_id=sid, votes={nid: n}),
                           title=self.tr("Recording the vote"), parent=self)

@@ -1,9 +1,8 @@
 """What the upper-office screens read and write, as plain functions run by background jobs (no Qt here).
 
-Writes go through the engines (``store.office``, ``store.numbering``, ``excel``, ``printing``); nothing here
-changes a record in its own way. :func:`decision_preview` runs :func:`office.issue_decision` inside a
-transaction that is always rolled back, so the number, the list order and the money shown before
-confirming are exactly what issuing will give (unless someone else issues a decision in between).
+Writes go through the engines (``store.office``, ``store.council``, ``excel``, ``printing``); nothing here
+changes a record in its own way. :func:`decision_preview` shows :func:`office.preview_decision`: the
+number, the list order and the money issuing will give (unless someone else issues a decision in between).
 """
 
 from __future__ import annotations
@@ -27,13 +26,11 @@ from tdkt_desktop.core.text import InputError, clean, collate_key
 from tdkt_desktop.store import consolidation, office, statistics
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.facts import dossier_items, latest_vote, nominee_facts
-from tdkt_desktop.store.numbering import peek_next_number
 
 Row = dict[str, Any]
 S = NominationStatus
 
-# Statuses the upper office works on (drafts stay with the unit that writes them).
-OFFICE_STATUSES = [s.value for s in NominationStatus if s is not NominationStatus.DRAFT]
+OFFICE_STATUSES = office.OFFICE_STATUSES
 OPEN_STATUSES = (S.SUBMITTED.value, S.RECEIVED.value, S.APPRAISED.value)
 
 
@@ -58,33 +55,6 @@ def status_label(value: str | None) -> str:
 # --------------------------------------------------------------------------- appraisal
 
 
-def decides_here(store: Store, nomination: Row) -> bool:
-    """Whether this installation decides the nomination's title: a commune decides the commune-level titles
-    (LĐTT, CSTĐCS, Giấy khen… since 01/7/2025); the province decides what communes propose to it."""
-    import datetime as _dt
-
-    from tdkt_desktop.core import rules
-
-    unit = store.self_unit()
-    if unit is None or unit["level"] in ("province",):
-        return True
-    on = _dt.date(int(nomination["year"]), 12, 31)
-    try:
-        entry = rules.ruleset_for(on).catalogue.get(nomination["title_code"])
-    except InputError:
-        return True
-    return bool(entry is None or entry.commune_decides)
-
-
-def nomination_years(store: Store) -> list[int]:
-    marks = ", ".join("?" for _ in OFFICE_STATUSES)
-    rows = store.db.query(
-        f"SELECT DISTINCT year FROM nominations WHERE deleted = 0 AND status IN ({marks}) ORDER BY year DESC",
-        OFFICE_STATUSES,
-    )
-    return [int(r["year"]) for r in rows]
-
-
 def received_nominations(store: Store, *, year: int | None = None) -> list[Row]:
     """Nominations sent up (every status but draft), with the proposing unit's name and labels, ordered by
     unit (tree order), status (the flow's order) and the decision list's order."""
@@ -104,7 +74,7 @@ def received_nominations(store: Store, *, year: int | None = None) -> list[Row]:
     out = []
     for n in store.rows("nominations", where, params):
         unit = n.get("unit_code") or n["owner_unit"]
-        if unit == store.unit_code and not decides_here(store, n):
+        if unit == store.unit_code and not office.decides_here(store, n):
             continue  # this unit's own proposal to its upper office: appraised there, not here
         out.append(
             {
@@ -217,23 +187,6 @@ def appraise_one(store: Store, nomination_id: str, *, decision_date: _dt.date, d
         return office.appraise(store, nomination_id, decision_date=decision_date, dossier=dossier, note=note)
 
 
-def new_session(store: Store, values: Row) -> Row:
-    values = dict(values)
-    values.setdefault("unit_code", store.unit_code)
-    total, present = int(values["total_members"]), int(values["present"])
-    written = int(values.get("written_opinions") or 0)
-    if total <= 0:
-        raise InputError("Tổng số thành viên Hội đồng phải lớn hơn 0.", field="Tổng số thành viên")
-    if present + written > total:
-        raise InputError("Số thành viên có mặt và có ý kiến bằng văn bản không được vượt tổng số thành viên.",
-                         field="Có mặt")
-    return store.insert("vote_sessions", values)
-
-
-def record_vote(store: Store, session_id: str, nomination_id: str, votes_for: int) -> list[office.VoteOutcome]:
-    return office.record_votes(store, session_id, {nomination_id: int(votes_for)})
-
-
 # --------------------------------------------------------------------------- decisions
 
 
@@ -263,23 +216,11 @@ def approved_nominations(store: Store) -> list[Row]:
 
 def decision_preview(store: Store, ids: list[str], *, decision_date: _dt.date, signer: str, signer_title: str,
                      subject: str | None) -> Row:
-    """Issue the decision inside a transaction that is rolled back: the number it would take, the list in
-    số sổ vàng order with each awardee's money, and the total. Nothing is kept."""
-    if not ids:
-        raise InputError("Chưa chọn đề nghị khen thưởng nào để đưa vào quyết định.")
-    peek = peek_next_number(store, doc_type="QĐ", issued_on=decision_date)
-    conn = store.db.conn
-    if conn.in_transaction:
-        raise InputError("Cơ sở dữ liệu đang bận; hãy thử lại.")
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        decision = office.issue_decision(store, ids, decision_date=decision_date, signer=signer or "—",
-                                         signer_title=signer_title or "—", subject=subject)
-        summary = office.decision_summary(store, decision["id"])
-    finally:
-        conn.execute("ROLLBACK")
+    """What issuing would give (:func:`office.preview_decision`, nothing kept), shaped for the preview."""
+    summary = office.preview_decision(store, ids, decision_date=decision_date, signer=signer,
+                                      signer_title=signer_title, subject=subject)
     return {
-        "number": peek.code,
+        "number": summary["number"],
         "subject": summary["subject"],
         "base_salary": summary["base_salary"],
         "awardees": [

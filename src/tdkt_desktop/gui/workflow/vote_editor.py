@@ -5,12 +5,13 @@ compared with the rule set's threshold for the title."""
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.rules import vote_passes, vote_share, vote_threshold
-from tdkt_desktop.core.text import InputError, parse_int
+from tdkt_desktop.core.rules import ruleset_for, vote_passes, vote_share
+from tdkt_desktop.core.text import InputError, parse_int, require_date
 from tdkt_desktop.gui.inputs import FieldInput, make_input
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.workflow.common import (
@@ -23,7 +24,7 @@ from tdkt_desktop.gui.workflow.common import (
     percent_text,
     table_view,
 )
-from tdkt_desktop.gui.workflow.facts import ruleset_on
+from tdkt_desktop.store import council
 from tdkt_desktop.store import fields as F
 
 Row = dict[str, Any]
@@ -52,7 +53,8 @@ class VotesModel(QtCore.QAbstractTableModel):
         super().__init__(parent)
         self.lines: list[VoteLine] = []
         self.total: int | None = None
-        self.voters: int | None = None  # present + written opinions
+        self.present: int | None = None
+        self.written: int | None = None
         self.labels = {
             "name": QCoreApplication.translate("VotesModel", "Nominee"),
             "title": QCoreApplication.translate("VotesModel", "Title or form"),
@@ -67,6 +69,12 @@ class VotesModel(QtCore.QAbstractTableModel):
         self.lines = lines
         self.endResetModel()
 
+    def set_thresholds(self, threshold: Callable[[Row], float | None]) -> None:
+        for line in self.lines:
+            line.threshold = threshold(line.nomination)
+        if self.lines:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, len(VOTE_COLUMNS) - 1))
+
     def add_line(self, line: VoteLine) -> None:
         self.beginInsertRows(QtCore.QModelIndex(), len(self.lines), len(self.lines))
         self.lines.append(line)
@@ -80,8 +88,8 @@ class VotesModel(QtCore.QAbstractTableModel):
             self.endRemoveRows()
             self.edited.emit()
 
-    def set_counts(self, total: int | None, voters: int | None) -> None:
-        self.total, self.voters = total, voters
+    def set_counts(self, total: int | None, present: int | None, written: int | None) -> None:
+        self.total, self.present, self.written = total, present, written
         if self.lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, len(VOTE_COLUMNS) - 1))
 
@@ -93,12 +101,11 @@ class VotesModel(QtCore.QAbstractTableModel):
             return None, None, None, str(exc)
         if votes is None or not self.total:
             return votes, None, None, ""
-        if votes > self.total:
-            return votes, None, None, QCoreApplication.translate("VotesModel", "Votes for (%1) are more than the council members (%2).") \
-                .replace("%1", str(votes)).replace("%2", str(self.total))
-        if self.voters is not None and votes > self.voters:
-            return votes, None, None, QCoreApplication.translate("VotesModel", "Votes for (%1) are more than those present plus written opinions (%2).") \
-                .replace("%1", str(votes)).replace("%2", str(self.voters))
+        try:
+            council.check_vote(votes, total_members=self.total, present=self.present or 0,
+                               written_opinions=self.written or 0)
+        except InputError as exc:
+            return votes, None, None, str(exc)
         share = vote_share(votes, self.total)
         passes = vote_passes(votes, self.total, line.threshold) if line.threshold is not None else None
         return votes, share, passes, ""
@@ -175,13 +182,15 @@ class VotesModel(QtCore.QAbstractTableModel):
 
 
 class VoteSessionEditor(EditorDialog):
-    """A council meeting (Hội đồng TĐKT) and its vote on each nomination, saved in one transaction."""
+    """A council meeting (Hội đồng TĐKT) and its vote on each nomination, saved in one transaction
+    (:func:`~tdkt_desktop.store.council.save_session`). ``loaded`` follows the read of the meeting."""
+
+    loaded = Signal()
 
     def __init__(self, ctx: Any, session_id: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("voteSessionEditor")
         self.session_id = session_id
-        self.original_votes: set[str] = set()
         self.setWindowTitle(self.tr("Council meeting") if session_id else self.tr("New council meeting"))
         outer = QtWidgets.QVBoxLayout(self)
         top = QtWidgets.QHBoxLayout()
@@ -237,6 +246,7 @@ class VoteSessionEditor(EditorDialog):
         for name in ("total_members", "present", "written_opinions"):
             self.inputs[name].changed.connect(self._counts_changed)
         self.inputs["period"].changed.connect(self._fill_candidates)
+        self.inputs["meeting_date"].changed.connect(lambda *_a: self.model.set_thresholds(self._threshold))
         self.model.edited.connect(self.mark_dirty)
         self.add_button.clicked.connect(self.add_selected)
         self.add_all_button.clicked.connect(self.add_all_needing_vote)
@@ -246,49 +256,57 @@ class VoteSessionEditor(EditorDialog):
 
     # ------------------------------------------------------------------ loading
     def load(self) -> None:
+        """Read the meeting (or the last one, whose council a new meeting usually shares) on a worker."""
+        session_id = self.session_id
+
+        def read(store: Any, _p: Any) -> Row:
+            if session_id:
+                return council.session_with_votes(store, session_id)
+            last = council.last_session(store) or {}
+            return {"meeting_date": _dt.date.today().isoformat(), "period": str(_dt.date.today().year),
+                    "written_opinions": 0, **{k: last.get(k) for k in ("place", "total_members", "chair", "secretary")},
+                    "votes": []}
+
+        def failed(exc: BaseException) -> None:
+            self.setEnabled(True)
+            self.errors.show(exc)
+
+        self.setEnabled(False)
+        self.ctx.jobs.run(read, done=self._show, failed=failed, title=self.tr("Reading"), parent=self)
+
+    def _show(self, row: Row) -> None:
         self._loading = True
         try:
-            reader = self.ctx.reader
-            row: Row = {}
-            lines = []
-            if self.session_id:
-                row = reader.require("vote_sessions", self.session_id)
-                votes = reader.rows("votes", "vote_session_id = ?", [self.session_id], order_by="rowid")
-                self.original_votes = {v["id"] for v in votes}
-                for v in votes:
-                    nom = reader.get("nominations", v["nomination_id"])
-                    if nom is None:
-                        continue
-                    line = self._line(nom)
-                    line.vote_id = v["id"]
-                    line.votes_for = line.stored = str(v["votes_for"])
-                    lines.append(line)
-            else:
-                last = reader.rows("vote_sessions", order_by="meeting_date DESC", limit=1)
-                row = {
-                    "meeting_date": _dt.date.today().isoformat(),
-                    "period": str(_dt.date.today().year),
-                    "written_opinions": 0,
-                }
-                if last:  # the council is usually the same people
-                    for k in ("place", "total_members", "chair", "secretary"):
-                        row[k] = last[0].get(k)
             for name, fi in self.inputs.items():
                 fi.set_stored(row.get(name))
+            lines = []
+            for v in row["votes"]:
+                line = self._line(v["nomination"])
+                line.vote_id = v["id"]
+                line.votes_for = line.stored = str(v["votes_for"])
+                lines.append(line)
             self.model.set_lines(lines)
             self._counts_changed()
             self._fill_candidates()
         finally:
             self._loading = False
         self._dirty = False
+        self.setEnabled(True)
+        self.loaded.emit()
+
+    def _meeting_date(self) -> _dt.date:
+        try:
+            return require_date(self.inputs["meeting_date"].raw(), field="meeting_date")
+        except InputError:
+            return _dt.date.today()
+
+    def _threshold(self, nomination: Row) -> float | None:
+        unit = self.ctx.reader.self_unit() or {}
+        rs = ruleset_for(self._meeting_date(), province_code=unit.get("province_code") or None)
+        return council.threshold_of(rs, nomination["title_code"])
 
     def _line(self, nomination: Row) -> VoteLine:
-        rs = ruleset_on(self.ctx.reader, int(nomination["year"]))
-        try:
-            threshold = vote_threshold(rs, nomination["title_code"])
-        except InputError:
-            threshold = None
-        return VoteLine(nomination, threshold)
+        return VoteLine(nomination, self._threshold(nomination))
 
     def _year(self) -> int:
         try:
@@ -298,19 +316,17 @@ class VoteSessionEditor(EditorDialog):
             return _dt.date.today().year
 
     def _fill_candidates(self) -> None:
-        taken = {line.nomination["id"] for line in self.model.lines}
         year = self._year()
-        rows = self.ctx.reader.rows(
-            "nominations", "year IN (?, ?)", [year, year - 1], order_by="year DESC, subject_name"
-        )
-        fill_combo(
-            self.candidates,
-            [
-                (f"{r['subject_name']} — {m.title_label(r['title_code'])} ({r['year']})", r["id"])
-                for r in rows
-                if r["id"] not in taken
-            ],
-        )
+
+        def show(rows: list[Row]) -> None:
+            taken = {line.nomination["id"] for line in self.model.lines}
+            fill_combo(
+                self.candidates,
+                [(f"{r['subject_name']} — {m.title_label(r['title_code'])} ({r['year']})", r["id"])
+                 for r in rows if r["id"] not in taken],
+            )
+
+        self.ctx.jobs.run(lambda store, _p: council.candidates(store, year=year), done=show, parent=self)
 
     def _counts(self) -> tuple[int | None, int | None, int | None]:
         out = []
@@ -323,8 +339,7 @@ class VoteSessionEditor(EditorDialog):
 
     def _counts_changed(self) -> None:
         total, present, written = self._counts()
-        voters = (present or 0) + (written or 0) if present is not None else None
-        self.model.set_counts(total if total and total > 0 else None, voters)
+        self.model.set_counts(total if total and total > 0 else None, present, written)
 
     # ------------------------------------------------------------------ lines
     def add_nomination(self, nomination_id: str) -> None:
@@ -341,11 +356,14 @@ class VoteSessionEditor(EditorDialog):
             self.add_nomination(nid)
 
     def add_all_needing_vote(self) -> None:
-        year = self._year()
-        for r in self.ctx.reader.rows("nominations", "year = ? AND status IN ('draft', 'submitted')", [year]):
-            line = self._line(r)
-            if line.threshold is not None:
+        year, day = self._year(), self._meeting_date()
+
+        def add(rows: list[Row]) -> None:
+            for r in rows:
                 self.add_nomination(r["id"])
+
+        self.ctx.jobs.run(lambda store, _p: council.needing_vote(store, year=year, meeting_date=day), done=add,
+                          parent=self)
 
     def remove_selected(self) -> None:
         index = self.view.currentIndex()
@@ -354,29 +372,14 @@ class VoteSessionEditor(EditorDialog):
             self._fill_candidates()
 
     # ------------------------------------------------------------------ saving
-    def collect(self) -> tuple[Row, list[Row]]:
+    def collect(self) -> tuple[Row, dict[str, int]]:
         values = F.normalise("vote_sessions", {name: fi.raw() for name, fi in self.inputs.items()})
         values["unit_code"] = self.ctx.unit_code
-        total = values["total_members"]
-        present = values["present"]
-        written = values.get("written_opinions") or 0
-        if total <= 0:
-            raise InputError(self.tr("Total council members: must be more than 0."), field="total_members")
-        if present > total:
-            raise InputError(
-                self.tr("Members present (%1) cannot be more than the total members (%2).")
-                .replace("%1", str(present)).replace("%2", str(total)),
-                field="present",
-            )
-        if present + written > total:
-            raise InputError(
-                self.tr("Present (%1) plus written opinions (%2) cannot be more than the total members (%3).")
-                .replace("%1", str(present)).replace("%2", str(written)).replace("%3", str(total)),
-                field="written_opinions",
-            )
-        votes = []
+        council.check_counts(total_members=values["total_members"], present=values["present"],
+                             written_opinions=values.get("written_opinions"))
+        ballot: dict[str, int] = {}
         for i, line in enumerate(self.model.lines):
-            v, share, _passes, error = self.model.evaluate(line)
+            v, _share, _passes, error = self.model.evaluate(line)
             name = line.nomination.get("subject_name") or ""
             if error:
                 raise InputError(
@@ -388,33 +391,12 @@ class VoteSessionEditor(EditorDialog):
                     self.tr("Row %1 (%2): the votes for are not entered.").replace("%1", str(i + 1)).replace("%2", name),
                     field="votes",
                 )
-            votes.append({
-                "id": line.vote_id,
-                "nomination_id": line.nomination["id"],
-                "votes_for": v,
-                "threshold": line.threshold,
-                "share": round(share, 2) if share is not None else None,
-            })
-        return values, votes
+            ballot[line.nomination["id"]] = v
+        return values, ballot
 
-    def write(self, store: Any, payload: tuple[Row, list[Row]]) -> str:
-        values, votes = payload
-        keep: set[str] = set()
-        with store.atomic():
-            if self.session_id:
-                session = store.update("vote_sessions", self.session_id, values)
-            else:
-                session = store.insert("vote_sessions", values)
-            for vote in votes:
-                vid = vote.pop("id")
-                vote["vote_session_id"] = session["id"]
-                if vid and vid in self.original_votes:
-                    store.update("votes", vid, vote)
-                    keep.add(vid)
-                else:
-                    store.insert("votes", vote, owner_unit=session["owner_unit"])
-            for vid in self.original_votes - keep:
-                store.delete("votes", vid)
+    def write(self, store: Any, payload: tuple[Row, dict[str, int]]) -> str:
+        values, ballot = payload
+        session = council.save_session(store, values=values, session_id=self.session_id, ballot=ballot)
         return str(session["id"])
 
     def _saved(self, result: Any) -> None:
