@@ -72,6 +72,21 @@ def shoot(db: Path, scale: str) -> None:
     settle()
     wizard.grab().save(str(OUT / f"22-wizard-officials{suffix}.png"))
     wizard.reject()
+    sys.path.insert(0, str(ROOT))
+    from tdkt_desktop.gui.workflow.campaign_editor import CampaignEditor
+    from tests.fixtures.directives import PROVINCE_PLAN
+
+    campaign = CampaignEditor(ctx, parent=window)
+    reading = campaign.open_directive(PROVINCE_PLAN)
+    reading.resize(1320, 720)
+    settle()
+    reading.grab().save(str(OUT / f"23-directive-document{suffix}.png"))
+    reading.tabs.setCurrentIndex(1)
+    reading.view.setCurrentIndex(reading.model.index(14, 1))
+    settle()
+    reading.grab().save(str(OUT / f"24-directive-targets{suffix}.png"))
+    reading.reject()
+    campaign.reject()
     window.close()
     ctx.close()
     print(f"scale {scale}: done")

@@ -280,8 +280,8 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/background.py" line="+163"/>
-        <location line="+40"/>
+        <location filename="../../src/tdkt_desktop/gui/background.py" line="+171"/>
+        <location line="+35"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -992,7 +992,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Đăng ký &amp; tham gia</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="+145"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="+144"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -1005,7 +1005,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>SettingsSection</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="-102"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="-101"/>
         <location line="+76"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
@@ -1098,7 +1098,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Backing up</source>
         <translation>Đang sao lưu</translation>
     </message>
@@ -1136,7 +1136,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Không lưu được thiết lập</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Saving the setup</source>
         <translation>Đang lưu thiết lập</translation>
     </message>
@@ -1162,7 +1162,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="-263"/>
+        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="-262"/>
         <source>Which unit is this?</source>
         <translation>Đây là đơn vị nào?</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+488"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+486"/>
         <source>Print all documents</source>
         <translation>In tất cả văn bản</translation>
     </message>
@@ -272,7 +272,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-498"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-495"/>
         <source>Award decisions</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
@@ -298,13 +298,13 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+376"/>
+        <location line="+373"/>
         <location line="+8"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-380"/>
         <source>Documents are laid out as Decree 30/2020 requires (A4, Times New Roman). Preview them here, then print or save the issued PDF.</source>
         <translation>Văn bản được trình bày theo Nghị định 30/2020 (khổ A4, phông Times New Roman). Xem trước tại đây, rồi in hoặc lưu bản PDF phát hành.</translation>
     </message>
@@ -464,7 +464,7 @@
         <translation>Phát hành “%1” sẽ lấy số tiếp theo trong sổ đăng ký văn bản của đơn vị; số đã lấy không dùng lại được. Tiếp tục?</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
         <source>Save as PDF</source>
         <translation>Lưu PDF</translation>
     </message>
@@ -1026,12 +1026,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+126"/>
+        <location line="+125"/>
         <source>no change</source>
         <translation>không thay đổi</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-103"/>
         <location line="+11"/>
         <source>Save enrolment file</source>
         <translation>Xuất tệp ghi danh</translation>
@@ -1072,17 +1072,17 @@ Hãy chuyển tệp cho đơn vị bên kia. Khi họ ghi danh, đọc cho họ 
     </message>
     <message>
         <location line="+26"/>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Enrol a unit</source>
         <translation>Ghi danh đơn vị</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-1"/>
         <source>The bundles held for this key were imported again; see the report.</source>
         <translation>Các gói tạm giữ của khóa này đã được nhập lại; xem báo cáo.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>There is no upper office or unit under this one to send to. Check the unit list (Units).</source>
         <translation>Không có cơ quan cấp trên hay đơn vị trực thuộc nào để gửi. Hãy kiểm tra danh mục đơn vị (mục Đơn vị).</translation>
     </message>
@@ -1141,7 +1141,7 @@ Hãy chép vào USB hoặc gửi đính kèm thư cho đơn vị nhận.</transl
         <translation>Thư mục %1: %2 tệp gói.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Checking the bundles</source>
         <translation>Đang kiểm tra các gói</translation>
     </message>
@@ -1161,7 +1161,7 @@ Hãy chép vào USB hoặc gửi đính kèm thư cho đơn vị nhận.</transl
         <translation>Đang nhập các gói tạm giữ</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Resolving the conflict</source>
         <translation>Đang xử lý xung đột</translation>
     </message>

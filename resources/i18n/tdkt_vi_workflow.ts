@@ -27,7 +27,7 @@
 <context>
     <name>CampaignEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+171"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+46"/>
         <source>Campaign</source>
         <translation>Phong trào</translation>
     </message>
@@ -38,16 +38,16 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Enter the launch document (Chỉ thị, Kế hoạch) and its targets. “Paste directive…” reads a whole document.</source>
-        <translation>Nhập văn bản phát động (Chỉ thị, Kế hoạch) và các chỉ tiêu. Nút “Dán văn bản…” đọc cả một văn bản.</translation>
+        <source>Enter the launch document (Chỉ thị, Kế hoạch) and its targets. “Open directive…” reads a Word, PDF or text file, or pasted text.</source>
+        <translation>Nhập văn bản phát động (Chỉ thị, Kế hoạch) và các chỉ tiêu. “Mở văn bản…” đọc tệp Word, PDF, văn bản hoặc nội dung dán vào.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Paste directive…</source>
-        <translation>Dán văn bản…</translation>
+        <source>Open directive…</source>
+        <translation>Mở văn bản…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Launch document</source>
         <translation>Văn bản phát động</translation>
     </message>
@@ -93,6 +93,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Confirm row</source>
+        <translation>Xác nhận dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have checked the selected rows: their flags are cleared</source>
+        <translation>Đã kiểm tra các dòng đang chọn: xóa các ghi chú cần xem lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Paste targets…</source>
         <translation>Dán chỉ tiêu…</translation>
     </message>
@@ -102,7 +112,7 @@
         <translation>Dán danh sách chỉ tiêu (hoặc cả văn bản); kiểm tra từng dòng đề xuất trước khi thêm</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>A range needs two values (low – high); a count may have an “of which” number. Numbers as you write them: 7,5 or 43.000.</source>
         <translation>Chỉ tiêu dạng khoảng cần hai giá trị (cận dưới – cận trên); chỉ tiêu số lượng có thể có số “trong đó”. Gõ số như thường viết: 7,5 hoặc 43.000.</translation>
     </message>
@@ -112,12 +122,12 @@
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Targets (%1)</source>
         <translation>Chỉ tiêu (%1)</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+102"/>
         <source>End: %1 is before the start %2.</source>
         <translation>Kết thúc: ngày %1 trước ngày bắt đầu %2.</translation>
     </message>
@@ -362,6 +372,160 @@
     </message>
 </context>
 <context>
+    <name>DirectiveDialog</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/workflow/directive_dialog.py" line="+149"/>
+        <source>Read a directive</source>
+        <translation>Đọc văn bản phát động</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open the directive or plan (Word .docx, PDF with text, or .txt), or paste its text, or paste only the list of targets. Check what was read: yellow rows were inferred or guessed and stay yellow until you confirm them; red rows were not understood. Correct a cell by typing in it.</source>
+        <translation>Mở chỉ thị, kế hoạch (Word .docx, PDF có chữ hoặc .txt), hoặc dán nội dung, hoặc chỉ dán danh sách chỉ tiêu. Kiểm tra những gì đọc được: dòng vàng là suy ra hoặc đoán, vẫn vàng cho tới khi bạn xác nhận; dòng đỏ là chưa hiểu. Sửa ô bằng cách gõ vào ô đó.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open file…</source>
+        <translation>Mở tệp…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>…or paste here (Ctrl+V)</source>
+        <translation>…hoặc dán vào đây (Ctrl+V)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confirm row</source>
+        <translation>Xác nhận dòng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have checked the selected rows: their flags are cleared</source>
+        <translation>Đã kiểm tra các dòng đang chọn: xóa các ghi chú cần xem lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split row…</source>
+        <translation>Tách dòng…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put each target of the row on a line of its own</source>
+        <translation>Đưa mỗi chỉ tiêu của dòng thành một dòng riêng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add row</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out row</source>
+        <translation>Bỏ dòng</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Targets</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+83"/>
+        <source>Take into the campaign</source>
+        <translation>Đưa vào phong trào</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Open a directive</source>
+        <translation>Mở văn bản phát động</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Directives (%1)</source>
+        <translation>Văn bản (%1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reading the directive</source>
+        <translation>Đang đọc văn bản</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Document (%1)</source>
+        <translation>Văn bản (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Targets (%1)</source>
+        <translation>Chỉ tiêu (%1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing read yet.</source>
+        <translation>Chưa đọc được gì.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 document fields read, %2 to check.</source>
+        <translation>Đọc được %1 thông tin văn bản, %2 cần xem lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The document holds no target list.</source>
+        <translation>Văn bản không có danh sách chỉ tiêu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 targets read, %2 ticked.</source>
+        <translation>Đọc được %1 chỉ tiêu, chọn %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 to check (yellow).</source>
+        <translation>%1 cần xem lại (vàng).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 not understood (red).</source>
+        <translation>%1 chưa hiểu (đỏ).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take %1 fields and %2 targets</source>
+        <translation>Lấy %1 thông tin và %2 chỉ tiêu</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Select the row to split.</source>
+        <translation>Hãy chọn dòng cần tách.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Split row</source>
+        <translation>Tách dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put each target on a line of its own (or separate them with “;”):</source>
+        <translation>Đưa mỗi chỉ tiêu xuống một dòng (hoặc ngăn cách bằng dấu “;”):</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Nothing is ticked. Tick the fields and targets to take, or press Cancel.</source>
+        <translation>Chưa chọn gì. Hãy đánh dấu các thông tin và chỉ tiêu cần lấy, hoặc bấm Huỷ.</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+232"/>
@@ -392,6 +556,39 @@
         <location line="+25"/>
         <source>You have changes that are not saved. Save them?</source>
         <translation>Có thay đổi chưa lưu. Lưu lại không?</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsModel</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/workflow/directive_dialog.py" line="-349"/>
+        <source>Take</source>
+        <translation>Lấy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read from</source>
+        <translation>Đọc từ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To check</source>
+        <translation>Cần xem lại</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>(blank in the document)</source>
+        <translation>(văn bản để trống)</translation>
     </message>
 </context>
 <context>
@@ -568,79 +765,6 @@
         <location line="+9"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
-    </message>
-</context>
-<context>
-    <name>PasteTargetsDialog</name>
-    <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="-365"/>
-        <source>Paste targets</source>
-        <translation>Dán chỉ tiêu</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Paste the list of targets, or the whole directive: the target paragraph is found in it. Check each row below: yellow rows need a look, red rows were not understood. Correct a cell by typing in it; untick a row to leave it out.</source>
-        <translation>Dán danh sách chỉ tiêu, hoặc cả văn bản: đoạn chỉ tiêu sẽ được tìm trong đó. Kiểm tra từng dòng bên dưới: dòng vàng cần xem lại, dòng đỏ chưa đọc được. Sửa ô nào thì gõ vào ô đó; bỏ dấu ở cột “Lấy” để không lấy dòng đó.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Paste here (Ctrl+V)…</source>
-        <translation>Dán vào đây (Ctrl+V)…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Read the targets</source>
-        <translation>Đọc chỉ tiêu</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Leave out row</source>
-        <translation>Bỏ dòng</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add the ticked targets</source>
-        <translation>Thêm các chỉ tiêu đã chọn</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
-        <translation>Huỷ</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>No target found yet.</source>
-        <translation>Chưa tìm thấy chỉ tiêu nào.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 targets read, %2 ticked.</source>
-        <translation>Đọc được %1 chỉ tiêu, đã chọn %2.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Target paragraph found in the document.</source>
-        <translation>Đã tìm thấy đoạn chỉ tiêu trong văn bản.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 to check (yellow).</source>
-        <translation>%1 dòng cần xem lại (vàng).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 not understood (red).</source>
-        <translation>%1 dòng chưa đọc được (đỏ).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add %1 targets</source>
-        <translation>Thêm %1 chỉ tiêu</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>No row is ticked. Tick the rows to add, or press Cancel.</source>
-        <translation>Chưa chọn dòng nào. Đánh dấu các dòng cần thêm, hoặc bấm Huỷ.</translation>
     </message>
 </context>
 <context>
@@ -873,12 +997,12 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="+30"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="+43"/>
         <source>Target</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Comparison</source>
         <translation>Cách so sánh</translation>
     </message>
@@ -918,43 +1042,58 @@
         <translation>Tổng hợp</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Read as</source>
         <translation>Hiểu là</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Take</source>
         <translation>Lấy</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
         <source>Source text</source>
         <translation>Nguyên văn</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>To check</source>
         <translation>Cần xem lại</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+61"/>
         <source>No figure was understood in this item; fill in the cells or leave it out.</source>
         <translation>Không đọc được số liệu trong mục này; hãy điền các ô hoặc bỏ dòng này.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+161"/>
         <source>Target no. %1: %2</source>
         <translation>Chỉ tiêu thứ %1: %2</translation>
     </message>
     <message>
-        <location line="+76"/>
-        <location line="+86"/>
+        <location line="+90"/>
+        <location line="+99"/>
         <source>(usual)</source>
         <translation>(thông thường)</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-93"/>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tick when you have checked this row: the flags are cleared.</source>
+        <translation>Đánh dấu khi đã kiểm tra dòng này: các ghi chú cần xem lại được xóa.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confirmed. Untick to bring the flags back.</source>
+        <translation>Đã xác nhận. Bỏ đánh dấu để hiện lại các ghi chú cần xem lại.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Range needs two values; a count may have an &apos;of which&apos; number.</source>
         <translation>Dạng khoảng cần hai giá trị; dạng số lượng có thể có số “trong đó”.</translation>
     </message>

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tdkt_desktop.gui import registry
-from tdkt_desktop.gui.qt import QtWidgets
+from tdkt_desktop.gui.qt import QtCore, QtWidgets
 from tdkt_desktop.gui.workflow.campaign_editor import CampaignEditor
 from tdkt_desktop.gui.workflow.campaigns_view import CampaignsView
 
@@ -37,28 +38,42 @@ def test_seed_directive_becomes_a_campaign_with_its_targets(ctx: Any, qtbot: Any
     text = seed("000")
     editor = CampaignEditor(ctx)
     qtbot.addWidget(editor)
-    dlg = editor.paste_targets(text)
-    assert dlg.block_found
+    dlg = editor.open_directive(text)
+    assert dlg.proposal.is_document
+    # the document's fields, each with where it was read; the issuing body was inferred: flagged
+    fields = dlg.fields.values()
+    assert (fields["doc_number"], fields["doc_date"], fields["signer"]) == ("10/CT-UBND", "13/12/2022", "Dương Tân Hiền")
+    body = dlg.fields.index(dlg.fields.row_of("issuing_body"), 0)
+    assert body.data(QtCore.Qt.ItemDataRole.BackgroundRole) is not None  # yellow: read from the signature block
     rows = dlg.model.rows()
     assert len(rows) == 10
-    assert sum(1 for r in rows if r["confidence"] == "low") == 2  # đô thị hóa without a comparing word; "và 02 xã"
-    # the person corrects a cell: the urbanisation target becomes "at least 74 %" explicitly (no change of
-    # value), and sets the unit of the investment target
-    assert dlg.model.set_cell(2, "unit", "tỷ đồng")
+    # the understanding sits right after the name
+    assert [c.key for c in dlg.model.cols[:4]] == ["include", "measure", "check", "review"]
+    assert dlg.model.index(0, 2).data() == "9,5 – 10 %/năm"
+    assert dlg.model.unconfirmed_rows() == [3, 8]  # đô thị hóa without a comparing word; "và 02 xã"
+    # correcting a cell does not clear the flags: only confirming does
+    assert dlg.model.set_cell(3, "value", "74")
+    assert dlg.model.unconfirmed_rows() == [3, 8]
+    assert dlg.model.set_cell(3, "review", True)
+    assert dlg.model.unconfirmed_rows() == [8]
+    assert dlg.model.index(3, 1).data(QtCore.Qt.ItemDataRole.BackgroundRole) is None
+    assert dlg.model.index(8, 1).data(QtCore.Qt.ItemDataRole.BackgroundRole) is not None
     dlg.confirm()
     assert dlg.result() == QtWidgets.QDialog.DialogCode.Accepted
     assert editor.targets.rowCount() == 10
-    # the document details were read from the directive into the empty fields
+    # the row still flagged stays flagged in the campaign's own table
+    assert editor.targets.unconfirmed_rows() == [8]
+    # the document details were read from the directive into the fields
     assert editor.inputs["doc_number"].text() == "10/CT-UBND"
     assert editor.inputs["doc_date"].text() == "13/12/2022"
     assert editor.inputs["doc_kind"].raw() == "CT"
     assert editor.inputs["signer"].text() == "Dương Tân Hiền"
+    assert editor.inputs["issuing_body"].text() == "Ủy ban nhân dân thành phố Cần Thơ"
+    assert editor.inputs["year"].text() == "2023"
     assert "phong trào thi đua" in editor.inputs["name"].text().lower()
     assert "nông thôn mới" in editor.lists["movements_json"].toPlainText()
-    editor.set_value("issuing_body", "Ủy ban nhân dân thành phố Cần Thơ")
     editor.set_value("midterm_review", "15/07/2023")
     editor.set_value("final_review", "20/12/2023")
-    editor.set_value("content_json", "Thi đua thực hiện thắng lợi các chỉ tiêu năm 2023\nChào mừng 20 năm thành phố trực thuộc Trung ương")
     assert editor.dirty
     assert editor.save()
     ctx.jobs.wait_idle()
@@ -75,6 +90,60 @@ def test_seed_directive_becomes_a_campaign_with_its_targets(ctx: Any, qtbot: Any
     poor = next(t for t in targets if "hộ nghèo" in t["measure"])
     assert (poor["comparator"], poor["value"]) == ("at_most", 0.36)
     assert all(t["source_text"] for t in targets)
+    assert json.loads(targets[3]["review_json"]) == []
+    assert "trong đó" in json.loads(targets[8]["review_json"])[0]
+
+    # opened again, the unconfirmed target is still flagged; confirming it and saving clears the flag
+    again = CampaignEditor(ctx, campaign["id"])
+    qtbot.addWidget(again)
+    assert again.targets.unconfirmed_rows() == [8]
+    again.targets_view.setCurrentIndex(again.targets.index(8, 0))
+    again.confirm_targets()
+    assert again.targets.unconfirmed_rows() == []
+    assert again.save()
+    ctx.jobs.wait_idle()
+    stored = ctx.reader.rows("targets", "campaign_id = ?", [campaign["id"]], order_by="seq")
+    assert [json.loads(t["review_json"]) for t in stored] == [[]] * 10
+    assert [t["id"] for t in stored] == [t["id"] for t in targets]
+
+
+def test_details_split_and_added_rows(ctx: Any, qtbot: Any) -> None:
+    editor = CampaignEditor(ctx)
+    qtbot.addWidget(editor)
+    dlg = editor.paste_targets(
+        "- Tỷ lệ hộ dân sử dụng nước sạch đạt 95 %, trong đó thành thị 100 %, nông thôn 93 %\n"
+        "- Tỷ lệ A đạt 50 % tỷ lệ B đạt 60 %"
+    )
+    assert dlg.tabs.currentIndex() == 1
+    rows = dlg.model.rows()
+    assert [r["measure"] for r in rows[:3]] == [
+        "Tỷ lệ hộ dân sử dụng nước sạch", "Tỷ lệ hộ dân sử dụng nước sạch – thành thị",
+        "Tỷ lệ hộ dân sử dụng nước sạch – nông thôn",
+    ]
+    assert rows[1]["parent"] == rows[0]["key"] and rows[2]["parent"] == rows[0]["key"]
+    assert dlg.model.index(1, 1).data() == "↳ Tỷ lệ hộ dân sử dụng nước sạch – thành thị"
+    # two figures with nothing between them: flagged, not merged silently; the person splits the row
+    assert 3 in dlg.model.unconfirmed_rows()
+    assert "chưa tách được" in dlg.model.index(3, dlg.model.column_of("review")).data()
+    assert dlg.split_row(3, "Tỷ lệ A đạt 50 %\nTỷ lệ B đạt 60 %") == 2
+    assert [r["measure"] for r in dlg.model.rows()[3:]] == ["Tỷ lệ A", "Tỷ lệ B"]
+    assert dlg.model.unconfirmed_rows() == []
+    # a row the reading missed is added by hand
+    dlg.view.setCurrentIndex(dlg.model.index(4, 1))
+    dlg.add_row()
+    assert dlg.model.rowCount() == 6
+    assert dlg.model.set_cell(5, "measure", "Kết nạp đảng viên mới")
+    assert dlg.model.set_cell(5, "comparator", "count")
+    assert dlg.model.set_cell(5, "value", "1.200")
+    dlg.confirm()
+    assert editor.targets.rowCount() == 6
+    editor.set_value("name", "Thi đua năm 2026")
+    assert editor.save()
+    ctx.jobs.wait_idle()
+    campaign = ctx.reader.rows("campaigns", "name = ?", ["Thi đua năm 2026"])[0]
+    targets = ctx.reader.rows("targets", "campaign_id = ?", [campaign["id"]], order_by="seq")
+    assert [t["parent_target_id"] for t in targets] == [None, targets[0]["id"], targets[0]["id"], None, None, None]
+    assert targets[5]["value"] == 1200
 
 
 def test_not_understood_rows_are_red_unticked_and_can_be_dropped(ctx: Any, qtbot: Any) -> None:
@@ -84,11 +153,46 @@ def test_not_understood_rows_are_red_unticked_and_can_be_dropped(ctx: Any, qtbot
     rows = dlg.model.rows()
     assert len(rows) == 3
     vague = next(i for i, r in enumerate(rows) if r["confidence"] == "none")
-    assert not rows[vague]["include"] and rows[vague]["problems"]
+    assert not rows[vague]["include"] and rows[vague]["flags"]
     dlg.view.setCurrentIndex(dlg.model.index(vague, 1))
     dlg.drop_selected()
     dlg.confirm()
     assert editor.targets.rowCount() == 2
+
+
+def test_directive_files_are_read_off_the_gui_thread(ctx: Any, qtbot: Any, tmp_path: Path) -> None:
+    from tests.fixtures.directives import PROVINCE_PLAN
+    from tests.unit.test_directives import _docx, _pdf
+
+    editor = CampaignEditor(ctx)
+    qtbot.addWidget(editor)
+    dlg = editor.open_directive()
+    dlg.open_file(str(_docx(tmp_path / "kh45.docx", PROVINCE_PLAN, header_table=True)))
+    ctx.jobs.wait_idle()
+    qtbot.waitUntil(lambda: not dlg.busy)
+    assert dlg.fields.values()["doc_number"] == "45/KH-UBND"
+    assert dlg.fields.values()["issuing_body"] == "Ủy ban nhân dân tỉnh Đồng Tháp"
+    assert dlg.model.rowCount() == 23
+    dlg.open_file(str(_pdf(tmp_path / "ct10.pdf", seed("000"))))
+    ctx.jobs.wait_idle()
+    qtbot.waitUntil(lambda: not dlg.busy)
+    assert dlg.fields.values()["doc_number"] == "10/CT-UBND"
+    assert dlg.model.rowCount() == 10
+    # a file that cannot be read: a message saying what to do, and nothing read is lost
+    bad = tmp_path / "cu.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    dlg.open_file(str(bad))
+    ctx.jobs.wait_idle()
+    qtbot.waitUntil(lambda: not dlg.busy)
+    assert "Word cũ" in dlg.banner.text()
+    assert dlg.model.rowCount() == 10
+    # a document without targets still fills the document's fields
+    dlg.set_text(seed("003"))
+    assert dlg.model.rowCount() == 0
+    assert dlg.fields.values()["doc_number"] == "17/CT-UBND"
+    dlg.confirm()
+    assert editor.inputs["doc_number"].text() == "17/CT-UBND"
+    assert editor.targets.rowCount() == 0
 
 
 def test_bad_input_in_the_campaign_editor_saves_nothing(ctx: Any, qtbot: Any) -> None:

@@ -1,9 +1,16 @@
-"""The editable table of a campaign's targets (chỉ tiêu), also used to review what the parser read from
-pasted text before it is confirmed. Each row keeps what the person typed ("7,5"); a row is checked by
-building a :class:`~tdkt_desktop.core.targets.TargetSpec` from it, and its problem is shown in the row."""
+"""The editable table of a campaign's targets (chỉ tiêu), also used to review what was read from a directive
+before it is taken. Each row keeps what the person typed ("7,5"); a row is checked by building a
+:class:`~tdkt_desktop.core.targets.TargetSpec` from it, and the understanding is shown right after the name.
+
+A row may detail another ("trong đó": ``parent`` is the other row's ``key``; shown indented under it) and may
+carry flags from the reading (``flags``). Flags stay until a person confirms the row (the tick in the "To
+check" column, or "Confirm"); editing a cell does not clear them, and unconfirmed flags are saved with the
+target so they are still there next time.
+"""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,10 +19,16 @@ from tdkt_desktop.core.target_parser import ProposedTarget
 from tdkt_desktop.core.targets import TargetSpec
 from tdkt_desktop.core.text import InputError, clean, format_number, parse_number
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
-from tdkt_desktop.gui.workflow.common import ERROR_BG, ERROR_FG, MUTED_FG, WARN_BG, enum_label
+from tdkt_desktop.gui.workflow.common import ERROR_BG, ERROR_FG, MUTED_FG, OK_FG, WARN_BG, enum_label
+from tdkt_desktop.store.campaigns import review_flags
 
 Row = dict[str, Any]
 
+_keys = itertools.count(1)
+
+
+def new_key() -> str:
+    return f"row-{next(_keys)}"
 
 
 @dataclass(frozen=True)
@@ -28,7 +41,9 @@ class Col:
 def _columns(proposal: bool) -> list[Col]:
     cols = [
         Col("measure", QCoreApplication.translate("TargetsModel", "Target"), 270),
-        Col("comparator", QCoreApplication.translate("TargetsModel", "Comparison"), 150),
+        Col("check", QCoreApplication.translate("TargetsModel", "Read as"), 190),
+        Col("review", QCoreApplication.translate("TargetsModel", "To check"), 230),
+        Col("comparator", QCoreApplication.translate("TargetsModel", "Comparison"), 130),
         Col("value", QCoreApplication.translate("TargetsModel", "Value / low"), 80),
         Col("value_high", QCoreApplication.translate("TargetsModel", "High"), 60),
         Col("unit", QCoreApplication.translate("TargetsModel", "Unit"), 80),
@@ -36,11 +51,10 @@ def _columns(proposal: bool) -> list[Col]:
         Col("sub_label", QCoreApplication.translate("TargetsModel", "Of which: what"), 150),
         Col("strict", QCoreApplication.translate("TargetsModel", "Strict"), 50),
         Col("rollup", QCoreApplication.translate("TargetsModel", "Roll-up"), 110),
-        Col("check", QCoreApplication.translate("TargetsModel", "Read as"), 250),
+        Col("source_text", QCoreApplication.translate("TargetsModel", "Source text"), 320),
     ]
     if proposal:
-        cols = [Col("include", QCoreApplication.translate("TargetsModel", "Take"), 50), *cols, Col("source_text", QCoreApplication.translate("TargetsModel", "Source text"), 320),
-                Col("problems", QCoreApplication.translate("TargetsModel", "To check"), 320)]
+        cols = [Col("include", QCoreApplication.translate("TargetsModel", "Take"), 50), *cols]
     return cols
 
 
@@ -49,9 +63,12 @@ def _num_text(value: Any) -> str:
 
 
 def row_from_stored(target: Row) -> Row:
-    """A table row from a stored ``targets`` record."""
+    """A table row from a stored ``targets`` record (its unconfirmed flags included)."""
+    flags = review_flags(target)
     return {
         "id": target.get("id"),
+        "key": target.get("id") or new_key(),
+        "parent": target.get("parent_target_id"),
         "measure": target.get("measure") or "",
         "comparator": target.get("comparator") or "",
         "value": _num_text(target.get("value")),
@@ -63,30 +80,43 @@ def row_from_stored(target: Row) -> Row:
         "rollup": target.get("rollup") or "",
         "source_text": target.get("source_text") or "",
         "include": True,
-        "problems": [],
-        "confidence": "high",
+        "flags": flags,
+        "confirmed": False,
+        "confidence": "low" if flags else "high",
     }
 
 
-def row_from_proposal(p: ProposedTarget) -> Row:
-    spec = p.spec
-    if spec is None:
-        row = row_from_stored({"measure": "", "source_text": p.source_text})
-        row["include"] = False
-    else:
-        row = row_from_stored({**spec.to_dict(), "source_text": p.source_text})
-    row["id"] = None
-    row["problems"] = list(p.problems)
-    row["confidence"] = p.confidence if spec is not None else "none"
-    if spec is None and not row["problems"]:
-        row["problems"] = [QCoreApplication.translate("TargetsModel", "No figure was understood in this item; fill in the cells or leave it out.")]
-    return row
+def rows_from_proposals(proposals: list[ProposedTarget], *, parent: str | None = None) -> list[Row]:
+    """Table rows for what the parser read; "trong đó" details point at their parent's row."""
+    keys = [new_key() for _ in proposals]
+    rows = []
+    for i, p in enumerate(proposals):
+        spec = p.spec
+        if spec is None:
+            row = row_from_stored({"measure": "", "source_text": p.source_text})
+            row["include"] = False
+        else:
+            row = row_from_stored({**spec.to_dict(), "source_text": p.source_text})
+        row["id"] = None
+        row["key"] = keys[i]
+        row["parent"] = keys[p.parent] if p.parent is not None else parent
+        row["flags"] = list(p.problems)
+        row["confidence"] = p.confidence if spec is not None else "none"
+        if spec is None and not row["flags"]:
+            row["flags"] = [QCoreApplication.translate("TargetsModel", "No figure was understood in this item; fill in the cells or leave it out.")]
+        rows.append(row)
+    return rows
 
 
 def empty_row() -> Row:
     row = row_from_stored({"comparator": m.Comparator.AT_LEAST.value})
     row["id"] = None
     return row
+
+
+def unconfirmed(row: Row) -> list[str]:
+    """The row's flags that a person has not confirmed yet."""
+    return [] if row.get("confirmed") else list(row.get("flags") or [])
 
 
 def spec_of(row: Row) -> TargetSpec:
@@ -123,10 +153,11 @@ def row_error(row: Row) -> str:
 
 _STRICT_KINDS = (m.Comparator.AT_LEAST, m.Comparator.AT_MOST, m.Comparator.RATE)
 _NUMBER_KEYS = ("value", "value_high", "sub_count")
+_READ_ONLY = ("check", "review", "source_text")
 
 
 class TargetsModel(QtCore.QAbstractTableModel):
-    """Rows of targets, editable cell by cell; ``proposal=True`` adds "take", source text and problems."""
+    """Rows of targets, editable cell by cell; ``proposal=True`` adds the "take" column."""
 
     edited = Signal()
 
@@ -141,6 +172,9 @@ class TargetsModel(QtCore.QAbstractTableModel):
     def rows(self) -> list[Row]:
         return [dict(r) for r in self._rows]
 
+    def row(self, index: int) -> Row:
+        return dict(self._rows[index])
+
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self._rows = [dict(r) for r in rows]
@@ -148,23 +182,46 @@ class TargetsModel(QtCore.QAbstractTableModel):
         self.endResetModel()
 
     def append_rows(self, rows: list[Row]) -> None:
+        self.insert_rows(len(self._rows), rows)
+
+    def insert_rows(self, at: int, rows: list[Row]) -> None:
         if not rows:
             return
-        start = len(self._rows)
-        self.beginInsertRows(QtCore.QModelIndex(), start, start + len(rows) - 1)
-        for r in rows:
-            self._rows.append(dict(r))
-            self._errors.append(row_error(r))
+        self.beginInsertRows(QtCore.QModelIndex(), at, at + len(rows) - 1)
+        for offset, r in enumerate(rows):
+            self._rows.insert(at + offset, dict(r))
+            self._errors.insert(at + offset, row_error(r))
         self.endInsertRows()
         self.edited.emit()
 
     def remove_row(self, row: int) -> None:
         if 0 <= row < len(self._rows):
+            key = self._rows[row].get("key")
+            parent = self._rows[row].get("parent")
             self.beginRemoveRows(QtCore.QModelIndex(), row, row)
             del self._rows[row]
             del self._errors[row]
             self.endRemoveRows()
+            # its details now detail its own parent (or stand alone)
+            for i, r in enumerate(self._rows):
+                if key is not None and r.get("parent") == key:
+                    r["parent"] = parent
+                    self._changed(i)
             self.edited.emit()
+
+    def replace_row(self, row: int, rows: list[Row]) -> None:
+        """Put ``rows`` in place of ``row`` (a split); details of the old row follow the first new one."""
+        if not (0 <= row < len(self._rows)) or not rows:
+            return
+        old_key = self._rows[row].get("key")
+        self.beginRemoveRows(QtCore.QModelIndex(), row, row)
+        del self._rows[row]
+        del self._errors[row]
+        self.endRemoveRows()
+        for r in self._rows:
+            if old_key is not None and r.get("parent") == old_key:
+                r["parent"] = rows[0].get("key")
+        self.insert_rows(row, rows)
 
     def move_row(self, row: int, delta: int) -> int:
         other = row + delta
@@ -176,6 +233,16 @@ class TargetsModel(QtCore.QAbstractTableModel):
         self.endResetModel()
         self.edited.emit()
         return other
+
+    def confirm(self, row: int, confirmed: bool = True) -> None:
+        """A person has looked at the row: its flags are cleared (or back, when ``confirmed`` is False)."""
+        if 0 <= row < len(self._rows) and self._rows[row].get("flags"):
+            self._rows[row]["confirmed"] = confirmed
+            self._changed(row)
+            self.edited.emit()
+
+    def unconfirmed_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self._rows) if unconfirmed(r) and r.get("include", True)]
 
     def column_of(self, key: str) -> int:
         for i, c in enumerate(self.cols):
@@ -208,10 +275,17 @@ class TargetsModel(QtCore.QAbstractTableModel):
         col = self.column_of(key)
         if col < 0:
             return False
-        role = Qt.ItemDataRole.CheckStateRole if key in ("include", "strict") else Qt.ItemDataRole.EditRole
+        role = Qt.ItemDataRole.CheckStateRole if key in ("include", "strict", "review") else Qt.ItemDataRole.EditRole
         if role == Qt.ItemDataRole.CheckStateRole:
             value = (Qt.CheckState.Checked if value else Qt.CheckState.Unchecked).value
         return self.setData(self.index(row, col), value, role)
+
+    def _changed(self, r: int) -> None:
+        self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.cols) - 1))
+
+    def _is_detail(self, row: Row) -> bool:
+        parent = row.get("parent")
+        return parent is not None and any(r.get("key") == parent for r in self._rows)
 
     # ------------------------------------------------------------------ Qt
     def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
@@ -243,7 +317,9 @@ class TargetsModel(QtCore.QAbstractTableModel):
         key = self.cols[index.column()].key
         row = self._rows[index.row()]
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if key in ("check", "problems", "source_text"):
+        if key == "review":
+            return base | Qt.ItemFlag.ItemIsUserCheckable if row.get("flags") else base
+        if key in _READ_ONLY:
             return base
         if not self._applies(row, key):
             return Qt.ItemFlag.ItemIsSelectable
@@ -259,15 +335,20 @@ class TargetsModel(QtCore.QAbstractTableModel):
         key = self.cols[index.column()].key
         error = self._errors[r]
         applies = self._applies(row, key)
-        if role == Qt.ItemDataRole.CheckStateRole and key in ("include", "strict"):
-            if not applies:
-                return None
-            return (Qt.CheckState.Checked if row.get(key, key == "include") else Qt.CheckState.Unchecked).value
+        pending = unconfirmed(row)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            if key in ("include", "strict") and applies:
+                return (Qt.CheckState.Checked if row.get(key, key == "include") else Qt.CheckState.Unchecked).value
+            if key == "review" and row.get("flags"):
+                return (Qt.CheckState.Checked if row.get("confirmed") else Qt.CheckState.Unchecked).value
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if key in ("include", "strict"):
                 return None
             if not applies:
                 return "" if role == Qt.ItemDataRole.EditRole else "—"
+            if key == "measure" and role == Qt.ItemDataRole.DisplayRole and self._is_detail(row):
+                return f"↳ {row.get('measure') or ''}"
             if key == "comparator":
                 return row.get(key) if role == Qt.ItemDataRole.EditRole else enum_label(m.Comparator, row.get(key))
             if key == "rollup":
@@ -275,33 +356,40 @@ class TargetsModel(QtCore.QAbstractTableModel):
                     return row.get(key) or ""
                 return enum_label(m.Rollup, row.get(key)) if row.get(key) else QCoreApplication.translate("TargetsModel", "(usual)")
             if key == "check":
-                if error:
-                    return error
-                return spec_of(row).describe()
-            if key == "problems":
-                return "; ".join(row.get("problems") or [])
+                return error or spec_of(row).describe()
+            if key == "review":
+                if not row.get("flags"):
+                    return ""
+                return QCoreApplication.translate("TargetsModel", "Confirmed") if row.get("confirmed") else "; ".join(pending)
             return row.get(key) or ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "check":
                 return error or None
-            if key in ("source_text", "problems", "measure"):
-                text = self.data(index)
-                return text if text else None
+            if key == "review" and row.get("flags"):
+                text = "\n".join(row["flags"])
+                hint = QCoreApplication.translate("TargetsModel", "Tick when you have checked this row: the flags are cleared.") if pending else QCoreApplication.translate("TargetsModel",
+                    "Confirmed. Untick to bring the flags back.")
+                return f"{text}\n\n{hint}"
+            if key in ("source_text", "measure"):
+                text = row.get(key) or ""
+                return text or None
             if key == "comparator":
                 return QCoreApplication.translate("TargetsModel", "Range needs two values; a count may have an 'of which' number.")
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if key == "check" and error:
                 return QtGui.QBrush(QtGui.QColor(ERROR_BG))
-            if self.proposal and row.get("include", True):
-                if row.get("confidence") == "none" or error:
+            if row.get("include", True):
+                if row.get("confidence") == "none" and pending:
                     return QtGui.QBrush(QtGui.QColor(ERROR_BG))
-                if row.get("confidence") == "low":
+                if pending:
                     return QtGui.QBrush(QtGui.QColor(WARN_BG))
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "check" and error:
                 return QtGui.QBrush(QtGui.QColor(ERROR_FG))
+            if key == "review" and row.get("confirmed"):
+                return QtGui.QBrush(QtGui.QColor(OK_FG))
             if not applies or (self.proposal and not row.get("include", True)):
                 return QtGui.QBrush(QtGui.QColor(MUTED_FG))
             return None
@@ -315,15 +403,21 @@ class TargetsModel(QtCore.QAbstractTableModel):
         r = index.row()
         key = self.cols[index.column()].key
         row = self._rows[r]
-        if role == Qt.ItemDataRole.CheckStateRole and key in ("include", "strict"):
-            row[key] = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
-        elif role == Qt.ItemDataRole.EditRole and key not in ("check", "problems", "source_text", "include", "strict"):
+        if role == Qt.ItemDataRole.CheckStateRole and key in ("include", "strict", "review"):
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            if key == "review":
+                if not row.get("flags"):
+                    return False
+                row["confirmed"] = checked
+            else:
+                row[key] = checked
+        elif role == Qt.ItemDataRole.EditRole and key not in (*_READ_ONLY, "include", "strict"):
             text = "" if value is None else str(value)
             row[key] = text.strip() if key in _NUMBER_KEYS else text
         else:
             return False
         self._errors[r] = row_error(row)
-        self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.cols) - 1))
+        self._changed(r)
         self.edited.emit()
         return True
 
@@ -368,8 +462,29 @@ def setup_targets_view(view: QtWidgets.QTableView, model: TargetsModel) -> None:
         | QtWidgets.QAbstractItemView.EditTrigger.SelectedClicked
     )
     view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectItems)
+    view.setWordWrap(True)
     fm = view.fontMetrics()
     unit = fm.horizontalAdvance("n")
     for i, col in enumerate(model.cols):
-        view.setColumnWidth(i, max(40, col.width * unit // 7))
+        header = fm.horizontalAdvance(col.label) + 3 * unit  # never narrower than its header
+        view.setColumnWidth(i, max(40, col.width * unit // 7, header))
     view.horizontalHeader().setStretchLastSection(True)
+
+
+def save_rows(model: TargetsModel) -> list[Row]:
+    """The taken rows as :func:`tdkt_desktop.store.campaigns.save_campaign` takes them (flags not confirmed kept)."""
+    taken_keys = {model.row(i).get("key") for i in model.taken()}
+    out = []
+    for row, spec in model.specs():
+        data = spec.to_dict()
+        data.update({
+            "id": row.get("id"),
+            "key": row.get("key"),
+            "parent": row.get("parent") if row.get("parent") in taken_keys else None,
+            "source_text": row.get("source_text") or None,
+            "strict": 1 if spec.strict else 0,
+            "rollup": row.get("rollup") or data["rollup"],
+            "review": unconfirmed(row),
+        })
+        out.append(data)
+    return out
