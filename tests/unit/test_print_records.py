@@ -157,3 +157,120 @@ def test_issuing_takes_a_register_number_once_and_previews_take_none(demo, tmp_p
     records.issue_pdf(demo, "bao_cao_ket_qua", campaign["id"], tmp_path / "d.pdf", period="2026")
     codes = [r["code"] for r in demo.db.query("SELECT code FROM doc_register WHERE doc_type = 'BC' ORDER BY id")]
     assert codes == ["01/BC-UBND", "02/BC-UBND"]  # two reports (sơ kết, tổng kết), two numbers
+
+
+# --------------------------------------------------------------------------- signer, recipients, Word, signing
+
+
+def _officials(store):
+    return store.rows("officials", order_by="sort_order, full_name")
+
+
+def test_vice_chair_signs_kt_and_recipients_are_chosen_and_remembered(demo, tmp_path):
+    decision = demo.rows("decisions")[0]
+    vice = _officials(demo)[1]["full_name"]
+    out = tmp_path / "qd.pdf"
+    records.preview_pdf(demo, "quyet_dinh", decision["id"], out, signer=vice,
+                        recipients=["Như Điều 3", "Sở Nội vụ thành phố Cần Thơ"])
+    text = pdf_text(out)
+    assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text and vice in text
+    assert "- Sở Nội vụ thành phố Cần Thơ;" in text and "Cơ quan cấp trên" not in text
+    again = tmp_path / "qd2.pdf"
+    records.preview_pdf(demo, "quyet_dinh", decision["id"], again)  # remembered for the next decision
+    assert "- Sở Nội vụ thành phố Cần Thơ;" in pdf_text(again)
+    cert = tmp_path / "gk.pdf"
+    records.preview_pdf(demo, "bang_cstdcs", decision["id"], cert, signer=vice)
+    assert "KT. CHỦ TỊCH" in pdf_text(cert)
+    with pytest.raises(records.PrintError, match="không có trong danh sách người ký"):
+        records.preview_pdf(demo, "ke_hoach_phat_dong", demo.rows("campaigns")[0]["id"], tmp_path / "k.pdf",
+                            signer="Người Lạ")
+    for role, expected in (("TL", "TL. CHỦ TỊCH"), ("Q", "Q. CHỦ TỊCH"), ("TUQ", "TUQ. CHỦ TỊCH")):
+        path = tmp_path / f"{role}.pdf"
+        records.preview_pdf(demo, "ke_hoach_phat_dong", demo.rows("campaigns")[0]["id"], path, signer=vice,
+                            signer_role=role)
+        assert expected in pdf_text(path)
+
+
+def test_no_placeholder_recipients_and_real_upper_office(demo, tmp_path):
+    campaign = demo.rows("campaigns", "campaign_type = 'regular'")[0]
+    out = tmp_path / "kh.pdf"
+    records.preview_pdf(demo, "ke_hoach_phat_dong", campaign["id"], out)
+    text = " ".join(pdf_text(out).split())
+    assert "Cơ quan cấp trên" not in text and "Các cơ quan, đơn vị;" not in text
+    assert "UBND thành phố Cần Thơ" in text
+
+
+def test_households_print_with_the_heads_gender(demo, tmp_path):
+    household = demo.rows("households")[0]
+    with demo.atomic():
+        demo.db.execute("UPDATE households SET head_gender = 'female' WHERE id = ?", [household["id"]])
+    assert records.display_name(demo, "household", household["id"], "") == f"Hộ bà {household['head_name']}"
+    with demo.atomic():
+        demo.db.execute("UPDATE households SET head_gender = NULL WHERE id = ?", [household["id"]])
+    assert records.display_name(demo, "household", household["id"], "").startswith("Hộ gia đình ")
+    regs = demo.rows("registrations", "subject_kind = 'household'")
+    if regs:
+        out = tmp_path / "dk.pdf"
+        records.issue_pdf(demo, "dang_ky_thi_dua", regs[0]["id"], out)  # "ĐK" is in the register now
+        text = pdf_text(out)
+        assert "HỘ GIA ĐÌNH" in text and "/ĐK-UBND" in text
+    for path in tmp_path.glob("*.pdf"):
+        assert "ông/bà" not in pdf_text(path)
+
+
+def test_decision_counts_people_not_awards(demo):
+    decision = demo.rows("decisions")[0]
+    awardees = demo.rows("decision_awardees", "decision_id = ?", [decision["id"]])
+    context = records.build_context(demo, "quyet_dinh", decision["id"])
+    people = {(a["subject_kind"], a["subject_id"]) for a in awardees}
+    assert records.count_text(k for k, _ in people) in context["article1"]
+
+
+def test_issued_number_matches_the_issuing_body_and_the_meeting_year(demo, tmp_path):
+    nomination = demo.rows("nominations", "title_code = 'CSTDCS' AND status = 'decided'")[0]
+    out = tmp_path / "tt.pdf"
+    records.issue_pdf(demo, "to_trinh", nomination["id"], out)
+    text = " ".join(pdf_text(out).split())
+    assert "/TTr-HĐTĐKT" in text and "TTr-UBND" not in text and "DỰ THẢO" not in text
+    session = demo.rows("vote_sessions")[0]
+    bb = tmp_path / "bb.pdf"
+    records.issue_pdf(demo, "bien_ban", session["id"], bb)
+    row = next(iter(demo.db.query("SELECT year FROM doc_register WHERE doc_type = 'BB'")))
+    assert row["year"] == int(session["meeting_date"][:4])
+    words_ = pdf_text(bb)
+    assert "HỘI ĐỒNG THI ĐUA" in words_ and f"{int(session['meeting_date'][:4])}" in words_
+
+
+def test_results_report_says_things_once(demo, tmp_path):
+    campaign = demo.rows("campaigns", "campaign_type = 'regular'")[0]
+    out = tmp_path / "bc.pdf"
+    records.preview_pdf(demo, "bao_cao_ket_qua", campaign["id"], out, period="2026-H1")
+    text = " ".join(pdf_text(out).split())
+    assert "năm 2026 năm 2026" not in text and "năm 2026 6 tháng" not in text
+    assert "00 tập thể" not in text and "00 cá nhân" not in text
+    if campaign.get("doc_number"):
+        assert f"số {campaign['doc_number']}" in text
+
+
+def test_personal_report_never_confirmed_by_its_author(demo):
+    chairman = _officials(demo)[0]
+    person = demo.insert("people", {"full_name": chairman["full_name"], "gender": "male", "birth_date": "1975-03-02",
+                                    "hometown": "Cần Thơ", "residence": "Cần Thơ", "position": "Chủ tịch UBND phường"})
+    nomination = demo.rows("nominations", "subject_kind = 'person'")[0]
+    with demo.atomic():
+        demo.db.execute("UPDATE nominations SET subject_id = ?, subject_name = ? WHERE id = ?",
+                        [person["id"] if isinstance(person, dict) else person, chairman["full_name"], nomination["id"]])
+    context = records.build_context(demo, "bao_cao_ca_nhan", nomination["id"])
+    assert context["confirmer"]["name"] != chairman["full_name"]
+
+
+def test_cli_writes_word_and_a_signed_decision(capsys, demo, tmp_path, monkeypatch):
+    from docx import Document
+
+    db = str(demo.path)
+    decision = demo.rows("decisions")[0]
+    word = tmp_path / "qd.docx"
+    assert main(["print", "quyet_dinh", "--id", decision["id"][:8], "--out", str(word), "--db", db]) == 0
+    doc = Document(str(word))
+    assert any("QUYẾT ĐỊNH" in p.text for p in doc.paragraphs)
+    assert round(doc.sections[0].left_margin.mm) == 30

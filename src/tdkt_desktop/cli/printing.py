@@ -1,7 +1,9 @@
 """``tdkt print``: official documents to PDF from the command line.
 
     tdkt print --list
-    tdkt print TEMPLATE --id ID --out FILE.pdf [--issue] [--date dd/mm/yyyy] [--period P] [--stock --offset X,Y]
+    tdkt print TEMPLATE --id ID --out FILE.pdf|FILE.docx [--issue] [--date dd/mm/yyyy] [--period P]
+               [--signer "HỌ TÊN" --role TM|KT|Q|TL|TUQ|none] [--recipient "NƠI NHẬN"]… [--attached SỐ,dd/mm/yyyy]
+               [--stock --offset X,Y]
     tdkt print --decision ID --out-dir DIR        (the decision and a certificate per awardee)
     tdkt print --campaign ID --out-dir DIR [--period P]
 
@@ -29,12 +31,19 @@ def register(sub: Any) -> None:
     p.add_argument("template", nargs="?", metavar="MẪU", help="tên mẫu (xem --list)")
     p.add_argument("--list", action="store_true", help="liệt kê các mẫu in và căn cứ pháp lý")
     p.add_argument("--id", help="mã bản ghi (đủ hoặc 8 ký tự đầu)")
-    p.add_argument("--out", help="tệp PDF sẽ ghi")
+    p.add_argument("--out", help="tệp sẽ ghi: .pdf hoặc .docx (Word)")
     p.add_argument("--issue", action="store_true", help="ban hành: lấy số văn bản tiếp theo trong sổ")
     p.add_argument("--date", help="ngày văn bản (dd/mm/yyyy); mặc định hôm nay")
     p.add_argument("--period", help="kỳ báo cáo (2025, 2025-H1…) cho báo cáo kết quả")
     p.add_argument("--stock", action="store_true", help="in lên phôi giấy khen in sẵn (không in khung, quốc hiệu)")
     p.add_argument("--offset", default="0,0", help="lệch máy in khi in phôi, mm: X,Y (ví dụ 2,5;-1)")
+    p.add_argument("--signer", metavar="HỌ_TÊN", help="người ký (một trong những người ký của đơn vị)")
+    p.add_argument("--role", choices=["TM", "KT", "Q", "TL", "TUQ", "none"],
+                   help="quyền hạn ký: TM. (thay mặt tập thể), KT. (ký thay), Q. (quyền), TL., TUQ., none (không ghi)")
+    p.add_argument("--recipient", action="append", metavar="NƠI_NHẬN",
+                   help="một nơi nhận (ghi nhiều lần; thay danh sách mặc định và được ghi nhớ cho lần sau)")
+    p.add_argument("--attached", metavar="SỐ,NGÀY", help="văn bản kèm theo danh sách: số ký hiệu và ngày, "
+                   "ví dụ 05/TTr-UBND,05/01/2026")
     p.add_argument("--head-name", help="họ tên thủ trưởng (báo cáo thành tích tập thể)")
     p.add_argument("--head-title", help="chức vụ thủ trưởng (báo cáo thành tích tập thể)")
     p.add_argument("--decision", metavar="ID", help="in cả bộ của một quyết định")
@@ -90,6 +99,18 @@ def cmd_print(args: argparse.Namespace) -> int:
     if args.stock:
         options["stock"] = True
     options["offsets_mm"] = _offsets(args.offset)
+    if args.signer:
+        options["signer"] = args.signer
+    if args.role:
+        options["signer_role"] = "" if args.role == "none" else args.role
+    if args.recipient:
+        options["recipients"] = args.recipient
+    if args.attached:
+        number, _, day = args.attached.partition(",")
+        if not number.strip():
+            raise CliError("--attached cần số ký hiệu văn bản, ví dụ 05/TTr-UBND,05/01/2026.")
+        options["attached"] = {"kind": "Tờ trình", "number": number.strip(),
+                               "date": parse_date(day, field="Ngày văn bản kèm theo") if day.strip() else None}
     if args.head_name:
         options["head_name"] = args.head_name
     if args.head_title:
@@ -129,8 +150,9 @@ def cmd_print(args: argparse.Namespace) -> int:
         render = records.issue_pdf if args.issue else records.preview_pdf
         info = render(store, args.template, record_id, args.out, **options)
         if args.json:
-            print_json({"file": args.out, "pages": info.pages, "template": args.template,
+            print_json({"file": args.out, "pages": info.pages, "template": args.template, "format": info.format,
                         "legal_basis": info.legal_basis})
         else:
-            print(f"Đã in {args.out} ({info.pages} trang) theo {info.legal_basis}.")
+            what = f"({info.pages} trang)" if info.format == "pdf" else "(tệp Word để sửa trước khi ký)"
+            print(f"Đã in {args.out} {what} theo {info.legal_basis}.")
     return EXIT_OK

@@ -73,6 +73,7 @@ FILTERS: dict[str, Callable[[Any], str]] = {
     "percent": _percent,
     "num2": _num2,
     "count": lambda v: f"{len(v):02d}",
+    "year": lambda v: str(_as_date(v).year),
 }
 
 

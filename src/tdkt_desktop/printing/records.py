@@ -115,27 +115,55 @@ def officials(store: Store, unit_code: str | None = None) -> list[Row]:
     return store.rows("officials", "unit_code = ?", [code], order_by="sort_order, full_name")
 
 
-def signer_for(store: Store, *, collective: bool, name: str | None = None) -> dict[str, str]:
-    """The signature block: the chairman signs "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" for the collective body,
-    a vice chairman "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"; a chairman's own decision has no prefix."""
+# Signing authority (NĐ 30/2020, Phụ lục I, mục I.9): TM. for the collective body, KT. for the head, Q. an
+# acting head, TL. and TUQ. on the head's behalf; "" the head signing his own decision.
+ROLES = ("TM", "KT", "Q", "TL", "TUQ", "")
+
+
+def signature(*, official: Row, head_title: str, body: str | None, role: str | None, is_head: bool) -> dict[str, str]:
+    """The signature block of ``official``: {prefix, title, name} for the role (default: TM. for a collective
+    body's head, KT. for a deputy, none for the head's own decision)."""
+    title = str(official["title"]).upper()
+    head = head_title.upper()
+    if role is None:
+        role = ("TM" if body else "") if is_head else "KT"
+    role = role.rstrip(".").upper()
+    if role not in ROLES:
+        raise PrintError(f"Quyền hạn ký “{role}” không hợp lệ: chỉ TM., KT., Q., TL., TUQ. hoặc để trống.")
+    name = str(official["full_name"])
+    if role == "TM":
+        if not body:
+            raise PrintError("Ký thay mặt (TM.) chỉ dùng cho văn bản của tập thể (Ủy ban nhân dân, Hội đồng).")
+        return {"prefix": f"TM. {body.upper()}", "title": title, "name": name}
+    if role == "KT":
+        return {"prefix": f"KT. {head}", "title": title, "name": name}
+    if role == "Q":
+        return {"prefix": "", "title": f"Q. {head}", "name": name}
+    if role in ("TL", "TUQ"):
+        return {"prefix": f"{role}. {head}", "title": title, "name": name}
+    return {"prefix": "", "title": title, "name": name}
+
+
+def signer_for(store: Store, *, collective: bool, name: str | None = None, role: str | None = None) -> dict[str, str]:
+    """The signature block of the unit's document: the official named ``name`` (default: the first, the
+    head) with the role's prefix — "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", …"""
     people = officials(store)
     if not people:
         raise PrintError(
             "Chưa khai báo người ký (Chủ tịch, Phó Chủ tịch). Hãy nhập ở mục Cài đặt → Người ký rồi in lại."
         )
-    chosen = next((p for p in people if name and p["full_name"] == name), people[0])
-    title = str(chosen["title"]).upper()
+    chosen = people[0]
+    if name:
+        chosen = next((p for p in people if p["full_name"] == name), None)  # type: ignore[assignment]
+        if chosen is None:
+            names = ", ".join(str(p["full_name"]) for p in people)
+            raise PrintError(f"“{name}” không có trong danh sách người ký của đơn vị ({names}).")
     unit = store.self_unit()
     government = unit is not None and _is_government(unit)
-    if title.startswith("PHÓ"):
-        prefix = "KT. CHỦ TỊCH" if government else f"KT. {people[0]['title'].upper()}"
-    elif collective and government:
-        prefix = "TM. ỦY BAN NHÂN DÂN"
-    else:
-        prefix = (chosen.get("authority") or "").strip() if not government else ""
-        if prefix in ("TM.", "KT."):
-            prefix = ""
-    return {"prefix": prefix, "title": title, "name": str(chosen["full_name"])}
+    head = people[0]
+    body = ("ỦY BAN NHÂN DÂN" if government else (unit["name"] if unit else None)) if collective else None
+    return signature(official=chosen, head_title=str(head["title"]), body=body, role=role,
+                     is_head=chosen["id"] == head["id"])
 
 
 def legal_basis(on: _dt.date) -> list[str]:
@@ -187,7 +215,10 @@ def display_name(store: Store, kind: str, subject_id: str | None, fallback: str)
         honorific = {"female": "Bà", "male": "Ông"}.get(record.get("gender") or "")
         return f"{honorific} {record['full_name']}" if honorific else str(record["full_name"])
     if kind == "household" and record is not None:
-        return f"Hộ ông/bà {record['head_name']}" if not fallback.startswith("Hộ") else fallback
+        honorific = {"female": "Hộ bà", "male": "Hộ ông"}.get(record.get("head_gender") or "", "Hộ gia đình")
+        return f"{honorific} {record['head_name']}"
+    if kind == "household" and fallback.startswith("Hộ ông/bà "):
+        return "Hộ gia đình " + fallback[len("Hộ ông/bà "):]
     return fallback
 
 
@@ -299,6 +330,67 @@ def _today(options: dict[str, Any]) -> _dt.date:
     return value or _dt.date.today()
 
 
+def upper_office(store: Store) -> Row | None:
+    unit = store.self_unit()
+    return store.unit_by_code(unit["parent_code"]) if unit and unit.get("parent_code") else None
+
+
+def _upper_entries(store: Store, *, note: str = "") -> list[str]:
+    """The real upper office as Nơi nhận entries: "UBND thành phố Cần Thơ" and its Sở Nội vụ for a province."""
+    upper = upper_office(store)
+    if upper is None:
+        return []
+    suffix = f" ({note})" if note else ""
+    if _is_government(upper):
+        out = [f"UBND {_lower_first(str(upper['name']))}{suffix}"]
+        if upper["level"] == "province":
+            out.append(f"Sở Nội vụ {_lower_first(str(upper['name']))} (Phòng Thi đua, khen thưởng)")
+        return out
+    return [f"{upper['name']}{suffix}"]
+
+
+def _sub_unit_entries(store: Store) -> list[str]:
+    below = store.rows("units", "parent_code = ?", [store.unit_code], order_by="name")
+    if not below:
+        return []
+    if len(below) > 6:
+        return ["Các cơ quan, đơn vị trực thuộc (theo danh sách)"]
+    return [str(u["name"]) for u in below]
+
+
+RECIPIENTS_KEY = "printing_recipients_{}"
+
+
+def recipients(store: Store, template: str, defaults: list[str], options: dict[str, Any]) -> list[str]:
+    """The Nơi nhận of ``template``: given in ``options["recipients"]`` (then remembered for the next document
+    of this kind), else the ones remembered, else ``defaults`` (the real upper office, sub-units)."""
+    from tdkt_desktop.core.text import clean
+
+    key = RECIPIENTS_KEY.format(template)
+    given = options.get("recipients")
+    if given is not None:
+        chosen = [clean(str(x)) for x in given if clean(str(x))]
+        with store.atomic():
+            store.set_meta_json(key, chosen)
+        return chosen
+    saved = store.meta_json(key, None)
+    return [str(x) for x in saved] if isinstance(saved, list) else defaults
+
+
+def default_recipients(store: Store, template: str) -> list[str]:
+    """The Nơi nhận a document of ``template`` gets when nobody has chosen others."""
+    if template in ("to_trinh", "dang_ky_thi_dua"):
+        return ["Như trên"] + ([e for e in _upper_entries(store) if e.startswith("Sở")] if template == "to_trinh"
+                               else [])
+    if template == "quyet_dinh":
+        return ["Như Điều 3", *_upper_entries(store, note="để báo cáo")]
+    if template == "ke_hoach_phat_dong":
+        return [*_upper_entries(store, note="để báo cáo"), *_sub_unit_entries(store)]
+    if template in ("bao_cao_ket_qua", "bieu_0601N", "bieu_0603N"):
+        return _upper_entries(store)
+    return []
+
+
 def _to_trinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
     batch = _nomination_batch(store, record_id, options)
     first = batch[0]
@@ -322,7 +414,7 @@ def _to_trinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
             )
     achievements = [str(n["achievement"]) for n in batch[:1] if n.get("achievement")]
     issuer = issuer_of(store)
-    signer = signer_for(store, collective=True, name=options.get("signer"))
+    signer = signer_for(store, collective=True, name=options.get("signer"), role=options.get("signer_role"))
     if commune_decides and unit is not None and _is_government(unit):
         # The unit's own chairman decides: the emulation council submits to him, not the UBND to itself.
         issuer = {
@@ -332,11 +424,12 @@ def _to_trinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
             "full": f"Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name']))}",
             "short": f"Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name']))}",
         }
-        vice = [p for p in officials(store) if str(p["title"]).lower().startswith("phó")]
-        signer = (
-            {"prefix": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH HỘI ĐỒNG", "name": str(vice[0]["full_name"])}
-            if vice else {"prefix": "TM. HỘI ĐỒNG", "title": "CHỦ TỊCH", "name": signer["name"]}
-        )
+        people = officials(store)
+        vice = [p for p in people if str(p["title"]).lower().startswith("phó")]
+        named = next((p for p in people if p["full_name"] == options.get("signer")), None)
+        chosen = named or (vice[0] if vice else people[0])
+        signer = signature(official={**chosen, "title": f"{chosen['title']} Hội đồng"}, head_title="CHỦ TỊCH",
+                           body="HỘI ĐỒNG", role=options.get("signer_role"), is_head=chosen["id"] == people[0]["id"])
     return {
         "issuer": issuer,
         "place": place_name(store),
@@ -354,7 +447,7 @@ def _to_trinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
         },
         "summary": achievements if options.get("with_summary") else [],
         "signer": signer,
-        "recipients": ["Như trên", "Hội đồng Thi đua - Khen thưởng"],
+        "recipients": recipients(store, "to_trinh", default_recipients(store, "to_trinh"), options),
         "archive": "VP",
     }
 
@@ -375,18 +468,29 @@ def _danh_sach(store: Store, record_id: str, options: dict[str, Any]) -> dict[st
         if vote and vote.get("share") is not None:
             row["vote_percent"] = round(float(vote["share"]), 2)
         rows.append((n["subject_kind"], row))
-    attached = options.get("attached")
+    # the list goes with its tờ trình: the same issuing body, the same signer, "(Kèm theo Tờ trình số …)"
+    submission = _to_trinh(store, record_id, options)
     context: dict[str, Any] = {
-        "issuer": issuer_of(store),
+        "issuer": submission["issuer"],
         "place": place_name(store),
         "date": on,
         "list_title": f"Đề nghị tặng {award_phrase(store, first['title_code'])} năm {first['year']}",
         "rows": grouped(rows),
-        "signer": signer_for(store, collective=True, name=options.get("signer")),
+        "signer": submission["signer"],
+        "attached": options.get("attached") or _attached_submission(store, record_id, submission),
     }
-    if attached:
-        context["attached"] = attached
     return context
+
+
+def _attached_submission(store: Store, record_id: str, submission: dict[str, Any]) -> dict[str, Any]:
+    """The tờ trình this list goes with: its number and date once issued, blanks to fill in before."""
+    rows = list(store.db.query(
+        "SELECT code, issued_on FROM doc_register WHERE unit_code = ? AND doc_type = 'TTr' AND record_table = "
+        "'nominations' AND record_id = ? ORDER BY id DESC LIMIT 1", [store.unit_code, record_id]))
+    if rows:
+        return {"kind": "Tờ trình", "number": rows[0]["code"], "date": rows[0]["issued_on"]}
+    abbr = submission["issuer"].get("abbr", "UBND")
+    return {"kind": "Tờ trình", "number": f"     /TTr-{abbr}", "date": None}
 
 
 def _history(store: Store, kind: str, subject_id: str) -> tuple[list[Row], list[Row]]:
@@ -434,7 +538,8 @@ def _bao_cao_ca_nhan(store: Store, record_id: str, options: dict[str, Any]) -> d
         for i in store.rows("initiatives", "person_id = ?", [person["id"]], order_by="year")
     ]
     unit = store.self_unit()
-    chairman = officials(store)[:1]
+    confirmer = next((p for p in officials(store) if p["full_name"] != person["full_name"]), None)
+    confirmer_title = (f"{str(confirmer['title']).upper()} {issuer_of(store)['full'].upper()}" if confirmer else "")
     return {
         "place": place_name(store),
         "date": _today(options),
@@ -455,10 +560,8 @@ def _bao_cao_ca_nhan(store: Store, record_id: str, options: dict[str, Any]) -> d
         "initiatives": initiatives,
         "titles": titles,
         "awards": forms,
-        "confirmer": {
-            "title": f"CHỦ TỊCH {issuer_of(store)['full'].upper()}",
-            "name": chairman[0]["full_name"] if chairman else "",
-        },
+        # the head of the unit confirms — never the person reporting (a chairman's report: his deputy)
+        "confirmer": {"title": confirmer_title, "name": confirmer["full_name"] if confirmer else ""},
     }
 
 
@@ -485,7 +588,7 @@ def _bao_cao_tap_the(store: Store, record_id: str, options: dict[str, Any]) -> d
     if results:
         results[0]["y2"] = Rating(ratings[n["year"]]).label if n["year"] in ratings else ""
     chairman = officials(store)[:1]
-    head_title = options.get("head_title") or "THỦ TRƯỞNG ĐƠN VỊ"
+    head_title = options.get("head_title") or str(collective.get("head_title") or "THỦ TRƯỞNG ĐƠN VỊ").upper()
     return {
         "issuer": {"name": collective["name"].upper(), **({"parent": f"UBND {unit['name'].upper()}"} if unit else {})},
         "place": place_name(store),
@@ -500,7 +603,7 @@ def _bao_cao_tap_the(store: Store, record_id: str, options: dict[str, Any]) -> d
         "titles": titles,
         "awards": forms,
         "confirmer": {"title": f"CHỦ TỊCH {issuer_of(store)['full'].upper()}", "name": chairman[0]["full_name"] if chairman else ""},
-        "head": {"title": head_title, "name": options.get("head_name") or ""},
+        "head": {"title": head_title, "name": options.get("head_name") or collective.get("head_name") or ""},
     }
 
 
@@ -538,7 +641,7 @@ def _bien_ban(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
     if not conclusions:
         conclusions.append("Không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy định.")
     return {
-        "issuer": {**issuer, "name": f"{issuer['name']}\n{council}", "abbr": "HĐTĐKT"},
+        "issuer": {**issuer, "parent": issuer["name"].replace("\n", " "), "name": council, "abbr": "HĐTĐKT"},
         "code": "BB-HĐTĐKT",
         "place": place_name(store),
         "date": meeting,
@@ -590,6 +693,30 @@ def decision_number_text(decision: Row) -> str:
     return f"{n:02d}/{code}" if isinstance(n, int) else f"{n}/{code}"
 
 
+def _distinct_subjects(awardees: list[Row]) -> list[str]:
+    """One kind per person or collective awarded (several awards to one person count once)."""
+    seen: dict[tuple[str, str], str] = {}
+    for a in awardees:
+        seen.setdefault((a["subject_kind"], a.get("subject_id") or a["subject_name"]), a["subject_kind"])
+    return list(seen.values())
+
+
+def decision_signer(store: Store, decision: Row, options: dict[str, Any]) -> dict[str, str]:
+    """Who signs a decision and its certificates: the official chosen for printing, else the one recorded on
+    the decision; a deputy signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", the chairman his own decision without prefix."""
+    name = options.get("signer") or decision.get("signer")
+    people = officials(store)
+    official = next((p for p in people if p["full_name"] == name), None)
+    if official is None and name:
+        official = {"id": "", "full_name": name, "title": decision.get("signer_title") or "Chủ tịch"}
+    if official is None:
+        return signer_for(store, collective=False, role=options.get("signer_role"))
+    head = people[0] if people else official
+    is_head = official["id"] == head["id"] or not str(official["title"]).lower().startswith("phó")
+    return signature(official=official, head_title=str(head["title"]) if people else "Chủ tịch", body=None,
+                     role=options.get("signer_role"), is_head=is_head)
+
+
 def _quyet_dinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
     decision = store.require("decisions", record_id)
     on = _dt.date.fromisoformat(decision["decision_date"])
@@ -621,7 +748,7 @@ def _quyet_dinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[s
         "basis": ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025" if on >= _dt.date(2025, 7, 1)
                   else "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", *legal_basis(on)],
         "proposed_by": f"Theo đề nghị của Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name'])) if unit else ''}",
-        "article1": f"Tặng {award_text} cho {count_text(a['subject_kind'] for a in awardees)} (có danh sách kèm theo) "
+        "article1": f"Tặng {award_text} cho {count_text(_distinct_subjects(awardees))} (có danh sách kèm theo) "
         "đã có thành tích xuất sắc trong thực hiện nhiệm vụ và phong trào thi đua yêu nước.",
         "article2": f"Tiền thưởng kèm theo thực hiện theo quy định hiện hành, mức lương cơ sở {format_number(base)} đồng; "
         f"tổng cộng {format_number(total)} đồng ({money_in_words(total)}), trích từ Quỹ thi đua, khen thưởng.",
@@ -629,9 +756,8 @@ def _quyet_dinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[s
         "chịu trách nhiệm thi hành Quyết định này./.",
         "list_title": f"Tập thể, cá nhân được tặng {award_text}",
         "awardees": grouped_by_title(rows),
-        "signer": {"prefix": "", "title": str(decision.get("signer_title") or "CHỦ TỊCH").upper(),
-                   "name": decision.get("signer") or signer_for(store, collective=False)["name"]},
-        "recipients": ["Như Điều 3", "Cơ quan cấp trên (để báo cáo)"],
+        "signer": decision_signer(store, decision, options),
+        "recipients": recipients(store, "quyet_dinh", default_recipients(store, "quyet_dinh"), options),
         "archive": "VP",
     }
 
@@ -661,8 +787,7 @@ def _certificates(store: Store, record_id: str, options: dict[str, Any], templat
         "place": place_name(store),
         "date": on,
         "decision": {"number": decision_number_text(decision), "date": on},
-        "signer": {"prefix": "", "title": str(decision.get("signer_title") or "CHỦ TỊCH").upper(),
-                   "name": decision.get("signer") or ""},
+        "signer": decision_signer(store, decision, options),
         "certificates": certificates,
     }
     if template == "bang_cstdcs":
@@ -686,7 +811,8 @@ def _dang_ky(store: Store, record_id: str, options: dict[str, Any]) -> dict[str,
         person = store.get("people", r["subject_id"])
         individuals.append({"name": r["subject_name"], "position": (person or {}).get("position") or "",
                             "title": title_label(r["title_code"])})
-    households = [{"name": r["subject_name"], "title": title_label(r["title_code"])} for r in regs if r["subject_kind"] == "household"]
+    households = [{"name": display_name(store, "household", r.get("subject_id"), r["subject_name"]),
+                   "title": title_label(r["title_code"])} for r in regs if r["subject_kind"] == "household"]
     campaign = store.get("campaigns", first["campaign_id"]) if first.get("campaign_id") else None
     unit = store.self_unit()
     upper = store.unit_by_code(unit["parent_code"]) if unit and unit.get("parent_code") else None
@@ -699,7 +825,7 @@ def _dang_ky(store: Store, record_id: str, options: dict[str, Any]) -> dict[str,
             intro += f" của {campaign['issuing_body']}"
         intro += f" về {_lower_first(campaign['name'])}"
     issuer = issuer_of(store)
-    chairman = signer_for(store, collective=True)
+    chairman = signer_for(store, collective=True, name=options.get("signer"), role=options.get("signer_role"))
     return {
         "issuer": issuer,
         "place": place_name(store),
@@ -707,11 +833,12 @@ def _dang_ky(store: Store, record_id: str, options: dict[str, Any]) -> dict[str,
         "year": first["year"],
         "addressee": f"Hội đồng Thi đua - Khen thưởng {_lower_first(str(upper['name']))}" if upper else "Hội đồng Thi đua - Khen thưởng cấp trên",
         "intro": [f"{intro}, {issuer['full']} đăng ký thi đua năm {first['year']} như sau:"],
-        "collectives": collectives + households,
+        "collectives": collectives,
+        "households": households,
         "individuals": individuals,
         "commitments": [f"{issuer['full']} cam kết tổ chức thực hiện tốt các nội dung thi đua đã đăng ký."],
         "signer": chairman,
-        "recipients": ["Như trên"],
+        "recipients": recipients(store, "dang_ky_thi_dua", default_recipients(store, "dang_ky_thi_dua"), options),
         "archive": "VP",
     }
 
@@ -760,10 +887,40 @@ def _ke_hoach(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
         "contents": [f"{i}. {c}" for i, c in enumerate(content, 1)] or ["1. Thi đua hoàn thành các chỉ tiêu được giao."],
         "targets": [{"name": t["measure"], "unit": t.get("unit") or "", "value": _target_value_text(t), "note": ""} for t in targets],
         "organisation": organisation,
-        "signer": signer_for(store, collective=True, name=options.get("signer")),
-        "recipients": ["Cơ quan cấp trên", "Các cơ quan, đơn vị"],
+        "signer": signer_for(store, collective=True, name=options.get("signer"), role=options.get("signer_role")),
+        "recipients": recipients(store, "ke_hoach_phat_dong", default_recipients(store, "ke_hoach_phat_dong"),
+                                 options),
         "archive": "VP",
     }
+
+
+_DOC_KINDS = {"CT": "Chỉ thị", "KH": "Kế hoạch", "QĐ": "Quyết định", "CV": "Công văn", "TB": "Thông báo"}
+
+
+def _by_document(campaign: Row) -> str:
+    """ " theo Chỉ thị số 12/CT-UBND ngày 06/01/2026 của …" (the kind of document read from its number)."""
+    number = str(campaign.get("doc_number") or "").strip()
+    if not number:
+        return ""
+    code = number.split("/", 1)[1].split("-", 1)[0] if "/" in number else ""
+    kind = _DOC_KINDS.get(str(campaign.get("doc_kind") or "") or code, "văn bản")
+    out = f" theo {kind} số {number}"
+    if campaign.get("doc_date"):
+        out += f" ngày {_dt.date.fromisoformat(campaign['doc_date']).strftime('%d/%m/%Y')}"
+    if campaign.get("issuing_body"):
+        out += f" của {campaign['issuing_body']}"
+    return out
+
+
+def _report_subject(kind: str, name: str, period: str) -> str:
+    """ "Sơ kết phong trào thi đua … 6 tháng đầu năm 2026" — the period said once, whatever the name says."""
+    label = period_label(period).lower()
+    year = str(period_year(period))
+    base = _lower_first(name).strip()
+    for tail in (f" {label}", f" năm {year}", f" {year}"):
+        if base.endswith(tail):
+            base = base[: -len(tail)].rstrip(" ,")
+    return f"{kind} {base} {label}"
 
 
 def _bao_cao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
@@ -797,17 +954,21 @@ def _bao_cao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> d
                 sudden += 1
     total_people = sum(c["individuals"] for c in counts.values())
     total_coll = sum(c["collectives"] for c in counts.values())
-    awards_text = (f"Trong {period_label(period).lower()}, đã khen thưởng {total_coll:02d} tập thể, {total_people:02d} cá nhân"
-                   + (f"; khen thưởng đột xuất {sudden:02d} trường hợp" if sudden else "") + ".")
+    if total_coll or total_people:
+        counted = ", ".join(x for x in (f"{total_coll:02d} tập thể" if total_coll else "",
+                                         f"{total_people:02d} cá nhân" if total_people else "") if x)
+        awards_text = (f"Trong {period_label(period).lower()}, đã khen thưởng {counted}"
+                       + (f"; khen thưởng đột xuất {sudden:02d} trường hợp" if sudden else "") + ".")
+    else:
+        awards_text = f"Trong {period_label(period).lower()}, chưa có quyết định khen thưởng nào."
     issuer = issuer_of(store)
     kind = "Sơ kết" if period.endswith("H1") else "Tổng kết"
     return {
         "issuer": issuer,
         "place": place_name(store),
         "date": _today(options),
-        "subject": f"{kind} {_lower_first(campaign['name'])} {period_label(period).lower()}".replace(" năm năm", " năm"),
-        "direction": [f"{issuer['full']} triển khai {_lower_first(campaign['name'])}"
-                      + (f" theo {campaign.get('doc_number')}" if campaign.get("doc_number") else "") + "."],
+        "subject": _report_subject(kind, str(campaign["name"]), period),
+        "direction": [f"{issuer['full']} triển khai {_lower_first(campaign['name'])}" + _by_document(campaign) + "."],
         "results_text": [f"Kết quả thực hiện các chỉ tiêu thi đua {period_label(period).lower()} như sau:"],
         "targets": rows,
         "awards_text": [awards_text],
@@ -818,8 +979,8 @@ def _bao_cao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> d
         "tasks": options.get("tasks") or (
             ["Tập trung chỉ đạo thực hiện các chỉ tiêu chưa đạt; đôn đốc các đơn vị báo cáo đúng hạn."]
             if not_reached else ["Tiếp tục đẩy mạnh phong trào thi đua, khen thưởng kịp thời các điển hình tiên tiến."]),
-        "signer": signer_for(store, collective=True, name=options.get("signer")),
-        "recipients": ["Cơ quan cấp trên"],
+        "signer": signer_for(store, collective=True, name=options.get("signer"), role=options.get("signer_role")),
+        "recipients": recipients(store, "bao_cao_ket_qua", default_recipients(store, "bao_cao_ket_qua"), options),
         "archive": "VP",
     }
 
@@ -848,7 +1009,7 @@ def build_context(store: Store, template_name: str, record_id: str, **options: A
 
 
 def _render(template_name: str, context: dict[str, Any], out: str | Path | IO[bytes], options: dict[str, Any]) -> RenderInfo:
-    return render(template_name, context, out, stock=bool(options.get("stock")),
+    return render(template_name, context, out, stock=bool(options.get("stock")), draft=bool(options.get("draft")),
                   offsets_mm=tuple(options.get("offsets_mm") or (0.0, 0.0)))  # type: ignore[arg-type]
 
 
@@ -857,14 +1018,18 @@ def preview_pdf(store: Store, template_name: str, record_id: str, out: str | Pat
     context = build_context(store, template_name, record_id, **options)
     if template_name in DOC_TYPE:
         context.pop("number", None)
-    return _render(template_name, context, out, options)
+    return _render(template_name, context, out, {**options, "draft": True})
 
 
 def issue_pdf(store: Store, template_name: str, record_id: str, out: str | Path | IO[bytes], **options: Any) -> RenderInfo:
     """Render the issued document: documents numbered by this unit take the next number of the register."""
     context = build_context(store, template_name, record_id, **options)
     if template_name in DOC_TYPE and not options.get("number"):
-        number, code = issued_number(store, template_name, record_id, str(context.get("subject") or ""), _today(options))
+        abbr = str((context.get("issuer") or {}).get("abbr") or "")
+        suffix = str(context.get("code") or "") or (f"{DOC_TYPE[template_name]}-{abbr}" if abbr else None)
+        on = context["date"] if isinstance(context.get("date"), _dt.date) else _today(options)
+        number, code = issued_number(store, template_name, record_id, str(context.get("subject") or ""), on,
+                                     suffix=suffix)
         context["number"] = number
         context["code"] = code
     elif options.get("number"):
@@ -872,7 +1037,8 @@ def issue_pdf(store: Store, template_name: str, record_id: str, out: str | Path 
     return _render(template_name, context, out, options)
 
 
-def issued_number(store: Store, template_name: str, record_id: str, subject: str, on: _dt.date) -> tuple[int, str]:
+def issued_number(store: Store, template_name: str, record_id: str, subject: str, on: _dt.date, *,
+                  suffix: str | None = None) -> tuple[int, str]:
     """The register number of this document: the one it was issued under before (printing again reuses it),
     else the next number of the register for its type and year."""
     from tdkt_desktop.store.numbering import take_number
@@ -886,7 +1052,8 @@ def issued_number(store: Store, template_name: str, record_id: str, subject: str
     ))
     if earlier:
         return int(earlier[0]["number"]), str(earlier[0]["code"]).split("/", 1)[1]
-    issued = take_number(store, doc_type=doc_type, issued_on=on, record_table=table, record_id=record_id, subject=subject)
+    issued = take_number(store, doc_type=doc_type, issued_on=on, record_table=table, record_id=record_id, subject=subject,
+                         suffix=suffix)
     return issued.number, issued.code.split("/", 1)[1]
 
 

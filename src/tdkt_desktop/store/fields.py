@@ -96,6 +96,8 @@ _kind(
     F("women_count", "Số nữ", "int"),
     F("founded", "Ngày thành lập", "date"),
     F("address", "Địa chỉ"),
+    F("head_name", "Thủ trưởng (họ tên)"),
+    F("head_title", "Chức vụ thủ trưởng"),
     F("nominee_class", "Phân loại đối tượng"),
     F("field", "Lĩnh vực hoạt động"),
     F("notes", "Ghi chú", "longtext"),
@@ -103,6 +105,7 @@ _kind(
 _kind(
     "households", "Hộ gia đình", "head_name",
     F("head_name", "Chủ hộ", required=True),
+    F("head_gender", "Giới tính chủ hộ", "enum", enum=m.Gender),
     F("address", "Địa chỉ"),
     F("unit_code", "Đơn vị (thôn, tổ dân phố)"),
     F("members_count", "Số nhân khẩu", "int"),

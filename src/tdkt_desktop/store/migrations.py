@@ -531,6 +531,15 @@ def m006_target_details_and_review(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_targets_parent ON targets(parent_target_id)")
 
 
+@migrations(name="m007_heads_of_collectives_and_households")
+def m007_heads_of_collectives_and_households(db: sqlite_utils.Database) -> None:
+    """Who heads a collective (name and title, signing its achievement report) and the gender of a household's
+    head ("Hộ ông …" / "Hộ bà …" on a decision and a certificate). Synced columns: they travel in bundles."""
+    db.execute("ALTER TABLE collectives ADD COLUMN head_name TEXT")
+    db.execute("ALTER TABLE collectives ADD COLUMN head_title TEXT")
+    db.execute("ALTER TABLE households ADD COLUMN head_gender TEXT")
+
+
 # New migrations go above this line, each with the next number. ------------------------------
 
 

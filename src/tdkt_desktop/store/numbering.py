@@ -49,6 +49,7 @@ DEFAULT_PREFIXES: dict[str, str] = {
     "TB": "TB-UBND",
     "CT": "CT-UBND",
     "CV": "UBND",
+    "ĐK": "ĐK-UBND",
 }
 
 _RETRIES = 8
@@ -232,15 +233,20 @@ def take_number(
     record_id: str | None = None,
     subject: str | None = None,
     unit_code: str | None = None,
+    suffix: str | None = None,
 ) -> IssuedNumber:
     """Take the next number for a document being ISSUED on ``issued_on`` and record it in the register.
+
+    ``suffix`` overrides the type's default code when the issuing body is another (the council's tờ trình is
+    "TTr-HĐTĐKT", numbered in the same register as the unit's).
 
     Within a caller's transaction the number is part of it (rolled back with it); otherwise the
     register entry is committed at once. Never call this for a preview: use :func:`peek_next_number`.
     """
     day = _as_date(issued_on)
     unit = _unit(store, unit_code)
-    kind, suffix = _resolve(store, doc_type)
+    kind, default_suffix = _resolve(store, doc_type)
+    suffix = clean(suffix) or default_suffix
     nested = store.db.conn.in_transaction
     last: BaseException | None = None
     for attempt in range(_RETRIES):
