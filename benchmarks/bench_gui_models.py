@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tdkt_desktop.gui.models import ListQuery, RecordTableModel, column, columns
+from tdkt_desktop.gui.models import RecordTableModel, column, columns
 from tdkt_desktop.gui.qt import QtCore
 from tdkt_desktop.store import search
 from tdkt_desktop.store.db import now_iso, open_store
@@ -92,8 +92,8 @@ def main() -> None:
                 model.data(model.index(r, c))
 
     def open_model(sort_column: int, search: str = "") -> RecordTableModel:
-        query = ListQuery("nominations", cols, sort_column=sort_column, search=search)
-        model = RecordTableModel(reader, query)
+        model = RecordTableModel(reader, "nominations", cols, sort_column=sort_column)
+        model.query.search = search
         model.reload()
         first_screen(model)
         return model

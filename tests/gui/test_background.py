@@ -6,7 +6,7 @@ import datetime as _dt
 from typing import Any
 
 from tdkt_desktop.core.text import InputError
-from tdkt_desktop.gui.models import ListQuery, RecordTableModel, columns
+from tdkt_desktop.gui.models import RecordTableModel, columns
 from tdkt_desktop.store.numbering import take_number
 
 
@@ -53,7 +53,7 @@ def test_a_failed_job_reports_only_what_it_kept(ctx: Any, messages: Any) -> None
 
 
 def test_a_list_reloads_after_a_job_on_its_table_and_not_after_one_on_another(ctx: Any, qtbot: Any) -> None:
-    model = RecordTableModel(ctx.reader, ListQuery("people", columns("people", "full_name")), jobs=ctx.jobs)
+    model = RecordTableModel(ctx.reader, "people", columns("people", "full_name"), jobs=ctx.jobs)
     loads: list[int] = []
     model.loaded.connect(lambda: loads.append(model.rowCount()))
     model.reload()

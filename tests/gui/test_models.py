@@ -6,9 +6,10 @@ import random
 from pathlib import Path
 
 from tdkt_desktop.core.text import collate_key, person_sort_key
-from tdkt_desktop.gui.models import BLOCK, ListQuery, RecordTableModel, columns, person_key, text_key
+from tdkt_desktop.gui.models import BLOCK, RecordTableModel, columns
 from tdkt_desktop.gui.qt import Qt
 from tdkt_desktop.store.db import open_store
+from tdkt_desktop.store.listing import ListQuery, person_key, text_key
 
 NAMES = ["Nguyễn Văn Ân", "Đào Thị Ánh", "Lê An", "Trần Bình", "Phạm Thị Ấn", "Hồ Đức", "Vũ Dũng", "Ngô Anh",
          "Bùi Ân", "Đinh Ạn", "Lê Thị Ơn", "Lý Ôn", "Mai Ổn", "Đặng Đào", "Dương Dao"]
@@ -30,8 +31,7 @@ def _people(db_path: Path) -> None:
 def test_sort_people_in_vietnamese_order(app, db_path: Path) -> None:
     _people(db_path)
     with open_store(db_path) as reader:
-        query = ListQuery("people", columns("people", "full_name", "birth_date", person=["full_name"]))
-        model = RecordTableModel(reader, query)
+        model = RecordTableModel(reader, "people", columns("people", "full_name", "birth_date", person=["full_name"]))
         model.reload()
         shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
         assert shown == sorted(NAMES, key=person_sort_key)
@@ -46,7 +46,7 @@ def test_sort_people_in_vietnamese_order(app, db_path: Path) -> None:
 def test_filter_without_tones(app, db_path: Path) -> None:
     _people(db_path)
     with open_store(db_path) as reader:
-        model = RecordTableModel(reader, ListQuery("people", columns("people", "full_name", person=["full_name"])))
+        model = RecordTableModel(reader, "people", columns("people", "full_name", person=["full_name"]))
         model.reload()
         assert model.rowCount() == len(NAMES)
         model.set_search("dao")
@@ -58,21 +58,20 @@ def test_filter_without_tones(app, db_path: Path) -> None:
         assert model.rowCount() == len(NAMES)
 
 
-def test_filter_on_a_table_without_index_and_sql_filter(app, db_path: Path) -> None:
+def test_filter_on_a_table_without_index_and_a_field_filter(app, db_path: Path) -> None:
     with open_store(db_path) as store:
         for i, name in enumerate(["Trường Tiểu học Tân Phú", "Trạm Y tế", "Tổ dân phố 3"]):
             store.insert("registrations", {"year": 2025 + i % 2, "subject_kind": "collective", "subject_id": f"x{i}",
                                            "subject_name": name, "title_code": "TLDTT"})
     with open_store(db_path) as reader:
-        query = ListQuery("registrations", columns("registrations", "subject_name", "year", "title_code"))
-        model = RecordTableModel(reader, query)
+        model = RecordTableModel(reader, "registrations", columns("registrations", "subject_name", "year", "title_code"))
         model.reload()
         assert model.rowCount() == 3
         model.set_search("truong tieu hoc")
         assert model.rowCount() == 1
         assert model.data(model.index(0, 2)) == "Tập thể lao động tiên tiến"
         model.set_search("")
-        model.set_filter("year = ?", [2026])
+        model.set_filter({"year": 2026})
         assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["Trạm Y tế"]
 
 
@@ -82,7 +81,7 @@ def test_rows_are_fetched_in_blocks_and_deleted_rows_leave(app, db_path: Path) -
             ids = [store.insert("households", {"head_name": f"Hộ {i:04d}", "members_count": i})["id"] for i in range(450)]
         store.delete("households", ids[0])
     with open_store(db_path) as reader:
-        model = RecordTableModel(reader, ListQuery("households", columns("households", "head_name", "members_count")))
+        model = RecordTableModel(reader, "households", columns("households", "head_name", "members_count"))
         model.reload()
         assert model.rowCount() == 449
         assert model._blocks == {}
@@ -101,8 +100,19 @@ def test_ref_columns_show_names(app, db_path: Path) -> None:
         store.insert("participations", {"campaign_id": camp["id"], "period": "2025", "unit_code": "27031",
                                          "people_count": 1200})
     with open_store(db_path) as reader:
-        model = RecordTableModel(reader, ListQuery("participations", columns("participations", "campaign_id", "unit_code", "people_count")))
+        model = RecordTableModel(reader, "participations", columns("participations", "campaign_id", "unit_code", "people_count"))
         model.reload()
         assert model.data(model.index(0, 0)) == "Thi đua yêu nước"
         assert model.data(model.index(0, 1)) == "Phường Tân Phú"
         assert model.data(model.index(0, 2)) == "1.200"
+
+
+def test_a_list_query_refuses_names_that_are_not_fields(app, db_path: Path) -> None:
+    import pytest
+
+    for bad in ({"sort_field": "year; DROP TABLE people"}, {"filters": {"1 = 1 OR year": 2025}},
+                {"search_fields": ("x",)}, {"refs": {"nope": "units"}}):
+        with pytest.raises(ValueError, match="no field"):
+            ListQuery("people", **bad)
+    with pytest.raises(ValueError, match="sort kind"):
+        ListQuery("people", sort_field="full_name", sort_kind="random")

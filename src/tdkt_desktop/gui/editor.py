@@ -17,9 +17,9 @@ from tdkt_desktop.core.text import InputError
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.inputs import FieldInput, RefInput, make_input
-from tdkt_desktop.gui.lookups import REF_TABLES, SUBJECT_TABLES, UNIT_FIELDS, label_of, lookup
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.store import fields as F
+from tdkt_desktop.store.lookups import REF_TABLES, SUBJECT_TABLES, UNIT_FIELDS, label_of, lookup
 
 # Fields the generic editor leaves out: bookkeeping kept by dedicated screens.
 HIDDEN_KINDS = ("json",)

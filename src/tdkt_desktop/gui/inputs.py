@@ -10,9 +10,9 @@ from typing import Any
 
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.text import fold, format_date, format_number
-from tdkt_desktop.gui.lookups import UNIT_FIELDS
 from tdkt_desktop.gui.qt import QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.store import fields as F
+from tdkt_desktop.store.lookups import UNIT_FIELDS
 
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole

@@ -17,7 +17,7 @@ from typing import Any
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.editor import RecordEditor
-from tdkt_desktop.gui.models import Column, ListQuery, RecordTableModel
+from tdkt_desktop.gui.models import Column, RecordTableModel
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.widgets import SearchBox, UndoBar
 from tdkt_desktop.store import fields as F
@@ -32,8 +32,7 @@ class RecordListView(QtWidgets.QWidget):
         table: str,
         cols: Sequence[Column],
         *,
-        where: str | None = None,
-        params: Sequence[Any] = (),
+        filters: Mapping[str, Any] | None = None,
         editor_fields: Sequence[str] | None = None,
         defaults: Mapping[str, Any] | None = None,
         open_editor: Callable[[str | None], QtWidgets.QDialog] | None = None,
@@ -49,8 +48,7 @@ class RecordListView(QtWidgets.QWidget):
         self.defaults = dict(defaults or {})
         self._open_editor = open_editor
         self.setObjectName(f"list_{table}")
-        query = ListQuery(table, list(cols), where, list(params))
-        self.model = RecordTableModel(ctx.reader, query, jobs=ctx.jobs, parent=self)
+        self.model = RecordTableModel(ctx.reader, table, cols, jobs=ctx.jobs, filters=filters, parent=self)
         self.model.loaded.connect(self._loaded)
 
         layout = QtWidgets.QVBoxLayout(self)
@@ -156,7 +154,7 @@ class RecordListView(QtWidgets.QWidget):
         """Widths from the header and the first rows, each capped so that no column takes the whole table."""
         header = self.view.horizontalHeader()
         metrics = self.view.fontMetrics()
-        for i, col in enumerate(self.model.query.columns):
+        for i, col in enumerate(self.model.columns):
             if col.width:
                 header.resizeSection(i, col.width * metrics.averageCharWidth())
                 continue

@@ -1,97 +1,32 @@
 """Table models over the database that load only ids, then rows lazily in blocks.
 
-:class:`ListQuery` (no Qt) computes the ordered, filtered list of ids of one table: SQL filters, the
-diacritic-insensitive search (``search.matching_ids`` for indexed tables, folded text otherwise) and the
-sort — by SQL for dates and numbers, in Python with Vietnamese collation keys for text ("text") and names
-of people ("person": given name first). Keys are cached per (id, value), so re-sorting and reloading
-after a change are cheap.
-
-:class:`RecordTableModel` shows a :class:`ListQuery`. It holds the id list and fetches rows by primary
-key in blocks of :data:`BLOCK` with a small LRU cache, from the GUI thread's read-only store. When given
-``jobs``, the id list is computed on a worker thread (``reload()`` returns at once, ``loaded`` is emitted
-when the new list is in); without ``jobs`` (tests, benchmarks) it is computed at once. The model follows
+:class:`RecordTableModel` shows one table's records under :class:`Column` columns. The list itself — the
+filters, the search without tones, the Vietnamese sort — is a :class:`~tdkt_desktop.store.listing.ListQuery`:
+the id list is computed on a worker thread (``reload()`` returns at once, ``loaded`` is emitted when the
+new list is in; without ``jobs``, in tests and benchmarks, at once), and rows are read by primary key in
+blocks of :data:`BLOCK` with a small LRU cache from the GUI thread's store. The model follows
 ``jobs.data_changed`` for its table.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.text import clean, collate_key, fold, format_date, format_number
-from tdkt_desktop.gui.lookups import REF_TABLES, UNIT_FIELDS, names_for
-from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, Signal
+from tdkt_desktop.core.text import format_date, format_number
+from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, Signal
 from tdkt_desktop.store import fields as F
-from tdkt_desktop.store import search as S
 from tdkt_desktop.store.db import Store
+from tdkt_desktop.store.listing import ListQuery
+from tdkt_desktop.store.lookups import REF_TABLES, UNIT_FIELDS
 
 Row = dict[str, Any]
 BLOCK = 200
 CACHE_BLOCKS = 32
-
-
-# --------------------------------------------------------------------------- fast Vietnamese collation
-
-
-class _CharMap(dict):  # type: ignore[type-arg]
-    """str.translate table built on demand from :func:`core.text.collate_key`, one character at a time."""
-
-    def __init__(self, part: int) -> None:
-        super().__init__()
-        self.part = part
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        key = collate_key(ch) if not ch.isspace() else ((1000 + code,), (0,), ch)
-        if self.part == 0:
-            value = "".join(chr(min(0x20 + r, 0x10FFFF)) for r in key[0])
-        else:
-            value = "".join(chr(0x30 + t) for t in key[1])
-        self[code] = value
-        return value
-
-
-_PRIMARY = _CharMap(0)
-_TONES = _CharMap(1)
-
-
-_TEXT_KEYS: dict[str, tuple[str, str, str]] = {}
-_PERSON_KEYS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {}
-_KEY_CACHE_LIMIT = 400_000
-
-
-def text_key(text: str | None) -> tuple[str, str, str]:
-    """The same order as :func:`core.text.collate_key` (a ă â b … đ …, tones after the letter), but as
-    plain strings built with ``str.translate`` and remembered per text — fast enough for 200 000 names."""
-    raw = text or ""
-    key = _TEXT_KEYS.get(raw)
-    if key is None:
-        cleaned = " ".join(unicodedata.normalize("NFC", raw).split())
-        low = cleaned.lower()
-        key = (low.translate(_PRIMARY), low.translate(_TONES), cleaned)
-        if len(_TEXT_KEYS) >= _KEY_CACHE_LIMIT:
-            _TEXT_KEYS.clear()
-        _TEXT_KEYS[raw] = key
-    return key
-
-
-def person_key(full_name: str | None) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
-    """Vietnamese order of people: given name first, then the full name (as :func:`core.text.person_sort_key`)."""
-    raw = full_name or ""
-    key = _PERSON_KEYS.get(raw)
-    if key is None:
-        full = text_key(raw)
-        words = full[2].rsplit(" ", 1)
-        key = (text_key(words[-1]), full)
-        if len(_PERSON_KEYS) >= _KEY_CACHE_LIMIT:
-            _PERSON_KEYS.clear()
-        _PERSON_KEYS[raw] = key
-    return key
 
 
 # --------------------------------------------------------------------------- columns
@@ -166,109 +101,6 @@ def columns(table: str, *names: str, person: Sequence[str] = ()) -> list[Column]
     return [column(table, n, sort="person" if n in person else None) for n in names]
 
 
-# --------------------------------------------------------------------------- the query
-
-
-@dataclass
-class ListQuery:
-    """What a list shows: one table, its columns, filters, a search text and a sort. No Qt."""
-
-    table: str
-    columns: list[Column]
-    where: str | None = None
-    params: list[Any] = field(default_factory=list)
-    search: str = ""
-    sort_column: int = 0
-    descending: bool = False
-    search_columns: Sequence[str] = ()  # for tables without a search index: folded text of these
-    _keys: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
-
-    def _where(self) -> tuple[str, list[Any]]:
-        sql = "deleted = 0"
-        if self.where:
-            sql += f" AND ({self.where})"
-        return sql, list(self.params)
-
-    def _matching(self, store: Store) -> set[str] | None:
-        text = clean(self.search)
-        if not text:
-            return None
-        if self.table in S.SEARCHABLE:
-            ids = S.matching_ids(store.db, self.table, text)
-            return None if ids is None else set(ids)
-        words = fold(text).split(" ")
-        names = list(self.search_columns) or [c.name for c in self.columns if c.sort in ("text", "person")]
-        where, params = self._where()
-        cols = ", ".join(names)
-        found: set[str] = set()
-        for row in store.db.execute(f"SELECT id, {cols} FROM {self.table} WHERE {where}", params):
-            body = fold(" ".join(str(v) for v in row[1:] if v is not None))
-            if all(w in body for w in words):
-                found.add(row[0])
-        return found
-
-    def ids(self, store: Store) -> list[str]:
-        """The ordered ids of the live records that pass the filters and the search."""
-        where, params = self._where()
-        matching = self._matching(store)
-        col = self.columns[self.sort_column] if 0 <= self.sort_column < len(self.columns) else None
-        by_sql = col is None or col.sort in ("", "sql")
-        wanted = f"id, {col.name}" if col is not None and not by_sql else "id"
-        order = ""
-        if by_sql:
-            order = f" ORDER BY {col.name} {'DESC' if self.descending else 'ASC'}, rowid" if col and col.sort else " ORDER BY rowid"
-        if matching is not None and len(matching) <= (500 if by_sql else 20_000):
-            # few matches: read only those rows
-            rows = []
-            found = list(matching)
-            for start in range(0, len(found), 500):
-                chunk = found[start : start + 500]
-                marks = ",".join("?" for _ in chunk)
-                rows += store.db.execute(
-                    f"SELECT {wanted} FROM {self.table} WHERE {where} AND id IN ({marks}){order}", [*params, *chunk]
-                ).fetchall()
-        else:
-            rows = store.db.execute(f"SELECT {wanted} FROM {self.table} WHERE {where}{order}", params).fetchall()
-            if matching is not None:
-                rows = [r for r in rows if r[0] in matching]
-        if by_sql:
-            return [r[0] for r in rows]
-        assert col is not None
-        make = person_key if col.sort == "person" else text_key
-        cache = self._keys
-        cache_name = f"{col.name}:{col.sort}"
-        if cache.get("__column__") != (cache_name, None):
-            cache.clear()
-            cache["__column__"] = (cache_name, None)
-
-        def key(r: tuple[str, Any]) -> Any:
-            hit = cache.get(r[0])
-            if hit is not None and hit[0] == r[1]:
-                return hit[1]
-            k = make(display_text(r[1]))
-            cache[r[0]] = (r[1], k)
-            return k
-
-        rows.sort(key=key, reverse=self.descending)
-        return [r[0] for r in rows]
-
-    def fetch(self, store: Store, ids: Sequence[str]) -> dict[str, Row]:
-        """Whole rows for these ids (any order), by id."""
-        out: dict[str, Row] = {}
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ",".join("?" for _ in chunk)
-            for row in store.db.query(f"SELECT * FROM {self.table} WHERE id IN ({marks})", chunk):
-                out[row["id"]] = row
-        for col in self.columns:
-            if col.ref:
-                names = names_for(store, col.ref, {str(r[col.name]) for r in out.values() if r.get(col.name)})
-                for r in out.values():
-                    if r.get(col.name):
-                        r[f"{col.name}__name"] = names.get(str(r[col.name]), "")
-        return out
-
-
 def display_text(value: Any) -> str:
     if value is None:
         return ""
@@ -281,21 +113,37 @@ def display_text(value: Any) -> str:
 
 
 class RecordTableModel(QtCore.QAbstractTableModel):
-    """A list of records for a view; see the module text. ``record(row)`` gives the whole stored row."""
+    """A list of one table's records for a view; see the module text. ``record(row)`` gives the whole row.
+
+    ``filters``: field → value the records must hold; ``sort_column``/``descending``: the first sort;
+    ``search_columns``: the text fields searched on tables without a search index (default: the text
+    columns shown)."""
 
     loaded = Signal()  # the id list was (re)loaded
 
     def __init__(
         self,
         reader: Store,
-        query: ListQuery,
+        table: str,
+        columns: Sequence[Column],
         *,
         jobs: Any = None,
+        filters: Mapping[str, Any] | None = None,
+        sort_column: int = 0,
+        descending: bool = False,
+        search_columns: Sequence[str] = (),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.reader = reader
-        self.query = query
+        self.columns = list(columns)
+        self.query = ListQuery(
+            table,
+            filters=dict(filters or {}),
+            search_fields=tuple(search_columns) or tuple(c.name for c in self.columns if c.sort in ("text", "person")),
+            refs={c.name: c.ref for c in self.columns if c.ref},
+        )
+        self._sort_by(sort_column, descending)
         self.jobs = jobs
         self._ids: list[str] = []
         self._blocks: OrderedDict[int, dict[str, Row]] = OrderedDict()
@@ -303,6 +151,13 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         self.loading = False
         if jobs is not None:
             jobs.data_changed.connect(self._on_data_changed)
+
+    def _sort_by(self, column: int, descending: bool) -> None:
+        self.sort_column = column
+        col = self.columns[column] if 0 <= column < len(self.columns) else None
+        self.query.sort_field = col.name if col is not None and col.sort else None
+        self.query.sort_kind = col.sort if col is not None else ""
+        self.query.descending = descending
 
     # ------------------------------------------------------------------ loading
     @property
@@ -317,10 +172,7 @@ class RecordTableModel(QtCore.QAbstractTableModel):
             self._set_ids(self.query.ids(self.reader))
             return
         self.loading = True
-        query = ListQuery(
-            self.query.table, self.query.columns, self.query.where, list(self.query.params), self.query.search,
-            self.query.sort_column, self.query.descending, self.query.search_columns, self.query._keys,
-        )
+        query = self.query.copy()
 
         def done(ids: list[str]) -> None:
             if generation == self._generation:
@@ -345,9 +197,9 @@ class RecordTableModel(QtCore.QAbstractTableModel):
             self.query.search = text
             self.reload()
 
-    def set_filter(self, where: str | None, params: Sequence[Any] = ()) -> None:
-        self.query.where = where
-        self.query.params = list(params)
+    def set_filter(self, filters: Mapping[str, Any] | None = None) -> None:
+        """Show only the records holding these values (field → value); ``None``: all of them."""
+        self.query.filters = dict(filters or {})
         self.reload()
 
     # ------------------------------------------------------------------ access
@@ -383,12 +235,12 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.query.columns)
+        return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        col = self.query.columns[index.column()]
+        col = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             record = self.record(index.row())
             if record is None:
@@ -405,19 +257,18 @@ class RecordTableModel(QtCore.QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.query.columns[section].label
+            return self.columns[section].label
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.query.columns) or not self.query.columns[column].sort:
+        if not 0 <= column < len(self.columns) or not self.columns[column].sort:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if (column, descending) == (self.query.sort_column, self.query.descending) and self._ids:
+        if (column, descending) == (self.sort_column, self.query.descending) and self._ids:
             return
-        self.query.sort_column = column
-        self.query.descending = descending
+        self._sort_by(column, descending)
         self.reload()
 
     def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
@@ -425,6 +276,3 @@ class RecordTableModel(QtCore.QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-
-def muted_brush() -> QtGui.QBrush:
-    return QtGui.QBrush(QtGui.QColor("#6b7280"))

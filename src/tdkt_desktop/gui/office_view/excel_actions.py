@@ -132,9 +132,9 @@ def export_model(
     totals_label = QCoreApplication.translate("ExcelExport", "Total") if totals else None
 
     if isinstance(model, RecordTableModel):
-        query = model.query
+        query = model.query.copy()
         ids = list(model.ids())
-        list_cols = [query.columns[c] for c in cols]
+        list_cols = [model.columns[c] for c in cols]
         headers = [c.label for c in list_cols]
 
         def work(store: Any, progress: Any) -> Any:

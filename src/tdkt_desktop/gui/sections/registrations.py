@@ -17,10 +17,7 @@ def year_filter(view: RecordListView, label: str) -> None:
     choices = [(QCoreApplication.translate("RegistrationsSection", "All years"), None)] + [(str(y), y) for y in range(this + 1, this - 6, -1)]
 
     def apply(year: int | None) -> None:
-        if year is None:
-            view.model.set_filter(None)
-        else:
-            view.model.set_filter("year = ?", [year])
+        view.model.set_filter(None if year is None else {"year": year})
 
     combo = view.add_filter(label, choices, apply)
     combo.setCurrentIndex(0)

@@ -60,7 +60,7 @@ class SettingsSection(SectionPage):
 
         self.officials = RecordListView(
             ctx, "officials", columns("officials", "full_name", "title", "authority", "sort_order", person=[]),
-            where="unit_code = ?", params=[ctx.unit_code or ""],
+            filters={"unit_code": ctx.unit_code or ""},
             editor_fields=["full_name", "title", "authority", "sort_order", "unit_code"],
             add_text=self.tr("Add official"),
         )

@@ -7,12 +7,13 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.text import format_money
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.models import Column, ListQuery, RecordTableModel, column
+from tdkt_desktop.gui.models import Column, RecordTableModel, column
 from tdkt_desktop.gui.qt import Qt, QtWidgets
 from tdkt_desktop.gui.widgets import SearchBox, heading
 from tdkt_desktop.gui.workflow.common import fill_combo, table_view
 from tdkt_desktop.gui.workflow.nomination_editor import NominationEditor
 from tdkt_desktop.gui.workflow.vote_editor import VoteSessionEditor
+from tdkt_desktop.store.listing import years_of
 
 
 def _sized(view: QtWidgets.QTableView, widths: list[int]) -> None:
@@ -52,7 +53,7 @@ class NominationsTab(QtWidgets.QWidget):
             column("nominations", "submitted_on"),
             column("nominations", "status_reason"),
         ]
-        self.model = RecordTableModel(ctx.reader, ListQuery("nominations", cols), jobs=ctx.jobs, parent=self)
+        self.model = RecordTableModel(ctx.reader, "nominations", cols, jobs=ctx.jobs, parent=self)
         self.view = table_view(self)
         self.view.setObjectName("nominationsTable")
         self.view.setModel(self.model)
@@ -76,19 +77,14 @@ class NominationsTab(QtWidgets.QWidget):
         self.model.reload()
 
     def refresh_years(self) -> None:
-        years = [r[0] for r in self.ctx.reader.db.execute(
-            "SELECT DISTINCT year FROM nominations WHERE deleted = 0 ORDER BY year DESC")]
-        fill_combo(self.year, [(str(y), y) for y in years], blank=self.tr("All years"))
+        def show(years: list[int]) -> None:
+            fill_combo(self.year, [(str(y), y) for y in years], blank=self.tr("All years"))
+
+        self.ctx.jobs.run(lambda store, _p: years_of(store, "nominations"), done=show, parent=self)
 
     def apply_filters(self) -> None:
-        clauses, params = [], []
-        if self.status.currentData() is not None:
-            clauses.append("status = ?")
-            params.append(self.status.currentData())
-        if self.year.currentData() is not None:
-            clauses.append("year = ?")
-            params.append(self.year.currentData())
-        self.model.set_filter(" AND ".join(clauses) or None, params)
+        chosen = {"status": self.status.currentData(), "year": self.year.currentData()}
+        self.model.set_filter({k: v for k, v in chosen.items() if v is not None})
 
     def open_current(self) -> NominationEditor | None:
         index = self.view.currentIndex()
@@ -120,7 +116,7 @@ class SessionsTab(QtWidgets.QWidget):
             for k in ("meeting_date", "period", "place", "total_members", "present", "written_opinions", "chair")
         ]
         self.model = RecordTableModel(
-            ctx.reader, ListQuery("vote_sessions", cols, descending=True), jobs=ctx.jobs, parent=self
+            ctx.reader, "vote_sessions", cols, descending=True, jobs=ctx.jobs, parent=self
         )
         self.view = table_view(self)
         self.view.setObjectName("sessionsTable")
@@ -160,7 +156,7 @@ class DecisionsTab(QtWidgets.QWidget):
                    display=lambda r: format_money(r.get("total_amount")) if r.get("total_amount") else ""),
         ]
         self.model = RecordTableModel(
-            ctx.reader, ListQuery("decisions", cols, sort_column=1, descending=True), jobs=ctx.jobs, parent=self
+            ctx.reader, "decisions", cols, sort_column=1, descending=True, jobs=ctx.jobs, parent=self
         )
         self.view = table_view(split)
         self.view.setObjectName("decisionsTable")
@@ -175,7 +171,7 @@ class DecisionsTab(QtWidgets.QWidget):
                    display=lambda r: format_money(r.get("amount")) if r.get("amount") else ""),
         ]
         self.awardees = RecordTableModel(
-            ctx.reader, ListQuery("decision_awardees", acols, where="0"), jobs=ctx.jobs, parent=self
+            ctx.reader, "decision_awardees", acols, filters={"decision_id": ""}, jobs=ctx.jobs, parent=self
         )
         box = QtWidgets.QGroupBox(self.tr("Awardees of the chosen decision"), split)
         bl = QtWidgets.QVBoxLayout(box)
@@ -196,7 +192,7 @@ class DecisionsTab(QtWidgets.QWidget):
 
     def _show_awardees(self, current: Any, _previous: Any = None) -> None:
         did = self.model.id_at(current.row()) if current.isValid() else None
-        self.awardees.set_filter("decision_id = ?" if did else "0", [did] if did else [])
+        self.awardees.set_filter({"decision_id": did or ""})
 
 
 class AwardsView(QtWidgets.QWidget):

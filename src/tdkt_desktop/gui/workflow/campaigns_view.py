@@ -7,11 +7,12 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.models import Column, ListQuery, RecordTableModel, column
+from tdkt_desktop.gui.models import Column, RecordTableModel, column
 from tdkt_desktop.gui.qt import Qt, QtWidgets
 from tdkt_desktop.gui.widgets import SearchBox, UndoBar, heading
 from tdkt_desktop.gui.workflow.campaign_editor import CampaignEditor
 from tdkt_desktop.gui.workflow.common import enum_label, fill_combo, table_view
+from tdkt_desktop.store.listing import years_of
 
 
 class CampaignsView(QtWidgets.QWidget):
@@ -58,7 +59,7 @@ class CampaignsView(QtWidgets.QWidget):
             column("campaigns", "submission_deadline"),
         ]
         self.model = RecordTableModel(
-            ctx.reader, ListQuery("campaigns", cols, sort_column=2, descending=True), jobs=ctx.jobs, parent=self
+            ctx.reader, "campaigns", cols, sort_column=2, descending=True, jobs=ctx.jobs, parent=self
         )
         self.view = table_view(self)
         self.view.setObjectName("campaignsTable")
@@ -89,23 +90,14 @@ class CampaignsView(QtWidgets.QWidget):
 
     # ------------------------------------------------------------------ filters
     def refresh_years(self) -> None:
-        years = [
-            r[0]
-            for r in self.ctx.reader.db.execute(
-                "SELECT DISTINCT year FROM campaigns WHERE deleted = 0 AND year IS NOT NULL ORDER BY year DESC"
-            )
-        ]
-        fill_combo(self.year, [(str(y), y) for y in years], blank=self.tr("All years"))
+        def show(years: list[int]) -> None:
+            fill_combo(self.year, [(str(y), y) for y in years], blank=self.tr("All years"))
+
+        self.ctx.jobs.run(lambda store, _p: years_of(store, "campaigns"), done=show, parent=self)
 
     def apply_filters(self) -> None:
-        clauses, params = [], []
-        if self.year.currentData() is not None:
-            clauses.append("year = ?")
-            params.append(self.year.currentData())
-        if self.kind.currentData() is not None:
-            clauses.append("campaign_type = ?")
-            params.append(self.kind.currentData())
-        self.model.set_filter(" AND ".join(clauses) or None, params)
+        chosen = {"year": self.year.currentData(), "campaign_type": self.kind.currentData()}
+        self.model.set_filter({k: v for k, v in chosen.items() if v is not None})
 
     def _on_changed(self, table: str) -> None:
         if table == "campaigns":

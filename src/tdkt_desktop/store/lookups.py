@@ -1,9 +1,11 @@
-"""Worker-side lookups for pickers: (label, value, name) of records matching what a person typed.
+"""Lookups for pickers: (label, value, name) of records matching what a person typed, and the names of
+records by id (or of units by code) for lists.
 
-Run these through ``ctx.jobs.run`` (they take a Store); ``label_of`` is a quick primary-key read."""
+:func:`lookup` searches (run it off the GUI thread); :func:`label_of` and :func:`names_for` read by key."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from tdkt_desktop.core.text import fold
@@ -27,15 +29,14 @@ REF_TABLES = {
 SUBJECT_TABLES = {"person": "people", "collective": "collectives", "household": "households"}
 
 
-def names_for(store: Store, table: str, values: set[str]) -> dict[str, str]:
+def names_for(store: Store, table: str, values: Iterable[str]) -> dict[str, str]:
     """Display names of many records (or units by code) at once: {id or code: name}."""
-    values = {v for v in values if v}
-    if not values:
+    items = sorted({v for v in values if v})
+    if not items:
         return {}
     key = "code" if table == "units" else "id"
     title = F.KINDS[table].title_field
     out: dict[str, str] = {}
-    items = list(values)
     for start in range(0, len(items), 500):
         chunk = items[start : start + 500]
         marks = ",".join("?" for _ in chunk)
