@@ -4,7 +4,7 @@
 <context>
     <name>AwardsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+209"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+205"/>
         <source>Commendation</source>
         <translation>Khen thưởng</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>CampaignEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+46"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+45"/>
         <source>Campaign</source>
         <translation>Phong trào</translation>
     </message>
@@ -127,7 +127,12 @@
         <translation>Chỉ tiêu (%1)</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+16"/>
+        <source>Reading</source>
+        <translation>Đang đọc dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>End: %1 is before the start %2.</source>
         <translation>Kết thúc: ngày %1 trước ngày bắt đầu %2.</translation>
     </message>
@@ -145,7 +150,7 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="+25"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="+27"/>
         <source>Emulation campaigns</source>
         <translation>Phong trào thi đua</translation>
     </message>
@@ -186,12 +191,12 @@
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+38"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>%1 campaigns</source>
         <translation>%1 phong trào</translation>
     </message>
@@ -206,17 +211,17 @@
         <translation>Xoá phong trào “%1” cùng các chỉ tiêu của nó?</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>Deleted “%1”.</source>
         <translation>Đã xoá “%1”.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Deleting</source>
         <translation>Đang xoá</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Restoring</source>
         <translation>Đang khôi phục</translation>
     </message>
@@ -528,7 +533,7 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+232"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+234"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -742,7 +747,7 @@
 <context>
     <name>NominationsTab</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-146"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-141"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
@@ -762,7 +767,7 @@
         <translation>%1 đề nghị</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
     </message>
@@ -979,7 +984,7 @@
 <context>
     <name>SessionsTab</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+30"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+26"/>
         <source>Meetings of the emulation and commendation council, with the votes for each nomination.</source>
         <translation>Các phiên họp Hội đồng Thi đua – Khen thưởng và kết quả bỏ phiếu cho từng đề nghị.</translation>
     </message>
@@ -1101,7 +1106,7 @@
 <context>
     <name>VoteSessionEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+194"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+192"/>
         <source>Council meeting</source>
         <translation>Phiên họp Hội đồng</translation>
     </message>
@@ -1154,7 +1159,7 @@
 <context>
     <name>VotesModel</name>
     <message>
-        <location line="-332"/>
+        <location line="-330"/>
         <source>Nominee</source>
         <translation>Tên tập thể, cá nhân</translation>
     </message>

@@ -96,6 +96,7 @@ def test_seed_directive_becomes_a_campaign_with_its_targets(ctx: Any, qtbot: Any
     # opened again, the unconfirmed target is still flagged; confirming it and saving clears the flag
     again = CampaignEditor(ctx, campaign["id"])
     qtbot.addWidget(again)
+    ctx.jobs.wait_idle()
     assert again.targets.unconfirmed_rows() == [8]
     again.targets_view.setCurrentIndex(again.targets.index(8, 0))
     again.confirm_targets()
@@ -265,5 +266,31 @@ def test_campaign_list_search_and_filters(demo_ctx: Any, qtbot: Any) -> None:
     editor = view.open_current()
     assert editor is not None
     qtbot.addWidget(editor)
+    demo_ctx.jobs.wait_idle()
     assert editor.targets.rowCount() == 9
     editor.reject()
+
+
+def test_deleting_a_campaign_takes_its_targets_and_undo_brings_them_back(demo_ctx: Any, qtbot: Any,
+                                                                         messages: Any) -> None:
+    view = CampaignsView(demo_ctx)
+    qtbot.addWidget(view)
+    demo_ctx.jobs.wait_idle()
+    cid = demo_ctx.reader.rows("campaigns", "doc_number = ?", ["12/CT-UBND"])[0]["id"]
+    targets = {t["id"] for t in demo_ctx.reader.rows("targets", "campaign_id = ?", [cid])}
+    other_targets = demo_ctx.reader.count("targets", "campaign_id != ?", [cid])
+    view.view.setCurrentIndex(view.model.index(view.model.row_of(cid), 0))
+    messages.answer = True
+    view.delete_current()
+    demo_ctx.jobs.wait_idle()
+    demo_ctx.jobs.wait_idle()
+    assert view.model.rowCount() == 2 and view.model.row_of(cid) == -1
+    assert demo_ctx.reader.get("campaigns", cid) is None
+    assert demo_ctx.reader.count("targets", "campaign_id = ?", [cid]) == 0
+    assert demo_ctx.reader.count("targets", "campaign_id != ?", [cid]) == other_targets
+    assert view.undo.can_undo
+    view.undo.undo()
+    demo_ctx.jobs.wait_idle()
+    demo_ctx.jobs.wait_idle()
+    assert view.model.row_of(cid) >= 0
+    assert {t["id"] for t in demo_ctx.reader.rows("targets", "campaign_id = ?", [cid])} == targets

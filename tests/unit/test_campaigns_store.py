@@ -10,7 +10,15 @@ import pytest
 
 from tdkt_desktop.core.directive import read_directive
 from tdkt_desktop.core.text import InputError
-from tdkt_desktop.store.campaigns import campaign_targets, proposal_rows, review_flags, save_campaign
+from tdkt_desktop.store.campaigns import (
+    campaign_targets,
+    delete_campaign,
+    proposal_rows,
+    restore_campaign,
+    review_flags,
+    save_campaign,
+)
+from tdkt_desktop.store.db import NotFound
 from tdkt_desktop.sync import import_bundles
 from tdkt_desktop.sync.report import EXIT_MERGED
 from tests.fixtures.directives import PROVINCE_PLAN
@@ -118,3 +126,16 @@ def test_links_and_flags_travel_in_bundles(tmp_path: Path) -> None:
     finally:
         prov.close()
         commune.close()
+
+
+def test_a_campaign_is_deleted_with_its_targets_and_restored_with_them(store) -> None:
+    cid = save_campaign(store, CAMPAIGN, _rows())
+    other = save_campaign(store, {**CAMPAIGN, "name": "Phong trào khác"}, _rows()[:1])
+    held = [t["id"] for t in campaign_targets(store, cid)]
+    assert sorted(delete_campaign(store, campaign_id=cid)) == sorted(held)
+    assert store.get("campaigns", cid) is None and campaign_targets(store, cid) == []
+    assert len(campaign_targets(store, other)) == 1
+    restore_campaign(store, campaign_id=cid, target_ids=held)
+    assert [t["id"] for t in campaign_targets(store, cid)] == held
+    with pytest.raises(NotFound):
+        delete_campaign(store, campaign_id="khong-co")

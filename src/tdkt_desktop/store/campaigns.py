@@ -17,7 +17,15 @@ from tdkt_desktop.core.directive import DirectiveProposal
 from tdkt_desktop.core.text import InputError
 from tdkt_desktop.store.db import Store
 
-__all__ = ["TARGET_FIELDS", "campaign_targets", "proposal_rows", "review_flags", "save_campaign"]
+__all__ = [
+    "TARGET_FIELDS",
+    "campaign_targets",
+    "delete_campaign",
+    "proposal_rows",
+    "restore_campaign",
+    "review_flags",
+    "save_campaign",
+]
 
 Row = dict[str, Any]
 
@@ -95,6 +103,26 @@ def save_campaign(
         for tid in existing - kept:
             store.delete("targets", tid)
     return str(cid)
+
+
+def delete_campaign(store: Store, *, campaign_id: str) -> list[str]:
+    """Delete a campaign with its targets (tombstones, in one transaction); returns the targets' ids, which
+    :func:`restore_campaign` brings back with it."""
+    with store.atomic():
+        store.require("campaigns", campaign_id)
+        targets = [str(t["id"]) for t in campaign_targets(store, campaign_id)]
+        for tid in targets:
+            store.delete("targets", tid)
+        store.delete("campaigns", campaign_id)
+    return targets
+
+
+def restore_campaign(store: Store, *, campaign_id: str, target_ids: Sequence[str]) -> None:
+    """Undo :func:`delete_campaign`: the campaign and the targets deleted with it come back."""
+    with store.atomic():
+        store.restore("campaigns", campaign_id)
+        for tid in target_ids:
+            store.restore("targets", tid)
 
 
 def proposal_rows(proposal: DirectiveProposal) -> tuple[Row, list[Row]]:

@@ -37,7 +37,6 @@ LIST_FIELDS = ("content_json", "movements_json", "awards_json")
 class CampaignEditor(EditorDialog):
     """Edit one campaign with its targets; saving writes the campaign and every target in one transaction."""
 
-
     def __init__(self, ctx: Any, campaign_id: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("campaignEditor")
@@ -167,15 +166,23 @@ class CampaignEditor(EditorDialog):
 
     # ------------------------------------------------------------------ loading
     def load(self) -> None:
+        """A new campaign at once; a stored one (with its targets) read on a worker, then ``loaded``."""
+        if not self.campaign_id:
+            self._show({"campaign_type": m.CampaignType.REGULAR.value, "year": _dt.date.today().year}, [])
+            return
+        cid = self.campaign_id
+
+        def failed(exc: BaseException) -> None:
+            self.setEnabled(True)
+            self.errors.show(exc)
+
+        self.setEnabled(False)
+        self.ctx.jobs.run(lambda store, _p: (store.require("campaigns", cid), campaign_targets(store, cid)),
+                          done=lambda got: self._show(*got), failed=failed, title=self.tr("Reading"), parent=self)
+
+    def _show(self, row: Row, targets: list[Row]) -> None:
         self._loading = True
         try:
-            row: Row = {}
-            targets: list[Row] = []
-            if self.campaign_id:
-                row = self.ctx.reader.require("campaigns", self.campaign_id)
-                targets = campaign_targets(self.ctx.reader, self.campaign_id)
-            else:
-                row = {"campaign_type": m.CampaignType.REGULAR.value, "year": _dt.date.today().year}
             self.original = dict(row)
             for name, field_input in self.inputs.items():
                 field_input.set_stored(row.get(name))
@@ -187,6 +194,8 @@ class CampaignEditor(EditorDialog):
         finally:
             self._loading = False
         self._dirty = False
+        self.setEnabled(True)
+        self.loaded.emit()
 
     def set_value(self, name: str, text: str) -> None:
         """Type into a field (also used to apply what was read from a pasted directive)."""

@@ -12,6 +12,7 @@ from tdkt_desktop.gui.qt import Qt, QtWidgets
 from tdkt_desktop.gui.widgets import SearchBox, UndoBar, heading
 from tdkt_desktop.gui.workflow.campaign_editor import CampaignEditor
 from tdkt_desktop.gui.workflow.common import enum_label, fill_combo, table_view
+from tdkt_desktop.store import campaigns
 from tdkt_desktop.store.listing import years_of
 
 
@@ -133,30 +134,18 @@ class CampaignsView(QtWidgets.QWidget):
         ):
             return
 
-        def work(store: Any, progress: Any) -> list[str]:
-            with store.atomic():
-                targets = [t["id"] for t in store.rows("targets", "campaign_id = ?", [cid])]
-                for tid in targets:
-                    store.delete("targets", tid)
-                store.delete("campaigns", cid)
-            return targets
-
         def done(targets: list[str]) -> None:
             self.undo.offer(
                 self.tr("Deleted “%1”.").replace("%1", row["name"]),
                 lambda: self._restore(cid, targets),
             )
 
-        self.ctx.jobs.run(work, done=done, title=self.tr("Deleting"), parent=self)
+        self.ctx.jobs.run(lambda store, _p: campaigns.delete_campaign(store, campaign_id=cid), done=done,
+                          title=self.tr("Deleting"), parent=self)
 
     def _restore(self, cid: str, targets: list[str]) -> None:
-        def work(store: Any, progress: Any) -> None:
-            with store.atomic():
-                store.restore("campaigns", cid)
-                for tid in targets:
-                    store.restore("targets", tid)
-
-        self.ctx.jobs.run(work, title=self.tr("Restoring"), parent=self)
+        self.ctx.jobs.run(lambda store, _p: campaigns.restore_campaign(store, campaign_id=cid, target_ids=targets),
+                          title=self.tr("Restoring"), parent=self)
 
     def refresh(self) -> None:
         self.model.reload()

@@ -213,10 +213,12 @@ class EditorDialog(QtWidgets.QDialog):
     """A record editor: Enter (or Ctrl+S) saves, Esc cancels, closing with changes asks first.
 
     Subclasses implement :meth:`collect` (validate on the GUI thread; raise :class:`InputError`) and
-    :meth:`write` (runs on a worker thread with its own store, in one transaction).
+    :meth:`write` (runs on a worker thread with its own store, in one transaction). A stored record is read
+    on a worker too; ``loaded`` is emitted once it is shown.
     """
 
     saved = Signal(object)
+    loaded = Signal()
 
     def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None) -> None:
         ensure_translator()

@@ -183,9 +183,7 @@ class VotesModel(QtCore.QAbstractTableModel):
 
 class VoteSessionEditor(EditorDialog):
     """A council meeting (Hội đồng TĐKT) and its vote on each nomination, saved in one transaction
-    (:func:`~tdkt_desktop.store.council.save_session`). ``loaded`` follows the read of the meeting."""
-
-    loaded = Signal()
+    (:func:`~tdkt_desktop.store.council.save_session`)."""
 
     def __init__(self, ctx: Any, session_id: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)
