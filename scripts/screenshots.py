@@ -73,8 +73,9 @@ def shoot(db: Path, scale: str) -> None:
     wizard.grab().save(str(OUT / f"22-wizard-officials{suffix}.png"))
     wizard.reject()
     sys.path.insert(0, str(ROOT))
-    from tdkt_desktop.gui.workflow.campaign_editor import CampaignEditor
     from tests.fixtures.directives import PROVINCE_PLAN
+
+    from tdkt_desktop.gui.workflow.campaign_editor import CampaignEditor
 
     campaign = CampaignEditor(ctx, parent=window)
     reading = campaign.open_directive(PROVINCE_PLAN)

@@ -965,7 +965,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/import_wizard.py" line="+62"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/import_wizard.py" line="+71"/>
         <source>Import from Excel</source>
         <translation>Nhập từ Excel</translation>
     </message>
@@ -1025,7 +1025,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Tệp có dòng tiêu đề phía trên vẫn đọc được; chữ mã TCVN3 / VNI cũ được chuyển sang Unicode. Chưa ghi gì cho đến khi bạn xác nhận ở bước cuối.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+52"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
@@ -1086,12 +1086,12 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Next</source>
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1107,13 +1107,18 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
     </message>
     <message>
         <location line="+0"/>
-        <source>3. Check the rows</source>
-        <translation>3. Kiểm tra dữ liệu</translation>
+        <source>3. Values</source>
+        <translation>3. Giá trị</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>4. Done</source>
-        <translation>4. Kết quả</translation>
+        <source>4. Check the rows</source>
+        <translation>4. Kiểm tra các dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5. Done</source>
+        <translation>5. Xong</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1126,7 +1131,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Choose the Excel file</source>
         <translation>Chọn tệp Excel</translation>
     </message>
@@ -1136,12 +1141,12 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Choose the file first.</source>
         <translation>Hãy chọn tệp trước.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Reading the file</source>
         <translation>Đang đọc tệp</translation>
     </message>
@@ -1151,22 +1156,24 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Trang “%1”, dòng tiêu đề %2. Kiểm tra cách đọc từng cột; sửa nếu cần.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <location line="+34"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-34"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+34"/>
         <source>Read as</source>
         <translation>Đọc thành</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-34"/>
         <source>Match</source>
         <translation>Độ khớp</translation>
     </message>
@@ -1181,7 +1188,32 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>— không dùng —</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+24"/>
+        <source>Value in the file</source>
+        <translation>Giá trị trong tệp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>— not mapped: the rows stay in error —</source>
+        <translation>— chưa ghép: các dòng này vẫn lỗi —</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 value(s) are not in the lists of this program. Choose what each one means; the choice is remembered for files of the same layout.</source>
+        <translation>%1 giá trị chưa có trong danh mục của phần mềm. Hãy chọn ý nghĩa của từng giá trị; lựa chọn được nhớ cho các tệp cùng mẫu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rows whose value is not mapped cannot be imported.</source>
+        <translation>Các dòng có giá trị chưa ghép sẽ không nhập được.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>%1 row(s): %2 good, %3 with errors, %4 seem to be already in the registry.</source>
         <translation>%1 dòng: %2 dòng đúng, %3 dòng có lỗi, %4 dòng có vẻ đã có trong dữ liệu.</translation>
     </message>

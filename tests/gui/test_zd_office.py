@@ -288,7 +288,7 @@ def test_import_wizard_writes_nothing_until_confirmed(office: Any, qtbot: Any, t
     wizard.set_mapping("F", None)
     wizard.next_step()
     wait(office)
-    assert wizard.step() == 2
+    assert wizard.step() == 3  # no value to map: straight to the rows
     rows = {r["row"]: r for r in wizard.preview_rows}
     assert rows[5]["bad"] and "Ngày sinh" in rows[5]["problems"]
     assert rows[5]["_bg"] == "#fde2e2"
@@ -298,7 +298,7 @@ def test_import_wizard_writes_nothing_until_confirmed(office: Any, qtbot: Any, t
     # With a bad row and no permission to skip it: refused, nothing written
     wizard.next_step()
     wait(office)
-    assert wizard.step() == 2 and "lỗi" in wizard.error.text()
+    assert wizard.step() == 3 and "lỗi" in wizard.error.text()
     assert office.reader.count("people") == before
 
     # Skip the bad row; the duplicate becomes a new record by the person's choice
@@ -307,7 +307,7 @@ def test_import_wizard_writes_nothing_until_confirmed(office: Any, qtbot: Any, t
     assert rows[6]["action_text"] == "tạo mới"
     wizard.next_step()
     wait(office)
-    assert wizard.step() == 3
+    assert wizard.step() == 4
     names = sorted(p["full_name"] for p in office.reader.rows("people"))
     assert office.reader.count("people") == before + 2
     assert "Võ Thị Hoa" in names and "Đặng Văn Khoa" not in names and names.count("Nguyễn Văn An") == 2
@@ -409,3 +409,56 @@ def test_own_proposals_upward_are_not_in_this_units_appraisal_queue(office: Any)
         own = store.insert("nominations", {**common, "title_code": "LDTT"})  # the ward decides
         ids = {r["id"] for r in work.received_nominations(store, year=2025)}
     assert own["id"] in ids and upward["id"] not in ids
+
+
+def test_import_wizard_maps_unknown_values_and_remembers_them(office: Any, qtbot: Any, tmp_path: Path) -> None:
+    from tests.fixtures.provincial import ROWS as LIST_ROWS
+    from tests.fixtures.provincial import write_list
+
+    from tdkt_desktop.gui.office_view.import_wizard import COLUMNS, DONE, ROWS, VALUES, ImportWizard
+
+    rows = [list(r) for r in LIST_ROWS[:3]]
+    rows[0][6] = "Khen thưởng đặc biệt"
+    rows[1][7] = "Kỷ niệm chương"
+    rows[2][9] = "Văn hóa - Xã hội"  # a field outside the list: kept as written unless mapped
+    path = write_list(tmp_path / "ds.xlsx", [tuple(r) for r in rows])
+    before = office.reader.count("nominations")
+    wizard = ImportWizard(office)
+    qtbot.addWidget(wizard)
+    wizard.set_file(path, "nominations", 2025)
+    wizard.next_step()
+    wait(office)
+    assert wizard.step() == COLUMNS
+    assert wizard.current_mapping()["D"] == "birth_date_male"
+    wizard.next_step()
+    wait(office)
+    assert wizard.step() == VALUES
+    assert set(wizard.value_combos) == {("subject_kind", "Khen thưởng đặc biệt"), ("title", "Kỷ niệm chương"),
+                                        ("field", "Văn hóa - Xã hội")}
+    # a coded value starts unmapped (its rows stay in error); a free-text one starts "keep as written"
+    assert wizard.value_combos[("title", "Kỷ niệm chương")].currentData() == "__unmapped__"
+    assert wizard.value_combos[("field", "Văn hóa - Xã hội")].currentData() == "="
+    wizard.set_value_mapping("subject_kind", "Khen thưởng đặc biệt", "person")
+    wizard.set_value_mapping("title", "Kỷ niệm chương", "GIAY_KHEN")
+    wizard.next_step()
+    wait(office)
+    assert wizard.step() == ROWS
+    assert not any(r["bad"] for r in wizard.preview_rows)
+    assert office.reader.count("nominations") == before  # nothing written yet
+    wizard.next_step()
+    wait(office)
+    assert wizard.step() == DONE
+    assert office.reader.count("nominations") == before + 3
+
+    # the same layout again: the mapped values are understood, the values step is skipped
+    again = ImportWizard(office)
+    qtbot.addWidget(again)
+    later = [list(LIST_ROWS[3])]
+    later[0][7] = "Kỷ niệm chương"
+    again.set_file(write_list(tmp_path / "ds2.xlsx", [tuple(r) for r in later]), "nominations", 2025)
+    again.next_step()
+    wait(office)
+    again.next_step()
+    wait(office)
+    assert again.step() == ROWS
+    assert not any(r["bad"] for r in again.preview_rows)

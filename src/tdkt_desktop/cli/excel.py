@@ -1,7 +1,8 @@
 """``tdkt excel``: lists to .xlsx and .xlsx lists into the registry, without a screen.
 
     tdkt excel export VIEW --out FILE.xlsx [--campaign ID] [--period P] [--status S]
-    tdkt excel import FILE.xlsx --kind KIND [--dry-run] [--json] [--map "Cột A=full_name,…"] [--accept-errors]
+    tdkt excel import FILE.xlsx --kind KIND [--dry-run] [--json] [--map "Cột A=full_name,…"]
+                     [--map-values "Cột F: Khen thưởng đặc biệt=Tập thể"] [--accept-errors]
 
 An import with rows in error writes nothing and exits 1 listing the rows and reasons, unless
 ``--accept-errors`` skips those rows. ``--dry-run`` shows what would happen and writes nothing.
@@ -14,6 +15,7 @@ import sys
 from typing import Any
 
 from tdkt_desktop.cli.base import (
+    EXIT_ATTENTION,
     EXIT_OK,
     EXIT_REFUSED,
     CliError,
@@ -31,6 +33,7 @@ from tdkt_desktop.excel.importer import (
     parse_mapping,
     preview_import,
 )
+from tdkt_desktop.excel.vocabulary import parse_value_mapping
 
 
 def _rows(text: str | None, option: str) -> list[int]:
@@ -69,9 +72,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         require_unit(store)
         try:
             mapping = parse_mapping(args.map)
+            value_map = parse_value_mapping(args.map_values)
             campaign_id = find_campaign(store, args.campaign)["id"] if args.campaign else None
             preview = preview_import(
-                store, args.file, args.kind, mapping or None, sheet=args.sheet, year=args.year, campaign_id=campaign_id
+                store, args.file, args.kind, mapping or None, sheet=args.sheet, year=args.year, campaign_id=campaign_id,
+                value_map=value_map,
             )
         except MappingNeeded as exc:
             if args.json:
@@ -99,10 +104,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print("Chạy thử: chưa ghi gì vào cơ sở dữ liệu.")
             if blocked:
                 sys.stderr.write(
-                    f"Lỗi: {len(preview.bad_rows)} dòng có lỗi; hãy sửa tệp hoặc thêm --accept-errors để bỏ qua các dòng đó.\n"
+                    f"Lỗi: {len(preview.bad_rows)} dòng có lỗi; hãy sửa tệp, ghép giá trị (--map-values) hoặc thêm "
+                    "--accept-errors để bỏ qua các dòng đó.\n"
                 )
                 return EXIT_REFUSED
-            return EXIT_OK
+            # the rows with errors would be left out: done, but they need attention
+            return EXIT_ATTENTION if preview.bad_rows else EXIT_OK
         try:
             result = apply_import(store, preview, accept_errors=args.accept_errors, decisions=decisions)
         except ImportRefused as exc:
@@ -142,6 +149,8 @@ def register(sub: Any) -> None:
     q = excel_sub.add_parser(
         "import", help="nhập danh sách từ tệp .xlsx (xem trước, rồi ghi)",
         epilog="Ví dụ:\n  tdkt --db phuong.sqlite excel import danh-sach.xlsx --kind people --dry-run\n\n"
+        "  tdkt excel import ds.xlsx --kind nominations --map-values \"F: Khen thưởng đặc biệt=Tập thể\"\n\n"
+        "Mã thoát: 0 xong; 1 có dòng lỗi (chưa ghi gì); 3 chạy thử với --accept-errors mà còn dòng lỗi.\n\n"
         "Tên trường cho --map: " + _fields_help(),
     )
     q.add_argument("file", metavar="TỆP.xlsx")
@@ -149,6 +158,9 @@ def register(sub: Any) -> None:
     q.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     q.add_argument("--json", action="store_true", help="kết quả dạng JSON (cho chương trình khác)")
     q.add_argument("--map", metavar="GHÉP_CỘT", help="ghép cột bằng tay: \"Cột A=full_name, Ngày sinh=birth_date, D=-\"")
+    q.add_argument("--map-values", metavar="GHÉP_GIÁ_TRỊ",
+                   help="ghép giá trị chưa có trong danh mục (được nhớ cho các tệp cùng mẫu): "
+                        "\"Phân loại khen thưởng: KT đặc biệt=Tập thể; F: GK CT xã=Giấy khen | BK=Bằng khen\"")
     q.add_argument("--accept-errors", action="store_true", help="bỏ qua các dòng có lỗi, nhập các dòng đúng")
     q.add_argument("--create-new", metavar="DÒNG", help="các dòng trùng vẫn tạo bản ghi mới, ví dụ 7,9")
     q.add_argument("--skip", metavar="DÒNG", help="các dòng bỏ qua, ví dụ 12-15")

@@ -911,8 +911,9 @@ def _read(source: str, masked: str, group: list[_Figure], others: list[_Figure])
             verb_end += more.end()
         verb = name[:verb_end]
     per_population = _PER_POPULATION.search(name)
-    if kind == "amount" and fold(unit) in {fold(u) for u in _NOUN_UNITS}:
-        after_text = clean(f"{unit} {after_text}")  # "Đón 850.000 lượt khách du lịch"
+    noun_unit = unit.split(" ", 1)[1] if unit.split(" ", 1)[0].lower() in _MULTIPLIERS and " " in unit else unit
+    if kind == "amount" and fold(noun_unit) in {fold(u) for u in _NOUN_UNITS}:
+        after_text = clean(f"{noun_unit} {after_text}")  # "Đón 850.000 lượt khách du lịch"
     explicit = True
     comparator: Comparator
 

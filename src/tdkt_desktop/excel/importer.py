@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -25,11 +26,13 @@ from typing import Any
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.datetime import from_excel
 
-from tdkt_desktop.core.models import TITLE_CODES, AwardKind, UnitLevel, title_label
+from tdkt_desktop.core.models import title_label
 from tdkt_desktop.core.text import InputError, clean, fold, nfc, parse_date, parse_int
 from tdkt_desktop.excel import legacy
+from tdkt_desktop.excel import vocabulary as vocab
 from tdkt_desktop.excel.errors import ExcelError, ImportRefused, MappingNeeded
 from tdkt_desktop.excel.reading import Workbook
+from tdkt_desktop.excel.vocabulary import COLLECTIVE_TITLES, guess_collective_kind, resolve_title
 from tdkt_desktop.store import Store
 
 __all__ = [
@@ -64,7 +67,8 @@ class ImportField:
 
     name: str
     label: str
-    kind: str = "text"  # text longtext date int year gender honorific subject_kind title award_kind unit_kind id_number phone skip
+    # text longtext date int year id_number phone skip, or a coded kind of :data:`vocabulary.CODED_KINDS`
+    kind: str = "text"
     synonyms: tuple[str, ...] = ()
     required: bool = False
 
@@ -78,13 +82,17 @@ _HONORIFIC = _f("honorific", "Tên gọi (Ông/Bà)", "honorific", "ten goi", "d
 _PERSON_COMMON = (
     _f("gender", "Giới tính", "gender", "gioi tinh", "nam nu", "phai"),
     _f("birth_date", "Ngày sinh", "date", "ngay sinh", "ngay thang nam sinh", "sinh ngay", "ngay thang sinh"),
+    # "Ngày sinh" merged over "Nam | Nữ": the column of the date tells the gender
+    _f("birth_date_male", "Ngày sinh (cột Nam)", "date", "ngay sinh nam", "ngay thang nam sinh nam"),
+    _f("birth_date_female", "Ngày sinh (cột Nữ)", "date", "ngay sinh nu", "ngay thang nam sinh nu"),
     _f("position", "Chức vụ", "text", "chuc vu", "chuc danh", "chuc vu chuc danh", "chuc vu hien nay"),
     _f("workplace", "Đơn vị công tác", "text", "don vi cong tac", "noi cong tac", "co quan don vi", "co quan cong tac",
        "don vi", "noi lam viec"),
     _f("id_number", "Số định danh cá nhân", "id_number", "so dinh danh ca nhan", "so dinh danh", "so cccd", "cccd",
        "can cuoc cong dan", "so can cuoc", "so can cuoc cong dan", "cmnd cccd", "so cmnd", "ma dinh danh", "so cmnd cccd"),
-    _f("nominee_class", "Phân loại đối tượng", "text", "phan loai doi tuong", "nhom doi tuong", "loai doi tuong"),
-    _f("field", "Lĩnh vực hoạt động", "text", "linh vuc hoat dong", "linh vuc", "nganh linh vuc"),
+    _f("nominee_class", "Phân loại đối tượng", "nominee_class", "phan loai doi tuong", "nhom doi tuong",
+       "loai doi tuong"),
+    _f("field", "Lĩnh vực hoạt động", "activity_field", "linh vuc hoat dong", "linh vuc", "nganh linh vuc"),
 )
 
 IMPORT_FIELDS: dict[str, tuple[ImportField, ...]] = {
@@ -128,8 +136,9 @@ IMPORT_FIELDS: dict[str, tuple[ImportField, ...]] = {
         _f("women_count", "Số nữ", "int", "so nu", "nu", "trong do nu"),
         _f("founded", "Ngày thành lập", "date", "ngay thanh lap"),
         _f("address", "Địa chỉ", "text", "dia chi", "tru so"),
-        _f("nominee_class", "Phân loại đối tượng", "text", "phan loai doi tuong", "nhom doi tuong", "loai doi tuong"),
-        _f("field", "Lĩnh vực hoạt động", "text", "linh vuc hoat dong", "linh vuc"),
+        _f("nominee_class", "Phân loại đối tượng", "nominee_class", "phan loai doi tuong", "nhom doi tuong",
+           "loai doi tuong"),
+        _f("field", "Lĩnh vực hoạt động", "activity_field", "linh vuc hoat dong", "linh vuc"),
         _f("notes", "Ghi chú", "longtext", "ghi chu"),
     ),
     "households": (
@@ -156,14 +165,7 @@ def _fields(kind: str) -> tuple[ImportField, ...]:
 
 # --------------------------------------------------------------------------- header matching
 
-_PUNCT = re.compile(r"[^0-9a-z]+")
-_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-
-
-def header_key(text: Any) -> str:
-    """A header as compared: folded, bracketed notes dropped, punctuation → spaces."""
-    folded = fold(_PARENS.sub(" ", nfc(str(text or ""))))
-    return _PUNCT.sub(" ", folded).strip()
+header_key = vocab.value_key
 
 
 def _similarity(key: str, synonym: str) -> float:
@@ -252,6 +254,7 @@ class RowIssue:
     row: int
     column: str
     message: str
+    field: str = ""  # the field the cell was read for (empty for the row as a whole)
 
     def __str__(self) -> str:
         where = f"Dòng {self.row}, cột {self.column}" if self.column else f"Dòng {self.row}"
@@ -295,6 +298,7 @@ class PreviewRow:
     duplicate: DuplicateMatch | None = None
     existing_nomination: str | None = None  # nominations: the same award already proposed
     action: str = "create"  # create, link, skip
+    unknown: list[tuple[str, str]] = field(default_factory=list)  # (field, text) no vocabulary knows
 
     @property
     def ok(self) -> bool:
@@ -338,6 +342,17 @@ class ImportPreview:
     notes: list[str]
     year: int | None = None
     campaign_id: str | None = None
+    layout: str = ""
+    value_map: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def unknown(self) -> dict[str, dict[str, list[int]]]:
+        """Values no vocabulary knows and no mapping covers: field → the text as written → its rows."""
+        out: dict[str, dict[str, list[int]]] = {}
+        for r in self.rows:
+            for name, text in r.unknown:
+                out.setdefault(name, {}).setdefault(text, []).append(r.row)
+        return out
 
     @property
     def mapping(self) -> dict[str, str]:
@@ -375,7 +390,8 @@ class ImportPreview:
         return {
             "path": str(self.path), "kind": self.kind, "sheet": self.sheet, "header_row": self.header_row,
             "columns": [c.to_dict() for c in self.columns], "notes": self.notes, "summary": self.summary(),
-            "year": self.year, "rows": [r.to_dict() for r in self.rows],
+            "year": self.year, "rows": [r.to_dict() for r in self.rows], "layout": self.layout,
+            "value_map": self.value_map, "unknown": self.unknown,
         }
 
     def report(self, *, limit: int = 60) -> str:
@@ -407,6 +423,18 @@ class ImportPreview:
         warnings = [w for r in self.rows for w in r.warnings]
         for w in warnings[:limit]:
             lines.append(f"  Lưu ý — {w}")
+        fields = {f.name: f for f in _fields(self.kind)}
+        for name, values in self.unknown.items():
+            column = next((c for c in self.columns if c.field == name), None)
+            where = f"cột {column.letter} “{column.header}”" if column else fields[name].label
+            shown = "; ".join(f"“{text}” (dòng {', '.join(map(str, rows[:8]))}{'…' if len(rows) > 8 else ''})"
+                              for text, rows in values.items())
+            example = f"--map-values \"{column.letter if column else name}: {next(iter(values))}=…\""
+            if fields[name].kind in vocab.LENIENT_KINDS:
+                lines.append(f"Giá trị ngoài danh mục ở {where}, giữ nguyên như trong tệp: {shown}. Nếu cần, ghép với "
+                             f"danh mục: {example}.")
+            else:
+                lines.append(f"Giá trị chưa có trong danh mục ở {where}: {shown}. Hãy ghép, ví dụ {example}.")
         errors = self.errors
         if errors:
             lines.append(f"Lỗi ({len(errors)}):")
@@ -518,21 +546,67 @@ def _headers_of(row: list[Any]) -> dict[int, str]:
     return {i + 1: clean(str(v)) for i, v in enumerate(row) if v is not None and clean(str(v))}
 
 
-def _header_candidates(grid: list[list[Any]], kind: str) -> tuple[int, dict[int, str], dict[int, tuple[str, float]]] | None:
-    best: tuple[int, int, dict[int, str], dict[int, tuple[str, float]]] | None = None
+HeaderFound = tuple[int, dict[int, str], dict[int, tuple[str, float]], int]
+
+
+def _text(value: Any) -> str:
+    return clean(str(value)) if value is not None else ""
+
+
+def _two_row_headers(grid: list[list[Any]], idx: int, kind: str) -> dict[int, str] | None:
+    """The headers of rows ``idx`` and ``idx + 1`` read as one header merged over two rows.
+
+    A cell of the top row spanning several columns ("Ngày sinh" over "Nam | Nữ", "Khen thưởng" over "Danh hiệu |
+    Hình thức") names a group: each column under it is read as "group - sub-header" when that says more than
+    the sub-header alone; a top cell with nothing under it (merged down) is the column's header.
+    """
+    if idx + 1 >= len(grid) or _is_numbering_row(grid[idx + 1]):
+        return None
+    top, bottom = grid[idx], grid[idx + 1]
+    width = max(len(top), len(bottom))
+    tops = [_text(top[c]) if c < len(top) else "" for c in range(width)]
+    bottoms = [_text(bottom[c]) if c < len(bottom) else "" for c in range(width)]
+    if not any(bottoms) or not any(tops):
+        return None
+    fields = _fields(kind)
+    out: dict[int, str] = {}
+    group = ""
+    for c in range(width):
+        t, b = tops[c], bottoms[c]
+        if t:
+            spans = c + 1 < width and not tops[c + 1] and bool(bottoms[c + 1]) and bool(b)
+            group = t if spans else ""
+        elif not b:
+            group = ""
+        if b and group:
+            composite = f"{group} - {b}"
+            best_alone = max((_score(b, f) for f in fields), default=0.0)
+            best_group = max((_score(composite, f) for f in fields), default=0.0)
+            out[c + 1] = composite if best_group >= best_alone else b
+        elif b or t:
+            out[c + 1] = b or t
+    return out
+
+
+def _header_candidates(grid: list[list[Any]], kind: str) -> HeaderFound | None:
+    best: tuple[int, int, dict[int, str], dict[int, tuple[str, float]], int] | None = None
     name_field = _NAME_FIELD[kind]
     for idx, row in enumerate(grid[:HEADER_SCAN_ROWS]):
-        headers = _headers_of(row)
-        if len(headers) < 2:
-            continue
-        proposal = propose_mapping(headers, kind)
-        fields = {name for name, _ in proposal.values() if name != "stt"}
-        score = len(fields) + (2 if name_field in fields else 0)
-        if len(fields) >= 2 and (best is None or score > best[0]):
-            best = (score, idx, headers, proposal)
+        candidates = [(_headers_of(row), 1)]
+        two = _two_row_headers(grid, idx, kind)
+        if two is not None:
+            candidates.append((two, 2))
+        for headers, rows in candidates:
+            if len(headers) < 2:
+                continue
+            proposal = propose_mapping(headers, kind)
+            fields = {name for name, _ in proposal.values() if name != "stt"}
+            score = len(fields) + (2 if name_field in fields else 0)
+            if len(fields) >= 2 and (best is None or score > best[0]):
+                best = (score, idx, headers, proposal, rows)
     if best is None:
         return None
-    return best[1], best[2], best[3]
+    return best[1], best[2], best[3], best[4]
 
 
 def _user_header_row(grid: list[list[Any]], mapping: Mapping[str, str | None]) -> int | None:
@@ -560,15 +634,16 @@ def _strip_label(message: str, label: str) -> str:
 class _Cell:
     """Converting one cell for one field; errors and warnings go to the row."""
 
-    def __init__(self, prow: PreviewRow, header: str) -> None:
+    def __init__(self, prow: PreviewRow, header: str, field: str = "") -> None:
         self.prow = prow
         self.header = header
+        self.field = field
 
     def error(self, message: str) -> None:
-        self.prow.errors.append(RowIssue(self.prow.row, self.header, message))
+        self.prow.errors.append(RowIssue(self.prow.row, self.header, message, self.field))
 
     def warn(self, message: str) -> None:
-        self.prow.warnings.append(RowIssue(self.prow.row, self.header, message))
+        self.prow.warnings.append(RowIssue(self.prow.row, self.header, message, self.field))
 
 
 def _as_text(value: Any) -> str:
@@ -581,14 +656,38 @@ def _as_text(value: Any) -> str:
     return clean(str(value))
 
 
-_GENDERS = {"nam": "male", "male": "male", "m": "male", "ong": "male", "nu": "female", "female": "female", "f": "female", "ba": "female"}
-_SUBJECT_KINDS = {
-    "ca nhan": "person", "cn": "person", "tap the": "collective", "tt": "collective", "ho gia dinh": "household",
-    "ho": "household", "hgd": "household", "gia dinh": "household",
-}
+_UNKNOWN_HINT = "ghép giá trị này (bước “Giá trị” hoặc --map-values)"
 
 
-def _convert(f: ImportField, value: Any, cell: _Cell, kind: str) -> Any:
+def _coded(f: ImportField, text: str, cell: _Cell, maps: Mapping[str, Mapping[str, str]],
+           subject_kind: str | None = None) -> str | None:
+    """A coded cell through the person's value mapping, then the vocabulary; an unknown value is an error
+    (once) and is listed for the value-mapping step."""
+    mapped = maps.get(f.name, {}).get(vocab.value_key(text))
+    if mapped is not None:
+        if mapped == vocab.KEEP:
+            return text
+        if f.kind == "honorific":
+            reading = vocab.resolve("honorific", mapped)
+            cell.prow.values.setdefault("_gender_from_honorific", reading.gender if reading else None)
+        return mapped
+    reading = vocab.resolve(f.kind, text, subject_kind=subject_kind)
+    if reading is None and f.kind in vocab.LENIENT_KINDS:
+        cell.prow.unknown.append((f.name, text))  # kept in the list's own words; the person may map it
+        return text
+    if reading is None:
+        allowed = ", ".join(f"“{label}”" for value, label in vocab.choices(f.kind, subject_kind=subject_kind)
+                            if value != vocab.KEEP)
+        cell.error(f"“{text}” chưa có trong danh mục {vocab.CODED_KINDS[f.kind].lower()}; {_UNKNOWN_HINT}. "
+                   f"Các giá trị: {allowed}.")
+        cell.prow.unknown.append((f.name, text))
+        return None
+    if f.kind == "honorific":
+        cell.prow.values.setdefault("_gender_from_honorific", reading.gender)
+    return reading.value
+
+
+def _convert(f: ImportField, value: Any, cell: _Cell, kind: str, maps: Mapping[str, Mapping[str, str]]) -> Any:
     """The normalised value of one cell (None when empty or wrong; errors recorded on the row)."""
     if value is None or (isinstance(value, str) and not clean(value)):
         return None
@@ -621,43 +720,10 @@ def _convert(f: ImportField, value: Any, cell: _Cell, kind: str) -> Any:
             if year is not None and not 1945 <= year <= 2100:
                 raise InputError(f"{label}: năm {year} không hợp lệ.")
             return year
-        if f.kind in ("gender", "honorific"):
-            text = _as_text(value)
-            key = fold(text)
-            if f.kind == "honorific":
-                gender = _GENDERS.get(key) if key in ("ong", "ba") else None
-                cell.prow.values.setdefault("_gender_from_honorific", gender)
-                return text
-            if key in _GENDERS:
-                return _GENDERS[key]
-            raise InputError(f"{label}: “{text}” không rõ là Nam hay Nữ. Ghi “Nam” hoặc “Nữ”.")
-        if f.kind == "subject_kind":
-            text = _as_text(value)
-            found = _SUBJECT_KINDS.get(header_key(text))
-            if found is None:
-                raise InputError(f"{label}: “{text}” không hợp lệ. Ghi “Cá nhân”, “Tập thể” hoặc “Hộ gia đình”.")
-            return found
-        if f.kind == "title":
-            return resolve_title(_as_text(value), field=label)
-        if f.kind == "award_kind":
-            text = _as_text(value)
-            key = header_key(text)
-            for member in AwardKind:
-                if key in (header_key(member.label), member.value, header_key(member.label.replace("Khen thưởng ", ""))):
-                    return member.value
-            raise InputError(f"{label}: “{text}” không phải loại hình khen thưởng. Chọn: "
-                             + ", ".join(m.label for m in AwardKind) + ".")
-        if f.kind == "unit_kind":
-            text = _as_text(value)
-            key = header_key(text)
-            for member in UnitLevel:
-                if key in (header_key(member.label), member.value) or header_key(member.label).startswith(key + " "):
-                    return member.value
-            guessed = guess_collective_kind(text)
-            if guessed:
-                return guessed
-            raise InputError(f"{label}: “{text}” không phải loại tập thể. Chọn: "
-                             + ", ".join(m.label for m in UnitLevel) + ".")
+        if f.kind == "nominee_class":
+            return _as_text(value)  # read in _finish_row, once the row's subject kind is known
+        if f.kind in vocab.CODED_KINDS:
+            return _coded(f, _as_text(value), cell, maps)
         if f.kind == "id_number":
             return _id_number(value, cell)
         if f.kind == "phone":
@@ -694,70 +760,6 @@ def _phone(value: Any, cell: _Cell) -> str | None:
 
 
 # --------------------------------------------------------------------------- titles, kinds
-
-_TITLE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("BANG_KHEN_TTG", ("bang khen thu tuong", "bang khen cua thu tuong", "bang khen ttg", "bk ttg", "bkttg")),
-    ("BANG_KHEN_TINH", ("bang khen", "bk ubnd", "bkubnd")),
-    ("CO_TD_CP", ("co thi dua cua chinh phu", "co thi dua chinh phu", "co td cp")),
-    ("CO_TD_TINH", ("co thi dua", "co td")),
-    ("CSTD_TQ", ("chien si thi dua toan quoc", "cstd toan quoc", "cstdtq")),
-    ("CSTD_TINH", ("chien si thi dua cap tinh", "chien si thi dua tinh", "chien si thi dua thanh pho", "cstd cap tinh", "cstdt")),
-    ("CSTDCS", ("chien si thi dua co so", "cstdcs", "cstd co so", "chien si thi dua")),
-    ("CSTT", ("chien si tien tien", "cstt")),
-    ("TLDXS", ("tap the lao dong xuat sac", "tldxs", "tap the ld xuat sac")),
-    ("TLDTT", ("tap the lao dong tien tien", "tldtt", "tap the ld tien tien")),
-    ("LDTT", ("lao dong tien tien", "ldtt")),
-    ("GIA_DINH_VAN_HOA", ("gia dinh van hoa",)),
-    ("THON_VAN_HOA", ("thon van hoa", "to dan pho van hoa", "ap van hoa", "khu pho van hoa", "thon to dan pho van hoa")),
-    ("XA_TIEU_BIEU", ("xa tieu bieu", "phuong tieu bieu", "xa phuong dac khu tieu bieu")),
-    ("GIAY_KHEN", ("giay khen",)),
-)
-_ABBREVIATIONS = ((" ubnd ", " uy ban nhan dan "), (" ttcp ", " thu tuong chinh phu "), (" ld ", " lao dong "))
-
-
-def resolve_title(text: str, *, field: str = "Danh hiệu, hình thức") -> str:
-    """The catalogue code for a title as lists write it ("LĐTT", "Lao động tiên tiến", "Giấy khen", "BK UBND tỉnh")."""
-    raw = clean(text)
-    if raw.upper() in TITLE_CODES:
-        return raw.upper()
-    key = f" {header_key(raw)} "
-    for short, long in _ABBREVIATIONS:
-        key = key.replace(short, long)
-    key = key.strip()
-    key = re.sub(r"^(danh hieu|hinh thuc|tang) ", "", key)
-    for code, label in TITLE_CODES.items():
-        if key == header_key(label) or key == code.lower().replace("_", " "):
-            return code
-    compact = key.replace(" ", "")
-    for code, patterns in _TITLE_RULES:
-        for pattern in patterns:
-            if key.startswith(pattern) or compact == pattern.replace(" ", ""):
-                if code == "BANG_KHEN_TINH" and "thu tuong" in key:
-                    return "BANG_KHEN_TTG"
-                return code
-    allowed = "; ".join(TITLE_CODES.values())
-    raise InputError(f"{field}: “{raw}” không có trong danh mục khen thưởng. Ghi một trong: {allowed}.", field=field)
-
-
-_COLLECTIVE_TITLES = {"TLDTT", "TLDXS", "CO_TD_TINH", "CO_TD_CP", "XA_TIEU_BIEU", "THON_VAN_HOA"}
-_KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("school", ("truong", "nha tre", "mau giao", "mam non")),
-    ("health", ("tram y te", "benh vien", "trung tam y te", "phong kham")),
-    ("hamlet", ("thon", "ap", "khu vuc", "to dan pho", "khu pho", "ban", "buon", "khom")),
-    ("mass_org", ("hoi", "doan", "mat tran", "cong doan", "chi bo", "dang uy")),
-    ("cooperative", ("hop tac xa", "htx")),
-    ("enterprise", ("cong ty", "doanh nghiep", "ngan hang")),
-    ("office", ("phong", "van phong", "ban", "uy ban", "trung tam")),
-)
-
-
-def guess_collective_kind(name: str) -> str | None:
-    key = header_key(name)
-    for kind, words in _KIND_WORDS:
-        if any(key == w or key.startswith(w + " ") for w in words):
-            return kind
-    return None
-
 
 _HOUSEHOLD_PREFIX = re.compile(r"^\s*h[oộ]\s+(gia\s+đình\s+)?((ông|bà|ong|ba)(\s*/\s*(ông|bà))?\s+)?", re.IGNORECASE)
 
@@ -904,11 +906,15 @@ def preview_import(
     sheet: str | None = None,
     year: int | None = None,
     campaign_id: str | None = None,
+    value_map: Mapping[str, Mapping[str, str]] | None = None,
 ) -> ImportPreview:
     """Read ``path`` and show what importing it as ``kind`` would do; nothing is written.
 
     ``mapping`` overrides or completes the automatic column mapping: keys are column letters
     ("A", "Cột A") or header texts, values field names or labels (``None`` or "-" ignores the column).
+    ``value_map`` maps the values of coded columns the vocabularies do not know: column (header, letter or
+    field) → {cell value → stored value or label} (:func:`vocabulary.parse_value_mapping`). Mappings
+    applied before to a list of the same layout are used too (they are remembered by :func:`apply_import`).
     ``year`` is the year of nominations when the file has no "Năm" column (default: this year).
     """
     fields = {f.name: f for f in _fields(kind)}
@@ -920,7 +926,8 @@ def preview_import(
         names = wb.sheet_names
         if sheet is not None and sheet not in names:
             raise ExcelError(f"Tệp không có trang tính “{sheet}”. Các trang: {', '.join(names)}.")
-        chosen: tuple[str, list[list[Any]], dict[tuple[int, int], str], int, dict[int, str], dict[int, tuple[str, float]]] | None = None
+        chosen: tuple[str, list[list[Any]], dict[tuple[int, int], str], int, dict[int, str],
+                      dict[int, tuple[str, float]], int] | None = None
         non_empty: list[str] = []
         first_headers: dict[int, str] | None = None
         for name in [sheet] if sheet else names:
@@ -948,7 +955,7 @@ def preview_import(
             "(ví dụ --map \"Cột B=" + _NAME_FIELD[kind] + "\").",
             headers={get_column_letter(c): t for c, t in (first_headers or {}).items()},
         )
-    sheet_name, grid, converted, header_idx, headers, proposal = chosen
+    sheet_name, grid, converted, header_idx, headers, proposal, header_rows = chosen
     columns, col_fields = _apply_user_mapping(kind, headers, proposal, mapping)
     missing = [f for f in fields.values() if f.required and f.name not in col_fields.values()]
     if missing:
@@ -963,24 +970,70 @@ def preview_import(
         )
     notes = _legacy_notes(converted, header_idx, columns)
     notes.extend(_nfd_notes(grid, header_idx, col_fields, columns))
+    if header_rows > 1:
+        notes.append(f"Dòng tiêu đề gộp hai dòng ({header_idx + 1} và {header_idx + 2}).")
+    layout = layout_key(kind, columns)
+    maps = _value_maps(store, kind, layout, columns, fields, value_map or {})
     registry = _Registry(store)
-    rows = _build_rows(kind, grid, header_idx, columns, col_fields, fields, registry, store, year)
+    rows = _build_rows(kind, grid, header_idx, columns, col_fields, fields, registry, store, year, maps, header_rows)
     if kind == "nominations":
         chosen_year = year or _dt.date.today().year
         if "year" not in col_fields.values():
             notes.append(f"Tệp không có cột Năm: các đề nghị được ghi cho năm {chosen_year}.")
     else:
         chosen_year = None
-    return ImportPreview(Path(path), kind, sheet_name, header_idx + 1, columns, rows, notes, chosen_year, campaign_id)
+    return ImportPreview(Path(path), kind, sheet_name, header_idx + 1, columns, rows, notes, chosen_year, campaign_id,
+                         layout=layout, value_map=maps)
 
 
-def _locate_header(
-    grid: list[list[Any]], kind: str, mapping: Mapping[str, str | None]
-) -> tuple[int, dict[int, str], dict[int, tuple[str, float]]] | None:
+VALUE_MAPS_META = "excel_value_maps"
+
+
+def layout_key(kind: str, columns: list[ColumnInfo]) -> str:
+    """A name for a list's layout: its kind and its mapped headers (lists made from one template share it)."""
+    parts = [kind, *sorted(f"{header_key(c.header)}={c.field}" for c in columns if c.field and c.field != "stt")]
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def remembered_value_maps(store: Store, layout: str) -> dict[str, dict[str, str]]:
+    """The value mappings used before for lists of this layout."""
+    saved = store.meta_json(VALUE_MAPS_META, {}) or {}
+    maps = saved.get(layout) if isinstance(saved, dict) else None
+    return {str(f): {str(k): str(v) for k, v in m.items()} for f, m in maps.items()} if isinstance(maps, dict) else {}
+
+
+def _value_maps(
+    store: Store, kind: str, layout: str, columns: list[ColumnInfo], fields: dict[str, ImportField],
+    given: Mapping[str, Mapping[str, str]],
+) -> dict[str, dict[str, str]]:
+    maps = remembered_value_maps(store, layout)
+    headers = {c.index: c.header for c in columns}
+    for column, pairs in given.items():
+        name = None
+        if column in fields:
+            name = column
+        else:
+            try:
+                name = _resolve_field(kind, column)
+            except ExcelError:
+                col = _resolve_column(column, headers)
+                name = next((c.field for c in columns if c.index == col), None)
+        if name is None or name not in fields:
+            raise ExcelError(f"Cột “{column}” không được ghép với trường nào; không ghép giá trị được.")
+        f = fields[name]
+        if f.kind not in vocab.CODED_KINDS:
+            coded = ", ".join(x.label for x in fields.values() if x.kind in vocab.CODED_KINDS)
+            raise ExcelError(f"Cột “{column}” ({f.label}) không có danh mục giá trị để ghép. Các cột có danh mục: {coded}.")
+        for value, target in pairs.items():
+            maps.setdefault(name, {})[vocab.value_key(value)] = vocab.target_of(f.kind, target)
+    return maps
+
+
+def _locate_header(grid: list[list[Any]], kind: str, mapping: Mapping[str, str | None]) -> HeaderFound | None:
     user_row = _user_header_row(grid, mapping) if mapping else None
     if user_row is not None:
         headers = _headers_of(grid[user_row])
-        return user_row, headers, propose_mapping(headers, kind)
+        return user_row, headers, propose_mapping(headers, kind), 1
     auto = _header_candidates(grid, kind)
     if auto is not None:
         return auto
@@ -990,7 +1043,7 @@ def _locate_header(
         for idx, row in enumerate(grid[:HEADER_SCAN_ROWS]):
             if cols and all(c - 1 < len(row) and isinstance(row[c - 1], str) and row[c - 1].strip() for c in cols):
                 headers = _headers_of(row)
-                return idx, headers, {}
+                return idx, headers, {}, 1
     return None
 
 
@@ -1059,10 +1112,11 @@ def _nfd_notes(grid: list[list[Any]], header_idx: int, col_fields: dict[int, str
 def _build_rows(
     kind: str, grid: list[list[Any]], header_idx: int, columns: list[ColumnInfo], col_fields: dict[int, str],
     fields: dict[str, ImportField], registry: _Registry, store: Store, year: int | None,
+    maps: Mapping[str, Mapping[str, str]], header_rows: int = 1,
 ) -> list[PreviewRow]:
     headers = {c.index: c.header or f"{c.letter}" for c in columns}
     name_field = _NAME_FIELD[kind]
-    start = header_idx + 1
+    start = header_idx + header_rows
     if start < len(grid) and _is_numbering_row(grid[start]):
         start += 1
     section_kind: str | None = None
@@ -1092,13 +1146,18 @@ def _build_rows(
             f = fields[col_fields[col]]
             if f.kind == "skip":
                 continue
-            converted = _convert(f, value, _Cell(prow, headers[col]), kind)
-            if converted is not None:
+            target = _SPLIT_FIELDS.get(f.name)
+            converted = _convert(f, value, _Cell(prow, headers[col], f.name), kind, maps)
+            if converted is not None and target is not None:
+                # "Ngày sinh" over "Nam | Nữ": the column a date is in says the gender
+                prow.values[target[0]] = converted
+                prow.values.setdefault("gender", target[1])
+            elif converted is not None:
                 prow.values[f.name] = converted
         name = prow.values.get(name_field)
         if not name:
             prow.errors.insert(0, RowIssue(prow.row, fields[name_field].label, "chưa nhập. Trường này bắt buộc."))
-        _finish_row(kind, prow, fields, section_kind, section_title, year, registry, store)
+        _finish_row(kind, prow, fields, section_kind, section_title, year, registry, store, maps, headers, col_fields)
         if prow.ok:
             _find_duplicate(kind, prow, registry, seen, seen_nominations, existing_nominations)
         out.append(prow)
@@ -1109,9 +1168,11 @@ def _build_rows(
 
 def _finish_row(
     kind: str, prow: PreviewRow, fields: dict[str, ImportField], section_kind: str | None, section_title: str | None,
-    year: int | None, registry: _Registry, store: Store,
+    year: int | None, registry: _Registry, store: Store, maps: Mapping[str, Mapping[str, str]],
+    headers: Mapping[int, str], col_fields: Mapping[int, str],
 ) -> None:
     v = prow.values
+    _finish_nominee_class(kind, prow, fields, section_kind, maps, headers, col_fields)
     gender_hint = v.pop("_gender_from_honorific", None)
     year_only = v.pop("_year_only", None)
     if kind in ("people", "nominations") and gender_hint and not v.get("gender"):
@@ -1143,15 +1204,16 @@ def _finish_row(
     sk = v.get("subject_kind") or section_kind
     if not v.get("title") and section_title:
         v["title"] = section_title
-    if not v.get("title") and "title" not in {e.column for e in prow.errors}:
+    if not v.get("title") and "title" not in {e.field for e in prow.errors}:
         prow.errors.append(RowIssue(prow.row, fields["title"].label, "chưa nhập danh hiệu hoặc hình thức khen thưởng."))
     if sk is None:
         name = v.get("name") or ""
-        if v.get("honorific") and fold(v["honorific"]) in ("ong", "ba"):
+        if v.get("honorific") and vocab.resolve("honorific", v["honorific"]) is not None \
+                and not fold(name).startswith("ho "):
             sk = "person"
         elif re.match(r"^\s*h[oộ]\s", name, re.IGNORECASE) and fold(name).startswith(("ho ong", "ho ba", "ho gia dinh")):
             sk = "household"
-        elif v.get("title") in _COLLECTIVE_TITLES:
+        elif v.get("title") in COLLECTIVE_TITLES:
             sk = "collective"
         elif v.get("title") == "GIA_DINH_VAN_HOA":
             sk = "household"
@@ -1167,6 +1229,30 @@ def _finish_row(
     if sk == "person" and v.get("title") in ("TLDTT", "TLDXS", "CO_TD_TINH", "CO_TD_CP"):
         prow.errors.append(RowIssue(prow.row, fields["title"].label,
                                     f"“{title_label(v['title'])}” là danh hiệu cho tập thể; hãy ghi “Tập thể” ở cột Phân loại khen thưởng."))
+
+
+# Columns read for one field and telling another: "Ngày sinh" over "Nam | Nữ".
+_SPLIT_FIELDS = {"birth_date_male": ("birth_date", "male"), "birth_date_female": ("birth_date", "female")}
+
+
+def _finish_nominee_class(
+    kind: str, prow: PreviewRow, fields: dict[str, ImportField], section_kind: str | None,
+    maps: Mapping[str, Mapping[str, str]], headers: Mapping[int, str], col_fields: Mapping[int, str],
+) -> None:
+    """The nominee class is read once the row's subject kind is known (people and collectives have their own)."""
+    text = prow.values.pop("nominee_class", None)
+    if not text:
+        return
+    if kind == "nominations":
+        sk = prow.values.get("subject_kind") or section_kind
+    else:
+        sk = {"people": "person", "collectives": "collective"}.get(kind)
+    col = next((c for c, n in col_fields.items() if n == "nominee_class"), None)
+    cell = _Cell(prow, headers.get(col, fields["nominee_class"].label) if col else fields["nominee_class"].label,
+                 "nominee_class")
+    value = _coded(fields["nominee_class"], str(text), cell, maps, subject_kind=sk)
+    if value is not None:
+        prow.values["nominee_class"] = value
 
 
 def _existing_nominations(store: Store) -> dict[tuple[str, str, int], str]:
@@ -1282,6 +1368,12 @@ def apply_import(
     row_records: dict[int, str] = {}
     subject_of_row: dict[int, str] = {}
     with store.atomic():
+        if preview.value_map and preview.layout:
+            # remembered for the next list of the same layout
+            saved = store.meta_json(VALUE_MAPS_META, {}) or {}
+            saved = dict(saved) if isinstance(saved, dict) else {}
+            saved[preview.layout] = preview.value_map
+            store.set_meta_json(VALUE_MAPS_META, saved)
         for prow in preview.rows:
             if not prow.ok:
                 continue

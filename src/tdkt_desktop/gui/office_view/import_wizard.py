@@ -1,5 +1,7 @@
 """Nhập từ Excel: choose the .xlsx and what it holds → the column mapping (proposed automatically, editable)
-→ a preview with every row's errors highlighted, the legacy-encoding conversions, and the rows that seem
+→ the values of coded columns that no vocabulary knows ("Khen thưởng đặc biệt", an award name not in the
+catalogue), each mapped to one that is — remembered for lists of the same layout → a preview with every
+row's errors highlighted, the legacy-encoding conversions, and the rows that seem
 to be people or collectives already in the registry (per row: link to the existing record or create a new
 one) → confirm (nothing is written before) → what was written.
 
@@ -28,12 +30,13 @@ Row = dict[str, Any]
 SKIP = "__skip__"
 
 
-def _preview(store: Any, path: str, kind: str, mapping: dict[str, str | None] | None, year: int | None) -> Row:
+def _preview(store: Any, path: str, kind: str, mapping: dict[str, str | None] | None, year: int | None,
+             value_map: dict[str, dict[str, str]] | None = None) -> Row:
     from tdkt_desktop.excel.errors import MappingNeeded
     from tdkt_desktop.excel.importer import preview_import
 
     try:
-        return {"preview": preview_import(store, path, kind, mapping or None, year=year)}
+        return {"preview": preview_import(store, path, kind, mapping or None, year=year, value_map=value_map)}
     except MappingNeeded as exc:
         return {"needs": {"message": str(exc), "headers": exc.headers, "proposal": exc.proposal}}
 
@@ -44,8 +47,12 @@ def _apply(store: Any, preview: Any, accept_errors: bool, decisions: dict[int, s
     return apply_import(store, preview, accept_errors=accept_errors, decisions=decisions)
 
 
+FILE, COLUMNS, VALUES, ROWS, DONE = range(5)
+UNMAPPED = "__unmapped__"
+
+
 class ImportWizard(QtWidgets.QDialog):
-    STEPS = 4
+    STEPS = 5
 
     def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None, *, kind: str | None = None) -> None:
         ensure_translator()
@@ -58,6 +65,8 @@ class ImportWizard(QtWidgets.QDialog):
         self.result: Any = None
         self.headers: dict[str, str] = {}
         self.mapping: dict[str, str | None] = {}
+        self.value_map: dict[str, dict[str, str]] = {}
+        self.value_combos: dict[tuple[str, str], QtWidgets.QComboBox] = {}
         self.decisions: dict[int, str] = {}
         self.setWindowTitle(self.tr("Import from Excel"))
         self.resize(980, 640)
@@ -116,7 +125,23 @@ class ImportWizard(QtWidgets.QDialog):
         self.combos: dict[str, QtWidgets.QComboBox] = {}
         self.stack.addWidget(p2)
 
-        # 3. preview
+        # 3. values no vocabulary knows
+        pv = QtWidgets.QWidget(self.stack)
+        lv = QtWidgets.QVBoxLayout(pv)
+        self.values_message = QtWidgets.QLabel(pv)
+        self.values_message.setWordWrap(True)
+        lv.addWidget(self.values_message)
+        vscroll = QtWidgets.QScrollArea(pv)
+        vscroll.setWidgetResizable(True)
+        self.values_box = QtWidgets.QWidget(vscroll)
+        self.values_grid = QtWidgets.QGridLayout(self.values_box)
+        self.values_grid.setColumnStretch(1, 1)
+        self.values_grid.setColumnStretch(3, 1)
+        vscroll.setWidget(self.values_box)
+        lv.addWidget(vscroll, 1)
+        self.stack.addWidget(pv)
+
+        # 4. preview
         p3 = QtWidgets.QWidget(self.stack)
         l3 = QtWidgets.QVBoxLayout(p3)
         self.summary = QtWidgets.QLabel(p3)
@@ -186,11 +211,12 @@ class ImportWizard(QtWidgets.QDialog):
     # ------------------------------------------------------------------ steps
     def _show_step(self, i: int) -> None:
         self.stack.setCurrentIndex(i)
-        names = [self.tr("1. File"), self.tr("2. Columns"), self.tr("3. Check the rows"), self.tr("4. Done")]
+        names = [self.tr("1. File"), self.tr("2. Columns"), self.tr("3. Values"), self.tr("4. Check the rows"),
+                 self.tr("5. Done")]
         self.steps.setText("   ›   ".join(f"<b>{n}</b>" if j == i else n for j, n in enumerate(names)))
-        self.back_button.setEnabled(0 < i < 3)
-        self.next_button.setText(self.tr("Import") if i == 2 else (self.tr("Close") if i == 3 else self.tr("Next")))
-        self.cancel_button.setVisible(i < 3)
+        self.back_button.setEnabled(FILE < i < DONE)
+        self.next_button.setText(self.tr("Import") if i == ROWS else (self.tr("Close") if i == DONE else self.tr("Next")))
+        self.cancel_button.setVisible(i < DONE)
         self.error.clear()
 
     def step(self) -> int:
@@ -199,6 +225,7 @@ class ImportWizard(QtWidgets.QDialog):
     def _kind_changed(self) -> None:
         self.year.setEnabled(self.kind.currentData() == "nominations")
         self.mapping = {}
+        self.value_map = {}
 
     def browse(self) -> None:
         path, _f = QtWidgets.QFileDialog.getOpenFileName(self, self.tr("Choose the Excel file"),
@@ -213,23 +240,30 @@ class ImportWizard(QtWidgets.QDialog):
             self.year.setValue(year)
 
     def back(self) -> None:
-        if self.step() in (1, 2):
-            self._show_step(self.step() - 1)
+        i = self.step()
+        if i == ROWS and not self.value_combos:
+            self._show_step(COLUMNS)
+        elif FILE < i < DONE:
+            self._show_step(i - 1)
 
     def next_step(self) -> None:
         if self.busy:
             return
         i = self.step()
-        if i == 0:
+        if i == FILE:
             if not self.path.text().strip():
                 self.error.setText(self.tr("Choose the file first."))
                 return
             self.mapping = {}
-            self._run_preview(then=1)
-        elif i == 1:
+            self.value_map = {}
+            self._run_preview(then=COLUMNS)
+        elif i == COLUMNS:
             self.mapping = self.current_mapping()
-            self._run_preview(then=2)
-        elif i == 2:
+            self._run_preview(then=VALUES)
+        elif i == VALUES:
+            self.value_map = self.current_value_map()
+            self._run_preview(then=ROWS)
+        elif i == ROWS:
             self._apply()
         else:
             self.accept()
@@ -239,8 +273,9 @@ class ImportWizard(QtWidgets.QDialog):
         path, kind = self.path.text().strip(), self.kind.currentData()
         year = self.year.value() if kind == "nominations" else None
         mapping = dict(self.mapping)
+        value_map = {k: dict(v) for k, v in self.value_map.items()}
         self.busy = True
-        self.ctx.jobs.run(lambda store, _p: _preview(store, path, kind, mapping, year),
+        self.ctx.jobs.run(lambda store, _p: _preview(store, path, kind, mapping, year, value_map),
                           done=lambda r: self._previewed(r, then), failed=self._failed,
                           title=self.tr("Reading the file"), parent=self)
 
@@ -257,21 +292,25 @@ class ImportWizard(QtWidgets.QDialog):
             self._fill_mapping(needs["proposal"], {})
             self.map_message.setText(needs["message"])
             self.map_message.setStyleSheet(f"color: {BAD_FG};")
-            self._show_step(1)
+            self._show_step(COLUMNS)
             return
         self.preview = result["preview"]
         self.headers = {c.letter: c.header for c in self.preview.columns}
-        if then == 1:
+        if then == COLUMNS:
             self._fill_mapping(self.preview.mapping, {c.letter: c.score for c in self.preview.columns})
             self.map_message.setText(self.tr("Sheet “%1”, header on row %2. Check how each column is read; change it "
                                              "where needed.").replace("%1", self.preview.sheet)
                                      .replace("%2", str(self.preview.header_row)))
             self.map_message.setStyleSheet("")
-            self._show_step(1)
+            self._show_step(COLUMNS)
+        elif then == VALUES and self.preview.unknown:
+            self._fill_values()
+            self._show_step(VALUES)
         else:
+            self.value_combos = {} if then == VALUES else self.value_combos
             self.decisions = {}
             self._fill_preview()
-            self._show_step(2)
+            self._show_step(ROWS)
 
     def _fill_mapping(self, proposal: dict[str, str | None], scores: dict[str, Any]) -> None:
         while self.map_grid.count():
@@ -301,6 +340,63 @@ class ImportWizard(QtWidgets.QDialog):
             score = scores.get(letter)
             self.map_grid.addWidget(QtWidgets.QLabel(f"{round(score * 100)} %" if score else "", self.map_box), i, 3)
         self.map_grid.setRowStretch(len(self.headers) + 1, 1)
+
+    def _fill_values(self) -> None:
+        """One row per value no vocabulary knows: the column, the value as written, its rows, what it means."""
+        from tdkt_desktop.excel import vocabulary as vocab
+
+        while self.values_grid.count():
+            item = self.values_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.value_combos = {}
+        p = self.preview
+        fields = {f.name: f for f in self.fields[p.kind]}
+        heads = (self.tr("Column"), self.tr("Value in the file"), self.tr("Rows"), self.tr("Read as"))
+        for j, text in enumerate(heads):
+            self.values_grid.addWidget(QtWidgets.QLabel(f"<b>{text}</b>", self.values_box), 0, j)
+        line = 1
+        strict = 0
+        for name, values in p.unknown.items():
+            f = fields[name]
+            column = next((c for c in p.columns if c.field == name), None)
+            lenient = f.kind in vocab.LENIENT_KINDS
+            for text, rows in values.items():
+                where = f"{column.letter} “{column.header}”" if column else f.label
+                self.values_grid.addWidget(QtWidgets.QLabel(where, self.values_box), line, 0)
+                value = QtWidgets.QLabel(f"“{text}”", self.values_box)
+                value.setWordWrap(True)
+                self.values_grid.addWidget(value, line, 1)
+                shown = ", ".join(map(str, rows[:10])) + ("…" if len(rows) > 10 else "")
+                self.values_grid.addWidget(QtWidgets.QLabel(shown, self.values_box), line, 2)
+                combo = QtWidgets.QComboBox(self.values_box)
+                if not lenient:
+                    combo.addItem(self.tr("— not mapped: the rows stay in error —"), UNMAPPED)
+                    strict += 1
+                for target, label in vocab.choices(f.kind):
+                    combo.addItem(label, target)
+                self.value_combos[(name, text)] = combo
+                self.values_grid.addWidget(combo, line, 3)
+                line += 1
+        self.values_grid.setRowStretch(line, 1)
+        message = self.tr("%1 value(s) are not in the lists of this program. Choose what each one means; the choice "
+                          "is remembered for files of the same layout.").replace("%1", str(len(self.value_combos)))
+        if strict:
+            message += " " + self.tr("Rows whose value is not mapped cannot be imported.")
+        self.values_message.setText(message)
+
+    def current_value_map(self) -> dict[str, dict[str, str]]:
+        out = {k: dict(v) for k, v in self.value_map.items()}
+        for (name, text), combo in self.value_combos.items():
+            target = combo.currentData()
+            if target != UNMAPPED:
+                out.setdefault(name, {})[text] = target
+        return out
+
+    def set_value_mapping(self, field: str, text: str, target: str) -> None:
+        """Choose what a value of the file means, as a person would (tests)."""
+        combo = self.value_combos[(field, text)]
+        combo.setCurrentIndex(max(combo.findData(target), 0))
 
     def current_mapping(self) -> dict[str, str | None]:
         out: dict[str, str | None] = {}
@@ -395,7 +491,7 @@ class ImportWizard(QtWidgets.QDialog):
         self.busy = False
         self.result = result
         self.result_text.setText(result.report())
-        self._show_step(3)
+        self._show_step(DONE)
 
 
 def open_import_wizard(ctx: Any, parent: QtWidgets.QWidget | None = None, *, kind: str | None = None) -> ImportWizard:
