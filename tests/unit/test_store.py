@@ -167,7 +167,7 @@ def test_full_disk_gives_a_clear_message_and_keeps_what_was_saved(store):
     kept = store.insert("people", {"full_name": "Trần Văn Bình"})
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages}")  # the file may not grow: SQLITE_FULL
-    with pytest.raises(StoreError, match="Ổ đĩa đã đầy"):
+    with pytest.raises(StoreError, match=r"Ổ đĩa chứa cơ sở dữ liệu .* đã đầy"):
         with store.atomic():
             for i in range(400):
                 store.insert("people", {"full_name": f"Người thứ {i}", "notes": "x" * 2000})

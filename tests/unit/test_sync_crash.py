@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import shutil
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ from tdkt_desktop.store import open_store
 from tdkt_desktop.store.db import check_integrity
 from tdkt_desktop.sync import import_bundles
 
-from .test_sync_helpers import COMMUNES, PROVINCE, dump_json, make_node, pair, send
+from .test_sync_helpers import COMMUNES, PROVINCE, copy_installation, dump_json, make_node, pair, send
 
 IMPORT = """
 import sys
@@ -57,11 +56,11 @@ def test_killing_the_import_never_corrupts(tmp_path):
         commune.close()
     prov.close()
     base = tmp_path / "base.sqlite"
-    shutil.copy(tmp_path / f"{PROVINCE}.sqlite", base)
+    copy_installation(tmp_path / f"{PROVINCE}.sqlite", base)
     before = _state(base)
 
     full = tmp_path / "full.sqlite"
-    shutil.copy(base, full)
+    copy_installation(base, full)
     started = time.perf_counter()
     proc = _run(full, folder)
     out, _ = proc.communicate(timeout=120)
@@ -74,7 +73,7 @@ def test_killing_the_import_never_corrupts(tmp_path):
     outcomes = set()
     for i in range(5):
         db = tmp_path / f"run{i}.sqlite"
-        shutil.copy(base, db)
+        copy_installation(base, db)
         proc = _run(db, folder)
         assert proc.stdout is not None
         proc.stdout.readline()  # the store is open; the import is starting

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.store import open_store
 from tdkt_desktop.store.db import SYNCED_TABLES, Store
+from tdkt_desktop.store.keyfile import key_file_path
 from tdkt_desktop.sync import enroll, export_bundle, export_enrolment, read_enrolment
 
 PROVINCE = "92"
@@ -39,6 +41,12 @@ def make_node(tmp: Path, code: str, *, name: str | None = None) -> Store:
             values["parent_code"] = p
         store.insert("units", values)
     return store
+
+
+def copy_installation(src: Path, dst: Path) -> None:
+    """A copy of a closed installation: its database and the key file beside it."""
+    shutil.copy(src, dst)
+    shutil.copy(key_file_path(src), key_file_path(dst))
 
 
 def pair(a: Store, b: Store) -> None:

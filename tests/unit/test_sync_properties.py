@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from .test_sync_helpers import (
     COMMUNES,
     PROVINCE,
     SCHOOL,
+    copy_installation,
     dump_json,
     make_node,
     nomination,
@@ -50,7 +50,7 @@ def scenario(tmp_path_factory):
     import_bundles(prov, [send(c1, prov, tmp)])
     c1.close()
     base = tmp / "base.sqlite"
-    shutil.copy(tmp / f"{COMMUNES[0]}.sqlite", base)
+    copy_installation(tmp / f"{COMMUNES[0]}.sqlite", base)
 
     bundles: list[Path] = []
     prov.update("nominations", s_nom["id"], {"status": "returned", "status_reason": "Thiếu hồ sơ"})
@@ -77,7 +77,7 @@ def scenario(tmp_path_factory):
 
 def _apply(tmp: Path, base: Path, groups: list[list[Path]]) -> tuple[str, int]:
     db = tmp / f"run-{uuid.uuid4().hex}.sqlite"
-    shutil.copy(base, db)
+    copy_installation(base, db)
     store = open_store(db)
     try:
         for group in groups:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import zipfile
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 import pytest
 
 from tdkt_desktop.store.db import Store
+from tdkt_desktop.store.keyfile import read_key_file
 from tdkt_desktop.sync import SyncError, export_bundle, import_bundles
 from tdkt_desktop.sync import bundle as _bundle
 from tdkt_desktop.sync import keys as _keys
@@ -306,10 +306,9 @@ def test_encrypted_to_an_old_key(net, tmp_path):
     prov, c1 = net[PROVINCE], net[COMMUNES[0]]
     path = tmp_path / "b.tdktgoi"
     export_bundle(c1, PROVINCE, path)
-    # the province reinstalled: new keys, same unit
-    prov.set_meta(_keys.META_BOX, None)
-    prov.set_meta(_keys.META_SIGN, None)
-    _keys.ensure_keys(prov)
+    # the province lost its key file: new keys, same unit
+    _keys.key_file(prov).unlink()
+    _keys.new_keys(prov)
     refused(prov, path, "cannot_decrypt", "khóa khác", "tdkt keys export")
 
 
@@ -349,8 +348,10 @@ def test_private_keys_never_leave(net, tmp_path):
     c1 = net[COMMUNES[0]]
     path = tmp_path / "b.tdktgoi"
     export_bundle(c1, PROVINCE, path, encrypt=False)
-    secrets = [c1.meta(_keys.META_SIGN), c1.meta(_keys.META_BOX)]
-    blobs = [path.read_bytes(), _keys.export_enrolment(c1), io.BytesIO(path.read_bytes()).getvalue()]
+    keys = read_key_file(_keys.key_file(c1)).secrets["keys"][_keys.own_fingerprint(c1)]
+    secrets = [keys["sign"], keys["box"]]
+    c1.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    blobs = [path.read_bytes(), _keys.export_enrolment(c1), c1.path.read_bytes()]
     for blob in blobs:
         for secret in secrets:
             assert secret and secret.encode() not in blob

@@ -4,13 +4,17 @@ database named by ``--db``, JSON output and finding a record by a short id."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.core.errors import UserError
-from tdkt_desktop.store import Store, default_db_path, open_store
+from tdkt_desktop.store import Store, backups, default_db_path, open_store
+from tdkt_desktop.store.keyfile import KeysLocked, key_file_path
+from tdkt_desktop.sync import keys_locked, unlock_keys
 
 # The one exit-code table of the command line (README, ``tdkt --help``).
 EXIT_OK = 0  # done
@@ -94,14 +98,44 @@ def db_path_of(args: argparse.Namespace) -> Path:
     return Path(given) if given else default_db_path()
 
 
-def open_existing(args: argparse.Namespace) -> Store:
-    """The database named by ``--db`` (it must exist already)."""
-    return open_store(db_path_of(args), create=False)
+def open_existing(args: argparse.Namespace, *, daily_backup: bool = True) -> Store:
+    """The database named by ``--db`` (it must exist already). The first command of a day makes the day's
+    automatic backup first (a failure is a warning: the command still runs)."""
+    store = open_store(db_path_of(args), create=False)
+    if daily_backup and not store.read_only:
+        try:
+            backups.daily_backup(store.path)
+        except UserError as exc:
+            sys.stderr.write(f"Cảnh báo: chưa sao lưu tự động được hôm nay: {exc}\n")
+    return store
 
 
 def open_or_create(args: argparse.Namespace) -> Store:
     """The database named by ``--db``, created when it does not exist yet."""
     return open_store(db_path_of(args))
+
+
+def confirm(args: argparse.Namespace, what: str) -> None:
+    """Ask the person to confirm ``what`` (``--yes`` answers in advance; without a keyboard it is required)."""
+    if getattr(args, "yes", False):
+        return
+    if not sys.stdin.isatty():
+        raise CliError(f"{what} Chưa làm gì: hãy chạy lại lệnh với --yes để xác nhận.")
+    answer = input(f"{what} Gõ “có” để tiếp tục: ")
+    if answer.strip().lower() not in ("có", "co", "c", "yes", "y"):
+        raise CliError("Đã hủy theo yêu cầu; chưa có gì thay đổi.")
+
+
+def ready_keys(store: Store) -> None:
+    """Unlock the key file when it is protected by a passphrase: from ``TDKT_KEY_PASSPHRASE``, or asked."""
+    if not keys_locked(store):
+        return
+    passphrase = os.environ.get("TDKT_KEY_PASSPHRASE")
+    if passphrase is None:
+        if not sys.stdin.isatty():
+            raise KeysLocked(key_file_path(store.path))
+        passphrase = getpass.getpass("Mật khẩu khóa: ")
+    unlock_keys(store, passphrase)
 
 
 def require_unit(store: Store) -> str:

@@ -12,7 +12,19 @@ import sys
 from collections.abc import Callable, Sequence
 
 from tdkt_desktop import __version__
-from tdkt_desktop.cli import database, excel, installation, printing, records, reports, signing, sync, targets
+from tdkt_desktop.cli import (
+    backup,
+    database,
+    excel,
+    installation,
+    keys,
+    printing,
+    records,
+    reports,
+    signing,
+    sync,
+    targets,
+)
 from tdkt_desktop.cli.base import (
     EXIT_BUG,
     EXIT_CODES_TEXT,
@@ -25,7 +37,7 @@ from tdkt_desktop.core.errors import user_message
 from tdkt_desktop.logs import log_bug
 
 # Command groups in the order ``tdkt --help`` lists them.
-GROUPS = (installation, database, records, targets, printing, signing, sync, excel, reports)
+GROUPS = (installation, database, backup, records, targets, printing, signing, keys, sync, excel, reports)
 
 DESCRIPTION = "TĐKT Desktop — thi đua, khen thưởng cho xã, phường và cơ quan cấp trên."
 EXAMPLES = """Ví dụ:

@@ -1,6 +1,6 @@
-"""Command-line commands for keys, enrolment, bundles and conflicts (registered into ``tdkt``).
+"""Command-line commands for enrolment, bundles and conflicts (registered into ``tdkt``).
 
-``tdkt keys export --out FILE`` · ``tdkt keys show`` · ``tdkt enroll FILE [--yes]`` ·
+``tdkt enroll FILE [--yes]`` ·
 ``tdkt bundle export --to CODE --out FILE [--full] [--no-encrypt]`` ·
 ``tdkt bundle import FILE_OR_FOLDER... [--dry-run] [--json]`` · ``tdkt bundle held [--retry]`` ·
 ``tdkt conflicts list`` · ``tdkt conflicts resolve ID --keep held|incoming``.
@@ -16,18 +16,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tdkt_desktop.cli.base import EXIT_ATTENTION, EXIT_OK, open_existing, print_json, subcommands
+from tdkt_desktop.cli.base import EXIT_ATTENTION, EXIT_OK, open_existing, print_json, ready_keys, subcommands
 from tdkt_desktop.core.errors import file_error
-from tdkt_desktop.core.files import atomic_write
 from tdkt_desktop.sync import (
     enroll,
     export_bundle,
-    export_enrolment,
     import_bundles,
     import_held,
     list_conflicts,
     list_held,
-    own_fingerprint,
     read_enrolment,
     resolve_conflict,
 )
@@ -41,25 +38,6 @@ IMPORT_EPILOG = (
 
 
 # --------------------------------------------------------------------------- commands
-
-
-def cmd_keys_export(args: argparse.Namespace) -> int:
-    with open_existing(args) as store:
-        atomic_write(args.out, export_enrolment(store))
-        print(f"Đã ghi tệp đăng ký khóa: {args.out}")
-        print(f"Dấu vân tay: {own_fingerprint(store)} — đọc cho đơn vị nhận đối chiếu khi ghi danh.")
-    return EXIT_OK
-
-
-def cmd_keys_show(args: argparse.Namespace) -> int:
-    with open_existing(args) as store:
-        fp = own_fingerprint(store)
-        if getattr(args, "json", False):
-            print_json({"unit_code": store.unit_code, "install_id": store.install_id, "fingerprint": fp})
-        else:
-            print(f"Đơn vị: {store.unit_code or '(chưa khai báo)'}   Bản cài đặt: {store.install_id}")
-            print(f"Dấu vân tay: {fp}")
-    return EXIT_OK
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
@@ -92,6 +70,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 def cmd_bundle_export(args: argparse.Namespace) -> int:
     with open_existing(args) as store:
+        ready_keys(store)
         info = export_bundle(store, args.to, args.out, full=args.full, encrypt=not args.no_encrypt)
     if getattr(args, "json", False):
         print_json(info.to_dict())
@@ -114,6 +93,7 @@ def _print_report(report: Any, as_json: bool) -> int:
 
 def cmd_bundle_import(args: argparse.Namespace) -> int:
     with open_existing(args) as store:
+        ready_keys(store)
         report = import_bundles(store, args.paths, dry_run=args.dry_run)
     return _print_report(report, args.json)
 
@@ -121,6 +101,7 @@ def cmd_bundle_import(args: argparse.Namespace) -> int:
 def cmd_bundle_held(args: argparse.Namespace) -> int:
     with open_existing(args) as store:
         if args.retry:
+            ready_keys(store)
             report = import_held(store, dry_run=args.dry_run)
             if not report.bundles:
                 print("Không có gói nào đang tạm giữ.")
@@ -170,18 +151,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    """``keys``, ``enroll``, ``bundle`` and ``conflicts``."""
-    p = sub.add_parser("keys", help="khóa của bản cài đặt này (ký và mã hóa gói)")
-    keys = subcommands(p, dest="keys_command")
-    q = keys.add_parser("export", help="ghi tệp đăng ký khóa để gửi cấp trên/đơn vị trực thuộc",
-                        epilog="Ví dụ:\n  tdkt --db phuong.sqlite keys export --out phuong.tdktkhoa")
-    q.add_argument("--out", required=True, metavar="TỆP")
-    q.set_defaults(func=cmd_keys_export)
-    q = keys.add_parser("show", help="xem dấu vân tay khóa của bản cài đặt này",
-                        epilog="Ví dụ:\n  tdkt keys show --db phuong.sqlite --json")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(func=cmd_keys_show)
-
+    """``enroll``, ``bundle`` and ``conflicts`` (``keys`` is :mod:`tdkt_desktop.cli.keys`)."""
     p = sub.add_parser(
         "enroll", help="ghi danh (tin cậy) khóa của cấp trên hoặc đơn vị trực thuộc",
         description="Đọc tệp đăng ký khóa, hiện dấu vân tay và hỏi xác nhận. Không có bàn phím (chạy tự động) thì "

@@ -11,6 +11,7 @@ exception is for the person (show the message) or a bug (log it with its traceba
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from pathlib import Path
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "UserError",
     "describe_os_error",
     "file_error",
+    "register_message",
     "user_message",
 ]
 
@@ -101,10 +103,26 @@ def file_error(exc: OSError, path: str | Path | None = None, *, reading: bool = 
     return FileAccessError(describe_os_error(exc, path=path, reading=reading), os_error=exc)
 
 
+# Translators of failures raised by libraries below the project's own code (an SQLite "database is locked"
+# reaching a front end from any query): each returns a message, or None when the failure is not the person's.
+_MESSAGES: list[Callable[[BaseException], str | None]] = []
+
+
+def register_message(translate: Callable[[BaseException], str | None]) -> None:
+    """Let :func:`user_message` ask ``translate`` about exceptions that are not :class:`UserError`s
+    (the store registers its SQLite translation, so no front end needs to know SQLite)."""
+    if translate not in _MESSAGES:
+        _MESSAGES.append(translate)
+
+
 def user_message(exc: BaseException) -> str | None:
     """The message to show a person for ``exc``, or None when ``exc`` is a bug (log it instead)."""
     if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, OSError):
         return describe_os_error(exc)
+    for translate in _MESSAGES:
+        message = translate(exc)
+        if message is not None:
+            return message
     return None

@@ -34,6 +34,7 @@ from tdkt_desktop.excel.errors import ExcelError, ImportRefused, MappingNeeded
 from tdkt_desktop.excel.reading import Workbook
 from tdkt_desktop.excel.vocabulary import COLLECTIVE_TITLES, guess_collective_kind, resolve_title
 from tdkt_desktop.store import Store
+from tdkt_desktop.store import backups as _backups
 
 __all__ = [
     "IMPORT_FIELDS",
@@ -1367,6 +1368,7 @@ def apply_import(
     skipped: list[int] = []
     row_records: dict[int, str] = {}
     subject_of_row: dict[int, str] = {}
+    _backups.before_import(store.path, what="tệp Excel")
     with store.atomic():
         if preview.value_map and preview.layout:
             # remembered for the next list of the same layout

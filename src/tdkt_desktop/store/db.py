@@ -21,10 +21,26 @@ from typing import Any
 import platformdirs
 import sqlite_utils
 
-from tdkt_desktop.core.errors import UserError
+from tdkt_desktop.core.errors import FileAccessError, file_error
 from tdkt_desktop.core.text import InputError
 from tdkt_desktop.store import fields as _fields
 from tdkt_desktop.store import search as _search
+from tdkt_desktop.store.errors import (
+    DatabaseReadOnly,
+    NotFound,
+    StoreError,
+    database_error,
+    is_read_only_filesystem,
+    register_open,
+    unregister_open,
+)
+from tdkt_desktop.store.keyfile import (
+    LEGACY_META_SECRETS,
+    KeyFileError,
+    key_file_path,
+    read_key_file,
+    write_key_file,
+)
 from tdkt_desktop.store.migrations import (
     MIGRATION_SET,
     SYNCED_TABLES,
@@ -40,14 +56,6 @@ SYNC_FIELDS = (
     "id", "owner_unit", "created_at", "updated_at", "origin_install", "clock", "gen", "rev", "base_rev",
     "local_seq", "deleted",
 )
-
-
-class StoreError(UserError):
-    """A problem with the database file a person can act on. ``str(err)`` is Vietnamese."""
-
-
-class NotFound(StoreError):
-    pass
 
 
 def user_data_dir() -> Path:
@@ -74,63 +82,104 @@ def make_rev(gen: int, install_id: str, clock: int) -> str:
     return f"{gen:06d}-{install_id}-{clock}"
 
 
-_SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _check_is_sqlite(path: Path) -> None:
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        raise StoreError(f"Không đọc được tệp cơ sở dữ liệu {path}: {exc.strerror}.") from exc
-    if header and header != _SQLITE_HEADER:
-        raise StoreError(
-            f"Tệp {path} không phải là cơ sở dữ liệu TĐKT (có thể đã bị hỏng hoặc chọn nhầm tệp). "
-            "Hãy chọn đúng tệp .sqlite hoặc khôi phục từ bản sao lưu."
-        )
-
-
-def backup_database(path: Path, *, reason: str) -> Path:
-    """A consistent copy of the database beside it, in ``backups/`` (SQLite online backup)."""
-    backups = path.parent / "backups"
-    backups.mkdir(parents=True, exist_ok=True)
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backups / f"{path.stem}-{stamp}-{reason}{path.suffix or '.sqlite'}"
-    src = sqlite3.connect(str(path))
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    except sqlite3.Error as exc:
-        target.unlink(missing_ok=True)
-        raise StoreError(f"Không sao lưu được cơ sở dữ liệu trước khi nâng cấp: {exc}.") from exc
-    finally:
-        src.close()
-    return target
-
-
-def describe_sqlite_error(exc: sqlite3.Error) -> str:
-    """A Vietnamese explanation of a database failure, saying what to do; nothing was saved."""
-    text = str(exc).lower()
-    if isinstance(exc, sqlite3.IntegrityError) and "foreign key" in text:
-        return "Không lưu được: dữ liệu tham chiếu tới một bản ghi không tồn tại (đã bị xóa hoặc chưa nhận về)."
-    if isinstance(exc, sqlite3.IntegrityError):
-        return f"Không lưu được: dữ liệu trùng hoặc thiếu thông tin bắt buộc ({exc})."
-    if "disk is full" in text or "database or disk is full" in text:
-        return "Ổ đĩa đã đầy nên chưa lưu được. Hãy giải phóng dung lượng rồi lưu lại; dữ liệu đã lưu trước đó không bị mất."
-    if "locked" in text or "busy" in text:
-        return "Cơ sở dữ liệu đang được một chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại."
-    if "readonly" in text or "read-only" in text:
-        return "Không ghi được vào cơ sở dữ liệu (tệp chỉ đọc hoặc thiếu quyền). Hãy kiểm tra quyền của thư mục dữ liệu."
-    if "malformed" in text or "not a database" in text:
-        return "Tệp cơ sở dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu trong thư mục backups."
-    return f"Lỗi cơ sở dữ liệu: {exc}. Dữ liệu đã lưu trước đó không bị thay đổi."
-
-
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:
     return [m.name for m in migrations.applied(db)]
+
+
+# How long a command waits for another program's write to finish before saying the database is locked.
+BUSY_TIMEOUT_S = 10.0
+
+
+def busy_timeout_s() -> float:
+    """The busy timeout in seconds (``TDKT_BUSY_TIMEOUT`` overrides the default of 10 s, for scripts)."""
+    given = os.environ.get("TDKT_BUSY_TIMEOUT", "").strip().replace(",", ".")
+    try:
+        return max(0.0, float(given)) if given else BUSY_TIMEOUT_S
+    except ValueError:
+        return BUSY_TIMEOUT_S
+
+
+def _create_private(path: Path) -> None:
+    """Create the (empty) database file readable by its owner only, before SQLite writes to it — SQLite gives
+    its ``-wal`` and ``-shm`` files the same permissions. A file that did not exist can have no connection,
+    so creating it here cannot disturb SQLite's locks."""
+    parent = path.parent
+    try:
+        if not parent.exists():
+            parent.mkdir(parents=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise file_error(exc, parent if not parent.exists() else path) from exc
+    os.close(fd)
+
+
+def _tighten(path: Path) -> None:
+    """Databases made by earlier versions were readable by every account of the computer: make the file and
+    its ``-wal``/``-shm`` private (permissions only; the files are not opened)."""
+    if os.name != "posix":
+        return
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            st = name.stat()
+            if st.st_uid == os.geteuid() and st.st_mode & 0o077:
+                os.chmod(name, st.st_mode & 0o700)
+        except OSError:
+            continue
+
+
+def _connect(path: Path, timeout: float, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    if read_only:
+        uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    else:
+        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    return conn
+
+
+def _writable_place(path: Path, *, exists: bool) -> bool:
+    return not is_read_only_filesystem(path) and os.access(path.parent, os.W_OK) and \
+        (not exists or os.access(path, os.W_OK))
+
+
+def reading_connection(path: Path) -> sqlite3.Connection:
+    """A connection that only reads the existing database at ``path``, also on a write-protected disk or in a
+    folder this account may not write (where SQLite cannot make its ``-shm``: then it reads the file as it is)."""
+    timeout = busy_timeout_s()
+    if _writable_place(path, exists=True):
+        return _connect(path, timeout)
+    last: sqlite3.Error | None = None
+    for immutable in (False, True) if is_read_only_filesystem(path) else (False,):
+        conn = _connect(path, timeout, read_only=True, immutable=immutable)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            conn.close()
+            last = exc
+            continue
+        return conn
+    assert last is not None
+    raise last
+
+
+def _open_connection(path: Path, timeout: float, *, exists: bool) -> tuple[sqlite3.Connection, bool]:
+    """(connection, read_only). Where the file or its disk cannot be written, it is opened for reading only
+    (a database on a write-protected USB stick can still be looked at and checked)."""
+    if exists and not _writable_place(path, exists=True):
+        conn = reading_connection(path)
+        conn.execute("PRAGMA foreign_keys=ON")
+        return conn, True
+    conn = _connect(path, timeout)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL").fetchone()
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn, False
 
 
 def open_store(
@@ -142,74 +191,115 @@ def open_store(
 ) -> Store:
     """Open (and, when needed, create or migrate) the database at ``path``.
 
-    Before migrating an existing database a backup copy is made. A database written by a newer
-    version of the application is refused with a clear message, untouched.
+    The file is only ever opened through SQLite (closing any other descriptor of it would drop this
+    process's locks and let another program delete the ``-wal`` under a live connection); a file that is
+    not a database is recognised by SQLite itself. Before migrating an existing database a verified backup
+    is made (:mod:`tdkt_desktop.store.backups`); a database written by a newer version of the application is
+    refused with a clear message, untouched. Private keys that earlier versions kept in the database are
+    moved out to the key file (:mod:`tdkt_desktop.store.keyfile`).
     """
     db_path = Path(path) if path is not None else default_db_path()
-    exists = db_path.exists() and db_path.stat().st_size > 0
+    if db_path.is_dir():
+        raise StoreError(f"“{db_path}” là một thư mục. Hãy ghi rõ tên tệp cơ sở dữ liệu (--db TỆP).")
+    try:
+        exists = db_path.is_file() and db_path.stat().st_size > 0
+    except OSError as exc:
+        raise file_error(exc, db_path, reading=True) from exc
     if not exists and not create:
         raise StoreError(
             f"Chưa có cơ sở dữ liệu tại {db_path}. Hãy khởi tạo bằng lệnh “tdkt init” hoặc mở ứng dụng để "
             "làm theo hướng dẫn."
         )
-    if exists:
-        _check_is_sqlite(db_path)
-    else:
-        try:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"Không tạo được thư mục {db_path.parent}: {exc.strerror}.") from exc
+    timeout = busy_timeout_s()
     try:
-        conn = sqlite3.connect(str(db_path), timeout=10)
-        db = sqlite_utils.Database(conn)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
-        db.execute("PRAGMA foreign_keys=ON")
-        db.execute("PRAGMA busy_timeout=10000")
+        if exists:
+            _tighten(db_path)
+        elif not is_read_only_filesystem(db_path):
+            _create_private(db_path)
+        conn, read_only = _open_connection(db_path, timeout, exists=exists)
+    except sqlite3.Error as exc:
+        raise database_error(exc, db_path, timeout_s=timeout) from exc
+    db = sqlite_utils.Database(conn)
+    try:
         applied = applied_migrations(db)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"Không mở được cơ sở dữ liệu {db_path}: tệp bị hỏng hoặc không phải cơ sở dữ liệu TĐKT ({exc})."
-        ) from exc
-    known = known_migration_names()
-    unknown = [name for name in applied if name not in known]
-    if unknown:
+        known = known_migration_names()
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise StoreError(
+                f"Cơ sở dữ liệu {db_path} được tạo bởi phiên bản TĐKT Desktop mới hơn (lược đồ {len(applied)}, "
+                f"phiên bản này hiểu tới lược đồ {len(known)}). Hãy cài phiên bản mới hơn; dữ liệu chưa bị thay đổi."
+            )
+        store = Store(db, db_path, operator=operator, read_only=read_only)
+        if applied and not read_only:
+            store.move_keys_out()
+        pending = [name for name in known if name not in applied]
+        if pending:
+            store.last_migration_backup = _migrate(store, applied, backup=backup)
+        store.ensure_installation()
+        if store.meta("search_index_version") != _search.SEARCH_INDEX_VERSION and not read_only:
+            with store.atomic():
+                _search.rebuild_search_index(db)
+                store.set_meta("search_index_version", _search.SEARCH_INDEX_VERSION)
+    except sqlite3.Error as exc:
         conn.close()
-        raise StoreError(
-            f"Cơ sở dữ liệu {db_path} được tạo bởi phiên bản TĐKT Desktop mới hơn (lược đồ {len(applied)}, "
-            f"phiên bản này hiểu tới lược đồ {len(known)}). Hãy cài phiên bản mới hơn; dữ liệu chưa bị thay đổi."
-        )
-    pending = [name for name in known if name not in applied]
-    backup_path = None
-    if pending and applied and backup:
-        backup_path = backup_database(db_path, reason=f"truoc-nang-cap-v{len(applied)}")
-    if pending:
-        try:
-            migrations.apply(db)
-        except sqlite3.Error as exc:
-            conn.close()
-            hint = f" Bản sao lưu: {backup_path}." if backup_path else ""
-            raise StoreError(f"Nâng cấp cơ sở dữ liệu thất bại: {exc}. Dữ liệu chưa bị thay đổi.{hint}") from exc
-    store = Store(db, db_path, operator=operator)
-    store.last_migration_backup = backup_path
-    store.ensure_installation()
-    if store.meta("search_index_version") != _search.SEARCH_INDEX_VERSION:
-        with store.atomic():
-            _search.rebuild_search_index(db)
-            store.set_meta("search_index_version", _search.SEARCH_INDEX_VERSION)
+        raise database_error(exc, db_path, timeout_s=timeout) from exc
+    except BaseException:
+        conn.close()
+        raise
+    register_open(db_path)
     return store
 
 
+def _migrate(store: Store, applied: list[str], *, backup: bool) -> Path | None:
+    """Apply the pending migrations in one transaction, after a verified backup of an existing database."""
+    from tdkt_desktop.store import backups
+
+    if store.read_only:
+        raise DatabaseReadOnly(
+            f"Cơ sở dữ liệu {store.path} cần được nâng cấp lên phiên bản mới nhưng không ghi được vào tệp (ổ đĩa chỉ "
+            "đọc hoặc thiếu quyền). Hãy chép tệp sang thư mục ghi được rồi mở lại; dữ liệu chưa bị thay đổi."
+        )
+    backup_path = None
+    if applied and backup:
+        try:
+            backup_path = backups.make_backup(store.path, kind=backups.KIND_MIGRATION).path
+        except StoreError as exc:
+            raise StoreError(f"Chưa nâng cấp cơ sở dữ liệu vì chưa sao lưu được: {exc}") from exc
+    conn = store.db.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")  # one program migrates; another waits, then finds nothing left to do
+        if [m.name for m in migrations.pending(store.db)]:
+            migrations.apply(store.db)
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        hint = f" Bản sao lưu: {backup_path}." if backup_path else ""
+        error = database_error(exc, store.path)
+        raise type(error)(f"Nâng cấp cơ sở dữ liệu thất bại: {error} Dữ liệu chưa bị thay đổi.{hint}") from exc
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return backup_path
+
 class Store:
-    def __init__(self, db: sqlite_utils.Database, path: Path, *, operator: str | None = None) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, path: Path, *, operator: str | None = None, read_only: bool = False
+    ) -> None:
         self.db = db
         self.path = path
         self._operator = operator
+        self.read_only = read_only  # opened for reading only (a write-protected disk, no permission to write)
         self.last_migration_backup: Path | None = None
+        self._closed = False
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
-        self.db.close()
+        if not self._closed:
+            self._closed = True
+            self.db.close()
+            unregister_open(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -219,17 +309,36 @@ class Store:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Store]:
-        """One transaction (a savepoint when nested). Failures a person can act on — a reference to a
-        record that does not exist, a full disk, a locked or read-only file — become :class:`StoreError`
-        with a Vietnamese message; nothing of the transaction is kept."""
-        outermost = not self.db.conn.in_transaction
-        try:
+        """One transaction (a savepoint when nested). The outermost one takes the write lock at once
+        (``BEGIN IMMEDIATE``), so a program that is writing makes this one wait up to the busy timeout instead
+        of failing at its first write. Failures a person can act on — a reference to a record that does not
+        exist, a full disk, a locked or read-only file — become :class:`StoreError` with a Vietnamese message;
+        nothing of the transaction is kept."""
+        conn = self.db.conn
+        if conn.in_transaction:
             with self.db.atomic():
                 yield self
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            if not outermost:
-                raise
-            raise StoreError(describe_sqlite_error(exc)) from exc
+            raise database_error(exc, self.path, timeout_s=busy_timeout_s()) from exc
+        try:
+            yield self
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise database_error(exc, self.path, timeout_s=busy_timeout_s()) from exc
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise database_error(exc, self.path, timeout_s=busy_timeout_s()) from exc
 
     # ------------------------------------------------------------------ meta
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -250,12 +359,73 @@ class Store:
         self.set_meta(key, json.dumps(value, ensure_ascii=False))
 
     def ensure_installation(self) -> None:
+        if self.meta("install_id") is not None:
+            return
+        if self.read_only:
+            raise DatabaseReadOnly(f"Cơ sở dữ liệu {self.path} chưa được khởi tạo và không ghi được (chỉ đọc).")
         with self.atomic():
             if self.meta("install_id") is None:
                 self.set_meta("install_id", uuid.uuid4().hex[:16])
                 self.set_meta("clock", "0")
                 self.set_meta("local_seq", "0")
                 self.set_meta("created_at", now_iso())
+
+    def renew_installation_identity(self, *, reason: str) -> str:
+        """Give this database a new installation identity and return it.
+
+        For a database restored from a backup or copied to another computer: its own revisions are named
+        ``gen-install-clock``, so continuing under the old identity would reuse revision names that the
+        lost (or the other) copy already gave to other content. The new identity starts its change counter
+        at 0; the old one is kept in ``install_history`` (with the counter it had reached and the reason), which
+        travels in bundles so that peers accept the new identity for the same keys."""
+        with self.atomic():
+            history = self.meta_json("install_history", []) or []
+            history.append({"install_id": self.install_id, "clock": self.current_clock(), "until": now_iso(),
+                            "reason": reason})
+            new = uuid.uuid4().hex[:16]
+            self.set_meta_json("install_history", history)
+            self.set_meta("install_id", new)
+            self.set_meta("clock", "0")
+            self.set_meta("install_since", now_iso())
+        return new
+
+    def previous_installs(self) -> list[str]:
+        """The earlier installation identities of this database, oldest first."""
+        return [str(h["install_id"]) for h in self.meta_json("install_history", []) or [] if h.get("install_id")]
+
+    def move_keys_out(self, *, strict: bool = False) -> bool:
+        """Move private keys that earlier versions kept in ``meta`` to the key file beside the database.
+
+        The rows are then deleted with SQLite's secure delete (their bytes overwritten), the file vacuumed
+        (no stale copy in a free page) and the WAL truncated. When the key file cannot be written (a
+        read-only folder) the keys stay where they were and nothing is lost; the next open tries again
+        (``strict``: the failure is raised). True when keys were moved."""
+        names = list(LEGACY_META_SECRETS)
+        marks = ", ".join("?" for _ in names)
+        found = {str(r[0]): str(r[1]) for r in self.db.execute(
+            f"SELECT key, value FROM meta WHERE key IN ({marks}) AND value IS NOT NULL", names).fetchall()}
+        if not found:
+            return False
+        path = key_file_path(self.path)
+        try:
+            if read_key_file(path) is None:
+                legacy = {LEGACY_META_SECRETS[k]: v for k, v in found.items()}
+                write_key_file(path, {"moved_from_database_at": now_iso()}, {"legacy": legacy})
+        except (KeyFileError, FileAccessError):
+            if strict:
+                raise
+            return False
+        conn = self.db.conn
+        conn.execute("PRAGMA secure_delete = ON")
+        try:
+            with self.atomic():
+                conn.execute(f"DELETE FROM meta WHERE key IN ({marks})", names)
+            with contextlib.suppress(sqlite3.OperationalError):  # another program is reading: the rows are zeroed anyway
+                conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            conn.execute("PRAGMA secure_delete = OFF")
+        return True
 
     @property
     def install_id(self) -> str:
@@ -508,18 +678,25 @@ STAT_TABLES = (
 )
 
 
-def check_integrity(store: Store) -> list[str]:
-    """Problems found in the database (empty when all is well)."""
-    problems: list[str] = []
-    result = [r[0] for r in store.db.execute("PRAGMA integrity_check").fetchall()]
-    if result != ["ok"]:
-        problems.extend(f"integrity_check: {r}" for r in result)
-    for r in store.db.execute("PRAGMA foreign_key_check").fetchall():
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """Problems SQLite finds in a database (empty when all is well): damaged pages, broken references, a
+    migration chain that is not this version's. The one check behind ``tdkt check``, the restore and the tests."""
+    problems = [f"integrity_check: {r[0]}" for r in conn.execute("PRAGMA integrity_check(50)").fetchall()
+                if r[0] != "ok"]
+    if problems:
+        return problems  # references and tables of a damaged file are not worth reading further
+    for r in conn.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(f"Tham chiếu hỏng: bảng {r[0]} dòng {r[1]} trỏ tới {r[2]} không tồn tại.")
-    applied = applied_migrations(store.db)
+    applied = [str(r[0]) for r in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [MIGRATION_SET]).fetchall()]
     if applied != known_migration_names()[: len(applied)]:
-        problems.append("Thứ tự nâng cấp lược đồ không khớp với phiên bản này.")
+        problems.append("Thứ tự nâng cấp lược đồ không khớp với phiên bản này (tệp của phiên bản khác?).")
     return problems
+
+
+def check_integrity(store: Store) -> list[str]:
+    """Problems found in the database of ``store`` (:func:`integrity_problems`)."""
+    return integrity_problems(store.db.conn)
 
 
 __all__ = [
@@ -529,7 +706,7 @@ __all__ = [
     "NotFound",
     "Store",
     "StoreError",
-    "backup_database",
+    "busy_timeout_s",
     "check_integrity",
     "default_db_path",
     "open_store",

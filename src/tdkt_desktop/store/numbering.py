@@ -7,23 +7,22 @@ record it was taken for is later deleted — the register keeps it.
 
 Taking a number is one ``INSERT … SELECT MAX(number) + 1`` statement: it takes SQLite's write lock
 before it reads, so two installations' writers (or two threads) can never both read the same maximum.
-When this function opens the transaction itself it opens it ``BEGIN IMMEDIATE``; inside a caller's
-transaction it runs in a savepoint of it. A clash on the UNIQUE (unit, type, year, number) constraint
+It runs in :meth:`Store.atomic` (``BEGIN IMMEDIATE`` when it opens the transaction itself; inside a
+caller's transaction a savepoint of it). A clash on the UNIQUE (unit, type, year, number) constraint
 is retried with the next number.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import sqlite3
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from tdkt_desktop.core.text import InputError, clean, fold, require_date
-from tdkt_desktop.store.db import Store, StoreError, describe_sqlite_error, now_iso
+from tdkt_desktop.store.db import Store, StoreError, now_iso
+from tdkt_desktop.store.errors import database_error
 
 __all__ = [
     "DEFAULT_PREFIXES",
@@ -31,7 +30,6 @@ __all__ = [
     "doc_suffix",
     "doc_types",
     "format_doc_number",
-    "immediate",
     "numbers_issued",
     "peek_next_number",
     "record_number",
@@ -124,37 +122,6 @@ def _unit(store: Store, unit_code: str | None) -> str:
 
 def _as_date(value: _dt.date | str, label: str = "Ngày ban hành") -> _dt.date:
     return require_date(value, field=label)
-
-
-@contextlib.contextmanager
-def immediate(store: Store) -> Iterator[Store]:
-    """One write transaction that holds SQLite's write lock from its first statement
-    (``BEGIN IMMEDIATE``); inside a transaction already open, a savepoint of it. Failures a person can
-    act on become :class:`StoreError` with a Vietnamese message, and nothing is kept."""
-    conn = store.db.conn
-    if conn.in_transaction:
-        with store.atomic():
-            yield store
-        return
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as exc:
-        raise StoreError(describe_sqlite_error(exc)) from exc
-    try:
-        with store.atomic():  # a savepoint: the store's own error handling stays in place
-            yield store
-    except BaseException as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error):
-            raise StoreError(describe_sqlite_error(exc)) from exc
-        raise
-    try:
-        conn.execute("COMMIT")
-    except sqlite3.Error as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise StoreError(describe_sqlite_error(exc)) from exc
 
 
 def _next_number(store: Store, unit: str, doc_type: str, year: int) -> int:
@@ -251,7 +218,7 @@ def take_number(
     last: BaseException | None = None
     for attempt in range(_RETRIES):
         try:
-            with immediate(store):
+            with store.atomic():
                 return _insert(
                     store, unit=unit, kind=kind, suffix=suffix, day=day, number=None,
                     record_table=record_table, record_id=record_id, subject=subject,
@@ -264,7 +231,7 @@ def take_number(
             raise
     if isinstance(last, StoreError):
         raise last
-    raise StoreError(describe_sqlite_error(last)) if isinstance(last, sqlite3.Error) else StoreError(
+    raise database_error(last, store.path) if isinstance(last, sqlite3.Error) else StoreError(
         "Không cấp được số văn bản; hãy thử lại."
     )
 
@@ -288,7 +255,7 @@ def record_number(
     if isinstance(number, bool) or int(number) <= 0:
         raise InputError("Số văn bản phải là số nguyên lớn hơn 0.", field="Số văn bản", value=number)
     try:
-        with immediate(store):
+        with store.atomic():
             return _insert(
                 store, unit=unit, kind=kind, suffix=suffix, day=day, number=int(number),
                 record_table=record_table, record_id=record_id, subject=subject,

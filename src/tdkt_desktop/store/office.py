@@ -49,7 +49,7 @@ from tdkt_desktop.core.text import (
 )
 from tdkt_desktop.store.db import Row, Store, new_id, now_iso
 from tdkt_desktop.store.facts import dossier_items, latest_vote, nomination_row, nominee_facts
-from tdkt_desktop.store.numbering import immediate, peek_next_number, take_number
+from tdkt_desktop.store.numbering import peek_next_number, take_number
 
 __all__ = [
     "OFFICE_STATUSES",
@@ -555,7 +555,7 @@ def issue_decision(
         raise InputError("Chưa khai báo đơn vị ban hành quyết định.", field="Đơn vị ban hành")
     rs = _ruleset(store, day)
     base = base_salary_on(day)
-    with immediate(store):
+    with store.atomic():
         noms = [nomination_row(store, i) for i in ids]
         for nom in noms:
             _check_transition(nom, "decide")

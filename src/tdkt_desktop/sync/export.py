@@ -131,7 +131,9 @@ def export_bundle(
     _keys.ensure_keys(store)
     last = None if full else _last_acked(store, to_unit)
     since = int(last["seq_to"]) if last else 0
-    clock_from = int(last["clock_to"]) + 1 if last else 1
+    # a bundle made before this database got its installation identity (a restore) counted another identity's clock
+    same_identity = last is not None and str(last["created_at"]) >= (store.meta("install_since") or "")
+    clock_from = int(last["clock_to"]) + 1 if last and same_identity else 1
     seq_to = store.current_local_seq()
     clock_to = store.current_clock()
     exclude = None if full or peer is None else peer["install_id"]
@@ -174,7 +176,9 @@ def export_bundle(
         "bundle_id": bundle_id,
         "created_at": now_iso(),
         "origin": {"unit_code": me, "install_id": store.install_id, "sign_key": sign_key, "box_key": box_pub,
-                   "fingerprint": _keys.fingerprint(sign_key, box_pub)},
+                   "fingerprint": _keys.fingerprint(sign_key, box_pub),
+                   "previous_installs": store.previous_installs()},
+        "key_statements": _keys.key_statements(store),
         "to": {"unit_code": to_unit, "fingerprint": peer["fingerprint"] if peer else None},
         "direction": direction,
         "full": bool(full),

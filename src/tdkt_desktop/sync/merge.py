@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tdkt_desktop.store import backups as _backups
 from tdkt_desktop.store import search as _search
-from tdkt_desktop.store.db import SYNC_FIELDS, SYNCED_TABLES, Store, backup_database, make_rev, now_iso
+from tdkt_desktop.store.db import SYNC_FIELDS, SYNCED_TABLES, Store, make_rev, now_iso
 from tdkt_desktop.store.fields import KINDS
 from tdkt_desktop.sync import held as _held
 from tdkt_desktop.sync import keys as _keys
@@ -293,14 +294,13 @@ class _Context:
         self.import_id: int | None = None
         self.cols: dict[str, set[str]] = {}
         self.fks: dict[str, list[tuple[str, str]]] = {}
-        self.own_box = _keys.box_key(store)
         self.own_fp = _keys.own_fingerprint(store)
         self.schema = store.schema_version()
         self.released: list[Path] = []
 
     def ensure_backup(self) -> None:
         if self.backup and self.backup_path is None:
-            self.backup_path = str(backup_database(self.store.path, reason="truoc-nhap-goi"))
+            self.backup_path = str(_backups.before_import(self.store.path, what="gói đồng bộ").path)
 
 
 def _import(store: Store, items: list[_Item], *, dry_run: bool, backup: bool) -> ImportReport:
@@ -325,6 +325,8 @@ def _import(store: Store, items: list[_Item], *, dry_run: bool, backup: bool) ->
                     raw = open_bundle(item.path, source=item.source, schema_version=ctx.schema)
                     br.bundle_id = raw.bundle_id
                     br.from_unit = raw.origin.get("unit_code")
+                    # rotations and revocations hold whatever becomes of the bundle
+                    br.notes.extend(_keys.apply_key_statements(store, str(br.from_unit), raw.manifest.get("key_statements")))
                     with store.db.atomic():  # a savepoint: a bundle is applied whole or not at all
                         writer = RowWriter(store)
                         try:
@@ -393,6 +395,12 @@ def _import_one(ctx: _Context, raw: RawBundle, br: BundleReport, writer: RowWrit
             "Gói bị từ chối, dữ liệu không thay đổi. Hãy liên hệ hai đơn vị để làm rõ.",
             code="wrong_origin",
         )
+    if peer is not None and peer["status"] == "revoked":
+        raise SyncError(
+            f"Gói {raw.source} được ký bằng khóa {fp} mà đơn vị {sender} đã thu hồi (máy bị mất hoặc khóa bị lộ). Gói bị "
+            "từ chối, dữ liệu không thay đổi. Hãy liên hệ đơn vị đó để nhận tệp đăng ký khóa mới.",
+            code="revoked_key",
+        )
     if peer is None or peer["status"] != "trusted":
         current = _keys.trusted_peer(store, sender)
         if peer is not None and peer["status"] == "replaced":
@@ -406,7 +414,9 @@ def _import_one(ctx: _Context, raw: RawBundle, br: BundleReport, writer: RowWrit
             reason = f"Đơn vị {sender} chưa được ghi danh (khóa {fp})."
         _hold(ctx, raw, br, fp, reason)
         return
-    if peer["install_id"] != origin["install_id"]:
+    if peer["install_id"] != origin["install_id"] and peer["install_id"] in (origin.get("previous_installs") or []):
+        br.notes.append(_keys.accept_new_install(store, peer, origin["install_id"]))
+    elif peer["install_id"] != origin["install_id"]:
         raise SyncError(
             f"Gói {raw.source} ghi bản cài đặt {origin['install_id']} nhưng khóa đã ghi danh thuộc bản cài đặt "
             f"{peer['install_id']} của đơn vị {sender}. Gói bị từ chối.",
@@ -423,14 +433,15 @@ def _import_one(ctx: _Context, raw: RawBundle, br: BundleReport, writer: RowWrit
         )
     br.direction = direction
     desc = m["payload"]
-    if desc.get("encrypted") and desc.get("recipient_fingerprint") != ctx.own_fp:
+    own_box = _keys.box_key_for(store, desc.get("recipient_fingerprint")) if desc.get("encrypted") else None
+    if desc.get("encrypted") and own_box is None:
         raise SyncError(
             f"Gói {raw.source} được mã hóa cho một khóa khác của đơn vị {me} ({desc.get('recipient_fingerprint')}), "
             f"không phải khóa hiện tại ({ctx.own_fp}) — có thể trước khi cài lại. Hãy gửi tệp đăng ký khóa mới cho "
             f"{sender} (“tdkt keys export”) và đề nghị xuất lại gói.",
             code="cannot_decrypt",
         )
-    payload = open_payload(raw, ctx.own_box)
+    payload = open_payload(raw, own_box)
     _check_payload(store, raw, payload, ctx.cols)
 
     # ------------------------------------------------------------------ everything checked: merge

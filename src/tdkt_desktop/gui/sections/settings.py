@@ -13,8 +13,9 @@ from tdkt_desktop.gui.models import columns
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.registry import register_section
 from tdkt_desktop.gui.widgets import SectionPage, hint
+from tdkt_desktop.store import backups as _backups
 from tdkt_desktop.store import installation
-from tdkt_desktop.store.db import Store, backup_database
+from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.installation import DOC_TYPES
 
 
@@ -127,7 +128,7 @@ class SettingsSection(SectionPage):
 
     def back_up(self) -> None:
         def work(store: Store, _p: Any) -> Path:
-            return backup_database(store.path, reason="thu-cong")
+            return _backups.make_backup(store.path).path
 
         def done(path: Path) -> None:
             dialogs.inform(self, self.tr("Backup"), self.tr("The backup was saved as:\n%1").replace("%1", str(path)))
