@@ -292,3 +292,30 @@ def test_a_scanned_pdf_is_refused_with_advice(tmp_path: Path) -> None:
     c.save()
     with pytest.raises(DirectiveFileError, match="bản quét"):
         document_text(path)
+
+
+def test_mangled_documents_never_break_the_reader() -> None:
+    """Pieces cut, doubled and shuffled the way bad copies and OCR leave them: a proposal, never an exception."""
+    import random
+
+    from tdkt_desktop.core.target_parser import parse_targets
+    from tests.fixtures import target_lists
+
+    pieces = [c.text for c in target_lists.CASES] + [d[0] for d in DOCUMENTS.values()]
+    inserts = ["trong đó ", "; ", "\n- ", " và ", "(", ")", "“", "1.200", "5 - 6 %", ": ", "Số: /", "ngày 31/02/2025",
+               "\f", "\u00a0", "%", "đạt dưới trên còn", "Nơi nhận:"]
+    rng = random.Random(16)
+    for _ in range(60):
+        s = list(rng.choice(pieces))
+        for _ in range(rng.randint(1, 25)):
+            pos = rng.randrange(len(s) + 1)
+            if rng.random() < 0.5 and s:
+                del s[min(pos, len(s) - 1)]
+            else:
+                s[pos:pos] = list(rng.choice(inserts))
+        text = "".join(s)
+        proposal = read_directive(text)
+        for t in [*proposal.targets, *parse_targets(text)]:
+            assert (t.spec is None) or t.spec.measure is not None
+            assert t.parent is None or 0 <= t.parent
+        assert all(f.confidence in ("high", "low") for f in proposal.fields.values())
