@@ -145,3 +145,56 @@ def test_missing_submissions(tree):
     a1 = next(m for m in late if m.unit.code == "A1")
     assert a1.missing == ("results", "nominations")  # results entered today, after the deadline
     assert a1.labels[0].startswith("Gửi kết quả thực hiện chỉ tiêu muộn")
+
+
+def test_the_current_result_is_the_one_changed_last(tree):
+    from tdkt_desktop.store.results import current_participations, current_results
+
+    store, camp, t = tree
+    budget = t["budget"]["id"]
+    first = store.rows("target_results", "target_id = ? AND unit_code = 'A2'", [budget])[0]
+    again = store.insert("target_results", {"target_id": budget, "unit_code": "A2", "period": "2026", "value": 70},
+                         owner_unit="A2")  # typed again instead of corrected
+    assert current_results(store, [budget], "2026")[(budget, "A2", "2026")]["id"] == again["id"]
+    assert c.attainment_matrix(store, camp["id"], "2026").cell("A2", budget).value == 70
+    store.update("target_results", first["id"], {"value": 55})  # now the first one is the latest change
+    assert c.attainment_matrix(store, camp["id"], "2026").cell("A2", budget).value == 55
+    assert c.unit_figures(store, "A2", camp["id"], "2026")["targets"][0]["value"] == 55
+    # the same instant: the greater id wins, whatever order the rows come in
+    store.db.execute("UPDATE target_results SET updated_at = ? WHERE id IN (?, ?)",
+                     ["2026-06-01T00:00:00Z", first["id"], again["id"]])
+    winner = max(first["id"], again["id"])
+    assert current_results(store, [budget], "2026")[(budget, "A2", "2026")]["id"] == winner
+    for people in (10, 20):
+        store.insert("participations", {"campaign_id": camp["id"], "period": "2026", "unit_code": "A3",
+                                        "people_count": people})
+    assert current_participations(store, camp["id"], "2026")["A3"]["people_count"] == 20
+    assert c.participation_by_unit(store, camp["id"], "2026")["totals"]["people"] == 20
+
+
+def test_this_units_own_figure_heads_the_matrix_and_the_roll_up(tree):
+    store, camp, t = tree
+    budget, poor, safe = (t[k]["id"] for k in ("budget", "poor", "safe"))
+    assert "31147" not in c.attainment_matrix(store, camp["id"], "2026").cells  # no figure of its own yet
+    store.insert("target_results", {"target_id": budget, "unit_code": "31147", "period": "2026", "value": 150})
+    m = c.attainment_matrix(store, camp["id"], "2026")
+    assert [(u.code, u.depth) for u in m.units][:2] == [("31147", 0), ("A1", 1)]
+    assert m.rows()[0].name == "Phường Tân An" and m.rows()[2].name == "    Tổ dân phố 1A"
+    assert m.cell("31147", budget).status == "exceeded"
+    assert m.totals[budget].value == 150  # the ward's figure already holds its units' figures
+    assert m.totals[poor].value == pytest.approx(5.0)  # no figure of its own: its units are rolled up
+    assert m.totals[safe].units_counted == 3  # … and its own empty cell is not one of them
+    assert m.cell("31147", poor).status == "no_data"
+
+
+def test_a_target_stored_without_its_figure_shows_why_instead_of_failing(tree):
+    store, camp, _ = tree
+    broken = store.insert("targets", {"campaign_id": camp["id"], "seq": 5, "measure": "Thu hút đầu tư",
+                                      "comparator": "at_least", "unit": "tỷ đồng"})
+    store.insert("target_results", {"target_id": broken["id"], "unit_code": "A1", "period": "2026", "value": 9},
+                 owner_unit="A1")
+    m = c.attainment_matrix(store, camp["id"], "2026")
+    cell = m.cell("A1", broken["id"])
+    assert (cell.value, cell.status) == (9, "no_data") and "chưa có giá trị" in cell.note
+    assert m.totals[broken["id"]].value is None and "chưa có giá trị" in m.totals[broken["id"]].attainment.note
+    assert [s.with_data for s in m.shares()][-1] == 0

@@ -340,3 +340,21 @@ def test_rollup_result_to_dict_is_json_safe() -> None:
     data = rollup(NTM, [UnitResult("XA01", 3, 1), UnitResult("XA02", 2, 1)]).to_dict()
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert data["method"] == "sum" and data["attainment"]["status"] == "reached"
+
+
+def test_from_row_reads_a_targets_row_as_its_comparator_does() -> None:
+    stored = {"id": "x", "measure": "Tỷ lệ hộ nghèo", "comparator": "at_most", "value": "0,5", "value_high": 9,
+              "unit": "%", "sub_count": 3, "sub_label": "hộ", "strict": 1, "rollup": None, "assigned_unit": None}
+    spec = TargetSpec.from_row(stored)
+    # the upper bound and the "trong đó" figure mean nothing to "at most": left out, as shown and compared
+    assert (spec.value, spec.value_high, spec.sub_count, spec.sub_label, spec.strict) == (0.5, None, None, "", True)
+    assert spec.describe() == "Dưới 0,5 %"
+    count = TargetSpec.from_row({"measure": "Tuyến đường", "comparator": "count", "value": 6, "unit": "tuyến",
+                                 "sub_count": "2", "sub_label": "tuyến kiểu mẫu", "strict": 1})
+    assert (count.sub_count, count.strict) == (2, False)  # "strict" means nothing to a count
+    band = TargetSpec.from_row({"measure": "Tăng trưởng", "comparator": "range", "value": "9,5", "value_high": "10"})
+    assert band.describe() == "9,5 – 10"
+    with pytest.raises(InputError, match="Cách so sánh"):
+        TargetSpec.from_row({"measure": "X", "comparator": "nhiều hơn", "value": 1})
+    with pytest.raises(InputError, match="Giá trị"):
+        TargetSpec.from_row({"measure": "X", "comparator": "at_least", "value": "bảy"})

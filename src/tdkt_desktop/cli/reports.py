@@ -39,39 +39,6 @@ def _default_campaign(store: Any, year: int) -> str:
     return str(rows[0]["id"])
 
 
-def _form_xlsx(form: Any, out: Path) -> None:
-    from tdkt_desktop.excel.export import Column, export_rows
-
-    columns = [Column("Chỉ tiêu", key=lambda r: ("    " * max(r.level - 1, 0)) + r.label, width=48)]
-    columns += [Column(header, key=(lambda r, k=key: r.values[k]), kind="int", total=False) for key, header in form.columns]
-    export_rows(out, f"{form.title} — Biểu số {form.code}", columns, form.rows, unit_name=form.unit_name,
-                subtitle=f"Năm {form.year}. {form.legal_basis}", sheet_title=form.code, freeze_columns=1)
-
-
-def _review_xlsx(store: Any, campaign_id: str, period: str, out: Path) -> None:
-    from tdkt_desktop.excel.export import Column, export_rows
-    from tdkt_desktop.store.statistics import review_report_data
-
-    data = review_report_data(store, campaign_id, period)
-    columns = [
-        Column("Chỉ tiêu", key="measure", width=50),
-        Column("Chỉ tiêu đăng ký", key="registered", width=28),
-        Column("Kết quả thực hiện", key="achieved_text", width=18),
-        Column("Tỷ lệ so với chỉ tiêu (%)", key="percent", kind="number"),
-        Column("Đánh giá", key="status_label", width=14),
-    ]
-    from tdkt_desktop.core.text import format_number
-
-    rows = [
-        {"measure": t["measure"], "registered": t["target"],
-         "achieved_text": "" if t["value"] is None else f"{format_number(t['value'])} {t.get('unit') or ''}".strip(),
-         "percent": round(t["percent"], 2) if t["percent"] is not None else None, "status_label": t["status_label"]}
-        for t in data["targets"]
-    ]
-    export_rows(out, f"Kết quả thực hiện chỉ tiêu — {data['period_label']}", columns, rows, unit_name=data["unit"]["name"],
-                subtitle=data["campaign"]["name"], numbered=True)
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     from tdkt_desktop.core.models import parse_period, period_year
 
@@ -87,7 +54,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
             form = (form_0601N if args.name == "0601N" else form_0603N)(store, year)
             if suffix == ".xlsx":
-                _form_xlsx(form, out)
+                from tdkt_desktop.excel.reports import export_statistics_form
+
+                export_statistics_form(form, out)
             else:
                 from tdkt_desktop.printing.records import statistics_form_pdf
 
@@ -105,7 +74,9 @@ def cmd_report(args: argparse.Namespace) -> int:
                 raise CliError("Báo cáo tổng kết dùng kỳ cả năm, ví dụ --period 2026.")
             campaign_id = args.campaign or _default_campaign(store, year)
             if suffix == ".xlsx":
-                _review_xlsx(store, campaign_id, period, out)
+                from tdkt_desktop.excel.reports import export_review_report
+
+                export_review_report(store, campaign_id, period, out)
             else:
                 from tdkt_desktop.printing import records
 

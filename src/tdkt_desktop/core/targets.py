@@ -31,6 +31,7 @@ Small floating-point noise is ignored in every comparison (9,5 typed as 9.5 equa
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -39,6 +40,7 @@ from tdkt_desktop.core.models import AttainmentStatus, Comparator, Rollup
 from tdkt_desktop.core.text import InputError, clean, fold, format_number, parse_number
 
 __all__ = [
+    "STRICT_COMPARATORS",
     "Attainment",
     "RollupResult",
     "TargetSpec",
@@ -255,7 +257,30 @@ class TargetSpec:
         )
 
 
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> TargetSpec:
+        """The target a ``targets`` row describes — stored, received or being edited: the one way a row
+        becomes a spec. Numbers may be Vietnamese strings ("7,5"). Figures the comparator does not read
+        are left out (an upper bound outside a range, a "trong đó" count outside a count, "strict"
+        where it means nothing), so what is shown is what is compared. Not validated: call
+        :meth:`validate` where an incomplete target must be refused."""
+        data = {key: row.get(key) for key in _ROW_FIELDS}
+        if data["comparator"]:
+            comparator = Comparator.parse(str(data["comparator"]), field="Cách so sánh")
+            if comparator is not Comparator.RANGE:
+                data["value_high"] = None
+            if comparator is not Comparator.COUNT or data["sub_count"] in (None, ""):
+                data["sub_count"] = None
+                data["sub_label"] = ""
+            if comparator not in STRICT_COMPARATORS:
+                data["strict"] = False
+        return cls.from_dict(data)
+
+
 _FIELD_LABELS = {"value": "Giá trị", "value_high": "Cận trên", "sub_count": "Số trong đó"}
+_ROW_FIELDS = ("measure", "comparator", "value", "value_high", "unit", "sub_count", "sub_label", "strict", "rollup")
+# The comparators for which "strict" ("trên 75 %", "dưới 0,5 %") means something.
+STRICT_COMPARATORS = (Comparator.AT_LEAST, Comparator.AT_MOST, Comparator.RATE)
 
 
 # --------------------------------------------------------------------------- attainment

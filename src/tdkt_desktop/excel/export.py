@@ -36,6 +36,7 @@ from tdkt_desktop.core.models import (
     Comparator,
     Gender,
     NominationStatus,
+    Rollup,
     SubjectKind,
     UnitLevel,
     parse_period,
@@ -46,6 +47,8 @@ from tdkt_desktop.core.targets import Attainment, TargetSpec, attainment
 from tdkt_desktop.core.text import InputError, clean, fold, format_date, person_sort_key
 from tdkt_desktop.excel.errors import ExcelError, ExportCancelled
 from tdkt_desktop.store import Store
+from tdkt_desktop.store.consolidation import attainment_matrix
+from tdkt_desktop.store.results import current_results
 
 __all__ = [
     "KINDS",
@@ -511,14 +514,6 @@ def _view_campaigns(store: Store, *, status: str | None = None, **_: Any) -> tup
     return "Danh sách phong trào thi đua", columns, rows, {"freeze_columns": 1}
 
 
-def spec_of(target: Row) -> TargetSpec:
-    return TargetSpec(
-        measure=target["measure"], comparator=Comparator(target["comparator"]), value=target["value"],
-        value_high=target["value_high"], unit=target["unit"] or "", sub_count=target["sub_count"],
-        sub_label=target["sub_label"] or "", strict=bool(target["strict"]), rollup=target["rollup"] or None,
-    )
-
-
 def _targets_of(store: Store, campaign_id: str | None) -> list[Row]:
     if campaign_id:
         return store.rows("targets", "campaign_id = ?", [campaign_id], order_by="seq")
@@ -532,7 +527,7 @@ def _view_targets(store: Store, *, campaign: Row | None = None, **_: Any) -> tup
     columns = [
         Column("Phong trào", lambda r: names.get(r["campaign_id"], ""), "longtext", width=40),
         Column("Chỉ tiêu", "measure", "longtext", width=45),
-        Column("Chỉ tiêu giao", lambda r: spec_of(r).describe(), width=28),
+        Column("Chỉ tiêu giao", lambda r: TargetSpec.from_row(r).describe(), width=28),
         Column("Cách so sánh", lambda r: _enum_label(Comparator, r["comparator"])),
         Column("Giá trị", "value", "number"),
         Column("Cận trên", "value_high", "number"),
@@ -567,22 +562,14 @@ def results_grid(store: Store, campaign_id: str | None = None, period: str | Non
         by_campaign.setdefault(t["campaign_id"], []).append(t)
     out: list[ResultRow] = []
     for cid, ctargets in by_campaign.items():
-        ids = [t["id"] for t in ctargets]
-        marks = ",".join("?" for _ in ids)
-        where = f"target_id IN ({marks})"
-        params: list[Any] = list(ids)
-        if period:
-            where += " AND period = ?"
-            params.append(period)
-        results = store.rows("target_results", where, params)
-        index = {(r["target_id"], r["unit_code"], r["period"]): r for r in results}
-        combos = sorted({(r["unit_code"], r["period"]) for r in results}, key=lambda up: (up[1], units.get(up[0], up[0])))
+        results = current_results(store, [t["id"] for t in ctargets], period)
+        combos = sorted({(u, p) for _t, u, p in results}, key=lambda up: (up[1], units.get(up[0], up[0])))
         for unit_code, per in combos:
             for t in ctargets:
                 if t["assigned_unit"] and t["assigned_unit"] != unit_code:
                     continue
-                spec = spec_of(t)
-                res = index.get((t["id"], unit_code, per))
+                spec = TargetSpec.from_row(t)
+                res = results.get((t["id"], unit_code, per))
                 try:
                     att = attainment(spec, res["value"] if res else None, res["sub_value"] if res else None)
                 except InputError as exc:
@@ -871,34 +858,40 @@ def _choose_period(store: Store, targets: list[Row]) -> str:
     return max(periods, key=lambda p: (p[:4], {"H1": 0, "H2": 1}.get(p[5:], 2)))
 
 
+_REACHED_HEADER = "Số chỉ tiêu đạt"
+MATRIX_TOTAL_LABEL = "Tổng hợp chung"
+MATRIX_SHARE_LABEL = "Tỷ lệ đơn vị đạt"
+
+
+def _matrix_number(cell: Any, value: float | None) -> None:
+    cell.value = value
+    whole = value is not None and float(value).is_integer()
+    cell.number_format = WHOLE_NUMBER_FORMAT if whole else NUMBER_FORMATS["number"]
+    cell.alignment = Alignment(horizontal="right")
+
+
 def export_attainment_matrix(
     store: Store, path: str | Path, *, campaign_id: str | None = None, period: str | None = None
 ) -> ExportResult:
-    """Units as rows × the campaign's targets as columns for one period; each cell the result, filled by status.
-
-    A comment on each cell gives the comparison in words; a column counts the targets each unit
-    reached, a row gives the share of units reaching each target, and a legend explains the colours.
-    """
+    """The attainment matrix of :func:`~tdkt_desktop.store.consolidation.attainment_matrix` — the one the
+    consolidation screen shows — as a sheet: units as rows (indented by level) × the campaign's targets,
+    each cell the unit's result filled by its status with the comparison in a comment; a column counts
+    the targets each unit reached, the roll-up row combines the units by each target's method, a row
+    gives the share of reporting units reaching each target, and a legend explains the colours."""
     campaign = _choose_campaign(store, campaign_id)
     targets = _targets_of(store, campaign["id"])
     if not targets:
         raise ExcelError(f"Phong trào “{campaign['name']}” chưa có chỉ tiêu.")
     period = parse_period(period) if period else _choose_period(store, targets)
-    units = _unit_names(store)
-    ids = [t["id"] for t in targets]
-    marks = ",".join("?" for _ in ids)
-    results = store.rows("target_results", f"target_id IN ({marks})", ids)
-    index = {(r["target_id"], r["unit_code"], r["period"]): r for r in results}
-    unit_codes = {r["unit_code"] for r in results} | {t["assigned_unit"] for t in targets if t["assigned_unit"]}
-    ordered_units = sorted(unit_codes, key=lambda c: fold(units.get(c, c)))
-    specs = [spec_of(t) for t in targets]
+    matrix = attainment_matrix(store, campaign["id"], period)
+    rows = matrix.rows()
     unit = store.self_unit()
 
     def write(tmp: Path) -> None:
         wb = Workbook()
         ws = wb.active
         ws.title = _sheet_name("Đối chiếu chỉ tiêu")
-        ncols = len(targets) + 2
+        ncols = len(matrix.targets) + 2
         last = get_column_letter(ncols)
         lines = _title_block(unit["name"] if unit else None, "Bảng đối chiếu kết quả thực hiện chỉ tiêu",
                              f"{campaign['name']} — {period_label(period)}", _dt.date.today())
@@ -910,77 +903,87 @@ def export_attainment_matrix(
             cell.alignment = Alignment(horizontal="center", wrap_text=True)
             ws.merge_cells(f"A{i}:{last}{i}")
         header_row = HEADER_ROW
-        head = ws.cell(row=header_row, column=1, value="Đơn vị")
-        headers = [head]
-        for j, spec in enumerate(specs, 2):
-            headers.append(ws.cell(row=header_row, column=j, value=f"{spec.measure}\n({spec.describe()})"))
+        headers = [ws.cell(row=header_row, column=1, value="Đơn vị")]
+        for j, t in enumerate(matrix.targets, 2):
+            headers.append(ws.cell(row=header_row, column=j, value=f"{t['measure']}\n({t['describe']})"))
             ws.column_dimensions[get_column_letter(j)].width = 18
-        headers.append(ws.cell(row=header_row, column=ncols, value="Số chỉ tiêu đạt"))
+        headers.append(ws.cell(row=header_row, column=ncols, value=_REACHED_HEADER))
         for cell in headers:
             cell.font = Font(bold=True)
             cell.fill = _HEADER_FILL
             cell.border = _BORDER
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.row_dimensions[header_row].height = 75
-        ws.column_dimensions["A"].width = max(20, min(45, max((len(units.get(c, c)) for c in ordered_units), default=10) + 2))
+        ws.column_dimensions["A"].width = max(20, min(45, max((len(r.name) for r in rows), default=10) + 2))
         ws.column_dimensions[last].width = 12
-        reaching = [0] * len(targets)
-        reporting = [0] * len(targets)
         row_idx = header_row
-        for code in ordered_units:
+        for r in rows:
             row_idx += 1
-            name_cell = ws.cell(row=row_idx, column=1, value=units.get(code, code))
+            name_cell = ws.cell(row=row_idx, column=1, value=r.name)
             name_cell.border = _BORDER
-            reached_here = counted_here = 0
-            for j, (target, spec) in enumerate(zip(targets, specs, strict=True), 2):
+            for j, t in enumerate(matrix.targets, 2):
                 cell = ws.cell(row=row_idx, column=j)
                 cell.border = _BORDER
-                if target["assigned_unit"] and target["assigned_unit"] != code:
+                c = r.cells[t["id"]]
+                if c is None:
                     cell.value = "—"
                     cell.alignment = Alignment(horizontal="center")
                     continue
-                res = index.get((target["id"], code, period))
-                try:
-                    att = attainment(spec, res["value"] if res else None, res["sub_value"] if res else None)
-                except InputError as exc:
-                    att = Attainment(None, None, AttainmentStatus.NO_DATA, str(exc))
-                counted_here += 1
-                if att.status is not AttainmentStatus.NO_DATA:
-                    reporting[j - 2] += 1
-                if att.reaching:
-                    reached_here += 1
-                    reaching[j - 2] += 1
-                cell.value = att.value
-                fmt = WHOLE_NUMBER_FORMAT if att.value is not None and float(att.value).is_integer() else NUMBER_FORMATS["number"]
-                cell.number_format = fmt
-                cell.fill = PatternFill("solid", fgColor=STATUS_FILLS[att.status])
-                cell.alignment = Alignment(horizontal="right")
-                cell.comment = Comment(att.note, "TĐKT Desktop", width=260, height=90)
-            total_cell = ws.cell(row=row_idx, column=ncols, value=f"{reached_here}/{counted_here}")
+                _matrix_number(cell, c.value)
+                cell.fill = PatternFill("solid", fgColor=STATUS_FILLS[AttainmentStatus(c.status)])
+                cell.comment = Comment(c.note, "TĐKT Desktop", width=260, height=90)
+            total_cell = ws.cell(row=row_idx, column=ncols, value=f"{r.reached}/{r.applicable}")
             total_cell.border = _BORDER
             total_cell.alignment = Alignment(horizontal="center")
         last_data = row_idx
         row_idx += 1
-        share_label = ws.cell(row=row_idx, column=1, value="Tỷ lệ đơn vị đạt")
-        share_label.font = Font(bold=True)
-        share_label.border = _BORDER
-        for j in range(2, ncols):
+        label = ws.cell(row=row_idx, column=1, value=MATRIX_TOTAL_LABEL)
+        label.font = Font(bold=True)
+        label.border = _BORDER
+        for j, t in enumerate(matrix.targets, 2):
+            total = matrix.totals[t["id"]]
             cell = ws.cell(row=row_idx, column=j)
             cell.border = _BORDER
-            if reporting[j - 2]:
-                cell.value = reaching[j - 2] / reporting[j - 2]
+            cell.font = Font(bold=True)
+            if t["rollup"] == Rollup.SHARE_REACHING.value and total.value is not None:
+                cell.value = total.value / 100
+                cell.number_format = NUMBER_FORMATS["percent"]
+                cell.alignment = Alignment(horizontal="right")
+            else:
+                _matrix_number(cell, total.value)
+            if total.attainment is not None:
+                cell.fill = PatternFill("solid", fgColor=STATUS_FILLS[total.attainment.status])
+            how = Rollup(total.method).label
+            note = (f"{how}: {total.units_reporting}/{total.units_counted} đơn vị báo cáo, "
+                    f"{total.units_reaching} đơn vị đạt chỉ tiêu.")
+            if total.attainment is not None and total.attainment.note:
+                note += "\n" + total.attainment.note
+            cell.comment = Comment(note, "TĐKT Desktop", width=260, height=90)
+        ws.cell(row=row_idx, column=ncols).border = _BORDER
+        row_idx += 1
+        share_label = ws.cell(row=row_idx, column=1, value=MATRIX_SHARE_LABEL)
+        share_label.font = Font(bold=True)
+        share_label.border = _BORDER
+        for j, share in enumerate(matrix.shares(), 2):
+            cell = ws.cell(row=row_idx, column=j)
+            cell.border = _BORDER
+            if share.percent is not None:
+                cell.value = share.percent / 100
                 cell.number_format = "0%"
                 cell.font = Font(bold=True)
+                cell.comment = Comment(f"{share.reaching}/{share.with_data} đơn vị có số liệu đạt chỉ tiêu.",
+                                       "TĐKT Desktop", width=220, height=50)
+        ws.cell(row=row_idx, column=ncols).border = _BORDER
         ws.freeze_panes = ws.cell(row=header_row + 1, column=2).coordinate
         ws.auto_filter.ref = f"A{header_row}:{last}{max(last_data, header_row + 1)}"
         row_idx += 2
         ws.cell(row=row_idx, column=1, value="Chú giải màu:").font = Font(bold=True, italic=True)
-        for status, label in _LEGEND:
+        for status, text in _LEGEND:
             row_idx += 1
             swatch = ws.cell(row=row_idx, column=1, value=status.label)
             swatch.fill = PatternFill("solid", fgColor=STATUS_FILLS[status])
             swatch.border = _BORDER
-            ws.cell(row=row_idx, column=2, value=label)
+            ws.cell(row=row_idx, column=2, value=text)
         row_idx += 1
         ws.cell(row=row_idx, column=1, value="Di chuột lên một ô để xem nhận xét so với chỉ tiêu.").font = Font(italic=True, size=9)
         _page_setup(ws, ncols, header_row)
@@ -989,4 +992,4 @@ def export_attainment_matrix(
     target = Path(path)
     _check_extension(target)
     atomic_write(target, write)
-    return ExportResult(target, len(ordered_units), "Bảng đối chiếu kết quả thực hiện chỉ tiêu")
+    return ExportResult(target, len(rows), "Bảng đối chiếu kết quả thực hiện chỉ tiêu")

@@ -21,17 +21,17 @@ from tdkt_desktop.core import rules
 from tdkt_desktop.core.models import (
     Rating,
     SubjectKind,
-    period_end,
     period_label,
     period_year,
     title_label,
     unit_type_word,
 )
-from tdkt_desktop.core.targets import TargetSpec, attainment
+from tdkt_desktop.core.targets import TargetSpec
 from tdkt_desktop.core.text import format_number, money_in_words
 from tdkt_desktop.printing.errors import PrintError
 from tdkt_desktop.printing.renderer import RenderInfo, render
 from tdkt_desktop.store import Store
+from tdkt_desktop.store.statistics import review_report_data
 
 Row = dict[str, Any]
 
@@ -844,8 +844,7 @@ def _dang_ky(store: Store, record_id: str, options: dict[str, Any]) -> dict[str,
 
 
 def _target_value_text(t: Row) -> str:
-    spec = TargetSpec.from_dict({k: t.get(k) for k in ("measure", "comparator", "value", "value_high", "unit", "sub_count", "sub_label", "strict", "rollup")})
-    return spec.describe()
+    return TargetSpec.from_row(t).describe()
 
 
 def _ke_hoach(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
@@ -926,34 +925,21 @@ def _report_subject(kind: str, name: str, period: str) -> str:
 def _bao_cao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
     campaign = store.require("campaigns", record_id)
     period = options.get("period") or str(campaign.get("year") or _today(options).year)
-    unit_code = options.get("unit_code") or store.unit_code
+    data = review_report_data(store, campaign["id"], period)
     rows = []
     not_reached = []
-    for t in store.rows("targets", "campaign_id = ?", [campaign["id"]], order_by="seq"):
-        results = store.rows("target_results", "target_id = ? AND unit_code = ? AND period = ?", [t["id"], unit_code, period])
-        spec = TargetSpec.from_dict({k: t.get(k) for k in ("measure", "comparator", "value", "value_high", "unit", "sub_count", "sub_label", "strict", "rollup")})
-        value = results[0]["value"] if results else None
-        sub = results[0]["sub_value"] if results else None
-        att = attainment(spec, value, sub)
-        achieved = "" if value is None else f"{format_number(value)} {t.get('unit') or ''}".strip()
-        rows.append({"name": t["measure"], "registered": spec.describe(), "achieved": achieved,
-                     "rate": round(att.percent, 2) if att.percent is not None else "", "status": att.status.label})
-        if att.status.value in ("not_reached", "no_data"):
-            not_reached.append(f"{t['measure']} ({att.status.label.lower()})")
-    year = period_year(period)
-    start = _dt.date(year, 7, 1) if period.endswith("H2") else _dt.date(year, 1, 1)
-    end = period_end(period)
-    counts: dict[str, dict[str, int]] = {}
-    sudden = 0
-    for d in store.rows("decisions", "decision_date BETWEEN ? AND ?", [start.isoformat(), end.isoformat()]):
-        for a in store.rows("decision_awardees", "decision_id = ?", [d["id"]]):
-            c = counts.setdefault(title_label(a["title_code"]), {"collectives": 0, "individuals": 0})
-            c["individuals" if a["subject_kind"] == "person" else "collectives"] += 1
-            n = store.get("nominations", a["nomination_id"]) if a.get("nomination_id") else None
-            if n and n["award_kind"] == "dot_xuat":
-                sudden += 1
-    total_people = sum(c["individuals"] for c in counts.values())
-    total_coll = sum(c["collectives"] for c in counts.values())
+    for t in data["targets"]:
+        achieved = "" if t["value"] is None else f"{format_number(t['value'])} {t['unit']}".strip()
+        rows.append({"name": t["measure"], "registered": t["target"], "achieved": achieved,
+                     "rate": round(t["percent"], 2) if t["percent"] is not None else "", "status": t["status_label"]})
+        if t["status"] in ("not_reached", "no_data"):
+            not_reached.append(f"{t['measure']} ({t['status_label'].lower()})")
+    awards = data["awards"]
+    total_people = awards["persons"]
+    total_coll = awards["collectives"] + awards["households"]
+    sudden = awards["sudden"]
+    counts = [{"name": e["name"], "collectives": e["collective"] + e["household"], "individuals": e["person"]}
+              for e in awards["by_title"]]
     if total_coll or total_people:
         counted = ", ".join(x for x in (f"{total_coll:02d} tập thể" if total_coll else "",
                                          f"{total_people:02d} cá nhân" if total_people else "") if x)
@@ -972,7 +958,7 @@ def _bao_cao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> d
         "results_text": [f"Kết quả thực hiện các chỉ tiêu thi đua {period_label(period).lower()} như sau:"],
         "targets": rows,
         "awards_text": [awards_text],
-        "award_counts": [{"name": k, **v} for k, v in sorted(counts.items())],
+        "award_counts": counts,
         "shortcomings": options.get("shortcomings") or (
             [f"Còn {len(not_reached):02d} chỉ tiêu chưa đạt hoặc chưa có số liệu: " + "; ".join(not_reached) + "."]
             if not_reached else ["Các chỉ tiêu đều đạt và vượt kế hoạch; cần duy trì kết quả."]),

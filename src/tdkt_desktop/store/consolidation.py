@@ -16,21 +16,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tdkt_desktop.core.models import AttainmentStatus, NominationStatus, Rollup, period_year
-from tdkt_desktop.core.targets import RollupResult, TargetSpec, UnitResult, attainment, rollup
+from tdkt_desktop.core.targets import Attainment, RollupResult, TargetSpec, UnitResult, attainment, rollup
 from tdkt_desktop.core.text import InputError
 from tdkt_desktop.store.db import Row, Store
+from tdkt_desktop.store.results import current_participations, current_results
 
 __all__ = [
     "Cell",
     "Matrix",
+    "MatrixRow",
     "MissingSubmission",
+    "TargetShare",
     "UnitInfo",
     "attainment_matrix",
+    "campaign_targets",
     "missing_submissions",
     "nominations_by_unit",
     "participation_by_unit",
     "registrations_by_unit",
-    "target_spec",
     "unit_figures",
     "units_below",
 ]
@@ -113,24 +116,7 @@ def _topmost(codes: Iterable[str], ancestors: dict[str, set[str]]) -> set[str]:
     return {c for c in reported if not (ancestors.get(c, set()) & reported)}
 
 
-# --------------------------------------------------------------------------- targets
-
-
-def target_spec(target: Row) -> TargetSpec:
-    """The :class:`TargetSpec` of a ``targets`` row."""
-    return TargetSpec.from_dict(
-        {
-            "measure": target.get("measure") or "",
-            "comparator": target["comparator"],
-            "value": target.get("value"),
-            "value_high": target.get("value_high"),
-            "unit": target.get("unit") or "",
-            "sub_count": target.get("sub_count"),
-            "sub_label": target.get("sub_label") or "",
-            "strict": bool(target.get("strict")),
-            "rollup": target.get("rollup") or None,
-        }
-    )
+# --------------------------------------------------------------------------- the attainment matrix
 
 
 @dataclass
@@ -143,11 +129,45 @@ class Cell:
     weight: float | None = None
     result_id: str | None = None
 
+    @property
+    def reaching(self) -> bool:
+        return self.status in _REACHING
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "value": self.value, "sub_value": self.sub_value, "percent": self.percent, "status": self.status,
             "note": self.note, "weight": self.weight,
         }
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One unit's row of the matrix: its cells (``None`` where the target is another unit's), and how
+    many of the targets that apply to it it reached."""
+
+    unit: UnitInfo
+    cells: dict[str, Cell | None]
+    reached: int
+    applicable: int
+
+    @property
+    def name(self) -> str:
+        """The unit's name indented by its level below the units directly under this one."""
+        return "    " * max(self.unit.depth - 1, 0) + self.unit.name
+
+
+@dataclass(frozen=True)
+class TargetShare:
+    """Of the units that reported a target, how many reached it."""
+
+    target_id: str
+    measure: str
+    reaching: int
+    with_data: int
+
+    @property
+    def percent(self) -> float | None:
+        return self.reaching * 100 / self.with_data if self.with_data else None
 
 
 @dataclass
@@ -168,6 +188,25 @@ class Matrix:
     def cell(self, unit_code: str, target_id: str) -> Cell | None:
         return self.cells[unit_code][target_id]
 
+    def rows(self) -> list[MatrixRow]:
+        """The units' rows, in the matrix's order."""
+        out = []
+        for u in self.units:
+            cells = self.cells[u.code]
+            applicable = [c for c in cells.values() if c is not None]
+            out.append(MatrixRow(u, cells, sum(1 for c in applicable if c.reaching), len(applicable)))
+        return out
+
+    def shares(self) -> list[TargetShare]:
+        """Per target, in the matrix's order: the units reaching it among those that reported it."""
+        out = []
+        for t in self.targets:
+            counts = self.counts[t["id"]]
+            with_data = sum(n for status, n in counts.items() if status != AttainmentStatus.NO_DATA.value)
+            reaching = sum(counts.get(status, 0) for status in _REACHING)
+            out.append(TargetShare(t["id"], t["measure"], reaching, with_data))
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "campaign_id": self.campaign_id,
@@ -181,12 +220,16 @@ class Matrix:
         }
 
 
-def _targets(store: Store, campaign_id: str) -> list[dict[str, Any]]:
+_REACHING = (AttainmentStatus.REACHED.value, AttainmentStatus.EXCEEDED.value)
+
+
+def campaign_targets(store: Store, campaign_id: str) -> list[dict[str, Any]]:
+    """The campaign's targets in their order, each with its spec and the texts every front end shows."""
     if store.get("campaigns", campaign_id) is None:
         raise InputError(f"Không tìm thấy phong trào thi đua có mã {campaign_id}.")
     out = []
-    for t in store.rows("targets", "campaign_id = ?", [campaign_id], order_by="seq, created_at"):
-        spec = target_spec(t)
+    for t in store.rows("targets", "campaign_id = ?", [campaign_id], order_by="seq, created_at, id"):
+        spec = TargetSpec.from_row(t)
         out.append(
             {
                 "id": t["id"], "seq": t["seq"], "measure": t["measure"], "unit": t.get("unit") or "",
@@ -197,19 +240,6 @@ def _targets(store: Store, campaign_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def _results(store: Store, target_ids: list[str], period: str) -> dict[tuple[str, str], Row]:
-    """Latest result per (target, unit) for the period."""
-    if not target_ids:
-        return {}
-    marks = ", ".join("?" for _ in target_ids)
-    out: dict[tuple[str, str], Row] = {}
-    for r in store.rows(
-        "target_results", f"period = ? AND target_id IN ({marks})", [period, *target_ids], order_by="updated_at"
-    ):
-        out[(r["target_id"], r["unit_code"])] = r
-    return out
-
-
 def _required_share(spec: TargetSpec) -> float | None:
     if (spec.rollup or Rollup.SUM) is Rollup.SHARE_REACHING and spec.unit.strip() == "%":
         return spec.value
@@ -217,68 +247,101 @@ def _required_share(spec: TargetSpec) -> float | None:
 
 
 def _cell(spec: TargetSpec, result: Row | None) -> Cell:
-    if result is None:
-        a = attainment(spec, None)
-        return Cell(None, None, None, a.status.value, a.note)
-    a = attainment(spec, result.get("value"), result.get("sub_value"))
-    return Cell(a.value, a.sub_value, a.percent, a.status.value, a.note, result.get("weight"), result["id"])
+    value = result.get("value") if result else None
+    sub = result.get("sub_value") if result else None
+    weight = result.get("weight") if result else None
+    result_id = result["id"] if result else None
+    try:
+        a = attainment(spec, value, sub)
+    except InputError as exc:  # a target stored without the figure its comparator needs
+        return Cell(value, sub, None, AttainmentStatus.NO_DATA.value, str(exc), weight, result_id)
+    return Cell(a.value, a.sub_value, a.percent, a.status.value, a.note, weight, result_id)
+
+
+def _total(spec: TargetSpec, results: list[UnitResult]) -> RollupResult:
+    try:
+        return rollup(spec, results, required_share=_required_share(spec))
+    except InputError as exc:  # no figure to compare with, or weights missing for a weighted mean
+        reporting = sum(1 for r in results if r.value is not None)
+        note = Attainment(None, None, AttainmentStatus.NO_DATA, str(exc))
+        return RollupResult(spec.rollup or Rollup.SUM, None, None, len(results), reporting, 0, note)
+
+
+def _matrix_units(store: Store, target_ids: list[str], period: str) -> list[UnitInfo]:
+    """This installation's unit when it reported a figure of its own, then every unit below it."""
+    below = units_below(store)
+    root = store.unit_code
+    assert root is not None  # units_below refused an installation without a unit
+    own = current_results(store, target_ids, period, unit_codes=[root])
+    if any(r.get("value") is not None for r in own.values()):
+        return [_info(store.unit_by_code(root), root, 0), *below]
+    return below
 
 
 def attainment_matrix(
     store: Store, campaign_id: str, period: str, *, units: Iterable[str] | None = None
 ) -> Matrix:
-    """Every target of the campaign against every unit below this one (or ``units``) for ``period``."""
-    below = units_below(store)
-    if units is not None:
-        wanted = list(units)
-        known = {u.code: u for u in below}
-        below = [known.get(c) or _info(store.unit_by_code(c), c, 1) for c in wanted]
-    targets = _targets(store, campaign_id)
-    results = _results(store, [t["id"] for t in targets], period)
-    ancestors = _ancestors(below)
-    cells: dict[str, dict[str, Cell | None]] = {u.code: {} for u in below}
+    """Every target of the campaign against the units for ``period`` — the one matrix the consolidation
+    screen shows, its Excel export writes and ``tdkt report ma-tran`` writes.
+
+    Rows: this installation's unit first when it reported a figure itself (depth 0), then every unit
+    below it in tree order; ``units`` names the rows instead. Each cell holds the unit's current result
+    (:func:`~tdkt_desktop.store.results.current_results`). The totals combine the units' figures by each
+    target's roll-up, counting a branch once: where a unit and a unit above it both reported, the upper
+    figure, which already includes its units."""
+    targets = campaign_targets(store, campaign_id)
+    ids = [t["id"] for t in targets]
+    if units is None:
+        rows = _matrix_units(store, ids, period)
+    else:
+        known = {u.code: u for u in units_below(store, include_root=True)}
+        rows = [known.get(c) or _info(store.unit_by_code(c), c, 1) for c in units]
+    results = current_results(store, ids, period, unit_codes=[u.code for u in rows])
+    ancestors = _ancestors(rows)
+    cells: dict[str, dict[str, Cell | None]] = {u.code: {} for u in rows}
     totals: dict[str, RollupResult] = {}
     counts: dict[str, dict[str, int]] = {}
     status_counts = dict.fromkeys(STATUS_ORDER, 0)
     for t in targets:
         spec: TargetSpec = t["spec"]
-        applicable = [u for u in below if not t["assigned_unit"] or t["assigned_unit"] == u.code]
+        applicable = [u for u in rows if not t["assigned_unit"] or t["assigned_unit"] == u.code]
         per_status = dict.fromkeys(STATUS_ORDER, 0)
-        for u in below:
-            if u not in applicable:
+        mine = {u.code: results.get((t["id"], u.code, period)) for u in applicable}
+        for u in rows:
+            if u.code not in mine:
                 cells[u.code][t["id"]] = None
                 continue
-            c = _cell(spec, results.get((t["id"], u.code)))
+            c = _cell(spec, mine[u.code])
             cells[u.code][t["id"]] = c
             per_status[c.status] += 1
             status_counts[c.status] += 1
-        reporting = [u.code for u in applicable if (t["id"], u.code) in results and results[(t["id"], u.code)].get("value") is not None]
+        reporting = [code for code, r in mine.items() if r is not None and r.get("value") is not None]
         counted = _topmost(reporting, ancestors)
         unit_results = []
         for u in applicable:
-            if u.code in reporting and u.code not in counted:
-                continue  # its figure is already inside the unit above it
-            r = results.get((t["id"], u.code))
-            unit_results.append(
-                UnitResult(u.code, r.get("value") if r else None, r.get("sub_value") if r else None, r.get("weight") if r else None)
-            )
-        totals[t["id"]] = rollup(spec, unit_results, required_share=_required_share(spec))
+            if ancestors.get(u.code, set()) & counted:
+                continue  # inside a unit above it that reported: its figure (or its absence) is in there
+            if u.depth == 0 and u.code not in counted:
+                continue  # this unit's row, without a figure of its own for this target: its units count
+            r = mine[u.code] or {}
+            unit_results.append(UnitResult(u.code, r.get("value"), r.get("sub_value"), r.get("weight")))
+        totals[t["id"]] = _total(spec, unit_results)
         counts[t["id"]] = per_status
-    return Matrix(campaign_id, period, below, targets, cells, totals, counts, status_counts)
+    return Matrix(campaign_id, period, rows, targets, cells, totals, counts, status_counts)
 
 
 def unit_figures(store: Store, unit_code: str, campaign_id: str, period: str) -> dict[str, Any]:
     """One unit's figures for the campaign and period (drill-down): each target with its result and
     attainment, and the unit's participation."""
     unit = store.unit_by_code(unit_code)
-    targets = _targets(store, campaign_id)
-    results = _results(store, [t["id"] for t in targets], period)
+    targets = campaign_targets(store, campaign_id)
+    results = current_results(store, [t["id"] for t in targets], period, unit_codes=[unit_code])
     rows = []
     counts = dict.fromkeys(STATUS_ORDER, 0)
     for t in targets:
         if t["assigned_unit"] and t["assigned_unit"] != unit_code:
             continue
-        r = results.get((t["id"], unit_code))
+        r = results.get((t["id"], unit_code, period))
         c = _cell(t["spec"], r)
         counts[c.status] += 1
         rows.append(
@@ -288,11 +351,7 @@ def unit_figures(store: Store, unit_code: str, campaign_id: str, period: str) ->
                 "result_note": (r or {}).get("note") or "",
             }
         )
-    part = store.rows(
-        "participations", "campaign_id = ? AND period = ? AND unit_code = ?", [campaign_id, period, unit_code],
-        order_by="updated_at",
-    )
-    p = part[-1] if part else None
+    p = current_participations(store, campaign_id, period).get(unit_code)
     return {
         "unit": _info(unit, unit_code, 0).to_dict(),
         "campaign_id": campaign_id,
@@ -316,11 +375,7 @@ def participation_by_unit(store: Store, campaign_id: str, period: str) -> dict[s
     """Participation in the campaign for the period, unit by unit (this unit first when it reported
     too), with totals counted once per branch (see the module note)."""
     tree = units_below(store, include_root=True)
-    latest: dict[str, Row] = {}
-    for row in store.rows(
-        "participations", "campaign_id = ? AND period = ?", [campaign_id, period], order_by="updated_at"
-    ):
-        latest[row["unit_code"]] = row
+    latest = current_participations(store, campaign_id, period)
     ancestors = _ancestors(tree[1:])
     root = tree[0].code
     for code in ancestors:

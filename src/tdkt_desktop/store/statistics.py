@@ -25,13 +25,12 @@ from tdkt_desktop.core.models import (
     period_year,
 )
 from tdkt_desktop.core.rules import LEVEL_LABELS, all_rulesets, ruleset_for
-from tdkt_desktop.core.targets import Attainment, attainment
+from tdkt_desktop.core.targets import Attainment
 from tdkt_desktop.core.text import InputError, fold
 from tdkt_desktop.store.consolidation import (
     STATUS_ORDER,
     attainment_matrix,
     participation_by_unit,
-    target_spec,
     units_below,
 )
 from tdkt_desktop.store.db import Row, Store
@@ -412,21 +411,16 @@ def review_report_data(store: Store, campaign_id: str, period: str) -> dict[str,
     code, name = _self_unit(store)
     start, end = _period_window(period)
     matrix = attainment_matrix(store, campaign_id, period)
-
-    own_results: dict[str, Row] = {}
-    for r in store.rows("target_results", "unit_code = ? AND period = ?", [code, period], order_by="updated_at"):
-        own_results[r["target_id"]] = r
+    below = [u for u in matrix.units if u.depth > 0]
+    own_cells = matrix.cells.get(code, {})
     targets = []
     target_counts = dict.fromkeys(STATUS_ORDER, 0)
     for t in matrix.targets:
-        row = store.get("targets", t["id"])
-        assert row is not None
-        spec = target_spec(row)
-        own = own_results.get(t["id"])
+        own = own_cells.get(t["id"])
         total = matrix.totals[t["id"]]
         a: Attainment | None
-        if own is not None and own.get("value") is not None:
-            a = attainment(spec, own.get("value"), own.get("sub_value"))
+        if own is not None and own.value is not None:
+            a = Attainment(own.value, own.percent, AttainmentStatus(own.status), own.note, own.sub_value)
             source = "own"
         else:
             a = total.attainment
@@ -446,7 +440,7 @@ def review_report_data(store: Store, campaign_id: str, period: str) -> dict[str,
 
     part = participation_by_unit(store, campaign_id, period)
 
-    issuers = {code, *(u.code for u in matrix.units)}
+    issuers = {code, *(u.code for u in below)}
     awardees = _awardee_rows(store, start, end, issuers)
     kinds = _title_kinds()
     by_title: dict[str, dict[str, Any]] = {}
@@ -477,7 +471,8 @@ def review_report_data(store: Store, campaign_id: str, period: str) -> dict[str,
             in_campaign += 1
     persons = counts[SubjectKind.PERSON.value]
     reporting_results = {
-        u for u in matrix.cells if any(c is not None and c.status != AttainmentStatus.NO_DATA.value for c in matrix.cells[u].values())
+        u.code for u in below
+        if any(c is not None and c.status != AttainmentStatus.NO_DATA.value for c in matrix.cells[u.code].values())
     }
     return {
         "campaign": campaign,
@@ -508,9 +503,9 @@ def review_report_data(store: Store, campaign_id: str, period: str) -> dict[str,
             "amount": amount,
         },
         "units": {
-            "total": len(matrix.units),
+            "total": len(below),
             "reporting_results": len(reporting_results),
             "reporting_participation": sum(1 for r in part["rows"] if r["reported"] and r["unit"]["depth"] > 0),
-            "not_reporting": [u.code for u in matrix.units if u.code not in reporting_results],
+            "not_reporting": [u.code for u in below if u.code not in reporting_results],
         },
     }

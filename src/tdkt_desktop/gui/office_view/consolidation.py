@@ -28,7 +28,7 @@ from tdkt_desktop.gui.office_view.common import (
 )
 from tdkt_desktop.gui.office_view.excel_actions import export_button, export_named_view, install_export_action
 from tdkt_desktop.gui.qt import QObject, Qt, QtCore, QtGui, QtWidgets
-from tdkt_desktop.store.consolidation import Cell, Matrix
+from tdkt_desktop.store.consolidation import Cell, Matrix, TargetShare
 
 Row = dict[str, Any]
 
@@ -199,7 +199,7 @@ def share_chart(parent: QtWidgets.QWidget | None = None) -> Any:
     return view
 
 
-def fill_share_chart(view: Any, shares: list[tuple[str, float, int, int]], title: str) -> None:
+def fill_share_chart(view: Any, shares: list[TargetShare], title: str) -> None:
     charts = _charts()
     chart = view.chart()
     chart.removeAllSeries()
@@ -209,9 +209,9 @@ def fill_share_chart(view: Any, shares: list[tuple[str, float, int, int]], title
     bar_set = charts.QBarSet("%")
     bar_set.setColor(QtGui.QColor("#2e7d32"))
     labels = []
-    for label, share, reaching, with_data in reversed(shares):  # the first target at the top
-        bar_set.append(round(share, 1))
-        labels.append(f"{_short(label, 34)} ({reaching}/{with_data})")
+    for share in reversed(shares):  # the first target at the top
+        bar_set.append(round(share.percent or 0.0, 1))
+        labels.append(f"{_short(share.measure, 34)} ({share.reaching}/{share.with_data})")
     series = charts.QHorizontalBarSeries()
     series.append(bar_set)
     series.setLabelsVisible(True)
@@ -494,7 +494,7 @@ class ConsolidationPage(QtWidgets.QWidget):
         for c in range(1, self.matrix_model.columnCount()):
             header.resizeSection(c, max(110, min(header.sectionSize(c) + 12, 240)))
         header.setMinimumHeight(44)
-        fill_share_chart(self.share_view, work.share_reaching(matrix),
+        fill_share_chart(self.share_view, matrix.shares(),
                          self.tr("Share of reporting units reaching each target"))
         # participation
         part = data["participation"]

@@ -263,12 +263,14 @@ class ReportsPage(QtWidgets.QWidget):
             if path is None:
                 return None
         out = Path(path)
+        from tdkt_desktop.excel.reports import export_review_report, export_statistics_form
+
         if isinstance(current, dict):
             def job(store: Any, _p: Any) -> Any:
-                return work.export_review(store, current, out)
+                return export_review_report(store, current["campaign"]["id"], current["period"], out)
         else:
             def job(store: Any, _p: Any) -> Any:
-                return work.export_form(store, current, out)
+                return export_statistics_form(current, out)
         return self.ctx.jobs.run(job, done=lambda r: dialogs.inform(
             self, self.tr("Export to Excel"), self.tr("Saved: %1").replace("%1", str(r.path))),
             title=self.tr("Exporting to Excel"), dialog=True, parent=self)

@@ -15,7 +15,6 @@ from typing import Any
 
 from tdkt_desktop.core import eligibility as _elig
 from tdkt_desktop.core.models import (
-    AttainmentStatus,
     NominationStatus,
     SubjectKind,
     period_label,
@@ -323,26 +322,13 @@ def missing(store: Store, deadline: _dt.date, period: str, campaign_id: str | No
 
 def matrix_rows(matrix: consolidation.Matrix) -> list[Row]:
     """Rows of the attainment matrix: one per unit, then the totals row (roll-up)."""
-    rows: list[Row] = []
-    for u in matrix.units:
-        cells = matrix.cells[u.code]
-        applicable = [c for c in cells.values() if c is not None]
-        reached = sum(1 for c in applicable if c.status in (AttainmentStatus.REACHED.value, AttainmentStatus.EXCEEDED.value))
-        rows.append({"kind": "unit", "code": u.code, "name": ("    " * max(u.depth - 1, 0)) + u.name, "depth": u.depth,
-                     "cells": cells, "reached": reached, "applicable": len(applicable)})
+    rows: list[Row] = [
+        {"kind": "unit", "code": r.unit.code, "name": r.name, "depth": r.unit.depth, "cells": r.cells,
+         "reached": r.reached, "applicable": r.applicable}
+        for r in matrix.rows()
+    ]
     rows.append({"kind": "total", "code": "", "name": "", "cells": matrix.totals, "reached": None, "applicable": None})
     return rows
-
-
-def share_reaching(matrix: consolidation.Matrix) -> list[tuple[str, float, int, int]]:
-    """Per target: (label, % of units with data reaching it, reaching, with data)."""
-    out = []
-    for t in matrix.targets:
-        counts = matrix.counts[t["id"]]
-        with_data = sum(v for k, v in counts.items() if k != AttainmentStatus.NO_DATA.value)
-        reaching = counts.get(AttainmentStatus.REACHED.value, 0) + counts.get(AttainmentStatus.EXCEEDED.value, 0)
-        out.append((t["measure"], (reaching * 100 / with_data) if with_data else 0.0, reaching, with_data))
-    return out
 
 
 # --------------------------------------------------------------------------- reports
@@ -375,33 +361,6 @@ def review_pdf(store: Store, campaign_id: str, period: str, out: str | Path) -> 
 
     info = records.preview_pdf(store, "bao_cao_ket_qua", campaign_id, out, period=period)
     return {"path": str(out), "pages": info.pages}
-
-
-def export_form(store: Store, table: statistics.FormTable, out: str | Path) -> Any:
-    from tdkt_desktop.excel.export import Column, export_rows
-
-    columns = [Column("Chỉ tiêu", lambda r: ("    " * max(r.level - 1, 0)) + r.label, "text", width=48)]
-    columns += [Column(label, (lambda r, k=key: r.values.get(k, 0)), "int") for key, label in table.columns]
-    return export_rows(out, f"Biểu {table.code}: {table.title}", columns, table.rows, unit_name=table.unit_name,
-                       subtitle=f"Năm {table.year}. Căn cứ: {table.legal_basis}", freeze_columns=1)
-
-
-def export_review(store: Store, data: Row, out: str | Path) -> Any:
-    from tdkt_desktop.excel.export import Column, export_rows
-
-    columns = [
-        Column("Chỉ tiêu", "measure", "text", width=40),
-        Column("Mục tiêu", "target", "text", width=24),
-        Column("Kết quả", "value", "number"),
-        Column("Tỷ lệ so với chỉ tiêu", "percent", "percent"),
-        Column("Đánh giá", "status_label", "text"),
-        Column("Số đơn vị báo cáo", "units_reporting", "int"),
-        Column("Số đơn vị đạt", "units_reaching", "int"),
-        Column("Ghi chú", "note", "longtext", width=40),
-    ]
-    title = f"Báo cáo {data['review']} {data['campaign']['name']}"
-    return export_rows(out, title, columns, data["targets"], unit_name=data["unit"]["name"],
-                       subtitle=data["period_label"], numbered=True)
 
 
 def nominations_table(noms: Row) -> tuple[list[str], list[Row]]:

@@ -30,6 +30,7 @@ from tdkt_desktop.gui.workflow.common import (
 from tdkt_desktop.gui.workflow.facts import ruleset_on
 from tdkt_desktop.gui.workflow.results_view import target_spec
 from tdkt_desktop.store.db import Store
+from tdkt_desktop.store.results import current_results
 
 Row = dict[str, Any]
 DEADLINE_FIELDS = ("registration_deadline", "midterm_review", "final_review", "submission_deadline", "end_date")
@@ -90,21 +91,22 @@ def gather(store: Store, period: str, today: _dt.date, unit_code: str | None) ->
     # attainment of this unit's targets for the period: the campaigns with results in that period
     if unit_code:
         targets = list(store.db.query(
-            "SELECT t.*, r.value AS r_value, r.sub_value AS r_sub FROM targets t JOIN campaigns c ON c.id = t.campaign_id"
-            " LEFT JOIN target_results r ON r.target_id = t.id AND r.deleted = 0 AND r.period = ? AND r.unit_code = ?"
+            "SELECT t.* FROM targets t JOIN campaigns c ON c.id = t.campaign_id"
             " WHERE t.deleted = 0 AND c.deleted = 0 AND c.year = ? ORDER BY c.doc_date, t.seq",
-            [period, unit_code, m.period_year(period)],
+            [m.period_year(period)],
         ))
+        results = current_results(store, [t["id"] for t in targets], period, unit_codes=[unit_code])
         for t in targets:
             spec = target_spec(t)
             if spec is None:
                 continue
-            if t["r_value"] is None:
+            r = results.get((t["id"], unit_code, period)) or {}
+            if r.get("value") is None:
                 ov.waiting.append({
                     "kind": "no_result", "what": QCoreApplication.translate("Dashboard", "No result for the period"), "detail": t["measure"],
                 })
                 continue
-            att = attainment(spec, t["r_value"], t["r_sub"])
+            att = attainment(spec, r["value"], r.get("sub_value"))
             ov.bars.append({"measure": t["measure"], "percent": att.percent, "status": att.status, "note": att.note})
 
     # nominations waiting: drafts with missing required documents, returned ones

@@ -26,26 +26,17 @@ from tdkt_desktop.gui.workflow.common import (
     select_data,
     table_view,
 )
-from tdkt_desktop.gui.workflow.targets_table import spec_of
+from tdkt_desktop.store.results import current_participations, current_results
 
 Row = dict[str, Any]
 
 
 
 def target_spec(target: Row) -> TargetSpec | None:
+    """The stored target's spec, or ``None`` when it is incomplete (shown as such in the grid)."""
     try:
-        return spec_of({
-            "measure": target.get("measure") or "",
-            "comparator": target.get("comparator"),
-            "value": target.get("value"),
-            "value_high": target.get("value_high"),
-            "unit": target.get("unit") or "",
-            "sub_count": target.get("sub_count"),
-            "sub_label": target.get("sub_label") or "",
-            "strict": target.get("strict"),
-            "rollup": target.get("rollup") or "",
-        })
-    except (InputError, ValueError):
+        return TargetSpec.from_row(target).validate()
+    except InputError:
         return None
 
 
@@ -492,15 +483,9 @@ class ResultsView(QtWidgets.QWidget):
         reader = self.ctx.reader
         if cid and period and unit:
             targets = reader.rows("targets", "campaign_id = ?", [cid], order_by="seq, rowid")
-            stored = {
-                r["target_id"]: r
-                for r in reader.rows(
-                    "target_results", "unit_code = ? AND period = ? AND target_id IN "
-                    "(SELECT id FROM targets WHERE campaign_id = ?)", [unit, period, cid], order_by="updated_at",
-                )
-            }
+            stored = current_results(reader, [t["id"] for t in targets], period, unit_codes=[unit])
             for target in targets:
-                res = stored.get(target["id"])
+                res = stored.get((target["id"], unit, period))
                 line = ResultLine(target, target_spec(target))
                 if res is not None:
                     line.result_id = res["id"]
@@ -509,10 +494,7 @@ class ResultsView(QtWidgets.QWidget):
                     line.note = res["note"] or ""
                 line.stored = (line.value, line.sub_value, line.note)
                 lines.append(line)
-            held = {
-                r["unit_code"]: r
-                for r in reader.rows("participations", "campaign_id = ? AND period = ?", [cid, period])
-            }
+            held = current_participations(reader, cid, period)
             for i in range(self.unit.count()):
                 code = self.unit.itemData(i)
                 r = held.get(code) or {}

@@ -16,8 +16,8 @@ from typing import Any
 
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.target_parser import ProposedTarget
-from tdkt_desktop.core.targets import TargetSpec
-from tdkt_desktop.core.text import InputError, clean, format_number, parse_number
+from tdkt_desktop.core.targets import STRICT_COMPARATORS, TargetSpec
+from tdkt_desktop.core.text import InputError, clean, format_number
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.workflow.common import ERROR_BG, ERROR_FG, MUTED_FG, OK_FG, WARN_BG, enum_label
 from tdkt_desktop.store.campaigns import review_flags
@@ -125,22 +125,7 @@ def spec_of(row: Row) -> TargetSpec:
         raise InputError("Chưa nhập tên chỉ tiêu.", field="measure")
     if not row.get("comparator"):
         raise InputError("Chưa chọn cách so sánh của chỉ tiêu.", field="comparator")
-    comparator = m.Comparator(row["comparator"])
-    value = parse_number(row.get("value") or None, field="Giá trị")
-    high = parse_number(row.get("value_high") or None, field="Cận trên") if comparator is m.Comparator.RANGE else None
-    sub = parse_number(row.get("sub_count") or None, field="Số trong đó") if comparator is m.Comparator.COUNT else None
-    spec = TargetSpec(
-        measure=row["measure"],
-        comparator=comparator,
-        value=value,
-        value_high=high,
-        unit=row.get("unit") or "",
-        sub_count=sub,
-        sub_label=(row.get("sub_label") or "") if sub is not None else "",
-        strict=bool(row.get("strict")) and comparator in _STRICT_KINDS,
-        rollup=m.Rollup(row["rollup"]) if row.get("rollup") else None,
-    )
-    return spec.validate()
+    return TargetSpec.from_row(row).validate()
 
 
 def row_error(row: Row) -> str:
@@ -151,7 +136,6 @@ def row_error(row: Row) -> str:
     return ""
 
 
-_STRICT_KINDS = (m.Comparator.AT_LEAST, m.Comparator.AT_MOST, m.Comparator.RATE)
 _NUMBER_KEYS = ("value", "value_high", "sub_count")
 _READ_ONLY = ("check", "review", "source_text")
 
@@ -308,7 +292,7 @@ class TargetsModel(QtCore.QAbstractTableModel):
         if key in ("sub_count", "sub_label"):
             return cmp == m.Comparator.COUNT.value
         if key == "strict":
-            return cmp in {c.value for c in _STRICT_KINDS}
+            return cmp in {c.value for c in STRICT_COMPARATORS}
         return True
 
     def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
