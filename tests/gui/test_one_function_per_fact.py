@@ -17,9 +17,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from tdkt_desktop.cli import init_unit
 from tdkt_desktop.gui.qt import QtCore
 from tdkt_desktop.store import Store, open_store
+from tdkt_desktop.store.installation import init_unit
 from tdkt_desktop.sync import enroll, export_bundle, export_enrolment, import_bundles, read_enrolment
 
 CITY, WARDS = "92", ("31147", "31150", "31153")
