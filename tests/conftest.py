@@ -6,8 +6,20 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Mutation testing (scripts/mutation.sh) runs every property test against each mutant: the same
+# examples every time (a verdict must not depend on luck), no example database, no deadline (a
+# mutant may be slow without being wrong).
+settings.register_profile(
+    "mutation",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "domain" / "seeds"
 

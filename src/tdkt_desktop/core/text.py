@@ -12,7 +12,7 @@ import datetime as _dt
 import math
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import MAX_PREC, ROUND_HALF_UP, Context, Decimal
 
 from tdkt_desktop.core.errors import InputError
 
@@ -50,8 +50,8 @@ def nfc(text: str | None) -> str:
 
 
 def clean(text: str | None) -> str:
-    """NFC, with runs of white space folded to one space and the ends trimmed."""
-    return _SPACES.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
+    """NFC, with runs of white space (no-break spaces included) folded to one space and the ends trimmed."""
+    return _SPACES.sub(" ", nfc(text)).strip()
 
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
@@ -103,8 +103,7 @@ def collate_key(text: str | None) -> tuple[tuple[int, ...], tuple[int, ...], str
 
 def given_name(full_name: str | None) -> str:
     """The given name: the last word of a Vietnamese full name ("Nguyễn Thị Lan" → "Lan")."""
-    words = clean(full_name).split(" ")
-    return words[-1] if words else ""
+    return clean(full_name).rpartition(" ")[2]
 
 
 def person_sort_key(full_name: str | None) -> tuple[object, ...]:
@@ -114,40 +113,39 @@ def person_sort_key(full_name: str | None) -> tuple[object, ...]:
 
 # --------------------------------------------------------------------------- numbers
 
-_NUMBER_CHARS = re.compile(r"^[+-]?[0-9.,]+$")
+_NUMBER = re.compile(r"^([+-]?)([0-9.,]*[0-9][0-9.,]*)$")
 
 
 def parse_number(text: str | float | int | None, *, field: str = "Số liệu") -> float | None:
     """Parse a number as Vietnamese users write it: "7,5" → 7.5; "43.000" → 43000; "1.234,5".
 
     Empty input gives ``None``. A dot followed by groups of exactly three digits is a thousands
-    separator; otherwise a lone dot is read as a decimal point ("7.5" → 7.5).
-    Raises :class:`InputError` with a Vietnamese message on anything else.
+    separator; otherwise a lone dot is read as a decimal point ("7.5" → 7.5). One trailing "%" is
+    allowed ("0,36%"). Raises :class:`InputError` with a Vietnamese message on anything else,
+    including a number too large to hold.
     """
     if text is None:
         return None
     if isinstance(text, bool):
         raise InputError(f"{field}: “{text}” không phải là số.", field=field, value=text)
-    if isinstance(text, (int, float)):
-        if isinstance(text, float) and not math.isfinite(text):
-            raise InputError(f"{field}: giá trị không hợp lệ.", field=field, value=text)
-        return float(text)
-    raw = clean(text).replace(" ", "").rstrip("%")
-    if raw == "":
-        return None
     example = "Ví dụ: 7,5 hoặc 43.000"
-    if not _NUMBER_CHARS.match(raw):
+    if isinstance(text, (int, float)):
+        return _finite(Decimal(text), text, field, example)
+    shown = clean(text)
+    if shown == "":
+        return None
+    m = _NUMBER.match(shown.replace(" ", "").removesuffix("%"))
+    if not m:
         raise InputError(
-            f"{field}: “{clean(text)}” không phải là số. Chỉ nhập chữ số, dùng dấu phẩy cho phần "
+            f"{field}: “{shown}” không phải là số. Chỉ nhập chữ số, dùng dấu phẩy cho phần "
             f"thập phân. {example}.",
             field=field,
             value=text,
         )
-    sign = -1.0 if raw.startswith("-") else 1.0
-    body = raw.lstrip("+-")
+    sign, body = m.groups()
     if body.count(",") > 1:
         raise InputError(
-            f"{field}: “{clean(text)}” có nhiều hơn một dấu phẩy. Dấu phẩy chỉ dùng cho phần thập "
+            f"{field}: “{shown}” có nhiều hơn một dấu phẩy. Dấu phẩy chỉ dùng cho phần thập "
             f"phân. {example}.",
             field=field,
             value=text,
@@ -156,31 +154,40 @@ def parse_number(text: str | float | int | None, *, field: str = "Số liệu") 
         int_part, frac = body.split(",")
         if "." in frac:
             raise InputError(
-                f"{field}: “{clean(text)}” đặt dấu chấm sau dấu phẩy. Viết như 1.234,5.",
+                f"{field}: “{shown}” đặt dấu chấm sau dấu phẩy. Viết như 1.234,5.",
                 field=field,
                 value=text,
             )
         int_digits = _thousands(int_part, text, field, example)
-        normalised = f"{int_digits or '0'}.{frac or '0'}"
+        normalised = f"{int_digits}.{frac}"
     elif "." in body:
         groups = body.split(".")
-        if len(groups) > 1 and groups[0] != "" and all(len(g) == 3 for g in groups[1:]):
+        if groups[0] != "" and all(len(g) == 3 for g in groups[1:]):
             normalised = "".join(groups)
         elif len(groups) == 2 and groups[1] != "":
-            normalised = f"{groups[0] or '0'}.{groups[1]}"
+            normalised = f"{groups[0]}.{groups[1]}"
         else:
             raise InputError(
-                f"{field}: “{clean(text)}” không đọc được. Dùng dấu chấm để phân cách hàng nghìn và "
+                f"{field}: “{shown}” không đọc được. Dùng dấu chấm để phân cách hàng nghìn và "
                 f"dấu phẩy cho phần thập phân. {example}.",
                 field=field,
                 value=text,
             )
     else:
         normalised = body
-    try:
-        return sign * float(Decimal(normalised))
-    except (InvalidOperation, ValueError):
-        raise InputError(f"{field}: “{clean(text)}” không phải là số. {example}.", field=field, value=text) from None
+    return _finite(Decimal(sign + normalised), text, field, example)
+
+
+def _finite(number: Decimal, text: object, field: str, example: str) -> float:
+    """``number`` as a float; infinities, NaN and numbers too large for a float are refused."""
+    value = float(number)
+    if not math.isfinite(value):
+        raise InputError(
+            f"{field}: “{clean(str(text))}” không dùng được (số quá lớn hoặc không xác định). {example}.",
+            field=field,
+            value=text,
+        )
+    return value
 
 
 def _thousands(part: str, text: object, field: str, example: str) -> str:
@@ -209,19 +216,21 @@ def parse_int(text: str | int | None, *, field: str = "Số lượng", minimum: 
     return int(value)
 
 
+# Decimal arithmetic that never rounds (the default context keeps only 28 digits).
+_EXACT = Context(prec=MAX_PREC)
+
+
 def format_number(value: float | int | Decimal | None, *, decimals: int | None = None) -> str:
     """Vietnamese number format: 7.5 → "7,5"; 43000 → "43.000"; 92.45 → "92,45"."""
     if value is None:
         return ""
     dec = Decimal(str(value))
-    if decimals is not None:
-        dec = dec.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    sign = "-" if dec < 0 else ""
-    dec = abs(dec)
-    text = format(dec, "f")
-    int_part, _, frac = text.partition(".")
     if decimals is None:
-        frac = frac.rstrip("0")
+        dec = dec.normalize(_EXACT)
+    else:
+        dec = dec.quantize(Decimal(10) ** -decimals, rounding=ROUND_HALF_UP, context=_EXACT)
+    sign = "-" if dec < 0 else ""
+    int_part, _, frac = format(dec.copy_abs(), "f").partition(".")
     groups: list[str] = []
     while len(int_part) > 3:
         groups.insert(0, int_part[-3:])
@@ -234,10 +243,10 @@ def format_number(value: float | int | Decimal | None, *, decimals: int | None =
 
 
 def format_money(amount: int | float | None) -> str:
-    """2340000 → "2.340.000 đồng"."""
+    """2340000 → "2.340.000 đồng" (whole đồng, halves rounded up like every other rounding here)."""
     if amount is None:
         return ""
-    return f"{format_number(round(amount))} đồng"
+    return f"{format_number(amount, decimals=0)} đồng"
 
 
 # --------------------------------------------------------------------------- dates
