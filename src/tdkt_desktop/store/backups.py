@@ -65,6 +65,7 @@ __all__ = [
     "make_backup",
     "prune",
     "restore",
+    "scrub_old_backups",
     "second_folder",
     "set_second_folder",
     "total_size",
@@ -354,11 +355,13 @@ def _check_space(folder: Path, needed: int) -> None:
 
 
 def _copy_verified(
-    source: sqlite3.Connection, folder: Path, name: str, *, reason_damaged: Callable[[list[str]], str]
+    source: sqlite3.Connection, folder: Path, name: str, *, reason_damaged: Callable[[list[str]], str],
+    staging: Path | None = None,
 ) -> Path:
-    """Online-backup ``source`` into ``folder/name`` through ``.partial/``: scrubbed, rollback-journal mode,
-    checked, flushed, renamed. Raises :class:`BackupError` and leaves nothing behind on failure."""
-    partial = _prepare(folder)
+    """Online-backup ``source`` into ``folder/name`` through ``.partial/`` (or ``staging``): scrubbed,
+    rollback-journal mode, checked, flushed, renamed. Raises :class:`BackupError` and leaves nothing behind on
+    failure."""
+    partial = staging or _prepare(folder)
     _check_space(folder, _page_bytes(source))
     try:
         tmp = _new_private_file(partial, _partial_name(".tmp"))
@@ -476,6 +479,37 @@ def daily_backup(db_path: str | Path, *, today: _dt.date | None = None) -> Backu
     if any(b.kind == KIND_DAILY and b.made_at.date() == today for b in list_backups(db_path)):
         return None
     return make_backup(db_path, kind=KIND_DAILY)
+
+
+def _damaged_backup(path: Path) -> Callable[[list[str]], str]:
+    return lambda problems: f"Bản sao lưu “{path}” bị hỏng ({problems[0]})."
+
+
+def scrub_old_backups(db_path: str | Path) -> list[Path]:
+    """Backups written by earlier versions carry the private keys that were kept in the database: each is
+    rewritten without them (through ``.partial/``, verified, renamed over itself). Returns the files cleaned."""
+    db_path = Path(db_path)
+    folder = backup_folder(db_path)
+    names = list(LEGACY_META_SECRETS)
+    marks = ", ".join("?" for _ in names)
+    cleaned = []
+    for b in list_backups(db_path):
+        try:
+            conn = _connect_file(b.path)
+        except sqlite3.Error:
+            continue
+        try:
+            try:
+                found = conn.execute(f"SELECT count(*) FROM meta WHERE key IN ({marks})", names).fetchone()[0]
+            except sqlite3.Error:
+                continue
+            if found:
+                with contextlib.suppress(BackupError):
+                    _copy_verified(conn, folder, b.path.name, reason_damaged=_damaged_backup(b.path))
+                    cleaned.append(b.path)
+        finally:
+            conn.close()
+    return cleaned
 
 
 # --------------------------------------------------------------------------- rotation
@@ -690,7 +724,7 @@ def restore(db_path: str | Path, backup_path: str | Path, *, allow_other_unit: b
     # 1. the backup's content, upgraded and given a new installation identity, in a private staging file
     source = _connect_file(backup_path)
     try:
-        staged = _copy_verified(source, partial, staged_name,
+        staged = _copy_verified(source, partial, staged_name, staging=partial,
                                 reason_damaged=lambda p: f"Bản sao lưu “{backup_path}” bị hỏng ({p[0]}).")
     finally:
         source.close()

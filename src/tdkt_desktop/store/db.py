@@ -26,8 +26,13 @@ from tdkt_desktop.core.text import InputError
 from tdkt_desktop.store import fields as _fields
 from tdkt_desktop.store import search as _search
 from tdkt_desktop.store.errors import (
+    DatabaseDamaged,
+    DatabaseLocked,
     DatabaseReadOnly,
+    DiskFull,
+    NotADatabase,
     NotFound,
+    PermissionDenied,
     StoreError,
     database_error,
     is_read_only_filesystem,
@@ -144,42 +149,57 @@ def _writable_place(path: Path, *, exists: bool) -> bool:
         (not exists or os.access(path, os.W_OK))
 
 
-def reading_connection(path: Path) -> sqlite3.Connection:
-    """A connection that only reads the existing database at ``path``, also on a write-protected disk or in a
-    folder this account may not write (where SQLite cannot make its ``-shm``: then it reads the file as it is)."""
+def reading_connection(path: Path, *, may_write: bool | None = None) -> sqlite3.Connection:
+    """A connection that only reads the existing database at ``path`` — also on a write-protected or full disk,
+    or in a folder this account may not write, where SQLite cannot make its ``-shm``: then it reads the file as
+    it is (``immutable``; no program can be writing it there)."""
     timeout = busy_timeout_s()
-    if _writable_place(path, exists=True):
-        return _connect(path, timeout)
+    attempts: list[tuple[bool, bool]] = [(False, False), (True, False), (True, True)]
+    if not (_writable_place(path, exists=True) if may_write is None else may_write):
+        attempts = attempts[1:]
     last: sqlite3.Error | None = None
-    for immutable in (False, True) if is_read_only_filesystem(path) else (False,):
-        conn = _connect(path, timeout, read_only=True, immutable=immutable)
+    for read_only, immutable in attempts:
+        conn = _connect(path, timeout, read_only=read_only, immutable=immutable)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as exc:
             conn.close()
             last = exc
+            if isinstance(database_error(exc, path), (NotADatabase, DatabaseDamaged, DatabaseLocked)):
+                break
             continue
         return conn
     assert last is not None
     raise last
 
 
-def _open_connection(path: Path, timeout: float, *, exists: bool) -> tuple[sqlite3.Connection, bool]:
-    """(connection, read_only). Where the file or its disk cannot be written, it is opened for reading only
-    (a database on a write-protected USB stick can still be looked at and checked)."""
+def _open_connection(path: Path, timeout: float, *, exists: bool) -> tuple[sqlite3.Connection, StoreError | None]:
+    """(connection, why it may not write). Where the file or its disk cannot be written (a write-protected USB
+    stick, a full disk, another account's folder) it is opened for reading only: it can still be looked at,
+    checked and backed up elsewhere; a write then says why it cannot be done."""
     if exists and not _writable_place(path, exists=True):
-        conn = reading_connection(path)
+        conn = reading_connection(path, may_write=False)
         conn.execute("PRAGMA foreign_keys=ON")
-        return conn, True
+        return conn, _why_read_only(path)
     conn = _connect(path, timeout)
     try:
         conn.execute("PRAGMA journal_mode=WAL").fetchone()
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
-    except BaseException:
+    except sqlite3.Error as exc:
         conn.close()
-        raise
-    return conn, False
+        error = database_error(exc, path, timeout_s=timeout)
+        if not exists or not isinstance(error, (DiskFull, DatabaseReadOnly, PermissionDenied)):
+            raise
+        conn = reading_connection(path, may_write=False)  # a full disk: SQLite could not make its -shm
+        conn.execute("PRAGMA foreign_keys=ON")
+        return conn, error
+    return conn, None
+
+
+def _why_read_only(path: Path) -> StoreError:
+    """A read-only disk, or no permission: as SQLite would say it at the first write."""
+    return database_error(sqlite3.OperationalError("attempt to write a readonly database"), path)
 
 
 def open_store(
@@ -199,9 +219,9 @@ def open_store(
     moved out to the key file (:mod:`tdkt_desktop.store.keyfile`).
     """
     db_path = Path(path) if path is not None else default_db_path()
-    if db_path.is_dir():
-        raise StoreError(f"“{db_path}” là một thư mục. Hãy ghi rõ tên tệp cơ sở dữ liệu (--db TỆP).")
     try:
+        if db_path.is_dir():
+            raise StoreError(f"“{db_path}” là một thư mục. Hãy ghi rõ tên tệp cơ sở dữ liệu (--db TỆP).")
         exists = db_path.is_file() and db_path.stat().st_size > 0
     except OSError as exc:
         raise file_error(exc, db_path, reading=True) from exc
@@ -216,7 +236,7 @@ def open_store(
             _tighten(db_path)
         elif not is_read_only_filesystem(db_path):
             _create_private(db_path)
-        conn, read_only = _open_connection(db_path, timeout, exists=exists)
+        conn, cannot_write = _open_connection(db_path, timeout, exists=exists)
     except sqlite3.Error as exc:
         raise database_error(exc, db_path, timeout_s=timeout) from exc
     db = sqlite_utils.Database(conn)
@@ -229,9 +249,12 @@ def open_store(
                 f"Cơ sở dữ liệu {db_path} được tạo bởi phiên bản TĐKT Desktop mới hơn (lược đồ {len(applied)}, "
                 f"phiên bản này hiểu tới lược đồ {len(known)}). Hãy cài phiên bản mới hơn; dữ liệu chưa bị thay đổi."
             )
-        store = Store(db, db_path, operator=operator, read_only=read_only)
-        if applied and not read_only:
-            store.move_keys_out()
+        store = Store(db, db_path, operator=operator, cannot_write=cannot_write)
+        read_only = store.read_only
+        if applied and not read_only and store.move_keys_out():
+            from tdkt_desktop.store import backups
+
+            backups.scrub_old_backups(db_path)
         pending = [name for name in known if name not in applied]
         if pending:
             store.last_migration_backup = _migrate(store, applied, backup=backup)
@@ -285,16 +308,22 @@ def _migrate(store: Store, applied: list[str], *, backup: bool) -> Path | None:
 
 class Store:
     def __init__(
-        self, db: sqlite_utils.Database, path: Path, *, operator: str | None = None, read_only: bool = False
+        self, db: sqlite_utils.Database, path: Path, *, operator: str | None = None,
+        cannot_write: StoreError | None = None,
     ) -> None:
         self.db = db
         self.path = path
         self._operator = operator
-        self.read_only = read_only  # opened for reading only (a write-protected disk, no permission to write)
+        # opened for reading only (a write-protected or full disk, no permission to write): why, for every write
+        self.cannot_write = cannot_write
         self.last_migration_backup: Path | None = None
         self._closed = False
 
     # ------------------------------------------------------------------ lifecycle
+    @property
+    def read_only(self) -> bool:
+        return self.cannot_write is not None
+
     def close(self) -> None:
         if not self._closed:
             self._closed = True
@@ -319,6 +348,8 @@ class Store:
             with self.db.atomic():
                 yield self
             return
+        if self.cannot_write is not None:
+            raise type(self.cannot_write)(str(self.cannot_write))
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:

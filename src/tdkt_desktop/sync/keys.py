@@ -624,6 +624,15 @@ def apply_key_statements(store: Store, sender: str, statements: Any) -> list[str
             continue
         old = peer_by_fingerprint(store, str(st["old_fingerprint"]))
         new = peer_by_fingerprint(store, str(st["new_fingerprint"]))
+        if old is not None and old["unit_code"] == sender and old["status"] == "revoked":
+            # announced by a revoked key: whoever holds that key made it — never trusted
+            if new is None:
+                _save_peer(store, EnrolmentInfo(sender, None, None, None, old["install_id"], st["new_sign_key"],
+                                                st["new_box_key"], str(st["new_fingerprint"]), ""), "revoked")
+                _event(store, EnrolmentInfo(sender, None, None, None, old["install_id"], "", "",
+                                            str(st["new_fingerprint"]), ""), "rotated", old["fingerprint"])
+                notes.append(f"Khóa {st['new_fingerprint']} do khóa đã thu hồi {old['fingerprint']} giới thiệu: không tin cậy.")
+            continue
         if old is None or old["unit_code"] != sender or old["status"] != "trusted":
             continue
         if new is not None and (new["status"] in ("trusted", "revoked") or new["unit_code"] != sender):
