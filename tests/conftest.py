@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -56,12 +57,29 @@ def store(db_path: Path):
     s.close()
 
 
-@pytest.fixture
-def demo_store(store):
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database of Phường Tân An, built once per test session; tests work on copies of it."""
     from tdkt_desktop.demo import build_demo
+    from tdkt_desktop.store import open_store
+    from tdkt_desktop.store.installation import init_unit
 
-    build_demo(store)
-    return store
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
+    with open_store(path, operator="Người kiểm thử") as s:
+        init_unit(s, code="31147")
+        build_demo(s)
+    return path
+
+
+@pytest.fixture
+def demo_store(db_path: Path, demo_template: Path):
+    """A fresh copy of the demo database (the same content as ``store`` plus ``build_demo``)."""
+    from tdkt_desktop.store import open_store
+
+    shutil.copyfile(demo_template, db_path)
+    s = open_store(db_path, operator="Người kiểm thử")
+    yield s
+    s.close()
 
 
 def seed_text(name_prefix: str) -> str:

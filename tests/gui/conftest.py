@@ -109,14 +109,27 @@ def ctx(app: QtWidgets.QApplication, db_path: Path) -> Iterator[Any]:
     context.close()
 
 
-@pytest.fixture
-def demo_ctx(app: QtWidgets.QApplication, db_path: Path) -> Iterator[Any]:
-    """A context on the demo database of the wizard's unit (campaigns, results, nominations, a decision)."""
+@pytest.fixture(scope="session")
+def gui_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database of the wizard's unit, built once per session; each test gets a copy."""
     from tdkt_desktop.demo import build_demo
+
+    path = tmp_path_factory.mktemp("gui-demo") / "tdkt.sqlite"
+    with open_store(path) as store:
+        init_unit(store, **SETUP)
+        build_demo(store)
+    return path
+
+
+@pytest.fixture
+def demo_ctx(app: QtWidgets.QApplication, tmp_path: Path, gui_demo_template: Path) -> Iterator[Any]:
+    """A context on the demo database of the wizard's unit (campaigns, results, nominations, a decision)."""
+    import shutil
+
     from tdkt_desktop.gui.context import AppContext
 
-    with open_store(db_path) as store:
-        build_demo(store)
+    db_path = tmp_path / "tdkt.sqlite"
+    shutil.copyfile(gui_demo_template, db_path)
     context = AppContext.open(db_path, settings=QtCore.QSettings(str(db_path.parent / "s.ini"), QtCore.QSettings.Format.IniFormat))
     yield context
     context.close()

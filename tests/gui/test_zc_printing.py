@@ -9,32 +9,21 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 
-from tdkt_desktop.demo import build_demo
 from tdkt_desktop.gui.qt import QtCore, QtWidgets
 from tdkt_desktop.store.db import open_store
-from tdkt_desktop.store.installation import init_unit
 
 CERTIFICATE_TITLES = ("CSTDCS", "GIAY_KHEN")
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    with open_store(path, operator="Người kiểm thử") as store:
-        init_unit(store, code="31147")
-        build_demo(store)
-    return path
-
-
 @pytest.fixture
-def page(demo_db: Path, tmp_path: Path, app: Any, qtbot: Any):  # type: ignore[no-untyped-def]
+def page(demo_template: Path, tmp_path: Path, app: Any, qtbot: Any):  # type: ignore[no-untyped-def]
     import shutil
 
     from tdkt_desktop.gui.context import AppContext
     from tdkt_desktop.gui.print_view.page import make_print_page
 
     db = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_db, db)
+    shutil.copyfile(demo_template, db)
     ctx = AppContext.open(db, settings=QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.Format.IniFormat))
     widget = make_print_page(ctx)
     qtbot.addWidget(widget)

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from tdkt_desktop.printing import render
 from tdkt_desktop.printing.fonts import register_fonts
-from tdkt_desktop.printing.samples import SAMPLE_NAMES, long_danh_sach, sample_context
+from tdkt_desktop.printing.samples import SAMPLE_NAMES, sample_context
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
@@ -77,15 +77,8 @@ def page_text(pdf: Path, page: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("layout")
-    result = {}
-    for name in SAMPLE_NAMES:
-        result[name] = out / f"{name}.pdf"
-        render(name, sample_context(name), result[name])
-    result["long"] = out / "long.pdf"
-    render("danh_sach", long_danh_sach(120), result["long"])
-    return result
+def pdfs(sample_pdfs: dict[str, tuple[Path, object]]) -> dict[str, Path]:
+    return {name: path for name, (path, _info) in sample_pdfs.items()}
 
 
 # --------------------------------------------------------------------------- page and margins
