@@ -312,3 +312,29 @@ def test_who_decides_a_title_and_the_years_sent_up(office_store):
     nominate(s, an, "LDTT", year=2024, status="draft")
     nominate(s, an, "LDTT", year=2023, status="received")
     assert office.appraisal_years(s) == [2025, 2023]  # drafts stay with their unit
+
+
+def test_a_wards_giay_khen_is_named_with_phuong_in_the_decision_history_and_reports(office_store):
+    """Defect 4 of issue 15: the subject, the award history and the achievement reports built from it say
+    "phường" for a ward (the catalogue's "xã" is the national word)."""
+    from tdkt_desktop.printing import records
+
+    s = office_store
+    worker = person(s, "Lê Văn Hòa")
+    with s.atomic():
+        s.update("people", worker["id"], {"gender": "male", "birth_date": "1980-02-03", "hometown": "Cần Thơ",
+                                          "residence": "Cần Thơ"})
+    nom = nominate(s, worker, "GIAY_KHEN", dossier=["to_trinh", "danh_sach", "bao_cao_thanh_tich_ca_nhan",
+                                                    "bien_ban_hoi_dong"])
+    ready(s, nom)
+    decision = office.issue_decision(s, [nom["id"]], decision_date=DEC, signer="Trần Văn Bình",
+                                     signer_title="CHỦ TỊCH")
+    wanted = "Giấy khen của Chủ tịch Ủy ban nhân dân phường"
+    assert decision["subject"] == f"Về việc tặng {wanted}"
+    [history] = s.rows("award_history", "subject_id = ?", [worker["id"]])
+    assert history["award_name"] == wanted
+    assert office.decision_summary(s, decision["id"])["awardees"][0]["title_name"] == wanted
+    later = nominate(s, worker, "CSTDCS", year=2026)
+    context = records.build_context(s, "bao_cao_ca_nhan", later["id"])
+    assert [a["form"] for a in context["awards"]] == [wanted]
+    assert all("nhân dân xã" not in str(v) for v in (decision["subject"], history["award_name"]))

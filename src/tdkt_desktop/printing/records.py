@@ -24,13 +24,13 @@ from tdkt_desktop.core.models import (
     period_label,
     period_year,
     title_label,
-    unit_type_word,
 )
 from tdkt_desktop.core.targets import TargetSpec
 from tdkt_desktop.core.text import format_number, money_in_words
 from tdkt_desktop.printing.errors import PrintError
 from tdkt_desktop.printing.renderer import RenderInfo, render
 from tdkt_desktop.store import Store
+from tdkt_desktop.store.naming import localised_title
 from tdkt_desktop.store.statistics import review_report_data
 
 Row = dict[str, Any]
@@ -290,22 +290,6 @@ def _nomination_batch(store: Store, record_id: str, options: dict[str, Any]) -> 
     if not batch:
         raise PrintError("Không có đề nghị khen thưởng nào để in.")
     return batch
-
-
-def localised_title(store: Store | None, code: str) -> str:
-    """The award's name as printed for this unit: "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố" for a
-    centrally-run city, "Giấy khen của Chủ tịch Ủy ban nhân dân phường" for a ward."""
-    if store is None:
-        return title_label(code)
-    unit = store.self_unit()
-    province = store.unit_by_code(unit["province_code"]) if unit and unit.get("province_code") else None
-    if province is None and unit is not None and unit["level"] == "province":
-        province = unit
-    return title_label(
-        code,
-        province_word=unit_type_word(province["name"] if province else None) or "tỉnh",
-        commune_word=(unit_type_word(unit["name"]) if unit and unit["level"] == "commune" else None) or "xã",
-    )
 
 
 def _is_title(code: str) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tdkt_desktop.core import eligibility as _elig
-from tdkt_desktop.core.models import TITLE_CODES, NominationStatus, SubjectKind
+from tdkt_desktop.core.models import NominationStatus, SubjectKind
 from tdkt_desktop.core.rules import (
     DossierItem,
     RuleSet,
@@ -49,6 +49,7 @@ from tdkt_desktop.core.text import (
 )
 from tdkt_desktop.store.db import Row, Store, new_id, now_iso
 from tdkt_desktop.store.facts import dossier_items, latest_vote, nomination_row, nominee_facts
+from tdkt_desktop.store.naming import localised_title
 from tdkt_desktop.store.numbering import peek_next_number, take_number
 
 __all__ = [
@@ -135,10 +136,10 @@ def _check_transition(nom: Row, action: str) -> None:
         )
 
 
-def _title_name(rs: RuleSet | None, code: str) -> str:
-    if rs is not None and code in rs.catalogue:
-        return rs.catalogue[code].name
-    return TITLE_CODES.get(code, code)
+def _title_name(store: Store, rs: RuleSet | None, code: str, *, unit_code: str | None = None) -> str:
+    """The award's name in the words of the deciding unit ("Giấy khen của Chủ tịch Ủy ban nhân dân phường")."""
+    name = rs.catalogue[code].name if rs is not None and code in rs.catalogue else None
+    return localised_title(store, code, unit_code=unit_code, name=name)
 
 
 def _pct(value: float) -> str:
@@ -318,7 +319,7 @@ def appraise(
         outcome = AppraisalResult(
             nomination_id=nomination_id,
             title_code=nom["title_code"],
-            title_name=_title_name(rs, nom["title_code"]),
+            title_name=_title_name(store, rs, nom["title_code"]),
             decision_date=day,
             eligible=eligible,
             dossier_complete=not missing,
@@ -367,7 +368,7 @@ def approve(store: Store, nomination_id: str, *, note: str | None = None) -> Row
         day = _as_date(appraisal.get("decision_date") or _dt.date(int(nom["year"]), 12, 31).isoformat())
         rs = _ruleset(store, day)
         threshold, passed, vote = _vote_state(store, nom, rs)
-        title = _title_name(rs, nom["title_code"])
+        title = _title_name(store, rs, nom["title_code"])
         if threshold is not None and vote is None:
             problems.append(
                 f"{title} cần Hội đồng Thi đua – Khen thưởng biểu quyết đồng ý từ {_pct(threshold)} tổng số thành "
@@ -476,7 +477,7 @@ def _payments(store: Store, rs: RuleSet, day: _dt.date, ordered: list[Row]) -> d
                     note = ""
                     if already and prev_best is not None:
                         note = (
-                            f"Cùng kỳ đã nhận {format_money(already)} ({_title_name(rs, prev_best['title_code'])}, "
+                            f"Cùng kỳ đã nhận {format_money(already)} ({_title_name(store, rs, prev_best['title_code'])}, "
                             f"Quyết định số {_decision_code(prev_best)}); chỉ chi phần chênh lệch để hưởng mức cao nhất"
                         )
                     out[n["id"]] = _Pay(amount - already, amount, note)
@@ -485,14 +486,14 @@ def _payments(store: Store, rs: RuleSet, day: _dt.date, ordered: list[Row]) -> d
                     out[n["id"]] = _Pay(
                         0,
                         amount,
-                        f"Cùng kỳ đã nhận mức thưởng cao hơn ({_title_name(rs, prev_best['title_code'])}, "
+                        f"Cùng kỳ đã nhận mức thưởng cao hơn ({_title_name(store, rs, prev_best['title_code'])}, "
                         f"Quyết định số {_decision_code(prev_best)}); chỉ nhận mức cao nhất",
                     )
                 else:
                     out[n["id"]] = _Pay(
                         0,
                         amount,
-                        f"Cùng kỳ được tặng {_title_name(rs, best['title_code'])} có mức thưởng cao hơn; chỉ nhận mức cao nhất",
+                        f"Cùng kỳ được tặng {_title_name(store, rs, best['title_code'])} có mức thưởng cao hơn; chỉ nhận mức cao nhất",
                     )
     return out
 
@@ -506,11 +507,11 @@ def _decision_code(row: Row) -> str:
     return text
 
 
-def _default_subject(rs: RuleSet, noms: list[Row], year: int) -> str:
+def _default_subject(store: Store, rs: RuleSet, noms: list[Row], year: int, unit_code: str) -> str:
     codes = list(dict.fromkeys(n["title_code"] for n in noms))
     kinds = {rs.entry(c).kind for c in codes}
     if len(codes) == 1:
-        name = _title_name(rs, codes[0])
+        name = _title_name(store, rs, codes[0], unit_code=unit_code)
         if kinds == {"danh_hieu"}:
             return f"Về việc tặng danh hiệu “{name}” năm {year}"
         return f"Về việc tặng {name}"
@@ -565,7 +566,7 @@ def issue_decision(
             key = (nom["subject_id"], nom["title_code"], _period(nom))
             if key in seen:
                 raise InputError(
-                    f"{nom['subject_name']} có hai đề nghị {_title_name(rs, nom['title_code'])} cùng kỳ "
+                    f"{nom['subject_name']} có hai đề nghị {_title_name(store, rs, nom['title_code'])} cùng kỳ "
                     f"{_period(nom)}: một thành tích chỉ được khen thưởng một lần."
                 )
             seen[key] = nom["id"]
@@ -573,13 +574,13 @@ def issue_decision(
         pays = _payments(store, rs, day, ordered)
         decision_id = new_id()
         year = max(int(n["year"]) for n in noms)
-        subject_text = clean(subject) or _default_subject(rs, ordered, year)
+        subject_text = clean(subject) or _default_subject(store, rs, ordered, year, issuer)
         issued = take_number(
             store, doc_type="QĐ", issued_on=day, record_table="decisions", record_id=decision_id,
             subject=subject_text, unit_code=issuer,
         )
         notes = [
-            f"Số sổ vàng {i} – {n['subject_name']} ({_title_name(rs, n['title_code'])}): {pays[n['id']].note}."
+            f"Số sổ vàng {i} – {n['subject_name']} ({_title_name(store, rs, n['title_code'])}): {pays[n['id']].note}."
             for i, n in enumerate(ordered, 1)
             if pays[n["id"]].note and pays[n["id"]].full
         ]
@@ -628,7 +629,7 @@ def issue_decision(
                     "subject_id": nom["subject_id"],
                     "year": int(nom["year"]),
                     "code": nom["title_code"],
-                    "award_name": _title_name(rs, nom["title_code"]),
+                    "award_name": _title_name(store, rs, nom["title_code"], unit_code=issuer),
                     "award_kind": nom["award_kind"],
                     "decision_number": issued.code,
                     "decision_date": day.isoformat(),
@@ -740,7 +741,7 @@ def decision_summary(store: Store, decision_id: str) -> dict[str, Any]:
                 "gender": details.get("gender", ""),
                 "nominee_class": (nom or {}).get("nominee_class") or details.get("nominee_class", ""),
                 "title_code": a["title_code"],
-                "title_name": _title_name(rs, a["title_code"]),
+                "title_name": _title_name(store, rs, a["title_code"], unit_code=decision.get("issuer_unit")),
                 "title_kind": entry.kind if entry else "",
                 "award_kind": (nom or {}).get("award_kind") or "",
                 "achievement": (nom or {}).get("achievement") or "",
