@@ -207,7 +207,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/app.py" line="+42"/>
+        <location filename="../../src/tdkt_desktop/gui/app.py" line="+43"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -215,6 +215,17 @@
         <location line="+47"/>
         <source>Cannot open the data</source>
         <translation>Không mở được dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+5"/>
+        <source>Automatic backup</source>
+        <translation>Sao lưu tự động</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>No automatic backup could be made today:</source>
+        <translation>Hôm nay chưa sao lưu tự động được:</translation>
     </message>
 </context>
 <context>
@@ -239,11 +250,12 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+41"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-17"/>
         <source>Unexpected error</source>
         <translation>Lỗi không mong muốn</translation>
     </message>
@@ -260,6 +272,11 @@ Please send this file to the support staff.</source>
         <translation>Chi tiết lỗi được ghi vào:
 %1
 Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -280,13 +297,33 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/background.py" line="+171"/>
-        <location line="+35"/>
+        <location filename="../../src/tdkt_desktop/gui/background.py" line="+175"/>
+        <location line="+53"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-21"/>
+        <source>Key passphrase</source>
+        <translation>Mật khẩu khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keys of this installation (they sign and open sync bundles) are protected by a passphrase. Type the passphrase:</source>
+        <translation>Khóa của bản cài đặt này (dùng để ký và mở gói đồng bộ) được bảo vệ bằng mật khẩu. Hãy nhập mật khẩu khóa:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The passphrase is not right (capital letters and tones count). Type it again:</source>
+        <translation>Mật khẩu không đúng (phân biệt chữ hoa và dấu). Hãy nhập lại:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The passphrase was not right three times; nothing was done.</source>
+        <translation>Nhập sai mật khẩu ba lần; chưa làm gì.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location line="+1"/>
         <source>Working…</source>
         <translation>Đang xử lý…</translation>
@@ -353,7 +390,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/models.py" line="+142"/>
+        <location filename="../../src/tdkt_desktop/gui/models.py" line="+77"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>
@@ -843,7 +880,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/lists.py" line="+64"/>
+        <location filename="../../src/tdkt_desktop/gui/lists.py" line="+62"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
@@ -926,7 +963,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Tất cả các năm</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Registrations and participation</source>
         <translation>Đăng ký thi đua và tham gia phong trào</translation>
     </message>
@@ -992,7 +1029,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Đăng ký &amp; tham gia</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="+144"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="+271"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -1005,13 +1042,13 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>SettingsSection</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="-101"/>
-        <location line="+76"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="-233"/>
+        <location line="+145"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-139"/>
         <source>Operator (written in the change log):</source>
         <translation>Người sử dụng (ghi vào nhật ký):</translation>
     </message>
@@ -1031,22 +1068,17 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Thêm người ký</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>A backup is a full copy of the data. One is made before every upgrade; make one yourself before big changes and keep copies on a USB stick.</source>
-        <translation>Bản sao lưu là bản sao đầy đủ của dữ liệu. Phần mềm tự sao lưu trước mỗi lần nâng cấp; hãy tự sao lưu trước những thay đổi lớn và giữ một bản trên USB.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+32"/>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Open the backup folder</source>
         <translation>Mở thư mục sao lưu</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Made on</source>
         <translation>Thời điểm</translation>
     </message>
@@ -1061,7 +1093,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-40"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
@@ -1076,29 +1108,162 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <source>A backup is a checked full copy of the data (without the private keys). One is made automatically at the first start of each day, before every import of a bundle or an Excel file and before every upgrade; the last 7 days, 4 weeks and 12 months are kept. Keep a second copy on a USB stick.</source>
+        <translation>Bản sao lưu là bản chép đầy đủ dữ liệu đã được kiểm tra (không gồm khóa bí mật). Phần mềm tự sao lưu lần mở đầu tiên mỗi ngày, trước mỗi lần nhập gói hoặc tệp Excel và trước mỗi lần nâng cấp; giữ lại bản của 7 ngày, 4 tuần và 12 tháng gần nhất. Hãy giữ thêm một bản trên USB.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore the selected backup…</source>
+        <translation>Khôi phục bản đã chọn…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from a file…</source>
+        <translation>Khôi phục từ tệp…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Second backup folder (a USB stick)</source>
+        <translation>Thư mục sao lưu thứ hai (USB)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not set: backups stay on this computer only</source>
+        <translation>Chưa đặt: bản sao lưu chỉ nằm trên máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop copying</source>
+        <translation>Thôi chép</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>No backup yet.</source>
         <translation>Chưa có bản sao lưu nào.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>%1 backups, %2 in all, in %3</source>
+        <translation>%1 bản sao lưu, tổng cộng %2, trong thư mục %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>daily, automatic</source>
+        <translation>tự động hằng ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before an import</source>
+        <translation>trước khi nhập</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before an upgrade</source>
+        <translation>trước khi nâng cấp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>made by hand</source>
+        <translation>tự sao lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a restore</source>
+        <translation>trước khi khôi phục</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Saving settings</source>
         <translation>Đang lưu cài đặt</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>The backup was checked and saved as:
+%1</source>
+        <translation>Đã kiểm tra và lưu bản sao lưu:
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy in the second folder: %1</source>
+        <translation>Bản chép ở thư mục thứ hai: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>The backup was saved as:
-%1</source>
-        <translation>Đã lưu bản sao lưu:
-%1</translation>
+        <location line="+12"/>
+        <source>Choose the backup to restore</source>
+        <translation>Chọn bản sao lưu để khôi phục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups (*.sqlite)</source>
+        <translation>Bản sao lưu (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Replace the data of this computer with the backup “%1” (%2 people, %3 campaigns, %4 nominations)?
+
+The data as it is now is kept first, as a backup of the kind “before a restore”. Data entered after the backup was made must be entered again (or asked from the upper office). The restored data gets a new installation identity, so the next bundle is accepted by the upper office.</source>
+        <translation>Thay dữ liệu trên máy này bằng bản sao lưu “%1” (%2 cá nhân, %3 phong trào, %4 đề nghị khen thưởng)?
+
+Dữ liệu hiện tại được giữ lại trước, thành một bản sao lưu loại “trước khi khôi phục”. Dữ liệu nhập sau thời điểm sao lưu cần được nhập lại (hoặc xin lại từ cấp trên). Dữ liệu sau khi khôi phục nhận định danh bản cài đặt mới, nên gói gửi tiếp theo vẫn được cấp trên nhận.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+18"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Restoring</source>
+        <translation>Đang khôi phục</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The data was restored from “%1”.
+The data as it was before: %2</source>
+        <translation>Đã khôi phục dữ liệu từ “%1”.
+Dữ liệu trước khi khôi phục: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking the backup</source>
+        <translation>Đang kiểm tra bản sao lưu</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Choose the second backup folder</source>
+        <translation>Chọn thư mục sao lưu thứ hai</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Second backup folder</source>
+        <translation>Thư mục sao lưu thứ hai</translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>Backing up</source>
         <translation>Đang sao lưu</translation>
     </message>

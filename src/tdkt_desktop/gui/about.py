@@ -115,6 +115,7 @@ def _open_path(ctx_or_db_path: Any) -> tuple[Path, Any]:
 
 def about_facts(ctx_or_db_path: Any = None) -> dict[str, Any]:
     """Everything the dialog shows, as plain values (also what "Copy information" puts on the clipboard)."""
+    from tdkt_desktop.store.backups import backup_folder
     from tdkt_desktop.store.db import user_data_dir
     from tdkt_desktop.store.migrations import schema_version
 
@@ -142,7 +143,7 @@ def about_facts(ctx_or_db_path: Any = None) -> dict[str, Any]:
         "schema_version": version,
         "code_schema_version": schema_version(),
         "data_folder": user_data_dir(),
-        "backups": db_path.parent / "backups",
+        "backups": backup_folder(db_path),
         "log": log_path,
         "program": program,
         "frozen": frozen,

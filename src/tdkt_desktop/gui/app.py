@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from tdkt_desktop.gui.errors import bug_log_path, is_user_error, log_bug, user_message
 from tdkt_desktop.store.db import StoreError, default_db_path
@@ -95,6 +96,7 @@ def run_gui(db_path: str | Path | None = None, open_path: str | Path | None = No
                 return 0
         window = MainWindow(ctx)
         window.show()
+        start_daily_backup(ctx, window)
         if open_path:
             from tdkt_desktop.gui.qt import QtCore
 
@@ -102,6 +104,22 @@ def run_gui(db_path: str | Path | None = None, open_path: str | Path | None = No
         return int(app.exec())
     finally:
         ctx.close()
+
+
+def start_daily_backup(ctx: Any, window: Any) -> None:
+    """The day's automatic backup, on a worker, at the first start of the day; a failure is said (a damaged
+    database must be known early), the work goes on."""
+    from tdkt_desktop.gui import dialogs
+    from tdkt_desktop.gui.qt import QtWidgets
+    from tdkt_desktop.store import backups
+
+    def failed(exc: BaseException) -> None:
+        dialogs.warn(window, QtWidgets.QApplication.translate("App", "Automatic backup"),
+                     QtWidgets.QApplication.translate("App", "No automatic backup could be made today:") + "\n"
+                     + (user_message(exc) or str(exc)))
+
+    ctx.jobs.run(lambda store, _p: None if store.read_only else backups.daily_backup(store.path), failed=failed,
+                 title=QtWidgets.QApplication.translate("App", "Automatic backup"))
 
 
 __all__ = ["bug_log_path", "display_problem", "make_app", "run_gui"]

@@ -37,6 +37,7 @@ from tdkt_desktop.gui.errors import is_user_error, log_bug, user_message
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.store import changes
 from tdkt_desktop.store.db import Store, open_store
+from tdkt_desktop.store.keyfile import KeysLocked, WrongPassphrase, unlock
 
 Work = Callable[[Store, "Progress"], Any]
 
@@ -164,6 +165,9 @@ class Jobs(QObject):
                     self.data_changed.emit(table)
             elif isinstance(error, Cancelled):
                 pass
+            elif isinstance(error, KeysLocked):  # the key file has a passphrase: ask it once, then do the work
+                if self._unlock(error.path, parent):
+                    self.run(work, done=done, failed=failed, title=title, dialog=dialog, parent=parent)
             elif is_user_error(error):
                 if failed is not None:
                     self._guard(failed, error, parent)
@@ -198,6 +202,24 @@ class Jobs(QObject):
             job.cancel()
 
     # ------------------------------------------------------------------ helpers
+    def _unlock(self, key_file: Path, parent: QtWidgets.QWidget | None) -> bool:
+        """Ask the key file's passphrase (three tries); True when the keys are unlocked for this session."""
+        title = self.tr("Key passphrase")
+        text = self.tr("The keys of this installation (they sign and open sync bundles) are protected by a "
+                       "passphrase. Type the passphrase:")
+        for _attempt in range(3):
+            passphrase = dialogs.ask_passphrase(parent, title, text)
+            if passphrase is None:
+                return False
+            try:
+                unlock(key_file, passphrase)
+            except WrongPassphrase:
+                text = self.tr("The passphrase is not right (capital letters and tones count). Type it again:")
+                continue
+            return True
+        dialogs.warn(parent, title, self.tr("The passphrase was not right three times; nothing was done."))
+        return False
+
     def _guard(self, fn: Callable[[Any], None], arg: Any, parent: QtWidgets.QWidget | None) -> None:
         try:
             fn(arg)

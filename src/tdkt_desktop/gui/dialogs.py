@@ -67,6 +67,22 @@ def bug(parent: QtWidgets.QWidget | None, log_path: Path) -> None:
     )
 
 
+def ask_passphrase(parent: QtWidgets.QWidget | None, title: str, text: str) -> str | None:
+    """A passphrase typed in a hidden field; None when the person cancels."""
+    if recorder is not None:
+        answer = recorder("passphrase", title, text)
+        return answer if isinstance(answer, str) else None
+    dlg = QtWidgets.QInputDialog(parent)
+    dlg.setWindowTitle(title)
+    dlg.setLabelText(text)
+    dlg.setTextEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+    dlg.setOkButtonText(QCoreApplication.translate("Dialogs", "OK"))
+    dlg.setCancelButtonText(QCoreApplication.translate("Dialogs", "Cancel"))
+    if dlg.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+        return None
+    return dlg.textValue()
+
+
 def save_discard_cancel(parent: QtWidgets.QWidget | None, title: str, text: str) -> str:
     """Unsaved changes: returns "save", "discard" or "cancel"."""
     if recorder is not None:

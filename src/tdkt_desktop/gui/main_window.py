@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.gui import registry
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.store import backups
 from tdkt_desktop.store.db import Store
 
 
@@ -19,12 +19,8 @@ def section_title(title: str) -> str:
 def status_facts(store: Store) -> dict[str, Any]:
     """Worker: what the status bar shows."""
     unit = store.self_unit()
-    backups = store.path.parent / "backups"
-    last_backup = None
-    if backups.is_dir():
-        files = sorted(backups.glob("*.sqlite"), key=lambda p: p.stat().st_mtime)
-        if files:
-            last_backup = _dt.datetime.fromtimestamp(files[-1].stat().st_mtime)
+    made = backups.list_backups(store.path)
+    last_backup = made[0].made_at if made else None
     from tdkt_desktop.sync import outgoing_history, pending_count
 
     upper = unit["parent_code"] if unit else None

@@ -314,6 +314,8 @@ def _prepare(folder: Path) -> Path:
     """The folder and its ``.partial/``, emptied of what killed backups left."""
     partial = folder / PARTIAL
     try:
+        if not folder.parent.exists():  # the data folder of a database being restored on a new computer
+            folder.parent.mkdir(parents=True, mode=0o700)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         partial.mkdir(exist_ok=True, mode=0o700)
         now = _dt.datetime.now().timestamp()

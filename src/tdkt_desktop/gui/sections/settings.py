@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 from typing import Any
 
@@ -14,29 +13,24 @@ from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.registry import register_section
 from tdkt_desktop.gui.widgets import SectionPage, hint
 from tdkt_desktop.store import backups as _backups
-from tdkt_desktop.store import installation
+from tdkt_desktop.store import changes, installation
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.installation import DOC_TYPES
 
 
-def backups_folder(db_path: Path) -> Path:
-    return db_path.parent / "backups"
-
-
-def list_backups(db_path: Path) -> list[tuple[str, str, int]]:
-    folder = backups_folder(db_path)
-    if not folder.is_dir():
-        return []
-    files = sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
-    out = []
-    for p in files:
-        stamp = _dt.datetime.fromtimestamp(p.stat().st_mtime).strftime("%d/%m/%Y %H:%M")
-        out.append((stamp, p.name, p.stat().st_size))
-    return out
-
-
 def read_settings(store: Store) -> dict[str, Any]:
-    return {**installation.settings(store), "backups": list_backups(store.path)}
+    return {**installation.settings(store), **read_backups(store)}
+
+
+def read_backups(store: Store) -> dict[str, Any]:
+    found = _backups.list_backups(store.path)
+    second = _backups.second_folder(store)
+    return {"backups": found, "total_size": _backups.total_size(found), "folder": _backups.backup_folder(store.path),
+            "second_folder": second}
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB".replace(".", ",")
 
 
 class SettingsSection(SectionPage):
@@ -66,26 +60,7 @@ class SettingsSection(SectionPage):
             add_text=self.tr("Add official"),
         )
 
-        backups = QtWidgets.QWidget(self)
-        box = QtWidgets.QVBoxLayout(backups)
-        box.addWidget(hint(self.tr("A backup is a full copy of the data. One is made before every upgrade; make one "
-                                   "yourself before big changes and keep copies on a USB stick."), backups))
-        row = QtWidgets.QHBoxLayout()
-        self.backup_button = QtWidgets.QPushButton(self.tr("Back up now"), backups)
-        self.backup_button.setObjectName("addButton")
-        self.open_button = QtWidgets.QPushButton(self.tr("Open the backup folder"), backups)
-        row.addWidget(self.backup_button)
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        box.addLayout(row)
-        self.backup_list = QtWidgets.QTreeWidget(backups)
-        self.backup_list.setRootIsDecorated(False)
-        self.backup_list.setHeaderLabels([self.tr("Made on"), self.tr("File"), self.tr("Size")])
-        self.backup_list.setColumnWidth(0, 150)
-        self.backup_list.setColumnWidth(1, 480)
-        box.addWidget(self.backup_list, 1)
-        self.backup_button.clicked.connect(self.back_up)
-        self.open_button.clicked.connect(self.open_folder)
+        backups = self._backups_tab()
 
         self.add_tab(general, self.tr("General"))
         self.add_tab(self.officials, self.tr("Signing officials"))
@@ -103,11 +78,99 @@ class SettingsSection(SectionPage):
         self.operator.setText(facts["operator"])
         for doc, edit in self.prefix_edits.items():
             edit.setText(facts["doc_prefixes"].get(doc, ""))
+        self._show_backups(facts)
+
+    # ------------------------------------------------------------------ backups
+    def _backups_tab(self) -> QtWidgets.QWidget:
+        page = QtWidgets.QWidget(self)
+        box = QtWidgets.QVBoxLayout(page)
+        box.addWidget(hint(self.tr(
+            "A backup is a checked full copy of the data (without the private keys). One is made automatically at the "
+            "first start of each day, before every import of a bundle or an Excel file and before every upgrade; "
+            "the last 7 days, 4 weeks and 12 months are kept. Keep a second copy on a USB stick."), page))
+        row = QtWidgets.QHBoxLayout()
+        self.backup_button = QtWidgets.QPushButton(self.tr("Back up now"), page)
+        self.backup_button.setObjectName("addButton")
+        self.restore_button = QtWidgets.QPushButton(self.tr("Restore the selected backup…"), page)
+        self.restore_button.setEnabled(False)
+        self.restore_file_button = QtWidgets.QPushButton(self.tr("Restore from a file…"), page)
+        self.open_button = QtWidgets.QPushButton(self.tr("Open the backup folder"), page)
+        for button in (self.backup_button, self.restore_button, self.restore_file_button, self.open_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.backup_list = QtWidgets.QTreeWidget(page)
+        self.backup_list.setObjectName("backupList")
+        self.backup_list.setRootIsDecorated(False)
+        self.backup_list.setHeaderLabels([self.tr("Made on"), self.tr("Kind"), self.tr("Size"), self.tr("File")])
+        header = self.backup_list.header()
+        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        box.addWidget(self.backup_list, 1)
+        self.backup_total = QtWidgets.QLabel(page)
+        self.backup_total.setObjectName("backupTotal")
+        self.backup_total.setWordWrap(True)
+        box.addWidget(self.backup_total)
+
+        second = QtWidgets.QGroupBox(self.tr("Second backup folder (a USB stick)"), page)
+        form = QtWidgets.QHBoxLayout(second)
+        self.second_folder = QtWidgets.QLineEdit(second)
+        self.second_folder.setObjectName("secondFolder")
+        self.second_folder.setReadOnly(True)
+        self.second_folder.setPlaceholderText(self.tr("Not set: backups stay on this computer only"))
+        self.second_choose = QtWidgets.QPushButton(self.tr("Choose…"), second)
+        self.second_clear = QtWidgets.QPushButton(self.tr("Stop copying"), second)
+        form.addWidget(self.second_folder, 1)
+        form.addWidget(self.second_choose)
+        form.addWidget(self.second_clear)
+        box.addWidget(second)
+
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_file_button.clicked.connect(self.choose_restore_file)
+        self.open_button.clicked.connect(self.open_folder)
+        self.second_choose.clicked.connect(self.choose_second_folder)
+        self.second_clear.clicked.connect(lambda: self.set_second_folder(None))
+        self.backup_list.itemSelectionChanged.connect(
+            lambda: self.restore_button.setEnabled(self.selected_backup() is not None))
+        self.backup_list.itemDoubleClicked.connect(lambda *_: self.restore_selected())
+        return page
+
+    def _show_backups(self, facts: dict[str, Any]) -> None:
         self.backup_list.clear()
-        for stamp, name, size in facts["backups"]:
-            QtWidgets.QTreeWidgetItem(self.backup_list, [stamp, name, f"{size / 1_048_576:.1f} MB".replace(".", ",")])
+        for b in facts["backups"]:
+            item = QtWidgets.QTreeWidgetItem(self.backup_list, [
+                b.made_at.strftime("%d/%m/%Y %H:%M"), self._kind_label(b.kind), _mb(b.size), b.path.name])
+            item.setData(0, QtCore.Qt.ItemDataRole.UserRole, str(b.path))
+            item.setTextAlignment(2, QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(3, str(b.path))
         if not facts["backups"]:
-            QtWidgets.QTreeWidgetItem(self.backup_list, ["", self.tr("No backup yet."), ""])
+            QtWidgets.QTreeWidgetItem(self.backup_list, ["", "", "", self.tr("No backup yet.")])
+        self.backup_total.setText(
+            self.tr("%1 backups, %2 in all, in %3").replace("%1", str(len(facts["backups"])))
+            .replace("%2", _mb(facts["total_size"])).replace("%3", str(facts["folder"])))
+        second = facts["second_folder"]
+        self.second_folder.setText(str(second) if second else "")
+        self.second_clear.setEnabled(second is not None)
+        self.restore_button.setEnabled(False)
+
+    def _kind_label(self, kind: str) -> str:
+        return {
+            _backups.KIND_DAILY: self.tr("daily, automatic"),
+            _backups.KIND_IMPORT: self.tr("before an import"),
+            _backups.KIND_MIGRATION: self.tr("before an upgrade"),
+            _backups.KIND_MANUAL: self.tr("made by hand"),
+            _backups.KIND_RESTORE: self.tr("before a restore"),
+        }.get(kind, kind)
+
+    def load_backups(self) -> None:
+        self.ctx.jobs.run(lambda store, _p: read_backups(store), done=self._show_backups)
+
+    def selected_backup(self) -> Path | None:
+        items = self.backup_list.selectedItems()
+        value = items[0].data(0, QtCore.Qt.ItemDataRole.UserRole) if items else None
+        return Path(value) if value else None
 
     def save(self) -> None:
         operator = self.operator.text()
@@ -127,17 +190,80 @@ class SettingsSection(SectionPage):
         )
 
     def back_up(self) -> None:
-        def work(store: Store, _p: Any) -> Path:
-            return _backups.make_backup(store.path).path
+        def work(store: Store, _p: Any) -> _backups.Backup:
+            return _backups.make_backup(store.path)
 
-        def done(path: Path) -> None:
-            dialogs.inform(self, self.tr("Backup"), self.tr("The backup was saved as:\n%1").replace("%1", str(path)))
-            self.load()
+        def done(made: _backups.Backup) -> None:
+            text = self.tr("The backup was checked and saved as:\n%1").replace("%1", str(made.path))
+            if made.copy_path:
+                text += "\n" + self.tr("Copy in the second folder: %1").replace("%1", str(made.copy_path))
+            if made.copy_error:
+                dialogs.warn(self, self.tr("Backup"), text + "\n\n" + made.copy_error)
+            else:
+                dialogs.inform(self, self.tr("Backup"), text)
+            self.load_backups()
 
         self.ctx.jobs.run(work, done=done, title=self.tr("Backing up"), dialog=True, parent=self)
 
+    def restore_selected(self) -> None:
+        path = self.selected_backup()
+        if path is not None:
+            self.restore_file(path)
+
+    def choose_restore_file(self) -> None:
+        path, _f = QtWidgets.QFileDialog.getOpenFileName(
+            self, self.tr("Choose the backup to restore"), str(_backups.backup_folder(self.ctx.db_path)),
+            self.tr("Backups (*.sqlite)"))
+        if path:
+            self.restore_file(Path(path))
+
+    def restore_file(self, path: Path) -> None:
+        """Check the backup on a worker, ask, then restore on a worker; every screen then shows the restored data."""
+
+        def check(_store: Store, _p: Any) -> _backups.BackupInfo:
+            return _backups.verify_backup(path)
+
+        def ask(info: _backups.BackupInfo) -> None:
+            question = self.tr(
+                "Replace the data of this computer with the backup “%1” (%2 people, %3 campaigns, %4 nominations)?\n\n"
+                "The data as it is now is kept first, as a backup of the kind “before a restore”. Data entered after "
+                "the backup was made must be entered again (or asked from the upper office). The restored data gets a "
+                "new installation identity, so the next bundle is accepted by the upper office."
+            ).replace("%1", path.name).replace("%2", str(info.counts.get("people", 0))) \
+                .replace("%3", str(info.counts.get("campaigns", 0))).replace("%4", str(info.counts.get("nominations", 0)))
+            if not dialogs.confirm(self, self.tr("Restore"), question):
+                return
+            self.ctx.jobs.run(work, done=done, title=self.tr("Restoring"), dialog=True, parent=self)
+
+        def work(store: Store, _p: Any) -> tuple[_backups.RestoreResult, list[str]]:
+            result = _backups.restore(store.path, path)
+            return result, changes.watched_tables(store)
+
+        def done(outcome: tuple[_backups.RestoreResult, list[str]]) -> None:
+            result, tables = outcome
+            for table in tables:  # written through SQLite's backup, not through this job's statements
+                self.ctx.jobs.data_changed.emit(table)
+            self.refresh()
+            kept = str(result.previous_copy) if result.previous_copy else self.tr("(none)")
+            text = self.tr("The data was restored from “%1”.\nThe data as it was before: %2").replace(
+                "%1", result.restored_from.name).replace("%2", kept)
+            if result.note:
+                text += "\n" + result.note
+            dialogs.inform(self, self.tr("Restore"), text)
+
+        self.ctx.jobs.run(check, done=ask, title=self.tr("Checking the backup"), parent=self)
+
+    def choose_second_folder(self) -> None:
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, self.tr("Choose the second backup folder"))
+        if folder:
+            self.set_second_folder(Path(folder))
+
+    def set_second_folder(self, folder: Path | None) -> None:
+        self.ctx.jobs.run(lambda store, _p: _backups.set_second_folder(store, folder),
+                          done=lambda _r: self.load_backups(), title=self.tr("Second backup folder"), parent=self)
+
     def open_folder(self) -> None:
-        folder = backups_folder(self.ctx.db_path)
+        folder = _backups.backup_folder(self.ctx.db_path)
         folder.mkdir(parents=True, exist_ok=True)
         QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
 
