@@ -1106,7 +1106,7 @@
 <context>
     <name>VoteSessionEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+192"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+203"/>
         <source>Council meeting</source>
         <translation>Phiên họp Hội đồng</translation>
     </message>
@@ -1116,12 +1116,7 @@
         <translation>Phiên họp Hội đồng mới</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>The share is counted on the TOTAL number of council members (NĐ 98/2023, Điều 30), not on those present; members absent give written opinions.</source>
-        <translation>Tỷ lệ tính trên TỔNG SỐ thành viên Hội đồng (NĐ 98/2023, Điều 30), không tính trên số có mặt; thành viên vắng mặt gửi ý kiến bằng văn bản.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+28"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
@@ -1146,7 +1141,12 @@
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+41"/>
+        <source>The share is counted on the TOTAL number of council members, not on those present; members absent give written opinions.</source>
+        <translation>Tỷ lệ phiếu tính trên TỔNG SỐ thành viên Hội đồng, không phải số có mặt; thành viên vắng mặt gửi ý kiến bằng văn bản.</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Row %1 (%2): %3</source>
         <translation>Dòng %1 (%2): %3</translation>
     </message>
@@ -1159,7 +1159,7 @@
 <context>
     <name>VotesModel</name>
     <message>
-        <location line="-330"/>
+        <location line="-351"/>
         <source>Nominee</source>
         <translation>Tên tập thể, cá nhân</translation>
     </message>
@@ -1190,12 +1190,22 @@
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
+        <source>Council&apos;s own rules</source>
+        <translation>Theo quy chế của Hội đồng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No vote needed</source>
         <translation>Không cần bỏ phiếu</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>For the council to judge</source>
+        <translation>Hội đồng xem xét</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Passes</source>
         <translation>Đạt</translation>
     </message>
@@ -1203,6 +1213,11 @@
         <location line="+0"/>
         <source>Does not pass</source>
         <translation>Không đạt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No legal text confirmed a threshold for this title; the council votes under its own rules.</source>
+        <translation>Chưa đối chiếu được văn bản quy định ngưỡng biểu quyết cho danh hiệu này; Hội đồng biểu quyết theo quy chế hoạt động của mình.</translation>
     </message>
 </context>
 </TS>

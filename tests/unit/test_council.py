@@ -56,10 +56,11 @@ def test_a_meeting_and_its_ballot_in_one_save_then_the_ballot_replaced(data) -> 
     n_an, n_binh = nomination(an), nomination(binh, title="LDTT")
     session = council.save_session(store, values=MEETING, ballot={n_an["id"]: 8, n_binh["id"]: 7})
     assert session["unit_code"] == "31147"
-    # CSTĐCS needs 80 % of ALL members (8/9 = 88,89 %); LĐTT needs no vote
-    assert held(store, session["id"]) == {n_an["id"]: (8, 88.89, 80.0), n_binh["id"]: (7, 77.78, None)}
+    # CSTĐCS is voted on (share of ALL members: 8/9 = 88,89 %); under Nghị định 152/2025 no text confirmed a
+    # threshold, so none is stored; LĐTT needs no vote
+    assert held(store, session["id"]) == {n_an["id"]: (8, 88.89, None), n_binh["id"]: (7, 77.78, None)}
     council.save_session(store, session_id=session["id"], values={"place": "Hội trường"}, ballot={n_an["id"]: 7})
-    assert held(store, session["id"]) == {n_an["id"]: (7, 77.78, 80.0)}
+    assert held(store, session["id"]) == {n_an["id"]: (7, 77.78, None)}
     assert store.get("vote_sessions", session["id"])["place"] == "Hội trường"
 
 
@@ -95,7 +96,7 @@ def test_who_a_council_may_vote_on(data) -> None:
         with pytest.raises(InputError, match="nên không thể ghi kết quả bỏ phiếu"):
             council.record_votes(store, session_id=session["id"], votes={refused["id"]: 8})
     [outcome] = council.record_votes(store, session_id=session["id"], votes={own_draft["id"]: 8})
-    assert outcome.passed is True and outcome.text.startswith("8/9 phiếu đồng ý, bằng 88,89% tổng số thành viên")
+    assert outcome.passed is None and outcome.text == "8/9 phiếu đồng ý, bằng 88,89% tổng số thành viên"
     # the meeting can still be corrected after a nomination it voted on was decided
     office_decided = store.update("nominations", own_draft["id"], {"status": "decided"})
     assert office_decided["status"] == "decided"
@@ -106,8 +107,15 @@ def test_who_a_council_may_vote_on(data) -> None:
 def test_the_threshold_follows_the_rules_on_the_meeting_date(data) -> None:
     store, (an, _b), nomination = data
     n_an = nomination(an)
-    session = council.save_session(store, values=MEETING, ballot={n_an["id"]: 8})
+    # 20/06/2025: Nghị định 98/2023, Điều 30, khoản 7 — 80 % of all members
+    session = council.save_session(store, values={**MEETING, "meeting_date": "2025-06-20"}, ballot={n_an["id"]: 8})
     assert held(store, session["id"])[n_an["id"]][2] == 80.0
+    [outcome] = council.record_votes(store, session_id=session["id"], votes={n_an["id"]: 7})
+    assert outcome.passed is False and outcome.text.endswith("yêu cầu từ 80%")
+    # moved to 15/12/2025: Nghị định 152/2025 — the threshold is left to the council
+    council.save_session(store, session_id=session["id"], values={"meeting_date": "2025-12-15"})
+    assert held(store, session["id"])[n_an["id"]][2] is None
+    assert council.required_of(council.ruleset_on(store, dt.date(2025, 12, 15)), "CSTDCS")
     with pytest.raises(InputError):
         council.save_session(store, values={**MEETING, "meeting_date": "31/02/2025"})
     assert office.TITLE_RANK  # the office module no longer records votes itself

@@ -43,13 +43,17 @@ def _send(src: Store, dst: Store, tmp_path: Path, name: str) -> None:
     assert report.exit_code == 0, report.summary()
 
 
-def _person(s: Store, name: str, gender: str, cstdcs_years: list[int]) -> dict:
+def _person(s: Store, name: str, gender: str, cstdcs_years: list[int], *, under_review: bool = False) -> dict:
     p = s.insert("people", {"full_name": name, "gender": gender, "birth_date": "12/03/1980", "position": "Công chức",
                             "nominee_class": "Người trực tiếp công tác", "hometown": "Cần Thơ", "residence": "Cần Thơ"})
     for year in cstdcs_years:
         s.insert("award_history", {"subject_kind": "person", "subject_id": p["id"], "year": year, "code": "CSTDCS",
                                    "award_name": "Chiến sĩ thi đua cơ sở", "award_kind": "cong_trang"})
-        s.insert("ratings", {"subject_kind": "person", "subject_id": p["id"], "year": year, "rating": "excellent"})
+        s.insert("ratings", {"subject_kind": "person", "subject_id": p["id"], "year": year, "rating": "excellent",
+                             "under_review": int(under_review and year == cstdcs_years[-1])})
+    if under_review:  # a complaint is being settled in the year judged
+        s.insert("ratings", {"subject_kind": "person", "subject_id": p["id"], "year": 2026, "rating": "excellent",
+                             "under_review": 1})
     return p
 
 
@@ -95,7 +99,7 @@ def test_round_trip_appraisal_decision_and_outcomes_below(tree, tmp_path):
     ward_b.insert("target_results", {"target_id": ho_ngheo["id"], "unit_code": "31150", "period": "2026", "value": "0,50"})
     approved_a = _nominate(ward_a, _person(ward_a, "Nguyễn Thị Thu Hà", "female", [2024, 2025]))
     returned_a = _nominate(ward_a, _person(ward_a, "Trần Văn Bình", "male", [2024, 2025]), complete=False)
-    rejected_b = _nominate(ward_b, _person(ward_b, "Lê Văn Đức", "male", [2023, 2025]))  # not consecutive
+    rejected_b = _nominate(ward_b, _person(ward_b, "Lê Văn Đức", "male", [2024, 2025], under_review=True))
     approved_b = _nominate(ward_b, _person(ward_b, "Phạm Thị Ánh", "female", [2024, 2025]))
     for ward in (ward_a, ward_b):
         _send(ward, city, tmp_path, f"up-{ward.unit_code}")
@@ -135,17 +139,17 @@ def test_round_trip_appraisal_decision_and_outcomes_below(tree, tmp_path):
                                      signer="Chủ tịch 92", signer_title="Chủ tịch")
     awardees = city.rows("decision_awardees", "decision_id = ?", [decision["id"]], order_by="so_vang")
     assert [a["so_vang"] for a in awardees] == [1, 2]
-    # Bằng khen of the city chairman to an individual: 1,5 × 2.340.000 = 3.510.000 (a multiple of 10.000)
-    assert {a["amount"] for a in awardees} == {3_510_000}
+    # Bằng khen of the city chairman to an individual, decided 18/12/2026: 1,5 × 2.530.000 = 3.795.000 → 3.800.000
+    assert {a["amount"] for a in awardees} == {3_800_000}
 
     # Printed: the decision names both awardees with their gold-book numbers.
     pdf = tmp_path / "qd.pdf"
     records.preview_pdf(city, "quyet_dinh", decision["id"], pdf)
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
-    assert "Nguyễn Thị Thu Hà" in text and "Phạm Thị Ánh" in text and "7.020.000" in text
+    assert "Nguyễn Thị Thu Hà" in text and "Phạm Thị Ánh" in text and "7.600.000" in text
 
     # Form 0603.N by hand: two individuals, both "working directly", both Bằng khen.
-    form = form_0603N(city, 2026)
+    form = form_0603N(city, 2027)  # decided 18/12/2026: the statistical year 2027 (01/12/2026 – 30/11/2027)
     assert form.value("total", "total") == 2
     assert form.value("total", "p_truc_tiep") == 2
 

@@ -28,7 +28,8 @@ from tdkt_desktop.printing.samples import SAMPLE_NAMES, long_danh_sach, sample_c
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
 
 TEMPLATES = {
-    "to_trinh", "danh_sach", "bao_cao_ca_nhan", "bao_cao_tap_the", "bien_ban", "quyet_dinh", "giay_khen",
+    "to_trinh", "danh_sach", "bao_cao_ca_nhan", "bao_cao_tap_the", "bien_ban", "quyet_dinh", "quyet_dinh_huy_bo",
+    "giay_khen",
     "bang_cstdcs", "dang_ky_thi_dua", "ke_hoach_phat_dong", "bao_cao_ket_qua", "bieu_0601N", "bieu_0603N",
 }
 

@@ -1,10 +1,12 @@
 """tdkt report: statistical forms and review reports, read back from the PDF and the workbook."""
 
+import datetime as dt
 import subprocess
 
 import openpyxl
 
 from tdkt_desktop.cli import EXIT_REFUSED, main
+from tdkt_desktop.core.legal import statistics_year_of
 from tdkt_desktop.store.statistics import form_0601N, form_0603N
 
 
@@ -19,8 +21,11 @@ def cells(path):
 
 def test_form_0603N_xlsx_equals_the_statistics(demo_store, tmp_path, capsys):
     out = tmp_path / "b3.xlsx"
-    assert main(["report", "0603N", "--period", "2025", "--out", str(out), "--db", str(demo_store.path)]) == 0
-    form = form_0603N(demo_store, 2025)
+    # The demo's decision is dated in December: it counts in the next statistical year (01/12 – 30/11).
+    day = dt.date.fromisoformat(demo_store.rows("decisions")[0]["decision_date"])
+    year = statistics_year_of(day)
+    assert main(["report", "0603N", "--period", str(year), "--out", str(out), "--db", str(demo_store.path)]) == 0
+    form = form_0603N(demo_store, year)
     rows = cells(out)
     header_at = next(i for i, r in enumerate(rows) if r[0] == "Chỉ tiêu")
     header = rows[header_at]

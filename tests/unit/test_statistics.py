@@ -26,19 +26,27 @@ def campaign(store, issuer, kind, **dates):
 
 def test_form_0601N(units):
     s = units
-    campaign(s, "31147", "regular", doc_date="2025-12-28", start_date="2026-01-01", end_date="2026-12-31")  # 2025
+    # The TĐKT statistical year 2026 runs 01/12/2025 – 30/11/2026 (Thông tư 02/2023/TT-BNV).
+    campaign(s, "31147", "regular", doc_date="2025-12-28", start_date="2026-01-01", end_date="2026-12-31")  # year 2026
+    campaign(s, "31147", "regular", doc_date="2025-11-30", start_date="2025-12-01", end_date="2026-11-30")  # year 2025
     campaign(s, "31147", "regular", start_date="2026-01-01", end_date="2026-12-31")  # ≤ 1 year
     campaign(s, "31147", "thematic", start_date="2026-03-01", end_date="2027-06-30")  # > 1 year
     campaign(s, "A1", "peak", start_date="2026-04-15", end_date="2026-06-11")
     campaign(s, "A2", "thematic", doc_date="2026-02-01")  # no window: counted as ≤ 1 year
+    campaign(s, "A2", "regular", doc_date="2026-12-01")  # the first day of the statistical year 2027
     campaign(s, "92", "regular", doc_date="2026-01-10", start_date="2026-01-01", end_date="2030-12-31")  # upper office
     form = st.form_0601N(s, 2026)
-    assert form.row("total").values == {"total": 4, "le_1y": 3, "gt_1y": 1, "regular": 1, "thematic": 2, "peak": 1}
-    assert form.row("self").values == {"total": 2, "le_1y": 1, "gt_1y": 1, "regular": 1, "thematic": 1, "peak": 0}
+    assert (form.period_start.isoformat(), form.period_end.isoformat()) == ("2025-12-01", "2026-11-30")
+    assert form.row("total").values == {"total": 5, "le_1y": 4, "gt_1y": 1, "regular": 2, "thematic": 2, "peak": 1}
+    assert form.row("self").values == {"total": 3, "le_1y": 2, "gt_1y": 1, "regular": 2, "thematic": 1, "peak": 0}
     assert form.row("self").label == "Do Phường Tân An phát động"
     assert form.row("below").values == {"total": 2, "le_1y": 2, "gt_1y": 0, "regular": 0, "thematic": 1, "peak": 1}
     assert form.value("unit:A1", "peak") == 1 and form.value("unit:A2", "thematic") == 1
     assert st.form_0601N(s, 2025).value("total", "total") == 1
+    assert st.form_0601N(s, 2027).value("total", "total") == 1
+    assert any("01/12/2025 đến 30/11/2026" in n for n in form.notes)
+    assert any("Thông tư 18/2025/TT-BNV" in n for n in form.notes)  # a newer circular could not be read
+    assert form.legal_basis.startswith("Thông tư 02/2023/TT-BNV, Biểu số 0601.N")
     assert form.code == "0601.N/BNV-TĐKT" and form.columns[0][0] == "total"
 
 
@@ -105,7 +113,7 @@ def award_data(s):
     award(main, "collective", school, "Trường Tiểu học A", "TLDTT", amount=1_880_000)
     award(main, "collective", coop, "Hợp tác xã Tân An", "GIAY_KHEN", amount=1_410_000)
     award(main, "household", home, "Hộ ông Võ Văn Tư", "GIAY_KHEN", award_kind="dot_xuat", amount=1_060_000)
-    award(decision("2024-12-20", "31147"), "person", people["Nguyễn Văn An"], "Nguyễn Văn An", "LDTT")  # other year
+    award(decision("2024-12-01", "31147"), "person", people["Nguyễn Văn An"], "Nguyễn Văn An", "LDTT")  # stat. year 2025
     award(decision("2025-12-21", "99999"), "person", people["Nguyễn Văn An"], "Nguyễn Văn An", "LDTT")  # not ours
     award(decision("2025-12-22", "31147", deleted=True), "person", people["Trần Thị Bình"], "Trần Thị Bình", "LDTT")
     return main
@@ -114,7 +122,8 @@ def award_data(s):
 def test_form_0603N(units):
     s = units
     award_data(s)
-    form = st.form_0603N(s, 2025)
+    form = st.form_0603N(s, 2026)  # decisions of 01/12/2025 – 30/11/2026
+    assert st.form_0603N(s, 2025).value("total", "total") == 1
     total = form.row("total").values
     assert (total["total"], total["ca_nhan"], total["tap_the"]) == (6, 3, 3)
     assert (total["p_truc_tiep"], total["p_lanh_dao_phong"], total["p_khac"]) == (2, 1, 0)

@@ -7,6 +7,7 @@ computer cannot judge (``"manual"``) come back with ``passed=None`` ("cần xem 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -58,21 +59,29 @@ class PriorTitle:
 
 @dataclass(frozen=True)
 class Initiative:
-    """Sáng kiến: year recognised, name, level of its scope (co_so, xa, huyen, tinh, trung_uong)."""
+    """Sáng kiến: year recognised, name, level of its scope (co_so, xa, huyen, tinh, trung_uong).
+
+    ``used_for`` names the award it already grounded ("Chiến sĩ thi đua cơ sở năm 2024"): a sáng kiến is
+    used as grounds once only (Luật Thi đua, khen thưởng 2022, Điều 5, khoản 2; Công văn 1168/BNV-BTĐKT),
+    so one with ``used_for`` set is not counted again. Whoever gathers the facts fills it in."""
 
     year: int
     name: str
     level: str = "co_so"
     recognised: bool = True
+    used_for: str = ""
 
 
 @dataclass(frozen=True)
 class Research:
-    """Đề tài khoa học, đề án: year accepted (nghiệm thu)."""
+    """Đề tài khoa học, đề án, công trình khoa học: year accepted (nghiệm thu), the scope of its effect
+    (co_so … trung_uong) and, like :class:`Initiative`, the award it already grounded."""
 
     year: int
     name: str
     accepted: bool = True
+    level: str = "co_so"
+    used_for: str = ""
 
 
 def _titles(raw: Iterable[Any]) -> list[PriorTitle]:
@@ -150,6 +159,7 @@ class Check:
     passed: bool | None  # None: for a person to judge (not computable)
     detail: str
     criterion: str = ""
+    source: str = ""  # the article it checks ("Luật Thi đua, khen thưởng 2022, Điều 22, khoản 1")
 
 
 @dataclass
@@ -188,15 +198,19 @@ def _years(years: Iterable[int]) -> str:
     return ", ".join(str(y) for y in sorted(years))
 
 
-def _latest_run(years: set[int], year: int, max_gap: int) -> list[int]:
-    """The longest run of consecutive years ending between ``year - max_gap`` and ``year``."""
+def _latest_run(years: set[int], year: int, max_gap: int, max_step: int = 1) -> list[int]:
+    """The longest run of consecutive awards ending between ``year - max_gap`` and ``year``: each award of
+    the run at most ``max_step`` years after the one before (1: every year)."""
     best: list[int] = []
     for end in range(year, year - max_gap - 1, -1):
         if end not in years:
             continue
         run = [end]
-        while run[-1] - 1 in years:
-            run.append(run[-1] - 1)
+        while True:
+            previous = [y for y in years if run[-1] - max_step <= y < run[-1]]
+            if not previous:
+                break
+            run.append(max(previous))
         if len(run) > len(best):
             best = run
     return sorted(best)
@@ -217,6 +231,24 @@ class _Ctx:
         self.facts = facts
         self.rs = rs
         self.entry = entry
+        # a sáng kiến / đề tài already used as grounds is not counted again (when the rule set says so)
+        self.exclude_used = any(c["type"] == "initiatives_unused" for c in rs.common_criteria)
+
+    def initiatives(self, level: str) -> list[Initiative]:
+        rank = LEVELS.index(level)
+        return [
+            i for i in self.facts.initiatives
+            if i.recognised and i.year <= self.facts.year and i.level in LEVELS and LEVELS.index(i.level) >= rank
+            and not (self.exclude_used and i.used_for)
+        ]
+
+    def research(self, level: str) -> list[Research]:
+        rank = LEVELS.index(level)
+        return [
+            r for r in self.facts.research
+            if r.accepted and r.year <= self.facts.year and r.level in LEVELS and LEVELS.index(r.level) >= rank
+            and not (self.exclude_used and r.used_for)
+        ]
 
     def counted_titles(self, codes: Iterable[str]) -> tuple[list[PriorTitle], list[PriorTitle]]:
         """Titles with these codes up to the year: (those that count as grounds, those excluded by kind)."""
@@ -291,19 +323,22 @@ def _title_same_year(crit: dict[str, Any], ctx: _Ctx) -> Check:
 def _consecutive_titles(crit: dict[str, Any], ctx: _Ctx) -> Check:
     code = crit["code"]
     need = int(crit["years"])
+    step = int(crit.get("max_step", 1))
     name = _title_name(code, ctx.rs)
-    label = crit.get("label") or f"{need} năm liên tục {name}"
+    unit = "năm" if step == 1 else "lần"
+    label = crit.get("label") or f"{need} {unit} liên tục {name}"
     counted, excluded = ctx.counted_titles([code])
     years = {t.year for t in counted}
-    run = _latest_run(years, ctx.facts.year, int(crit.get("max_gap", 1)))
+    run = _latest_run(years, ctx.facts.year, int(crit.get("max_gap", 1)), step)
     note = ctx.excluded_note(excluded)
+    apart = "" if step == 1 else f" (hai lần kế tiếp cách nhau không quá {step} năm)"
     if len(run) >= need:
         return Check(
-            label, True, f"Đạt: {len(run)} năm liên tục {name} ({_years(run)}){note}", "consecutive_titles"
+            label, True, f"Đạt: {len(run)} {unit} liên tục {name} ({_years(run)}){note}", "consecutive_titles"
         )
     have = f"hiện có: {_years(years)}" if years else "hiện chưa có năm nào"
     return Check(
-        label, False, f"Chưa đạt: cần {need} năm liên tục {name}; {have}{note}", "consecutive_titles"
+        label, False, f"Chưa đạt: cần {need} {unit} liên tục {name}{apart}; {have}{note}", "consecutive_titles"
     )
 
 
@@ -325,48 +360,99 @@ def _titles_count(crit: dict[str, Any], ctx: _Ctx) -> Check:
     )
 
 
+def _scope(level: str) -> str:
+    return "" if level in ("co_so", "xa") else f", phạm vi ảnh hưởng {LEVEL_LABELS[level]}"
+
+
+def _windowed(items: list[Any], crit: dict[str, Any], year: int) -> tuple[list[Any], str]:
+    """Only the items of the last ``within_years`` years, when the criterion sets a window (a province's
+    own rule; the Law sets none)."""
+    if "within_years" not in crit:
+        return items, ""
+    start, window = _window(year, int(crit["within_years"]))
+    return [i for i in items if i.year >= start], f" {window}"
+
+
+def _used_note(ctx: _Ctx, kind: str) -> str:
+    if not ctx.exclude_used:
+        return ""
+    pool = ctx.facts.initiatives if kind == "initiatives" else ctx.facts.research
+    used = [f"{i.name} (đã dùng cho {i.used_for})" for i in pool if i.used_for]
+    return f"; không tính lại: {'; '.join(used)}" if used else ""
+
+
 def _initiatives(crit: dict[str, Any], ctx: _Ctx) -> Check:
     need = int(crit["min"])
     level = crit.get("level_at_least", "co_so")
-    start, window = _window(ctx.facts.year, int(crit.get("within_years", 1)))
-    rank = LEVELS.index(level)
-    scope = "" if level in ("co_so", "xa") else f", phạm vi ảnh hưởng {LEVEL_LABELS[level]}"
-    label = crit.get("label") or f"Có {need} sáng kiến được công nhận{scope} {window}"
-    found = [
-        i
-        for i in ctx.facts.initiatives
-        if i.recognised
-        and start <= i.year <= ctx.facts.year
-        and i.level in LEVELS
-        and LEVELS.index(i.level) >= rank
-    ]
+    scope = _scope(level)
+    found, window = _windowed(ctx.initiatives(level), crit, ctx.facts.year)
+    label = crit.get("label") or f"Có {need} sáng kiến được công nhận{scope}{window}"
+    note = _used_note(ctx, "initiatives")
     if len(found) >= need:
         names = "; ".join(f"{i.name} ({i.year})" for i in found)
-        return Check(
-            label, True, f"Đạt: {len(found)} sáng kiến được công nhận{scope}: {names}", "initiatives"
-        )
+        return Check(label, True, f"Đạt: {len(found)} sáng kiến được công nhận{scope}: {names}", "initiatives")
     return Check(
-        label,
-        False,
-        f"Chưa đạt: cần {need} sáng kiến được công nhận{scope} {window}; hiện có {len(found)}",
+        label, False, f"Chưa đạt: cần {need} sáng kiến được công nhận{scope}{window}; hiện có {len(found)}{note}",
         "initiatives",
     )
 
 
 def _research(crit: dict[str, Any], ctx: _Ctx) -> Check:
     need = int(crit["min"])
-    start, window = _window(ctx.facts.year, int(crit.get("within_years", 1)))
-    label = crit.get("label") or f"Có {need} đề tài, đề án được nghiệm thu {window}"
-    found = [r for r in ctx.facts.research if r.accepted and start <= r.year <= ctx.facts.year]
+    level = crit.get("level_at_least", "co_so")
+    scope = _scope(level)
+    found, window = _windowed(ctx.research(level), crit, ctx.facts.year)
+    label = crit.get("label") or f"Có {need} đề tài, đề án khoa học được nghiệm thu{scope}{window}"
+    note = _used_note(ctx, "research")
     if len(found) >= need:
         names = "; ".join(f"{r.name} ({r.year})" for r in found)
-        return Check(label, True, f"Đạt: đề tài, đề án được nghiệm thu: {names}", "research")
+        return Check(label, True, f"Đạt: đề tài, đề án được nghiệm thu{scope}: {names}", "research")
     return Check(
-        label,
-        False,
-        f"Chưa đạt: cần {need} đề tài, đề án được nghiệm thu {window}; hiện có {len(found)}",
+        label, False,
+        f"Chưa đạt: cần {need} đề tài, đề án khoa học được nghiệm thu{scope}{window}; hiện có {len(found)}{note}",
         "research",
     )
+
+
+def _innovations(crit: dict[str, Any], ctx: _Ctx) -> Check:
+    """``min`` sáng kiến, or ``min`` đề tài (Luật Điều 74, khoản 1, điểm d: “02 sáng kiến … hoặc 02 đề tài”).
+    A mix reaching ``min`` together is left to the reviewer (how to read it is the subject of Công văn
+    1168/BNV-BTĐKT)."""
+    need = int(crit["min"])
+    level = crit.get("level_at_least", "co_so")
+    label = crit.get("label") or f"Có {need} sáng kiến hoặc {need} đề tài khoa học"
+    ideas, _ = _windowed(ctx.initiatives(level), crit, ctx.facts.year)
+    studies, _ = _windowed(ctx.research(level), crit, ctx.facts.year)
+    note = _used_note(ctx, "initiatives") + _used_note(ctx, "research")
+    if len(ideas) >= need:
+        names = "; ".join(f"{i.name} ({i.year})" for i in ideas)
+        return Check(label, True, f"Đạt: {len(ideas)} sáng kiến: {names}", "innovations")
+    if len(studies) >= need:
+        names = "; ".join(f"{r.name} ({r.year})" for r in studies)
+        return Check(label, True, f"Đạt: {len(studies)} đề tài khoa học: {names}", "innovations")
+    if ideas and studies and len(ideas) + len(studies) >= need:
+        return Check(
+            label, None,
+            f"Cần xem xét: có {len(ideas)} sáng kiến và {len(studies)} đề tài (kết hợp sáng kiến với đề tài: "
+            "đối chiếu Công văn 1168/BNV-BTĐKT)",
+            "innovations",
+        )
+    return Check(
+        label, False,
+        f"Chưa đạt: cần {need} sáng kiến hoặc {need} đề tài; hiện có {len(ideas)} sáng kiến, {len(studies)} đề tài{note}",
+        "innovations",
+    )
+
+
+def _initiatives_unused(crit: dict[str, Any], ctx: _Ctx) -> Check | None:
+    """Shown only when the nominee has a sáng kiến or đề tài already used as grounds (then not counted)."""
+    pool: list[Initiative | Research] = [*ctx.facts.initiatives, *ctx.facts.research]
+    used = [i for i in pool if i.used_for]
+    if not used:
+        return None
+    label = crit.get("label") or "Một sáng kiến, đề tài chỉ làm căn cứ khen thưởng một lần"
+    names = "; ".join(f"{i.name} (đã dùng cho {i.used_for})" for i in used)
+    return Check(label, True, f"Không tính lại: {names}", "initiatives_unused")
 
 
 def _members(ctx: _Ctx, label: str, kind: str) -> Check | None:
@@ -483,6 +569,23 @@ def _discipline(crit: dict[str, Any], ctx: _Ctx) -> Check:
     )
 
 
+def _discipline_served(crit: dict[str, Any], ctx: _Ctx) -> Check:
+    """A person disciplined in the year: achievements count only from the end of the discipline period
+    (Nghị định 152/2025/NĐ-CP, Điều 4) — a person must judge which part of the year counts."""
+    label = crit.get("label") or "Thành tích tính từ khi chấp hành xong thời gian kỷ luật"
+    facts = ctx.facts
+    dyear = facts.discipline_year if facts.discipline_year is not None else facts.year
+    if facts.discipline is Discipline.NONE or dyear != facts.year:
+        return Check(label, True, f"Đạt: không bị kỷ luật trong năm {facts.year}", "discipline_served")
+    return Check(
+        label,
+        None,
+        f"Cần xem xét: bị kỷ luật {facts.discipline.label.lower()} năm {dyear}; thành tích chỉ được tính từ khi "
+        "chấp hành xong thời gian kỷ luật",
+        "discipline_served",
+    )
+
+
 def _not_under_review(crit: dict[str, Any], ctx: _Ctx) -> Check:
     label = (
         crit.get("label") or "Không trong thời gian xem xét kỷ luật, thanh tra, giải quyết khiếu nại, tố cáo"
@@ -505,29 +608,34 @@ def _not_under_review(crit: dict[str, Any], ctx: _Ctx) -> Check:
 
 def _vote(crit: dict[str, Any], ctx: _Ctx) -> Check:
     threshold = crit.get("min", ctx.entry.vote_threshold)
-    if threshold is None:
+    if not ctx.entry.vote_required and "min" not in crit:
         return Check("Biểu quyết của Hội đồng", True, "Không yêu cầu biểu quyết", "vote_share")
-    need = _pct(float(threshold))
-    label = crit.get("label") or f"Hội đồng Thi đua – Khen thưởng đồng ý từ {need} tổng số thành viên"
+    need = _pct(float(threshold)) if threshold is not None else ""
+    label = crit.get("label") or (
+        f"Hội đồng Thi đua – Khen thưởng đồng ý từ {need} tổng số thành viên" if need
+        else "Hội đồng Thi đua – Khen thưởng biểu quyết (ngưỡng theo quy chế của Hội đồng)"
+    )
     vote = ctx.facts.vote
     if not vote:
+        wanted = f"cần từ {need} tổng số thành viên" if need else "ngưỡng theo quy chế của Hội đồng"
         return Check(
-            label,
-            False,
-            f"Chưa có kết quả bỏ phiếu của Hội đồng Thi đua – Khen thưởng (cần từ {need} tổng số thành viên)",
-            "vote_share",
+            label, False, f"Chưa có kết quả bỏ phiếu của Hội đồng Thi đua – Khen thưởng ({wanted})", "vote_share"
         )
     votes_for, total = int(vote[0]), int(vote[1])
     try:
         share = vote_share(votes_for, total)
-        passes = vote_passes(votes_for, total, float(threshold))
+        passes = vote_passes(votes_for, total, float(threshold)) if threshold is not None else None
     except InputError as exc:
         return Check(label, False, f"Kết quả bỏ phiếu không hợp lệ: {exc.message}", "vote_share")
     present = f" (có mặt {vote[2]})" if len(vote) > 2 else ""
-    text = (
-        f"{votes_for}/{total} thành viên Hội đồng đồng ý{present}, bằng {_pct(share)} tổng số thành viên "
-        f"(yêu cầu từ {need})"
-    )
+    text = f"{votes_for}/{total} thành viên Hội đồng đồng ý{present}, bằng {_pct(share)} tổng số thành viên"
+    if passes is None:
+        return Check(
+            label, None,
+            f"Cần xem xét: {text}; ngưỡng biểu quyết chưa đối chiếu được văn bản — đối chiếu quy chế của Hội đồng",
+            "vote_share",
+        )
+    text += f" (yêu cầu từ {need})"
     return Check(label, passes, ("Đạt: " if passes else "Chưa đạt: ") + text, "vote_share")
 
 
@@ -540,7 +648,7 @@ def _strip(detail: str) -> str:
 
 
 def _any_of(crit: dict[str, Any], ctx: _Ctx) -> Check:
-    subs = [c for c in (_evaluate(s, ctx) for s in crit["items"]) if c is not None]
+    subs = [c for c in (_evaluate(s, ctx, crit) for s in crit["items"]) if c is not None]
     label = crit.get("label") or " hoặc ".join(c.label for c in subs)
     winner = next((c for c in subs if c.passed), None)
     if winner:
@@ -551,7 +659,7 @@ def _any_of(crit: dict[str, Any], ctx: _Ctx) -> Check:
 
 
 def _all_of(crit: dict[str, Any], ctx: _Ctx) -> Check:
-    subs = [c for c in (_evaluate(s, ctx) for s in crit["items"]) if c is not None]
+    subs = [c for c in (_evaluate(s, ctx, crit) for s in crit["items"]) if c is not None]
     label = crit.get("label") or " và ".join(c.label for c in subs)
     if all(c.passed for c in subs):
         return Check(label, True, "Đạt: " + "; ".join(_strip(c.detail) for c in subs), "all_of")
@@ -561,7 +669,7 @@ def _all_of(crit: dict[str, Any], ctx: _Ctx) -> Check:
     return Check(label, False, "Chưa đạt: " + "; ".join(_strip(c.detail) for c in failed), "all_of")
 
 
-_Evaluator = Callable[[dict[str, Any], _Ctx], Check]
+_Evaluator = Callable[[dict[str, Any], _Ctx], Check | None]
 
 # One evaluator per criterion type of rules.CRITERION_TYPES (a plain table rather than a registering
 # decorator, so that mutation testing reaches the evaluators too).
@@ -573,11 +681,14 @@ _EVALUATORS: dict[str, _Evaluator] = {
     "titles_count": _titles_count,
     "initiatives": _initiatives,
     "research": _research,
+    "innovations": _innovations,
+    "initiatives_unused": _initiatives_unused,
     "collective_share_ldtt": _share_ldtt,
     "collective_all_completed": _all_completed,
     "collective_has_cstdcs": _has_cstdcs,
     "collective_no_discipline": _collective_discipline,
     "no_discipline_at_least": _discipline,
+    "discipline_served": _discipline_served,
     "not_under_review": _not_under_review,
     "vote_share": _vote,
     "manual": _manual,
@@ -594,7 +705,7 @@ def _applies(crit: dict[str, Any], facts: NomineeFacts) -> bool:
     return not (subjects and facts.subject_kind.value not in subjects)
 
 
-def _evaluate(crit: dict[str, Any], ctx: _Ctx) -> Check | None:
+def _evaluate(crit: dict[str, Any], ctx: _Ctx, parent: dict[str, Any] | None = None) -> Check | None:
     if not _applies(crit, ctx.facts):
         return None
     evaluator = _EVALUATORS.get(crit["type"])
@@ -602,7 +713,11 @@ def _evaluate(crit: dict[str, Any], ctx: _Ctx) -> Check | None:
         raise InputError(
             f"Kiểu tiêu chí “{crit['type']}” chưa được hỗ trợ.", field="type", value=crit["type"]
         )
-    return evaluator(crit, ctx)
+    outcome = evaluator(crit, ctx)
+    if outcome is None:
+        return None
+    cite = ctx.rs.criterion_source(crit, parent)
+    return dataclasses.replace(outcome, source=cite.full_text) if cite else outcome
 
 
 # --------------------------------------------------------------------------- the check

@@ -232,6 +232,7 @@ TITLE_CODES: dict[str, str] = {
     "THON_VAN_HOA": "Thôn, tổ dân phố văn hóa",
     "GIA_DINH_VAN_HOA": "Gia đình văn hóa",
     "GIAY_KHEN": "Giấy khen của Chủ tịch Ủy ban nhân dân xã",
+    "GIAY_KHEN_HUYEN": "Giấy khen của Chủ tịch Ủy ban nhân dân huyện",  # until 30/06/2025 (district tier)
     "BANG_KHEN_TINH": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
     "BANG_KHEN_TTG": "Bằng khen của Thủ tướng Chính phủ",
 }

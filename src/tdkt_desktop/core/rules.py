@@ -1,10 +1,16 @@
 """Legal rule sets as data: the award catalogue, council-vote thresholds, dossier checklists and money.
 
 A rule set is one JSON file in ``resources/rulesets/`` keyed by its legal basis and effective dates
-(Nghị định 98/2023 until 30/06/2025, Nghị định 152/2025 from 01/07/2025). A province may override parts of
-it with a file in ``resources/rulesets/overrides/`` that is deep-merged over the base set (see the README
-there). Everything here is pure Python: the eligibility engine (:mod:`tdkt_desktop.core.eligibility`)
-interprets the criteria; this module loads, validates and answers questions about money and votes.
+(Nghị định 98/2023 until 30/06/2025, Nghị định 152/2025 from 01/07/2025). Every title, authority,
+criterion, vote threshold, dossier item and money coefficient in it cites its source — a text of
+``documents.json`` with article, clause and point (:mod:`tdkt_desktop.core.legal`) — and is valid for the
+overlap of the rule set's dates and the cited text's. A value no text could confirm is left out and sent
+to manual review with the citation's note (``status: not_found``): no figure is guessed.
+
+A province may override parts of a rule set with a file in ``resources/rulesets/overrides/`` that is
+deep-merged over the base set (see the README there). Everything here is pure Python: the eligibility
+engine (:mod:`tdkt_desktop.core.eligibility`) interprets the criteria; this module loads, validates and
+answers questions about money and votes.
 """
 
 from __future__ import annotations
@@ -13,7 +19,6 @@ import copy
 import dataclasses
 import datetime as _dt
 import itertools
-import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,7 +28,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tdkt_desktop.core.errors import file_error
+from tdkt_desktop.core.legal import (
+    CANCELLATION_FILE,
+    DOCUMENTS_FILE,
+    STATISTICS_FILE,
+    Citation,
+    parse_citation,
+    read_json,
+)
 from tdkt_desktop.core.models import TITLE_CODES, AwardKind, Discipline, Rating, SubjectKind
 from tdkt_desktop.core.text import InputError, format_date
 
@@ -34,6 +46,8 @@ __all__ = [
     "AwardPayment",
     "CatalogueEntry",
     "DossierItem",
+    "ManualAmountRequired",
+    "Money",
     "Override",
     "RuleSet",
     "SalaryStep",
@@ -47,19 +61,23 @@ __all__ = [
     "dossier_for",
     "load_override",
     "load_ruleset",
+    "money_rule",
     "payable_awards",
     "quota_limit",
     "ruleset_for",
     "rulesets_dir",
     "vote_passes",
+    "vote_required",
     "vote_share",
     "vote_threshold",
 ]
 
-RULESET_FORMAT = "tdkt-ruleset/1"
+RULESET_FORMAT = "tdkt-ruleset/2"
 OVERRIDE_FORMAT = "tdkt-ruleset-override/1"
-BASE_SALARY_FORMAT = "tdkt-base-salary/1"
+BASE_SALARY_FORMAT = "tdkt-base-salary/2"
 BASE_SALARY_FILE = "base_salary.json"
+# Files of the folder that are not rule sets.
+NOT_RULESETS = frozenset({BASE_SALARY_FILE, DOCUMENTS_FILE, CANCELLATION_FILE, STATISTICS_FILE})
 
 # Administrative level of an award, lowest first.
 LEVELS: tuple[str, ...] = ("co_so", "xa", "huyen", "tinh", "trung_uong")
@@ -79,15 +97,18 @@ CRITERION_TYPES: dict[str, tuple[str, ...]] = {
     "rating_at_least": ("value",),
     "consecutive_ratings": ("value", "years"),
     "requires_title_same_year": (),  # "code" or "codes"
-    "consecutive_titles": ("code", "years"),
+    "consecutive_titles": ("code", "years"),  # "max_step": years between two successive awards (default 1)
     "titles_count": ("code", "min"),
     "initiatives": ("min",),
     "research": ("min",),
+    "innovations": ("min",),  # ≥ min sáng kiến, or ≥ min đề tài; a mix goes to review
+    "initiatives_unused": (),  # a sáng kiến, đề tài already used as grounds is not counted again
     "collective_share_ldtt": ("min",),
     "collective_all_completed": (),
     "collective_has_cstdcs": (),
     "collective_no_discipline": ("level",),
     "no_discipline_at_least": ("level",),
+    "discipline_served": (),
     "not_under_review": (),
     "vote_share": (),
     "manual": ("label",),
@@ -111,21 +132,7 @@ def _error(source: str, path: str, problem: str) -> InputError:
 
 
 def _read_json(path: Path) -> Any:
-    name = path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"Không tìm thấy tệp quy định “{path}”.", field=None, value=str(path)) from None
-    except UnicodeDecodeError:
-        raise _error(name, "", "tệp không phải văn bản UTF-8.") from None
-    except OSError as exc:
-        raise file_error(exc, path, reading=True) from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _error(
-            name, "", f"sai cú pháp JSON ở dòng {exc.lineno}, cột {exc.colno} ({exc.msg})."
-        ) from None
+    return read_json(path)
 
 
 def _parse_iso(value: Any, source: str, path: str) -> _dt.date:
@@ -190,7 +197,7 @@ def _number(
 
 @dataclass(frozen=True)
 class DossierItem:
-    """One document of a nomination dossier (hồ sơ)."""
+    """One document of a nomination dossier (hồ sơ), with the text that requires it."""
 
     key: str
     label: str
@@ -198,6 +205,7 @@ class DossierItem:
     note: str = ""
     award_kinds: tuple[AwardKind, ...] = ()  # empty: every kind
     subject_kinds: tuple[SubjectKind, ...] = ()  # empty: every kind
+    source: Citation | None = None
 
     def applies(
         self, *, subject_kind: SubjectKind | None = None, award_kind: AwardKind | None = None
@@ -205,6 +213,20 @@ class DossierItem:
         if subject_kind is not None and self.subject_kinds and subject_kind not in self.subject_kinds:
             return False
         return not (award_kind is not None and self.award_kinds and award_kind not in self.award_kinds)
+
+
+@dataclass(frozen=True)
+class Money:
+    """The money rule of one award for one subject kind: a coefficient of the base salary, no money at all,
+    or a figure the texts could not confirm (``manual``: the amount is entered by hand, with the note)."""
+
+    coefficient: float | None
+    manual: str = ""
+    source: Citation | None = None
+
+    @property
+    def payable(self) -> bool:
+        return bool(self.coefficient)
 
 
 @dataclass(frozen=True)
@@ -221,12 +243,20 @@ class CatalogueEntry:
     award_kinds: tuple[AwardKind, ...]
     criteria: tuple[dict[str, Any], ...]
     vote_required: bool
-    vote_threshold: float | None  # % of the TOTAL council members
+    vote_threshold: float | None  # % of the TOTAL council members; None with a vote: not confirmed
     dossier: tuple[DossierItem, ...]
-    coefficients: dict[str, float | None]  # by subject kind value; household may be derived
-    basis: str = ""
+    coefficients: dict[str, float | None]  # by subject kind value (what the texts confirm)
+    source: Citation
+    authority_source: Citation
+    vote_source: Citation | None = None
+    money_sources: dict[str, Citation] = field(default_factory=dict)
+    money_manual: dict[str, str] = field(default_factory=dict)  # subject kind → what to check by hand
     decision_note: str = ""
     money_basis: str = ""
+
+    @property
+    def basis(self) -> str:
+        return self.source.text
 
     @property
     def commune_decides(self) -> bool:
@@ -249,18 +279,24 @@ class RuleSet:
     effective_to: _dt.date | None
     catalogue: dict[str, CatalogueEntry]
     vote_basis: str  # always "total_members"
-    vote_legal_basis: str
-    vote_carried_over: bool
+    vote_source: Citation
+    vote_label: str
     common_criteria: tuple[dict[str, Any], ...]
     non_grounds_award_kinds: tuple[AwardKind, ...]
+    non_grounds_source: Citation | None
     rounding_step: int
-    household_factor: float
+    household_factor: float | None  # None: households' money is not confirmed (manual)
     same_period: str
     money_legal_basis: str
+    money_sources: dict[str, Citation]
     settings: dict[str, Any]
     dossier_note: str
-    unverified: tuple[dict[str, str], ...]
+    transition: dict[str, Any]
+    transition_source: Citation
+    decision_bases: tuple[tuple[str, Citation], ...] = ()
+    documents: tuple[str, ...] = ()
     law: str = ""
+    dossier_note_source: Citation | None = None
     province_code: str | None = None
     sources: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
@@ -295,6 +331,17 @@ class RuleSet:
             text += f", có điều chỉnh của tỉnh mã {self.province_code}"
         return text
 
+    def citation(self, raw: Any, where: str = "source") -> Citation:
+        """A citation of this rule set (validity: the overlap of the text's dates and the rule set's)."""
+        return parse_citation(
+            raw, self.sources[0] if self.sources else self.id, where,
+            valid_from=self.effective_from, valid_to=self.effective_to,
+        )
+
+    def criterion_source(self, crit: Mapping[str, Any], parent: Mapping[str, Any] | None = None) -> Citation | None:
+        raw = crit.get("source") or (parent or {}).get("source")
+        return self.citation(raw) if raw else None
+
 
 @dataclass(frozen=True)
 class Override:
@@ -316,7 +363,11 @@ class Override:
 class SalaryStep:
     effective_from: _dt.date
     amount: int
-    legal_basis: str
+    source: Citation
+
+    @property
+    def legal_basis(self) -> str:
+        return self.source.text
 
 
 @dataclass(frozen=True)
@@ -332,10 +383,16 @@ class AwardPayment:
         return self.amount if self.paid else 0
 
 
+class ManualAmountRequired(InputError):
+    """The award's money could not be confirmed from a text: the amount must be entered by hand."""
+
+
 # --------------------------------------------------------------------------- validation
 
 
-def _validate_criterion(crit: Any, source: str, path: str) -> dict[str, Any]:
+def _validate_criterion(
+    crit: Any, source: str, path: str, *, dates: tuple[_dt.date, _dt.date | None], nested: bool = False
+) -> dict[str, Any]:
     if not isinstance(crit, dict):
         raise _error(source, path, "mỗi tiêu chí phải là một đối tượng {…} có mục “type”.")
     ctype = _need(crit, "type", str, source, path)
@@ -348,6 +405,10 @@ def _validate_criterion(crit: Any, source: str, path: str) -> dict[str, Any]:
     for key in CRITERION_TYPES[ctype]:
         if key not in crit:
             raise _error(source, f"{path}.{key}", f"tiêu chí “{ctype}” cần mục này.")
+    if "source" in crit:
+        parse_citation(crit["source"], source, f"{path}.source", valid_from=dates[0], valid_to=dates[1])
+    elif not nested:
+        raise _error(source, f"{path}.source", "mỗi tiêu chí phải trích dẫn văn bản (văn bản, điều, khoản).")
     if "value" in crit:
         _choice(crit["value"], [r.value for r in Rating], source, f"{path}.value")
     if "level" in crit:
@@ -356,7 +417,7 @@ def _validate_criterion(crit: Any, source: str, path: str) -> dict[str, Any]:
         )
     if "level_at_least" in crit:
         _choice(crit["level_at_least"], LEVELS, source, f"{path}.level_at_least")
-    for key in ("years", "min", "max_gap", "within_years"):
+    for key in ("years", "min", "max_gap", "within_years", "max_step"):
         if key in crit:
             _number(crit[key], source, f"{path}.{key}")
     codes = []
@@ -385,11 +446,13 @@ def _validate_criterion(crit: Any, source: str, path: str) -> dict[str, Any]:
         if not isinstance(items, list) or not items:
             raise _error(source, f"{path}.items", "cần một danh sách tiêu chí, không rỗng.")
         for i, sub in enumerate(items):
-            _validate_criterion(sub, source, f"{path}.items[{i}]")
+            _validate_criterion(sub, source, f"{path}.items[{i}]", dates=dates, nested=True)
     return crit
 
 
-def _dossier_items(raw: Any, source: str, path: str) -> tuple[DossierItem, ...]:
+def _dossier_items(
+    raw: Any, source: str, path: str, dates: tuple[_dt.date, _dt.date | None]
+) -> tuple[DossierItem, ...]:
     if not isinstance(raw, list):
         raise _error(source, path, "cần một danh sách các mục hồ sơ.")
     out = []
@@ -397,13 +460,16 @@ def _dossier_items(raw: Any, source: str, path: str) -> tuple[DossierItem, ...]:
     for i, it in enumerate(raw):
         ipath = f"{path}[{i}]"
         if not isinstance(it, dict):
-            raise _error(source, ipath, "mỗi mục hồ sơ cần các mục “key”, “label”, “required”.")
+            raise _error(source, ipath, "mỗi mục hồ sơ cần các mục “key”, “label”, “required”, “source”.")
         key = _need(it, "key", str, source, ipath)
         label = _need(it, "label", str, source, ipath)
         required = _need(it, "required", bool, source, ipath)
         note = it.get("note", "")
         if not isinstance(note, str):
             raise _error(source, f"{ipath}.note", "cần chuỗi văn bản.")
+        if "source" not in it:
+            raise _error(source, f"{ipath}.source", "mỗi mục hồ sơ phải trích dẫn văn bản quy định.")
+        cite = parse_citation(it["source"], source, f"{ipath}.source", valid_from=dates[0], valid_to=dates[1])
         kinds = tuple(
             AwardKind(_choice(v, [m.value for m in AwardKind], source, f"{ipath}.award_kinds"))
             for v in it.get("award_kinds", [])
@@ -416,16 +482,61 @@ def _dossier_items(raw: Any, source: str, path: str) -> tuple[DossierItem, ...]:
         if ident in seen:
             raise _error(source, f"{ipath}.key", f"mục hồ sơ “{key}” bị lặp.")
         seen.add(ident)
-        out.append(DossierItem(key, label, required, note, kinds, subjects))
+        out.append(DossierItem(key, label, required, note, kinds, subjects, cite))
     return tuple(out)
 
 
-def _entry(code: str, raw: Any, source: str, money_basis: str) -> CatalogueEntry:
+def _money(
+    raw: Any, path: str, source: str, subjects: tuple[SubjectKind, ...], dates: tuple[_dt.date, _dt.date | None]
+) -> tuple[dict[str, float | None], dict[str, Citation], dict[str, str]]:
+    money = raw or {}
+    if not isinstance(money, dict):
+        raise _error(source, path, "cần một đối tượng {“person”, “collective”, “household”, “sources”, “manual”}.")
+    for key in money:
+        if key not in {*(sk.value for sk in SubjectKind), "sources", "manual"}:
+            raise _error(
+                source, f"{path}.{key}", "mục không được hỗ trợ (chỉ person, collective, household, sources, manual)."
+            )
+    coefficients: dict[str, float | None] = {}
+    for sk in SubjectKind:
+        if sk.value in money:
+            coefficients[sk.value] = _number(money[sk.value], source, f"{path}.{sk.value}", allow_none=True)
+    sources_raw = money.get("sources") or {}
+    manual_raw = money.get("manual") or {}
+    if not isinstance(sources_raw, dict) or not isinstance(manual_raw, dict):
+        raise _error(source, path, "“sources” và “manual” cần là đối tượng {đối tượng: …}.")
+    sources = {}
+    for key, cite in sources_raw.items():
+        _choice(key, [sk.value for sk in SubjectKind], source, f"{path}.sources.{key}")
+        sources[key] = parse_citation(cite, source, f"{path}.sources.{key}", valid_from=dates[0], valid_to=dates[1])
+    manual = {}
+    for key, note in manual_raw.items():
+        _choice(key, [sk.value for sk in SubjectKind], source, f"{path}.manual.{key}")
+        if not isinstance(note, str) or not note:
+            raise _error(source, f"{path}.manual.{key}", "cần ghi chú nói rõ cần đối chiếu gì.")
+        if coefficients.get(key):
+            raise _error(source, f"{path}.manual.{key}", "đã có hệ số thì không ghi “cần nhập thủ công”.")
+        manual[key] = note
+    for key, value in coefficients.items():
+        if value and key not in sources:
+            raise _error(source, f"{path}.sources.{key}", "hệ số tiền thưởng phải trích dẫn văn bản.")
+    return coefficients, sources, manual
+
+
+def _entry(
+    code: str, raw: Any, source: str, money_basis: str, dates: tuple[_dt.date, _dt.date | None]
+) -> CatalogueEntry:
     path = f"catalogue.{code}"
     if code not in TITLE_CODES:
         raise _error(source, path, f"mã “{code}” không có trong danh mục mã ({', '.join(TITLE_CODES)}).")
     if not isinstance(raw, dict):
         raise _error(source, path, "cần một đối tượng {…}.")
+
+    def cite(key: str) -> Citation:
+        if key not in raw:
+            raise _error(source, f"{path}.{key}", "cần trích dẫn văn bản (văn bản, điều, khoản).")
+        return parse_citation(raw[key], source, f"{path}.{key}", valid_from=dates[0], valid_to=dates[1])
+
     name = _need(raw, "name", str, source, path)
     kind = _choice(_need(raw, "kind", str, source, path), KINDS, source, f"{path}.kind")
     subjects_raw = _need(raw, "subject_kinds", list, source, path)
@@ -451,39 +562,31 @@ def _entry(code: str, raw: Any, source: str, money_basis: str) -> CatalogueEntry
     )
     criteria_raw = _need(raw, "criteria", list, source, path)
     criteria = tuple(
-        _validate_criterion(c, source, f"{path}.criteria[{i}]") for i, c in enumerate(criteria_raw)
+        _validate_criterion(c, source, f"{path}.criteria[{i}]", dates=dates) for i, c in enumerate(criteria_raw)
     )
     vote = raw.get("vote") or {}
     if not isinstance(vote, dict):
-        raise _error(source, f"{path}.vote", "cần một đối tượng {“required”, “threshold”}.")
+        raise _error(source, f"{path}.vote", "cần một đối tượng {“required”, “threshold”, “source”}.")
     threshold = _number(vote.get("threshold"), source, f"{path}.vote.threshold", allow_none=True)
     if threshold is not None and threshold > 100:
         raise _error(source, f"{path}.vote.threshold", "tỷ lệ phần trăm không được lớn hơn 100.")
     vote_required = vote.get("required", threshold is not None)
     if not isinstance(vote_required, bool):
         raise _error(source, f"{path}.vote.required", "cần true hoặc false.")
-    if vote_required and threshold is None:
-        raise _error(source, f"{path}.vote.threshold", "danh hiệu cần biểu quyết phải có ngưỡng (%).")
-    dossier = _dossier_items(_need(raw, "dossier", list, source, path), source, f"{path}.dossier")
-    money = raw.get("money") or {}
-    if not isinstance(money, dict):
-        raise _error(source, f"{path}.money", "cần một đối tượng {“person”, “collective”, “household”}.")
-    coefficients: dict[str, float | None] = {}
-    for sk in SubjectKind:
-        if sk.value in money:
-            coefficients[sk.value] = _number(
-                money[sk.value], source, f"{path}.money.{sk.value}", allow_none=True
-            )
-    for key in money:
-        if key not in {*(sk.value for sk in SubjectKind), "basis", "note"}:
+    vote_source = None
+    if vote_required:
+        if "source" not in vote:
+            raise _error(source, f"{path}.vote.source", "biểu quyết của Hội đồng phải trích dẫn văn bản.")
+        vote_source = parse_citation(vote["source"], source, f"{path}.vote.source", valid_from=dates[0], valid_to=dates[1])
+        if threshold is None and vote_source.status != "not_found":
             raise _error(
-                source,
-                f"{path}.money.{key}",
-                "mục không được hỗ trợ (chỉ person, collective, household, basis).",
+                source, f"{path}.vote.threshold",
+                "danh hiệu cần biểu quyết phải có ngưỡng (%), hoặc trích dẫn ghi rõ chưa đối chiếu được (status not_found).",
             )
-    for opt in ("basis", "decision_note"):
-        if opt in raw and not isinstance(raw[opt], str):
-            raise _error(source, f"{path}.{opt}", "cần chuỗi văn bản.")
+    dossier = _dossier_items(_need(raw, "dossier", list, source, path), source, f"{path}.dossier", dates)
+    coefficients, money_sources, money_manual = _money(raw.get("money"), f"{path}.money", source, subjects, dates)
+    if "decision_note" in raw and not isinstance(raw["decision_note"], str):
+        raise _error(source, f"{path}.decision_note", "cần chuỗi văn bản.")
     return CatalogueEntry(
         code=code,
         name=name,
@@ -498,10 +601,31 @@ def _entry(code: str, raw: Any, source: str, money_basis: str) -> CatalogueEntry
         vote_threshold=threshold,
         dossier=dossier,
         coefficients=coefficients,
-        basis=raw.get("basis", ""),
+        source=cite("source"),
+        authority_source=cite("authority_source"),
+        vote_source=vote_source,
+        money_sources=money_sources,
+        money_manual=money_manual,
         decision_note=raw.get("decision_note", ""),
-        money_basis=str(money.get("basis", money_basis)),
+        money_basis=money_basis,
     )
+
+
+def _find_key(data: Any, key: str, path: str = "") -> str | None:
+    if isinstance(data, dict):
+        for k, v in data.items():
+            here = f"{path}.{k}" if path else str(k)
+            if k == key:
+                return here
+            found = _find_key(v, key, here)
+            if found:
+                return found
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            found = _find_key(v, key, f"{path}[{i}]")
+            if found:
+                return found
+    return None
 
 
 def ruleset_from_dict(data: Any, *, source: str = "(dữ liệu)") -> RuleSet:
@@ -511,6 +635,13 @@ def ruleset_from_dict(data: Any, *, source: str = "(dữ liệu)") -> RuleSet:
     fmt = _need(data, "format", str, source, "")
     if fmt != RULESET_FORMAT:
         raise _error(source, "format", f"định dạng “{fmt}” không được hỗ trợ (cần “{RULESET_FORMAT}”).")
+    stale = _find_key(data, "unverified")
+    if stale:
+        raise _error(
+            source, stale,
+            "mục “unverified” không còn được dùng: mỗi giá trị trích dẫn văn bản (source) hoặc, khi chưa đối chiếu "
+            "được, để trống và ghi chú trong trích dẫn (status “not_found”).",
+        )
     rid = _need(data, "id", str, source, "")
     legal_basis = _need(data, "legal_basis", str, source, "")
     start = _parse_iso(_need(data, "effective_from", str, source, ""), source, "effective_from")
@@ -518,28 +649,55 @@ def ruleset_from_dict(data: Any, *, source: str = "(dữ liệu)") -> RuleSet:
     end = None if end_raw is None else _parse_iso(end_raw, source, "effective_to")
     if end is not None and end < start:
         raise _error(source, "effective_to", "ngày hết hiệu lực trước ngày có hiệu lực.")
+    dates = (start, end)
+
+    def cite(raw: Any, where: str) -> Citation:
+        return parse_citation(raw, source, where, valid_from=start, valid_to=end)
+
     vote = _need(data, "vote", dict, source, "")
     vote_basis = _choice(vote.get("basis"), ["total_members"], source, "vote.basis")
+    vote_source = cite(vote.get("source"), "vote.source")
     money = _need(data, "money", dict, source, "")
     step = _number(
         _need(money, "rounding_step", int, source, "money"), source, "money.rounding_step", minimum=1
     )
     _choice(money.get("rounding", "up"), ["up"], source, "money.rounding")
-    factor = _number(
-        _need(money, "household_factor", (int, float), source, "money"), source, "money.household_factor"
-    )
+    factor = _number(money.get("household_factor"), source, "money.household_factor", allow_none=True)
     same_period = _choice(
         money.get("same_period", "highest_per_kind"), SAME_PERIOD_MODES, source, "money.same_period"
     )
+    money_sources_raw = money.get("sources") or {}
+    if not isinstance(money_sources_raw, dict):
+        raise _error(source, "money.sources", "cần một đối tượng {quy tắc: trích dẫn}.")
+    money_sources = {k: cite(v, f"money.sources.{k}") for k, v in money_sources_raw.items()}
+    for key in ("rounding", "base_salary_date", "same_period"):
+        if key not in money_sources:
+            raise _error(source, f"money.sources.{key}", "quy tắc tính tiền thưởng phải trích dẫn văn bản.")
     money_basis = str(money.get("legal_basis", ""))
     common = tuple(
-        _validate_criterion(c, source, f"common_criteria[{i}]")
+        _validate_criterion(c, source, f"common_criteria[{i}]", dates=dates)
         for i, c in enumerate(_need(data, "common_criteria", list, source, ""))
     )
     non_grounds = tuple(
         AwardKind(_choice(v, [m.value for m in AwardKind], source, f"non_grounds_award_kinds[{i}]"))
         for i, v in enumerate(data.get("non_grounds_award_kinds", []))
     )
+    non_grounds_source = cite(data["non_grounds_source"], "non_grounds_source") if "non_grounds_source" in data else None
+    if non_grounds and non_grounds_source is None:
+        raise _error(source, "non_grounds_source", "quy tắc này phải trích dẫn văn bản.")
+    transition = _need(data, "transition", dict, source, "")
+    _choice(transition.get("judged_by"), ["decision_date"], source, "transition.judged_by")
+    transition_source = cite(transition.get("source"), "transition.source")
+    bases = []
+    for i, b in enumerate(data.get("decision_bases", [])):
+        if not isinstance(b, dict) or not isinstance(b.get("text"), str):
+            raise _error(source, f"decision_bases[{i}]", "mỗi căn cứ cần “text” và “source”.")
+        bases.append((b["text"], cite(b.get("source"), f"decision_bases[{i}].source")))
+    documents = data.get("documents", [])
+    if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
+        raise _error(source, "documents", "cần danh sách mã văn bản.")
+    for i, d in enumerate(documents):
+        cite({"doc": d}, f"documents[{i}]")
     settings = data.get("settings", {})
     if not isinstance(settings, dict):
         raise _error(source, "settings", "cần một đối tượng {…}.")
@@ -556,20 +714,11 @@ def ruleset_from_dict(data: Any, *, source: str = "(dữ liệu)") -> RuleSet:
     catalogue_raw = _need(data, "catalogue", dict, source, "")
     if not catalogue_raw:
         raise _error(source, "catalogue", "danh mục khen thưởng rỗng.")
-    catalogue = {code: _entry(code, raw, source, money_basis) for code, raw in catalogue_raw.items()}
-    unverified_raw = data.get("unverified", [])
-    if not isinstance(unverified_raw, list):
-        raise _error(source, "unverified", "cần một danh sách.")
-    unverified = []
-    for i, u in enumerate(unverified_raw):
-        if isinstance(u, str):
-            u = {"field": u, "note": ""}
-        if not isinstance(u, dict) or not isinstance(u.get("field"), str):
-            raise _error(source, f"unverified[{i}]", "mỗi mục cần “field” (và “note”).")
-        unverified.append({"field": u["field"], "note": str(u.get("note", ""))})
+    catalogue = {code: _entry(code, raw, source, money_basis, dates) for code, raw in catalogue_raw.items()}
     dossier_note = data.get("dossier_note", "")
     if not isinstance(dossier_note, str):
         raise _error(source, "dossier_note", "cần chuỗi văn bản.")
+    dossier_note_source = cite(data["dossier_note_source"], "dossier_note_source") if "dossier_note_source" in data else None
     return RuleSet(
         id=rid,
         legal_basis=legal_basis,
@@ -577,17 +726,23 @@ def ruleset_from_dict(data: Any, *, source: str = "(dữ liệu)") -> RuleSet:
         effective_to=end,
         catalogue=catalogue,
         vote_basis=vote_basis,
-        vote_legal_basis=str(vote.get("legal_basis", "")),
-        vote_carried_over=bool(vote.get("carried_over", False)),
+        vote_source=vote_source,
+        vote_label=str(vote.get("label", "")),
         common_criteria=common,
         non_grounds_award_kinds=non_grounds,
+        non_grounds_source=non_grounds_source,
         rounding_step=int(step or 1),
-        household_factor=float(factor or 0),
+        household_factor=factor,
         same_period=same_period,
         money_legal_basis=money_basis,
+        money_sources=money_sources,
         settings=copy.deepcopy(settings),
         dossier_note=dossier_note,
-        unverified=tuple(unverified),
+        dossier_note_source=dossier_note_source,
+        transition=copy.deepcopy(transition),
+        transition_source=transition_source,
+        decision_bases=tuple(bases),
+        documents=tuple(documents),
         law=str(data.get("law", "")),
         sources=(source,),
         raw=data,
@@ -644,7 +799,7 @@ def deep_merge(base: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[str, A
 
 @cache
 def _base_rulesets(directory: Path) -> tuple[RuleSet, ...]:
-    files = sorted(p for p in directory.glob("*.json") if p.name != BASE_SALARY_FILE)
+    files = sorted(p for p in directory.glob("*.json") if p.name not in NOT_RULESETS)
     if not files:
         raise InputError(f"Không có tệp quy định nào trong “{directory}”.", value=str(directory))
     sets = sorted((load_ruleset(p) for p in files), key=lambda rs: rs.effective_from)
@@ -791,9 +946,15 @@ def vote_passes(votes_for: int, total_members: int, threshold: float) -> bool:
 
 
 def vote_threshold(ruleset: RuleSet, code: str) -> float | None:
-    """The council-vote threshold (% of total members) for ``code``; ``None`` when no vote is required."""
+    """The council-vote threshold (% of total members) for ``code``; ``None`` when no vote is required or
+    when the texts could not confirm the threshold (see :func:`vote_required`)."""
     entry = ruleset.entry(code)
     return entry.vote_threshold if entry.vote_required else None
+
+
+def vote_required(ruleset: RuleSet, code: str) -> bool:
+    """Whether the council votes on ``code`` (even when its threshold is left to the council's own rules)."""
+    return ruleset.entry(code).vote_required
 
 
 # --------------------------------------------------------------------------- money
@@ -813,24 +974,33 @@ def _salary_steps(directory: Path) -> tuple[SalaryStep, ...]:
     for i, e in enumerate(_need(data, "entries", list, source, "")):
         p = f"entries[{i}]"
         if not isinstance(e, dict):
-            raise _error(source, p, "cần một đối tượng {“effective_from”, “amount”, “legal_basis”}.")
+            raise _error(source, p, "cần một đối tượng {“effective_from”, “amount”, “source”}.")
         start = _parse_iso(_need(e, "effective_from", str, source, p), source, f"{p}.effective_from")
         amount = _need(e, "amount", int, source, p)
         if amount <= 0:
             raise _error(source, f"{p}.amount", "mức lương cơ sở phải lớn hơn 0.")
-        steps.append(SalaryStep(start, amount, str(_need(e, "legal_basis", str, source, p))))
+        if "source" not in e:
+            raise _error(source, f"{p}.source", "mức lương cơ sở phải trích dẫn nghị định quy định.")
+        steps.append(SalaryStep(start, amount, parse_citation(e["source"], source, f"{p}.source", valid_from=start)))
     if not steps:
         raise _error(source, "entries", "chưa có mức lương cơ sở nào.")
     steps.sort(key=lambda s: s.effective_from)
-    return tuple(steps)
+    for earlier, later in itertools.pairwise(steps):
+        if earlier.effective_from == later.effective_from:
+            raise _error(source, "entries", f"hai mức lương cơ sở cùng ngày {format_date(later.effective_from)}.")
+    out = []
+    for i, step in enumerate(steps):  # each step is valid until the day before the next one
+        end = steps[i + 1].effective_from - _dt.timedelta(days=1) if i + 1 < len(steps) else None
+        out.append(dataclasses.replace(step, source=dataclasses.replace(step.source, valid_to=end)))
+    return tuple(out)
 
 
 def base_salary_steps(*, rules_dir: Path | None = None) -> tuple[SalaryStep, ...]:
     return _salary_steps((rules_dir or rulesets_dir()).resolve())
 
 
-def base_salary_on(on: _dt.date, *, rules_dir: Path | None = None) -> int:
-    """Mức lương cơ sở in force on ``on`` (đồng)."""
+def base_salary_step(on: _dt.date, *, rules_dir: Path | None = None) -> SalaryStep:
+    """The base-salary step in force on ``on``, with the decree that sets it."""
     steps = base_salary_steps(rules_dir=rules_dir)
     current = [s for s in steps if s.effective_from <= on]
     if not current:
@@ -840,11 +1010,18 @@ def base_salary_on(on: _dt.date, *, rules_dir: Path | None = None) -> int:
             field="Ngày quyết định",
             value=on,
         )
-    return current[-1].amount
+    return current[-1]
 
 
-def coefficient(ruleset: RuleSet, code: str, subject_kind: SubjectKind | str) -> float | None:
-    """The money coefficient for ``code`` and this subject kind; households default to 1.5 × the individual one."""
+def base_salary_on(on: _dt.date, *, rules_dir: Path | None = None) -> int:
+    """Mức lương cơ sở in force on ``on`` (đồng)."""
+    return base_salary_step(on, rules_dir=rules_dir).amount
+
+
+def money_rule(ruleset: RuleSet, code: str, subject_kind: SubjectKind | str) -> Money:
+    """How ``code`` is paid to this kind of subject: a coefficient with its source, nothing, or a figure left
+    to be entered by hand (``manual``). Households get the rule set's household factor × the individual
+    coefficient when their own figure is not given."""
     entry = ruleset.entry(code)
     sk = SubjectKind(subject_kind)
     if sk not in entry.subject_kinds:
@@ -853,12 +1030,25 @@ def coefficient(ruleset: RuleSet, code: str, subject_kind: SubjectKind | str) ->
             field="Đối tượng",
             value=sk,
         )
-    if sk.value in entry.coefficients:
-        return entry.coefficients[sk.value]
-    if sk is SubjectKind.HOUSEHOLD:
-        person = entry.coefficients.get(SubjectKind.PERSON.value)
-        return None if person is None else person * ruleset.household_factor
-    return None
+    if sk.value in entry.money_manual:
+        return Money(None, entry.money_manual[sk.value], entry.money_sources.get(sk.value))
+    if entry.coefficients.get(sk.value) is not None:
+        return Money(entry.coefficients[sk.value], "", entry.money_sources.get(sk.value))
+    if sk is SubjectKind.HOUSEHOLD and entry.coefficients.get(SubjectKind.PERSON.value):
+        if ruleset.household_factor is None:
+            note = ruleset.money_sources["household_factor"].note if "household_factor" in ruleset.money_sources else ""
+            return Money(None, note or "Mức tiền thưởng đối với hộ gia đình chưa đối chiếu được — nhập thủ công.")
+        person = float(entry.coefficients[SubjectKind.PERSON.value] or 0)
+        return Money(
+            person * ruleset.household_factor, "",
+            entry.money_sources.get(sk.value) or ruleset.money_sources.get("household_factor"),
+        )
+    return Money(None, "", entry.money_sources.get(sk.value))
+
+
+def coefficient(ruleset: RuleSet, code: str, subject_kind: SubjectKind | str) -> float | None:
+    """The money coefficient for ``code`` and this subject kind (``None``: no money, or not confirmed)."""
+    return money_rule(ruleset, code, subject_kind).coefficient
 
 
 def _round_up(value: Decimal, step: int) -> int:
@@ -875,13 +1065,21 @@ def award_amount(
 ) -> int:
     """Tiền thưởng: coefficient × mức lương cơ sở on the decision date, rounded UP to the rounding step
     (10.000 đ). Households get 1,5 × the individual amount (one rounding, on the exact product). No
-    coefficient (e.g. Gia đình văn hóa) gives 0."""
+    coefficient (e.g. Gia đình văn hóa) gives 0. Raises :class:`ManualAmountRequired` when the figure
+    could not be confirmed from a text and must be entered by hand."""
     rs = ruleset or ruleset_for(decision_date, rules_dir=rules_dir)
-    coef = coefficient(rs, code, subject_kind)
-    if not coef:
+    rule = money_rule(rs, code, subject_kind)
+    if rule.manual:
+        entry = rs.entry(code)
+        raise ManualAmountRequired(
+            f"Tiền thưởng {entry.name} ({SubjectKind(subject_kind).label.lower()}): {rule.manual}",
+            field="Tiền thưởng",
+            value=code,
+        )
+    if not rule.coefficient:
         return 0
     base = base_salary_on(decision_date, rules_dir=rules_dir)
-    return _round_up(Decimal(str(coef)) * Decimal(base), rs.rounding_step)
+    return _round_up(Decimal(str(rule.coefficient)) * Decimal(base), rs.rounding_step)
 
 
 def payable_awards(
@@ -890,16 +1088,24 @@ def payable_awards(
     *,
     ruleset: RuleSet | None = None,
     rules_dir: Path | None = None,
+    manual_amounts: Mapping[int, int] | None = None,
 ) -> list[AwardPayment]:
     """Money for the awards ONE subject received for the same period: only the highest is paid.
 
     Under ``same_period = "highest_per_kind"`` the highest title (danh hiệu) and the highest form of
     commendation (hình thức) are each paid; under ``"highest_overall"`` only one award is paid. Returns
     every award in the input order, with ``paid`` telling which are paid; ties go to the first listed.
+    ``manual_amounts`` (position → đồng) gives the figures that must be entered by hand.
     """
     rs = ruleset or ruleset_for(decision_date, rules_dir=rules_dir)
     items = [(code, SubjectKind(sk)) for code, sk in awards]
-    amounts = [award_amount(code, sk, decision_date, ruleset=rs, rules_dir=rules_dir) for code, sk in items]
+    manual = dict(manual_amounts or {})
+    amounts = []
+    for i, (code, sk) in enumerate(items):
+        if i in manual:
+            amounts.append(int(manual[i]))
+        else:
+            amounts.append(award_amount(code, sk, decision_date, ruleset=rs, rules_dir=rules_dir))
 
     def group(i: int) -> str:
         return rs.entry(items[i][0]).kind if rs.same_period == "highest_per_kind" else "*"

@@ -40,6 +40,7 @@ PRINTABLE: dict[str, list[str]] = {
     "nominations": ["to_trinh", "danh_sach", "bao_cao_ca_nhan", "bao_cao_tap_the"],
     "vote_sessions": ["bien_ban"],
     "decisions": ["quyet_dinh", "giay_khen", "bang_cstdcs"],
+    "award_cancellations": ["quyet_dinh_huy_bo"],
     "registrations": ["dang_ky_thi_dua"],
     "campaigns": ["ke_hoach_phat_dong", "bao_cao_ket_qua"],
 }
@@ -600,18 +601,25 @@ def _bien_ban(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
     council = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
     votes = []
     passed = []
+    judged = []  # votes on titles whose threshold no text confirmed: the council's own rules decide
     for vote in store.rows("votes", "vote_session_id = ?", [session["id"]]):
         nomination = store.get("nominations", vote["nomination_id"])
         if nomination is None:
             continue
-        threshold = vote.get("threshold") or rules.vote_threshold(ruleset, nomination["title_code"]) or 0
+        known = nomination["title_code"] in ruleset.catalogue
+        threshold = vote.get("threshold") or (rules.vote_threshold(ruleset, nomination["title_code"]) if known else None)
         share = rules.vote_share(int(vote["votes_for"]), int(session["total_members"]))
-        ok = share + 1e-9 >= float(threshold)
         name = display_name(store, nomination["subject_kind"], nomination["subject_id"], nomination["subject_name"])
+        if threshold is None:
+            result = "—"
+            judged.append((nomination["title_code"], nomination["subject_kind"]))
+        else:
+            ok = share + 1e-9 >= float(threshold)
+            result = "Đạt" if ok else "Không đạt"
+            if ok:
+                passed.append((nomination["title_code"], nomination["subject_kind"]))
         votes.append({"name": name, "award": localised_title(store, nomination["title_code"]), "votes": vote["votes_for"],
-                      "percent": round(share, 2), "result": "Đạt" if ok else "Không đạt"})
-        if ok:
-            passed.append((nomination["title_code"], nomination["subject_kind"]))
+                      "percent": round(share, 2), "result": result})
     if not votes:
         raise PrintError("Phiên họp chưa có kết quả bỏ phiếu. Hãy nhập số phiếu cho từng đề nghị rồi in biên bản.")
     absent = int(session["total_members"]) - int(session["present"])
@@ -622,8 +630,19 @@ def _bien_ban(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
             f"Hội đồng thống nhất đề nghị {authority_of(unit)} xét, tặng {award_phrase(store, code)} cho {count_text(kinds)} "
             f"đạt tỷ lệ phiếu theo quy định."
         )
+    for code in sorted({c for c, _ in judged}):
+        kinds = [k for c, k in judged if c == code]
+        conclusions.append(
+            f"Hội đồng xem xét kết quả biểu quyết đối với {count_text(kinds)} đề nghị tặng {award_phrase(store, code)} "
+            "theo quy chế hoạt động của Hội đồng."
+        )
     if not conclusions:
         conclusions.append("Không có trường hợp nào đạt tỷ lệ phiếu đồng ý theo quy định.")
+    voting_rule = (
+        "Hội đồng bỏ phiếu kín; tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng"
+        if ruleset.vote_source.status == "confirmed"
+        else "Hội đồng biểu quyết theo quy chế hoạt động; tỷ lệ phiếu đồng ý ghi theo tổng số thành viên Hội đồng"
+    )
     return {
         "issuer": {**issuer, "parent": issuer["name"].replace("\n", " "), "name": council, "abbr": "HĐTĐKT"},
         "code": "BB-HĐTĐKT",
@@ -647,7 +666,7 @@ def _bien_ban(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
         "content": [
             f"Thư ký Hội đồng báo cáo tổng hợp hồ sơ đề nghị khen thưởng: {count_text(store.get('nominations', v['nomination_id'])['subject_kind'] for v in store.rows('votes', 'vote_session_id = ?', [session['id']]))}.",
             f"Hội đồng thảo luận, đối chiếu tiêu chuẩn theo Luật Thi đua, khen thưởng và {ruleset.legal_basis}.",
-            "Hội đồng bỏ phiếu kín; tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng"
+            voting_rule
             + (f"; ý kiến bằng văn bản của {session['written_opinions']:02d} thành viên vắng mặt được đọc tại cuộc họp" if session.get("written_opinions") else "")
             + ".",
         ],
@@ -742,6 +761,56 @@ def _quyet_dinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[s
         "awardees": grouped_by_title(rows),
         "signer": decision_signer(store, decision, options),
         "recipients": recipients(store, "quyet_dinh", default_recipients(store, "quyet_dinh"), options),
+        "archive": "VP",
+    }
+
+
+def _quyet_dinh_huy_bo(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    """Quyết định hủy bỏ quyết định khen thưởng (Luật Thi đua, khen thưởng 2022, Điều 93): the data comes from
+    :func:`tdkt_desktop.store.cancellations.cancellation_summary`."""
+    from tdkt_desktop.store.cancellations import cancellation_summary
+
+    summary = cancellation_summary(store, record_id)
+    on: _dt.date = summary["date"]
+    unit = store.self_unit()
+    decision = summary["decision"]
+    decided = _dt.date.fromisoformat(decision["date"]) if decision.get("date") else None
+    of_decision = f"Quyết định số {decision['code']}" + (
+        f" ngày {decided.day:02d}/{decided.month:02d}/{decided.year}" if decided else "")
+    awards = [
+        (a["title_code"], a["subject_kind"], {
+            "name": display_name(store, a["subject_kind"], None, a["name"]),
+            "award": localised_title(store, a["title_code"]),
+            "gold_book": f"{int(a['so_vang']):02d}" if a.get("so_vang") is not None else "",
+            "amount": a["amount_to_recover"],
+        })
+        for a in summary["awards"]
+    ]
+    total = summary["total_to_recover"]
+    number = summary["number"]
+    ground = summary["ground"]
+    money = (f"Thu hồi tiền thưởng đã nhận, tổng cộng {format_number(total)} đồng ({money_in_words(total)}), "
+             "nộp vào Quỹ thi đua, khen thưởng" if total else "Không có tiền thưởng phải thu hồi")
+    return {
+        "issuer": issuer_of(store),
+        "number": int(number) if number and str(number).isdigit() else None,
+        "code": summary["doc_code"] or "QĐ-UBND",
+        "place": place_name(store),
+        "date": on,
+        "subject": f"Về việc hủy bỏ {of_decision} về khen thưởng đối với {count_text(a['subject_kind'] for a in summary['awards'])}",
+        "decider": authority_of(unit),
+        "basis": [*(text for text, _ in rules.ruleset_for(on).decision_bases), f"Căn cứ {of_decision}"],
+        "proposed_by": f"Xét đề nghị của Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name'])) if unit else ''}",
+        "article1": f"Hủy bỏ khen thưởng theo {of_decision} đối với {count_text(a['subject_kind'] for a in summary['awards'])} "
+        f"(có danh sách kèm theo), vì lý do: {summary['reason'].rstrip('.')} (thuộc trường hợp quy định tại điểm "
+        f"{ground['code']} khoản 2 Điều 93 Luật Thi đua, khen thưởng: {ground['label'][:1].lower()}{ground['label'][1:]}).",
+        "article2": f"Thu hồi hiện vật khen thưởng (bằng, khung) đã trao. {money}.",
+        "article3": "Chánh Văn phòng, Trưởng các phòng, ban có liên quan và các tập thể, cá nhân có tên tại Điều 1 "
+        "chịu trách nhiệm thi hành Quyết định này./.",
+        "list_title": f"Tập thể, cá nhân bị hủy bỏ khen thưởng theo {of_decision}",
+        "awards": grouped_by_title(awards),
+        "signer": {"prefix": "", "title": str(summary["signer_title"] or "CHỦ TỊCH").upper(), "name": summary["signer"]},
+        "recipients": ["Như Điều 3", "Cơ quan cấp trên (để báo cáo)"],
         "archive": "VP",
     }
 
@@ -962,6 +1031,7 @@ BUILDERS: dict[str, Callable[[Store, str, dict[str, Any]], dict[str, Any]]] = {
     "bao_cao_tap_the": _bao_cao_tap_the,
     "bien_ban": _bien_ban,
     "quyet_dinh": _quyet_dinh,
+    "quyet_dinh_huy_bo": _quyet_dinh_huy_bo,
     "giay_khen": lambda s, r, o: _certificates(s, r, o, "giay_khen"),
     "bang_cstdcs": lambda s, r, o: _certificates(s, r, o, "bang_cstdcs"),
     "dang_ky_thi_dua": _dang_ky,

@@ -266,6 +266,40 @@ _QUYET_DINH: dict[str, Any] = {
     "archive": "VT, VP",
 }
 
+_QUYET_DINH_HUY_BO: dict[str, Any] = {
+    "issuer": _WARD,
+    "number": 7,
+    "code": "QĐ-UBND",
+    "place": "Tân Phú",
+    "date": _dt.date(2026, 3, 16),
+    "subject": "Về việc hủy bỏ Quyết định số 125/QĐ-UBND ngày 26/12/2025 về khen thưởng đối với 01 cá nhân",
+    "decider": "Chủ tịch Ủy ban nhân dân phường Tân Phú",
+    "basis": [
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân "
+        "quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật "
+        "Thi đua, khen thưởng",
+        "Căn cứ Quyết định số 125/QĐ-UBND ngày 26/12/2025",
+    ],
+    "proposed_by": "Xét đề nghị của Hội đồng Thi đua - Khen thưởng phường Tân Phú",
+    "article1": "Hủy bỏ khen thưởng theo Quyết định số 125/QĐ-UBND ngày 26/12/2025 đối với 01 cá nhân (có danh sách "
+                "kèm theo), vì lý do: kê khai thành tích không đúng sự thật (thuộc trường hợp quy định tại điểm a "
+                "khoản 2 Điều 93 Luật Thi đua, khen thưởng: có hành vi gian dối trong việc kê khai công trạng, "
+                "thành tích để được tặng danh hiệu thi đua, hình thức khen thưởng).",
+    "article2": "Thu hồi hiện vật khen thưởng (bằng, khung) đã trao. Thu hồi tiền thưởng đã nhận, tổng cộng "
+                "710.000 đồng (Bảy trăm mười nghìn đồng), nộp vào Quỹ thi đua, khen thưởng.",
+    "article3": "Chánh Văn phòng HĐND và UBND phường, các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi "
+                "hành Quyết định này./.",
+    "list_title": "Tập thể, cá nhân bị hủy bỏ khen thưởng theo Quyết định số 125/QĐ-UBND ngày 26/12/2025",
+    "awards": [
+        {"name": "Ông Lê Minh Tuấn", "award": "Giấy khen của Chủ tịch Ủy ban nhân dân phường", "gold_book": "04",
+         "amount": 710_000},
+    ],
+    "signer": {"prefix": "", "title": "CHỦ TỊCH", "name": "Trần Văn Minh"},
+    "recipients": ["Như Điều 3", "Sở Nội vụ thành phố (để báo cáo)"],
+    "archive": "VT, VP",
+}
+
 _CERT_BASE: dict[str, Any] = {
     "decider": "Chủ tịch Ủy ban nhân dân phường Tân Phú",
     "place": "Tân Phú",
@@ -472,6 +506,7 @@ _SAMPLES: dict[str, dict[str, Any]] = {
     "bao_cao_tap_the": _BAO_CAO_TAP_THE,
     "bien_ban": _BIEN_BAN,
     "quyet_dinh": _QUYET_DINH,
+    "quyet_dinh_huy_bo": _QUYET_DINH_HUY_BO,
     "giay_khen": _GIAY_KHEN,
     "bang_cstdcs": _BANG_CSTDCS,
     "dang_ky_thi_dua": _DANG_KY,

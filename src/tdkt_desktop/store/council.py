@@ -2,8 +2,10 @@
 
 A meeting records the council's size, who was present and how many members gave a written opinion. A
 vote is the number of members in favour of one nomination. The share is counted on the TOTAL number of
-members (Nghị định 98/2023/NĐ-CP, Điều 30; kept by Nghị định 152/2025/NĐ-CP) and compared with the
-threshold the rule set in force on the meeting date gives the title. The commune's council and the
+members and compared with the threshold the rule set in force on the meeting date gives the title (Nghị định
+98/2023/NĐ-CP, Điều 30, khoản 7). Under Nghị định 152/2025/NĐ-CP no text confirmed the thresholds: the
+title still needs the council's vote (:func:`required_of`), its share is recorded, and the council judges it
+under its own rules (``threshold`` and ``passed`` None) unless the province sets a threshold. The commune's council and the
 upper office's council use the same functions.
 
 Which nominations a council may vote on: this unit's own, until they are decided or refused (the council
@@ -18,7 +20,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from tdkt_desktop.core.models import NominationStatus
-from tdkt_desktop.core.rules import RuleSet, ruleset_for, vote_passes, vote_share, vote_threshold
+from tdkt_desktop.core.rules import (
+    RuleSet,
+    ruleset_for,
+    vote_passes,
+    vote_required,
+    vote_share,
+    vote_threshold,
+)
 from tdkt_desktop.core.text import InputError, format_number, require_date
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store.db import Row, Store
@@ -32,6 +41,7 @@ __all__ = [
     "last_session",
     "needing_vote",
     "record_votes",
+    "required_of",
     "ruleset_on",
     "save_session",
     "session_with_votes",
@@ -52,8 +62,8 @@ class VoteOutcome:
     votes_for: int
     total_members: int
     share: float  # % of the TOTAL council members
-    threshold: float | None  # None: the title needs no vote
-    passed: bool | None  # None: no threshold
+    threshold: float | None  # None: the title needs no vote, or its threshold is left to the council
+    passed: bool | None  # None: no threshold to compare with
 
     @property
     def text(self) -> str:
@@ -72,8 +82,14 @@ def ruleset_on(store: Store, day: _dt.date) -> RuleSet:
 
 
 def threshold_of(ruleset: RuleSet, title_code: str) -> float | None:
-    """The share of all members the title needs (%), or ``None`` when it needs no vote (or is unknown)."""
+    """The share of all members the title needs (%), or ``None`` when it needs no vote, when no text confirmed
+    its threshold (see :func:`required_of`), or when the title is unknown."""
     return vote_threshold(ruleset, title_code) if title_code in ruleset.catalogue else None
+
+
+def required_of(ruleset: RuleSet, title_code: str) -> bool:
+    """Whether the title needs the council's vote (even with a threshold left to the council's own rules)."""
+    return title_code in ruleset.catalogue and vote_required(ruleset, title_code)
 
 
 def check_counts(*, total_members: Any, present: Any, written_opinions: Any = 0) -> tuple[int, int, int]:
@@ -235,7 +251,7 @@ def needing_vote(store: Store, *, year: int, meeting_date: _dt.date) -> list[Row
     rs = ruleset_on(store, meeting_date)
     waiting = {S.DRAFT.value, S.SUBMITTED.value, S.RETURNED.value, S.RECEIVED.value, S.APPRAISED.value}
     return [r for r in candidates(store, year=year)
-            if int(r["year"]) == int(year) and r["status"] in waiting and threshold_of(rs, r["title_code"]) is not None]
+            if int(r["year"]) == int(year) and r["status"] in waiting and required_of(rs, r["title_code"])]
 
 
 def session_with_votes(store: Store, session_id: str) -> Row:

@@ -21,6 +21,7 @@ from tdkt_desktop.core.eligibility import Initiative, NomineeFacts, PriorTitle
 from tdkt_desktop.core.models import AwardKind, Discipline, NominationStatus, Rating, SubjectKind
 from tdkt_desktop.core.rules import LEVELS
 from tdkt_desktop.core.text import InputError, fold, format_date
+from tdkt_desktop.store.cancellations import cancelled_nomination_ids, history_cancellations
 from tdkt_desktop.store.db import Row, Store
 
 __all__ = ["dossier_facts", "dossier_items", "latest_vote", "nomination_row", "nominee_facts"]
@@ -103,9 +104,12 @@ def _prior_titles(store: Store, nomination: Row) -> list[PriorTitle]:
     subject_id = nomination["subject_id"]
     titles: list[PriorTitle] = []
     seen: set[tuple[int, str]] = set()
+    cancelled = history_cancellations(store, subject_id)  # a cancelled award is no longer grounds
     for h in store.rows(
         "award_history", "subject_id = ? AND code IS NOT NULL", [subject_id], order_by="year, decision_date"
     ):
+        if h["id"] in cancelled:
+            continue
         kind = h.get("award_kind") or AwardKind.CONG_TRANG.value
         decision = ""
         if h.get("decision_number"):
@@ -115,6 +119,7 @@ def _prior_titles(store: Store, nomination: Row) -> list[PriorTitle]:
         titles.append(PriorTitle(int(h["year"]), h["code"], AwardKind(kind), decision))
         seen.add((int(h["year"]), h["code"]))
     marks = ", ".join("?" for _ in SAME_ROUND_STATUSES)
+    undone = cancelled_nomination_ids(store)
     for n in store.rows(
         "nominations",
         f"subject_id = ? AND id != ? AND status IN ({marks})",
@@ -122,7 +127,7 @@ def _prior_titles(store: Store, nomination: Row) -> list[PriorTitle]:
         order_by="year",
     ):
         key = (int(n["year"]), n["title_code"])
-        if key in seen:
+        if key in seen or n["id"] in undone:
             continue
         seen.add(key)
         label = "đã có quyết định" if n["status"] == NominationStatus.DECIDED.value else "đã được đồng ý, cùng đợt xét"

@@ -290,6 +290,29 @@ _kind(
     F("so_vang", "Số sổ vàng", "int"),
     F("amount", "Tiền thưởng", "int"),
 )
+_kind(
+    "award_cancellations", "Hủy bỏ quyết định khen thưởng", "subject_name",
+    F("awardee_id", "Người, tập thể được khen thưởng", "ref", True),
+    F("decision_id", "Quyết định bị hủy bỏ", "ref", True),
+    F("subject_kind", "Đối tượng", "enum", True, m.SubjectKind),
+    F("subject_id", "Mã đối tượng", "ref"),
+    F("subject_name", "Tên tập thể, cá nhân", required=True),
+    F("title_code", "Danh hiệu, hình thức", "title", True),
+    F("so_vang", "Số sổ vàng", "int"),
+    F("amount_to_recover", "Tiền thưởng phải thu hồi", "int", True),
+    F("number", "Số quyết định hủy bỏ"),
+    F("doc_code", "Ký hiệu"),
+    F("cancel_date", "Ngày quyết định hủy bỏ", "date", True),
+    F("signer", "Người ký"),
+    F("signer_title", "Chức vụ người ký"),
+    F("issuer_unit", "Đơn vị ban hành", required=True),
+    F("ground", "Căn cứ hủy bỏ (điểm của khoản 2 Điều 93 Luật)", required=True),
+    F("reason", "Lý do cụ thể", "longtext", True),
+    F("legal_basis", "Căn cứ pháp lý"),
+    F("recovered_on", "Ngày thu hồi hiện vật, tiền thưởng", "date"),
+    F("notes", "Ghi chú", "longtext"),
+    owner_field="issuer_unit",
+)
 
 
 def _normalise_value(f: Field, value: Any) -> Any:

@@ -45,7 +45,7 @@ SYNC_COLUMNS = M001_SYNC_COLUMNS
 SYNCED_TABLES: tuple[str, ...] = (
     "units", "officials", "people", "collectives", "households", "award_history", "ratings", "initiatives",
     "campaigns", "targets", "target_results", "registrations", "participations", "nominations",
-    "vote_sessions", "votes", "decisions", "decision_awardees",
+    "vote_sessions", "votes", "decisions", "decision_awardees", "award_cancellations",
 )
 
 # Tables created by the first migration, in dependency order. FROZEN: part of m001 and m003.
@@ -538,6 +538,51 @@ def m007_heads_of_collectives_and_households(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE collectives ADD COLUMN head_name TEXT")
     db.execute("ALTER TABLE collectives ADD COLUMN head_title TEXT")
     db.execute("ALTER TABLE households ADD COLUMN head_gender TEXT")
+
+
+# Table of m008, FROZEN with it.
+M008_AWARD_CANCELLATIONS = """
+    awardee_id TEXT NOT NULL REFERENCES decision_awardees(id) DEFERRABLE INITIALLY DEFERRED,
+    decision_id TEXT NOT NULL REFERENCES decisions(id) DEFERRABLE INITIALLY DEFERRED,
+    subject_kind TEXT NOT NULL,
+    subject_id TEXT,
+    subject_name TEXT NOT NULL,
+    title_code TEXT NOT NULL,
+    so_vang INTEGER,
+    amount_to_recover INTEGER NOT NULL DEFAULT 0,
+    number TEXT,
+    doc_code TEXT,
+    cancel_date TEXT NOT NULL,
+    signer TEXT,
+    signer_title TEXT,
+    issuer_unit TEXT NOT NULL,
+    ground TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    legal_basis TEXT,
+    recovered_on TEXT,
+    notes TEXT
+"""
+
+
+@migrations(name="m008_award_cancellations")
+def m008_award_cancellations(db: sqlite_utils.Database) -> None:
+    """Huỷ bỏ quyết định khen thưởng (Luật Thi đua, khen thưởng 2022, Điều 93, khoản 2): one row per cancelled
+    award of a decision's list, written by the issuer of that decision, with the cancelling decision's number,
+    date and signer, the ground from the law's list, and the money to recover. A synced, issued record."""
+    table = "award_cancellations"
+    db.execute(f"CREATE TABLE {table} ({M001_SYNC_COLUMNS}, {M008_AWARD_CANCELLATIONS})")
+    db.execute(f"CREATE INDEX idx_{table}_local_seq ON {table}(local_seq)")
+    db.execute(f"CREATE INDEX idx_{table}_origin ON {table}(origin_install, clock)")
+    db.execute(f"CREATE INDEX idx_{table}_owner ON {table}(owner_unit)")
+    for column in ("awardee_id", "decision_id", "subject_id"):
+        db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
+    for event, when in (("ins", "AFTER INSERT"), ("upd", "AFTER UPDATE OF rev")):
+        db.execute(
+            f"CREATE TRIGGER sync_revlog_{table}_{event} {when} ON {table} WHEN NEW.base_rev IS NOT NULL BEGIN "
+            "INSERT INTO sync_rev_log (rev, base_rev, table_name, record_id) "
+            f"SELECT NEW.rev, NEW.base_rev, '{table}', NEW.id "
+            "WHERE NOT EXISTS (SELECT 1 FROM sync_rev_log WHERE rev = NEW.rev); END"
+        )
 
 
 # New migrations go above this line, each with the next number. ------------------------------

@@ -27,6 +27,7 @@ from tdkt_desktop.core import eligibility as _elig
 from tdkt_desktop.core.models import NominationStatus, SubjectKind
 from tdkt_desktop.core.rules import (
     DossierItem,
+    ManualAmountRequired,
     RuleSet,
     award_amount,
     base_salary_on,
@@ -34,6 +35,7 @@ from tdkt_desktop.core.rules import (
     dossier_for,
     ruleset_for,
     vote_passes,
+    vote_required,
     vote_share,
     vote_threshold,
 )
@@ -47,6 +49,7 @@ from tdkt_desktop.core.text import (
     person_sort_key,
     require_date,
 )
+from tdkt_desktop.store.cancellations import cancellations_of_decision
 from tdkt_desktop.store.db import Row, Store, new_id, now_iso
 from tdkt_desktop.store.facts import dossier_items, latest_vote, nomination_row, nominee_facts
 from tdkt_desktop.store.naming import localised_title
@@ -84,6 +87,7 @@ TITLE_RANK: tuple[str, ...] = (
     "CSTDCS",
     "THON_VAN_HOA",
     "TLDTT",
+    "GIAY_KHEN_HUYEN",
     "GIAY_KHEN",
     "LDTT",
     "CSTT",
@@ -262,13 +266,20 @@ class AppraisalResult:
         }
 
 
+def _needs_vote(rs: RuleSet, nom: Row) -> bool:
+    """The title needs a council vote, even when the texts could not confirm its threshold."""
+    return nom["title_code"] in rs.catalogue and vote_required(rs, nom["title_code"])
+
+
 def _vote_state(store: Store, nom: Row, rs: RuleSet) -> tuple[float | None, bool | None, Row | None]:
-    threshold = vote_threshold(rs, nom["title_code"]) if nom["title_code"] in rs.catalogue else None
-    if threshold is None:
+    """(threshold, passed, latest vote) of a nomination. A title whose threshold the texts could not confirm
+    still needs a vote: its latest vote comes back with ``passed`` None (the council judges it)."""
+    if not _needs_vote(rs, nom):
         return None, None, None
+    threshold = vote_threshold(rs, nom["title_code"])
     vote = latest_vote(store, nom["id"])
-    if vote is None:
-        return threshold, None, None
+    if vote is None or threshold is None:
+        return threshold, None, vote
     return threshold, vote_passes(int(vote["votes_for"]), int(vote["total_members"]), threshold), vote
 
 
@@ -303,7 +314,7 @@ def appraise(
         missing = [it for it in items if it.required and not present.get(it.key)]
         not_vote = [c for c in result.checks if c.criterion != "vote_share"]
         eligible = nom["title_code"] in rs.catalogue and all(c.passed is not False for c in not_vote)
-        threshold, passed, _vote = _vote_state(store, nom, rs)
+        threshold, passed, vote = _vote_state(store, nom, rs)
         reasons = [c.detail for c in not_vote if c.passed is False]
         reasons += [f"Thiếu hồ sơ: {it.label}" for it in missing]
         if threshold is not None and passed is False:
@@ -312,7 +323,7 @@ def appraise(
             recommendation = "reject"
         elif missing:
             recommendation = "return"
-        elif threshold is not None and not passed:
+        elif _needs_vote(rs, nom) and (vote is None or (threshold is not None and not passed)):
             recommendation = "vote"
         else:
             recommendation = "approve"
@@ -323,7 +334,7 @@ def appraise(
             decision_date=day,
             eligible=eligible,
             dossier_complete=not missing,
-            vote_required=threshold is not None,
+            vote_required=_needs_vote(rs, nom),
             vote_threshold=threshold,
             vote_passed=passed,
             eligibility=result,
@@ -369,6 +380,11 @@ def approve(store: Store, nomination_id: str, *, note: str | None = None) -> Row
         rs = _ruleset(store, day)
         threshold, passed, vote = _vote_state(store, nom, rs)
         title = _title_name(store, rs, nom["title_code"])
+        if threshold is None and _needs_vote(rs, nom) and vote is None:
+            problems.append(
+                f"{title} cần Hội đồng Thi đua – Khen thưởng biểu quyết (ngưỡng theo quy chế của Hội đồng: "
+                f"{rs.vote_source.note or 'chưa đối chiếu được văn bản'}); chưa có kết quả bỏ phiếu"
+            )
         if threshold is not None and vote is None:
             problems.append(
                 f"{title} cần Hội đồng Thi đua – Khen thưởng biểu quyết đồng ý từ {_pct(threshold)} tổng số thành "
@@ -429,6 +445,7 @@ def _previous_payments(store: Store, subject_id: str, period: str) -> list[Row]:
                JOIN decisions d ON d.id = a.decision_id
                JOIN nominations n ON n.id = a.nomination_id
                WHERE a.deleted = 0 AND d.deleted = 0 AND COALESCE(d.status, '') != 'cancelled'
+                 AND a.id NOT IN (SELECT awardee_id FROM award_cancellations WHERE deleted = 0)
                  AND a.subject_id = ? AND COALESCE(n.period, CAST(n.year AS TEXT)) = ?""",
             [subject_id, period],
         )
@@ -442,7 +459,38 @@ class _Pay:
     note: str = ""
 
 
-def _payments(store: Store, rs: RuleSet, day: _dt.date, ordered: list[Row]) -> dict[str, _Pay]:
+def _full_amounts(
+    rs: RuleSet, day: _dt.date, noms: list[Row], amounts: Mapping[str, int] | None
+) -> dict[str, int]:
+    """Each nomination's own amount: coefficient × base salary, or — where the texts could not confirm the
+    figure — the amount entered by hand (``amounts``: nomination id → đồng). All the missing hand-entered
+    amounts are named in one message."""
+    given = dict(amounts or {})
+    out: dict[str, int] = {}
+    missing: list[str] = []
+    for n in noms:
+        if n["id"] in given:
+            value = given[n["id"]]
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise InputError(
+                    f"Tiền thưởng của {n['subject_name']} phải là số đồng không âm.", field="Tiền thưởng", value=value
+                )
+            out[n["id"]] = value
+            continue
+        try:
+            out[n["id"]] = award_amount(n["title_code"], n["subject_kind"], day, ruleset=rs)
+        except ManualAmountRequired as exc:
+            missing.append(f"{n['subject_name']} — {exc.message}")
+    if missing:
+        raise ManualAmountRequired(
+            "Cần nhập tiền thưởng cho: " + "; ".join(missing), field="Tiền thưởng", value=len(missing)
+        )
+    return out
+
+
+def _payments(
+    store: Store, rs: RuleSet, day: _dt.date, ordered: list[Row], amounts: Mapping[str, int] | None = None
+) -> dict[str, _Pay]:
     """Money per nomination. For one subject and period only the highest award is paid (per kind —
     danh hiệu / hình thức — under ``same_period = highest_per_kind``), counting what earlier decisions
     already paid: the highest new award gets only what is still due (its amount minus what was paid),
@@ -450,6 +498,8 @@ def _payments(store: Store, rs: RuleSet, day: _dt.date, ordered: list[Row]) -> d
 
     def group(code: str) -> str:
         return rs.entry(code).kind if rs.same_period == "highest_per_kind" else "*"
+
+    every = _full_amounts(rs, day, ordered, amounts)
 
     out: dict[str, _Pay] = {}
     by_subject: dict[tuple[str, str], list[Row]] = defaultdict(list)
@@ -461,7 +511,7 @@ def _payments(store: Store, rs: RuleSet, day: _dt.date, ordered: list[Row]) -> d
         for n in noms:
             groups[group(n["title_code"])].append(n)
         for g, members in groups.items():
-            full = {n["id"]: award_amount(n["title_code"], n["subject_kind"], day, ruleset=rs) for n in members}
+            full = {n["id"]: every[n["id"]] for n in members}
             prev = [p for p in previous if p["title_code"] in rs.catalogue and group(p["title_code"]) == g]
             already = sum(int(p["amount"] or 0) for p in prev)
             prev_best = max(prev, key=lambda p: int(p["amount"] or 0), default=None)
@@ -539,12 +589,14 @@ def issue_decision(
     signer_title: str,
     subject: str | None = None,
     issuer_unit: str | None = None,
+    amounts: Mapping[str, int] | None = None,
 ) -> Row:
     """Issue a Quyết định khen thưởng for APPROVED nominations, in one transaction: the number from the
     register ("QĐ"), số sổ vàng in list order (:func:`award_order_key`), money per awardee
     (coefficient × base salary on the decision date, rounded up to 10.000 đ; only the highest award of a
     subject in a period is paid), the decision and its list, the nominations set to decided, and the
-    awards added to each awardee's history. Returns the decision row."""
+    awards added to each awardee's history. ``amounts`` (nomination id → đồng) gives the amounts the texts
+    could not confirm (:class:`ManualAmountRequired` names them when missing). Returns the decision row."""
     ids = list(dict.fromkeys(nomination_ids))
     if not ids:
         raise InputError("Chưa chọn đề nghị khen thưởng nào để đưa vào quyết định.")
@@ -571,7 +623,7 @@ def issue_decision(
                 )
             seen[key] = nom["id"]
         ordered = sorted(noms, key=lambda n: award_order_key(n["title_code"], n["subject_kind"], n["subject_name"]))
-        pays = _payments(store, rs, day, ordered)
+        pays = _payments(store, rs, day, ordered, amounts)
         decision_id = new_id()
         year = max(int(n["year"]) for n in noms)
         subject_text = clean(subject) or _default_subject(store, rs, ordered, year, issuer)
@@ -706,6 +758,7 @@ def decision_summary(store: Store, decision_id: str) -> dict[str, Any]:
     day = _as_date(decision["decision_date"])
     rs = _ruleset(store, day)
     rows = store.rows("decision_awardees", "decision_id = ?", [decision_id], order_by="so_vang, subject_name")
+    cancelled = cancellations_of_decision(store, decision_id)
     awardees: list[dict[str, Any]] = []
     proposers: list[str] = []
     for a in rows:
@@ -713,7 +766,7 @@ def decision_summary(store: Store, decision_id: str) -> dict[str, Any]:
         details = _subject_details(store, a["subject_kind"], a.get("subject_id"))
         try:
             full = award_amount(a["title_code"], a["subject_kind"], day, ruleset=rs)
-        except InputError:
+        except InputError:  # ManualAmountRequired too: the amount was entered by hand
             full = int(a.get("amount") or 0)
         amount = int(a.get("amount") or 0)
         note = ""
@@ -749,6 +802,14 @@ def decision_summary(store: Store, decision_id: str) -> dict[str, Any]:
                 "amount": amount,
                 "full_amount": full,
                 "note": note,
+                # hủy bỏ (Luật Thi đua, khen thưởng 2022, Điều 93): the sổ vàng line is marked, money to recover
+                "cancelled": (
+                    {"code": f"{cancelled[a['id']]['number']}/{cancelled[a['id']]['doc_code']}",
+                     "date": cancelled[a["id"]]["cancel_date"], "ground": cancelled[a["id"]]["ground"],
+                     "amount_to_recover": int(cancelled[a["id"]]["amount_to_recover"] or 0),
+                     "recovered_on": cancelled[a["id"]].get("recovered_on")}
+                    if a["id"] in cancelled else None
+                ),
             }
         )
     groups: list[dict[str, Any]] = []

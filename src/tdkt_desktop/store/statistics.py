@@ -1,6 +1,12 @@
-"""Figures for the annual statistical forms (Thông tư 02/2023/TT-BNV, biểu 0601.N and 0603.N) and for
+"""Figures for the annual statistical forms (biểu 0601.N and 0603.N of the reporting regime in force for the
+statistical year — Thông tư 02/2023/TT-BNV; see :func:`tdkt_desktop.core.legal.statistics_regime`) and for
 the sơ kết / tổng kết report. Nothing is rendered here: each function returns a structured table whose
 every number can be counted by hand from the records.
+
+The TĐKT statistical year ``Y`` runs from 01/12 of ``Y − 1`` to 30/11 of ``Y`` (the regime's period, as data);
+a campaign or a decision counts in the year whose window holds its date. A cancelled award (hủy bỏ) is
+not counted. Each table carries the regime's notes (a layout not checked against the circular's appendix,
+a newer circular that may apply) so a printed form says what is left to check.
 
 The forms' row and column labels live in one place (:data:`FORM_0601N`, :data:`FORM_0603N`,
 :data:`PERSON_CLASSES`, :data:`COLLECTIVE_CLASSES`). They follow this application's reading of the forms
@@ -15,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from tdkt_desktop.core.legal import StatisticsRegime, statistics_regime
 from tdkt_desktop.core.models import (
     TITLE_CODES,
     AttainmentStatus,
@@ -26,7 +33,7 @@ from tdkt_desktop.core.models import (
 )
 from tdkt_desktop.core.rules import LEVEL_LABELS, all_rulesets, ruleset_for
 from tdkt_desktop.core.targets import Attainment
-from tdkt_desktop.core.text import InputError, fold
+from tdkt_desktop.core.text import InputError, fold, format_date
 from tdkt_desktop.store.consolidation import (
     STATUS_ORDER,
     attainment_matrix,
@@ -49,7 +56,26 @@ __all__ = [
     "review_report_data",
 ]
 
-LEGAL_BASIS = "Thông tư số 02/2023/TT-BNV của Bộ Nội vụ (chế độ báo cáo thống kê ngành Nội vụ)"
+
+
+def _regime(year: int) -> tuple[StatisticsRegime, _dt.date, _dt.date]:
+    regime = statistics_regime(int(year))
+    start, end = regime.window(int(year))
+    return regime, start, end
+
+
+def _legal_basis(regime: StatisticsRegime, code: str) -> str:
+    form = regime.form(code)
+    return f"{regime.period_source.doc_title}, Biểu số {form.code} (chế độ báo cáo thống kê ngành Nội vụ)"
+
+
+def _regime_notes(regime: StatisticsRegime, code: str, start: _dt.date, end: _dt.date) -> list[str]:
+    form = regime.form(code)
+    notes = [f"Kỳ báo cáo: từ {format_date(start)} đến {format_date(end)} ({regime.period_source.text})."]
+    if form.layout_note:
+        notes.append(form.layout_note)
+    notes.extend(regime.notes)
+    return notes
 
 # --------------------------------------------------------------------------- labels (one place)
 
@@ -157,6 +183,8 @@ class FormTable:
     rows: list[FormRow]
     column_groups: list[tuple[str, list[str]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    period_start: _dt.date | None = None
+    period_end: _dt.date | None = None
 
     def row(self, key: str) -> FormRow:
         for r in self.rows:
@@ -172,6 +200,8 @@ class FormTable:
             "code": self.code, "title": self.title, "year": self.year, "unit_code": self.unit_code,
             "unit_name": self.unit_name, "legal_basis": self.legal_basis, "columns": list(self.columns),
             "column_groups": list(self.column_groups), "rows": [r.to_dict() for r in self.rows], "notes": list(self.notes),
+            "period_start": self.period_start.isoformat() if self.period_start else None,
+            "period_end": self.period_end.isoformat() if self.period_end else None,
         }
 
 
@@ -185,11 +215,17 @@ def _self_unit(store: Store) -> tuple[str, str]:
 # --------------------------------------------------------------------------- 0601.N
 
 
-def _launch_year(c: Row) -> int | None:
+def _launched_in(c: Row, start: _dt.date, end: _dt.date) -> bool:
+    """Whether the campaign was launched in the window: by the date of the launching document, else its
+    start date; a campaign with neither counts in the statistical year of its ``year``."""
     for key in ("doc_date", "start_date"):
         if c.get(key):
-            return int(str(c[key])[:4])
-    return int(c["year"]) if c.get("year") else None
+            try:
+                day = _dt.date.fromisoformat(str(c[key])[:10])
+            except ValueError:
+                continue
+            return start <= day <= end
+    return bool(c.get("year")) and int(c["year"]) == end.year
 
 
 def _longer_than_a_year(c: Row) -> bool:
@@ -217,17 +253,18 @@ def _campaign_values(campaigns: list[Row]) -> dict[str, int]:
 
 
 def form_0601N(store: Store, year: int) -> FormTable:
-    """Biểu 0601.N: campaigns launched in ``year`` (by the date of the launching document, else the start
-    date, else the campaign's year) by this unit and by the units below it — by duration and by form.
-    Campaigns received from the upper office are not counted here (they were launched there)."""
+    """Biểu 0601.N: campaigns launched in the statistical year ``year`` (by the date of the launching document,
+    else the start date, else the campaign's year) by this unit and by the units below it — by duration and
+    by form. Campaigns received from the upper office are not counted here (they were launched there)."""
     code, name = _self_unit(store)
+    regime, start, end = _regime(year)
     below = units_below(store)
     below_codes = {u.code for u in below}
     names = {u.code: u.name for u in below}
     own: list[Row] = []
     sub: dict[str, list[Row]] = defaultdict(list)
     for c in store.rows("campaigns"):
-        if _launch_year(c) != int(year):
+        if not _launched_in(c, start, end):
             continue
         issuer = c.get("issued_by") or c["owner_unit"]
         if issuer == code:
@@ -245,12 +282,14 @@ def form_0601N(store: Store, year: int) -> FormTable:
             rows.append(FormRow(f"unit:{u.code}", names[u.code], 2, _campaign_values(sub[u.code])))
     return FormTable(
         code=FORM_0601N["code"], title=FORM_0601N["title"], year=int(year), unit_code=code, unit_name=name,
-        legal_basis=LEGAL_BASIS, columns=list(FORM_0601N["columns"]), rows=rows,
+        legal_basis=_legal_basis(regime, "0601.N"), columns=list(FORM_0601N["columns"]), rows=rows,
         column_groups=list(FORM_0601N["column_groups"]),
         notes=[
-            "Năm phát động tính theo ngày ban hành văn bản phát động (nếu không có: ngày bắt đầu, hoặc năm của phong trào).",
+            *_regime_notes(regime, "0601.N", start, end),
+            "Thời điểm phát động tính theo ngày ban hành văn bản phát động (nếu không có: ngày bắt đầu, hoặc năm của phong trào).",
             "Phong trào do cấp trên phát động, đơn vị hưởng ứng, không tính vào biểu này.",
         ],
+        period_start=start, period_end=end,
     )
 
 
@@ -298,6 +337,7 @@ def _awardee_rows(store: Store, start: _dt.date, end: _dt.date, issuers: set[str
            LEFT JOIN people p ON p.id = a.subject_id AND a.subject_kind = 'person'
            LEFT JOIN collectives c ON c.id = a.subject_id AND a.subject_kind = 'collective'
            WHERE a.deleted = 0 AND d.deleted = 0 AND COALESCE(d.status, '') NOT IN ('cancelled', 'draft')
+             AND a.id NOT IN (SELECT awardee_id FROM award_cancellations WHERE deleted = 0)
              AND d.decision_date >= ? AND d.decision_date <= ?
            ORDER BY d.decision_date, a.so_vang""",
         [start.isoformat(), end.isoformat()],
@@ -341,7 +381,8 @@ def form_0603N(store: Store, year: int, *, issuers: set[str] | None = None) -> F
     if issuers is None:
         issuers = {code, *(u.code for u in units_below(store))}
     columns = _columns_0603N()
-    awardees = _awardee_rows(store, _dt.date(int(year), 1, 1), _dt.date(int(year), 12, 31), issuers)
+    regime, start, end = _regime(year)
+    awardees = _awardee_rows(store, start, end, issuers)
     kinds = _title_kinds()
     rs = ruleset_for(_dt.date(int(year), 12, 31))
     codes = set(rs.catalogue) | {a["title_code"] for a in awardees}
@@ -370,13 +411,14 @@ def form_0603N(store: Store, year: int, *, issuers: set[str] | None = None) -> F
         rows.append(FormRow(f"kind:{k.value}", k.label, 2, per_kind[k.value]))
     return FormTable(
         code=FORM_0603N["code"], title=FORM_0603N["title"], year=int(year), unit_code=code, unit_name=name,
-        legal_basis=LEGAL_BASIS, columns=columns, rows=rows,
+        legal_basis=_legal_basis(regime, "0603.N"), columns=columns, rows=rows, period_start=start, period_end=end,
         column_groups=[
             ("Tổng số", ["total"]),
             ("Cá nhân", ["ca_nhan", *(f"p_{c['key']}" for c in PERSON_CLASSES)]),
             ("Tập thể, hộ gia đình", ["tap_the", *(f"c_{c['key']}" for c in COLLECTIVE_CLASSES)]),
         ],
         notes=[
+            *_regime_notes(regime, "0603.N", start, end),
             "Tính theo ngày ký quyết định khen thưởng; mỗi lượt cá nhân, tập thể, hộ gia đình trong danh sách "
             "kèm theo quyết định là một lượt khen thưởng.",
             "Phân loại đối tượng lấy theo đề nghị khen thưởng (nếu trống: theo hồ sơ cá nhân, tập thể; tập thể chưa "

@@ -18,7 +18,9 @@ from tdkt_desktop.store.db import SYNCED_TABLES, Store
 Row = dict[str, Any]
 
 # What an upper office may send down, and what a receiving unit accepts from its upper office.
-ISSUED_TABLES = ("campaigns", "targets", "decisions", "decision_awardees")
+# ``award_cancellations`` (store.cancellations) is issued like the decision it cancels: written by the
+# decision's issuer only (its owner and issuer_unit), sent down to the units the cancelled awards concern.
+ISSUED_TABLES = ("campaigns", "targets", "decisions", "decision_awardees", "award_cancellations")
 APPRAISED_TABLES = ("nominations",)
 SUBJECT_TABLES = ("people", "collectives", "households")
 
@@ -123,6 +125,10 @@ def select_rows(
     targets = query("targets", f"{issued} AND (assigned_unit IS NULL OR assigned_unit {theirs})")
     nominations = query("nominations", f"owner_unit {theirs}")
     awardees = query("decision_awardees", f"{issued} AND {concerning}")
+    cancellations = query(
+        "award_cancellations",
+        f"{issued} AND awardee_id IN (SELECT id FROM decision_awardees WHERE {concerning})",
+    )
     decisions = query(
         "decisions", f"{issued} AND id IN (SELECT decision_id FROM decision_awardees WHERE {concerning})"
     )
@@ -142,7 +148,7 @@ def select_rows(
             )
     for table, rows in (
         ("campaigns", campaigns), ("targets", targets), ("nominations", nominations),
-        ("decisions", decisions), ("decision_awardees", awardees),
+        ("decisions", decisions), ("decision_awardees", awardees), ("award_cancellations", cancellations),
     ):
         if rows:
             out[table] = rows

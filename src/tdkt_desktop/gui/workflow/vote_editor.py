@@ -37,7 +37,8 @@ SESSION_FIELDS = (
 @dataclass
 class VoteLine:
     nomination: Row
-    threshold: float | None
+    threshold: float | None  # None with ``required``: no text confirmed it, the council's own rules decide
+    required: bool = False
     vote_id: str | None = None
     votes_for: str = ""
     stored: str = ""
@@ -143,15 +144,25 @@ class VotesModel(QtCore.QAbstractTableModel):
                     return ""
                 return f"{votes}/{self.total} = {percent_text(share)}"
             if key == "threshold":
-                return f"≥ {line.threshold:g} %" if line.threshold is not None else QCoreApplication.translate("VotesModel", "No vote needed")
+                if line.threshold is not None:
+                    return f"≥ {line.threshold:g} %"
+                if line.required:
+                    return QCoreApplication.translate("VotesModel", "Council's own rules")
+                return QCoreApplication.translate("VotesModel", "No vote needed")
             if key == "result":
                 if error:
                     return error
                 if passes is None:
+                    if line.required and share is not None:
+                        return QCoreApplication.translate("VotesModel", "For the council to judge")
                     return ""
                 return QCoreApplication.translate("VotesModel", "Passes") if passes else QCoreApplication.translate("VotesModel", "Does not pass")
         if role == Qt.ItemDataRole.ToolTipRole and key in ("result", "votes_for") and error:
             return error
+        if role == Qt.ItemDataRole.ToolTipRole and key == "threshold" and line.threshold is None and line.required:
+            return QCoreApplication.translate(
+                "VotesModel", "No legal text confirmed a threshold for this title; the council votes under its own rules."
+            )
         if role == Qt.ItemDataRole.BackgroundRole and error and key in ("votes_for", "result"):
             return QtGui.QBrush(QtGui.QColor(ERROR_BG))
         if role == Qt.ItemDataRole.ForegroundRole and key == "result":
@@ -205,14 +216,13 @@ class VoteSessionEditor(EditorDialog):
         top.addLayout(left, 1)
         top.addLayout(right, 1)
         outer.addLayout(top)
-        rule = QtWidgets.QLabel(
-            self.tr("The share is counted on the TOTAL number of council members (NĐ 98/2023, Điều 30), not on "
-                    "those present; members absent give written opinions."),
-            self,
-        )
-        rule.setWordWrap(True)
-        rule.setStyleSheet(f"color: {MUTED_FG};")
-        outer.addWidget(rule)
+        self.rule = QtWidgets.QLabel(self)
+        self.rule.setObjectName("vote_rule")
+        self.rule.setWordWrap(True)
+        self.rule.setStyleSheet(f"color: {MUTED_FG};")
+        outer.addWidget(self.rule)
+        self.inputs["meeting_date"].changed.connect(self._show_rule)
+        self._show_rule()
         bar = QtWidgets.QHBoxLayout()
         self.candidates = QtWidgets.QComboBox(self)
         self.candidates.setObjectName("candidates")
@@ -303,8 +313,20 @@ class VoteSessionEditor(EditorDialog):
         rs = ruleset_for(self._meeting_date(), province_code=unit.get("province_code") or None)
         return council.threshold_of(rs, nomination["title_code"])
 
+    def _required(self, nomination: Row) -> bool:
+        unit = self.ctx.reader.self_unit() or {}
+        rs = ruleset_for(self._meeting_date(), province_code=unit.get("province_code") or None)
+        return council.required_of(rs, nomination["title_code"])
+
+    def _show_rule(self) -> None:
+        """How votes are counted, citing the rule set in force on the meeting date (today when not given)."""
+        rs = ruleset_for(self._meeting_date())
+        text = self.tr("The share is counted on the TOTAL number of council members, not on those present; members "
+                       "absent give written opinions.")
+        self.rule.setText(f"{text} {rs.vote_label} ({rs.vote_source.full_text}).")
+
     def _line(self, nomination: Row) -> VoteLine:
-        return VoteLine(nomination, self._threshold(nomination))
+        return VoteLine(nomination, self._threshold(nomination), self._required(nomination))
 
     def _year(self) -> int:
         try:
