@@ -315,3 +315,20 @@ def test_kill_9_during_backups_leaves_only_whole_verified_files(tmp_path):
     assert not list((folder / ".partial").iterdir())
     assert all(_quick_check(p) == "ok" for p in _files(folder)) and made.path.exists()
     assert len(_files(folder)) <= 10
+
+
+def test_no_room_for_a_backup_refuses_it_and_the_import_before_anything_is_written(ward, tmp_path, monkeypatch):
+    """The operating system's view of a nearly full disk (the real full disk: test_db_errors.py, where allowed)."""
+    import shutil
+    from collections import namedtuple
+
+    made = backups.make_backup(ward.path)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(10 << 30, (10 << 30) - (200 << 10), 200 << 10))
+    with pytest.raises(BackupError, match="Không đủ chỗ trống") as err:
+        backups.make_backup(ward.path)
+    assert "MB" in str(err.value) and "chưa có gì bị thay đổi" in str(err.value)
+    assert [b.path for b in backups.list_backups(ward.path)] == [made.path]
+    assert not list((made.path.parent / ".partial").iterdir())
+    with pytest.raises(BackupError, match="Chưa nhập gói đồng bộ nào"):
+        backups.before_import(ward.path, what="gói đồng bộ")

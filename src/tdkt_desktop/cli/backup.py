@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.cli.base import EXIT_OK, CliError, confirm, db_path_of, open_existing, print_json
+from tdkt_desktop.core.text import format_size
 from tdkt_desktop.store import backups
 
 BACKUP_EPILOG = """Ví dụ:
@@ -29,10 +30,6 @@ phục”). Cơ sở dữ liệu sau khi khôi phục nhận định danh bản 
 Dữ liệu nhập sau ngày sao lưu cần nhập lại (hoặc nhận lại từ cấp trên)."""
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB".replace(".", ",")
-
-
 def _print_list(db_path: Path, second: Path | None, as_json: bool) -> None:
     found = backups.list_backups(db_path)
     folder = backups.backup_folder(db_path)
@@ -47,8 +44,8 @@ def _print_list(db_path: Path, second: Path | None, as_json: bool) -> None:
         print("Chưa có bản sao lưu nào.")
         return
     for b in found:
-        print(f"  {b.made_at:%d/%m/%Y %H:%M}  {b.kind_label:<22} {_mb(b.size):>10}  {b.path.name}")
-    print(f"Tổng cộng {len(found)} bản, {_mb(backups.total_size(found))}.")
+        print(f"  {b.made_at:%d/%m/%Y %H:%M}  {b.kind_label:<22} {format_size(b.size):>10}  {b.path.name}")
+    print(f"Tổng cộng {len(found)} bản, {format_size(backups.total_size(found))}.")
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -67,7 +64,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.json:
         print_json(made.to_dict())
         return EXIT_OK
-    print(f"Đã sao lưu (đã kiểm tra): {made.path} ({_mb(made.size)}).")
+    print(f"Đã sao lưu (đã kiểm tra): {made.path} ({format_size(made.size)}).")
     if made.copy_path:
         print(f"Bản chép ở thư mục thứ hai: {made.copy_path}")
     if made.copy_error:

@@ -242,6 +242,11 @@ def format_number(value: float | int | Decimal | None, *, decimals: int | None =
     return sign + out
 
 
+def format_size(nbytes: int) -> str:
+    """A file size for people: 241483776 → "230,3 MB" (mebibytes, one decimal)."""
+    return f"{format_number(nbytes / 1_048_576, decimals=1)} MB"
+
+
 def format_money(amount: int | float | None) -> str:
     """2340000 → "2.340.000 đồng" (whole đồng, halves rounded up like every other rounding here)."""
     if amount is None:

@@ -39,6 +39,7 @@ from typing import Any
 
 from tdkt_desktop.core.errors import FileAccessError, describe_os_error, file_error
 from tdkt_desktop.core.files import fsync_directory, private_mode
+from tdkt_desktop.core.text import format_size
 from tdkt_desktop.store.errors import (
     DatabaseDamaged,
     NotADatabase,
@@ -348,9 +349,11 @@ def _check_space(folder: Path, needed: int) -> None:
         return
     if free < needed + _SPARE:
         raise BackupError(
-            f"Không đủ chỗ trống để sao lưu vào “{folder}”: cần khoảng {needed / 1_048_576:.1f} MB, ổ đĩa chỉ còn "
-            f"{free / 1_048_576:.1f} MB. Hãy giải phóng dung lượng rồi làm lại; chưa có gì bị thay đổi.".replace(".", ",", 2)
+            f"Không đủ chỗ trống để sao lưu vào “{folder}”: cần khoảng {format_size(needed)}, ổ đĩa chỉ còn "
+            f"{format_size(free)}. Hãy "
+            "giải phóng dung lượng rồi làm lại; chưa có gì bị thay đổi."
         )
+
 
 
 # --------------------------------------------------------------------------- making a backup

@@ -21,6 +21,7 @@ import threading
 from pathlib import Path
 
 from tdkt_desktop.core.errors import UserError, register_message
+from tdkt_desktop.core.text import format_size
 
 __all__ = [
     "DatabaseDamaged",
@@ -234,7 +235,7 @@ def _permission_message(path: Path | None, folder: bool) -> str:
 
 def _full_message(path: Path | None) -> str:
     free = _free_bytes(path.parent) if path is not None else None
-    left = f" (còn trống {free / 1_048_576:.1f} MB)".replace(".", ",") if free is not None and free < 100 << 20 else ""
+    left = f" (còn trống {format_size(free)})" if free is not None and free < 100 << 20 else ""
     return (f"Ổ đĩa chứa cơ sở dữ liệu{_where(path)} đã đầy{left} nên chưa lưu được. Hãy giải phóng dung lượng (xóa "
             "tệp không cần, dọn thùng rác) rồi làm lại; dữ liệu đã lưu trước đó không bị mất.")
 

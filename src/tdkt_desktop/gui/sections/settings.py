@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tdkt_desktop.core.text import format_size
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.lists import RecordListView
@@ -27,10 +28,6 @@ def read_backups(store: Store) -> dict[str, Any]:
     second = _backups.second_folder(store)
     return {"backups": found, "total_size": _backups.total_size(found), "folder": _backups.backup_folder(store.path),
             "second_folder": second}
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB".replace(".", ",")
 
 
 class SettingsSection(SectionPage):
@@ -141,7 +138,7 @@ class SettingsSection(SectionPage):
         self.backup_list.clear()
         for b in facts["backups"]:
             item = QtWidgets.QTreeWidgetItem(self.backup_list, [
-                b.made_at.strftime("%d/%m/%Y %H:%M"), self._kind_label(b.kind), _mb(b.size), b.path.name])
+                b.made_at.strftime("%d/%m/%Y %H:%M"), self._kind_label(b.kind), format_size(b.size), b.path.name])
             item.setData(0, QtCore.Qt.ItemDataRole.UserRole, str(b.path))
             item.setTextAlignment(2, QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(3, str(b.path))
@@ -149,7 +146,7 @@ class SettingsSection(SectionPage):
             QtWidgets.QTreeWidgetItem(self.backup_list, ["", "", "", self.tr("No backup yet.")])
         self.backup_total.setText(
             self.tr("%1 backups, %2 in all, in %3").replace("%1", str(len(facts["backups"])))
-            .replace("%2", _mb(facts["total_size"])).replace("%3", str(facts["folder"])))
+            .replace("%2", format_size(facts["total_size"])).replace("%3", str(facts["folder"])))
         second = facts["second_folder"]
         self.second_folder.setText(str(second) if second else "")
         self.second_clear.setEnabled(second is not None)
