@@ -34,7 +34,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from tdkt_desktop.core.models import AttainmentStatus, Comparator, Rollup
 from tdkt_desktop.core.text import InputError, clean, fold, format_number, parse_number
@@ -72,10 +72,9 @@ def _cmp(a: float, b: float) -> int:
     return -1 if a < b else 1
 
 
-def _num(value: float | None, unit: str = "") -> str:
+def _num(value: float, unit: str = "") -> str:
     """ "75 %", "43.000 tỷ đồng", "9,5" (unit omitted when empty); noise past 6 decimals dropped."""
-    text = format_number(None if value is None else round(value, 6))
-    return f"{text} {unit}".strip() if unit else text
+    return f"{format_number(round(value, 6))} {unit}".strip()
 
 
 def _gap(a: float, b: float) -> float:
@@ -83,16 +82,14 @@ def _gap(a: float, b: float) -> float:
     return float(Decimal(repr(a)) - Decimal(repr(b)))
 
 
-def _count_text(value: float | None) -> str:
+def _count_text(value: float) -> str:
     """Counts as administrative texts write them: 5 → "05", 24 → "24", 2,5 → "2,5"."""
-    if value is None:
-        return ""
     if float(value).is_integer() and 0 <= value < 10:
         return f"{int(value):02d}"
     return format_number(value)
 
 
-def default_rollup(comparator: Comparator, unit: str = "", measure: str = "") -> Rollup:
+def default_rollup(comparator: Comparator, unit: str, measure: str) -> Rollup:
     """The usual way unit results combine for a target of this kind.
 
     Counts are summed; percentages, rates (“… /vạn dân”), completions and per-capita or
@@ -168,8 +165,8 @@ class TargetSpec:
                 )
             if self.value > self.value_high:
                 raise InputError(
-                    f"Cận dưới ({format_number(self.value)}) lớn hơn cận trên "
-                    f"({format_number(self.value_high)}){where}. Nhập cận dưới trước, ví dụ 9,5 – 10.",
+                    f"Cận dưới ({_num(self.value)}) lớn hơn cận trên "
+                    f"({_num(self.value_high)}){where}. Nhập cận dưới trước, ví dụ 9,5 – 10.",
                     field="Giá trị",
                 )
         elif self.value is None:
@@ -201,7 +198,7 @@ class TargetSpec:
         if cmp is Comparator.RANGE:
             if self.value is None or self.value_high is None:
                 return "Chưa có giá trị"
-            return f"{format_number(self.value)} – {_num(self.value_high, unit)}"
+            return f"{_num(self.value)} – {_num(self.value_high, unit)}"
         if self.value is None:
             return "Chưa có giá trị"
         if cmp is Comparator.COUNT:
@@ -252,7 +249,7 @@ class TargetSpec:
             unit=data.get("unit") or "",
             sub_count=parse_number(data.get("sub_count"), field="Số trong đó"),
             sub_label=data.get("sub_label") or "",
-            strict=bool(data.get("strict", False)),
+            strict=bool(data.get("strict")),
             rollup=Rollup.parse(str(data["rollup"]), field="Cách tổng hợp") if data.get("rollup") else None,  # type: ignore[arg-type]
         )
 
@@ -398,13 +395,9 @@ def attainment(
 
     # count
     percent = _ratio(value, target)
-    short: list[str] = []
-    more = False
     c = _cmp(value, target)
-    if c < 0:
-        short.append(f"{unit or 'số lượng'}: mới có {_count_text(value)}/{_count_text(target)}".strip())
-    elif c > 0:
-        more = True
+    more = c > 0
+    short = [f"{unit or 'số lượng'}: mới có {_count_text(value)}/{_count_text(target)}"] if c < 0 else []
     if spec.sub_count is not None:
         label = spec.sub_label or "số trong đó"
         if sub_value is None:
@@ -495,21 +488,22 @@ def rollup(
     Units without a value are left out of sums and means. No reporting unit → ``value`` None and
     attainment ``no_data``.
     """
-    how = Rollup.parse(str(method), field="Cách tổng hợp") if method is not None else spec.rollup
+    how = spec.rollup if method is None else cast(Rollup, Rollup.parse(str(method), field="Cách tổng hợp"))
     assert how is not None
-    how = Rollup(how)
-    reporting = [r for r in results if parse_number(r.value, field="Kết quả") is not None]
-    per_unit: dict[str, Attainment] = {}
-    for r in results:
-        per_unit[r.unit_code] = attainment(r.target or spec, r.value, r.sub_value)
-    reaching = sum(1 for a in per_unit.values() if a.reaching)
-    counted, n_rep = len(results), len(reporting)
+    assessed = [(r, attainment(r.target or spec, r.value, r.sub_value)) for r in results]
+    per_unit = {r.unit_code: a for r, a in assessed}
+    reaching = sum(1 for _, a in assessed if a.reaching)
+    # (figure, "trong đó" figure, unit) of every unit that reported a figure
+    reported: list[tuple[float, float | None, UnitResult]] = []
+    for r, a in assessed:
+        if a.value is not None:
+            reported.append((a.value, a.sub_value, r))
 
     def finish(value: float | None, sub: float | None, att: Attainment | None) -> RollupResult:
-        return RollupResult(how, value, sub, counted, n_rep, reaching, att, per_unit)
+        return RollupResult(how, value, sub, len(results), len(reported), reaching, att, per_unit)
 
     if how is Rollup.SHARE_REACHING:
-        share = reaching / counted * 100.0 if counted else None
+        share = reaching / len(results) * 100.0 if results else None
         req = parse_number(required_share, field="Tỷ lệ đơn vị đạt yêu cầu")
         att = None
         if req is not None:
@@ -517,37 +511,47 @@ def rollup(
             att = attainment(share_spec, share)
         return finish(share, None, att)
 
-    values = [float(parse_number(r.value) or 0.0) for r in reporting]
-    subs = [(r, parse_number(r.sub_value, field="Kết quả (số trong đó)")) for r in reporting]
-    known_subs = [(r, s) for r, s in subs if s is not None]
-
-    if not reporting:
+    if not reported:
         return finish(None, None, attainment(spec, None))
 
-    if how is Rollup.SUM:
-        value = math.fsum(values)
-        sub = math.fsum(s for _, s in known_subs) if known_subs else None
-    elif how is Rollup.MEAN:
-        value = math.fsum(values) / len(values)
-        sub = math.fsum(s for _, s in known_subs) / len(known_subs) if known_subs else None
-    else:  # weighted mean
-        missing = [r.unit_code for r in reporting if parse_number(r.weight, field="Trọng số") is None]
-        if missing:
-            raise InputError(
-                "Bình quân có trọng số cần trọng số (ví dụ dân số) của mọi đơn vị có số liệu. "
-                f"Còn thiếu trọng số của: {', '.join(missing)}.",
-                field="Trọng số",
-            )
-        weights = [float(parse_number(r.weight) or 0.0) for r in reporting]
-        if any(w < 0 for w in weights):
-            raise InputError("Trọng số không được âm.", field="Trọng số")
-        total = math.fsum(weights)
-        if _close(total, 0.0):
-            raise InputError("Tổng trọng số bằng 0, không tính được bình quân có trọng số.", field="Trọng số")
-        value = math.fsum(v * w for v, w in zip(values, weights, strict=True)) / total
-        sub = None
-        if known_subs:
-            sub_w = [float(parse_number(r.weight) or 0.0) for r, _ in known_subs]
-            if not _close(math.fsum(sub_w), 0.0):
-                sub = math.fsum(s * w for (_, s), w in zip(known_subs, sub_w, strict=True)) / math.fsum(sub_w)
+    if how is Rollup.WEIGHTED_MEAN:
+        value, sub = _weighted_mean(reported)
+    else:
+        values = [v for v, _, _ in reported]
+        subs = [s for _, s, _ in reported if s is not None]
+        if how is Rollup.SUM:
+            value = math.fsum(values)
+            sub = math.fsum(subs) if subs else None
+        else:  # mean
+            value = math.fsum(values) / len(values)
+            sub = math.fsum(subs) / len(subs) if subs else None
     return finish(value, sub, attainment(spec, value, sub))
+
+
+def _weighted_mean(reported: list[tuple[float, float | None, UnitResult]]) -> tuple[float, float | None]:
+    """Σ figure × weight / Σ weight, and the same over the units that gave a "trong đó" figure
+    (``None`` when they weigh nothing)."""
+    weighed: list[tuple[float, float | None, float]] = []
+    missing: list[str] = []
+    for value, sub, r in reported:
+        weight = parse_number(r.weight, field="Trọng số")
+        if weight is None:
+            missing.append(r.unit_code)
+        else:
+            weighed.append((value, sub, weight))
+    if missing:
+        raise InputError(
+            "Bình quân có trọng số cần trọng số (ví dụ dân số) của mọi đơn vị có số liệu. "
+            f"Còn thiếu trọng số của: {', '.join(missing)}.",
+            field="Trọng số",
+        )
+    if any(w < 0 for _, _, w in weighed):
+        raise InputError("Trọng số không được âm.", field="Trọng số")
+    total = math.fsum(w for _, _, w in weighed)
+    if _close(total, 0.0):
+        raise InputError("Tổng trọng số bằng 0, không tính được bình quân có trọng số.", field="Trọng số")
+    value = math.fsum(v * w for v, _, w in weighed) / total
+    with_sub = [(s, w) for _, s, w in weighed if s is not None]
+    sub_total = math.fsum(w for _, w in with_sub)
+    sub = None if _close(sub_total, 0.0) else math.fsum(s * w for s, w in with_sub) / sub_total
+    return value, sub
