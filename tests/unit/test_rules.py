@@ -19,6 +19,7 @@ from tdkt_desktop.core.rules import (
     dossier_for,
     load_override,
     load_ruleset,
+    money_rule,
     payable_awards,
     quota_limit,
     ruleset_for,
@@ -139,6 +140,9 @@ def test_every_rule_cites_its_source(on: dt.date) -> None:
                 assert entry.money_sources[kind].verified, (entry.code, kind)
         for kind, note in entry.money_manual.items():
             assert note and kind not in {k for k, v in entry.coefficients.items() if v}
+            assert entry.money_sources[kind].status == "not_found", (entry.code, kind)
+        for kind in entry.subject_kinds:
+            assert money_rule(rs, entry.code, kind).source is not None, (entry.code, kind)
         if entry.vote_required:
             assert entry.vote_source is not None
             assert (entry.vote_threshold is None) == (entry.vote_source.status == "not_found"), entry.code
@@ -161,6 +165,14 @@ def test_citation_without_note_for_unchecked_article_is_refused(rules_copy: Path
     with pytest.raises(InputError) as err:
         load_ruleset(path)
     assert err.value.field == "catalogue.LDTT.source.note"
+
+
+def test_amount_entered_by_hand_must_cite_the_text_searched(rules_copy: Path) -> None:
+    path = rules_copy / "nd152_2025.json"
+    _edit(path, lambda d: d["catalogue"]["GIAY_KHEN"]["money"]["sources"].pop("collective"))
+    with pytest.raises(InputError) as err:
+        load_ruleset(path)
+    assert err.value.field == "catalogue.GIAY_KHEN.money.sources.collective"
 
 
 def test_citation_of_unknown_text_is_refused(rules_copy: Path) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from tdkt_desktop import __version__
 from tdkt_desktop.cli import (
+    awards,
     backup,
     database,
     excel,
@@ -21,6 +22,7 @@ from tdkt_desktop.cli import (
     printing,
     records,
     reports,
+    rules,
     signing,
     sync,
     targets,
@@ -37,7 +39,7 @@ from tdkt_desktop.core.errors import user_message
 from tdkt_desktop.logs import log_bug
 
 # Command groups in the order ``tdkt --help`` lists them.
-GROUPS = (installation, database, backup, records, targets, printing, signing, keys, sync, excel, reports)
+GROUPS = (installation, database, backup, records, targets, awards, printing, signing, keys, sync, excel, reports, rules)
 
 DESCRIPTION = "TĐKT Desktop — thi đua, khen thưởng cho xã, phường và cơ quan cấp trên."
 EXAMPLES = """Ví dụ:

@@ -4,6 +4,7 @@
     tdkt report tong-ket --period 2026    [--campaign ID] --out bao-cao.pdf|.xlsx
     tdkt report 0601N    --period 2026 --out bieu-0601N.pdf|.xlsx
     tdkt report 0603N    --period 2026 --out bieu-0603N.pdf|.xlsx
+    (0602N, 0604N, 0605N: refused with the reason — their layout in the circular could not be read)
     tdkt report ma-tran  --period 2026 [--campaign ID] --out ma-tran.xlsx   (attainment matrix, units × targets)
 """
 
@@ -15,7 +16,24 @@ from typing import Any
 
 from tdkt_desktop.cli.base import EXIT_OK, CliError, open_existing
 
-REPORTS = ("so-ket", "tong-ket", "0601N", "0603N", "ma-tran")
+REPORTS = ("so-ket", "tong-ket", "0601N", "0602N", "0603N", "0604N", "0605N", "ma-tran")
+FORMS = ("0601N", "0602N", "0603N", "0604N", "0605N")
+
+
+def _refuse_unproduced(name: str, year: int) -> None:
+    """A statistical form of the circular whose layout could not be read is refused with the regime's note
+    (the forms produced, their circular and reporting period come from resources/rulesets/statistics.json)."""
+    from tdkt_desktop.core.legal import statistics_regime
+
+    regime = statistics_regime(year)
+    code = f"{name[:4]}.{name[4:]}"
+    form = next((f for f in regime.forms if f.code == code), None)
+    if form is None or not form.produced:
+        start, end = regime.window(year)
+        note = form.layout_note if form else "Biểu không có trong danh mục của chế độ báo cáo này."
+        raise CliError(
+            f"Biểu {code} năm {year} (kỳ {start:%d/%m/%Y} – {end:%d/%m/%Y}, {regime.period_source.doc_title}): {note}"
+        )
 
 
 def register(sub: Any) -> None:
@@ -48,6 +66,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CliError("Tệp kết quả phải có đuôi .pdf hoặc .xlsx.")
     period = parse_period(args.period)
     year = period_year(period)
+    if args.name in FORMS:
+        _refuse_unproduced(args.name, year)
     with open_existing(args) as store:
         if args.name in ("0601N", "0603N"):
             from tdkt_desktop.store.statistics import form_0601N, form_0603N

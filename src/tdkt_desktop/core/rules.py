@@ -520,6 +520,12 @@ def _money(
     for key, value in coefficients.items():
         if value and key not in sources:
             raise _error(source, f"{path}.sources.{key}", "hệ số tiền thưởng phải trích dẫn văn bản.")
+    for key in manual:
+        if key not in sources:
+            raise _error(
+                source, f"{path}.sources.{key}",
+                "mức tiền nhập thủ công cũng phải trích văn bản đã tìm (trạng thái not_found khi chưa đọc được).",
+            )
     return coefficients, sources, manual
 
 
@@ -1036,8 +1042,9 @@ def money_rule(ruleset: RuleSet, code: str, subject_kind: SubjectKind | str) -> 
         return Money(entry.coefficients[sk.value], "", entry.money_sources.get(sk.value))
     if sk is SubjectKind.HOUSEHOLD and entry.coefficients.get(SubjectKind.PERSON.value):
         if ruleset.household_factor is None:
-            note = ruleset.money_sources["household_factor"].note if "household_factor" in ruleset.money_sources else ""
-            return Money(None, note or "Mức tiền thưởng đối với hộ gia đình chưa đối chiếu được — nhập thủ công.")
+            cite = ruleset.money_sources.get("household_factor")
+            note = cite.note if cite else ""
+            return Money(None, note or "Mức tiền thưởng đối với hộ gia đình chưa đối chiếu được — nhập thủ công.", cite)
         person = float(entry.coefficients[SubjectKind.PERSON.value] or 0)
         return Money(
             person * ruleset.household_factor, "",

@@ -29,7 +29,7 @@ from typing import Any
 
 from tdkt_desktop.core.legal import CancellationRules, cancellation_rules
 from tdkt_desktop.core.models import TITLE_CODES, SubjectKind
-from tdkt_desktop.core.text import InputError, clean, format_date
+from tdkt_desktop.core.text import InputError, clean, format_date, parse_date
 from tdkt_desktop.store.db import Row, Store, new_id
 from tdkt_desktop.store.numbering import take_number
 
@@ -55,7 +55,11 @@ def _as_date(value: _dt.date | str, label: str) -> _dt.date:
     try:
         return _dt.date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise InputError(f"{label} “{value}” không hợp lệ.", field=label, value=value) from None
+        pass
+    day = parse_date(str(value), field=label)  # dd/mm/yyyy as a person types it
+    if day is None:
+        raise InputError(f"Chưa ghi {label.lower()}.", field=label)
+    return day
 
 
 def _decision_code(decision: Row) -> str:

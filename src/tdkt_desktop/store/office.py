@@ -784,6 +784,7 @@ def decision_summary(store: Store, decision_id: str) -> dict[str, Any]:
                 proposers.append(label)
         awardees.append(
             {
+                "id": a["id"],
                 "so_vang": a.get("so_vang"),
                 "subject_kind": a["subject_kind"],
                 "subject_label": SubjectKind(a["subject_kind"]).label,
