@@ -56,6 +56,13 @@ def _f(side: Side, name: str) -> str:
 COMMANDS: list[tuple[tuple[str, ...], Callable[[Side], list[str]], int]] = [
     (("init",), lambda s: ["--unit", WARD, "--operator", "Nguyễn Thị Thu Hà"], 0),
     (("demo",), lambda s: [], 0),
+    (("rules", "show"), lambda s: ["--date", "02/07/2026", "--title", "LDTT"], 0),
+    (("rules", "sources"), lambda s: ["--json"], 0),
+    (("awards", "list"), lambda s: ["--decision", _decision_id(s), "--json"], 0),
+    (("awards", "cancel"), lambda s: [_awardee_id(s), "--date", "15/01/2026", "--ground", "a", "--reason", "Gian dối",
+                                      "--signer", "Nguyễn Văn A", "--signer-title", "Chủ tịch", "--yes"], 0),
+    (("awards", "cancellations"), lambda s: ["--json"], 0),
+    (("awards", "recovered"), lambda s: [_cancellation_id(s), "--date", "01/02/2026"], 0),
     (("units", "search"), lambda s: ["tan", "an"], 0),
     (("stats",), lambda s: ["--json"], 0),
     (("check",), lambda s: ["--json"], 0),
@@ -98,6 +105,21 @@ COMMANDS: list[tuple[tuple[str, ...], Callable[[Side], list[str]], int]] = [
 def _person_id(side: Side) -> str:
     with open_store(side.db) as s:
         return str(s.rows("people", "full_name = ?", ["Hồ Văn Lệnh"], include_deleted=True)[0]["id"])
+
+
+def _decision_id(side: Side) -> str:
+    with open_store(side.db) as s:
+        return str(s.rows("decisions")[0]["id"])
+
+
+def _awardee_id(side: Side) -> str:
+    with open_store(side.db) as s:
+        return str(s.rows("decision_awardees", order_by="so_vang")[0]["id"])
+
+
+def _cancellation_id(side: Side) -> str:
+    with open_store(side.db) as s:
+        return str(s.rows("award_cancellations")[0]["id"])
 
 
 def test_every_command_is_in_the_table():
