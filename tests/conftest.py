@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -87,3 +93,66 @@ def seed_text(name_prefix: str) -> str:
     if not matches:
         pytest.skip(f"seed document {name_prefix}* not found beside the repository ({SEEDS})")
     return matches[0].read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- certificates for electronic signing
+
+
+def _name(cn: str, org: str) -> x509.Name:
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn), x509.NameAttribute(NameOID.ORGANIZATION_NAME, org)])
+
+
+def _usage(*, ca: bool) -> x509.KeyUsage:
+    return x509.KeyUsage(digital_signature=True, content_commitment=not ca, key_encipherment=False,
+                         data_encipherment=False, key_agreement=False, key_cert_sign=ca, crl_sign=ca,
+                         encipher_only=False, decipher_only=False)
+
+
+@pytest.fixture(scope="session")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A certificate authority made here; the certificate and key of Trần Văn Minh (PKCS#12, and PEM/DER for a
+    token) and of the demo ward's chairman Trần Văn Bình ("chu-tich-tan-an.p12"); another authority; a seal."""
+    folder = tmp_path_factory.mktemp("pki")
+    now = dt.datetime.now(dt.UTC)
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca_name = _name("CA Kiểm thử", "Tổ chức chứng thực kiểm thử")
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+          .not_valid_after(now + dt.timedelta(days=30))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .add_extension(_usage(ca=True), critical=True).sign(ca_key, hashes.SHA256()))
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (x509.CertificateBuilder().subject_name(_name("Trần Văn Minh", "Ủy ban nhân dân phường Tân Phú"))
+            .issuer_name(ca_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(_usage(ca=False), critical=True).sign(ca_key, hashes.SHA256()))
+    demo_cert = (x509.CertificateBuilder().subject_name(_name("Trần Văn Bình", "Ủy ban nhân dân phường Tân An"))
+                 .issuer_name(ca_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
+                 .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+                 .add_extension(_usage(ca=False), critical=True).sign(ca_key, hashes.SHA256()))
+    other_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    other_ca = (x509.CertificateBuilder().subject_name(_name("CA khác", "Khác")).issuer_name(_name("CA khác", "Khác"))
+                .public_key(other_key.public_key()).serial_number(x509.random_serial_number())
+                .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+                .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+                .sign(other_key, hashes.SHA256()))
+    paths = {name: folder / name for name in ("ca.pem", "other-ca.pem", "can-bo.p12", "key.pem", "cert.der",
+                                               "dau.png")}
+    paths["ca.pem"].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    paths["other-ca.pem"].write_bytes(other_ca.public_bytes(serialization.Encoding.PEM))
+    paths["can-bo.p12"].write_bytes(pkcs12.serialize_key_and_certificates(
+        b"can-bo", key, cert, [ca], serialization.BestAvailableEncryption(b"mat-khau")))
+    paths["chu-tich-tan-an.p12"] = folder / "chu-tich-tan-an.p12"
+    paths["chu-tich-tan-an.p12"].write_bytes(pkcs12.serialize_key_and_certificates(
+        b"chu-tich", key, demo_cert, [ca], serialization.BestAvailableEncryption(b"mat-khau")))
+    paths["key.pem"].write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                   serialization.NoEncryption()))
+    paths["cert.der"].write_bytes(cert.public_bytes(serialization.Encoding.DER))
+    from PIL import Image, ImageDraw
+
+    seal = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(seal)
+    draw.ellipse((4, 4, 236, 236), outline=(210, 0, 0, 255), width=10)
+    draw.ellipse((40, 40, 200, 200), outline=(210, 0, 0, 255), width=4)
+    seal.save(paths["dau.png"])
+    return paths

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/about.py" line="+169"/>
+        <location filename="../../src/tdkt_desktop/gui/about.py" line="+170"/>
         <location line="+83"/>
         <source>unknown</source>
         <translation>không rõ</translation>
@@ -84,7 +84,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location line="-273"/>
+        <location line="-274"/>
         <source>About TĐKT Desktop</source>
         <translation>Giới thiệu TĐKT Desktop</translation>
     </message>
@@ -337,7 +337,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+50"/>
+        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+46"/>
         <source>TĐKT Desktop — Emulation and commendation work</source>
         <translation>TĐKT Desktop — Thi đua, khen thưởng</translation>
     </message>

@@ -1525,17 +1525,17 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
     </message>
     <message>
         <location line="+6"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Writing the PDF</source>
         <translation>Đang ghi tệp PDF</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Export to Excel</source>
         <translation>Xuất Excel</translation>
     </message>

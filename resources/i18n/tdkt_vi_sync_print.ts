@@ -4,7 +4,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+486"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+912"/>
         <source>Print all documents</source>
         <translation>In tất cả văn bản</translation>
     </message>
@@ -35,6 +35,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Drafts: no number is taken, every page is marked “DỰ THẢO”.</source>
+        <translation>Bản dự thảo: không lấy số, mỗi trang có chữ “DỰ THẢO”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued copies: documents numbered here take their numbers from the register.</source>
+        <translation>Bản ban hành: văn bản do đơn vị đánh số sẽ lấy số trong sổ đăng ký văn bản.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Each document is a separate PDF file. You can stop at any time; the files already written stay complete.</source>
         <translation>Mỗi văn bản là một tệp PDF riêng. Có thể dừng bất cứ lúc nào; các tệp đã ghi vẫn đầy đủ.</translation>
     </message>
@@ -264,7 +274,7 @@
         <translation>Thu phóng</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Choose a document and a record, then press “Preview”.</source>
         <translation>Chọn hồ sơ và văn bản cần in, rồi bấm “Xem trước”.</translation>
     </message>
@@ -272,7 +282,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-495"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-922"/>
         <source>Award decisions</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
@@ -297,19 +307,14 @@
         <translation>Đăng ký thi đua</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+373"/>
+        <location line="+33"/>
+        <location line="+724"/>
         <location line="+8"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location line="-380"/>
-        <source>Documents are laid out as Decree 30/2020 requires (A4, Times New Roman). Preview them here, then print or save the issued PDF.</source>
-        <translation>Văn bản được trình bày theo Nghị định 30/2020 (khổ A4, phông Times New Roman). Xem trước tại đây, rồi in hoặc lưu bản PDF phát hành.</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="-689"/>
         <source>Print from:</source>
         <translation>In từ:</translation>
     </message>
@@ -319,12 +324,7 @@
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Document and options</source>
-        <translation>Văn bản và tùy chọn</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+59"/>
         <source>Document:</source>
         <translation>Văn bản:</translation>
     </message>
@@ -344,7 +344,7 @@
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+78"/>
         <source>Plain paper (the border is printed)</source>
         <translation>Giấy trắng (in cả khung viền)</translation>
     </message>
@@ -354,12 +354,12 @@
         <translation>Phôi bằng, giấy khen in sẵn</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Paper:</source>
         <translation>Giấy in:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Default printer</source>
         <translation>Máy in mặc định</translation>
     </message>
@@ -369,7 +369,7 @@
         <translation>Máy in:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Move right (negative: left), in millimetres</source>
         <translation>Dịch sang phải (số âm: sang trái), tính bằng mm</translation>
     </message>
@@ -384,22 +384,77 @@
         <translation>Ngang</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Y</source>
         <translation>Dọc</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Shift (mm):</source>
         <translation>Căn chỉnh:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-147"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-102"/>
+        <source>As the office held (default)</source>
+        <translation>Theo chức vụ (mặc định)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TM. — on behalf of the collective body</source>
+        <translation>TM. — thay mặt tập thể</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KT. — signing for the head</source>
+        <translation>KT. — ký thay người đứng đầu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Q. — acting head</source>
+        <translation>Q. — quyền người đứng đầu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TL. — by order of the head</source>
+        <translation>TL. — thừa lệnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TUQ. — by the head&apos;s authorisation</source>
+        <translation>TUQ. — thừa ủy quyền</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No prefix</source>
+        <translation>Không ghi</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Documents are laid out as Decree 30/2020 requires (A4, Times New Roman). Preview them, print them or save them as PDF or Word — as a draft, or issued with the next number — and sign issued documents electronically.</source>
+        <translation>Văn bản được trình bày theo Nghị định 30/2020 (khổ A4, phông Times New Roman). Xem trước, in hoặc lưu PDF, Word — bản dự thảo hoặc bản ban hành lấy số tiếp theo — và ký số văn bản đã ban hành.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signer, recipients</source>
+        <translation>Người ký, nơi nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate stock</source>
+        <translation>Phôi bằng, giấy khen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Show the pages as they will be printed (Ctrl+P)</source>
         <translation>Xem các trang đúng như khi in (Ctrl+P)</translation>
     </message>
@@ -415,16 +470,159 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Save as Word…</source>
+        <translation>Lưu Word…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A .docx file with the same layout, to edit before signing</source>
+        <translation>Tệp .docx cùng thể thức, để sửa trước khi trình ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign electronically…</source>
+        <translation>Ký số…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign the issued document with a certificate file or a signing token</source>
+        <translation>Ký số văn bản đã ban hành bằng tệp chứng thư số hoặc thiết bị ký số</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check a signature…</source>
+        <translation>Kiểm tra chữ ký số…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check who signed a received PDF, when, and whether it changed</source>
+        <translation>Kiểm tra văn bản PDF nhận được: ai ký, ký lúc nào, có bị sửa không</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Print all documents…</source>
         <translation>In hàng loạt…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+29"/>
+        <source>Draft — no number, marked “DỰ THẢO”</source>
+        <translation>Dự thảo — không số, có chữ “DỰ THẢO”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued — numbered from the register</source>
+        <translation>Ban hành — lấy số trong sổ đăng ký văn bản</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy:</source>
+        <translation>Bản in:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Who signs: one of the unit&apos;s officials (Settings → Signers)</source>
+        <translation>Người ký: một trong những người ký của đơn vị (Cài đặt → Người ký)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signer:</source>
+        <translation>Người ký:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Authority:</source>
+        <translation>Thẩm quyền ký:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Double-click an entry to change it; the list is remembered for the next document of this kind</source>
+        <translation>Bấm đúp để sửa một dòng; danh sách được ghi nhớ cho văn bản cùng loại lần sau</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add a recipient</source>
+        <translation>Thêm nơi nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the chosen recipient</source>
+        <translation>Bỏ nơi nhận đang chọn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move up</source>
+        <translation>Chuyển lên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Chuyển xuống</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recipients:</source>
+        <translation>Nơi nhận:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the default recipients</source>
+        <translation>Trở về nơi nhận mặc định</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+210"/>
+        <source>number, e.g. 05/TTr-UBND</source>
+        <translation>số ký hiệu, ví dụ 05/TTr-UBND</translation>
+    </message>
+    <message>
+        <location line="-208"/>
+        <location line="+211"/>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location line="-207"/>
+        <source>With submission:</source>
+        <translation>Kèm theo tờ trình:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list is printed “(Kèm theo Tờ trình số … ngày …)”</source>
+        <translation>Danh sách in dòng “(Kèm theo Tờ trình số … ngày …)”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This document is signed as its form says (the meeting&apos;s chair and secretary, the head of the unit).</source>
+        <translation>Văn bản này được ký theo mẫu (chủ trì và thư ký cuộc họp, thủ trưởng đơn vị).</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Tick what the stock already carries: it is not printed again</source>
+        <translation>Đánh dấu phần phôi đã in sẵn: phần đó không in lại</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pre-printed:</source>
+        <translation>Đã in sẵn:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print a calibration page…</source>
+        <translation>In trang căn chỉnh…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crosses at known places, shifted by this printer&apos;s offsets: lay the sheet over the stock and measure</source>
+        <translation>Các dấu thập ở vị trí biết trước, đã dịch theo độ lệch của máy in này: đặt tờ in chồng lên phôi rồi đo</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+83"/>
         <source>Reading</source>
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-74"/>
         <source>%1 record(s)</source>
         <translation>%1 hồ sơ</translation>
     </message>
@@ -434,12 +632,62 @@
         <translation>Chưa có hồ sơ loại này.</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>The preview has no number. Printing or saving the issued document takes the next number of this unit&apos;s register.</source>
-        <translation>Bản xem trước chưa có số. Khi in hoặc lưu bản phát hành, văn bản được lấy số tiếp theo trong sổ đăng ký văn bản của đơn vị.</translation>
+        <location line="+60"/>
+        <source>Press “Preview” to see this document.</source>
+        <translation>Bấm “Xem trước” để xem văn bản này.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+30"/>
+        <source>As recorded for the document (default)</source>
+        <translation>Theo văn bản (mặc định)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>New recipient</source>
+        <translation>Nơi nhận mới</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Recipients</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Issued under number %1; printing the issued copy again keeps this number.</source>
+        <translation>Đã ban hành số %1; in lại bản ban hành vẫn giữ số này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A draft takes no number from the register and is marked “DỰ THẢO” on every page.</source>
+        <translation>Bản dự thảo không lấy số trong sổ và có chữ “DỰ THẢO” trên mỗi trang.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing or saving the issued copy takes the next number of this unit&apos;s register.</source>
+        <translation>In hoặc lưu bản ban hành sẽ lấy số tiếp theo trong sổ đăng ký văn bản của đơn vị.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This document has no number of its own; the issued copy is printed without the “DỰ THẢO” mark.</source>
+        <translation>Văn bản này không có số riêng; bản ban hành được in không có chữ “DỰ THẢO”.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Calibration page</source>
+        <translation>Trang căn chỉnh</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Check the choices</source>
+        <translation>Kiểm tra lại lựa chọn</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Saving the document</source>
+        <translation>Đang lưu văn bản</translation>
+    </message>
+    <message>
+        <location line="-84"/>
         <source>Preparing the preview…</source>
         <translation>Đang chuẩn bị bản xem trước…</translation>
     </message>
@@ -449,12 +697,17 @@
         <translation>Đang chuẩn bị bản xem trước</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>%1 page(s) · issued, number %2</source>
+        <translation>%1 trang · đã ban hành, số %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 page(s) · draft, not numbered</source>
         <translation>%1 trang · bản nháp, chưa có số</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Issue the document</source>
         <translation>Phát hành văn bản</translation>
     </message>
@@ -464,44 +717,71 @@
         <translation>Phát hành “%1” sẽ lấy số tiếp theo trong sổ đăng ký văn bản của đơn vị; số đã lấy không dùng lại được. Tiếp tục?</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
+        <source>Save as Word</source>
+        <translation>Lưu Word</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save as PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
+        <source>Number: %1</source>
+        <translation>Số: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Saved</source>
         <translation>Đã lưu</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
         <source>The document was saved to:
 %1</source>
         <translation>Văn bản đã được lưu vào:
 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Saving the PDF</source>
-        <translation>Đang lưu PDF</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>%1 page(s) sent to the printer.</source>
         <translation>Đã gửi %1 trang tới máy in.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+46"/>
+        <source>Signed by %1 at %2 (page %3). The signed document was saved to:
+%4</source>
+        <translation>Đã ký số: %1, lúc %2 (trang %3). Văn bản đã ký được lưu vào:
+%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed</source>
+        <translation>Đã ký số</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing the document</source>
+        <translation>Đang ký số văn bản</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Writing the documents</source>
         <translation>Đang ghi các văn bản</translation>
     </message>
@@ -516,7 +796,7 @@
         <translation>Đã ghi %1/%2 văn bản vào %3.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Print all documents</source>
         <translation>In tất cả văn bản</translation>
     </message>
@@ -690,6 +970,189 @@
         <location line="+1"/>
         <source>Preview, print and save the official documents</source>
         <translation>Xem trước, in và lưu các văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/print_view/signing.py" line="+36"/>
+        <source>Sign electronically</source>
+        <translation>Ký số văn bản</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The chosen document, issued: %1</source>
+        <translation>Văn bản đang chọn, bản ban hành: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A PDF file already issued:</source>
+        <translation>Một tệp PDF đã ban hành:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>issued PDF file</source>
+        <translation>tệp PDF đã ban hành</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+16"/>
+        <location line="+8"/>
+        <location line="+15"/>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Digital certificate</source>
+        <translation>Chứng thư số</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate file (.p12, .pfx)</source>
+        <translation>Tệp chứng thư số (.p12, .pfx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing token (USB, PKCS#11)</source>
+        <translation>Thiết bị ký số (USB token, PKCS#11)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Certificate file:</source>
+        <translation>Tệp chứng thư số:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passphrase:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the token&apos;s PKCS#11 library (.dll, .so)</source>
+        <translation>thư viện PKCS#11 của thiết bị (.dll, .so)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token library:</source>
+        <translation>Thư viện thiết bị:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Slot:</source>
+        <translation>Khe:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PIN:</source>
+        <translation>Mã PIN:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>optional: the seal as a PNG image with a transparent background</source>
+        <translation>không bắt buộc: ảnh con dấu dạng PNG nền trong suốt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal image:</source>
+        <translation>Ảnh con dấu:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the signed PDF as:</source>
+        <translation>Lưu văn bản đã ký vào:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an issued document is signed: a draft is refused. The signature, the signing time and the seal are placed over the signing space above the signer&apos;s name (Decree 30/2020, Appendix I). Passphrases and PINs are not kept.</source>
+        <translation>Chỉ ký số văn bản đã ban hành; bản dự thảo bị từ chối. Chữ ký, thời gian ký và con dấu được đặt vào khoảng ký phía trên họ tên người ký (Nghị định 30/2020, Phụ lục I). Mật khẩu và mã PIN không được lưu lại.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Choose the issued PDF</source>
+        <translation>Chọn tệp PDF đã ban hành</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+15"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Choose the certificate file</source>
+        <translation>Chọn tệp chứng thư số</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificate files (*.p12 *.pfx)</source>
+        <translation>Tệp chứng thư số (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the token&apos;s library</source>
+        <translation>Chọn thư viện của thiết bị ký số</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Libraries (*.dll *.so *.dylib)</source>
+        <translation>Thư viện (*.dll *.so *.dylib)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the seal image</source>
+        <translation>Chọn ảnh con dấu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.png)</source>
+        <translation>Ảnh (*.png)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the signed PDF as</source>
+        <translation>Lưu văn bản đã ký</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose the PDF file to sign.</source>
+        <translation>Hãy chọn tệp PDF cần ký.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the certificate file (.p12, .pfx).</source>
+        <translation>Hãy chọn tệp chứng thư số (.p12, .pfx).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the token&apos;s PKCS#11 library.</source>
+        <translation>Hãy chọn thư viện PKCS#11 của thiết bị ký số.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose where to save the signed PDF.</source>
+        <translation>Hãy chọn nơi lưu văn bản đã ký.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the signed PDF under another name: the issued file is kept as it is.</source>
+        <translation>Hãy lưu văn bản đã ký với tên khác: tệp đã ban hành được giữ nguyên.</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1627,115 @@ Hãy chép vào USB hoặc gửi đính kèm thư cho đơn vị nhận.</transl
         <location line="+14"/>
         <source>Resolving the conflict</source>
         <translation>Đang xử lý xung đột</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/print_view/signing.py" line="+54"/>
+        <source>Check a signed document</source>
+        <translation>Kiểm tra văn bản đã ký số</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the signed PDF received</source>
+        <translation>tệp PDF đã ký số nhận được</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed PDF:</source>
+        <translation>Văn bản đã ký:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>optional: the certificate authority to trust (.pem, .cer)</source>
+        <translation>không bắt buộc: chứng thư của tổ chức chứng thực tin cậy (.pem, .cer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted authority:</source>
+        <translation>Tổ chức chứng thực:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose the signed PDF, then press “Check”: each signature is listed with its signer, the signing time and whether the document changed after it was signed.</source>
+        <translation>Chọn văn bản PDF đã ký số rồi bấm “Kiểm tra”: mỗi chữ ký được liệt kê với người ký, thời gian ký và văn bản có bị thay đổi sau khi ký hay không.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the signed PDF</source>
+        <translation>Chọn văn bản đã ký số</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the certificate authority</source>
+        <translation>Chọn chứng thư của tổ chức chứng thực</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.cer *.crt *.der)</source>
+        <translation>Chứng thư số (*.pem *.cer *.crt *.der)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose the signed PDF to check.</source>
+        <translation>Hãy chọn văn bản đã ký số cần kiểm tra.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking the signature</source>
+        <translation>Đang kiểm tra chữ ký số</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Valid: signed by %1 at %2; the document has not changed since it was signed.</source>
+        <translation>Hợp lệ: ký bởi %1 lúc %2; văn bản không bị thay đổi sau khi ký.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(%1 signatures, all valid)</source>
+        <translation>(%1 chữ ký, đều hợp lệ)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not valid: the file has no electronic signature.</source>
+        <translation>Không hợp lệ: tệp không có chữ ký số.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not valid: the document was CHANGED after it was signed.</source>
+        <translation>Không hợp lệ: văn bản ĐÃ BỊ THAY ĐỔI sau khi ký.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not valid: the signature does not match its certificate or the trusted authority.</source>
+        <translation>Không hợp lệ: chữ ký không khớp chứng thư số hoặc không thuộc tổ chức chứng thực tin cậy.</translation>
     </message>
 </context>
 </TS>

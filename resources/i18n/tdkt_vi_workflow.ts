@@ -229,7 +229,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+67"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+68"/>
         <source>Registration deadline</source>
         <translation>Hạn đăng ký thi đua</translation>
     </message>
@@ -254,7 +254,7 @@
         <translation>Kết thúc phong trào</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>No result for the period</source>
         <translation>Chưa có kết quả của kỳ</translation>
     </message>
@@ -783,7 +783,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="+81"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="+72"/>
         <source>This target is incomplete; correct it in the campaign.</source>
         <translation>Chỉ tiêu này chưa đủ thông tin; hãy sửa trong phong trào.</translation>
     </message>
@@ -908,7 +908,7 @@
         <translation>Tham gia phong trào trong kỳ</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+127"/>
         <source>Results</source>
         <translation>Kết quả</translation>
     </message>
@@ -1072,7 +1072,7 @@
         <translation>Không đọc được số liệu trong mục này; hãy điền các ô hoặc bỏ dòng này.</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+145"/>
         <source>Target no. %1: %2</source>
         <translation>Chỉ tiêu thứ %1: %2</translation>
     </message>

@@ -36,9 +36,9 @@ def test_every_printable_template_has_a_builder():
 def test_decision_prints_its_list_with_gold_book_numbers_and_money(demo, tmp_path):
     decision = demo.rows("decisions")[0]
     out = tmp_path / "qd.pdf"
-    info = records.preview_pdf(demo, "quyet_dinh", decision["id"], out)
+    info = records.issue_pdf(demo, "quyet_dinh", decision["id"], out)  # issued by the office: no number taken here
     text = pdf_text(out)
-    assert info.pages >= 2
+    assert info.pages >= 2 and "DỰ THẢO" not in text
     assert "QUYẾT ĐỊNH" in text and "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TÂN AN" in text
     assert f"Số: {int(decision['number']):02d}/QĐ-UBND" in text
     awardees = demo.rows("decision_awardees", order_by="so_vang")
@@ -47,6 +47,10 @@ def test_decision_prints_its_list_with_gold_book_numbers_and_money(demo, tmp_pat
     assert "CHIẾN SĨ THI ĐUA CƠ SỞ" in text  # grouped by title
     for a in awardees[:3]:
         assert a["subject_name"].split()[-1] in text
+    draft = tmp_path / "du-thao.pdf"
+    records.preview_pdf(demo, "quyet_dinh", decision["id"], draft)  # a draft shows no number, not even its own
+    assert "Số: /QĐ-UBND" in " ".join(pdf_text(draft).split())
+    assert "DU_THAO" in PdfReader(str(draft)).metadata["/Keywords"]  # marked a draft: never signed
 
 
 def test_certificates_one_page_per_awardee_with_red_title(demo, tmp_path):

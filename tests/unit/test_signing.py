@@ -12,11 +12,6 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
 
 from tdkt_desktop.cli import main
 from tdkt_desktop.printing import render
@@ -27,58 +22,6 @@ SOFTHSM_LIBS = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/so
                 "/usr/lib64/pkcs11/libsofthsm2.so", "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so")
 SIGNER = "Trần Văn Minh"
 MM = 72 / 25.4
-
-
-def _name(cn: str, org: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn), x509.NameAttribute(NameOID.ORGANIZATION_NAME, org)])
-
-
-def _usage(*, ca: bool) -> x509.KeyUsage:
-    return x509.KeyUsage(digital_signature=True, content_commitment=not ca, key_encipherment=False,
-                         data_encipherment=False, key_agreement=False, key_cert_sign=ca, crl_sign=ca,
-                         encipher_only=False, decipher_only=False)
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """A certificate authority, the chairman's certificate and key (PKCS#12, and PEM/DER for the token), a seal."""
-    folder = tmp_path_factory.mktemp("pki")
-    now = dt.datetime.now(dt.UTC)
-    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca_name = _name("CA Kiểm thử", "Tổ chức chứng thực kiểm thử")
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
-          .not_valid_after(now + dt.timedelta(days=30))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .add_extension(_usage(ca=True), critical=True).sign(ca_key, hashes.SHA256()))
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    cert = (x509.CertificateBuilder().subject_name(_name(SIGNER, "Ủy ban nhân dân phường Tân Phú"))
-            .issuer_name(ca_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
-            .add_extension(_usage(ca=False), critical=True).sign(ca_key, hashes.SHA256()))
-    other_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    other_ca = (x509.CertificateBuilder().subject_name(_name("CA khác", "Khác")).issuer_name(_name("CA khác", "Khác"))
-                .public_key(other_key.public_key()).serial_number(x509.random_serial_number())
-                .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
-                .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-                .sign(other_key, hashes.SHA256()))
-    paths = {name: folder / name for name in ("ca.pem", "other-ca.pem", "can-bo.p12", "key.pem", "cert.der",
-                                               "dau.png")}
-    paths["ca.pem"].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    paths["other-ca.pem"].write_bytes(other_ca.public_bytes(serialization.Encoding.PEM))
-    paths["can-bo.p12"].write_bytes(pkcs12.serialize_key_and_certificates(
-        b"can-bo", key, cert, [ca], serialization.BestAvailableEncryption(b"mat-khau")))
-    paths["key.pem"].write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                                   serialization.NoEncryption()))
-    paths["cert.der"].write_bytes(cert.public_bytes(serialization.Encoding.DER))
-    from PIL import Image, ImageDraw
-
-    seal = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(seal)
-    draw.ellipse((4, 4, 236, 236), outline=(210, 0, 0, 255), width=10)
-    draw.ellipse((40, 40, 200, 200), outline=(210, 0, 0, 255), width=4)
-    seal.save(paths["dau.png"])
-    return paths
 
 
 @pytest.fixture(scope="module")
@@ -234,3 +177,22 @@ def test_sign_with_a_pkcs11_token(token: dict[str, str], pki: dict[str, Path], i
                  "PIN_TOKEN", "--out", str(cli_out)]) == 0
     capsys.readouterr()
     assert main(["verify", str(cli_out), "--trust", str(pki["ca.pem"])]) == 0
+
+
+def test_the_signing_time_shown_is_the_one_signed_and_no_traceback_reaches_the_terminal(
+        pki: dict[str, Path], issued: Path, tmp_path: Path) -> None:
+    import sys
+
+    from tdkt_desktop.printing.signing import VIETNAM
+
+    when = (dt.datetime.now(VIETNAM) - dt.timedelta(hours=1)).replace(microsecond=123456)
+    out = tmp_path / "ky.pdf"
+    info = sign_pdf(issued, out, SignerSource.from_p12(pki["can-bo.p12"], "mat-khau"), now=when)
+    assert info.signing_time == when.replace(microsecond=0).isoformat()
+    assert verify_pdf(out).signatures[0].signing_time == info.signing_time  # the time inside the signature
+    # a certificate of another authority: the reason in Vietnamese, no traceback on the terminal
+    proc = subprocess.run([sys.executable, "-m", "tdkt_desktop", "verify", str(out), "--trust",
+                           str(pki["other-ca.pem"])], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert "KHÔNG được chấp nhận" in proc.stdout and "KẾT LUẬN: KHÔNG HỢP LỆ" in proc.stdout
+    assert "Traceback" not in proc.stderr and "Error" not in proc.stderr, proc.stderr

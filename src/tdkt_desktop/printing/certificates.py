@@ -30,7 +30,7 @@ from tdkt_desktop.printing.model import CertificateLine, CertificatePage, Certif
 from tdkt_desktop.printing.renderer import block_applies, doc_values, upper_markup, validate
 from tdkt_desktop.printing.templates import Template
 
-__all__ = ["build_certificates", "draw_border"]
+__all__ = ["build_certificates", "draw_border", "stock_elements"]
 
 _STEP = 0.5  # points a shrinkable size loses at each try
 _CLEARANCE = 2 * mm  # between the central block and the signature column or the numbers
@@ -146,6 +146,13 @@ class _Layout:
             if e.top < inner - 1 or e.bottom > self.page_h - inner + 1:
                 out.append("edge")
         return out
+
+
+def stock_elements(template: Template) -> list[dict[str, Any]]:
+    """What a certificate prints, for choosing what the stock already carries: ``id``, ``label`` (Vietnamese) and
+    ``preprinted`` (what the template assumes a stock sheet has), in the order of the template."""
+    return [{"id": str(e["id"]), "label": str(e.get("label") or e["id"]), "preprinted": bool(e.get("preprinted"))}
+            for e in template.elements if e.get("id")]
 
 
 def _overflow_message(template: Template, ctx: Mapping[str, Any]) -> str:

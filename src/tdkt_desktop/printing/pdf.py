@@ -344,6 +344,13 @@ def draw_certificates(model: CertificateSet, out: BinaryIO) -> int:
     return len(model.pages)
 
 
+def _signed(value: float) -> str:
+    """ "+2,5", "-1,0", "0,0": a shift in millimetres with its sign and a decimal comma."""
+    from tdkt_desktop.core.text import format_number
+
+    return ("+" if value > 0 else "") + format_number(value, decimals=1)
+
+
 def calibration_pdf(out: BinaryIO, *, offsets_mm: tuple[float, float], preprinted: Sequence[str] = ()) -> int:
     """A calibration page for certificate stock: crosses and scales at known places, shifted by the printer's
     offsets. Printed on plain paper laid over a sheet of stock, it shows how far to move (in mm)."""
@@ -373,7 +380,7 @@ def calibration_pdf(out: BinaryIO, *, offsets_mm: tuple[float, float], preprinte
     canv.drawCentredString(w / 2, h - 40 * mm, "TRANG CĂN CHỈNH MÁY IN PHÔI")
     canv.setFont(font_name("regular"), 11)
     lines = [
-        f"Độ lệch đang dùng: ngang {dx:+.1f} mm (dương: sang phải), dọc {dy:+.1f} mm (dương: xuống dưới).",
+        f"Độ lệch đang dùng: ngang {_signed(dx)} mm (dương: sang phải), dọc {_signed(dy)} mm (dương: xuống dưới).",
         "In trang này lên giấy trắng, đặt chồng lên một tờ phôi rồi soi: tâm mỗi dấu thập phải rơi đúng vào vị trí",
         "ghi bên cạnh (tính từ mép trái và mép trên tờ giấy). Đo khoảng lệch bằng vạch chia (mỗi vạch 1 mm)",
         "và nhập vào ô Lệch X, Lệch Y của máy in này, rồi in lại trang căn chỉnh để kiểm tra.",

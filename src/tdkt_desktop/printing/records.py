@@ -55,7 +55,7 @@ DOC_TYPE: dict[str, str] = {
 }
 
 _TYPE_WORDS = ("Đặc khu ", "Thành phố ", "Thị trấn ", "Thị xã ", "Phường ", "Xã ", "Tỉnh ", "Quận ", "Huyện ")
-_CERTIFICATE_TITLES = {"giay_khen": ("GIAY_KHEN",), "bang_cstdcs": ("CSTDCS",)}
+CERTIFICATE_TITLES = {"giay_khen": ("GIAY_KHEN",), "bang_cstdcs": ("CSTDCS",)}
 
 
 # --------------------------------------------------------------------------- the unit and its officials
@@ -115,6 +115,19 @@ def officials(store: Store, unit_code: str | None = None) -> list[Row]:
     code = unit_code or store.unit_code
     return store.rows("officials", "unit_code = ?", [code], order_by="sort_order, full_name")
 
+
+# What a person chooses for each document (the print screen, ``tdkt print --signer/--role/--recipient/
+# --attached``): the signer and the role's prefix, the Nơi nhận list, the document a list goes with.
+CHOICES: dict[str, frozenset[str]] = {
+    "to_trinh": frozenset({"signer", "recipients"}),
+    "danh_sach": frozenset({"signer", "attached"}),
+    "quyet_dinh": frozenset({"signer", "recipients"}),
+    "giay_khen": frozenset({"signer"}),
+    "bang_cstdcs": frozenset({"signer"}),
+    "dang_ky_thi_dua": frozenset({"signer", "recipients"}),
+    "ke_hoach_phat_dong": frozenset({"signer", "recipients"}),
+    "bao_cao_ket_qua": frozenset({"signer", "recipients"}),
+}
 
 # Signing authority (NĐ 30/2020, Phụ lục I, mục I.9): TM. for the collective body, KT. for the head, Q. an
 # acting head, TL. and TUQ. on the head's behalf; "" the head signing his own decision.
@@ -362,6 +375,27 @@ def recipients(store: Store, template: str, defaults: list[str], options: dict[s
     return [str(x) for x in saved] if isinstance(saved, list) else defaults
 
 
+def recipient_choices(store: Store, template: str) -> dict[str, Any]:
+    """The Nơi nhận of ``template`` as a person edits it: ``current`` (remembered, else the defaults),
+    ``defaults`` and whether ``current`` is a remembered choice."""
+    defaults = default_recipients(store, template)
+    saved = store.meta_json(RECIPIENTS_KEY.format(template), None)
+    remembered = isinstance(saved, list)
+    return {"current": [str(x) for x in saved] if remembered else defaults, "defaults": defaults,
+            "remembered": remembered}
+
+
+def forget_recipients(store: Store, template: str) -> None:
+    """Go back to the default Nơi nhận of ``template``."""
+    with store.atomic():
+        store.set_meta(RECIPIENTS_KEY.format(template), None)
+
+
+def signer_choices(store: Store) -> list[dict[str, str]]:
+    """The unit's officials who may sign, the head first: ``name`` and ``title``."""
+    return [{"name": str(p["full_name"]), "title": str(p["title"])} for p in officials(store)]
+
+
 def default_recipients(store: Store, template: str) -> list[str]:
     """The Nơi nhận a document of ``template`` gets when nobody has chosen others."""
     if template in ("to_trinh", "dang_ky_thi_dua"):
@@ -469,11 +503,11 @@ def _danh_sach(store: Store, record_id: str, options: dict[str, Any]) -> dict[st
 
 def _attached_submission(store: Store, record_id: str, submission: dict[str, Any]) -> dict[str, Any]:
     """The tờ trình this list goes with: its number and date once issued, blanks to fill in before."""
-    rows = list(store.db.query(
-        "SELECT code, issued_on FROM doc_register WHERE unit_code = ? AND doc_type = 'TTr' AND record_table = "
-        "'nominations' AND record_id = ? ORDER BY id DESC LIMIT 1", [store.unit_code, record_id]))
-    if rows:
-        return {"kind": "Tờ trình", "number": rows[0]["code"], "date": rows[0]["issued_on"]}
+    from tdkt_desktop.store.numbering import register_entry
+
+    entry = register_entry(store, doc_type="TTr", record_table="nominations", record_id=record_id)
+    if entry:
+        return {"kind": "Tờ trình", "number": entry["code"], "date": entry["issued_on"]}
     abbr = submission["issuer"].get("abbr", "UBND")
     return {"kind": "Tờ trình", "number": f"     /TTr-{abbr}", "date": None}
 
@@ -818,7 +852,7 @@ def _quyet_dinh_huy_bo(store: Store, record_id: str, options: dict[str, Any]) ->
 def _certificates(store: Store, record_id: str, options: dict[str, Any], template: str) -> dict[str, Any]:
     decision = store.require("decisions", record_id)
     on = _dt.date.fromisoformat(decision["decision_date"])
-    codes = _CERTIFICATE_TITLES[template]
+    codes = CERTIFICATE_TITLES[template]
     awardees, _ = _decision_parts(store, decision)
     chosen = [a for a in awardees if a["title_code"] in codes]
     if options.get("awardee_id"):
@@ -1049,15 +1083,16 @@ def build_context(store: Store, template_name: str, record_id: str, **options: A
 
 
 def _render(template_name: str, context: dict[str, Any], out: str | Path | IO[bytes], options: dict[str, Any]) -> RenderInfo:
+    if options.get("stock") and options.get("stock_preprinted") is not None:
+        context["stock_preprinted"] = [str(x) for x in options["stock_preprinted"]]
     return render(template_name, context, out, stock=bool(options.get("stock")), draft=bool(options.get("draft")),
                   offsets_mm=tuple(options.get("offsets_mm") or (0.0, 0.0)))  # type: ignore[arg-type]
 
 
 def preview_pdf(store: Store, template_name: str, record_id: str, out: str | Path | IO[bytes], **options: Any) -> RenderInfo:
-    """Render without taking a document number (a draft to look at)."""
+    """Render a draft: no number (none taken, none shown — not even a decision's own), "DỰ THẢO" on every page."""
     context = build_context(store, template_name, record_id, **options)
-    if template_name in DOC_TYPE:
-        context.pop("number", None)
+    context.pop("number", None)
     return _render(template_name, context, out, {**options, "draft": True})
 
 
@@ -1077,21 +1112,34 @@ def issue_pdf(store: Store, template_name: str, record_id: str, out: str | Path 
     return _render(template_name, context, out, options)
 
 
+def issued_code(store: Store, template_name: str, record_id: str, **options: Any) -> str | None:
+    """The number this document was issued under ("01/KH-UBND"), taking none: from the register for the documents
+    numbered here, the decision's own number for a decision and its certificates; ``None`` while it is a draft."""
+    from tdkt_desktop.store.numbering import register_entry
+
+    if template_name in DOC_TYPE:
+        quiet = {k: v for k, v in options.items() if k != "recipients"}  # asking must not remember a choice
+        context = build_context(store, template_name, record_id, **quiet)
+        entry = register_entry(store, doc_type=DOC_TYPE[template_name], record_table=TEMPLATE_TABLE[template_name],
+                               record_id=record_id, subject=str(context.get("subject") or ""))
+        return str(entry["code"]) if entry else None
+    if TEMPLATE_TABLE.get(template_name) == "decisions":
+        decision = store.get("decisions", record_id)
+        return decision_number_text(decision).strip() if decision and decision.get("number") else None
+    return None
+
+
 def issued_number(store: Store, template_name: str, record_id: str, subject: str, on: _dt.date, *,
                   suffix: str | None = None) -> tuple[int, str]:
     """The register number of this document: the one it was issued under before (printing again reuses it),
     else the next number of the register for its type and year."""
-    from tdkt_desktop.store.numbering import take_number
+    from tdkt_desktop.store.numbering import register_entry, take_number
 
     doc_type = DOC_TYPE[template_name]
     table = TEMPLATE_TABLE[template_name]
-    earlier = list(store.db.query(
-        "SELECT number, code FROM doc_register WHERE unit_code = ? AND doc_type = ? AND record_table = ? "
-        "AND record_id = ? AND subject = ? ORDER BY id DESC LIMIT 1",
-        [store.unit_code, doc_type, table, record_id, subject],
-    ))
+    earlier = register_entry(store, doc_type=doc_type, record_table=table, record_id=record_id, subject=subject)
     if earlier:
-        return int(earlier[0]["number"]), str(earlier[0]["code"]).split("/", 1)[1]
+        return int(earlier["number"]), str(earlier["code"]).split("/", 1)[1]
     issued = take_number(store, doc_type=doc_type, issued_on=on, record_table=table, record_id=record_id, subject=subject,
                          suffix=suffix)
     return issued.number, issued.code.split("/", 1)[1]
@@ -1134,7 +1182,7 @@ def batch_for_decision(store: Store, decision_id: str) -> list[BatchItem]:
     number = str(decision.get("number") or "chua-so")
     items = [BatchItem("quyet_dinh", decision_id, f"quyet-dinh-{number}.pdf")]
     for a in store.rows("decision_awardees", "decision_id = ?", [decision_id], order_by="so_vang"):
-        for template, codes in _CERTIFICATE_TITLES.items():
+        for template, codes in CERTIFICATE_TITLES.items():
             if a["title_code"] in codes:
                 items.append(BatchItem(template, decision_id, f"{template}-{int(a['so_vang'] or 0):03d}-{_slug(a['subject_name'])}.pdf",
                                        {"awardee_id": a["id"]}))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import logging
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -39,10 +40,17 @@ __all__ = [
     "verify_pdf",
 ]
 
+# pyHanko reports a certificate it cannot trust as a warning with a traceback; the report says it in Vietnamese
+# instead, so nothing of it reaches a person's terminal (the application's own log handlers still see it).
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
 VIETNAM = _dt.timezone(_dt.timedelta(hours=7), "+07:00")
 DRAFT_KEYWORD = "DU_THAO"  # in the PDF keywords of a draft: a draft is never signed
 _MM = 72 / 25.4
 _BLUE = (0.0, 0.0, 1.0)
+_SIGN_SPACE = 18 * _MM
+_KEY_USAGE: Any = None  # the part of the signing space (26 mm in the signature block) that must be free
 
 
 class SigningError(PrintError):
@@ -155,7 +163,9 @@ def _subject(cert: Any) -> tuple[str, str]:
 
 
 def _find_name_box(pdf: bytes, name: str) -> tuple[int, tuple[float, float, float, float]] | None:
-    """(page index, (x0, y0, x1, y1) in points from the bottom left) of the last place ``name`` is printed."""
+    """(page index, (x0, y0, x1, y1) in points from the bottom left) of the signer's name in the signature block:
+    the last place ``name`` is printed with the signing space free above it (the same name in a list of
+    awardees has text right above it and is passed over)."""
     import pypdfium2 as pdfium
 
     wanted = unicodedata.normalize("NFC", name).strip()
@@ -168,17 +178,18 @@ def _find_name_box(pdf: bytes, name: str) -> tuple[int, tuple[float, float, floa
             text = page.get_textpage()
             try:
                 searcher = text.search(wanted, match_case=False)
-                found = None
+                hits = []
                 while (hit := searcher.get_next()) is not None:
-                    found = hit
-                if found is not None:
-                    start, count = found
+                    hits.append(hit)
+                for start, count in reversed(hits):
                     boxes = [text.get_charbox(i) for i in range(start, start + count)]
                     x0 = min(b[0] for b in boxes)
                     y0 = min(b[1] for b in boxes)
                     x1 = max(b[2] for b in boxes)
                     y1 = max(b[3] for b in boxes)
-                    return index, (x0, y0, x1, y1)
+                    above = text.get_text_bounded(left=x0, bottom=y1 + 2 * _MM, right=x1, top=y1 + _SIGN_SPACE)
+                    if not above.strip():
+                        return index, (x0, y0, x1, y1)
             finally:
                 text.close()
                 page.close()
@@ -284,7 +295,7 @@ def sign_pdf(
                 seal_image = img.convert("RGBA")
         except (OSError, ValueError) as exc:
             raise SigningError(f"Không đọc được ảnh con dấu {seal_path.name}: cần tệp ảnh .png nền trong suốt.") from exc
-    when = (now or _dt.datetime.now(VIETNAM)).astimezone(VIETNAM)
+    when = (now or _dt.datetime.now(VIETNAM)).astimezone(VIETNAM).replace(microsecond=0)
     with key.open() as signer:
         name, organisation = _subject(signer.signing_cert)
         page, box = _signature_box(data, name)
@@ -306,7 +317,7 @@ def sign_pdf(
             field_name=field_name, md_algorithm="sha256", reason=reason, location=location, name=name,
             subfilter=fields.SigSeedSubFilter.PADES,
         )
-        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=style)
+        pdf_signer = _signer_at(when)(meta, signer=signer, stamp_style=style)
         buffer = io.BytesIO()
         try:
             pdf_signer.sign_pdf(writer, output=buffer)
@@ -321,6 +332,20 @@ def sign_pdf(
         path=str(out), signer=name, organisation=organisation, signing_time=when.isoformat(timespec="seconds"),
         page=page + 1, box_mm=tuple(round(v / _MM, 1) for v in box),  # type: ignore[arg-type]
     )
+
+
+def _signer_at(when: _dt.datetime) -> Any:
+    """pyHanko's PDF signer with the signing time fixed to ``when``: the time written in the signature is the one
+    the visible signature shows and the one reported."""
+    from pyhanko.sign import signers
+
+    class _AtTime(signers.PdfSigner):  # type: ignore[misc]
+        def init_signing_session(self, pdf_out: Any, existing_fields_only: bool = False) -> Any:
+            session = super().init_signing_session(pdf_out, existing_fields_only)
+            session.system_time = when
+            return session
+
+    return _AtTime
 
 
 def _appearance_pdf(width: float, height: float, *, name: str, organisation: str, when: _dt.datetime,
@@ -450,10 +475,12 @@ class VerifyReport:
             if s.trusted is True:
                 out.append("  Chứng thư số thuộc tổ chức chứng thực được tin cậy.")
             elif s.trusted is False:
-                out.append("  Chứng thư số KHÔNG thuộc tổ chức chứng thực được tin cậy đã chỉ định.")
+                out.append(f"  Chứng thư số KHÔNG được chấp nhận: "
+                           f"{s.problem or 'không thuộc tổ chức chứng thực được tin cậy đã chỉ định'}.")
             else:
-                out.append("  Chưa kiểm tra chuỗi chứng thực (dùng --trust TỆP_CA để kiểm tra).")
-            if s.problem:
+                out.append("  Chưa đối chiếu với tổ chức chứng thực tin cậy (chỉ định tệp chứng thư của tổ chức đó "
+                           "để đối chiếu).")
+            if s.problem and s.trusted is not False:
                 out.append(f"  Ghi chú: {s.problem}")
         out.append("KẾT LUẬN: HỢP LỆ" if self.ok else "KẾT LUẬN: KHÔNG HỢP LỆ")
         return out
@@ -481,6 +508,27 @@ def _load_certs(paths: Sequence[str | Path]) -> list[Any]:
     return out
 
 
+def _key_usage() -> Any:
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
+
+    # a document signature: the certificate allows digital signatures or non-repudiation (either is enough)
+    return KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False)
+
+
+def _trust_problem(status: Any) -> str:
+    """Why the certificate was not accepted, in Vietnamese."""
+    indic = str(getattr(status, "trust_problem_indic", "") or "")
+    if "REVOKED" in indic:
+        return "chứng thư số đã bị thu hồi"
+    if "EXPIRED" in indic or "OUT_OF_BOUNDS" in indic:
+        return "chứng thư số đã hết hạn hoặc chưa có hiệu lực vào thời điểm ký"
+    if "NO_CERTIFICATE_CHAIN" in indic:
+        return "chứng thư số không do tổ chức chứng thực đã chỉ định cấp"
+    if "CONSTRAINTS" in indic or "POLICY" in indic:
+        return "chứng thư số không được phép dùng để ký văn bản (mục đích sử dụng khóa)"
+    return "chứng thư số không được xác nhận bởi tổ chức chứng thực đã chỉ định"
+
+
 def verify_pdf(path: str | Path, *, trust: Sequence[str | Path] = ()) -> VerifyReport:
     """Check every signature of the PDF at ``path``; ``trust`` names CA certificates to check the chains against."""
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -490,6 +538,9 @@ def verify_pdf(path: str | Path, *, trust: Sequence[str | Path] = ()) -> VerifyR
 
     file = Path(path)
     report = VerifyReport(path=str(file))
+    global _KEY_USAGE
+    if _KEY_USAGE is None:
+        _KEY_USAGE = _key_usage()
     try:
         data = file.read_bytes()
     except OSError as exc:
@@ -517,7 +568,7 @@ def verify_pdf(path: str | Path, *, trust: Sequence[str | Path] = ()) -> VerifyR
         context = ValidationContext(trust_roots=anchors, allow_fetching=False) if anchors else ValidationContext(
             trust_roots=[cert], allow_fetching=False)
         try:
-            status = validate_pdf_signature(sig, context)
+            status = validate_pdf_signature(sig, context, key_usage_settings=_KEY_USAGE)
         except Exception as exc:
             item.problem = f"chữ ký hỏng hoặc văn bản đã bị sửa ({_reason(exc)})"
             report.signatures.append(item)
@@ -527,6 +578,8 @@ def verify_pdf(path: str | Path, *, trust: Sequence[str | Path] = ()) -> VerifyR
         item.whole_document = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
         if anchors:
             item.trusted = bool(status.trusted)
+            if not item.trusted:
+                item.problem = _trust_problem(status)
         when = status.signer_reported_dt
         if when is not None:
             item.signing_time = when.astimezone(VIETNAM).isoformat(timespec="seconds")

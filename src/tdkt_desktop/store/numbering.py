@@ -33,6 +33,7 @@ __all__ = [
     "numbers_issued",
     "peek_next_number",
     "record_number",
+    "register_entry",
     "take_number",
 ]
 
@@ -268,6 +269,26 @@ def record_number(
                 value=number,
             ) from None
         raise
+
+
+def register_entry(
+    store: Store,
+    *,
+    doc_type: str,
+    record_table: str,
+    record_id: str,
+    subject: str | None = None,
+    unit_code: str | None = None,
+) -> dict[str, Any] | None:
+    """The latest number taken in the register for the record (and, when given, the same subject): printing
+    an issued document again reuses it. ``None`` when the record was never issued as this type."""
+    sql = ("SELECT * FROM doc_register WHERE unit_code = ? AND doc_type = ? AND record_table = ? AND record_id = ?")
+    params: list[Any] = [_unit(store, unit_code), doc_type, record_table, record_id]
+    if subject is not None:
+        sql += " AND subject = ?"
+        params.append(subject)
+    rows = list(store.db.query(sql + " ORDER BY id DESC LIMIT 1", params))
+    return dict(rows[0]) if rows else None
 
 
 def numbers_issued(

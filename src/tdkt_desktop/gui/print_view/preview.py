@@ -74,10 +74,11 @@ class PreviewView(QtWidgets.QWidget):
         bar.addWidget(self.zoom_box)
         bar.addWidget(self.zoom_in)
         bar.addStretch(1)
+        layout.addLayout(bar)
         self.info = QtWidgets.QLabel(self)
         self.info.setObjectName("hint")
-        bar.addWidget(self.info)
-        layout.addLayout(bar)
+        self.info.setWordWrap(True)
+        layout.addWidget(self.info)
 
         self.scroll = _Scroll(self)
         self.scroll.setObjectName("previewScroll")
@@ -123,6 +124,7 @@ class PreviewView(QtWidgets.QWidget):
         self.page_box.setMaximum(1)
         self.page_total.setText("/ 0")
         self.info.setText("")
+        self.info.hide()
         self._update_nav()
 
     def set_pages(self, images: list[QtGui.QImage], dpi: float, info: str = "") -> None:
@@ -139,6 +141,7 @@ class PreviewView(QtWidgets.QWidget):
         self.page_box.setMaximum(max(1, len(self.images)))
         self.page_total.setText(f"/ {len(self.images)}")
         self.info.setText(info)
+        self.info.setVisible(bool(info))
         self._apply_zoom()
         self._update_nav()
 
