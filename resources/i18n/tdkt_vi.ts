@@ -999,6 +999,225 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
     </message>
 </context>
 <context>
+    <name>RulesView</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/rules_view.py" line="+52"/>
+        <source>Regulations</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules in force on:</source>
+        <translation>Quy định áp dụng ngày:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read-only. Each rule is followed by its source; a rule marked ⚠ could not be checked against the text and is left to the person deciding.</source>
+        <translation>Chỉ xem. Mỗi quy định ghi kèm căn cứ; mục có dấu ⚠ chưa đối chiếu được với văn bản, người xét tự đối chiếu.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Reading the regulations</source>
+        <translation>Đang đọc quy định</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rule set: %1</source>
+        <translation>Bộ quy định: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>General rules and base salary</source>
+        <translation>Quy định chung và lương cơ sở</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+145"/>
+        <source>Cancelling an award</source>
+        <translation>Hủy bỏ khen thưởng</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>Statistical reports</source>
+        <translation>Báo cáo thống kê</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal texts</source>
+        <translation>Văn bản pháp luật</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>no source recorded</source>
+        <translation>chưa ghi căn cứ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>article not checked</source>
+        <translation>chưa đối chiếu số điều</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text not found</source>
+        <translation>chưa tìm được văn bản</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Base salary and money</source>
+        <translation>Lương cơ sở và tiền thưởng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base salary: %1 a month from %2</source>
+        <translation>Mức lương cơ sở: %1/tháng từ %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Awards are rounded up to the next %1</source>
+        <translation>Tiền thưởng làm tròn lên hàng %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rounding</source>
+        <translation>Làm tròn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Base salary of which date</source>
+        <translation>Lương cơ sở tính theo ngày nào</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Households</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Several awards at once</source>
+        <translation>Nhiều danh hiệu, hình thức cùng lúc</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which rules apply</source>
+        <translation>Áp dụng quy định nào</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not a ground for later awards: %1</source>
+        <translation>Không làm căn cứ khen thưởng về sau: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Legal bases quoted in decisions</source>
+        <translation>Căn cứ ghi trong quyết định</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>For: %1</source>
+        <translation>Đối tượng: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who decides</source>
+        <translation>Thẩm quyền</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Criteria</source>
+        <translation>Tiêu chuẩn</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Council vote</source>
+        <translation>Biểu quyết của Hội đồng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No vote of the Emulation and Commendation Council is needed.</source>
+        <translation>Không cần Hội đồng Thi đua – Khen thưởng biểu quyết.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The council votes; the share needed is set by its own rules</source>
+        <translation>Hội đồng biểu quyết; tỷ lệ đồng ý theo quy chế của Hội đồng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At least %1% of all council members agree</source>
+        <translation>Từ %1% tổng số thành viên Hội đồng đồng ý</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Money</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>entered by hand from the text (coefficient not checked)</source>
+        <translation>nhập theo văn bản (chưa đối chiếu được hệ số)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 × base salary %2 = %3</source>
+        <translation>%1 × lương cơ sở %2 = %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no money</source>
+        <translation>không có tiền thưởng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>if any</source>
+        <translation>nếu có</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Who cancels: %1</source>
+        <translation>Thẩm quyền hủy bỏ: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grounds</source>
+        <translation>Căn cứ hủy bỏ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statistical year %1</source>
+        <translation>Năm thống kê %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forms</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(title not read)</source>
+        <translation>(chưa đọc được tên biểu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not produced by the application</source>
+        <translation>chương trình chưa lập biểu này</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Legal texts the rules rely on</source>
+        <translation>Các văn bản pháp luật chương trình dựa vào</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <location filename="../../src/tdkt_desktop/gui/widgets.py" line="+18"/>
@@ -1029,7 +1248,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Đăng ký &amp; tham gia</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="+271"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="+268"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -1037,6 +1256,16 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <location filename="../../src/tdkt_desktop/gui/sections/units.py" line="+146"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/sections/ze_rules.py" line="+19"/>
+        <source>Regulations</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rules in force on a date, each with its legal source</source>
+        <translation>Quy định áp dụng theo ngày, kèm căn cứ pháp lý của từng quy định</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>AwardsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+205"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+260"/>
         <source>Commendation</source>
         <translation>Khen thưởng</translation>
     </message>
@@ -227,6 +227,101 @@
     </message>
 </context>
 <context>
+    <name>CancelAwardsDialog</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/workflow/cancel_dialog.py" line="+49"/>
+        <location line="+81"/>
+        <location line="+16"/>
+        <source>Cancel awards</source>
+        <translation>Hủy bỏ khen thưởng</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Date of the cancelling decision</source>
+        <translation>Ngày quyết định hủy bỏ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ground (Law, Article 93, clause 2)</source>
+        <translation>Căn cứ (khoản 2 Điều 93 Luật TĐKT)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What happened: the act, conclusion or judgment the cancellation rests on</source>
+        <translation>Hành vi, kết luận hoặc bản án là căn cứ hủy bỏ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signer&apos;s title</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Issue the cancelling decision</source>
+        <translation>Lập quyết định hủy bỏ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Decision No. %1 dated %2 — awards to cancel:</source>
+        <translation>Quyết định số %1 ngày %2 — khen thưởng bị hủy bỏ:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Money to recover: %1</source>
+        <translation>Tiền thưởng phải thu hồi: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who may cancel: %1</source>
+        <translation>Thẩm quyền hủy bỏ: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose awards of one decision only.</source>
+        <translation>Chỉ chọn khen thưởng của cùng một quyết định.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Already cancelled: %1</source>
+        <translation>Đã bị hủy bỏ: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the unit that issued this decision (%1) may cancel it; ask it to.</source>
+        <translation>Chỉ đơn vị đã ban hành quyết định này (%1) được hủy bỏ; hãy đề nghị đơn vị đó.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cancel the awards of %1 on ground %2) and recover %3? The cancelling decision takes the next number of the register.</source>
+        <translation>Hủy bỏ khen thưởng của %1 theo điểm %2) và thu hồi %3? Quyết định hủy bỏ lấy số tiếp theo trong sổ văn bản.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancelling awards</source>
+        <translation>Đang hủy bỏ khen thưởng</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The cancelling decision is recorded. Print it from the Printing section (Decision cancelling awards).</source>
+        <translation>Đã lập quyết định hủy bỏ. In quyết định ở mục In ấn (Quyết định hủy bỏ quyết định khen thưởng).</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+68"/>
@@ -356,7 +451,7 @@
 <context>
     <name>DecisionsTab</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-62"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-116"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
@@ -371,9 +466,29 @@
         <translation>Tiền thưởng</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Cancelled</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Awardees of the chosen decision</source>
         <translation>Danh sách khen thưởng của quyết định đang chọn</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel award…</source>
+        <translation>Hủy bỏ khen thưởng…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issue a decision cancelling the chosen awards (Law on Emulation and Commendation, Article 93): the money to recover is shown, the award list and history are marked</source>
+        <translation>Lập quyết định hủy bỏ khen thưởng đã chọn (Điều 93 Luật Thi đua, khen thưởng): hiện số tiền phải thu hồi, đánh dấu trên danh sách và lịch sử khen thưởng</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cancelled by %1 (%2)</source>
+        <translation>Đã hủy bỏ theo QĐ %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -747,7 +862,7 @@
 <context>
     <name>NominationsTab</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-141"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-183"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>

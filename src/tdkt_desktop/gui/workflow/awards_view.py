@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.text import format_money
+from tdkt_desktop.core.text import format_date, format_money
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.models import Column, RecordTableModel, column
 from tdkt_desktop.gui.qt import Qt, QtWidgets
 from tdkt_desktop.gui.widgets import SearchBox, heading
+from tdkt_desktop.gui.workflow.cancel_dialog import CancelAwardsDialog
 from tdkt_desktop.gui.workflow.common import fill_combo, table_view
 from tdkt_desktop.gui.workflow.nomination_editor import NominationEditor
 from tdkt_desktop.gui.workflow.vote_editor import VoteSessionEditor
@@ -169,7 +170,11 @@ class DecisionsTab(QtWidgets.QWidget):
             column("decision_awardees", "title_code"),
             Column("amount", self.tr("Money"), sort="sql", align_right=True,
                    display=lambda r: format_money(r.get("amount")) if r.get("amount") else ""),
+            # Luật Thi đua, khen thưởng 2022, Điều 93: a cancelled award stays on the list, marked
+            Column("cancelled", self.tr("Cancelled"), sort="",
+                   display=lambda r: self.cancelled.get(str(r.get("id")), "")),
         ]
+        self.cancelled: dict[str, str] = {}
         self.awardees = RecordTableModel(
             ctx.reader, "decision_awardees", acols, filters={"decision_id": ""}, jobs=ctx.jobs, parent=self
         )
@@ -178,13 +183,63 @@ class DecisionsTab(QtWidgets.QWidget):
         self.awardees_view = table_view(box)
         self.awardees_view.setObjectName("awardeesTable")
         self.awardees_view.setModel(self.awardees)
-        _sized(self.awardees_view, [10, 32, 34])
+        self.awardees_view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
+        _sized(self.awardees_view, [10, 32, 34, 14])
         bl.addWidget(self.awardees_view)
+        row = QtWidgets.QHBoxLayout()
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Cancel award…"), box)
+        self.cancel_button.setObjectName("cancelAwardButton")
+        self.cancel_button.setToolTip(self.tr(
+            "Issue a decision cancelling the chosen awards (Law on Emulation and Commendation, Article 93): the money "
+            "to recover is shown, the award list and history are marked"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(lambda: self.open_cancel_dialog())
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        bl.addLayout(row)
         split.addWidget(box)
         lay.addWidget(split)
         self.view.selectionModel().currentRowChanged.connect(self._show_awardees)
+        self.awardees_view.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.model.loaded.connect(self._select_first)
+        ctx.jobs.data_changed.connect(self._data_changed)
         self.model.reload()
+        self.load_cancellations()
+
+    def _data_changed(self, table: str) -> None:
+        if table == "award_cancellations":
+            self.load_cancellations()
+
+    def load_cancellations(self) -> None:
+        def read(store: Any, _p: Any) -> list[dict[str, Any]]:
+            return store.rows("award_cancellations")
+
+        def show(rows: list[dict[str, Any]]) -> None:
+            self.cancelled = {
+                r["awardee_id"]: self.tr("Cancelled by %1 (%2)").replace("%1", f"{r['number']}/{r['doc_code']}")
+                .replace("%2", format_date(r["cancel_date"]))
+                for r in rows
+            }
+            self.awardees.reload()
+            self._selection_changed()
+
+        self.ctx.jobs.run(read, done=show, parent=self)
+
+    def selected_awardees(self) -> list[str]:
+        rows = sorted({i.row() for i in self.awardees_view.selectionModel().selectedRows()})
+        return [str(self.awardees.id_at(r)) for r in rows if self.awardees.id_at(r)]
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected_awardees()
+        self.cancel_button.setEnabled(bool(chosen) and not any(a in self.cancelled for a in chosen))
+
+    def open_cancel_dialog(self) -> CancelAwardsDialog | None:
+        chosen = self.selected_awardees()
+        if not chosen:
+            return None
+        dialog = CancelAwardsDialog(self.ctx, chosen, self)
+        dialog.open()
+        return dialog
 
     def _select_first(self) -> None:
         if self.model.rowCount() and not self.view.currentIndex().isValid():
