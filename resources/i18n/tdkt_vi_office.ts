@@ -4,7 +4,7 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="+119"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="+120"/>
         <source>Year of the nominations</source>
         <translation>Năm của đề nghị</translation>
     </message>
@@ -222,18 +222,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>passed</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+61"/>
+        <location line="-63"/>
+        <location line="+63"/>
         <source>not passed</source>
         <translation>không đạt</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-62"/>
         <source>Last appraisal (decision date %1): %2</source>
         <translation>Lần thẩm định gần nhất (ngày quyết định %1): %2</translation>
     </message>
@@ -271,6 +271,11 @@
         <location line="+5"/>
         <source>This title needs no council vote.</source>
         <translation>Danh hiệu này không cần Hội đồng bỏ phiếu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs the council&apos;s vote; the share needed is set by the council&apos;s own rules.</source>
+        <translation>Cần Hội đồng biểu quyết; tỷ lệ đồng ý cần đạt theo quy chế của Hội đồng.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -364,7 +369,7 @@
         <translation>Lý do không đồng ý khen thưởng:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Refusing the award</source>
         <translation>Đang ghi không đồng ý khen thưởng</translation>
     </message>
@@ -1302,7 +1307,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>ReasonsDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-584"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-587"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>

@@ -324,7 +324,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+68"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+67"/>
         <source>Registration deadline</source>
         <translation>Hạn đăng ký thi đua</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>Bị trả lại để bổ sung</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>Draft with incomplete dossier</source>
         <translation>Đang soạn, hồ sơ chưa đủ</translation>
     </message>
@@ -714,7 +714,7 @@
 <context>
     <name>NominationEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+112"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+106"/>
         <source>Nomination</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
@@ -769,7 +769,7 @@
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
@@ -779,7 +779,7 @@
         <translation>Chưa có trong danh sách: chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>%1 members</source>
         <translation>%1 thành viên</translation>
     </message>
@@ -789,7 +789,7 @@
         <translation>— chọn —</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Choose a title to see its dossier.</source>
         <translation>Chọn danh hiệu, hình thức để xem thành phần hồ sơ.</translation>
     </message>
@@ -804,14 +804,19 @@
         <translation>Hồ sơ đã đủ.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Choose a title or form to check the criteria.</source>
         <translation>Chọn danh hiệu, hình thức để kiểm tra tiêu chuẩn.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Choose the nominee from the registry to check the criteria.</source>
         <translation>Chọn đối tượng trong danh sách để kiểm tra tiêu chuẩn.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This title is not in the rules in force for the year.</source>
+        <translation>Danh hiệu, hình thức này không có trong quy định đang áp dụng cho năm xét.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -829,12 +834,17 @@
         <translation>Chưa đạt %1 tiêu chuẩn.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Council vote needed: at least %1 % of ALL council members.</source>
         <translation>Cần Hội đồng bỏ phiếu: từ %1 % TỔNG SỐ thành viên Hội đồng trở lên.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Council vote needed; the share needed is set by the council&apos;s own rules.</source>
+        <translation>Cần Hội đồng Thi đua – Khen thưởng biểu quyết; tỷ lệ đồng ý cần đạt theo quy chế của Hội đồng.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Nominee: “%1” is not in the registry. Choose a name from the list, or press “New…”.</source>
         <translation>Tên tập thể, cá nhân: “%1” chưa có trong danh sách. Chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
@@ -849,7 +859,7 @@
         <translation>Danh hiệu, hình thức: chưa chọn.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+24"/>
         <source>Period: %1 is not in the year %2.</source>
         <translation>Kỳ: %1 không thuộc năm %2.</translation>
     </message>
@@ -890,7 +900,7 @@
 <context>
     <name>RegistryRecordDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-519"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-524"/>
         <source>New in the registry: %1</source>
         <translation>Thêm mới: %1</translation>
     </message>

@@ -6,10 +6,16 @@ one retyping a figure, one leaving a target out) and send their figures up. At t
 matrix that the consolidation screen shows, the Excel file its Export button writes and the file
 ``tdkt report ma-tran`` writes must hold the same units, in the same order, with the same cells, the
 same statuses and the same roll-up.
+
+The wards also propose people, a collective and a household for the city's awards. Every nomination is
+judged the same — verdict, reasons, points to review, notes, dossier and vote — by the nomination editor,
+the appraisal panel and ``office.appraise``; and on the ward's demo database, every demo nomination by the
+editor, the panel's reading and the assessment the appraisal stores.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +23,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from tdkt_desktop.core.rules import dossier_for, ruleset_for
 from tdkt_desktop.gui.qt import QtCore
 from tdkt_desktop.store import Store, open_store
 from tdkt_desktop.store.installation import init_unit
@@ -24,6 +31,7 @@ from tdkt_desktop.sync import enroll, export_bundle, export_enrolment, import_bu
 
 CITY, WARDS = "92", ("31147", "31150", "31153")
 PERIOD = "2026"
+JUDGED_ON = dt.date(2026, 12, 31)  # the editor judges a 2026 nomination on 31/12/2026; the office's date is set to it
 
 
 def _store(folder: Path, code: str) -> Store:
@@ -89,12 +97,72 @@ def build_province(folder: Path) -> dict[str, Any]:
     _result(o_mon, t["duong"], 3, sub=0)
     _result(o_mon, t["antoan"], 75)
     _result(o_mon, t["thu"], 5200)
+    _nominations(tan_an, an_binh, o_mon)
     for code, ward in wards.items():
         _send(ward, city, folder, f"up-{code}")
+    # The city receives them all; its council votes on the Chiến sĩ thi đua cấp tỉnh (9 members, 8 in favour).
+    from tdkt_desktop.store import council, office
+
+    for n in city.rows("nominations"):
+        office.receive(city, n["id"])
+    cstd = city.rows("nominations", "title_code = 'CSTD_TINH'")[0]
+    council.save_session(city, values={"meeting_date": "2026-12-15", "period": "2026", "total_members": 9,
+                                       "present": 9, "chair": "Chủ tịch 92", "secretary": "Thư ký"},
+                         ballot={cstd["id"]: 8})
     path = city.path
     for s in (city, *wards.values()):
         s.close()
     return {"db": path, "campaign": campaign, "targets": t}
+
+
+def _dossier(code: str, kind: str, *, leave_out: int = 0, facts: dict[str, Any] | None = None) -> dict[str, Any]:
+    items = dossier_for(ruleset_for(JUDGED_ON), code, subject_kind=kind, award_kind="cong_trang")
+    state: dict[str, Any] = {it.key: True for it in items[: len(items) - leave_out]}
+    if facts:
+        state["facts"] = facts
+    return state
+
+
+def _person(ward: Store, name: str, *, cstdcs: tuple[int, ...] = (), ratings: dict[int, str] | None = None,
+            discipline: dict[int, str] | None = None) -> dict[str, Any]:
+    p = ward.insert("people", {"full_name": name, "gender": "female" if "Thị" in name else "male",
+                               "position": "Công chức", "nominee_class": "Người trực tiếp công tác"})
+    for year in cstdcs:
+        ward.insert("award_history", {"subject_kind": "person", "subject_id": p["id"], "year": year, "code": "CSTDCS",
+                                      "award_name": "Chiến sĩ thi đua cơ sở", "award_kind": "cong_trang"})
+    for year, rating in (ratings or {}).items():
+        ward.insert("ratings", {"subject_kind": "person", "subject_id": p["id"], "year": year, "rating": rating,
+                                "discipline": (discipline or {}).get(year, "none")})
+    return p
+
+
+def _propose(ward: Store, kind: str, subject: dict[str, Any], name: str, code: str, dossier: dict[str, Any]) -> None:
+    ward.insert("nominations", {
+        "subject_kind": kind, "subject_id": subject["id"], "subject_name": name, "title_code": code,
+        "award_kind": "cong_trang", "year": 2026, "period": "2026", "dossier_json": dossier,
+        "achievement": "Hoàn thành xuất sắc nhiệm vụ năm 2026.", "status": "submitted", "submitted_on": "2026-12-01",
+    })
+
+
+def _nominations(tan_an: Store, an_binh: Store, o_mon: Store) -> None:
+    excellent = {2024: "excellent", 2025: "excellent", 2026: "excellent"}
+    ha = _person(tan_an, "Nguyễn Thị Thu Hà", cstdcs=(2024, 2025), ratings=excellent)
+    _propose(tan_an, "person", ha, ha["full_name"], "BANG_KHEN_TINH", _dossier("BANG_KHEN_TINH", "person"))
+    binh = _person(tan_an, "Trần Văn Bình", cstdcs=(2024, 2025, 2026), ratings=excellent)
+    tan_an.insert("initiatives", {"person_id": binh["id"], "year": 2026, "name": "Số hóa hồ sơ một cửa",
+                                  "level": "Cấp cơ quan"})  # the office's own level, not a district ("quận")
+    _propose(tan_an, "person", binh, binh["full_name"], "CSTD_TINH", _dossier("CSTD_TINH", "person"))
+    duc = _person(an_binh, "Lê Văn Đức", cstdcs=(2023, 2025), ratings=excellent)  # not consecutive
+    _propose(an_binh, "person", duc, duc["full_name"], "BANG_KHEN_TINH", _dossier("BANG_KHEN_TINH", "person"))
+    team = an_binh.insert("collectives", {"name": "Tổ dân phố 3", "kind": "hamlet", "members_count": 20, "women_count": 15})
+    an_binh.insert("ratings", {"subject_kind": "collective", "subject_id": team["id"], "year": 2026, "rating": "excellent"})
+    _propose(an_binh, "collective", team, team["name"], "TLDXS",
+             _dossier("TLDXS", "collective", facts={"members_completed": 20, "members_ldtt": 16, "has_cstdcs_member": "có"}))
+    anh = _person(o_mon, "Phạm Thị Ánh", cstdcs=(2025, 2026), ratings=excellent, discipline={2026: "warning"})
+    _propose(o_mon, "person", anh, anh["full_name"], "BANG_KHEN_TINH", _dossier("BANG_KHEN_TINH", "person"))
+    home = o_mon.insert("households", {"head_name": "Võ Văn Tám", "address": "Khu vực 2", "members_count": 5})
+    _propose(o_mon, "household", home, "Hộ ông Võ Văn Tám", "BANG_KHEN_TINH",
+             _dossier("BANG_KHEN_TINH", "household", leave_out=1))
 
 
 @pytest.fixture
@@ -250,3 +318,85 @@ def test_reports_screen_and_command_line_write_the_same_sheets(province: Any, qt
     assert main(["report", "0603N", "--period", PERIOD, "--out", str(tmp_path / "0603-dong-lenh.xlsx"), "--db", db]) == 0
     form = _sheet(tmp_path / "0603-man-hinh.xlsx")
     assert form == _sheet(tmp_path / "0603-dong-lenh.xlsx") and form[0][0] == "Chỉ tiêu"
+
+
+# --------------------------------------------------------------------------- one verdict
+
+
+def verdict(a: Any) -> tuple[Any, ...]:
+    """Everything an assessment says, as plain values."""
+    return (a.nomination_id, a.title_code, a.on_date, a.ruleset_id, a.verdict, a.eligible, a.ok, a.recommendation,
+            tuple(a.reasons), tuple(a.to_review), tuple(a.notes),
+            tuple((c.label, c.passed, c.detail, c.criterion) for c in a.eligibility.checks),
+            tuple((d.key, d.required, d.present) for d in a.dossier), a.vote_threshold, a.vote_passed,
+            a.vote.to_dict() if a.vote else None)
+
+
+def editor_assessment(ctx: Any, qtbot: Any, nomination_id: str) -> Any:
+    from tdkt_desktop.gui.workflow.nomination_editor import NominationEditor
+
+    editor = NominationEditor(ctx, nomination_id)
+    qtbot.addWidget(editor)
+    a = editor.assessment
+    assert a is not None
+    shown = [editor.checks.item(i).text() for i in range(editor.checks.count())]
+    assert [t.startswith("✗") for t in shown] == [c.passed is False for c in a.eligibility.checks]
+    assert all(any(reason in t for t in shown) for reason in a.reasons if not reason.startswith("Thiếu hồ sơ"))
+    editor.close()
+    return a
+
+
+def test_editor_appraisal_panel_and_appraise_give_one_verdict(province: Any, qtbot: Any) -> None:
+    from tdkt_desktop.gui.office_view.appraisal import AppraisalPage
+    from tdkt_desktop.gui.qt import QtCore
+    from tdkt_desktop.store import office
+
+    page = AppraisalPage(province)
+    qtbot.addWidget(page)
+    wait(province)
+    page.decision_date.setDate(QtCore.QDate(JUDGED_ON.year, JUDGED_ON.month, JUDGED_ON.day))
+    wait(province)
+    noms = province.reader.rows("nominations", order_by="subject_name")
+    assert len(noms) == 6
+    verdicts = {}
+    for n in noms:
+        from_editor = editor_assessment(province, qtbot, n["id"])
+        assert page.select(n["id"])
+        wait(province)
+        from_panel = page.detail["assessment"]
+        lines = [page.checks.item(i).text() for i in range(page.checks.count())]
+        assert all(any(c.detail in t for t in lines) for c in from_panel.checks)
+        with open_store(province.db_path) as store:
+            from_appraisal = office.appraise(store, n["id"], decision_date=JUDGED_ON)
+            stored = store.get("nominations", n["id"])["eligibility_json"]
+        assert verdict(from_editor) == verdict(from_panel) == verdict(from_appraisal), n["subject_name"]
+        kept = {k: v for k, v in __import__("json").loads(stored).items() if k != "appraised_at"}
+        assert kept == from_appraisal.to_dict()
+        verdicts[n["subject_name"]] = from_appraisal
+    # What the one verdict says, by hand (the criteria are the rule set's; here, how they are judged).
+    assert verdicts["Nguyễn Thị Thu Hà"].ok and verdicts["Nguyễn Thị Thu Hà"].recommendation == "approve"
+    binh = verdicts["Trần Văn Bình"]  # an initiative "cấp cơ quan" is not one of the province's
+    assert binh.verdict == "not_eligible" and binh.recommendation == "reject" and binh.vote_required
+    assert any("8/9" in c.detail for c in binh.eligibility.checks)  # the council's vote, as recorded at the city
+    assert verdicts["Hộ ông Võ Văn Tám"].recommendation == "return" and verdicts["Hộ ông Võ Văn Tám"].missing
+    assert {v.verdict for v in verdicts.values()} >= {"to_review", "not_eligible"}
+
+
+def test_every_demo_nomination_is_judged_once(demo_ctx: Any, qtbot: Any) -> None:
+    from tdkt_desktop.gui.office_view import work
+    from tdkt_desktop.store import office
+    from tdkt_desktop.store.assessment import assess, judging_date
+
+    noms = demo_ctx.reader.rows("nominations", order_by="created_at")
+    assert len(noms) >= 8
+    for n in noms:
+        day = judging_date(n)
+        from_editor = editor_assessment(demo_ctx, qtbot, n["id"])
+        with open_store(demo_ctx.db_path) as store:
+            from_panel = work.nomination_detail(store, n["id"], day)["assessment"]
+            assert verdict(from_editor) == verdict(from_panel) == verdict(assess(store, n["id"], day)), n["subject_name"]
+            if n["status"] in ("submitted", "received", "appraised"):
+                with store.atomic():
+                    if n["status"] == "submitted":
+                        office.receive(store, n["id"])
+                    assert verdict(office.appraise(store, n["id"], decision_date=day)) == verdict(from_panel)

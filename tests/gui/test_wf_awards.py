@@ -38,7 +38,7 @@ def test_nomination_editor_checks_eligibility_and_dossier(demo_ctx: Any, qtbot: 
     editor.year.setValue(2025)
     editor.title.setCurrentIndex(editor.title.findData("BANG_KHEN_TINH"))
     result = editor.recheck()
-    assert result is not None and result.ok
+    assert result is not None and result.eligible and result.verdict in ("eligible", "to_review")
     assert "Đủ tiêu chuẩn" in editor.verdict.text() or "Đạt" in editor.verdict.text()
     editor.title.setCurrentIndex(editor.title.findData("CSTDCS"))
     editor.year.setValue(2026)
@@ -55,7 +55,7 @@ def test_nomination_editor_checks_eligibility_and_dossier(demo_ctx: Any, qtbot: 
     demo_ctx.jobs.wait_idle()
     row = demo_ctx.reader.get("nominations", editor.nomination_id)
     assert row["title_code"] == "CSTDCS" and row["year"] == 2026 and row["status"] == "draft"
-    assert row["eligibility_json"] and '"ok": false' in row["eligibility_json"]
+    assert row["eligibility_json"] is None  # the verdict is the appraising office's to store
 
 
 def test_bad_input_in_the_nomination_editor_saves_nothing(demo_ctx: Any, qtbot: Any) -> None:
@@ -191,3 +191,28 @@ def test_editing_a_meeting_keeps_its_votes_in_step(demo_ctx: Any, qtbot: Any) ->
     first = next(iter(held))
     assert kept == {k: v for k, v in held.items() if k != first}
     assert demo_ctx.reader.get("vote_sessions", session_id)["place"] == "Hội trường UBND phường"
+
+
+def test_the_editor_keeps_the_figures_sent_with_a_dossier(demo_ctx: Any, qtbot: Any) -> None:
+    import json
+
+    team = demo_ctx.reader.rows("collectives")[0]
+    facts = {"members": 24, "members_completed": 24, "members_ldtt": 18, "has_cstdcs_member": True}
+    from tdkt_desktop.store import open_store
+
+    with open_store(demo_ctx.db_path) as store:
+        nom = store.insert("nominations", {
+            "subject_kind": "collective", "subject_id": team["id"], "subject_name": team["name"], "title_code": "TLDXS",
+            "award_kind": "cong_trang", "year": 2026, "status": "draft", "dossier_json": {"to_trinh": True, "facts": facts},
+        })
+    editor = NominationEditor(demo_ctx, nom["id"])
+    qtbot.addWidget(editor)
+    from tdkt_desktop.store.facts import nominee_facts
+
+    assert editor.assessment is not None  # judged on the figures the dossier carries
+    assert nominee_facts(demo_ctx.reader, editor.current_values()).members_ldtt == 18
+    editor.dossier.item(1).setCheckState(QtCore.Qt.CheckState.Checked)
+    assert editor.save()
+    demo_ctx.jobs.wait_idle()
+    kept = json.loads(demo_ctx.reader.get("nominations", nom["id"])["dossier_json"])
+    assert kept["facts"] == facts and kept["to_trinh"] is True

@@ -128,7 +128,7 @@ def test_appraisal_flow_and_first_decision(office_store):
         assert res.ok, res.reasons
         office.approve(s, n["id"])
         assert status(s, n) == "approved"
-    facts = nominee_facts(s, n_binh["id"], decision_date=DEC)
+    facts = nominee_facts(s, n_binh["id"], on_date=DEC)
     assert (2025, "LDTT") in {(t.year, t.code) for t in facts.titles}
     res = office.appraise(s, n_binh["id"], decision_date=DEC)
     assert res.eligible and res.dossier_complete and res.vote_required and res.vote_passed is None

@@ -56,9 +56,46 @@ class UnitLevel(LabelledEnum):
 
 
 class SubjectKind(LabelledEnum):
+    """Who is nominated, registered or awarded: each kind has its registry table."""
+
     PERSON = "person", "Cá nhân"
     COLLECTIVE = "collective", "Tập thể"
     HOUSEHOLD = "household", "Hộ gia đình"
+
+    @property
+    def table(self) -> str:
+        """The registry table of this kind: people, collectives, households."""
+        return _SUBJECT_TABLES[self.value][0]
+
+    @property
+    def name_field(self) -> str:
+        """The field that names a record of the registry table."""
+        return _SUBJECT_TABLES[self.value][1]
+
+    @classmethod
+    def of_table(cls, table: str) -> SubjectKind:
+        """The kind whose registry is ``table``."""
+        for kind, (name, _field) in _SUBJECT_TABLES.items():
+            if name == table:
+                return cls(kind)
+        raise ValueError(f"{table!r} is not a registry table")
+
+
+# kind → (registry table, the field naming its records)
+_SUBJECT_TABLES = {
+    "person": ("people", "full_name"),
+    "collective": ("collectives", "name"),
+    "household": ("households", "head_name"),
+}
+# The registry tables, in the kinds' order.
+SUBJECT_TABLES: tuple[str, ...] = tuple(table for table, _field in _SUBJECT_TABLES.values())
+# The order of official lists (decisions, proposals, registrations): collectives, then people, then households.
+_LIST_ORDER = ("collective", "person", "household")
+
+
+def list_rank(subject_kind: str) -> int:
+    """A subject kind's place in official lists (collectives first); an unknown kind comes last."""
+    return _LIST_ORDER.index(subject_kind) if subject_kind in _LIST_ORDER else len(_LIST_ORDER)
 
 
 class Gender(LabelledEnum):

@@ -31,6 +31,7 @@ from openpyxl.utils import get_column_letter
 
 from tdkt_desktop.core.files import atomic_write
 from tdkt_desktop.core.models import (
+    SUBJECT_TABLES,
     AttainmentStatus,
     CampaignType,
     Comparator,
@@ -39,6 +40,7 @@ from tdkt_desktop.core.models import (
     Rollup,
     SubjectKind,
     UnitLevel,
+    list_rank,
     parse_period,
     period_label,
     title_label,
@@ -605,8 +607,7 @@ def _view_registrations(store: Store, *, campaign: Row | None = None, period: st
         where.append("year = ?")
         params.append(int(period[:4]))
     rows = store.rows("registrations", " AND ".join(where) or None, params)
-    kind_order = {"collective": 0, "person": 1, "household": 2}
-    rows.sort(key=lambda r: (r["year"], kind_order.get(r["subject_kind"], 3), person_sort_key(r["subject_name"])))
+    rows.sort(key=lambda r: (r["year"], list_rank(r["subject_kind"]), person_sort_key(r["subject_name"])))
     columns = [
         Column("Năm", "year", "text", width=7),
         Column("Tên tập thể, cá nhân", "subject_name"),
@@ -639,7 +640,7 @@ def _nominations(store: Store, campaign: Row | None, period: str | None, status:
 
 def _subjects(store: Store) -> dict[str, Row]:
     found: dict[str, Row] = {}
-    for table in ("people", "collectives", "households"):
+    for table in SUBJECT_TABLES:
         for r in store.rows(table, include_deleted=True):
             found[r["id"]] = r
     return found
@@ -715,9 +716,8 @@ def _view_nominations_provincial(store: Store, *, campaign: Row | None = None, p
     subjects = _subjects(store)
     units = _unit_names(store)
     rows = _nominations(store, campaign, period, status)
-    kind_order = {"collective": 0, "person": 1, "household": 2}
     titles = list(title_label(c) for c in sorted({r["title_code"] for r in rows}))
-    rows.sort(key=lambda r: (titles.index(title_label(r["title_code"])), kind_order.get(r["subject_kind"], 3), person_sort_key(r["subject_name"])))
+    rows.sort(key=lambda r: (titles.index(title_label(r["title_code"])), list_rank(r["subject_kind"]), person_sort_key(r["subject_name"])))
 
     def subject(r: Row) -> Row:
         return subjects.get(r["subject_id"]) or {}

@@ -26,7 +26,7 @@ from typing import Any
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.datetime import from_excel
 
-from tdkt_desktop.core.models import title_label
+from tdkt_desktop.core.models import SUBJECT_TABLES, SubjectKind, title_label
 from tdkt_desktop.core.text import InputError, clean, fold, nfc, parse_date, parse_int
 from tdkt_desktop.excel import legacy
 from tdkt_desktop.excel import vocabulary as vocab
@@ -155,7 +155,12 @@ IMPORT_FIELDS: dict[str, tuple[ImportField, ...]] = {
 }
 IMPORT_KINDS = tuple(IMPORT_FIELDS)
 KIND_LABELS = {"people": "cá nhân", "nominations": "đề nghị khen thưởng", "collectives": "tập thể", "households": "hộ gia đình"}
-_NAME_FIELD = {"people": "full_name", "nominations": "name", "collectives": "name", "households": "head_name"}
+_NAME_FIELD = {**{t: SubjectKind.of_table(t).name_field for t in SUBJECT_TABLES}, "nominations": "name"}
+
+
+def _kind_of(kind: str) -> str | None:
+    """The subject kind a registry import creates (``None`` for nominations: each row says)."""
+    return SubjectKind.of_table(kind).value if kind in SUBJECT_TABLES else None
 
 
 def _fields(kind: str) -> tuple[ImportField, ...]:
@@ -876,7 +881,7 @@ class _Registry:
 
 def _file_key(kind: str, subject_kind: str | None, values: Mapping[str, Any], name: str) -> list[tuple[str, ...]]:
     """Keys under which a row would be the same subject as an earlier row of the file."""
-    sk = subject_kind or {"people": "person", "collectives": "collective", "households": "household"}.get(kind, "person")
+    sk = subject_kind or _kind_of(kind) or SubjectKind.PERSON.value
     key = fold(name)
     keys: list[tuple[str, ...]] = []
     if sk == "person":
@@ -1247,7 +1252,7 @@ def _finish_nominee_class(
     if kind == "nominations":
         sk = prow.values.get("subject_kind") or section_kind
     else:
-        sk = {"people": "person", "collectives": "collective"}.get(kind)
+        sk = _kind_of(kind)
     col = next((c for c, n in col_fields.items() if n == "nominee_class"), None)
     cell = _Cell(prow, headers.get(col, fields["nominee_class"].label) if col else fields["nominee_class"].label,
                  "nominee_class")
@@ -1265,7 +1270,7 @@ def _find_duplicate(
     seen_nominations: dict[tuple[str, str], int], existing: dict[tuple[str, str, int], str],
 ) -> None:
     v = prow.values
-    sk = prow.subject_kind or {"people": "person", "collectives": "collective", "households": "household"}[kind]
+    sk = prow.subject_kind or _kind_of(kind) or SubjectKind.PERSON.value
     name = v.get(_NAME_FIELD[kind]) or ""
     if sk == "household" and kind == "nominations":
         name = _household_head(name) or name
@@ -1273,7 +1278,7 @@ def _find_duplicate(
     earlier = next((seen[k] for k in keys if k in seen), None)
     if earlier is not None:
         prow.duplicate = DuplicateMatch(
-            earlier.duplicate.table if earlier.duplicate else _TABLE_OF[sk],
+            earlier.duplicate.table if earlier.duplicate else SubjectKind(sk).table,
             earlier.duplicate.record_id if earlier.duplicate else None,
             str(earlier.values.get(_NAME_FIELD[kind])), "cùng người/tập thể", True, earlier.row,
         )
@@ -1305,9 +1310,6 @@ def _find_duplicate(
                                                         "dòng này sẽ bỏ qua."))
         else:
             seen_nominations[(subject_key, title)] = prow.row
-
-
-_TABLE_OF = {"person": "people", "collective": "collectives", "household": "households"}
 
 
 # --------------------------------------------------------------------------- apply

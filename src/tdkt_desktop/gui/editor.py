@@ -13,13 +13,14 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from tdkt_desktop.core.models import SubjectKind
 from tdkt_desktop.core.text import InputError
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.inputs import FieldInput, RefInput, make_input
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.store import fields as F
-from tdkt_desktop.store.lookups import REF_TABLES, SUBJECT_TABLES, UNIT_FIELDS, label_of, lookup
+from tdkt_desktop.store.lookups import REF_TABLES, UNIT_FIELDS, label_of, lookup
 
 # Fields the generic editor leaves out: bookkeeping kept by dedicated screens.
 HIDDEN_KINDS = ("json",)
@@ -160,7 +161,10 @@ class RecordEditor(QtWidgets.QDialog):
         if spec.name == "subject_id":
             kind = self.inputs.get("subject_kind")
             value = kind.raw() if kind is not None else "person"
-            return SUBJECT_TABLES.get(str(value or "person"), "people")
+            try:
+                return SubjectKind(str(value or SubjectKind.PERSON.value)).table
+            except ValueError:
+                return SubjectKind.PERSON.table
         return REF_TABLES.get(spec.name)
 
     def _wire_ref(self, spec: F.Field, widget: RefInput) -> None:

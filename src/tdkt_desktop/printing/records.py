@@ -21,6 +21,7 @@ from tdkt_desktop.core import rules
 from tdkt_desktop.core.models import (
     Rating,
     SubjectKind,
+    list_rank,
     period_label,
     period_year,
     title_label,
@@ -30,6 +31,7 @@ from tdkt_desktop.core.text import format_number, money_in_words
 from tdkt_desktop.printing.errors import PrintError
 from tdkt_desktop.printing.renderer import RenderInfo, render
 from tdkt_desktop.store import Store
+from tdkt_desktop.store.facts import latest_vote
 from tdkt_desktop.store.naming import localised_title
 from tdkt_desktop.store.statistics import review_report_data
 
@@ -218,8 +220,7 @@ def count_text(kinds: Iterable[str]) -> str:
 
 
 def subject_record(store: Store, kind: str, subject_id: str | None) -> Row | None:
-    table = {"person": "people", "collective": "collectives", "household": "households"}[kind]
-    return store.get(table, subject_id) if subject_id else None
+    return store.get(SubjectKind(kind).table, subject_id) if subject_id else None
 
 
 def display_name(store: Store, kind: str, subject_id: str | None, fallback: str) -> str:
@@ -275,19 +276,13 @@ def grouped_by_title(rows: list[tuple[str, str, Row]]) -> list[Row]:
             codes.append(code)
     if len(codes) == 1:
         return grouped([(kind, row) for _, kind, row in rows])
-    order = {"collective": 0, "person": 1, "household": 2}
     out: list[Row] = []
     for i, code in enumerate(codes):
-        members = sorted((r for r in rows if r[0] == code), key=lambda r: order[r[1]])
+        members = sorted((r for r in rows if r[0] == code), key=lambda r: list_rank(r[1]))
         numeral = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][i] if i < 10 else str(i + 1)
         out.append({"section": f"{numeral}. {title_label(code).upper()} ({count_text(k for _, k, _ in members)})"})
         out.extend(row for _, _, row in members)
     return out
-
-
-def _latest_vote(store: Store, nomination_id: str) -> Row | None:
-    votes = store.rows("votes", "nomination_id = ?", [nomination_id], order_by="local_seq DESC", limit=1)
-    return votes[0] if votes else None
 
 
 def _nomination_batch(store: Store, record_id: str, options: dict[str, Any]) -> list[Row]:
@@ -422,7 +417,7 @@ def _to_trinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
     commune_decides = bool(getattr(entry, "commune_decides", False))
     authority = authority_of(unit if commune_decides else upper)
     basis = legal_basis(on)
-    sessions = {v["vote_session_id"] for n in batch if (v := _latest_vote(store, n["id"]))}
+    sessions = {v["vote_session_id"] for n in batch if (v := latest_vote(store, n["id"]))}
     for session_id in sorted(sessions):
         session = store.get("vote_sessions", session_id)
         if session:
@@ -477,7 +472,7 @@ def _danh_sach(store: Store, record_id: str, options: dict[str, Any]) -> dict[st
     on = _today(options)
     rows: list[tuple[str, Row]] = []
     for n in batch:
-        vote = _latest_vote(store, n["id"])
+        vote = latest_vote(store, n["id"])
         row: Row = {
             "name": display_name(store, n["subject_kind"], n["subject_id"], n["subject_name"]),
             "position_unit": position_unit(store, n["subject_kind"], n["subject_id"]),

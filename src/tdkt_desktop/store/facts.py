@@ -1,45 +1,83 @@
-"""What the database knows about a nominee, assembled as :class:`~tdkt_desktop.core.eligibility.NomineeFacts`.
+"""What the database knows about a nominee, assembled as :class:`~tdkt_desktop.core.eligibility.NomineeFacts` —
+the one gathering of facts that the nomination editor, the appraisal panel and ``appraise`` all judge.
 
-For one nomination: the nominee's yearly ratings (with discipline and "under review" flags), the titles
-and forms already received (``award_history``, with their award kinds) plus the titles approved or decided
-for the same nominee in the same round, recognised initiatives, a collective's member figures, and the
-council vote of the latest vote session held for that nomination.
+For one nomination (stored, or being edited: ``subject_kind``, ``subject_id``, ``title_code``,
+``award_kind``, ``year``, and when stored ``id``; ``dossier_json`` as edited):
 
-Collective member figures a unit may send with its dossier: ``dossier_json["facts"]`` may hold
-``members``, ``members_completed``, ``members_ldtt``, ``has_cstdcs_member`` and
-``disciplined_warning_or_above``; the number of members and of women otherwise come from the
-collective's record.
+* ratings by year; discipline: the heaviest of the nomination's year; "under review" when a rating of the
+  year or later says so;
+* titles and forms already received: ``award_history`` (less the awards cancelled since), plus the titles
+  of other nominations of the same nominee approved by the deciding level or already decided (not cancelled) (e.g. the LĐTT of the year when CSTĐCS is
+  appraised). Other nominations still on their way (draft … appraised) do not count: they are listed by
+  :func:`pending_titles`, so that what depends on them can be said;
+* recognised initiatives, their free-text level read by :func:`initiative_level`;
+* a collective's members: ``dossier_json["facts"]`` may hold ``members``, ``members_completed``,
+  ``members_ldtt``, ``has_cstdcs_member`` and ``disciplined_warning_or_above``; the number of members and
+  of women otherwise come from the collective's record;
+* the council vote of the latest meeting that voted on it (:func:`latest_vote`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from typing import Any
 
 from tdkt_desktop.core.eligibility import Initiative, NomineeFacts, PriorTitle
 from tdkt_desktop.core.models import AwardKind, Discipline, NominationStatus, Rating, SubjectKind
+from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.rules import LEVELS
 from tdkt_desktop.core.text import InputError, fold, format_date
 from tdkt_desktop.store.cancellations import cancelled_nomination_ids, history_cancellations
 from tdkt_desktop.store.db import Row, Store
+from tdkt_desktop.store.naming import naming_of
 
-__all__ = ["dossier_facts", "dossier_items", "latest_vote", "nomination_row", "nominee_facts"]
+__all__ = [
+    "award_history",
+    "dossier_facts",
+    "dossier_items",
+    "initiative_level",
+    "latest_vote",
+    "nomination_row",
+    "nominee_facts",
+    "pending_titles",
+]
 
 _DISCIPLINE_RANK = {Discipline.NONE: 0, Discipline.REPRIMAND: 1, Discipline.WARNING: 2, Discipline.HIGHER: 3}
 
-# Statuses whose title counts as "decided in the same round" (e.g. the LĐTT of the year when CSTĐCS is
-# appraised): approved by the deciding level, or already in a decision.
+# Statuses whose title counts as held in the same round: approved by the deciding level, or decided.
 SAME_ROUND_STATUSES = (NominationStatus.APPROVED.value, NominationStatus.DECIDED.value)
-
-# Free-text levels of recognition ("Cơ sở", "Cấp tỉnh", …) → the rule sets' levels; first match wins.
-_LEVEL_WORDS = (
-    ("co_so", ("co so", "don vi", "co quan")),
-    ("trung_uong", ("trung uong", "toan quoc", "cap bo", "bo nganh")),
-    ("tinh", ("tinh", "thanh pho truc thuoc trung uong")),
-    ("huyen", ("huyen", "quan", "thi xa")),
-    ("xa", ("xa", "phuong", "dac khu")),
+# Statuses of a nomination still on its way (its title may come with this one's).
+PENDING_STATUSES = tuple(
+    s.value for s in (NominationStatus.DRAFT, NominationStatus.SUBMITTED, NominationStatus.RECEIVED,
+                      NominationStatus.APPRAISED)
 )
+
+# Free-text levels of recognition ("Cơ sở", "Cấp tỉnh", "cấp cơ quan", …) → the rule sets' levels. The
+# longest phrase found wins, as whole words: "cơ quan" is the unit's own level, not a "quận"; "thị xã" is
+# a district, not a commune; "thành phố trực thuộc trung ương" a province, not the centre.
+_LEVEL_PHRASES: tuple[tuple[str, str], ...] = (
+    ("co so", "co_so"), ("don vi", "co_so"), ("co quan", "co_so"),
+    ("trung uong", "trung_uong"), ("toan quoc", "trung_uong"), ("cap bo", "trung_uong"),
+    ("bo nganh", "trung_uong"),
+    ("tinh", "tinh"), ("thanh pho truc thuoc trung uong", "tinh"),
+    ("huyen", "huyen"), ("quan", "huyen"), ("thi xa", "huyen"), ("thanh pho thuoc tinh", "huyen"),
+    ("xa", "xa"), ("phuong", "xa"), ("dac khu", "xa"), ("thi tran", "xa"),
+)
+
+
+def initiative_level(text: str | None, naming: Naming) -> str:
+    """The level of an initiative's recognition: a rule-set level code as is, else read from the words
+    ("Cấp tỉnh" → tinh, "cấp cơ quan" → co_so, "Quận" → huyen). "Cấp thành phố" is the province where the
+    province is a city (``naming``), else a city of a province (district level). Unknown: co_so."""
+    raw = (text or "").strip()
+    if raw in LEVELS:
+        return raw
+    words = f" {' '.join(re.findall(r'[0-9a-z]+', fold(raw)))} "
+    city = "tinh" if naming.province_word == "thành phố" else "huyen"
+    found = [(len(p), level) for p, level in (*_LEVEL_PHRASES, ("thanh pho", city)) if f" {p} " in words]
+    return max(found)[1] if found else "co_so"
 
 
 def nomination_row(store: Store, nomination: str | Row) -> Row:
@@ -75,19 +113,12 @@ def dossier_facts(nomination: Row) -> dict[str, Any]:
     return facts if isinstance(facts, dict) else {}
 
 
-def _initiative_level(text: str | None) -> str:
-    if text in LEVELS:
-        return str(text)
-    key = f" {fold(text)} "
-    for level, words in _LEVEL_WORDS:
-        if any(f" {w} " in key for w in words):
-            return level
-    return "co_so"
-
-
-def latest_vote(store: Store, nomination_id: str) -> Row | None:
-    """The vote for ``nomination_id`` in its latest council session (by meeting date), with the
-    session's ``total_members``, ``present`` and ``written_opinions``; ``None`` when never voted on."""
+def latest_vote(store: Store, nomination_id: str | None) -> Row | None:
+    """The vote for ``nomination_id`` in its latest council meeting (by meeting date, then the meeting and
+    the vote written last), with the meeting's ``total_members``, ``present``, ``written_opinions`` and
+    ``meeting_date``; ``None`` when never voted on."""
+    if not nomination_id:
+        return None
     rows = list(
         store.db.query(
             """SELECT v.*, s.total_members, s.present, s.written_opinions, s.meeting_date, s.unit_code AS session_unit
@@ -100,32 +131,35 @@ def latest_vote(store: Store, nomination_id: str) -> Row | None:
     return rows[0] if rows else None
 
 
+def award_history(store: Store, subject_kind: str, subject_id: str) -> list[Row]:
+    """The titles and forms the nominee already received (``award_history``), latest first."""
+    return store.rows(
+        "award_history", "subject_kind = ? AND subject_id = ?", [subject_kind, subject_id],
+        order_by="year DESC, decision_date DESC",
+    )
+
+
+def _decision_text(h: Row) -> str:
+    if not h.get("decision_number"):
+        return ""
+    text = f"Quyết định số {h['decision_number']}"
+    if h.get("decision_date"):
+        text += f", ngày {format_date(h['decision_date'])}"
+    return text
+
+
 def _prior_titles(store: Store, nomination: Row) -> list[PriorTitle]:
-    subject_id = nomination["subject_id"]
     titles: list[PriorTitle] = []
     seen: set[tuple[int, str]] = set()
-    cancelled = history_cancellations(store, subject_id)  # a cancelled award is no longer grounds
-    for h in store.rows(
-        "award_history", "subject_id = ? AND code IS NOT NULL", [subject_id], order_by="year, decision_date"
-    ):
-        if h["id"] in cancelled:
+    cancelled = history_cancellations(store, nomination["subject_id"])  # a cancelled award is no longer grounds
+    for h in reversed(award_history(store, nomination["subject_kind"], nomination["subject_id"])):
+        if not h.get("code") or h["id"] in cancelled:
             continue
         kind = h.get("award_kind") or AwardKind.CONG_TRANG.value
-        decision = ""
-        if h.get("decision_number"):
-            decision = f"Quyết định số {h['decision_number']}"
-            if h.get("decision_date"):
-                decision += f", ngày {format_date(h['decision_date'])}"
-        titles.append(PriorTitle(int(h["year"]), h["code"], AwardKind(kind), decision))
+        titles.append(PriorTitle(int(h["year"]), h["code"], AwardKind(kind), _decision_text(h)))
         seen.add((int(h["year"]), h["code"]))
-    marks = ", ".join("?" for _ in SAME_ROUND_STATUSES)
     undone = cancelled_nomination_ids(store)
-    for n in store.rows(
-        "nominations",
-        f"subject_id = ? AND id != ? AND status IN ({marks})",
-        [subject_id, nomination["id"], *SAME_ROUND_STATUSES],
-        order_by="year",
-    ):
+    for n in _other_nominations(store, nomination, SAME_ROUND_STATUSES):
         key = (int(n["year"]), n["title_code"])
         if key in seen or n["id"] in undone:
             continue
@@ -135,20 +169,39 @@ def _prior_titles(store: Store, nomination: Row) -> list[PriorTitle]:
     return titles
 
 
-def nominee_facts(
-    store: Store, nomination: str | Row, *, decision_date: _dt.date | None = None
-) -> NomineeFacts:
-    """The facts the eligibility check needs for ``nomination`` (an id or a row)."""
+def _other_nominations(store: Store, nomination: Row, statuses: tuple[str, ...]) -> list[Row]:
+    marks = ", ".join("?" for _ in statuses)
+    return store.rows(
+        "nominations",
+        f"subject_kind = ? AND subject_id = ? AND id != ? AND status IN ({marks})",
+        [nomination["subject_kind"], nomination["subject_id"], nomination.get("id") or "", *statuses],
+        order_by="year, created_at",
+    )
+
+
+def pending_titles(store: Store, nomination: Row) -> list[Row]:
+    """Other nominations of the same nominee and year still on their way (not yet approved): their titles
+    count once the deciding level approves them."""
+    if not nomination.get("subject_id"):
+        return []
+    year = int(nomination["year"])
+    return [n for n in _other_nominations(store, nomination, PENDING_STATUSES) if int(n["year"]) == year]
+
+
+def nominee_facts(store: Store, nomination: str | Row, *, on_date: _dt.date | None = None) -> NomineeFacts:
+    """The facts the eligibility check needs for ``nomination`` (an id, a stored row or the values being
+    edited), judged on ``on_date`` (the decision date; by default 31/12 of the nomination's year)."""
     nom = nomination_row(store, nomination)
     subject_kind = SubjectKind(nom["subject_kind"])
     year = int(nom["year"])
-    subject_id = nom["subject_id"]
+    subject_id = str(nom.get("subject_id") or "")
 
     ratings: dict[int, Rating] = {}
     discipline = Discipline.NONE
     discipline_year: int | None = None
     under_review = False
-    for r in store.rows("ratings", "subject_id = ?", [subject_id], order_by="year, updated_at"):
+    for r in store.rows("ratings", "subject_kind = ? AND subject_id = ?", [subject_kind.value, subject_id],
+                        order_by="year, updated_at, id"):
         ry = int(r["year"])
         try:
             ratings[ry] = Rating(r["rating"])
@@ -161,43 +214,48 @@ def nominee_facts(
             under_review = True
 
     initiatives: list[Initiative] = []
-    if subject_kind is SubjectKind.PERSON:
-        for i in store.rows("initiatives", "person_id = ?", [subject_id], order_by="year"):
+    if subject_kind is SubjectKind.PERSON and subject_id:
+        naming = naming_of(store)
+        for i in store.rows("initiatives", "person_id = ?", [subject_id], order_by="year, id"):
             initiatives.append(
-                Initiative(int(i["year"]), i["name"], _initiative_level(i.get("level")), bool(i.get("recognised", 1)))
+                Initiative(int(i["year"]), i["name"], initiative_level(i.get("level"), naming),
+                           bool(i.get("recognised", 1)))
             )
 
+    record = store.get(subject_kind.table, subject_id) if subject_id else None
     extra = dossier_facts(nom)
     members = members_completed = members_ldtt = None
     has_cstdcs = disciplined = None
     women_share = None
     if subject_kind is SubjectKind.COLLECTIVE:
-        coll = store.get("collectives", subject_id)
         members = _int(extra.get("members"))
-        if members is None and coll is not None:
-            members = coll.get("members_count")
-        if coll is not None and coll.get("women_count") is not None and members:
-            women_share = int(coll["women_count"]) * 100 / int(members)
+        if members is None and record is not None:
+            members = _int(record.get("members_count"))
+        if record is not None and record.get("women_count") is not None and members:
+            women_share = int(record["women_count"]) * 100 / members
         members_completed = _int(extra.get("members_completed"))
         members_ldtt = _int(extra.get("members_ldtt"))
         has_cstdcs = _bool(extra.get("has_cstdcs_member"))
         disciplined = _bool(extra.get("disciplined_warning_or_above"))
-        if discipline is not Discipline.NONE and _DISCIPLINE_RANK[discipline] >= _DISCIPLINE_RANK[Discipline.WARNING]:
+        if _DISCIPLINE_RANK[discipline] >= _DISCIPLINE_RANK[Discipline.WARNING]:
             disciplined = True
 
     vote = None
-    v = latest_vote(store, nom["id"])
+    v = latest_vote(store, nom.get("id"))
     if v is not None:
         vote = (int(v["votes_for"]), int(v["total_members"]), int(v["present"]))
 
+    name = nom.get("subject_name") or ""
+    if not name and record is not None:
+        name = record.get(subject_kind.name_field) or ""
     return NomineeFacts(
         subject_kind=subject_kind,
         year=year,
         title_code=nom["title_code"],
-        award_kind=AwardKind(nom["award_kind"]),
-        decision_date=decision_date,
+        award_kind=AwardKind(nom.get("award_kind") or AwardKind.CONG_TRANG.value),
+        decision_date=on_date,
         ratings=ratings,
-        titles=_prior_titles(store, nom),
+        titles=_prior_titles(store, nom) if subject_id else [],
         initiatives=initiatives,
         under_review=under_review,
         discipline=discipline,
@@ -209,7 +267,7 @@ def nominee_facts(
         disciplined_warning_or_above=disciplined,
         women_share=women_share,
         vote=vote,
-        name=nom.get("subject_name") or "",
+        name=name,
     )
 
 

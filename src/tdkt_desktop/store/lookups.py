@@ -26,7 +26,6 @@ REF_TABLES = {
     "nomination_id": "nominations",
     "decision_id": "decisions",
 }
-SUBJECT_TABLES = {"person": "people", "collective": "collectives", "household": "households"}
 
 
 def names_for(store: Store, table: str, values: Iterable[str]) -> dict[str, str]:

@@ -20,24 +20,17 @@ import datetime as _dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from tdkt_desktop.core import eligibility as _elig
-from tdkt_desktop.core.models import NominationStatus, SubjectKind
+from tdkt_desktop.core.models import NominationStatus, SubjectKind, list_rank
 from tdkt_desktop.core.rules import (
-    DossierItem,
     ManualAmountRequired,
     RuleSet,
     award_amount,
     base_salary_on,
     base_salary_steps,
-    dossier_for,
     ruleset_for,
-    vote_passes,
-    vote_required,
-    vote_share,
-    vote_threshold,
 )
 from tdkt_desktop.core.text import (
     InputError,
@@ -49,16 +42,17 @@ from tdkt_desktop.core.text import (
     person_sort_key,
     require_date,
 )
+from tdkt_desktop.store.assessment import Assessment, assess, judging_date
 from tdkt_desktop.store.cancellations import cancellations_of_decision
+from tdkt_desktop.store.council import ruleset_on
 from tdkt_desktop.store.db import Row, Store, new_id, now_iso
-from tdkt_desktop.store.facts import dossier_items, latest_vote, nomination_row, nominee_facts
+from tdkt_desktop.store.facts import nomination_row
 from tdkt_desktop.store.naming import localised_title
 from tdkt_desktop.store.numbering import peek_next_number, take_number
 
 __all__ = [
     "OFFICE_STATUSES",
     "TITLE_RANK",
-    "AppraisalResult",
     "appraisal_years",
     "appraise",
     "approve",
@@ -93,7 +87,6 @@ TITLE_RANK: tuple[str, ...] = (
     "CSTT",
     "GIA_DINH_VAN_HOA",
 )
-_SUBJECT_ORDER = {SubjectKind.COLLECTIVE.value: 0, SubjectKind.PERSON.value: 1, SubjectKind.HOUSEHOLD.value: 2}
 
 # What each action may start from, and how the action is named in a refusal.
 _ALLOWED: dict[str, tuple[tuple[NominationStatus, ...], str]] = {
@@ -111,15 +104,6 @@ _ALLOWED: dict[str, tuple[tuple[NominationStatus, ...], str]] = {
 
 def _as_date(value: _dt.date | str, label: str = "Ngày quyết định") -> _dt.date:
     return require_date(value, field=label)
-
-
-def _province_code(store: Store) -> str | None:
-    unit = store.self_unit()
-    return unit.get("province_code") if unit else None
-
-
-def _ruleset(store: Store, day: _dt.date) -> RuleSet:
-    return ruleset_for(day, province_code=_province_code(store))
 
 
 def _status_label(value: str | None) -> str:
@@ -164,7 +148,7 @@ def award_order_key(title_code: str, subject_kind: str, name: str) -> tuple[Any,
     then Vietnamese name order — people by given name (then full name), others by their whole name."""
     rank = TITLE_RANK.index(title_code) if title_code in TITLE_RANK else len(TITLE_RANK)
     name_key = person_sort_key(name) if subject_kind == SubjectKind.PERSON.value else (collate_key(name),)
-    return (rank, _SUBJECT_ORDER.get(subject_kind, 9), name_key)
+    return (rank, list_rank(subject_kind), name_key)
 
 
 # --------------------------------------------------------------------------- receive
@@ -209,80 +193,6 @@ def receive(store: Store, nomination_id: str) -> Row:
 # --------------------------------------------------------------------------- appraisal
 
 
-@dataclass
-class AppraisalResult:
-    """The outcome of one appraisal. ``eligible`` ignores the council vote (which may come after the
-    appraisal); ``vote_passed`` is ``None`` while no vote is recorded."""
-
-    nomination_id: str
-    title_code: str
-    title_name: str
-    decision_date: _dt.date
-    eligible: bool
-    dossier_complete: bool
-    vote_required: bool
-    vote_threshold: float | None
-    vote_passed: bool | None
-    eligibility: _elig.EligibilityResult
-    missing: list[DossierItem] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    to_review: list[str] = field(default_factory=list)
-    recommendation: str = "approve"  # approve | return | reject | vote
-    ruleset_id: str = ""
-    ruleset_basis: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """Eligible, dossier complete and (where required) a passing council vote."""
-        return self.eligible and self.dossier_complete and (not self.vote_required or bool(self.vote_passed))
-
-    @property
-    def return_reasons(self) -> list[str]:
-        """Reasons to give the unit when the dossier is returned for completion."""
-        return [f"Thiếu {item.label[:1].lower()}{item.label[1:]}" for item in self.missing]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "ok": self.ok,
-            "eligible": self.eligible,
-            "dossier_complete": self.dossier_complete,
-            "vote_required": self.vote_required,
-            "vote_threshold": self.vote_threshold,
-            "vote_passed": self.vote_passed,
-            "decision_date": self.decision_date.isoformat(),
-            "title_code": self.title_code,
-            "ruleset_id": self.ruleset_id,
-            "ruleset_basis": self.ruleset_basis,
-            "checks": [
-                {"label": c.label, "passed": c.passed, "detail": c.detail, "criterion": c.criterion}
-                for c in self.eligibility.checks
-            ],
-            "missing_dossier": [{"key": it.key, "label": it.label} for it in self.missing],
-            "reasons": self.reasons,
-            "to_review": self.to_review,
-            "notes": list(self.eligibility.notes),
-            "recommendation": self.recommendation,
-            "appraised_at": now_iso(),
-        }
-
-
-def _needs_vote(rs: RuleSet, nom: Row) -> bool:
-    """The title needs a council vote, even when the texts could not confirm its threshold."""
-    return nom["title_code"] in rs.catalogue and vote_required(rs, nom["title_code"])
-
-
-def _vote_state(store: Store, nom: Row, rs: RuleSet) -> tuple[float | None, bool | None, Row | None]:
-    """(threshold, passed, latest vote) of a nomination. A title whose threshold the texts could not confirm
-    still needs a vote: its latest vote comes back with ``passed`` None (the council judges it)."""
-    if not _needs_vote(rs, nom):
-        return None, None, None
-    threshold = vote_threshold(rs, nom["title_code"])
-    vote = latest_vote(store, nom["id"])
-    if vote is None or threshold is None:
-        return threshold, None, vote
-    return threshold, vote_passes(int(vote["votes_for"]), int(vote["total_members"]), threshold), vote
-
-
 def appraise(
     store: Store,
     nomination_id: str,
@@ -290,10 +200,11 @@ def appraise(
     decision_date: _dt.date,
     dossier: Mapping[str, bool] | None = None,
     note: str | None = None,
-) -> AppraisalResult:
-    """Thẩm định: re-run the eligibility check with the rule set in force on ``decision_date`` and check
-    the dossier (``dossier`` — item key → present — is merged into the stored checklist first). Stores
-    the result (``eligibility_json``) and the note, and sets the status to appraised."""
+) -> Assessment:
+    """Thẩm định: :func:`~tdkt_desktop.store.assessment.assess` the nomination on ``decision_date`` (the
+    rule set in force then, its dossier checklist, the council vote) — ``dossier`` (item key → present) is
+    merged into the stored checklist first. Stores the result (``eligibility_json``) and the note, and sets
+    the status to appraised."""
     day = _as_date(decision_date)
     with store.atomic():
         nom = store.require("nominations", nomination_id)
@@ -304,52 +215,12 @@ def appraise(
         if dossier:
             stored.update({str(k): (v if isinstance(v, dict) else bool(v)) for k, v in dossier.items()})
             nom = store.update("nominations", nomination_id, {"dossier_json": stored})
-        rs = _ruleset(store, day)
-        facts = nominee_facts(store, nom, decision_date=day)
-        result = _elig.check(facts, rs)
-        present = dossier_items(nom)
-        items: list[DossierItem] = []
-        if nom["title_code"] in rs.catalogue:
-            items = dossier_for(rs, nom["title_code"], subject_kind=nom["subject_kind"], award_kind=nom["award_kind"])
-        missing = [it for it in items if it.required and not present.get(it.key)]
-        not_vote = [c for c in result.checks if c.criterion != "vote_share"]
-        eligible = nom["title_code"] in rs.catalogue and all(c.passed is not False for c in not_vote)
-        threshold, passed, vote = _vote_state(store, nom, rs)
-        reasons = [c.detail for c in not_vote if c.passed is False]
-        reasons += [f"Thiếu hồ sơ: {it.label}" for it in missing]
-        if threshold is not None and passed is False:
-            reasons += [c.detail for c in result.checks if c.criterion == "vote_share" and c.passed is False]
-        if not eligible:
-            recommendation = "reject"
-        elif missing:
-            recommendation = "return"
-        elif _needs_vote(rs, nom) and (vote is None or (threshold is not None and not passed)):
-            recommendation = "vote"
-        else:
-            recommendation = "approve"
-        outcome = AppraisalResult(
-            nomination_id=nomination_id,
-            title_code=nom["title_code"],
-            title_name=_title_name(store, rs, nom["title_code"]),
-            decision_date=day,
-            eligible=eligible,
-            dossier_complete=not missing,
-            vote_required=_needs_vote(rs, nom),
-            vote_threshold=threshold,
-            vote_passed=passed,
-            eligibility=result,
-            missing=missing,
-            reasons=reasons,
-            to_review=[c.label for c in result.to_review],
-            recommendation=recommendation,
-            ruleset_id=rs.id,
-            ruleset_basis=rs.describe(),
-        )
+        outcome = assess(store, nom, day)
         store.update(
             "nominations",
             nomination_id,
             {
-                "eligibility_json": outcome.to_dict(),
+                "eligibility_json": {**outcome.to_dict(), "appraised_at": now_iso()},
                 "appraisal_note": note if note is not None else nom.get("appraisal_note"),
                 "status": S.APPRAISED.value,
                 "status_reason": None,
@@ -376,26 +247,22 @@ def approve(store: Store, nomination_id: str, *, note: str | None = None) -> Row
                 problems.append("kết quả thẩm định chưa đạt tiêu chuẩn")
         if not appraisal.get("dossier_complete", False):
             problems += [f"thiếu hồ sơ: {m['label']}" for m in appraisal.get("missing_dossier", [])] or ["hồ sơ chưa đầy đủ"]
-        day = _as_date(appraisal.get("decision_date") or _dt.date(int(nom["year"]), 12, 31).isoformat())
-        rs = _ruleset(store, day)
-        threshold, passed, vote = _vote_state(store, nom, rs)
-        title = _title_name(store, rs, nom["title_code"])
-        if threshold is None and _needs_vote(rs, nom) and vote is None:
+        now = assess(store, nom, appraisal.get("decision_date") or judging_date(nom))  # the vote as it stands
+        title, threshold, vote = now.title_name, now.vote_threshold, now.vote
+        if now.vote_required and threshold is None and vote is None:
             problems.append(
                 f"{title} cần Hội đồng Thi đua – Khen thưởng biểu quyết (ngưỡng theo quy chế của Hội đồng: "
-                f"{rs.vote_source.note or 'chưa đối chiếu được văn bản'}); chưa có kết quả bỏ phiếu"
+                f"{now.vote_rule_note or 'chưa đối chiếu được văn bản'}); chưa có kết quả bỏ phiếu"
             )
         if threshold is not None and vote is None:
             problems.append(
                 f"{title} cần Hội đồng Thi đua – Khen thưởng biểu quyết đồng ý từ {_pct(threshold)} tổng số thành "
                 "viên; chưa có kết quả bỏ phiếu"
             )
-        elif threshold is not None and not passed:
-            assert vote is not None
-            share = vote_share(int(vote["votes_for"]), int(vote["total_members"]))
+        elif threshold is not None and vote is not None and not now.vote_passed:
             problems.append(
-                f"kết quả bỏ phiếu {vote['votes_for']}/{vote['total_members']} thành viên Hội đồng, bằng {_pct(share)} "
-                f"tổng số thành viên, chưa đạt tỷ lệ từ {_pct(threshold)}"
+                f"kết quả bỏ phiếu {vote.votes_for}/{vote.total_members} thành viên Hội đồng, bằng "
+                f"{_pct(vote.share)} tổng số thành viên, chưa đạt tỷ lệ từ {_pct(threshold)}"
             )
         if problems:
             raise InputError(f"Chưa thể đồng ý khen thưởng {name} ({title}): " + "; ".join(problems) + ".")
@@ -606,7 +473,7 @@ def issue_decision(
     issuer = clean(issuer_unit) or store.unit_code
     if not issuer:
         raise InputError("Chưa khai báo đơn vị ban hành quyết định.", field="Đơn vị ban hành")
-    rs = _ruleset(store, day)
+    rs = ruleset_on(store, day)
     base = base_salary_on(day)
     with store.atomic():
         noms = [nomination_row(store, i) for i in ids]
@@ -756,7 +623,7 @@ def decision_summary(store: Store, decision_id: str) -> dict[str, Any]:
     if decision is None:
         raise InputError(f"Không tìm thấy quyết định khen thưởng có mã {decision_id}.")
     day = _as_date(decision["decision_date"])
-    rs = _ruleset(store, day)
+    rs = ruleset_on(store, day)
     rows = store.rows("decision_awardees", "decision_id = ?", [decision_id], order_by="so_vang, subject_name")
     cancelled = cancellations_of_decision(store, decision_id)
     awardees: list[dict[str, Any]] = []

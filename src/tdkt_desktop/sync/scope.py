@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from tdkt_desktop.core.models import SUBJECT_TABLES
 from tdkt_desktop.store.db import SYNCED_TABLES, Store
 
 Row = dict[str, Any]
@@ -22,7 +23,6 @@ Row = dict[str, Any]
 # decision's issuer only (its owner and issuer_unit), sent down to the units the cancelled awards concern.
 ISSUED_TABLES = ("campaigns", "targets", "decisions", "decision_awardees", "award_cancellations")
 APPRAISED_TABLES = ("nominations",)
-SUBJECT_TABLES = ("people", "collectives", "households")
 
 
 class UnitTree:

@@ -28,6 +28,7 @@ from tdkt_desktop.gui.office_view.common import (
 from tdkt_desktop.gui.office_view.excel_actions import export_button, install_export_action
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from tdkt_desktop.store import council, office
+from tdkt_desktop.store.assessment import ELIGIBLE, NOT_IN_RULES, TO_REVIEW
 
 Row = dict[str, Any]
 ALL = "__all__"
@@ -432,7 +433,7 @@ class AppraisalPage(QtWidgets.QWidget):
         if nid != self.current_id:
             return
         self.detail = d
-        nom = d["nomination"]
+        nom, a = d["nomination"], d["assessment"]
         self._set_detail_enabled(True)
         self.title_label.setText(f"{nom['subject_name']} — {d['title']} ({d['subject_label']}, {nom['year']})")
         info = self.tr("Proposed by %1 · Status: %2").replace("%1", d["unit_name"]).replace("%2", d["status_label"])
@@ -448,63 +449,65 @@ class AppraisalPage(QtWidgets.QWidget):
         # dossier
         self.dossier.blockSignals(True)
         self.dossier.clear()
-        for it in d["dossier"]:
-            text = it["label"] + ("" if it["required"] else self.tr(" (if any)"))
+        for it in a.dossier:
+            text = it.label + ("" if it.required else self.tr(" (if any)"))
             item = QtWidgets.QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, it["key"])
+            item.setData(Qt.ItemDataRole.UserRole, it.key)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if it["present"] else Qt.CheckState.Unchecked)
-            item.setToolTip(it["label"] + (f"\n{it['note']}" if it["note"] else ""))
+            item.setCheckState(Qt.CheckState.Checked if it.present else Qt.CheckState.Unchecked)
+            item.setToolTip(it.label + (f"\n{it.note}" if it.note else ""))
             self.dossier.addItem(item)
         self.dossier.blockSignals(False)
         self._dossier_summary()
         # criteria
         self.checks.clear()
-        for c in d["checks"]:
-            mark = "✔" if c["passed"] else ("✘" if c["passed"] is False else "?")
-            item = QtWidgets.QListWidgetItem(f"{mark}  {c['label']}: {c['detail']}")
-            colour = OK_FG if c["passed"] else (BAD_FG if c["passed"] is False else "#92400e")
+        for c in a.checks:
+            mark = "✔" if c.passed else ("✘" if c.passed is False else "?")
+            item = QtWidgets.QListWidgetItem(f"{mark}  {c.label}: {c.detail}")
+            colour = OK_FG if c.passed else (BAD_FG if c.passed is False else "#92400e")
             item.setForeground(QtGui.QBrush(QtGui.QColor(colour)))
             self.checks.addItem(item)
-        for note in d["notes"]:
+        for note in a.notes:
             item = QtWidgets.QListWidgetItem(f"ℹ  {note}")
             item.setForeground(QtGui.QBrush(QtGui.QColor(MUTED_FG)))
             self.checks.addItem(item)
-        if not d["known_title"]:
+        if a.verdict == NOT_IN_RULES:
             self.verdict.setText(self.tr("NOT ELIGIBLE: this title is not in the rules in force on the decision date"))
             colour = BAD_FG
-        elif d["eligible"] and d["to_review"]:
-            self.verdict.setText(self.tr("MEETS THE CRITERIA — %1 point(s) for you to judge").replace("%1", str(len(d["to_review"]))))
+        elif a.verdict == TO_REVIEW:
+            self.verdict.setText(self.tr("MEETS THE CRITERIA — %1 point(s) for you to judge").replace("%1", str(len(a.to_review))))
             colour = "#92400e"
-        elif d["eligible"]:
+        elif a.verdict == ELIGIBLE:
             self.verdict.setText(self.tr("MEETS THE CRITERIA"))
             colour = OK_FG
         else:
             self.verdict.setText(self.tr("DOES NOT MEET THE CRITERIA"))
             colour = BAD_FG
         self.verdict.setStyleSheet(f"font-weight: 700; font-size: 11pt; color: {colour};")
-        self.ruleset_label.setText(self.tr("Rules applied: %1").replace("%1", d["ruleset"]))
+        self.ruleset_label.setText(self.tr("Rules applied: %1").replace("%1", a.ruleset_basis))
         # vote
-        threshold = d["vote_threshold"]
-        self.vote_form.setVisible(threshold is not None or d["vote"] is not None)
-        if threshold is None:
+        threshold = a.vote_threshold
+        self.vote_form.setVisible(a.vote_required or a.vote is not None)
+        if not a.vote_required:
             self.vote_need.setText(self.tr("This title needs no council vote."))
+        elif threshold is None:
+            self.vote_need.setText(self.tr("Needs the council's vote; the share needed is set by the council's own rules."))
         else:
             self.vote_need.setText(self.tr("Needs at least %1 of ALL council members in favour.")
                                    .replace("%1", percent_text(threshold)))
-        vote = d["vote"]
+        vote, passed = a.vote, a.vote_passed
         if vote is None:
-            self.vote_state.setText(self.tr("No vote recorded yet.") if threshold is not None else "")
+            self.vote_state.setText(self.tr("No vote recorded yet.") if a.vote_required else "")
             self.vote_state.setStyleSheet(f"color: {MUTED_FG};")
         else:
-            text = self.tr("Meeting of %1: %2/%3 members in favour (%4)").replace("%1", format_date(vote["meeting_date"])) \
-                .replace("%2", str(vote["votes_for"])).replace("%3", str(vote["total_members"])) \
-                .replace("%4", percent_text(vote["share"]))
-            if vote["passed"] is not None:
-                text += " — " + (self.tr("passed") if vote["passed"] else self.tr("not passed"))
+            text = self.tr("Meeting of %1: %2/%3 members in favour (%4)").replace("%1", format_date(vote.meeting_date)) \
+                .replace("%2", str(vote.votes_for)).replace("%3", str(vote.total_members)) \
+                .replace("%4", percent_text(vote.share))
+            if passed is not None:
+                text += " — " + (self.tr("passed") if passed else self.tr("not passed"))
             self.vote_state.setText(text)
-            self.vote_state.setStyleSheet(f"color: {OK_FG if vote['passed'] else (BAD_FG if vote['passed'] is False else '#111827')};")
-            self.votes.setValue(vote["votes_for"])
+            self.vote_state.setStyleSheet(f"color: {OK_FG if passed else (BAD_FG if passed is False else '#111827')};")
+            self.votes.setValue(vote.votes_for)
         current = self.session.currentData()
         self.session.clear()
         for s in d["sessions"]:
@@ -531,11 +534,11 @@ class AppraisalPage(QtWidgets.QWidget):
         if self.detail is None:
             return []
         ticks = self.dossier_ticks()
-        return [it["label"] for it in self.detail["dossier"] if it["required"] and not ticks.get(it["key"])]
+        return [it.label for it in self.detail["assessment"].dossier if it.required and not ticks.get(it.key)]
 
     def _dossier_summary(self) -> None:
         missing = self.missing_items()
-        if self.detail is not None and not self.detail["dossier"]:
+        if self.detail is not None and not self.detail["assessment"].dossier:
             self.dossier_state.setText(self.tr("No dossier list for this title."))
             self.dossier_state.setStyleSheet(f"color: {MUTED_FG};")
         elif missing:
@@ -581,7 +584,7 @@ class AppraisalPage(QtWidgets.QWidget):
     def suggested_reasons(self) -> list[str]:
         reasons = [self.tr("Missing: %1").replace("%1", m) for m in self.missing_items()]
         if self.detail is not None:
-            reasons += [c["detail"] for c in self.detail["checks"] if c["passed"] is False]
+            reasons += [c.detail for c in self.detail["assessment"].checks if c.passed is False]
         return reasons
 
     def ask_reasons(self, title: str, prompt: str, suggestion: list[str]) -> list[str] | None:
@@ -607,7 +610,8 @@ class AppraisalPage(QtWidgets.QWidget):
             return
         if reason is None:
             got = self.ask_reasons(self.tr("Do not approve"), self.tr("Why is the award not approved?"),
-                                   [c["detail"] for c in (self.detail or {}).get("checks", []) if c["passed"] is False])
+                                   [c.detail for c in self.detail["assessment"].checks if c.passed is False]
+                                   if self.detail is not None else [])
             if got is None:
                 return
             reason = "; ".join(got)

@@ -13,18 +13,16 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from tdkt_desktop.core import eligibility as _elig
 from tdkt_desktop.core.models import (
     NominationStatus,
     SubjectKind,
     period_label,
     title_label,
 )
-from tdkt_desktop.core.rules import dossier_for, ruleset_for, vote_share, vote_threshold
 from tdkt_desktop.core.text import InputError, clean, collate_key
 from tdkt_desktop.store import consolidation, office, statistics
+from tdkt_desktop.store.assessment import assess
 from tdkt_desktop.store.db import Store
-from tdkt_desktop.store.facts import dossier_items, latest_vote, nominee_facts
 
 Row = dict[str, Any]
 S = NominationStatus
@@ -98,41 +96,11 @@ def received_nominations(store: Store, *, year: int | None = None) -> list[Row]:
     return out
 
 
-def _province(store: Store) -> str | None:
-    unit = store.self_unit()
-    return unit.get("province_code") if unit else None
-
-
 def nomination_detail(store: Store, nomination_id: str, decision_date: _dt.date) -> Row:
-    """One nomination for the appraisal panel: the dossier checklist of the rule set in force on
-    ``decision_date``, the eligibility check re-run with that rule set (nothing written), the council vote
-    needed and recorded, the stored appraisal, and this unit's council sessions to vote in."""
+    """One nomination for the appraisal panel: its :func:`~tdkt_desktop.store.assessment.assess` on
+    ``decision_date`` (nothing written), the stored appraisal, and this unit's council sessions to vote in."""
     nom = store.require("nominations", nomination_id)
-    rs = ruleset_for(decision_date, province_code=_province(store))
-    present = dossier_items(nom)
-    known = nom["title_code"] in rs.catalogue
-    items = []
-    if known:
-        for it in dossier_for(rs, nom["title_code"], subject_kind=nom["subject_kind"], award_kind=nom["award_kind"]):
-            items.append({"key": it.key, "label": it.label, "required": it.required, "note": it.note,
-                          "present": bool(present.get(it.key))})
-    facts = nominee_facts(store, nom, decision_date=decision_date)
-    result = _elig.check(facts, rs)
-    not_vote = [c for c in result.checks if c.criterion != "vote_share"]
-    eligible = known and bool(result.checks) and all(c.passed is not False for c in not_vote)
-    checks = [{"label": c.label, "passed": c.passed, "detail": c.detail, "criterion": c.criterion} for c in not_vote]
-    threshold = vote_threshold(rs, nom["title_code"]) if known else None
-    vote = latest_vote(store, nomination_id)
-    vote_info = None
-    if vote is not None:
-        share = vote_share(int(vote["votes_for"]), int(vote["total_members"]))
-        vote_info = {
-            "votes_for": int(vote["votes_for"]), "total_members": int(vote["total_members"]),
-            "present": int(vote["present"]), "written": int(vote.get("written_opinions") or 0),
-            "meeting_date": vote["meeting_date"], "share": share,
-            "passed": (share >= threshold) if threshold is not None else None,
-            "session_id": vote["vote_session_id"],
-        }
+    assessment = assess(store, nom, decision_date)
     stored = None
     if nom.get("eligibility_json"):
         try:
@@ -148,21 +116,12 @@ def nomination_detail(store: Store, nomination_id: str, decision_date: _dt.date)
     u = store.unit_by_code(unit)
     return {
         "nomination": nom,
+        "assessment": assessment,
         "unit_name": u["name"] if u else unit,
         "status_label": status_label(nom["status"]),
-        "title": title_label(nom["title_code"]),
+        "title": assessment.title_name,
         "subject_label": SubjectKind(nom["subject_kind"]).label,
         "decision_date": decision_date,
-        "ruleset": rs.describe(),
-        "ruleset_id": rs.id,
-        "known_title": known,
-        "dossier": items,
-        "checks": checks,
-        "to_review": [c.label for c in result.to_review if c.criterion != "vote_share"],
-        "notes": list(result.notes),
-        "eligible": eligible,
-        "vote_threshold": threshold,
-        "vote": vote_info,
         "stored": stored,
         "note": nom.get("appraisal_note") or "",
         "sessions": sessions,

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.rules import dossier_for
 from tdkt_desktop.core.targets import attainment
 from tdkt_desktop.core.text import format_date
 from tdkt_desktop.gui.i18n import ensure_translator
@@ -21,14 +20,14 @@ from tdkt_desktop.gui.workflow.common import (
     RowsModel,
     current_period,
     fill_combo,
-    json_dict,
     percent_text,
     period_choices,
     select_data,
     table_view,
 )
-from tdkt_desktop.gui.workflow.facts import ruleset_on
 from tdkt_desktop.gui.workflow.results_view import target_spec
+from tdkt_desktop.store.assessment import dossier_lines, judging_date
+from tdkt_desktop.store.council import ruleset_on
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.results import current_results
 
@@ -110,7 +109,7 @@ def gather(store: Store, period: str, today: _dt.date, unit_code: str | None) ->
             ov.bars.append({"measure": t["measure"], "percent": att.percent, "status": att.status, "note": att.note})
 
     # nominations waiting: drafts with missing required documents, returned ones
-    rulesets: dict[int, Any] = {}
+    rulesets: dict[_dt.date, Any] = {}
     for n in store.rows("nominations", "status IN ('draft', 'returned')", order_by="year DESC, subject_name"):
         if n["status"] == "returned":
             ov.waiting.insert(0, {
@@ -120,14 +119,9 @@ def gather(store: Store, period: str, today: _dt.date, unit_code: str | None) ->
                 + (f": {n['status_reason']}" if n.get("status_reason") else ""),
             })
             continue
-        year = int(n["year"])
-        rs = rulesets.get(year) or rulesets.setdefault(year, ruleset_on(store, year))
-        try:
-            items = dossier_for(rs, n["title_code"], subject_kind=n["subject_kind"], award_kind=n["award_kind"])
-        except Exception:  # a title outside the rule set: the editor explains it
-            items = []
-        state = json_dict(n.get("dossier_json"))
-        missing = [it for it in items if it.required and not state.get(it.key)]
+        day = judging_date(n)
+        rs = rulesets.get(day) or rulesets.setdefault(day, ruleset_on(store, day))
+        missing = [line for line in dossier_lines(rs, n) if line.required and not line.present]
         if missing:
             ov.waiting.append({
                 "kind": "dossier",

@@ -7,7 +7,6 @@ import datetime as _dt
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.eligibility import EligibilityResult, check
 from tdkt_desktop.core.rules import RuleSet, allowed_titles, dossier_for
 from tdkt_desktop.core.text import InputError, clean, fold, format_date
 from tdkt_desktop.gui.inputs import FieldInput, FoldedCompleter, make_input
@@ -26,15 +25,10 @@ from tdkt_desktop.gui.workflow.common import (
     table_view,
     timer,
 )
-from tdkt_desktop.gui.workflow.facts import (
-    NAME_FIELDS,
-    SUBJECT_TABLES,
-    SubjectFacts,
-    nominee_facts,
-    ruleset_on,
-    subject_facts,
-)
 from tdkt_desktop.store import fields as F
+from tdkt_desktop.store.assessment import ELIGIBLE, NOT_IN_RULES, TO_REVIEW, Assessment, assess, judging_date
+from tdkt_desktop.store.council import ruleset_on
+from tdkt_desktop.store.facts import award_history
 
 Row = dict[str, Any]
 
@@ -83,7 +77,7 @@ class RegistryRecordDialog(EditorDialog):
         lay.addWidget(self.banner)
         lay.addWidget(self.buttons)
         if name:
-            self.inputs[NAME_FIELDS[table]].set_text(name)
+            self.inputs[m.SubjectKind.of_table(table).name_field].set_text(name)
         self._dirty = bool(name)
 
     def collect(self) -> Row:
@@ -104,9 +98,9 @@ class NominationEditor(EditorDialog):
         self.nomination_id = nomination_id
         self.original: Row = {}
         self.subject_id: str | None = None
-        self.subject: SubjectFacts | None = None
+        self.subject: Row | None = None  # the nominee's registry record
         self.ruleset: RuleSet | None = None
-        self.eligibility: EligibilityResult | None = None
+        self.assessment: Assessment | None = None
         self._names: dict[str, str] = {}
         self._dossier_extra: dict[str, Any] = {}
         self.setWindowTitle(self.tr("Nomination") if nomination_id else self.tr("New nomination"))
@@ -251,6 +245,7 @@ class NominationEditor(EditorDialog):
 
         # ---------------------------------------------------------------- wiring
         self._recheck_timer = timer(self, 150, self.recheck)
+        self.finished.connect(lambda _result: self._recheck_timer.stop())  # nothing to judge once closed
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.nominee.textEdited.connect(self._nominee_typed)
         self.completer.activated[QtCore.QModelIndex].connect(self._nominee_picked)
@@ -306,11 +301,11 @@ class NominationEditor(EditorDialog):
         self._dirty = False
 
     def _table(self) -> str:
-        return SUBJECT_TABLES[self.kind.currentData()]
+        return m.SubjectKind(self.kind.currentData()).table
 
     def _load_names(self) -> None:
         table = self._table()
-        name_field = NAME_FIELDS[table]
+        name_field = m.SubjectKind.of_table(table).name_field
         rows = self.ctx.reader.db.execute(
             f"SELECT id, {name_field}, {'position' if table == 'people' else 'address'} FROM {table} WHERE deleted = 0"
         ).fetchall()
@@ -376,11 +371,12 @@ class NominationEditor(EditorDialog):
         return True
 
     def _set_subject(self, rid: str, name: str, *, keep_text: bool = False) -> None:
+        kind = m.SubjectKind(self.kind.currentData())
         self.subject_id = rid
-        self.subject = subject_facts(self.ctx.reader, self.kind.currentData(), rid)
+        self.subject = self.ctx.reader.get(kind.table, rid)
+        record = self.subject or {}
         if not keep_text:
-            self.nominee.setText(self.subject.name or name)
-        record = self.subject.record or {}
+            self.nominee.setText(record.get(kind.name_field) or name)
         info = [str(v) for v in (record.get("position"), record.get("workplace") or record.get("address")) if v]
         if self.kind.currentData() == "collective" and record.get("members_count"):
             info.append(self.tr("%1 members").replace("%1", str(record["members_count"])))
@@ -390,7 +386,7 @@ class NominationEditor(EditorDialog):
                 self.nominee_class.setCurrentText(record["nominee_class"])
             if record.get("field") and not self.field_edit.text():
                 self.field_edit.setText(record["field"])
-        self.history_model.set_rows(self.subject.history)
+        self.history_model.set_rows(award_history(self.ctx.reader, kind.value, rid))
         self._schedule()
 
     def create_subject(self) -> RegistryRecordDialog:
@@ -401,7 +397,7 @@ class NominationEditor(EditorDialog):
 
     def _subject_created(self, row: Row) -> None:
         self._load_names()
-        self._set_subject(row["id"], row.get(NAME_FIELDS[self._table()]) or "")
+        self._set_subject(row["id"], row.get(m.SubjectKind.of_table(self._table()).name_field) or "")
         self.mark_dirty()
 
     # ------------------------------------------------------------------ titles and forms
@@ -412,7 +408,7 @@ class NominationEditor(EditorDialog):
         self._schedule()
 
     def _fill_titles(self) -> None:
-        self.ruleset = ruleset_on(self.ctx.reader, self.year.value())
+        self.ruleset = ruleset_on(self.ctx.reader, judging_date({"year": self.year.value()}))
         entries = allowed_titles(self.ruleset, self.kind.currentData())
         fill_combo(self.title, [(e.name, e.code) for e in entries], blank=self.tr("— choose —"))
 
@@ -455,8 +451,9 @@ class NominationEditor(EditorDialog):
         self.dossier.blockSignals(False)
         self._update_dossier_state()
 
-    def dossier_state(self) -> dict[str, bool]:
-        state = {k: bool(v) for k, v in self._dossier_extra.items()}
+    def dossier_state(self) -> dict[str, Any]:
+        """The checklist as ticked, with what else the dossier holds (the figures under ``facts``) kept."""
+        state = {k: (v if isinstance(v, dict) else bool(v)) for k, v in self._dossier_extra.items()}
         for i in range(self.dossier.count()):
             item = self.dossier.item(i)
             state[item.data(Qt.ItemDataRole.UserRole)] = item.checkState() == Qt.CheckState.Checked
@@ -489,56 +486,65 @@ class NominationEditor(EditorDialog):
             self._recheck_timer.start()
 
     def current_values(self) -> Row:
+        """The nomination as it stands in the form: what :func:`assess` judges."""
         return {
             "id": self.nomination_id,
             "subject_kind": self.kind.currentData(),
             "subject_id": self.subject_id,
+            "subject_name": self._names.get(self.subject_id or "", ""),
             "title_code": self.title.currentData(),
             "award_kind": self.award_kind.currentData() or m.AwardKind.CONG_TRANG.value,
             "year": self.year.value(),
+            "dossier_json": self.dossier_state(),
         }
 
-    def recheck(self) -> EligibilityResult | None:
+    def recheck(self) -> Assessment | None:
+        """Assess the nomination as typed (the same assessment the appraisal panel and the appraisal make)."""
         self._recheck_timer.stop()
         values = self.current_values()
         self.checks.clear()
-        self.eligibility = None
+        self.assessment = None
         if not values["title_code"]:
             self.verdict.setText(self.tr("Choose a title or form to check the criteria."))
             self.verdict.setStyleSheet(f"color: {MUTED_FG};")
             self.basis.clear()
             return None
-        facts = nominee_facts(self.ctx.reader, values, subject=self.subject if self.subject_id else None)
-        result = check(facts, self.ruleset)
-        self.eligibility = result
         if not self.subject_id:
             self.verdict.setText(self.tr("Choose the nominee from the registry to check the criteria."))
             self.verdict.setStyleSheet(f"color: {MUTED_FG}; font-weight: bold;")
-        elif result.ok and not result.to_review:
+            self.basis.clear()
+            return None
+        a = assess(self.ctx.reader, values)
+        self.assessment = a
+        if a.verdict == NOT_IN_RULES:
+            self.verdict.setText(self.tr("This title is not in the rules in force for the year."))
+            self.verdict.setStyleSheet(f"color: {ERROR_FG}; font-weight: bold;")
+        elif a.verdict == ELIGIBLE:
             self.verdict.setText(self.tr("Meets the criteria."))
             self.verdict.setStyleSheet(f"color: {OK_FG}; font-weight: bold;")
-        elif result.ok:
+        elif a.verdict == TO_REVIEW:
             self.verdict.setText(self.tr("Meets the criteria that can be checked; some need a person's judgement."))
             self.verdict.setStyleSheet(f"color: {OK_FG}; font-weight: bold;")
         else:
-            self.verdict.setText(
-                self.tr("Does not meet %1 criteria yet.").replace("%1", str(len(result.failed)))
-            )
+            failed = sum(1 for c in a.checks if c.passed is False)
+            self.verdict.setText(self.tr("Does not meet %1 criteria yet.").replace("%1", str(failed)))
             self.verdict.setStyleSheet(f"color: {ERROR_FG}; font-weight: bold;")
-        for c in result.checks:
+        for c in a.eligibility.checks:  # the council vote too, where the title needs one
             mark, colour = ("✓", OK_FG) if c.passed else (("✗", ERROR_FG) if c.passed is False else ("?", "#92400e"))
             item = QtWidgets.QListWidgetItem(f"{mark}  {c.detail}")
             item.setForeground(QtGui.QBrush(QtGui.QColor(colour)))
             item.setToolTip(c.label)
             self.checks.addItem(item)
-        notes = [result.ruleset_basis, *result.notes]
-        if result.vote_threshold is not None:
+        notes = [a.ruleset_basis, *a.notes]
+        if a.vote_threshold is not None:
             notes.append(
                 self.tr("Council vote needed: at least %1 % of ALL council members.")
-                .replace("%1", f"{result.vote_threshold:g}")
+                .replace("%1", f"{a.vote_threshold:g}")
             )
+        elif a.vote_required:
+            notes.append(self.tr("Council vote needed; the share needed is set by the council's own rules."))
         self.basis.setText("\n".join(notes))
-        return result
+        return a
 
     # ------------------------------------------------------------------ saving
     def collect(self) -> Row:
@@ -553,7 +559,7 @@ class NominationEditor(EditorDialog):
             )
         if not self.title.currentData():
             raise InputError(self.tr("Title or form: not chosen."), field="title_code")
-        self.recheck()
+        self.recheck()  # what is saved is what was judged
         values = {
             "subject_kind": self.kind.currentData(),
             "subject_id": self.subject_id,
@@ -573,13 +579,6 @@ class NominationEditor(EditorDialog):
         }
         if self.kind.currentData() == "household" and not values["subject_name"].lower().startswith("hộ"):
             values["subject_name"] = f"Hộ ông/bà {values['subject_name']}"
-        if self.eligibility is not None:
-            values["eligibility_json"] = {
-                "ok": self.eligibility.ok,
-                "ruleset_id": self.eligibility.ruleset_id,
-                "reasons": self.eligibility.reasons,
-                "checked_on": _dt.date.today().isoformat(),
-            }
         period = values["period"]
         if period and m.period_year(str(period)) != values["year"]:
             raise InputError(
