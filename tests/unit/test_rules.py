@@ -430,3 +430,37 @@ def test_bad_base_salary_file(rules_copy: Path) -> None:
     _edit(rules_copy / "base_salary.json", lambda d: d["entries"][0].update(amount=-5))
     with pytest.raises(InputError, match=r"base_salary.json.*entries\[0\].amount"):
         base_salary_on(AFTER, rules_dir=rules_copy)
+
+
+# --------------------------------------------------------------------------- printed forms
+
+
+def test_form_citing_a_repealed_decree_must_end_with_it() -> None:
+    from tdkt_desktop.core.legal import form_sources
+
+    form = {"valid_from": "2024-01-01", "valid_to": None, "sources": [{"doc": "nd98_2023", "article": 104}]}
+    with pytest.raises(InputError, match="hết hiệu lực"):
+        form_sources(form, "giay_khen.json")
+    assert form_sources({**form, "valid_to": "2025-06-30"}, "giay_khen.json")[0].valid_to == dt.date(2025, 6, 30)
+
+
+def test_form_before_the_text_it_cites_is_refused() -> None:
+    from tdkt_desktop.core.legal import form_sources
+
+    with pytest.raises(InputError, match="trước ngày"):
+        form_sources({"valid_from": "2020-03-05", "valid_to": None, "sources": [{"doc": "luat_2022"}]}, "x.json")
+    with pytest.raises(InputError, match="sources"):
+        form_sources({"valid_from": "2020-03-05", "valid_to": None}, "x.json")
+    cite = form_sources({"valid_from": "2024-01-01", "valid_to": None,
+                         "sources": [{"doc": "nd30_2020", "part": "Phụ lục III, Mẫu 1.2"}]}, "x.json")[0]
+    assert cite.text == "Nghị định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.2"
+
+
+def test_legal_sources_page_lists_every_text_and_what_was_not_verified() -> None:
+    from tdkt_desktop.core.legal import legal_documents
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "legal-sources.md").read_text(encoding="utf-8")
+    for doc in legal_documents().values():
+        assert f"### {doc.title}" in page, doc.id
+        for line in (*doc.taken, *doc.not_verified, *doc.evidence):
+            assert line in page, (doc.id, line)

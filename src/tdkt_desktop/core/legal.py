@@ -40,6 +40,7 @@ __all__ = [
     "StatisticsRegime",
     "cancellation_rules",
     "document",
+    "form_sources",
     "legal_documents",
     "parse_citation",
     "statistics_regime",
@@ -220,6 +221,7 @@ class Citation:
     note: str = ""
     valid_from: _dt.date | None = None
     valid_to: _dt.date | None = None
+    part: str | None = None  # an appendix or form: "Phụ lục III, Mẫu 1.2"
 
     @property
     def verified(self) -> bool:
@@ -234,6 +236,8 @@ class Citation:
             parts.append(f"khoản {self.clause}")
         if self.point:
             parts.append(f"điểm {self.point}")
+        if self.part:
+            parts.append(self.part)
         return ", ".join(parts)
 
     @property
@@ -263,7 +267,7 @@ class Citation:
     def to_dict(self) -> dict[str, Any]:
         return {
             "doc": self.doc, "document": self.doc_title, "article": self.article, "clause": self.clause,
-            "point": self.point, "status": self.status, "note": self.note, "text": self.text,
+            "point": self.point, "part": self.part, "status": self.status, "note": self.note, "text": self.text,
             "valid_from": self.valid_from.isoformat() if self.valid_from else None,
             "valid_to": self.valid_to.isoformat() if self.valid_to else None,
         }
@@ -295,6 +299,9 @@ def parse_citation(
     point = raw.get("point")
     if point is not None and (not isinstance(point, str) or not point):
         raise _error(source, f"{path}.point", "cần chữ cái của điểm, ví dụ “a”.")
+    part = raw.get("part")
+    if part is not None and (not isinstance(part, str) or not part):
+        raise _error(source, f"{path}.part", "cần tên phụ lục, mẫu, ví dụ “Phụ lục III, Mẫu 1.2”.")
     status = raw.get("status", "confirmed")
     if status not in CITATION_STATUSES:
         raise _error(source, f"{path}.status", f"chọn một trong: {', '.join(CITATION_STATUSES)}.")
@@ -303,7 +310,7 @@ def parse_citation(
         raise _error(source, f"{path}.note", "cần chuỗi văn bản.")
     if status != "confirmed" and not note:
         raise _error(source, f"{path}.note", "trích dẫn chưa đối chiếu đầy đủ phải ghi rõ cần đối chiếu gì.")
-    unknown = set(raw) - {"doc", "article", "clause", "point", "status", "note", "from", "to"}
+    unknown = set(raw) - {"doc", "article", "clause", "point", "part", "status", "note", "from", "to"}
     if unknown:
         raise _error(source, path, f"mục không được hỗ trợ: {', '.join(sorted(unknown))}.")
     doc = docs[str(doc_id)]
@@ -315,8 +322,32 @@ def parse_citation(
         end = parse_date(raw["to"], source, f"{path}.to", allow_none=True)
     return Citation(
         doc=doc.id, doc_title=doc.short, article=numbers["article"], clause=numbers["clause"], point=point,
-        status=status, note=note, valid_from=start, valid_to=end,
+        status=status, note=note, valid_from=start, valid_to=end, part=part,
     )
+
+
+def form_sources(data: Mapping[str, Any], source: str, *, rules_dir: Path | None = None) -> tuple[Citation, ...]:
+    """The ``sources`` of a printed form (a ``forms/*.json`` template), checked: at least one; every cited
+    text in the catalogue of legal texts; the form's validity (``valid_from``–``valid_to``) within the
+    validity of every text it cites — a form citing a repealed text must end when the text ends."""
+    raw = data.get("sources")
+    if not isinstance(raw, list) or not raw:
+        raise _error(source, "sources", "mẫu in phải trích dẫn văn bản làm căn cứ (sources).")
+    start = parse_date(data.get("valid_from"), source, "valid_from")
+    end = parse_date(data.get("valid_to"), source, "valid_to", allow_none=True)
+    docs = legal_documents(rules_dir=rules_dir)
+    out = []
+    for i, item in enumerate(raw):
+        cite = parse_citation(item, source, f"sources[{i}]", valid_from=start, valid_to=end, rules_dir=rules_dir)
+        doc = docs[cite.doc]
+        if doc.effective_from is not None and start is not None and start < doc.effective_from:
+            raise _error(source, f"sources[{i}]", f"mẫu áp dụng từ {format_date(start)}, trước ngày {doc.short} có "
+                         f"hiệu lực ({format_date(doc.effective_from)}).")
+        if doc.effective_to is not None and (end is None or end > doc.effective_to):
+            raise _error(source, f"sources[{i}]", f"{doc.short} hết hiệu lực từ sau ngày {format_date(doc.effective_to)}: "
+                         "mẫu trích văn bản này phải có valid_to không muộn hơn ngày đó.")
+        out.append(cite)
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- award cancellation

@@ -183,22 +183,11 @@ def signer_for(store: Store, *, collective: bool, name: str | None = None, role:
 
 
 def legal_basis(on: _dt.date) -> list[str]:
-    lines = ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"]
-    if on >= _dt.date(2025, 7, 1):
-        lines.append(
-            "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số "
-            "điều của Luật Thi đua, khen thưởng"
-        )
-        lines.append(
-            "Căn cứ Nghị định số 129/2025/NĐ-CP ngày 11 tháng 6 năm 2025 của Chính phủ quy định phân định thẩm "
-            "quyền của chính quyền địa phương 02 cấp trong lĩnh vực quản lý nhà nước của Bộ Nội vụ"
-        )
-    else:
-        lines.append(
-            "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành "
-            "một số điều của Luật Thi đua, khen thưởng"
-        )
-    return lines
+    """The "Căn cứ …" lines of the law for a document dated ``on``: the rule set in force that day
+    (``decision_bases`` of resources/rulesets, each line citing its text)."""
+    from tdkt_desktop.core.rules import ruleset_for
+
+    return [text for text, _source in ruleset_for(on).decision_bases]
 
 
 # --------------------------------------------------------------------------- nominees
