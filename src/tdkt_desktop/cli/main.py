@@ -19,6 +19,8 @@ from tdkt_desktop.cli import (
     excel,
     installation,
     keys,
+    nominations,
+    office,
     printing,
     records,
     reports,
@@ -39,7 +41,8 @@ from tdkt_desktop.core.errors import user_message
 from tdkt_desktop.logs import log_bug
 
 # Command groups in the order ``tdkt --help`` lists them.
-GROUPS = (installation, database, backup, records, targets, awards, printing, signing, keys, sync, excel, reports, rules)
+GROUPS = (installation, database, backup, records, nominations, office, targets, awards, printing, signing, keys,
+          sync, excel, reports, rules)
 
 DESCRIPTION = "TĐKT Desktop — thi đua, khen thưởng cho xã, phường và cơ quan cấp trên."
 EXAMPLES = """Ví dụ:

@@ -113,8 +113,15 @@ def _status_label(value: str | None) -> str:
         return str(value)
 
 
-def _check_transition(nom: Row, action: str) -> None:
+def _check_transition(nom: Row, action: str, store: Store | None = None) -> None:
     allowed, verb = _ALLOWED[action]
+    if store is not None and not decides_here(store, nom):
+        raise InputError(
+            f"Đề nghị khen thưởng {nom.get('subject_name') or ''} do cấp trên quyết định nên đơn vị này không thể "
+            f"{verb}; hãy gửi đề nghị lên cấp trên.",
+            field="Đơn vị",
+            value=nom.get("title_code"),
+        )
     if nom.get("status") not in {s.value for s in allowed}:
         name = nom.get("subject_name") or ""
         raise InputError(
@@ -186,7 +193,7 @@ def receive(store: Store, nomination_id: str) -> Row:
     """A nomination arriving from a unit: submitted → received."""
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "receive")
+        _check_transition(nom, "receive", store)
         return store.update("nominations", nomination_id, {"status": S.RECEIVED.value, "status_reason": None})
 
 
@@ -208,7 +215,7 @@ def appraise(
     day = _as_date(decision_date)
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "appraise")
+        _check_transition(nom, "appraise", store)
         stored = _loads(nom.get("dossier_json")) or {}
         if not isinstance(stored, dict):
             stored = {}
@@ -237,7 +244,7 @@ def approve(store: Store, nomination_id: str, *, note: str | None = None) -> Row
     incomplete, or when the title needs a council vote and no passing vote is recorded."""
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "approve")
+        _check_transition(nom, "approve", store)
         appraisal = _loads(nom.get("eligibility_json")) or {}
         name = nom["subject_name"]
         problems: list[str] = []
@@ -279,7 +286,7 @@ def return_nomination(store: Store, nomination_id: str, *, reasons: list[str]) -
         raise InputError("Trả lại hồ sơ cần ghi rõ lý do (ví dụ: thiếu báo cáo thành tích).", field="Lý do")
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "return")
+        _check_transition(nom, "return", store)
         return store.update(
             "nominations", nomination_id, {"status": S.RETURNED.value, "status_reason": "\n".join(cleaned)}
         )
@@ -292,7 +299,7 @@ def reject(store: Store, nomination_id: str, *, reason: str) -> Row:
         raise InputError("Không đồng ý khen thưởng cần ghi rõ lý do.", field="Lý do")
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "reject")
+        _check_transition(nom, "reject", store)
         return store.update("nominations", nomination_id, {"status": S.REJECTED.value, "status_reason": text})
 
 
@@ -478,7 +485,7 @@ def issue_decision(
     with store.atomic():
         noms = [nomination_row(store, i) for i in ids]
         for nom in noms:
-            _check_transition(nom, "decide")
+            _check_transition(nom, "decide", store)
             rs.entry(nom["title_code"])
         seen: dict[tuple[str, str, str], str] = {}
         for nom in noms:

@@ -1,0 +1,246 @@
+"""``tdkt nominations submit``, ``tdkt appraise …``, ``tdkt council …`` and ``tdkt decisions issue``: the same
+services as the screens, good and bad input, and nothing changed when a command is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from tdkt_desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, main
+from tdkt_desktop.core.rules import dossier_for, ruleset_for
+from tdkt_desktop.store import council, open_store
+from tdkt_desktop.store.db import SYNCED_TABLES
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(demo_store):
+    path = str(demo_store.path)
+    demo_store.close()
+    return path
+
+
+def snapshot(db):
+    with open_store(db) as s:
+        return {t: sorted(map(repr, s.rows(t, include_deleted=True))) for t in SYNCED_TABLES}
+
+
+def nomination(db, name, title, status):
+    with open_store(db) as s:
+        rows = [r for r in s.rows("nominations") if r["subject_name"] == name and r["title_code"] == title
+                and r["status"] == status]
+        assert rows, (name, title, status)
+        return rows[0]
+
+
+def row(db, table, record_id):
+    with open_store(db) as s:
+        return s.require(table, record_id)
+
+
+# --------------------------------------------------------------------------- nominations submit
+
+
+def test_submit_failing_nomination_needs_a_reason_and_records_it(capsys, db):
+    nom = nomination(db, "Lê Thị Kim Ấn", "LDTT", "draft")
+    before = snapshot(db)
+    code, out, err = run(capsys, "--db", db, "nominations", "submit", nom["id"][:8])
+    assert code == EXIT_REFUSED and out == ""
+    assert "Lê Thị Kim Ấn chưa đạt: Chưa có xếp loại chất lượng năm 2026" in err
+    assert "thiếu hồ sơ: Biên bản họp xét" in err and "--reason" in err and "Traceback" not in err
+    assert snapshot(db) == before
+    code, out, err = run(capsys, "nominations", "submit", nom["id"][:8], "--reason", "  Xếp loại bổ sung sau ",
+                         "--date", "05/12/2026", "--json", "--db", db)
+    assert code == EXIT_OK, err
+    data = json.loads(out)
+    assert data == {"id": nom["id"], "status": "submitted", "status_reason": "Xếp loại bổ sung sau",
+                    "submitted_on": "2026-12-05"}
+    stored = row(db, "nominations", nom["id"])
+    assert (stored["status"], stored["status_reason"], stored["submitted_on"]) == (
+        "submitted", "Xếp loại bổ sung sau", "2026-12-05")
+
+
+def test_submit_a_nomination_meeting_everything_needs_no_reason(capsys, db):
+    nom = nomination(db, "Lê Thị Kim Ấn", "LDTT", "draft")
+    with open_store(db) as s:
+        s.insert("ratings", {"subject_kind": "person", "subject_id": nom["subject_id"], "year": 2026,
+                             "rating": "good"})
+        rs = ruleset_for(dt.date(2026, 12, 31))
+        items = {it.key: True for it in dossier_for(rs, "LDTT", subject_kind="person", award_kind=nom["award_kind"])}
+        s.update("nominations", nom["id"], {"dossier_json": items})
+    code, out, err = run(capsys, "--db", db, "nominations", "submit", nom["id"])
+    assert code == EXIT_OK, err
+    assert out.startswith("Đã gửi lên đề nghị khen thưởng Lê Thị Kim Ấn ngày ")
+    stored = row(db, "nominations", nom["id"])
+    assert stored["status"] == "submitted" and stored["status_reason"] is None and stored["submitted_on"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["nominations", "submit", "zzzzzzzz"], "Không tìm thấy đề nghị khen thưởng có mã “zzzzzzzz”"),
+        (["nominations", "submit", "{decided}", "--reason", "x"], "đang ở trạng thái “Đã có quyết định” nên không thể gửi lên"),
+        (["nominations", "submit", "{other}", "--reason", "x"], "là của đơn vị 31147-TH1; chỉ đơn vị lập đề nghị"),
+        (["nominations", "submit", "{draft}", "--reason", "x", "--date", "31/02/2026"], "không có trên lịch"),
+    ],
+)
+def test_submit_refusals_change_nothing(capsys, db, argv, message):
+    ids = {
+        "decided": nomination(db, "Trần Văn Bình", "LDTT", "decided")["id"],
+        "other": nomination(db, "Châu Ngọc Trâm", "LDTT", "submitted")["id"],
+        "draft": nomination(db, "Lê Thị Kim Ấn", "LDTT", "draft")["id"],
+    }
+    with open_store(db) as s:  # the school's nomination, back to a draft: still not this unit's to send
+        s.update("nominations", ids["other"], {"status": "draft"})
+    before = snapshot(db)
+    code, out, err = run(capsys, "--db", db, *[a.format(**ids) for a in argv])
+    assert code == EXIT_REFUSED and out == "" and message in err and "Traceback" not in err
+    assert snapshot(db) == before
+
+
+def test_submit_usage_error(capsys, db):
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", db, "nominations", "submit"])
+    assert exc.value.code == EXIT_USAGE
+    assert "thiếu tham số bắt buộc" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- appraise
+
+
+def test_appraisal_cycle_receive_check_approve_return_reject(capsys, db):
+    a = nomination(db, "Châu Ngọc Trâm", "LDTT", "submitted")["id"]
+    b = nomination(db, "Lý Văn Lực", "LDTT", "submitted")["id"]
+    code, out, err = run(capsys, "--db", db, "appraise", "receive", a[:8], b[:8], "--json")
+    assert code == EXIT_OK, err
+    assert [(r["id"], r["status"]) for r in json.loads(out)] == [(a, "received"), (b, "received")]
+    code, out, err = run(capsys, "--db", db, "appraise", "check", a[:8], "--date", "15/01/2026", "--json")
+    assert code == EXIT_OK, err
+    result = json.loads(out)
+    assert result["id"] == a and result["ok"] and result["decision_date"] == "2026-01-15"
+    assert result["recommendation"] == "approve" and result["checks"]
+    code, out, err = run(capsys, "--db", db, "appraise", "approve", a[:8])
+    assert code == EXIT_OK and "Châu Ngọc Trâm" in out and "“Được đồng ý”" in out
+    code, out, err = run(capsys, "--db", db, "appraise", "return", b[:8], "--reason", "Thiếu báo cáo thành tích",
+                         "--json")
+    assert code == EXIT_OK and json.loads(out)["status"] == "returned"
+    assert row(db, "nominations", b)["status_reason"] == "Thiếu báo cáo thành tích"
+    with open_store(db) as s:
+        s.update("nominations", b, {"status": "received"})
+    code, out, err = run(capsys, "--db", db, "appraise", "reject", b[:8], "--reason", "Không đủ tiêu chuẩn")
+    assert code == EXIT_OK and row(db, "nominations", b)["status"] == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["appraise", "receive", "zzzzzzzz"], "Không tìm thấy đề nghị khen thưởng"),
+        (["appraise", "receive", "{province}"], "do cấp trên quyết định nên đơn vị này không thể tiếp nhận"),
+        (["appraise", "approve", "{submitted}"], "đang ở trạng thái “Đã gửi lên” nên không thể đồng ý khen thưởng"),
+        (["appraise", "return", "{received}"], "Trả lại hồ sơ cần ghi rõ lý do"),
+        (["appraise", "reject", "{received}", "--reason", "  "], "Không đồng ý khen thưởng cần ghi rõ lý do"),
+        (["appraise", "check", "{received}", "--date", "7,5"], "--date"),
+        (["appraise", "receive", "{decided}"], "“Đã có quyết định” nên không thể tiếp nhận"),
+    ],
+)
+def test_appraisal_refusals_change_nothing(capsys, db, argv, message):
+    ids = {
+        "province": nomination(db, "Trần Văn Bình", "BANG_KHEN_TINH", "submitted")["id"],
+        "submitted": nomination(db, "Châu Ngọc Trâm", "LDTT", "submitted")["id"],
+        "received": nomination(db, "Lý Văn Lực", "LDTT", "submitted")["id"],
+        "decided": nomination(db, "Trần Văn Bình", "LDTT", "decided")["id"],
+    }
+    with open_store(db) as s:
+        s.update("nominations", ids["received"], {"status": "received"})
+    before = snapshot(db)
+    code, out, err = run(capsys, "--db", db, *[a.format(**ids) for a in argv])
+    assert code == EXIT_REFUSED and out == "" and message in err and "Traceback" not in err
+    assert snapshot(db) == before
+
+
+# --------------------------------------------------------------------------- council
+
+
+def test_council_meeting_and_vote(capsys, db):
+    nom = nomination(db, "Trần Thanh Dũng", "CSTDCS", "draft")["id"]
+    code, out, err = run(capsys, "--db", db, "council", "add", "--date", "10/12/2026", "--members", "9",
+                         "--present", "8", "--written", "1", "--chair", "Nguyễn Văn An", "--json")
+    assert code == EXIT_OK, err
+    session = json.loads(out)
+    assert (session["meeting_date"], session["total_members"], session["present"], session["written_opinions"],
+            session["chair"], session["unit_code"]) == ("2026-12-10", 9, 8, 1, "Nguyễn Văn An", "31147")
+    code, out, err = run(capsys, "--db", db, "council", "vote", session["id"][:8], nom[:8], "--for", "8", "--json")
+    assert code == EXIT_OK, err
+    vote = json.loads(out)
+    assert vote["votes_for"] == 8 and vote["threshold"] == 80 and vote["passed"] is True
+    code, out, err = run(capsys, "--db", db, "council", "vote", session["id"][:8], nom[:8], "--for", "7")
+    assert code == EXIT_OK and "7/9 phiếu đồng ý, bằng 77,78% tổng số thành viên; yêu cầu từ 80% (chưa đạt)" in out
+    with open_store(db) as s:  # the same meeting's vote replaced, not doubled
+        assert [v["votes_for"] for v in s.rows("votes", "vote_session_id = ?", [session["id"]])] == [7]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["council", "add", "--date", "32/12/2026", "--members", "9", "--present", "8"], "không có trên lịch"),
+        (["council", "add", "--date", "10/12/2026", "--members", "9", "--present", "10"],
+         "Số thành viên có mặt (10) không được lớn hơn tổng số thành viên (9)"),
+        (["council", "add", "--date", "10/12/2026", "--members", "7,5", "--present", "5"], "Tổng số thành viên"),
+        (["council", "vote", "{session}", "{nom}", "--for", "7,5"], "Số phiếu đồng ý của Trần Thanh Dũng phải là số nguyên"),
+        (["council", "vote", "{session}", "{nom}", "--for", "12"], "(12) lớn hơn tổng số thành viên Hội đồng (9)"),
+        (["council", "vote", "zzzzzzzz", "{nom}", "--for", "5"], "Không tìm thấy"),
+        (["council", "vote", "{session}", "{decided}", "--for", "5"], "Trần Văn Bình"),
+    ],
+)
+def test_council_refusals_change_nothing(capsys, db, argv, message):
+    with open_store(db) as s:
+        session = council.save_session(s, values={"meeting_date": "2026-12-10", "total_members": 9, "present": 8})
+    ids = {"session": session["id"][:8], "nom": nomination(db, "Trần Thanh Dũng", "CSTDCS", "draft")["id"][:8],
+           "decided": nomination(db, "Trần Văn Bình", "LDTT", "decided")["id"]}
+    before = snapshot(db)
+    code, out, err = run(capsys, "--db", db, *[a.format(**ids) for a in argv])
+    assert code == EXIT_REFUSED and out == "" and message in err and "Traceback" not in err
+    assert snapshot(db) == before
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+def test_decision_issued_with_the_number_from_the_register(capsys, db):
+    a = nomination(db, "Châu Ngọc Trâm", "LDTT", "submitted")["id"]
+    for verb in (["receive"], ["check", "--date", "20/12/2026"], ["approve"]):
+        code, _out, err = run(capsys, "--db", db, "appraise", verb[0], a[:8], *verb[1:])
+        assert code == EXIT_OK, err
+    before = snapshot(db)
+    code, out, err = run(capsys, "--db", db, "decisions", "issue", "--nominations", a[:8], "--date", "20/12/2026",
+                         "--signer", "Trần Văn Bình", "--json")
+    assert code == EXIT_REFUSED and "người ký và chức vụ người ký" in err and snapshot(db) == before
+    code, out, err = run(capsys, "--db", db, "decisions", "issue", "--nominations", a[:8], "--date", "20/12/2026",
+                         "--signer", "Trần Văn Bình", "--signer-title", "Chủ tịch", "--json")
+    assert code == EXIT_OK, err
+    data = json.loads(out)
+    assert data["number"] and data["code"].startswith(data["number"] + "/QĐ-")
+    assert data["nominations"] == [a] and data["totals"]["count"] == 1 and data["decision_date"] == "2026-12-20"
+    assert row(db, "nominations", a)["status"] == "decided"
+    before = snapshot(db)
+    code, out, err = run(capsys, "--db", db, "decisions", "issue", "--nominations", a[:8], "--date", "20/12/2026",
+                         "--signer", "Trần Văn Bình", "--signer-title", "Chủ tịch")
+    assert code == EXIT_REFUSED and "“Đã có quyết định” nên không thể đưa vào quyết định" in err
+    assert snapshot(db) == before
+
+
+def test_decision_for_a_title_decided_above_is_refused(capsys, db):
+    a = nomination(db, "Trần Văn Bình", "BANG_KHEN_TINH", "submitted")["id"]
+    with open_store(db) as s:
+        s.update("nominations", a, {"status": "approved"})
+    before = snapshot(db)
+    code, _out, err = run(capsys, "--db", db, "decisions", "issue", "--nominations", a[:8], "--date", "20/12/2026",
+                         "--signer", "Trần Văn Bình", "--signer-title", "Chủ tịch")
+    assert code == EXIT_REFUSED and "do cấp trên quyết định" in err and snapshot(db) == before
