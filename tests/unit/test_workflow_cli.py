@@ -170,12 +170,13 @@ def test_appraisal_refusals_change_nothing(capsys, db, argv, message):
 
 def test_council_meeting_and_vote(capsys, db):
     nom = nomination(db, "Trần Thanh Dũng", "CSTDCS", "draft")["id"]
-    code, out, err = run(capsys, "--db", db, "council", "add", "--date", "10/12/2026", "--members", "9",
+    # a meeting under Nghị định 98/2023, whose CSTĐCS needs 80 % of all members (none is set after 01/07/2025)
+    code, out, err = run(capsys, "--db", db, "council", "add", "--date", "10/06/2025", "--members", "9",
                          "--present", "8", "--written", "1", "--chair", "Nguyễn Văn An", "--json")
     assert code == EXIT_OK, err
     session = json.loads(out)
     assert (session["meeting_date"], session["total_members"], session["present"], session["written_opinions"],
-            session["chair"], session["unit_code"]) == ("2026-12-10", 9, 8, 1, "Nguyễn Văn An", "31147")
+            session["chair"], session["unit_code"]) == ("2025-06-10", 9, 8, 1, "Nguyễn Văn An", "31147")
     code, out, err = run(capsys, "--db", db, "council", "vote", session["id"][:8], nom[:8], "--for", "8", "--json")
     assert code == EXIT_OK, err
     vote = json.loads(out)
