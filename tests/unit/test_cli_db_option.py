@@ -88,6 +88,8 @@ COMMANDS: list[tuple[tuple[str, ...], Callable[[Side], list[str]], int]] = [
     (("appraise", "reject"), lambda s: ["zzzzzzzz", "--reason", "Không đủ tiêu chuẩn"], 1),
     (("council", "add"), lambda s: ["--date", "10/12/2026", "--members", "9", "--present", "8", "--json"], 0),
     (("council", "vote"), lambda s: ["zzzzzzzz", "zzzzzzzz", "--for", "5"], 1),
+    (("results", "set"), lambda s: ["--campaign", "zzzzzzzz", "--period", "2026", "--target", "1", "5"], 1),
+    (("results", "import"), lambda s: ["--campaign", "zzzzzzzz", "--period", "2026", _f(s, "ket-qua.csv")], 1),
     (("decisions", "issue"), lambda s: ["--nominations", "zzzzzzzz", "--date", "20/12/2026"], 1),
     (("print",), lambda s: ["--list"], 0),
     (("keys", "show"), lambda s: ["--json"], 0),

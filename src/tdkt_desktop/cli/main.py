@@ -24,7 +24,8 @@ from tdkt_desktop.cli import (
     printing,
     records,
     reports,
-    rules,
+GROUPS = (installation, database, backup, records, nominations, office, results, targets, awards, printing, signing,
+          keys, sync, excel, reports, rules)
     signing,
     sync,
     targets,
@@ -41,8 +42,8 @@ from tdkt_desktop.core.errors import user_message
 from tdkt_desktop.logs import log_bug
 
 # Command groups in the order ``tdkt --help`` lists them.
-GROUPS = (installation, database, backup, records, nominations, office, targets, awards, printing, signing, keys,
-          sync, excel, reports, rules)
+GROUPS = (installation, database, backup, records, nominations, office, results, targets, awards, printing, signing,
+          keys, sync, excel, reports, rules)
 
 DESCRIPTION = "TĐKT Desktop — thi đua, khen thưởng cho xã, phường và cơ quan cấp trên."
 EXAMPLES = """Ví dụ:

@@ -10,11 +10,15 @@ same one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
+from tdkt_desktop.core import models as m
+from tdkt_desktop.core.targets import TargetSpec
+from tdkt_desktop.core.text import InputError, clean, parse_number
 from tdkt_desktop.store.db import Row, Store
 
-__all__ = ["ResultKey", "current_participations", "current_results"]
+__all__ = ["ResultKey", "current_participations", "current_results", "result_units", "save_results"]
 
 # Rows read in this order: the last row read for a key is the current one.
 _CURRENT_ORDER = "updated_at, id"
@@ -65,3 +69,101 @@ def current_participations(store: Store, campaign_id: str, period: str) -> dict[
     ):
         out[str(r["unit_code"])] = r
     return out
+
+
+def result_units(store: Store) -> list[str]:
+    """The units whose results this installation enters: itself and the units directly below it."""
+    own = store.unit_code
+    if not own:
+        return []
+    return [own, *(str(u["code"]) for u in store.rows("units", "parent_code = ?", [own], order_by="name"))]
+
+
+def _figure(value: Any, label: str) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None if value is None else float(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    return parse_number(str(value) or None, field=label)
+
+
+def _checked(target: Row, change: Mapping[str, Any]) -> dict[str, Any]:
+    """The values to store for one target's result, checked against the target: numbers as a person writes
+    them ("7,5") or as numbers, no negative count, "of which" only where the target counts a part."""
+    name = target.get("measure") or f"chỉ tiêu {target.get('seq') or ''}".strip()
+    try:
+        spec = TargetSpec.from_row(target).validate()
+    except InputError:
+        raise InputError(f"Chỉ tiêu “{name}” chưa đủ thông tin; hãy sửa chỉ tiêu trong phong trào trước.",
+                         field="Chỉ tiêu") from None
+    value = _figure(change.get("value"), f"Kết quả của chỉ tiêu “{name}”")
+    sub = _figure(change.get("sub_value"), f"Trong đó (chỉ tiêu “{name}”)")
+    has_sub = spec.comparator is m.Comparator.COUNT and spec.sub_count is not None
+    if sub is not None and not has_sub:
+        raise InputError(f"Chỉ tiêu “{name}” không có số “trong đó”; hãy để trống cột này.", field="Trong đó")
+    if spec.comparator is m.Comparator.COUNT and ((value is not None and value < 0) or (sub is not None and sub < 0)):
+        raise InputError(f"Kết quả của chỉ tiêu “{name}”: số đếm không được âm.", field="Kết quả", value=value)
+    note = clean(change.get("note") or "") or None
+    return {"value": value, "sub_value": sub, "note": note}
+
+
+def save_results(
+    store: Store,
+    *,
+    campaign_id: str,
+    period: str,
+    unit_code: str,
+    results: Sequence[Mapping[str, Any]] = (),
+    participations: Sequence[Mapping[str, Any]] = (),
+) -> int:
+    """Save the results a unit reached for a campaign's targets in a period, as the results grid does: each
+    change (``target_id``, ``value``, ``sub_value``, ``note``) updates the current result, adds one, or —
+    all empty — deletes it; each participation change (``unit_code`` and counts) likewise. Checked first
+    (the campaign and its targets, the period, a unit whose results this installation enters, the figures);
+    one transaction: a wrong row changes nothing. Returns the number of rows written."""
+    key = m.parse_period(period)
+    with store.atomic():
+        campaign = store.require("campaigns", campaign_id)
+        if unit_code not in result_units(store):
+            raise InputError(
+                f"Đơn vị {unit_code} không phải đơn vị này hay đơn vị trực thuộc nên không nhập kết quả cho đơn vị đó "
+                "được.", field="Đơn vị", value=unit_code,
+            )
+        targets = {t["id"]: t for t in store.rows("targets", "campaign_id = ?", [campaign["id"]])}
+        checked: list[tuple[str, dict[str, Any]]] = []
+        for change in results:
+            target_id = str(change.get("target_id") or "")
+            if target_id not in targets:
+                raise InputError(f"Chỉ tiêu {target_id} không thuộc phong trào “{campaign['name']}”.", field="Chỉ tiêu",
+                                 value=target_id)
+            checked.append((target_id, _checked(targets[target_id], change)))
+        held = current_results(store, list(targets), key, unit_codes=[unit_code])
+        written = 0
+        for target_id, values in checked:
+            current = held.get((target_id, unit_code, key))
+            empty = all(v is None for v in values.values())
+            if current is not None:
+                if empty:
+                    store.delete("target_results", current["id"])
+                else:
+                    store.update("target_results", current["id"], values)
+            elif not empty:
+                store.insert("target_results", {**values, "target_id": target_id, "unit_code": unit_code,
+                                                "period": key})
+            else:
+                continue
+            written += 1
+        parts = current_participations(store, campaign["id"], key)
+        for change in participations:
+            code = str(change["unit_code"])
+            counts = {k: change.get(k) for k in ("collectives_count", "people_count", "households_count")}
+            current = parts.get(code)
+            if current is not None:
+                store.update("participations", current["id"], counts)
+            elif any(v is not None for v in counts.values()):
+                store.insert("participations", {**counts, "campaign_id": campaign["id"], "period": key,
+                                                "unit_code": code}, owner_unit=store.unit_code)
+            else:
+                continue
+            written += 1
+    return written

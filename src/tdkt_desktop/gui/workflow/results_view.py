@@ -26,7 +26,7 @@ from tdkt_desktop.gui.workflow.common import (
     select_data,
     table_view,
 )
-from tdkt_desktop.store.results import current_participations, current_results
+from tdkt_desktop.store.results import current_participations, current_results, save_results
 
 Row = dict[str, Any]
 
@@ -584,7 +584,6 @@ class ResultsView(QtWidgets.QWidget):
             return False
         writes = [
             {
-                "result_id": line.result_id,
                 "target_id": line.target["id"],
                 "value": line.att.value if line.att is not None else None,
                 "sub_value": line.att.sub_value if line.att is not None and line.has_sub else None,
@@ -594,47 +593,16 @@ class ResultsView(QtWidgets.QWidget):
             if line.changed
         ]
         part_writes = [
-            {
-                "id": r["id"],
-                "unit_code": r["unit_code"],
-                **{k: parse_int(r[k] or None) for k in PART_COLUMNS[1:]},
-            }
+            {"unit_code": r["unit_code"], **{k: parse_int(r[k] or None) for k in PART_COLUMNS[1:]}}
             for r in self.part_model.changed_rows()
         ]
         if not writes and not part_writes:
             self.banner.note(self.tr("Nothing to save: no result was changed."))
             return True
 
-        owner = self.ctx.unit_code
-
         def work(store: Any, progress: Any) -> int:
-            n = 0
-            with store.atomic():
-                for w in writes:
-                    values = {"value": w["value"], "sub_value": w["sub_value"], "note": w["note"]}
-                    if w["result_id"]:
-                        if w["value"] is None and w["sub_value"] is None and w["note"] is None:
-                            store.delete("target_results", w["result_id"])
-                        else:
-                            store.update("target_results", w["result_id"], values)
-                    elif w["value"] is not None or w["note"] is not None:
-                        store.insert(
-                            "target_results",
-                            {**values, "target_id": w["target_id"], "unit_code": unit, "period": period},
-                        )
-                    n += 1
-                for p in part_writes:
-                    counts = {k: p[k] for k in PART_COLUMNS[1:]}
-                    if p["id"]:
-                        store.update("participations", p["id"], counts)
-                    elif any(v is not None for v in counts.values()):
-                        store.insert(
-                            "participations",
-                            {**counts, "campaign_id": cid, "period": period, "unit_code": p["unit_code"]},
-                            owner_unit=owner,
-                        )
-                    n += 1
-            return n
+            return save_results(store, campaign_id=cid, period=period, unit_code=unit, results=writes,
+                                participations=part_writes)
 
         def done(n: int) -> None:
             self.load()

@@ -1,0 +1,190 @@
+"""``tdkt results``: the results units reached for a campaign's targets in a period, saved through the same
+function as the results grid (:func:`tdkt_desktop.store.results.save_results`).
+
+    tdkt results import --campaign ID --period KỲ TỆP.csv [--json]
+    tdkt results set --campaign ID --period KỲ --target CHỈ_TIÊU GIÁ_TRỊ [--sub SỐ] [--note TEXT] [--unit MÃ]
+
+The CSV file (UTF-8, comma or semicolon separated) has a header row with the columns ``unit`` (đơn vị: the
+unit's code), ``target`` (chỉ tiêu: its number in the campaign, its name, or its id), ``value`` (kết quả),
+and optionally ``sub_value`` (trong đó) and ``note`` (ghi chú). Numbers as written in Vietnamese ("7,5",
+"1.250") or plainly ("7.5"). One wrong row and nothing is saved; the message names the row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from tdkt_desktop.cli.base import EXIT_OK, CliError, open_existing, print_json, require_unit, subcommands
+from tdkt_desktop.core.errors import file_error
+from tdkt_desktop.core.models import parse_period
+from tdkt_desktop.core.text import InputError, fold
+from tdkt_desktop.store.db import Row, Store
+from tdkt_desktop.store.results import save_results
+
+MAX_CSV_BYTES = 20 * 1024 * 1024
+
+# Header words accepted for each column (compared without tones, case or spaces).
+_HEADERS = {
+    "unit": ("unit", "unit_code", "don vi", "ma don vi"),
+    "target": ("target", "chi tieu", "stt", "so thu tu"),
+    "value": ("value", "ket qua", "gia tri"),
+    "sub_value": ("sub_value", "trong do"),
+    "note": ("note", "ghi chu"),
+}
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text or "").replace("_", " ").split())
+
+
+def _column_of(header: str) -> str | None:
+    k = _key(header)
+    for column, words in _HEADERS.items():
+        if k in {_key(w) for w in words}:
+            return column
+    return None
+
+
+def _read_csv(path: Path) -> list[tuple[int, Row]]:
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_CSV_BYTES + 1)
+    except OSError as exc:
+        raise file_error(exc, path, reading=True) from exc
+    if len(raw) > MAX_CSV_BYTES:
+        raise CliError(f"Tệp {path} quá lớn (tối đa 20 MB).")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CliError(f"Tệp {path} không phải văn bản UTF-8. Hãy lưu lại dạng “CSV UTF-8”.") from None
+    first = text.splitlines()[0] if text else ""
+    delimiter = "\t" if "\t" in first else (";" if first.count(";") > first.count(",") else ",")
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = list(reader)
+    if not rows:
+        raise CliError(f"Tệp {path} trống: cần dòng tiêu đề unit,target,value[,sub_value,note] và các dòng kết quả.")
+    columns = [_column_of(h) for h in rows[0]]
+    missing = [c for c in ("unit", "target", "value") if c not in columns]
+    if missing:
+        raise CliError(f"Tệp {path} thiếu cột {', '.join(missing)} ở dòng tiêu đề (dòng 1). Các cột: unit (đơn vị), "
+                       "target (chỉ tiêu), value (kết quả), sub_value (trong đó), note (ghi chú).")
+    out: list[tuple[int, Row]] = []
+    for number, cells in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        row = {col: (cells[i].strip() if i < len(cells) else "") for i, col in enumerate(columns) if col}
+        out.append((number, row))
+    return out
+
+
+def _target_id(targets: list[Row], given: str) -> str:
+    text = given.strip()
+    if text.isdigit():
+        found = [t for t in targets if str(t.get("seq") or "") == text]
+    else:
+        found = [t for t in targets if t["id"] == text or (len(text) >= 8 and t["id"].startswith(text))]
+        found = found or [t for t in targets if _key(t.get("measure") or "") == _key(text)]
+    if len(found) != 1:
+        some = "; ".join(f"{t.get('seq')}. {t.get('measure')}" for t in targets[:5])
+        what = "có nhiều chỉ tiêu trùng" if found else "không có chỉ tiêu"
+        raise InputError(f"Phong trào {what} “{given}”. Ghi số thứ tự hoặc tên chỉ tiêu, ví dụ: {some}.",
+                         field="Chỉ tiêu", value=given)
+    return str(found[0]["id"])
+
+
+def _campaign_targets(store: Store, campaign_id: str) -> list[Row]:
+    return store.rows("targets", "campaign_id = ?", [campaign_id], order_by="seq, rowid")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    period = parse_period(args.period)
+    rows = _read_csv(Path(args.file))
+    with open_existing(args) as store:
+        require_unit(store)
+        campaign_id = store.resolve_id("campaigns", args.campaign)
+        targets = _campaign_targets(store, campaign_id)
+        by_unit: dict[str, list[Row]] = {}
+        for number, row in rows:
+            try:
+                if not row.get("unit"):
+                    raise InputError("thiếu mã đơn vị (cột unit).", field="Đơn vị")
+                change = {"target_id": _target_id(targets, row.get("target") or ""), "value": row.get("value") or None,
+                          "sub_value": row.get("sub_value") or None, "note": row.get("note") or None}
+            except InputError as exc:
+                raise CliError(f"Dòng {number}: {exc} Chưa lưu kết quả nào.") from None
+            by_unit.setdefault(row["unit"], []).append({**change, "_line": number})
+        written = 0
+        with store.atomic():
+            for unit, changes in by_unit.items():
+                for change in changes:
+                    number = change.pop("_line")
+                    try:
+                        written += save_results(store, campaign_id=campaign_id, period=period, unit_code=unit,
+                                                results=[change])
+                    except InputError as exc:
+                        raise CliError(f"Dòng {number}: {exc} Chưa lưu kết quả nào.") from None
+    summary = {"campaign_id": campaign_id, "period": period, "rows": len(rows), "written": written,
+               "units": sorted(by_unit)}
+    if args.json:
+        print_json(summary)
+    else:
+        print(f"Đã lưu {written} kết quả của {len(by_unit)} đơn vị cho kỳ {period}.")
+    return EXIT_OK
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    period = parse_period(args.period)
+    with open_existing(args) as store:
+        unit = args.unit or require_unit(store)
+        campaign_id = store.resolve_id("campaigns", args.campaign)
+        target_id = _target_id(_campaign_targets(store, campaign_id), args.target)
+        save_results(store, campaign_id=campaign_id, period=period, unit_code=unit,
+                     results=[{"target_id": target_id, "value": args.value or None, "sub_value": args.sub,
+                               "note": args.note}])
+        current = store.rows("target_results", "target_id = ? AND unit_code = ? AND period = ?",
+                             [target_id, unit, period], order_by="updated_at DESC, id DESC", limit=1)
+    result = current[0] if current else None
+    data = {"campaign_id": campaign_id, "target_id": target_id, "unit_code": unit, "period": period,
+            "value": result["value"] if result else None, "sub_value": result["sub_value"] if result else None,
+            "note": result["note"] if result else None, "id": result["id"] if result else None}
+    if args.json:
+        print_json(data)
+    else:
+        print(f"Đã lưu kết quả chỉ tiêu {args.target} của đơn vị {unit} kỳ {period}."
+              if result else f"Đã xóa kết quả chỉ tiêu {args.target} của đơn vị {unit} kỳ {period}.")
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("results", help="kết quả thực hiện chỉ tiêu: nhập từ CSV hoặc từng giá trị", description=__doc__)
+    cmds = subcommands(p, dest="results_command")
+    q = cmds.add_parser(
+        "import", help="nhập kết quả một kỳ từ tệp CSV (unit,target,value,sub_value,note)",
+        epilog="Ví dụ:\n  tdkt --db phuong.sqlite results import --campaign 7c1e2a90 --period 2026 ket-qua.csv --json\n\n"
+        "Tệp ví dụ:\n  unit,target,value,sub_value,note\n  31147,1,\"92,5\",,\n  31147,2,120,95,Tổ dân phố 3\n\n"
+        "Một dòng sai thì không lưu dòng nào; thông báo ghi số dòng.",
+    )
+    q.add_argument("file", metavar="TỆP")
+    q.add_argument("--campaign", required=True, metavar="MÃ", help="mã phong trào (đủ hoặc 8 ký tự đầu)")
+    q.add_argument("--period", required=True, metavar="KỲ", help="2026, 2026-H1 hoặc 2026-H2")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_import)
+
+    q = cmds.add_parser(
+        "set", help="lưu một kết quả (để trống GIÁ_TRỊ, --sub và --note là xóa)",
+        epilog="Ví dụ:\n  tdkt --db phuong.sqlite results set --campaign 7c1e2a90 --period 2026 --target 1 \"92,5\"\n"
+        "  tdkt results set --campaign 7c1e2a90 --period 2026-H1 --target 2 120 --sub 95 --unit 31147 --json",
+    )
+    q.add_argument("value", metavar="GIÁ_TRỊ", nargs="?", default="")
+    q.add_argument("--campaign", required=True, metavar="MÃ")
+    q.add_argument("--period", required=True, metavar="KỲ")
+    q.add_argument("--target", required=True, metavar="CHỈ_TIÊU", help="số thứ tự, tên hoặc mã chỉ tiêu")
+    q.add_argument("--sub", metavar="SỐ", help="trong đó (chỉ tiêu đếm có phần trong đó)")
+    q.add_argument("--note", metavar="GHI_CHÚ")
+    q.add_argument("--unit", metavar="MÃ", help="đơn vị (mặc định: đơn vị này)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_set)

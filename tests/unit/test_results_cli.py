@@ -1,0 +1,132 @@
+"""``tdkt results import`` and ``tdkt results set``: through the results grid's save function, Vietnamese
+numbers, one wrong row saves nothing, a unit this installation does not report for is refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tdkt_desktop.cli import EXIT_OK, EXIT_REFUSED, main
+from tdkt_desktop.store import open_store
+from tdkt_desktop.store.results import current_results
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(demo_store):
+    path = str(demo_store.path)
+    demo_store.close()
+    return path
+
+
+def campaign(db):
+    with open_store(db) as s:
+        c = next(c for c in s.rows("campaigns") if c["name"].startswith("Phong trào thi đua yêu nước"))
+        targets = {int(t["seq"]): t["id"] for t in s.rows("targets", "campaign_id = ?", [c["id"]])}
+        return c["id"], targets
+
+
+def results(db):
+    with open_store(db) as s:
+        rows = s.rows("target_results", include_deleted=True)
+        return sorted((r["target_id"], r["unit_code"], r["period"], r["value"], r["sub_value"], r["note"],
+                       r["deleted"]) for r in rows)
+
+
+def test_import_a_period_from_csv_in_vietnamese(capsys, db, tmp_path):
+    cid, targets = campaign(db)
+    f = tmp_path / "ket-qua.csv"
+    f.write_text('đơn vị;chỉ tiêu;kết quả;trong đó;ghi chú\n31147;2;"105,5";;\n31147-KV1;Tỷ lệ hộ nghèo;1,2;;ước tính\n'
+                 "31147;5;3;2;\n\n", encoding="utf-8-sig")
+    code, out, err = run(capsys, "--db", db, "results", "import", "--campaign", cid[:8], "--period", "năm 2026",
+                         str(f), "--json")
+    assert code == EXIT_OK, err
+    assert json.loads(out) == {"campaign_id": cid, "period": "2026", "rows": 3, "written": 3,
+                               "units": ["31147", "31147-KV1"]}
+    with open_store(db) as s:
+        held = current_results(s, list(targets.values()), "2026")
+    assert held[(targets[2], "31147", "2026")]["value"] == 105.5
+    assert (held[(targets[3], "31147-KV1", "2026")]["value"], held[(targets[3], "31147-KV1", "2026")]["note"]) == (
+        1.2, "ước tính")
+    assert (held[(targets[5], "31147", "2026")]["value"], held[(targets[5], "31147", "2026")]["sub_value"]) == (3, 2)
+    # imported again with a corrected figure: the current result is changed, not doubled
+    f.write_text("unit,target,value\n31147,2,110\n", encoding="utf-8")
+    assert run(capsys, "--db", db, "results", "import", "--campaign", cid, "--period", "2026", str(f))[0] == EXIT_OK
+    with open_store(db) as s:
+        rows = s.rows("target_results", "target_id = ? AND unit_code = ? AND period = ?", [targets[2], "31147", "2026"])
+    assert [r["value"] for r in rows] == [110]
+
+
+@pytest.mark.parametrize(
+    ("csv_text", "message"),
+    [
+        ("unit,target,value\n31147,1,5\n31147,2,abc\n", "Dòng 3: Kết quả của chỉ tiêu “Thu ngân sách nhà nước trên địa bàn”: “abc” không phải là số"),
+        ("unit,target,value\n92,2,5\n", "Dòng 2: Đơn vị 92 không phải đơn vị này hay đơn vị trực thuộc"),
+        ("unit,target,value\n31147,77,5\n", "Dòng 2: Phong trào không có chỉ tiêu “77”"),
+        ("unit,target,value,sub_value\n31147,3,5,2\n", "Chỉ tiêu “Tỷ lệ hộ nghèo” không có số “trong đó”"),
+        ("unit,target,value,sub_value\n31147,5,-1,\n", "số đếm không được âm"),
+        ("unit,value\n31147,5\n", "thiếu cột target"),
+        ("", "trống"),
+    ],
+)
+def test_import_refusals_save_nothing(capsys, db, tmp_path, csv_text, message):
+    cid, _targets = campaign(db)
+    f = tmp_path / "sai.csv"
+    f.write_text(csv_text, encoding="utf-8")
+    before = results(db)
+    code, out, err = run(capsys, "--db", db, "results", "import", "--campaign", cid[:8], "--period", "2026", str(f))
+    assert code == EXIT_REFUSED and out == "" and message in err and "Traceback" not in err
+    assert results(db) == before
+
+
+def test_import_refuses_unknown_campaign_period_file_and_encoding(capsys, db, tmp_path):
+    cid, _targets = campaign(db)
+    f = tmp_path / "a.csv"
+    f.write_text("unit,target,value\n31147,1,5\n", encoding="utf-8")
+    legacy = tmp_path / "b.csv"
+    legacy.write_bytes("đơn vị,chỉ tiêu,kết quả\n".encode("cp1258", errors="replace") + b"\xe0\xe1\n")
+    before = results(db)
+    for argv, message in (
+        (["--campaign", "zzzzzzzz", "--period", "2026", str(f)], "Không tìm thấy phong trào"),
+        (["--campaign", cid, "--period", "2026-H3", str(f)], "Kỳ báo cáo “2026-H3” không hợp lệ"),
+        (["--campaign", cid, "--period", "2026", str(tmp_path / "khong-co.csv")], "khong-co.csv"),
+        (["--campaign", cid, "--period", "2026", str(legacy)], "không phải văn bản UTF-8"),
+    ):
+        code, _out, err = run(capsys, "--db", db, "results", "import", *argv)
+        assert code == EXIT_REFUSED and message in err and "Traceback" not in err, (argv, err)
+    assert results(db) == before
+
+
+def test_set_one_value_and_clear_it(capsys, db):
+    cid, targets = campaign(db)
+    code, out, err = run(capsys, "--db", db, "results", "set", "--campaign", cid[:8], "--period", "2026",
+                         "--target", "5", "3", "--sub", "2", "--note", "Khu vực 1, 2", "--json")
+    assert code == EXIT_OK, err
+    data = json.loads(out)
+    assert (data["target_id"], data["unit_code"], data["value"], data["sub_value"], data["note"]) == (
+        targets[5], "31147", 3, 2, "Khu vực 1, 2")
+    code, out, err = run(capsys, "--db", db, "results", "set", "--campaign", cid[:8], "--period", "2026",
+                         "--target", "Công nhận khu vực đạt chuẩn văn minh đô thị", "--unit", "31147")
+    assert code == EXIT_OK and out.startswith("Đã xóa kết quả")
+    with open_store(db) as s:
+        assert not current_results(s, [targets[5]], "2026")
+
+
+def test_set_refuses_a_unit_it_has_no_authority_over_and_bad_values(capsys, db):
+    cid, _targets = campaign(db)
+    before = results(db)
+    for argv, message in (
+        (["--target", "2", "5", "--unit", "92"], "Đơn vị 92 không phải đơn vị này"),
+        (["--target", "2", "7,5,3"], "có nhiều hơn một dấu phẩy"),
+        (["--target", "3", "1", "--sub", "1"], "không có số “trong đó”"),
+        (["--target", "zzz", "1"], "Phong trào không có chỉ tiêu “zzz”"),
+    ):
+        code, _out, err = run(capsys, "--db", db, "results", "set", "--campaign", cid, "--period", "2026", *argv)
+        assert code == EXIT_REFUSED and message in err and "Traceback" not in err, (argv, err)
+    assert results(db) == before
