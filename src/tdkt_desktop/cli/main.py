@@ -23,9 +23,10 @@ from tdkt_desktop.cli import (
     office,
     printing,
     records,
+    registrations,
     reports,
-GROUPS = (installation, database, backup, records, nominations, office, results, targets, awards, printing, signing,
-          keys, sync, excel, reports, rules)
+    results,
+    rules,
     signing,
     sync,
     targets,
@@ -42,8 +43,8 @@ from tdkt_desktop.core.errors import user_message
 from tdkt_desktop.logs import log_bug
 
 # Command groups in the order ``tdkt --help`` lists them.
-GROUPS = (installation, database, backup, records, nominations, office, results, targets, awards, printing, signing,
-          keys, sync, excel, reports, rules)
+GROUPS = (installation, database, backup, records, nominations, office, results, registrations, targets, awards,
+          printing, signing, keys, sync, excel, reports, rules)
 
 DESCRIPTION = "TĐKT Desktop — thi đua, khen thưởng cho xã, phường và cơ quan cấp trên."
 EXAMPLES = """Ví dụ:
