@@ -13,10 +13,12 @@ from typing import Any
 
 from tdkt_desktop.cli.base import EXIT_OK, CliError, open_existing, print_json, require_unit, subcommands
 from tdkt_desktop.core.errors import file_error
+from tdkt_desktop.core.models import SubjectKind
 from tdkt_desktop.core.text import parse_date
 from tdkt_desktop.store import records
-from tdkt_desktop.store.lookups import SUBJECT_TABLES
 from tdkt_desktop.store.registrations import register_many
+
+_KINDS = {k.value: k.table for k in SubjectKind}
 
 
 def _ids_from_file(path: Path) -> list[str]:
@@ -30,9 +32,9 @@ def _ids_from_file(path: Path) -> list[str]:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    table = SUBJECT_TABLES.get(args.kind)
+    table = _KINDS.get(args.kind)
     if table is None:
-        raise CliError(f"--kind phải là một trong: {', '.join(SUBJECT_TABLES)}.")
+        raise CliError(f"--kind phải là một trong: {', '.join(_KINDS)}.")
     day = parse_date(args.date, field="--date") if args.date else None
     with open_existing(args) as store:
         require_unit(store)

@@ -4,8 +4,8 @@
            ├──submit──▶ submitted   (then :mod:`tdkt_desktop.store.office`: receive, appraise, …)
  returned ─┘
 
-Sending up checks the nominee against the rule set in force at the end of the nomination's year (as the
-nomination editor shows it) and the dossier against that rule set's checklist. A nomination failing a
+Sending up judges the nomination with :func:`tdkt_desktop.store.assessment.assess` (the verdict the
+nomination editor shows): the criteria and the dossier's mandatory documents. A nomination failing a
 criterion or missing a mandatory document may still be sent — the office decides — but only with a reason,
 which is recorded in ``status_reason``; the date sent is set in ``submitted_on``. The council vote is not a
 condition of sending up (the deciding level's council votes after receiving it).
@@ -17,12 +17,10 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from tdkt_desktop.core import eligibility as _elig
 from tdkt_desktop.core.models import NominationStatus
-from tdkt_desktop.core.rules import dossier_for, ruleset_for
 from tdkt_desktop.core.text import InputError, clean, format_date
+from tdkt_desktop.store.assessment import assess
 from tdkt_desktop.store.db import Row, Store
-from tdkt_desktop.store.facts import dossier_items, nominee_facts
 
 __all__ = ["SUBMITTABLE", "SubmissionCheck", "check_submission", "submit"]
 
@@ -57,21 +55,15 @@ def _status_label(value: Any) -> str:
 
 
 def check_submission(store: Store, nomination: Row) -> SubmissionCheck:
-    """The criteria the nominee fails (the council vote left aside) and the mandatory documents missing."""
-    unit = store.self_unit()
-    province = (unit or {}).get("province_code") or None
-    day = _dt.date(int(nomination["year"]), 12, 31)
-    rs = ruleset_for(day, province_code=province)
+    """The criteria the nominee fails (the council vote left aside) and the mandatory documents missing, as
+    :func:`tdkt_desktop.store.assessment.assess` judges them on the nomination's judging date."""
+    verdict = assess(store, nomination)
     outcome = SubmissionCheck(nomination_id=str(nomination["id"]))
-    if nomination["title_code"] not in rs.catalogue:
-        outcome.failed.append(f"danh hiệu/hình thức {nomination['title_code']} không có trong {rs.describe()}")
+    if not verdict.known_title:
+        outcome.failed.append(f"danh hiệu/hình thức {nomination['title_code']} không có trong {verdict.ruleset_basis}")
         return outcome
-    result = _elig.check(nominee_facts(store, nomination, decision_date=day), rs)
-    outcome.failed = [c.detail for c in result.checks if c.passed is False and c.criterion != "vote_share"]
-    present = dossier_items(nomination)
-    items = dossier_for(rs, nomination["title_code"], subject_kind=nomination["subject_kind"],
-                        award_kind=nomination["award_kind"])
-    outcome.missing = [it.label for it in items if it.required and not present.get(it.key)]
+    outcome.failed = [c.detail for c in verdict.checks if c.passed is False]
+    outcome.missing = [line.label for line in verdict.missing]
     return outcome
 
 

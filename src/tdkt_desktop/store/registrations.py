@@ -18,9 +18,10 @@ from tdkt_desktop.core.rules import ruleset_for
 from tdkt_desktop.core.text import InputError, clean
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store.db import Row, Store
-from tdkt_desktop.store.lookups import SUBJECT_TABLES
 
 __all__ = ["Registered", "register_many"]
+
+_KINDS = {k.value: k.table for k in SubjectKind}
 
 
 @dataclass
@@ -49,15 +50,15 @@ def register_many(
     note: str | None = None,
 ) -> Registered:
     """Register ``subject_ids`` (of ``subject_kind``) for ``title_code`` in the campaign (see the module)."""
-    if subject_kind not in SUBJECT_TABLES:
+    if subject_kind not in _KINDS:
         raise InputError(f"Loại đối tượng “{subject_kind}” không hợp lệ. Chọn một trong: "
-                         f"{', '.join(SUBJECT_TABLES)}.", field="Loại đối tượng", value=subject_kind)
+                         f"{', '.join(_KINDS)}.", field="Loại đối tượng", value=subject_kind)
     ids = list(dict.fromkeys(subject_ids))
     if not ids:
         raise InputError("Không có đối tượng nào để đăng ký (danh sách trống hoặc điều kiện lọc không khớp ai).")
     day = registered_on or _dt.date.today()
-    table = SUBJECT_TABLES[subject_kind]
-    name_field = F.KINDS[table].title_field
+    table = _KINDS[subject_kind]
+    name_field = SubjectKind(subject_kind).name_field
     out = Registered()
     with store.atomic():
         campaign = store.require("campaigns", campaign_id)
