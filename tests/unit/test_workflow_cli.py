@@ -142,7 +142,6 @@ def test_appraisal_cycle_receive_check_approve_return_reject(capsys, db):
     ("argv", "message"),
     [
         (["appraise", "receive", "zzzzzzzz"], "Không tìm thấy đề nghị khen thưởng"),
-        (["appraise", "receive", "{province}"], "do cấp trên quyết định nên đơn vị này không thể tiếp nhận"),
         (["appraise", "approve", "{submitted}"], "đang ở trạng thái “Đã gửi lên” nên không thể đồng ý khen thưởng"),
         (["appraise", "return", "{received}"], "Trả lại hồ sơ cần ghi rõ lý do"),
         (["appraise", "reject", "{received}", "--reason", "  "], "Không đồng ý khen thưởng cần ghi rõ lý do"),
@@ -235,13 +234,3 @@ def test_decision_issued_with_the_number_from_the_register(capsys, db):
                          "--signer", "Trần Văn Bình", "--signer-title", "Chủ tịch")
     assert code == EXIT_REFUSED and "“Đã có quyết định” nên không thể đưa vào quyết định" in err
     assert snapshot(db) == before
-
-
-def test_decision_for_a_title_decided_above_is_refused(capsys, db):
-    a = nomination(db, "Trần Văn Bình", "BANG_KHEN_TINH", "submitted")["id"]
-    with open_store(db) as s:
-        s.update("nominations", a, {"status": "approved"})
-    before = snapshot(db)
-    code, _out, err = run(capsys, "--db", db, "decisions", "issue", "--nominations", a[:8], "--date", "20/12/2026",
-                         "--signer", "Trần Văn Bình", "--signer-title", "Chủ tịch")
-    assert code == EXIT_REFUSED and "do cấp trên quyết định" in err and snapshot(db) == before

@@ -113,15 +113,8 @@ def _status_label(value: str | None) -> str:
         return str(value)
 
 
-def _check_transition(nom: Row, action: str, store: Store | None = None) -> None:
+def _check_transition(nom: Row, action: str) -> None:
     allowed, verb = _ALLOWED[action]
-    if store is not None and not decides_here(store, nom):
-        raise InputError(
-            f"Đề nghị khen thưởng {nom.get('subject_name') or ''} do cấp trên quyết định nên đơn vị này không thể "
-            f"{verb}; hãy gửi đề nghị lên cấp trên.",
-            field="Đơn vị",
-            value=nom.get("title_code"),
-        )
     if nom.get("status") not in {s.value for s in allowed}:
         name = nom.get("subject_name") or ""
         raise InputError(
@@ -193,7 +186,7 @@ def receive(store: Store, nomination_id: str) -> Row:
     """A nomination arriving from a unit: submitted → received."""
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "receive", store)
+        _check_transition(nom, "receive")
         return store.update("nominations", nomination_id, {"status": S.RECEIVED.value, "status_reason": None})
 
 
@@ -215,7 +208,7 @@ def appraise(
     day = _as_date(decision_date)
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "appraise", store)
+        _check_transition(nom, "appraise")
         stored = _loads(nom.get("dossier_json")) or {}
         if not isinstance(stored, dict):
             stored = {}
@@ -244,7 +237,7 @@ def approve(store: Store, nomination_id: str, *, note: str | None = None) -> Row
     incomplete, or when the title needs a council vote and no passing vote is recorded."""
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "approve", store)
+        _check_transition(nom, "approve")
         appraisal = _loads(nom.get("eligibility_json")) or {}
         name = nom["subject_name"]
         problems: list[str] = []
@@ -286,7 +279,7 @@ def return_nomination(store: Store, nomination_id: str, *, reasons: list[str]) -
         raise InputError("Trả lại hồ sơ cần ghi rõ lý do (ví dụ: thiếu báo cáo thành tích).", field="Lý do")
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "return", store)
+        _check_transition(nom, "return")
         return store.update(
             "nominations", nomination_id, {"status": S.RETURNED.value, "status_reason": "\n".join(cleaned)}
         )
@@ -299,7 +292,7 @@ def reject(store: Store, nomination_id: str, *, reason: str) -> Row:
         raise InputError("Không đồng ý khen thưởng cần ghi rõ lý do.", field="Lý do")
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "reject", store)
+        _check_transition(nom, "reject")
         return store.update("nominations", nomination_id, {"status": S.REJECTED.value, "status_reason": text})
 
 
@@ -485,7 +478,7 @@ def issue_decision(
     with store.atomic():
         noms = [nomination_row(store, i) for i in ids]
         for nom in noms:
-            _check_transition(nom, "decide", store)
+            _check_transition(nom, "decide")
             rs.entry(nom["title_code"])
         seen: dict[tuple[str, str, str], str] = {}
         for nom in noms:
