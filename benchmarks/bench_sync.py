@@ -4,10 +4,12 @@
     python benchmarks/bench_sync.py --communes 10 --rows 500   # a quick run
 
 Reports, in one run: the time to export the communes' bundles; the time for the province to merge
-them all (one import of the whole folder) against a bare SQLite upsert of the same rows in one
-transaction (ratio); the time to import the same folder again (every bundle already imported) as a
-ratio to the first import; and the peak memory of the importing process (ru_maxrss of a separate
-process that does only the import).
+them all (one import of the whole folder, with every check of scope and authority on every row and
+field) against a bare SQLite upsert of the same rows in one transaction (ratio); the time to import the
+same folder again (every bundle already imported) as a ratio to the first import; a second round where
+every commune edited a share of its nominations (the field-by-field merge of versions the province
+holds); and the peak memory of the importing process (ru_maxrss of a separate process that does only
+the import).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import uuid
 from pathlib import Path
 
 from tdkt_desktop.store import open_store
-from tdkt_desktop.store.db import SYNCED_TABLES, Store, make_rev, now_iso
+from tdkt_desktop.store.db import SYNCED_TABLES, Store
 from tdkt_desktop.sync import enroll, export_bundle, export_enrolment, import_bundles, read_enrolment
 from tdkt_desktop.sync.bundle import decode_payload, open_bundle, open_payload
 from tdkt_desktop.sync.keys import box_key
@@ -42,36 +44,46 @@ def _units(store: Store, rows: list[tuple[str, str, str, str | None]]) -> None:
 
 
 def _fill(store: Store, code: str, n: int) -> None:
-    """``n`` changed rows owned by the commune (half people, half nominations), written with the same
-    sync columns Store.insert would give, in bulk."""
-    install = store.install_id
-    clock = store.current_clock()
+    """``n`` changed rows owned by the commune (half people, half nominations), with the same sync columns
+    (version vector, field stamps, content-hashed revision) Store.insert gives, written in bulk."""
     seq = store.current_local_seq()
-    now = now_iso()
-    people, noms = [], []
-    for i in range(n):
-        clock += 1
-        seq += 1
-        rid = str(uuid.uuid4())
-        sync = (rid, code, now, now, install, clock, 1, make_rev(1, install, clock), None, seq, 0)
-        if i % 2 == 0:
-            people.append((*sync, f"Nguyễn Văn {code}-{i}", "male", "1980-05-01", "Cán bộ", code))
-        else:
-            noms.append((*sync, "person", people[-1][0], people[-1][11], "LDTT", "cong_trang", 2025, code,
-                         "Hoàn thành xuất sắc nhiệm vụ năm 2025", "submitted"))
-    cols = "id, owner_unit, created_at, updated_at, origin_install, clock, gen, rev, base_rev, local_seq, deleted"
+    rows: dict[str, list[dict[str, object]]] = {"people": [], "nominations": []}
     with store.atomic():
-        store.db.conn.executemany(
-            f"INSERT INTO people ({cols}, full_name, gender, birth_date, position, unit_code)"
-            f" VALUES ({', '.join('?' * 16)})", people)
-        store.db.conn.executemany(
-            f"INSERT INTO nominations ({cols}, subject_kind, subject_id, subject_name, title_code, award_kind, year,"
-            f" unit_code, achievement, status) VALUES ({', '.join('?' * 20)})", noms)
-        store.set_meta("clock", str(clock))
+        for i in range(n):
+            seq += 1
+            if i % 2 == 0:
+                values: dict[str, object] = {"full_name": f"Nguyễn Văn {code}-{i}", "gender": "male",
+                                             "birth_date": "1980-05-01", "position": "Cán bộ", "unit_code": code}
+                table = "people"
+            else:
+                person = rows["people"][-1]
+                values = {"subject_kind": "person", "subject_id": person["id"], "subject_name": person["full_name"],
+                          "title_code": "LDTT", "award_kind": "cong_trang", "year": 2025, "unit_code": code,
+                          "achievement": "Hoàn thành xuất sắc nhiệm vụ năm 2025", "status": "submitted"}
+                table = "nominations"
+            row = store.new_version(table, values, record_id=str(uuid.uuid4()), owner_unit=code)
+            row["local_seq"] = seq
+            rows[table].append(row)
+        for table, batch in rows.items():
+            cols = list(batch[0])
+            store.db.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [[r[c] for c in cols] for r in batch],
+            )
         store.set_meta("local_seq", str(seq))
 
 
-def generate(work: Path, communes: int, rows: int) -> tuple[Path, Path, float]:
+def _edit(store: Store, share: float) -> int:
+    """Edit a share of the commune's nominations (one field each) through the store, as a person would."""
+    noms = store.rows("nominations")
+    edited = noms[: int(len(noms) * share)]
+    with store.atomic():
+        for nom in edited:
+            store.update("nominations", nom["id"], {"achievement": f"{nom['achievement']} (bổ sung)"})
+    return len(edited)
+
+
+def generate(work: Path, communes: int, rows: int, share: float) -> tuple[Path, Path, Path, float]:
     codes = [f"{30000 + 3 * i:05d}" for i in range(communes)]
     prov = open_store(work / "province.sqlite", operator="Sở Nội vụ")
     prov.set_meta("unit_code", PROVINCE)
@@ -80,6 +92,8 @@ def generate(work: Path, communes: int, rows: int) -> tuple[Path, Path, float]:
     prov_enrolment = read_enrolment(export_enrolment(prov))
     inbox = work / "inbox"
     inbox.mkdir()
+    edits = work / "edits"
+    edits.mkdir()
     export_time = 0.0
     for code in codes:
         path = work / "communes" / f"{code}.sqlite"
@@ -93,24 +107,31 @@ def generate(work: Path, communes: int, rows: int) -> tuple[Path, Path, float]:
         started = time.perf_counter()
         export_bundle(commune, PROVINCE, inbox / f"{code}.tdktgoi")
         export_time += time.perf_counter() - started
+        _edit(commune, share)  # a second round: edits of records the province holds (the merge path)
+        export_bundle(commune, PROVINCE, edits / f"{code}.tdktgoi")
         commune.close()
     prov.close()
-    return work / "province.sqlite", inbox, export_time
+    return work / "province.sqlite", inbox, edits, export_time
 
 
-def phase_import(db: Path, inbox: Path) -> dict[str, float]:
-    """Run in its own process: first import, re-import, and the bare-upsert baseline on the same rows."""
+def phase_import(db: Path, inbox: Path, edits: Path) -> dict[str, float]:
+    """Run in its own process: first import, re-import, the edits round, and the bare-upsert baseline."""
     store = open_store(db)
     started = time.perf_counter()
     report = import_bundles(store, [inbox])
     first = time.perf_counter() - started
     assert report.exit_code == 0, report.summary()
     merged = report.total("new")
+    rss_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     started = time.perf_counter()
     again = import_bundles(store, [inbox])
     second = time.perf_counter() - started
     assert {b.status for b in again.bundles} == {"already"}
-    rss_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    round2 = import_bundles(store, [edits])
+    edit_time = time.perf_counter() - started
+    assert round2.exit_code == 0, round2.summary()
+    updated = round2.total("updated") + round2.total("merged")
 
     # baseline: the same rows (already decrypted and decoded) upserted into bare copies of the tables
     own_box = box_key(store)
@@ -129,7 +150,7 @@ def phase_import(db: Path, inbox: Path) -> dict[str, float]:
         conn.execute(sql)
     batches = []
     for path in sorted(inbox.iterdir()):
-        raw = open_bundle(path.read_bytes(), source=path.name, schema_version=schema)
+        raw = open_bundle(path, schema_version=schema)
         payload = open_payload(raw, own_box)
         batches.append(payload["tables"])
     store.close()
@@ -148,32 +169,36 @@ def phase_import(db: Path, inbox: Path) -> dict[str, float]:
     baseline = time.perf_counter() - started
     conn.close()
     return {"first_import_s": first, "reimport_s": second, "bare_upsert_s": baseline, "rows_merged": merged,
-            "peak_rss_import_mib": rss_import}
+            "edits_import_s": edit_time, "rows_edited": updated, "peak_rss_import_mib": rss_import}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--communes", type=int, default=168)
     parser.add_argument("--rows", type=int, default=3000, help="changed rows per commune")
+    parser.add_argument("--edit-share", type=float, default=0.2,
+                        help="share of each commune's nominations edited for the second round (default 0.2)")
     parser.add_argument("--workdir", help="keep the generated databases and bundles here")
     parser.add_argument("--phase", choices=("import",), help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--inbox", help=argparse.SUPPRESS)
+    parser.add_argument("--edits", help=argparse.SUPPRESS)
     args = parser.parse_args()
     _ = decode_payload  # the baseline uses the same decoder as the import
     if args.phase == "import":
-        print(json.dumps(phase_import(Path(args.db), Path(args.inbox))))
+        print(json.dumps(phase_import(Path(args.db), Path(args.inbox), Path(args.edits))))
         return 0
 
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="bench-sync-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         started = time.perf_counter()
-        db, inbox, export_time = generate(work, args.communes, args.rows)
+        db, inbox, edits, export_time = generate(work, args.communes, args.rows, args.edit_share)
         gen_time = time.perf_counter() - started
         size = sum(p.stat().st_size for p in inbox.iterdir())
         proc = subprocess.run(
-            [sys.executable, __file__, "--phase", "import", "--db", str(db), "--inbox", str(inbox)],
+            [sys.executable, __file__, "--phase", "import", "--db", str(db), "--inbox", str(inbox), "--edits",
+             str(edits)],
             capture_output=True, text=True, check=False,
         )
         if proc.returncode != 0:
@@ -191,7 +216,10 @@ def main() -> int:
               f"→ merge/bare ratio {r['first_import_s'] / r['bare_upsert_s']:.1f}×")
         print(f"  re-import (all already imported):    {r['reimport_s']:8.2f} s "
               f"→ {r['reimport_s'] / r['first_import_s']:.3f} of the first import")
-        print(f"  peak memory of the importing process: {r['peak_rss_import_mib']:.0f} MiB (ru_maxrss)")
+        print(f"  edits round ({r['rows_edited']:,} rows edited below, merged field by field): "
+              f"{r['edits_import_s']:8.2f} s ({r['rows_edited'] / max(r['edits_import_s'], 1e-9):,.0f} rows/s)")
+        print(f"  peak memory of the importing process during the first merge: {r['peak_rss_import_mib']:.0f} MiB "
+              "(ru_maxrss)")
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)

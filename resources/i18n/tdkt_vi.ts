@@ -337,7 +337,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+46"/>
+        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+49"/>
         <source>TĐKT Desktop — Emulation and commendation work</source>
         <translation>TĐKT Desktop — Thi đua, khen thưởng</translation>
     </message>
@@ -377,7 +377,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <translation>Chưa sao lưu lần nào</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Changes not yet sent up: %1</source>
         <translation>Thay đổi chưa gửi lên cấp trên: %1</translation>
     </message>
@@ -385,6 +385,11 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <location line="+1"/>
         <source>Everything sent up</source>
         <translation>Đã gửi hết lên cấp trên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not applied by the upper office: %1 (see Synchronisation)</source>
+        <translation>cấp trên chưa áp dụng: %1 (xem Đồng bộ)</translation>
     </message>
 </context>
 <context>

@@ -67,12 +67,12 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="+65"/>
-        <source>The same record was changed here and at another unit. One version was applied by the fixed rule so that every unit holds the same; the other was kept here. Compare them and choose which one stays.</source>
-        <translation>Cùng một bản ghi đã được sửa ở đây và ở đơn vị khác. Một phiên bản đã được áp dụng theo quy tắc chung để mọi đơn vị giữ giống nhau; phiên bản kia được lưu lại ở đây. Hãy so sánh và chọn bản được giữ.</translation>
+        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="+44"/>
+        <source>A value was not applied: the same field was changed here and at another place, or a unit changed a nomination its upper office had already decided. The value of the side with authority is in force on every side; the other waits here. Keep the value in force, or apply the other one (only a unit with authority over that field can). Your choice is sent with the next bundle and closes the item there too.</source>
+        <translation>Có giá trị chưa được áp dụng: cùng một trường được sửa ở đây và ở nơi khác, hoặc đơn vị sửa đề nghị mà cấp trên đã xử lý. Giá trị của bên có thẩm quyền được dùng ở mọi nơi; giá trị kia chờ ở đây. Hãy giữ giá trị đang dùng, hoặc áp dụng giá trị kia (chỉ đơn vị có thẩm quyền với trường đó mới áp dụng được). Lựa chọn được gửi theo gói sau và đóng mục này ở cả bên kia.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
@@ -82,57 +82,67 @@
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>From unit</source>
-        <translation>Từ đơn vị</translation>
+        <location line="+2"/>
+        <source>Not applied, written by</source>
+        <translation>Giá trị chưa áp dụng, do</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Received</source>
-        <translation>Nhận lúc</translation>
+        <source>Queued</source>
+        <translation>Đưa vào hàng chờ</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Show only the fields that differ</source>
-        <translation>Chỉ hiện các trường khác nhau</translation>
+        <location line="+14"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written by</source>
+        <translation>Đơn vị ghi</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keep the value in force</source>
+        <translation>Giữ giá trị đang dùng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply the other value</source>
+        <translation>Áp dụng giá trị kia</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No value waits for a decision.</source>
+        <translation>Không có giá trị nào chờ xem xét.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>In force</source>
+        <translation>Giá trị đang dùng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applied</source>
+        <translation>Giá trị chưa áp dụng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; of %2 “%3”: %4.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; của %2 “%3”: %4.</translation>
+    </message>
+    <message>
+        <location line="-74"/>
         <source>Field</source>
         <translation>Trường thông tin</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Version held here</source>
-        <translation>Bản đang có</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Version received</source>
-        <translation>Bản mới nhận</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Keep the version held here</source>
-        <translation>Giữ bản đang có</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Take the received version</source>
-        <translation>Nhận bản mới</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>No conflict waits for a decision.</source>
-        <translation>Không có xung đột nào chờ xử lý.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Deleted</source>
-        <translation>Đã xóa</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+66"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
@@ -140,21 +150,6 @@
         <location line="+0"/>
         <source>no</source>
         <translation>không</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the received version</source>
-        <translation>bản mới nhận</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the version held here</source>
-        <translation>bản đang có</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>In force now: &lt;b&gt;%1&lt;/b&gt;. Changed fields are highlighted.</source>
-        <translation>Đang áp dụng: &lt;b&gt;%1&lt;/b&gt;. Các trường khác nhau được tô màu.</translation>
     </message>
 </context>
 <context>
@@ -814,12 +809,12 @@
         <translation>Cập nhật</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Older (skipped)</source>
         <translation>Cũ hơn (bỏ qua)</translation>
     </message>
@@ -829,7 +824,7 @@
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Refused</source>
         <translation>Từ chối</translation>
     </message>
@@ -854,7 +849,17 @@
         <translation>Không nhập được gì: dữ liệu không thay đổi.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-58"/>
+        <source>Merged</source>
+        <translation>Hợp nhất</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Import finished.</source>
         <translation>Đã nhập xong.</translation>
     </message>
@@ -879,7 +884,12 @@
         <translation>%1 bản ghi bị từ chối.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>%1 record(s) wait for a record not received yet; they will be applied when it arrives.</source>
+        <translation>%1 bản ghi đang chờ bản ghi liên quan chưa nhận được; sẽ tự được áp dụng khi bản ghi đó tới.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>merged</source>
         <translation>đã hợp nhất</translation>
     </message>
@@ -925,21 +935,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>the incoming version</source>
-        <translation>bản mới nhận</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>the version held here</source>
-        <translation>bản đang có</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Conflict on %1 %2: %3 is in force for now, the other waits for your choice.</source>
-        <translation>Xung đột ở %1 %2: tạm áp dụng %3, bản kia chờ bạn chọn.</translation>
+        <source>Not applied: field %1 of %2 %3: %4</source>
+        <translation>Không áp dụng trường %1 của %2 %3: %4</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Waiting: %1 %2: %3</source>
+        <translation>Đang chờ: %1 %2: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conflict on field %1 of %2 %3: the value of the side with authority is in force, the other waits in the “Conflicts” tab.</source>
+        <translation>Xung đột ở trường %1 của %2 %3: giá trị của bên có thẩm quyền được dùng, giá trị kia chờ trong thẻ “Xung đột”.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Missing changes %1–%2 of unit %3: a bundle has not arrived. Ask that unit to send the missing bundle or a full bundle.</source>
         <translation>Thiếu thay đổi số %1–%2 của đơn vị %3: có gói chưa tới. Hãy đề nghị đơn vị đó gửi gói còn thiếu hoặc gói toàn bộ.</translation>
     </message>
@@ -1179,19 +1189,19 @@
         <translation>Nhận gói</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="+3"/>
-        <location line="+279"/>
+        <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="+4"/>
+        <location line="+329"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location line="-278"/>
-        <location line="+280"/>
+        <location line="-328"/>
+        <location line="+330"/>
         <source>Held bundles</source>
         <translation>Gói tạm giữ</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-329"/>
         <source>Enrolled units</source>
         <translation>Đơn vị đã ghi danh</translation>
     </message>
@@ -1227,12 +1237,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+137"/>
+        <location line="+180"/>
         <source>Enrol a unit from its file…</source>
         <translation>Ghi danh đơn vị từ tệp…</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-163"/>
         <source>Send to:</source>
         <translation>Gửi tới:</translation>
     </message>
@@ -1333,6 +1343,67 @@
     </message>
     <message>
         <location line="+16"/>
+        <source>Nothing is lost on the way. Records the other unit could not apply are listed here with the reason it gave and what to do; records waiting for another record are sent again with every bundle and applied as soon as that record arrives. Records received here and waiting are listed too.</source>
+        <translation>Không bản ghi nào bị mất trên đường đi. Bản ghi mà đơn vị bên kia chưa áp dụng được liệt kê ở đây, kèm lý do và việc cần làm; bản ghi đang chờ một bản ghi khác được gửi lại trong mọi gói và được áp dụng ngay khi bản ghi đó tới. Bản ghi nhận được ở đây đang chờ cũng được liệt kê.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>waiting for a record</source>
+        <translation>chờ bản ghi liên quan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>queued as a conflict</source>
+        <translation>chờ xem xét (xung đột)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where</source>
+        <translation>Ở đâu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind of record</source>
+        <translation>Loại dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What to do</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every record sent and received has been applied.</source>
+        <translation>Mọi bản ghi đã gửi và đã nhận đều đã được áp dụng.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent to %1</source>
+        <translation>Gửi cho %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Received from %1</source>
+        <translation>Nhận từ %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>waits for %1 %2</source>
+        <translation>chờ %1 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>These bundles are signed with a key this installation does not trust yet (a unit not enrolled, or a new key after a reinstall). Enrol the unit&apos;s key — comparing the fingerprint — and import them again.</source>
         <translation>Các gói này được ký bằng khóa chưa được tin cậy (đơn vị chưa ghi danh, hoặc khóa mới sau khi cài lại). Hãy ghi danh khóa của đơn vị — có đối chiếu dấu vân tay — rồi nhập lại.</translation>
     </message>
@@ -1353,7 +1424,8 @@
         <translation>Nhận lúc</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-37"/>
+        <location line="+38"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -1453,7 +1525,7 @@
         <translation>Đơn vị trực thuộc: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>Conflicts (%1)</source>
         <translation>Xung đột (%1)</translation>
     </message>
@@ -1478,12 +1550,24 @@
         <translation>xung đột</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-201"/>
+        <location line="+201"/>
         <source>refused</source>
         <translation>bị từ chối</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-341"/>
+        <location line="+328"/>
+        <source>Not applied yet</source>
+        <translation>Chưa được áp dụng</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Not applied yet (%1)</source>
+        <translation>Chưa được áp dụng (%1)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1 bundle(s) refused</source>
         <translation>%1 gói bị từ chối</translation>
     </message>

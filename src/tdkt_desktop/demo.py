@@ -290,9 +290,9 @@ def _campaigns(store: Store, code: str, upper_code: str, upper_name: str, unit_n
                 "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở",
             ],
             "awards_json": ["Cờ thi đua của Ủy ban nhân dân thành phố", "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố"],
-            "issued_by": upper_code,
+            # the upper office's directive, typed here before that office sends it: this unit's own copy
+            "issued_by": code, "doc_issuer": upper_code,
         },
-        owner_unit=upper_code,
     )
     thematic = store.insert(
         "campaigns",
@@ -338,7 +338,6 @@ def _campaigns(store: Store, code: str, upper_code: str, upper_name: str, unit_n
                 "value": value, "value_high": high, "unit": unit, "sub_count": sub, "sub_label": sub_label,
                 "strict": strict, "rollup": rollup,
             },
-            owner_unit=upper_code,
         )
     for seq, (measure, comparator, value, unit) in enumerate(
         [("Hồ sơ thủ tục hành chính tiếp nhận trực tuyến toàn trình", "completion", 100.0, "%"),

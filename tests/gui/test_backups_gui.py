@@ -164,10 +164,9 @@ def test_restore_round_trip_and_the_next_bundle_is_accepted_upstairs(
     with open_store(offices["up"]) as province:
         assert province.rows("people", "full_name = ?", ["Lê Văn Mới"])
         held = province.get("people", first["id"])
-        queued = sync.list_conflicts(province)
+        queued = [r for r in sync.list_reviews(province) if r["field_name"] == "position"]
         # the restored ward's edit and the lost one are both visible: applied, or side by side in the queue
-        versions = {held["position"]} | {c["incoming"].get("position") for c in queued} | \
-            {c["held"].get("position") for c in queued}
+        versions = {held["position"]} | {r["kept"] for r in queued} | {r["other"] for r in queued}
         assert "Sửa lại sau khi khôi phục" in versions and "Sửa sau khi sao lưu" in versions
         assert sync_keys.trusted_peer(province, LOW)["install_id"] == reader.install_id
 

@@ -140,16 +140,23 @@ def test_tampered_bundle_is_refused(pages: dict[str, Any], pair: dict[str, Path]
 
 
 def test_conflict_choice_is_applied(pages: dict[str, Any], pair: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ward edits its nomination while the city rejects it: the rejection stands, the ward's value waits in
+    the queue with both values side by side, and keeping the value in force closes it; the ward's side shows
+    what the city did not apply."""
     low, up = pages["low"], pages["up"]
+    with open_store(pair["low"]) as a:
+        pid = next(iter(a.db.query("SELECT id FROM people WHERE full_name = ?", [NAMES[0]])))["id"]
+        nom = a.insert("nominations", {
+            "subject_kind": "person", "subject_id": pid, "subject_name": NAMES[0], "title_code": "BANG_KHEN_TINH",
+            "award_kind": "cong_trang", "year": 2025, "status": "submitted", "achievement": "Ban đầu"})
     first = pair["dir"] / "1.tdktgoi"
     _export(low, first, monkeypatch)
     up.set_import_paths([str(first)], preview=False)
     up.run_import(dry_run=False)
     up.ctx.jobs.wait_idle()
     with open_store(pair["low"]) as a, open_store(pair["up"]) as b:
-        pid = next(iter(a.db.query("SELECT id FROM people WHERE full_name = ?", [NAMES[0]])))["id"]
-        b.update("people", pid, {"position": "Công chức Văn hóa - Xã hội"})
-        a.update("people", pid, {"position": "Công chức Tư pháp - Hộ tịch"})
+        b.update("nominations", nom["id"], {"status": "rejected", "status_reason": "Chưa đủ thành tích"})
+        a.update("nominations", nom["id"], {"achievement": "Bổ sung thành tích"})
     second = pair["dir"] / "2.tdktgoi"
     _export(low, second, monkeypatch)
     up.set_import_paths([str(second)], preview=False)
@@ -159,17 +166,35 @@ def test_conflict_choice_is_applied(pages: dict[str, Any], pair: dict[str, Path]
     up.ctx.jobs.wait_idle()
     assert up.conflicts.model.rowCount() == 1
     assert "(1)" in up.tabs.tabText(up.TAB_CONFLICTS)
-    rows = {r["label"]: r for r in up.conflicts.compare_model.rows}
-    position = rows["Chức vụ"] if "Chức vụ" in rows else next(r for r in rows.values() if "Công chức" in r["held"])
-    assert position["differs"] and position["held"] != position["incoming"]
-    held_value = position["held"]
+    values = {r["label"]: r for r in up.conflicts.compare_model.rows}
+    assert values["Giá trị đang dùng"]["value"] == "Ban đầu"
+    assert values["Giá trị chưa áp dụng"]["value"] == "Bổ sung thành tích"
+    assert values["Giá trị chưa áp dụng"]["unit"] == LOW
+    assert "Tóm tắt thành tích" in up.conflicts.reason.text()
     up.conflicts.keep_held.click()
     up.ctx.jobs.wait_idle()
     up.ctx.jobs.wait_idle()
     with open_store(pair["up"]) as b:
-        assert b.get("people", pid)["position"] == held_value
-        assert not sync.list_conflicts(b)
+        assert b.get("nominations", nom["id"])["achievement"] == "Ban đầu"
+        assert not sync.list_reviews(b)
+        assert sync.list_reviews(b, include_resolved=True)[0]["resolution"] == "kept"
     assert up.conflicts.model.rowCount() == 0
+    # the ward learns it: the city's next bundle carries the outcome and the closed item
+    down = pair["dir"] / "3.tdktgoi"
+    with open_store(pair["up"]) as b:
+        sync.export_bundle(b, LOW, down)
+    low.set_import_paths([str(down)], preview=False)
+    low.run_import(dry_run=False)
+    low.ctx.jobs.wait_idle()
+    low.refresh()
+    low.ctx.jobs.wait_idle()
+    rows = low.pending_model.rows
+    assert [(r["state"], r["field_name"]) for r in rows] == [("review", "achievement")]
+    assert "(1)" in low.tabs.tabText(low.TAB_PENDING)
+    assert low.conflicts.model.rowCount() == 0  # closed on both sides
+    with open_store(pair["low"]) as a:
+        assert a.get("nominations", nom["id"])["achievement"] == "Ban đầu"
+        assert sync.list_reviews(a, include_resolved=True)[0]["resolution"] == "kept"
 
 
 def test_enrolment_needs_the_confirmation(pages: dict[str, Any], pair: dict[str, Path], qtbot: Any) -> None:

@@ -23,7 +23,7 @@ from tdkt_desktop.store.cancellations import (
 )
 from tdkt_desktop.store.facts import nominee_facts
 from tdkt_desktop.store.statistics import form_0603N
-from tdkt_desktop.sync.scope import ISSUED_TABLES, select_rows
+from tdkt_desktop.sync.scope import ISSUED_DOWN, select_rows
 
 DEC = dt.date(2025, 12, 20)
 
@@ -133,13 +133,13 @@ def test_authority_problem_for_received_rows(store) -> None:
 
 
 def test_cancellations_travel_down_as_issued_records(store) -> None:
-    assert "award_cancellations" in ISSUED_TABLES
+    assert "award_cancellations" in ISSUED_DOWN
     store.insert("units", {"code": "A1", "name": "Trường Tiểu học A", "level": "school", "parent_code": "31147"})
     decision, awardees = _award(store)
     store.db.execute("UPDATE nominations SET owner_unit = 'A1', unit_code = 'A1'")
     cancel_awards(store, [awardees[0]["id"]], cancel_date=dt.date(2026, 2, 10), ground="d",
                   reason="Bản án có hiệu lực", signer="Lê Văn Chủ", signer_title="CHỦ TỊCH")
-    rows = select_rows(store, to_unit="A1", direction="down", since_seq=0, exclude_install=None)
+    rows = select_rows(store, to_unit="A1", direction="down", since_seq=0)
     assert [r["awardee_id"] for r in rows["award_cancellations"]] == [awardees[0]["id"]]
     assert rows["decisions"][0]["id"] == decision["id"]
 

@@ -36,8 +36,8 @@ def test_writes_kept_are_named_rolled_back_ones_are_not(tmp_path: Path) -> None:
 def test_every_table_a_view_can_show_is_watched(tmp_path: Path) -> None:
     with open_store(tmp_path / "a.sqlite") as store:
         watched = set(changes.watched_tables(store))
-    assert {"people", "nominations", "doc_register", "sync_conflicts", "units"} <= watched
-    assert not watched & {"audit_log", "meta", "search_keys", "sync_rev_log"}
+    assert {"people", "nominations", "doc_register", "reviews", "sync_pending", "units"} <= watched
+    assert not watched & {"audit_log", "meta", "search_keys"}
     assert not any(t.startswith(("sqlite_", "search_index")) for t in watched)
 
 

@@ -45,7 +45,7 @@ def test_enrol_export_import_and_conflicts(dbs, tmp_path, capsys, monkeypatch):
     from tdkt_desktop.store import open_store
 
     with open_store(c_db) as c1:
-        nom = nomination(c1, person(c1, "Phan Văn Dũng"))
+        nom = nomination(c1, person(c1, "Phan Văn Dũng"), title="BANG_KHEN_TINH", status="submitted")
     up = tmp_path / "up.tdktgoi"
     code, out, _ = run(capsys, "bundle", "export", "--db", c_db, "--to", PROVINCE, "--out", str(up))
     assert code == 0 and "đã mã hóa" in out
@@ -56,23 +56,28 @@ def test_enrol_export_import_and_conflicts(dbs, tmp_path, capsys, monkeypatch):
     report = json.loads(out)
     assert report["bundles"][0]["status"] == "merged" and report["totals"]["nominations"]["new"] == 1
 
-    # a concurrent edit on both sides → exit code 3, then resolve it
+    # the ward edits its nomination while the province rejects it → the rejection stands, the edit is queued
     down = tmp_path / "down.tdktgoi"
     assert run(capsys, "bundle", "export", "--db", p_db, "--to", COMMUNES[0], "--out", str(down))[0] == 0
     assert run(capsys, "bundle", "import", "--db", c_db, str(down))[0] == 0
     with open_store(c_db) as c1:
         c1.update("nominations", nom["id"], {"achievement": "Bản của phường"})
     with open_store(p_db) as prov:
-        prov.update("nominations", nom["id"], {"appraisal_note": "Bản của tỉnh"})
+        prov.update("nominations", nom["id"], {"status": "rejected", "status_reason": "Chưa đủ thành tích"})
     up2 = tmp_path / "up2.tdktgoi"
     assert run(capsys, "bundle", "export", "--db", c_db, "--to", PROVINCE, "--out", str(up2))[0] == 0
     code, out, _ = run(capsys, "bundle", "import", "--db", p_db, str(up2))
     assert code == 3 and "xung đột" in out
     code, out, _ = run(capsys, "conflicts", "list", "--db", p_db)
-    assert code == 0 and "#1" in out
-    code, out, _ = run(capsys, "conflicts", "resolve", "1", "--keep", "held", "--db", p_db)
-    assert code == 0 and "Đã xử lý xung đột #1" in out
+    assert code == 0 and "Tóm tắt thành tích" in out and "Bản của phường" in out
+    key = out.split()[0]
+    code, out, _ = run(capsys, "bundle", "status", "--db", p_db)
+    assert code == 3 and "1 xung đột chờ xem xét" in out
+    code, out, _ = run(capsys, "conflicts", "resolve", key, "--keep", "kept", "--db", p_db)
+    assert code == 0 and f"Đã xử lý xung đột {key}" in out
     assert "Không có xung đột" in run(capsys, "conflicts", "list", "--db", p_db)[1]
+    with open_store(p_db) as prov:
+        assert prov.get("nominations", nom["id"])["status"] == "rejected"
 
     # damaged input → exit code 1 with the reason, never a traceback
     bad = tmp_path / "bad.tdktgoi"

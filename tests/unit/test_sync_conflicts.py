@@ -1,13 +1,26 @@
-"""Concurrent edits: a deterministic winner on both sides, both versions in the queue, nothing lost."""
+"""Concurrent edits: merged field by field; where one field was written at two places, the side with authority
+wins on both sides, the other value waits in the review queue on both sides, and a resolution closes it on
+both sides."""
 
 from __future__ import annotations
 
 import pytest
 
-from tdkt_desktop.sync import import_bundles, list_conflicts, resolve_conflict
+from tdkt_desktop.store import open_store
+from tdkt_desktop.sync import SyncError, import_bundles, list_reviews, resolve_review
 from tdkt_desktop.sync.report import EXIT_ATTENTION, EXIT_MERGED
 
-from .test_sync_helpers import COMMUNES, PROVINCE, canonical_dump, make_node, nomination, pair, person, send
+from .test_sync_helpers import (
+    COMMUNES,
+    PROVINCE,
+    canonical_dump,
+    copy_installation,
+    make_node,
+    nomination,
+    pair,
+    person,
+    send,
+)
 
 
 @pytest.fixture
@@ -23,45 +36,74 @@ def owned(store, table):
     return [r for r in canonical_dump(store)[table] if r["owner_unit"] == COMMUNES[0]]
 
 
-def test_concurrent_edit_goes_to_the_conflict_queue_on_both_sides(pc, tmp_path):
+def copy_of(store, tmp_path, name):
+    """The same unit's database copied to a second computer, which (as a copy is detected) has a new identity."""
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    target = tmp_path / f"{name}.sqlite"
+    copy_installation(store.path, target)
+    other = open_store(target, operator="Máy thứ hai")
+    other.renew_installation_identity(reason="copy")
+    return other
+
+
+def test_edits_of_different_fields_merge_without_conflict(pc, tmp_path):
     prov, c1 = pc
-    nom = nomination(c1, person(c1, "Lý Thị Mai"), achievement="Ban đầu")
-    assert import_bundles(prov, [send(c1, prov, tmp_path)]).exit_code == EXIT_MERGED
-    assert import_bundles(c1, [send(prov, c1, tmp_path)]).exit_code == EXIT_MERGED
-
-    held_c1 = c1.update("nominations", nom["id"], {"achievement": "Sửa ở phường"})
-    held_p = prov.update("nominations", nom["id"], {"status": "returned", "status_reason": "Bổ sung hồ sơ"})
+    nom = nomination(c1, person(c1, "Lý Thị Mai"), title="BANG_KHEN_TINH", status="submitted", achievement="Ban đầu")
+    import_bundles(prov, [send(c1, prov, tmp_path)])
+    import_bundles(c1, [send(prov, c1, tmp_path)])
+    c1.update("nominations", nom["id"], {"achievement": "Sửa ở phường"})
+    prov.update("nominations", nom["id"], {"status": "received"})
+    prov.update("nominations", nom["id"], {"appraisal_note": "Đang xem"})
     up, down = send(c1, prov, tmp_path), send(prov, c1, tmp_path)
-    r_up = import_bundles(prov, [up])
-    r_down = import_bundles(c1, [down])
-    assert r_up.exit_code == EXIT_ATTENTION and r_down.exit_code == EXIT_ATTENTION
-    assert r_up.totals()["nominations"]["conflict"] == 1
-    # the same winner on both sides: higher gen, then higher rev text
-    expected = max((held_c1["gen"], held_c1["rev"]), (held_p["gen"], held_p["rev"]))[1]
-    assert prov.get("nominations", nom["id"])["rev"] == expected == c1.get("nominations", nom["id"])["rev"]
-    assert owned(prov, "nominations") == owned(c1, "nominations")
-    # both versions are kept
+    r_up, r_down = import_bundles(prov, [up]), import_bundles(c1, [down])
+    assert r_up.exit_code == r_down.exit_code == EXIT_MERGED, (r_up.summary(), r_down.summary())
+    assert r_up.totals()["nominations"]["merged"] == 1
     for store in (prov, c1):
-        (conflict,) = list_conflicts(store)
-        assert {conflict["held"]["rev"], conflict["incoming"]["rev"]} == {held_c1["rev"], held_p["rev"]}
-        versions = {conflict["held"]["achievement"], conflict["incoming"]["achievement"]}
-        assert versions == {"Sửa ở phường", "Ban đầu"}
-    # importing the same bundle again queues nothing new
-    import_bundles(prov, [up])
-    assert len(list_conflicts(prov)) == 1
-
-    # the province keeps the losing version's content: a new edit on top, which travels normally
-    (conflict,) = list_conflicts(prov)
-    loser = "held" if conflict["winner"] == "incoming" else "incoming"
-    chosen = conflict[loser]
-    row = resolve_conflict(prov, conflict["id"], choose=loser)
-    assert row["gen"] == max(held_c1["gen"], held_p["gen"]) + 1
-    assert row["achievement"] == chosen["achievement"] and row["status"] == chosen["status"]
-    assert list_conflicts(prov) == []
-    assert list_conflicts(prov, include_resolved=True)[0]["resolution"] == loser
-    report = import_bundles(c1, [send(prov, c1, tmp_path)])
-    assert report.totals()["nominations"]["updated"] == 1 and report.exit_code == EXIT_MERGED
+        row = store.get("nominations", nom["id"])
+        assert (row["achievement"], row["status"], row["appraisal_note"]) == ("Sửa ở phường", "received", "Đang xem")
     assert owned(prov, "nominations") == owned(c1, "nominations")
+    assert list_reviews(prov) == [] and list_reviews(c1) == []
+
+
+def test_same_field_at_two_installations_is_queued_on_both_sides_and_resolved_once(pc, tmp_path):
+    prov, c1 = pc
+    p = person(c1, "Đỗ Thị Lan", position="Công chức")
+    import_bundles(prov, [send(c1, prov, tmp_path)])
+    import_bundles(c1, [send(prov, c1, tmp_path)])
+    second = copy_of(c1, tmp_path, "c1-copy")
+    try:
+        c1.update("people", p["id"], {"position": "Công chức Tư pháp"})
+        second.update("people", p["id"], {"position": "Công chức Văn hóa"})
+        second.update("people", p["id"], {"phone": "0909"})  # another field: merged without conflict
+        r1 = import_bundles(prov, [send(c1, prov, tmp_path, name="a.tdktgoi")])
+        r2 = import_bundles(prov, [send(second, prov, tmp_path, name="b.tdktgoi")])
+        assert r1.exit_code == EXIT_MERGED and r2.exit_code == EXIT_ATTENTION, r2.summary()
+        (item,) = list_reviews(prov)
+        assert item["field_name"] == "position" and item["reason"] == "collision"
+        assert {item["kept"], item["other"]} == {"Công chức Tư pháp", "Công chức Văn hóa"}
+        in_force = prov.get("people", p["id"])
+        assert in_force["position"] == item["kept"] and in_force["phone"] == "0909"
+        # the queue travels down with the merged record: both copies of the unit see the same item
+        for below in (c1, second):
+            assert import_bundles(below, [send(prov, below, tmp_path)]).exit_code in (EXIT_MERGED, EXIT_ATTENTION)
+            (mirror,) = list_reviews(below)
+            assert mirror["id"] == item["id"]
+            assert below.get("people", p["id"])["position"] == item["kept"]
+        # the unit (it has authority over its person) takes the other value on the computer it now works on (the
+        # province follows the newer installation of the unit): an edit that travels everywhere
+        resolve_review(second, item["id"][:8], choose="other", note="Đã thống nhất")
+        assert import_bundles(prov, [send(second, prov, tmp_path)]).exit_code == EXIT_MERGED
+        import_bundles(c1, [send(prov, c1, tmp_path)])
+        # the older installation, now replaced, is refused with the reason: nothing of it merges silently
+        late = import_bundles(prov, [send(c1, prov, tmp_path, name="late.tdktgoi")])
+        assert late.bundles[0].error_code == "wrong_origin" and "bản cài đặt" in late.bundles[0].message
+        for store in (prov, c1, second):
+            assert store.get("people", p["id"])["position"] == item["other"]
+            assert list_reviews(store) == []
+            (done,) = list_reviews(store, include_resolved=True)
+            assert (done["resolution"], done["resolved_by"]) == ("applied", COMMUNES[0])
+    finally:
+        second.close()
 
 
 def test_older_version_is_stale(pc, tmp_path):
@@ -89,11 +131,10 @@ def test_tombstones_travel(pc, tmp_path):
     assert prov.search("Sẽ bị xóa") == []
 
 
-def test_resolve_unknown_conflict(pc):
+def test_resolve_unknown_review(pc):
     prov, _ = pc
-    from tdkt_desktop.sync import SyncError
-
+    with pytest.raises(SyncError) as err:
+        resolve_review(prov, "ffffffff", choose="kept")
+    assert err.value.code == "not_found" and "tdkt conflicts list" in str(err.value)
     with pytest.raises(SyncError):
-        resolve_conflict(prov, 999, choose="held")
-    with pytest.raises(SyncError):
-        resolve_conflict(prov, 1, choose="mine")
+        resolve_review(prov, "ffffffff", choose="mine")

@@ -11,19 +11,19 @@ from hypothesis import strategies as st
 
 from tdkt_desktop.store import open_store
 from tdkt_desktop.store.db import check_integrity
-from tdkt_desktop.sync import import_bundles, list_conflicts
+from tdkt_desktop.sync import import_bundles, list_reviews
 
 from .test_sync_helpers import (
     COMMUNES,
     PROVINCE,
     SCHOOL,
     copy_installation,
-    dump_json,
     make_node,
     nomination,
     pair,
     person,
     send,
+    state_json,
 )
 
 
@@ -44,8 +44,9 @@ def scenario(tmp_path_factory):
     campaign = prov.insert("campaigns", {"name": "Phong trào 2025", "campaign_type": "regular", "issued_by": PROVINCE})
     import_bundles(c1, [send(prov, c1, tmp)])
     import_bundles(school, [send(c1, school, tmp)])
-    s_nom = nomination(school, person(school, "Cô giáo An"), campaign_id=campaign["id"])
-    c_nom = nomination(c1, person(c1, "Anh Bình"))
+    s_nom = nomination(school, person(school, "Cô giáo An"), campaign_id=campaign["id"], title="BANG_KHEN_TINH",
+                       status="submitted")
+    c_nom = nomination(c1, person(c1, "Anh Bình"), title="BANG_KHEN_TINH", status="submitted")
     import_bundles(c1, [send(school, c1, tmp)])
     import_bundles(prov, [send(c1, prov, tmp)])
     c1.close()
@@ -53,7 +54,7 @@ def scenario(tmp_path_factory):
     copy_installation(tmp / f"{COMMUNES[0]}.sqlite", base)
 
     bundles: list[Path] = []
-    prov.update("nominations", s_nom["id"], {"status": "returned", "status_reason": "Thiếu hồ sơ"})
+    prov.update("nominations", s_nom["id"], {"status": "rejected", "status_reason": "Thiếu hồ sơ"})
     prov.update("nominations", c_nom["id"], {"status": "approved"})
     bundles.append(send(prov, COMMUNES[0], tmp, name="p1.tdktgoi"))
     prov.update("campaigns", campaign["id"], {"notes": "Đã sửa kế hoạch"})
@@ -83,7 +84,7 @@ def _apply(tmp: Path, base: Path, groups: list[list[Path]]) -> tuple[str, int]:
         for group in groups:
             import_bundles(store, group, backup=False)
         assert check_integrity(store) == []
-        return dump_json(store), len(list_conflicts(store))
+        return state_json(store), len(list_reviews(store))
     finally:
         store.close()
         for suffix in ("", "-wal", "-shm"):

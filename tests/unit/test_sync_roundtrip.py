@@ -9,7 +9,7 @@ from tdkt_desktop.sync import (
     export_bundle,
     import_bundles,
     import_history,
-    list_conflicts,
+    list_reviews,
     outgoing_history,
 )
 from tdkt_desktop.sync.report import EXIT_MERGED
@@ -61,13 +61,13 @@ def test_round_trip_up_and_down(net, tmp_path):
 
     # the school enters its own nomination and sends it to its commune
     teacher = person(school, "Lê Thị Hồng")
-    school_nom = nomination(school, teacher, campaign_id=campaign["id"])
+    school_nom = nomination(school, teacher, campaign_id=campaign["id"], title="BANG_KHEN_TINH", status="submitted")
     assert import_bundles(c1, [send(school, c1, tmp_path)]).exit_code == EXIT_MERGED
     assert c1.get("nominations", school_nom["id"]) is not None
 
     # the commune's own records
     people = [person(c1, f"Nguyễn Văn {i}") for i in range(5)]
-    noms = [nomination(c1, p, campaign_id=campaign["id"]) for p in people]
+    noms = [nomination(c1, p, campaign_id=campaign["id"], title="BANG_KHEN_TINH", status="submitted") for p in people]
     c1.insert("target_results", {"target_id": t_c1["id"], "unit_code": COMMUNES[0], "period": "2025", "value": 3})
     c1.insert("participations", {"campaign_id": campaign["id"], "period": "2025", "unit_code": COMMUNES[0],
                                  "people_count": 120})
@@ -95,7 +95,7 @@ def test_round_trip_up_and_down(net, tmp_path):
                                          "issuer_unit": PROVINCE, "status": "signed"})
     prov.insert("decision_awardees", {"decision_id": decision["id"], "nomination_id": noms[0]["id"],
                                       "subject_kind": "person", "subject_id": people[0]["id"],
-                                      "subject_name": people[0]["full_name"], "title_code": "LDTT"})
+                                      "subject_name": people[0]["full_name"], "title_code": "BANG_KHEN_TINH"})
     down = import_bundles(c1, [send(prov, c1, tmp_path)])
     assert down.exit_code == EXIT_MERGED, down.summary()
     assert c1.get("nominations", noms[0]["id"])["status"] == "approved"
@@ -115,14 +115,14 @@ def test_round_trip_up_and_down(net, tmp_path):
     assert info.counts == {"people": 1}
     assert info.seq_from > 1
     report = import_bundles(prov, [tmp_path / "up2.tdktgoi"])
-    assert report.totals()["people"] == {"new": 1, "updated": 0, "unchanged": 0, "stale": 0, "conflict": 0,
-                                         "rejected": 0}
+    assert report.totals()["people"] == {"new": 1, "updated": 0, "merged": 0, "unchanged": 0, "stale": 0,
+                                         "conflict": 0, "held": 0, "rejected": 0}
     # both sides agree on every record the commune owns
     for table in ("people", "nominations", "target_results", "participations"):
         below = [r for r in canonical_dump(c1)[table] if r["owner_unit"] in (COMMUNES[0], SCHOOL)]
         above = [r for r in canonical_dump(prov)[table] if r["owner_unit"] in (COMMUNES[0], SCHOOL)]
         assert below == above, table
-    assert not list_conflicts(prov) and not list_conflicts(c1)
+    assert not list_reviews(prov) and not list_reviews(c1)
     assert check_integrity(prov) == [] and check_integrity(c1) == []
     assert len(import_history(prov)) == 3
     assert outgoing_history(c1, PROVINCE)[0]["acked_at"] is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tdkt_desktop.sync.merge import RowWriter
+from tdkt_desktop.sync.writer import RowWriter
 
 from .test_sync_helpers import COMMUNES, PROVINCE, make_node, nomination, person
 

@@ -3,7 +3,7 @@
 ``tdkt enroll FILE [--yes]`` ·
 ``tdkt bundle export --to CODE --out FILE [--full] [--no-encrypt]`` ·
 ``tdkt bundle import FILE_OR_FOLDER... [--dry-run] [--json]`` · ``tdkt bundle held [--retry]`` ·
-``tdkt conflicts list`` · ``tdkt conflicts resolve ID --keep held|incoming``.
+``tdkt bundle status`` · ``tdkt conflicts list`` · ``tdkt conflicts resolve ID --keep kept|other``.
 
 Exit codes of ``bundle import``: 0 everything merged; 1 a bundle or some rows refused, or bad input (what
 could be merged was merged — see the report); 3 merged, with conflicts queued or bundles held for enrolment.
@@ -19,17 +19,20 @@ from typing import Any
 from tdkt_desktop.cli.base import EXIT_ATTENTION, EXIT_OK, open_existing, print_json, ready_keys, subcommands
 from tdkt_desktop.core.errors import file_error
 from tdkt_desktop.sync import (
+    drop_held,
     enroll,
     export_bundle,
     import_bundles,
     import_held,
-    list_conflicts,
     list_held,
+    list_reviews,
     read_enrolment,
-    resolve_conflict,
+    resolve_review,
+    sync_status,
 )
 from tdkt_desktop.sync.errors import SyncError
 from tdkt_desktop.sync.report import table_label
+from tdkt_desktop.sync.status import describe as describe_status
 
 IMPORT_EPILOG = (
     "Mã thoát: 0 đã hợp nhất hết; 1 có gói hoặc bản ghi bị từ chối, hoặc dữ liệu vào sai (phần hợp lệ vẫn được "
@@ -107,6 +110,9 @@ def cmd_bundle_held(args: argparse.Namespace) -> int:
                 print("Không có gói nào đang tạm giữ.")
                 return EXIT_OK
             return _print_report(report, args.json)
+        if args.drop is not None:
+            count = drop_held(store, None if args.drop == "all" else _held_number(args.drop))
+            print(f"Đã bỏ {count} gói tạm giữ (tệp đã được xóa).")
         held = list_held(store)
     if args.json:
         print_json(held)
@@ -114,36 +120,54 @@ def cmd_bundle_held(args: argparse.Namespace) -> int:
         print("Không có gói nào đang tạm giữ.")
     else:
         for h in held:
-            print(f"#{h['id']}  {h['received_at'][:19]}  từ {h['from_unit']}  khóa {h['fingerprint']}\n    {h['reason']}")
+            print(f"#{h['id']}  {h['received_at'][:19]}  từ {h['from_unit']}  khóa {h['fingerprint']}  "
+                  f"{h['size'] // 1024} KB\n    {h['reason']}")
     return EXIT_ATTENTION if held else EXIT_OK
+
+
+def _held_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise SyncError(f"“{text}” không phải số của gói tạm giữ. Ghi số (xem “tdkt bundle held”) hoặc “all”.",
+                        code="refused") from None
+
+
+def cmd_bundle_status(args: argparse.Namespace) -> int:
+    with open_existing(args) as store:
+        status = sync_status(store)
+    if args.json:
+        print_json(status)
+    else:
+        print(describe_status(status))
+    attention = (status["held_rows"] or status["held_bundles"] or status["open_reviews"]
+                 or any(any(p["reported_counts"].values()) for p in status["peers"]))
+    return EXIT_ATTENTION if attention else EXIT_OK
 
 
 def cmd_conflicts_list(args: argparse.Namespace) -> int:
     with open_existing(args) as store:
-        items = list_conflicts(store, include_resolved=args.all)
+        items = list_reviews(store, include_resolved=args.all)
     if args.json:
         print_json(items)
         return EXIT_OK
     if not items:
-        print("Không có xung đột nào chờ xử lý.")
+        print("Không có xung đột nào chờ xem xét.")
         return EXIT_OK
     for c in items:
-        kept = "bản đang có (held)" if c["winner"] == "held" else "bản nhận được (incoming)"
-        print(f"#{c['id']}  {table_label(c['table_name'])} {c['record_id']}  từ {c['from_unit']}  — đang dùng: {kept}"
-              + (f"  [đã xử lý: {c['resolution']}]" if c["status"] != "open" else ""))
-        fields = sorted(k for k in set(c["held"]) | set(c["incoming"])
-                        if k not in ("rev", "base_rev", "clock", "gen", "origin_install", "updated_at")
-                        and c["held"].get(k) != c["incoming"].get(k))
-        for f in fields:
-            print(f"    {f}: held={c['held'].get(f)!r}  incoming={c['incoming'].get(f)!r}")
+        done = f"  [đã xử lý bởi {c['resolved_by']}: {c['resolution']}]" if c["status"] != "open" else ""
+        print(f"{c['id'][:8]}  {table_label(c['table_name'])} “{c['record_title']}” — {c['field_label']}: "
+              f"{c['reason_text']}{done}")
+        print(f"    đang dùng (kept):       {c['kept']!r}  — do {c['kept_unit']} ghi")
+        print(f"    chưa được dùng (other): {c['other']!r}  — do {c['other_unit']} ghi")
     return EXIT_OK
 
 
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     with open_existing(args) as store:
-        row = resolve_conflict(store, args.id, choose=args.keep)
-    print(f"Đã xử lý xung đột #{args.id}: giữ bản {'đang có' if args.keep == 'held' else 'nhận được'}; "
-          f"phiên bản hiện hành {row['rev']}.")
+        row = resolve_review(store, args.id, choose=args.keep, note=args.note)
+    kept = "giữ giá trị đang dùng" if args.keep == "kept" else "áp dụng giá trị chưa được dùng"
+    print(f"Đã xử lý xung đột {row['id'][:8]}: {kept}. Kết quả đi theo gói sau và đóng xung đột ở cả hai phía.")
     return EXIT_OK
 
 
@@ -179,21 +203,28 @@ def register(sub: Any) -> None:
     q.add_argument("--dry-run", action="store_true", help="chạy thử: báo cáo nhưng không ghi gì")
     q.add_argument("--json", action="store_true", help="báo cáo dạng JSON")
     q.set_defaults(func=cmd_bundle_import)
+    q = bundle.add_parser("status", help="bản ghi chờ gửi, chưa được xác nhận, bị từ chối hoặc đang chờ, với từng đơn vị",
+                          epilog="Ví dụ:\n  tdkt --db phuong.sqlite bundle status\n\nMã thoát: 0 không có gì cần làm; "
+                          "3 có bản ghi chờ, bị từ chối hoặc xung đột cần xem.")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_bundle_status)
     q = bundle.add_parser("held", help="các gói tạm giữ chờ ghi danh khóa", epilog=IMPORT_EPILOG)
     q.add_argument("--retry", action="store_true", help="nhập lại các gói tạm giữ (sau khi đã ghi danh)")
+    q.add_argument("--drop", metavar="SỐ", help="bỏ gói tạm giữ số SỐ (hoặc “all”: bỏ tất cả); tệp được xóa")
     q.add_argument("--dry-run", action="store_true")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_bundle_held)
 
-    p = sub.add_parser("conflicts", help="xung đột chờ xử lý (một bản ghi sửa ở hai nơi)")
+    p = sub.add_parser("conflicts", help="xung đột chờ xem xét (một trường sửa ở hai nơi, hoặc sửa đề nghị đã xử lý)")
     conflicts = subcommands(p, dest="conflicts_command")
     q = conflicts.add_parser("list", help="liệt kê xung đột", epilog="Ví dụ:\n  tdkt conflicts list --json")
     q.add_argument("--all", action="store_true", help="cả xung đột đã xử lý")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_conflicts_list)
-    q = conflicts.add_parser("resolve", help="chọn phiên bản giữ lại",
-                             epilog="Ví dụ:\n  tdkt conflicts resolve 3 --keep incoming")
-    q.add_argument("id", type=int, metavar="SỐ")
-    q.add_argument("--keep", required=True, choices=("held", "incoming"),
-                   help="held: bản đang có ở đây; incoming: bản nhận được trong gói")
+    q = conflicts.add_parser("resolve", help="chọn giá trị giữ lại",
+                             epilog="Ví dụ:\n  tdkt conflicts resolve 3f2a91c4 --keep other")
+    q.add_argument("id", metavar="MÃ", help="mã xung đột (vài ký tự đầu, như “tdkt conflicts list” hiện)")
+    q.add_argument("--keep", required=True, choices=("kept", "other"),
+                   help="kept: giữ giá trị đang dùng; other: áp dụng giá trị chưa được dùng (cần có thẩm quyền sửa trường đó)")
+    q.add_argument("--note", help="ghi chú khi xử lý")
     q.set_defaults(func=cmd_conflicts_resolve)

@@ -22,11 +22,13 @@ def status_facts(store: Store) -> dict[str, Any]:
     made = backups.list_backups(store.path)
     last_backup = made[0].made_at if made else None
     from tdkt_desktop.sync import outgoing_history, pending_count
+    from tdkt_desktop.sync import pending as reported_pending
 
     upper = unit["parent_code"] if unit else None
-    pending, last_bundle = 0, None
+    pending, last_bundle, not_applied = 0, None, 0
     if upper:
         pending = pending_count(store, upper)  # what the next bundle to the upper office would carry
+        not_applied = len(reported_pending(store, upper))  # what the upper office reported it could not apply
         sent = outgoing_history(store, upper)
         last_bundle = sent[0]["created_at"] if sent else None
     return {
@@ -34,6 +36,7 @@ def status_facts(store: Store) -> dict[str, Any]:
         "unit_code": store.unit_code or "",
         "last_backup": last_backup,
         "pending": pending,
+        "not_applied": not_applied,
         "last_bundle": last_bundle,
     }
 
@@ -194,11 +197,13 @@ class MainWindow(QtWidgets.QMainWindow):
             self.tr("Last backup: %1").replace("%1", backup.strftime("%d/%m/%Y %H:%M"))
             if backup else self.tr("No backup yet")
         )
-        pending = facts["pending"]
-        self.bundle_label.setText(
-            self.tr("Changes not yet sent up: %1").replace("%1", str(pending)) if pending
-            else self.tr("Everything sent up")
-        )
+        pending, not_applied = facts["pending"], facts.get("not_applied", 0)
+        text = (self.tr("Changes not yet sent up: %1").replace("%1", str(pending)) if pending
+                else self.tr("Everything sent up"))
+        if not_applied:
+            text += " · " + self.tr("not applied by the upper office: %1 (see Synchronisation)").replace(
+                "%1", str(not_applied))
+        self.bundle_label.setText(text)
 
     # ------------------------------------------------------------------ remembered state
     def _restore_state(self) -> None:

@@ -14,8 +14,8 @@ import sqlite3
 
 from tdkt_desktop.store.db import Store
 
-# Derived tables and bookkeeping no view shows: the change log, the search index, revision links, meta.
-UNWATCHED = frozenset({"audit_log", "meta", "search_keys", "sync_rev_log"})
+# Derived tables and bookkeeping no view shows: the change log, the search index, meta.
+UNWATCHED = frozenset({"audit_log", "meta", "search_keys"})
 _LOG = "tdkt_changed_tables"  # a temporary table of this connection
 
 

@@ -24,6 +24,7 @@ import sqlite_utils
 from tdkt_desktop.core.errors import FileAccessError, file_error
 from tdkt_desktop.core.text import InputError
 from tdkt_desktop.store import fields as _fields
+from tdkt_desktop.store import revisions as _revisions
 from tdkt_desktop.store import search as _search
 from tdkt_desktop.store.errors import (
     DatabaseDamaged,
@@ -53,14 +54,11 @@ from tdkt_desktop.store.migrations import (
     migrations,
     schema_version,
 )
+from tdkt_desktop.store.revisions import SYNC_FIELDS
 
 Row = dict[str, Any]
 
 APP_NAME = "TDKT Desktop"
-SYNC_FIELDS = (
-    "id", "owner_unit", "created_at", "updated_at", "origin_install", "clock", "gen", "rev", "base_rev",
-    "local_seq", "deleted",
-)
 
 
 def user_data_dir() -> Path:
@@ -80,11 +78,6 @@ def now_iso() -> str:
 
 def new_id() -> str:
     return str(uuid.uuid4())
-
-
-def make_rev(gen: int, install_id: str, clock: int) -> str:
-    """A revision name that sorts by generation first: ``"000003-<install>-<clock>"``."""
-    return f"{gen:06d}-{install_id}-{clock}"
 
 
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:
@@ -318,6 +311,8 @@ class Store:
         self.cannot_write = cannot_write
         self.last_migration_backup: Path | None = None
         self._closed = False
+        self._trees: Any = None  # the unit tree cache of the authority checks
+        self._defaults: dict[str, Row] = {}
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -600,15 +595,47 @@ class Store:
             raise StoreError("Chưa khai báo đơn vị của bản cài đặt này. Hãy chạy “tdkt init --unit MÃ”.")
         return str(owner)
 
-    def _stamp(self, row: Row, *, gen: int, base_rev: str | None) -> None:
-        clock = self._next("clock")
-        row["origin_install"] = self.install_id
-        row["clock"] = clock
-        row["gen"] = gen
-        row["rev"] = make_rev(gen, self.install_id, clock)
-        row["base_rev"] = base_rev
+    def _stamp(self, row: Row, changed: list[str], *, gen: int, base_rev: str | None) -> None:
+        """A new local version of ``row``: the ``changed`` fields written by this installation's unit."""
+        _revisions.stamp_local(row, changed, gen=gen, install_id=self.install_id, clock=self._next("clock"),
+                               unit=self.unit_code or str(row["owner_unit"]), base_rev=base_rev,
+                               updated_at=now_iso())
         row["local_seq"] = self.next_local_seq()
-        row["updated_at"] = now_iso()
+
+    def _column_defaults(self, table: str) -> Row:
+        """The value each content column takes when an insert leaves it out (so a revision's hash is computed
+        over the row exactly as stored)."""
+        if table not in self._defaults:
+            out: Row = {}
+            for _cid, name, _type, _notnull, default, _pk in self.db.execute(f"PRAGMA table_info({table})").fetchall():
+                if name in SYNC_FIELDS:
+                    continue
+                text = None if default is None else str(default)
+                if text is None or text.upper() == "NULL":
+                    out[name] = None
+                elif text.startswith("'") and text.endswith("'"):
+                    out[name] = text[1:-1].replace("''", "'")
+                else:
+                    try:
+                        out[name] = int(text)
+                    except ValueError:
+                        out[name] = float(text)
+            self._defaults[table] = out
+        return self._defaults[table]
+
+    def _guard(self, table: str, before: Row | None, after: Row, changed: list[str]) -> None:
+        """Refuse a write this unit has no authority for (see :mod:`tdkt_desktop.store.authority`)."""
+        from tdkt_desktop.store import authority
+
+        if self._trees is None:
+            self._trees = authority.TreeCache()
+        authority.check_local_write(self, self._trees.get(self), table, before, after, changed)
+        if table == "campaigns" and not after.get("deleted") and not after.get("linked_campaign_id") and (
+            before is None or any(k in changed for k in ("doc_number", "doc_kind", "doc_date", "doc_issuer", "deleted"))
+        ):
+            from tdkt_desktop.store import directives
+
+            directives.check_unique(self, after, exclude_id=after["id"])
 
     def _audit(self, table: str, record_id: str, action: str, before: Row | None, after: Row | None) -> None:
         self.db.execute(
@@ -636,13 +663,31 @@ class Store:
             row["owner_unit"] = owner_unit or self._owner_for(table, clean_values)
             row["created_at"] = now_iso()
             row["deleted"] = 0
-            self._stamp(row, gen=1, base_rev=None)
+            for name, value in self._column_defaults(table).items():
+                row.setdefault(name, value)
+            written = [k for k, v in clean_values.items() if v is not None]
+            self._guard(table, None, row, written)
+            self._stamp(row, written, gen=1, base_rev=None)
             self.db.table(table).insert(row)
             self._audit(table, row["id"], "insert", None, clean_values)
             _search.index_row(self.db, table, row)
         stored = self.get(table, row["id"])
         assert stored is not None
         return stored
+
+    def new_version(self, table: str, values: Row, *, record_id: str, owner_unit: str) -> Row:
+        """A new record stamped by this installation but not written: for the rows sync writes in bulk (a
+        queued conflict), which need no validation or authority check."""
+        row: Row = dict(values)
+        row["id"] = record_id
+        row["owner_unit"] = owner_unit
+        row["created_at"] = now_iso()
+        row["deleted"] = 0
+        for name, value in self._column_defaults(table).items():
+            row.setdefault(name, value)
+        _revisions.stamp_local(row, list(values), gen=1, install_id=self.install_id, clock=self._next("clock"),
+                               unit=self.unit_code or owner_unit, base_rev=None, updated_at=row["created_at"])
+        return row
 
     def update(self, table: str, record_id: str, changes: Row) -> Row:
         """Validate and apply changes to a live record; returns the stored row."""
@@ -655,7 +700,8 @@ class Store:
                 return current
             row = dict(current)
             row.update(changed)
-            self._stamp(row, gen=int(current["gen"]) + 1, base_rev=current["rev"])
+            self._guard(table, current, row, list(changed))
+            self._stamp(row, list(changed), gen=int(current["gen"]) + 1, base_rev=current["rev"])
             self.db.table(table).update(record_id, {k: row[k] for k in (*changed, *SYNC_FIELDS) if k != "id"})
             self._audit(table, record_id, "update", {k: current.get(k) for k in changed}, changed)
             _search.index_row(self.db, table, row)
@@ -673,7 +719,8 @@ class Store:
                 return current
             row = dict(current)
             row["deleted"] = deleted
-            self._stamp(row, gen=int(current["gen"]) + 1, base_rev=current["rev"])
+            self._guard(table, current, row, ["deleted"])
+            self._stamp(row, ["deleted"], gen=int(current["gen"]) + 1, base_rev=current["rev"])
             self.db.table(table).update(record_id, {k: row[k] for k in SYNC_FIELDS if k != "id"})
             self._audit(table, record_id, action, {"deleted": current["deleted"]}, {"deleted": deleted})
             _search.index_row(self.db, table, row)
@@ -733,6 +780,7 @@ def check_integrity(store: Store) -> list[str]:
 __all__ = [
     "MIGRATION_SET",
     "SYNCED_TABLES",
+    "SYNC_FIELDS",
     "InputError",
     "NotFound",
     "Store",

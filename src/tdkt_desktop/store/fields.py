@@ -165,6 +165,8 @@ _kind(
     F("movements_json", "Phong trào toàn quốc hưởng ứng", "json"),
     F("awards_json", "Khen thưởng dự kiến", "json"),
     F("issued_by", "Đơn vị phát động"),
+    F("doc_issuer", "Đơn vị ban hành văn bản"),
+    F("linked_campaign_id", "Phong trào do cơ quan ban hành gửi", "ref"),
     F("status", "Trạng thái"),
     F("notes", "Ghi chú", "longtext"),
     owner_field="issued_by",
@@ -186,6 +188,7 @@ _kind(
     F("source_text", "Nguyên văn", "longtext"),
     F("parent_target_id", "Chi tiết của chỉ tiêu", "ref"),
     F("review_json", "Cần xem lại", "json"),
+    F("linked_target_id", "Chỉ tiêu do cơ quan ban hành gửi", "ref"),
 )
 _kind(
     "target_results", "Kết quả thực hiện chỉ tiêu", "period",
@@ -312,6 +315,22 @@ _kind(
     F("recovered_on", "Ngày thu hồi hiện vật, tiền thưởng", "date"),
     F("notes", "Ghi chú", "longtext"),
     owner_field="issuer_unit",
+)
+_kind(
+    "reviews", "Xung đột chờ xem xét", "field_name",
+    F("table_name", "Loại bản ghi", required=True),
+    F("record_id", "Mã bản ghi", "ref", True),
+    F("field_name", "Trường", required=True),
+    F("reason", "Lý do", required=True),
+    F("kept_value", "Giá trị đang dùng", "longtext"),
+    F("kept_unit", "Đơn vị ghi giá trị đang dùng"),
+    F("other_value", "Giá trị không được dùng", "longtext"),
+    F("other_stamp", "Lần ghi không được dùng", "longtext"),
+    F("other_unit", "Đơn vị ghi giá trị không được dùng"),
+    F("status", "Trạng thái"),
+    F("resolution", "Cách xử lý"),
+    F("resolved_by", "Đơn vị xử lý"),
+    F("resolved_note", "Ghi chú xử lý", "longtext"),
 )
 
 

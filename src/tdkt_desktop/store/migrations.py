@@ -8,6 +8,11 @@ adds it there (a test checks the list against the schema the chain builds).
 Every synced table carries the same bookkeeping columns (see ``SYNC_COLUMNS``): a UUID, the unit
 that owns the record, created/updated times, the installation and its change counter of the last
 change, the record's edit generation and revision, and a tombstone flag instead of a hard delete.
+
+A revision's name holds a hash of the record's content (``store.revisions``). Adding a column with no
+default to a synced table changes no hash; a migration that adds one WITH a default (or rewrites values)
+must rename the revisions of that table the way m009 does, or the rows would be refused on import as not
+matching their names.
 """
 
 from __future__ import annotations
@@ -37,15 +42,20 @@ M001_SYNC_COLUMNS = """
     deleted INTEGER NOT NULL DEFAULT 0
 """
 
-# The bookkeeping columns a synced table created by a later migration starts with (today the same as m001's).
-SYNC_COLUMNS = M001_SYNC_COLUMNS
+# The bookkeeping columns a synced table created by a later migration starts with: m001's plus the version
+# vector, the field stamps and the local ``local_from`` that m009 added (spelled out again there, frozen).
+SYNC_COLUMNS = M001_SYNC_COLUMNS + """,
+    vv TEXT NOT NULL DEFAULT '{}',
+    stamps TEXT NOT NULL DEFAULT '{}',
+    local_from TEXT
+"""
 
 # The synced tables of the current schema, in dependency order (parents before children): every record
 # kind a person creates, carrying the sync columns above. A migration that adds a synced table appends it.
 SYNCED_TABLES: tuple[str, ...] = (
     "units", "officials", "people", "collectives", "households", "award_history", "ratings", "initiatives",
     "campaigns", "targets", "target_results", "registrations", "participations", "nominations",
-    "vote_sessions", "votes", "decisions", "decision_awardees", "award_cancellations",
+    "vote_sessions", "votes", "decisions", "decision_awardees", "award_cancellations", "reviews",
 )
 
 # Tables created by the first migration, in dependency order. FROZEN: part of m001 and m003.
@@ -583,6 +593,212 @@ def m008_award_cancellations(db: sqlite_utils.Database) -> None:
             f"SELECT NEW.rev, NEW.base_rev, '{table}', NEW.id "
             "WHERE NOT EXISTS (SELECT 1 FROM sync_rev_log WHERE rev = NEW.rev); END"
         )
+
+
+
+# Tables of m009, FROZEN with it.
+M009_OLD_SYNCED = (
+    "units", "officials", "people", "collectives", "households", "award_history", "ratings", "initiatives",
+    "campaigns", "targets", "target_results", "registrations", "participations", "nominations",
+    "vote_sessions", "votes", "decisions", "decision_awardees", "award_cancellations",
+)
+M009_SYNC_FIELDS = (
+    "id", "owner_unit", "created_at", "updated_at", "origin_install", "clock", "gen", "rev", "base_rev",
+    "local_seq", "deleted", "vv", "stamps", "local_from",
+)
+M009_SYNC_COLUMNS = M001_SYNC_COLUMNS + """,
+    vv TEXT NOT NULL DEFAULT '{}',
+    stamps TEXT NOT NULL DEFAULT '{}',
+    local_from TEXT
+"""
+M009_REVIEWS = """
+    table_name TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    field_name TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    kept_value TEXT,
+    kept_unit TEXT,
+    other_value TEXT,
+    other_stamp TEXT NOT NULL,
+    other_unit TEXT,
+    status TEXT NOT NULL DEFAULT 'open',
+    resolution TEXT,
+    resolved_by TEXT,
+    resolved_note TEXT
+"""
+
+
+def _m009_rev(row: dict[str, object]) -> str:
+    """The revision name of m009 (frozen copy of store.revisions as of this migration)."""
+    import hashlib
+    import json
+
+    def plain(value: object) -> object:
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
+    body = {k: plain(v) for k, v in row.items() if k not in M009_SYNC_FIELDS and v is not None}
+    body["#"] = [row.get("id"), row.get("owner_unit"), plain(row.get("deleted")), json.loads(str(row["vv"])),
+                 json.loads(str(row["stamps"]))]
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return f"{int(str(row['gen'])):06d}-{row['origin_install']}-{row['clock']}-{digest}"
+
+
+@migrations(name="m009_field_authority")
+def m009_field_authority(db: sqlite_utils.Database) -> None:
+    """Authority by field and lossless merging.
+
+    Every synced row gets its version vector (``vv``), the stamp of the last write of each field
+    (``stamps``) and ``local_from`` (the installation whose bundle wrote this exact version here); revision names
+    gain a content hash (never reused with other content) and the revision log is dropped. A campaign can be
+    a unit's own copy of another body's directive (``doc_issuer``) and be linked to the genuine campaign
+    (``linked_campaign_id``, ``linked_target_id``): the copies a unit typed before, recorded as owned by the
+    issuer, become its own. The conflict queue becomes a synced table (``reviews``, one row per field); rows
+    waiting for a parent (``sync_held_rows``), the outcome of received rows not applied (``sync_outcomes``,
+    sent back in receipts) and what a peer reported about ours (``sync_pending``) get their tables."""
+    import json
+
+    for table in M009_OLD_SYNCED:
+        db.execute(f"DROP TRIGGER IF EXISTS sync_revlog_{table}_ins")
+        db.execute(f"DROP TRIGGER IF EXISTS sync_revlog_{table}_upd")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN vv TEXT NOT NULL DEFAULT '{{}}'")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN stamps TEXT NOT NULL DEFAULT '{{}}'")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN local_from TEXT")
+    db.execute("DROP TABLE IF EXISTS sync_rev_log")
+    db.execute("ALTER TABLE campaigns ADD COLUMN doc_issuer TEXT")
+    db.execute("ALTER TABLE campaigns ADD COLUMN linked_campaign_id TEXT")
+    db.execute("ALTER TABLE targets ADD COLUMN linked_target_id TEXT")
+    db.execute("CREATE INDEX idx_campaigns_identity ON campaigns(doc_number, doc_date)")
+
+    # directives a unit typed for its upper office, recorded as owned by it: the unit's own copies
+    me_row = db.execute("SELECT value FROM meta WHERE key = 'unit_code'").fetchone()
+    install_row = db.execute("SELECT value FROM meta WHERE key = 'install_id'").fetchone()
+    if me_row and me_row[0] and install_row:
+        me, install = me_row[0], install_row[0]
+        created_here = (
+            "id IN (SELECT record_id FROM audit_log WHERE table_name = '{t}' AND action = 'insert' AND install_id = ?)"
+        )
+        db.execute(
+            "UPDATE campaigns SET doc_issuer = COALESCE(issued_by, owner_unit), issued_by = ?, owner_unit = ? "
+            f"WHERE owner_unit != ? AND {created_here.format(t='campaigns')}",
+            [me, me, me, install],
+        )
+        db.execute(
+            f"UPDATE targets SET owner_unit = ? WHERE owner_unit != ? AND {created_here.format(t='targets')}",
+            [me, me, install],
+        )
+
+    for table in M009_OLD_SYNCED:
+        db.execute(
+            f"UPDATE {table} SET vv = json_object(origin_install, clock), "
+            "stamps = json_object('', json_array(gen, origin_install, clock, owner_unit))"
+        )
+        cur = db.execute(f"SELECT * FROM {table}")
+        names = [d[0] for d in cur.description]
+        updates = []
+        for values in cur.fetchall():
+            row = dict(zip(names, values, strict=True))
+            updates.append((_m009_rev(row), row["id"]))
+        db.conn.executemany(f"UPDATE {table} SET rev = ? WHERE id = ?", updates)
+
+    db.execute(f"CREATE TABLE reviews ({M009_SYNC_COLUMNS}, {M009_REVIEWS})")
+    db.execute("CREATE INDEX idx_reviews_local_seq ON reviews(local_seq)")
+    db.execute("CREATE INDEX idx_reviews_origin ON reviews(origin_install, clock)")
+    db.execute("CREATE INDEX idx_reviews_owner ON reviews(owner_unit)")
+    db.execute("CREATE INDEX idx_reviews_record ON reviews(table_name, record_id)")
+    db.execute("CREATE INDEX idx_reviews_status ON reviews(status)")
+    # the open conflicts of the old queue, one review per differing field
+    for (table, record_id, winner, held_json, incoming_json, at) in db.execute(
+        "SELECT table_name, record_id, winner, held_json, incoming_json, at FROM sync_conflicts WHERE status = 'open'"
+    ).fetchall():
+        held, incoming = json.loads(held_json), json.loads(incoming_json)
+        kept, other = (held, incoming) if winner == "held" else (incoming, held)
+        for name in sorted(set(kept) | set(other)):
+            if (name in M009_SYNC_FIELDS and name != "deleted") or kept.get(name) == other.get(name):
+                continue
+            row = {
+                "id": f"{table}:{record_id}:{name}:{other.get('owner_unit')}",
+                "owner_unit": kept.get("owner_unit") or "", "created_at": at, "updated_at": at,
+                "origin_install": install_row[0] if install_row else "", "clock": 0, "gen": 1,
+                "base_rev": None, "local_seq": 0, "deleted": 0, "local_from": None,
+                "table_name": table, "record_id": record_id, "field_name": name, "reason": "concurrent",
+                "kept_value": json.dumps(kept.get(name), ensure_ascii=False),
+                "kept_unit": kept.get("owner_unit"),
+                "other_value": json.dumps(other.get(name), ensure_ascii=False),
+                "other_stamp": json.dumps([other.get("gen"), other.get("origin_install"), other.get("clock"),
+                                           other.get("owner_unit")]),
+                "other_unit": other.get("owner_unit"), "status": "open", "resolution": None, "resolved_by": None,
+                "resolved_note": None,
+            }
+            row["vv"] = json.dumps({row["origin_install"]: 0})
+            row["stamps"] = json.dumps({"": [1, row["origin_install"], 0, row["owner_unit"] or "?"]})
+            row["rev"] = _m009_rev(row)
+            cols = list(row)
+            db.execute(
+                f"INSERT OR IGNORE INTO reviews ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                [row[c] for c in cols],
+            )
+    db.execute("DROP TABLE sync_conflicts")
+
+    db.execute(
+        """CREATE TABLE sync_held_rows (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            from_unit TEXT NOT NULL,
+            from_install TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            bundle_id TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            rev TEXT NOT NULL,
+            row_json TEXT NOT NULL,
+            missing_table TEXT NOT NULL,
+            missing_id TEXT NOT NULL,
+            held_at TEXT NOT NULL,
+            UNIQUE (table_name, record_id, rev)
+        )"""
+    )
+    db.execute("CREATE INDEX idx_sync_held_rows_missing ON sync_held_rows(missing_id)")
+    db.execute(
+        """CREATE TABLE sync_outcomes (
+            from_unit TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            field_name TEXT NOT NULL DEFAULT '',
+            rev TEXT NOT NULL,
+            state TEXT NOT NULL,
+            code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            missing_table TEXT,
+            missing_id TEXT,
+            bundle_id TEXT,
+            at TEXT NOT NULL,
+            PRIMARY KEY (from_unit, table_name, record_id, field_name)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE sync_pending (
+            to_unit TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            field_name TEXT NOT NULL DEFAULT '',
+            rev TEXT NOT NULL,
+            state TEXT NOT NULL,
+            code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            missing_table TEXT,
+            missing_id TEXT,
+            reported_at TEXT NOT NULL,
+            PRIMARY KEY (to_unit, table_name, record_id, field_name)
+        )"""
+    )
+    db.execute(
+        "CREATE TABLE sync_receipts (peer_unit TEXT PRIMARY KEY, bundle_id TEXT NOT NULL, seq_to INTEGER NOT NULL,"
+        " received_at TEXT NOT NULL)"
+    )
 
 
 # New migrations go above this line, each with the next number. ------------------------------

@@ -39,7 +39,7 @@ from tdkt_desktop.sync.errors import SyncError
 from tdkt_desktop.sync.keys import b64, canonical, unb64, verify_signature
 
 FORMAT = "tdkt-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CIPHER = "X25519-HKDF-SHA256-AES256GCM"
 SUFFIX = ".tdktgoi"
 MANIFEST, SIGNATURE, PAYLOAD = "manifest.json", "signature.bin", "payload.bin"
@@ -263,6 +263,12 @@ def open_bundle(path: str | Path, *, source: str | None = None, schema_version: 
             f"Gói {source} dùng định dạng phiên bản {version}, mới hơn phiên bản phần mềm này hiểu ({FORMAT_VERSION}). "
             "Hãy cập nhật TĐKT Desktop rồi nhập lại; dữ liệu chưa thay đổi.",
             code="newer_format",
+        )
+    if version < FORMAT_VERSION:
+        raise SyncError(
+            f"Gói {source} dùng định dạng phiên bản {version} của một bản TĐKT Desktop cũ (phiên bản này dùng "
+            f"{FORMAT_VERSION}). Hãy đề nghị đơn vị gửi cập nhật phần mềm rồi xuất lại gói; dữ liệu chưa thay đổi.",
+            code="older_format",
         )
     their_schema = manifest.get("schema_version")
     if not isinstance(their_schema, int) or their_schema > schema_version:

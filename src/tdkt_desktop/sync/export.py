@@ -8,8 +8,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tdkt_desktop.store.authority import UnitTree
 from tdkt_desktop.store.db import SYNCED_TABLES, Store, now_iso
 from tdkt_desktop.store.migrations import schema_version
+from tdkt_desktop.store.revisions import LOCAL_FIELDS
 from tdkt_desktop.sync import keys as _keys
 from tdkt_desktop.sync.bundle import (
     CIPHER,
@@ -22,11 +24,8 @@ from tdkt_desktop.sync.bundle import (
     write_bundle_file,
 )
 from tdkt_desktop.sync.errors import SyncError
-from tdkt_desktop.sync.scope import UnitTree, relation, select_rows
-
-# Ancestor revisions sent with an edited row, so the receiver can tell an edit of what it holds from a
-# concurrent one even when it never saw the revisions in between.
-HISTORY_DEPTH = 64
+from tdkt_desktop.sync.receipts import build_receipt
+from tdkt_desktop.sync.scope import relation, select_rows
 
 
 @dataclass
@@ -61,28 +60,18 @@ class BundleInfo:
                 f"{enc}, {self.size} byte → {self.path}")
 
 
-def revision_history(store: Store, revs: list[tuple[str, str | None]]) -> dict[str, list[str]]:
-    """For each (rev, base_rev) with a base: the chain of earlier revisions this database knows."""
-    out: dict[str, list[str]] = {}
-    cache: dict[str, str | None] = {}
+ECHO_WINDOW = 10
 
-    def base_of(rev: str) -> str | None:
-        if rev not in cache:
-            row = store.db.execute("SELECT base_rev FROM sync_rev_log WHERE rev = ?", [rev]).fetchone()
-            cache[rev] = row[0] if row else None
-        return cache[rev]
 
-    for rev, base in revs:
-        if not base:
-            continue
-        chain = [base]
-        while len(chain) < HISTORY_DEPTH:
-            nxt = base_of(chain[-1])
-            if not nxt or nxt in chain:
-                break
-            chain.append(nxt)
-        out[rev] = chain
-    return out
+def echo_install(store: Store, to_unit: str) -> str | None:
+    """The installation of ``to_unit`` whose own versions need not be sent back to it: the one that sent the
+    latest bundles from that unit — unless two installations of it sent bundles lately (a copied database),
+    when every version is sent, so that each of them gets the other's."""
+    installs = [r[0] for r in store.db.execute(
+        "SELECT origin_install FROM sync_incoming WHERE from_unit = ? ORDER BY imported_at DESC, seq_to DESC LIMIT ?",
+        [to_unit, ECHO_WINDOW],
+    ).fetchall()]
+    return installs[0] if installs and len(set(installs)) == 1 else None
 
 
 def _last_acked(store: Store, to_unit: str) -> dict[str, Any] | None:
@@ -136,21 +125,19 @@ def export_bundle(
     clock_from = int(last["clock_to"]) + 1 if last and same_identity else 1
     seq_to = store.current_local_seq()
     clock_to = store.current_clock()
-    exclude = None if full or peer is None else peer["install_id"]
-    rows = select_rows(store, to_unit=to_unit, direction=direction, since_seq=since, exclude_install=exclude)
+    rows = select_rows(store, to_unit=to_unit, direction=direction, since_seq=since, full=full,
+                       to_install=echo_install(store, to_unit))
 
     tables: dict[str, Any] = {}
     counts: dict[str, int] = {}
-    revs: list[tuple[str, str | None]] = []
     for table in SYNCED_TABLES:
         table_rows = rows.get(table)
         if not table_rows:
             continue
-        columns = [c for c in table_rows[0] if c != "local_seq"]
+        columns = [c for c in table_rows[0] if c not in LOCAL_FIELDS]
         tables[table] = {"columns": columns, "rows": [[r[c] for c in columns] for r in table_rows]}
         counts[table] = len(table_rows)
-        revs.extend((r["rev"], r["base_rev"]) for r in table_rows)
-    payload = {"tables": tables, "history": revision_history(store, revs)}
+    payload: dict[str, Any] = {"tables": tables, "receipt": build_receipt(store, to_unit)}
     compressed, plain_sha, plain_size = encode_payload(payload)
 
     bundle_id = str(uuid.uuid4())
@@ -221,8 +208,9 @@ def pending_count(store: Store, to_unit: str) -> int:
         return 0
     last = _last_acked(store, to_unit)
     since = int(last["seq_to"]) if last else 0
-    exclude = None if peer is None else peer["install_id"]
-    return len(select_rows(store, to_unit=to_unit, direction=direction, since_seq=since, exclude_install=exclude))
+    rows = select_rows(store, to_unit=to_unit, direction=direction, since_seq=since,
+                       to_install=echo_install(store, to_unit))
+    return sum(len(r) for r in rows.values())
 
 
 def outgoing_history(store: Store, to_unit: str | None = None) -> list[dict[str, Any]]:

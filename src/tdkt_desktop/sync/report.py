@@ -7,10 +7,11 @@ from typing import Any
 
 from tdkt_desktop.store.fields import KINDS
 
-OUTCOMES = ("new", "updated", "unchanged", "stale", "conflict", "rejected")
+OUTCOMES = ("new", "updated", "merged", "unchanged", "stale", "conflict", "held", "rejected")
 OUTCOME_LABELS = {
-    "new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "stale": "cũ hơn (bỏ qua)",
-    "conflict": "xung đột", "rejected": "bị từ chối",
+    "new": "mới", "updated": "cập nhật", "merged": "hợp nhất hai phía", "unchanged": "không đổi",
+    "stale": "cũ hơn (bỏ qua)", "conflict": "xung đột chờ xem xét", "held": "chờ bản ghi liên quan",
+    "rejected": "bị từ chối",
 }
 STATUS_LABELS = {
     "merged": "đã hợp nhất",
@@ -40,20 +41,40 @@ class BundleReport:
     error_code: str | None = None
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     rejected: list[dict[str, str]] = field(default_factory=list)
+    refused_fields: list[dict[str, str]] = field(default_factory=list)
+    held_rows: list[dict[str, str]] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     gaps: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     rejected_total: int = 0
+    refused_fields_total: int = 0
 
     def count(self, table: str, outcome: str, n: int = 1) -> None:
         per = self.counts.setdefault(table, dict.fromkeys(OUTCOMES, 0))
         per[outcome] += n
 
-    def reject(self, table: str, record_id: str, reason: str) -> None:
+    def reject(self, table: str, record_id: str, reason: str, *, code: str = "refused") -> None:
+        """A whole row refused for good, with its reason (sent back to the sender in the receipt)."""
         self.count(table, "rejected")
         self.rejected_total += 1
         if len(self.rejected) < MAX_LISTED:
-            self.rejected.append({"table": table, "id": record_id, "reason": reason})
+            self.rejected.append({"table": table, "id": record_id, "reason": reason, "code": code})
+
+    def refuse_field(self, table: str, record_id: str, name: str, reason: str) -> None:
+        """One field of a row not applied (the rest of the row was)."""
+        self.refused_fields_total += 1
+        if len(self.refused_fields) < MAX_LISTED:
+            self.refused_fields.append({"table": table, "id": record_id, "field": name, "reason": reason})
+
+    def add_held(self, table: str, record_id: str, reason: str) -> None:
+        if len(self.held_rows) < MAX_LISTED:
+            self.held_rows.append({"table": table, "id": record_id, "reason": reason})
+
+    def add_conflict(self, table: str, record_id: str, event: Any) -> None:
+        if len(self.conflicts) < MAX_LISTED:
+            self.conflicts.append({"table": table, "id": record_id, "field": event.field, "kind": event.kind,
+                                   "kept": event.kept_value, "other": event.other_value,
+                                   "other_from": event.other_from, "reason": event.reason})
 
     def total(self, outcome: str) -> int:
         return sum(per.get(outcome, 0) for per in self.counts.values())
@@ -63,7 +84,8 @@ class BundleReport:
             "source": self.source, "status": self.status, "bundle_id": self.bundle_id, "from_unit": self.from_unit,
             "direction": self.direction, "message": self.message, "error_code": self.error_code,
             "counts": self.counts, "rejected": self.rejected, "rejected_total": self.rejected_total,
-            "conflicts": self.conflicts, "gaps": self.gaps, "notes": self.notes,
+            "refused_fields": self.refused_fields, "refused_fields_total": self.refused_fields_total,
+            "held_rows": self.held_rows, "conflicts": self.conflicts, "gaps": self.gaps, "notes": self.notes,
         }
 
 
@@ -74,6 +96,8 @@ class ImportReport:
     backup_path: str | None = None
     import_id: int | None = None
     at: str = ""
+    linked: list[str] = field(default_factory=list)
+    waiting: int = 0  # rows received in this import still waiting for a record that has not arrived
 
     def totals(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
@@ -92,11 +116,11 @@ class ImportReport:
 
     @property
     def exit_code(self) -> int:
-        """0 merged cleanly; 1 a bundle or some rows were refused (the rest merged); 3 merged with
-        conflicts queued or bundles held."""
-        if self.by_status("refused") or self.total("rejected"):
+        """0 merged cleanly; 1 a bundle, some rows or fields were refused (the rest merged); 3 merged, with
+        conflicts queued, rows waiting for a record or bundles held — nothing lost."""
+        if self.by_status("refused") or self.total("rejected") or any(b.refused_fields_total for b in self.bundles):
             return EXIT_REFUSED
-        if self.total("conflict") or self.by_status("held"):
+        if self.total("conflict") or self.waiting or self.by_status("held"):
             return EXIT_ATTENTION
         return EXIT_MERGED
 
@@ -104,6 +128,7 @@ class ImportReport:
         return {
             "dry_run": self.dry_run, "at": self.at, "import_id": self.import_id, "backup_path": self.backup_path,
             "exit_code": self.exit_code, "totals": self.totals(), "bundles": [b.to_dict() for b in self.bundles],
+            "linked": self.linked, "waiting": self.waiting,
         }
 
     def summary(self) -> str:
@@ -123,6 +148,15 @@ class ImportReport:
                 lines.append(f"  ! Từ chối {table_label(r['table'])} {r['id']}: {r['reason']}")
             if b.rejected_total > 20:
                 lines.append(f"  ! … và {b.rejected_total - 20} bản ghi khác bị từ chối (xem báo cáo JSON).")
+            for r in b.refused_fields[:20]:
+                lines.append(f"  ! Không áp dụng trường “{r['field']}” của {table_label(r['table'])} {r['id']}: {r['reason']}")
+            if b.refused_fields_total > 20:
+                lines.append(f"  ! … và {b.refused_fields_total - 20} trường khác không được áp dụng (xem báo cáo JSON).")
+            for r in b.held_rows[:10]:
+                lines.append(f"  … {table_label(r['table'])} {r['id']}: {r['reason']}")
+            held_n = b.total("held")
+            if held_n > 10:
+                lines.append(f"  … và {held_n - 10} bản ghi khác đang chờ bản ghi liên quan.")
             for g in b.gaps:
                 lines.append(
                     f"  ? Thiếu thay đổi số {g['from']}–{g['to']} của bản cài đặt {g['install_id']} (đơn vị "
@@ -133,9 +167,17 @@ class ImportReport:
         conflicts = self.total("conflict")
         if conflicts:
             lines.append(
-                f"Có {conflicts} xung đột (cùng một bản ghi được sửa ở hai nơi): đã giữ một phiên bản theo quy tắc, "
-                "phiên bản kia được lưu trong hàng chờ. Xem bằng “tdkt conflicts list”."
+                f"Có {conflicts} giá trị chưa được áp dụng vì xung đột (một trường được sửa ở hai nơi, hoặc đơn vị sửa "
+                "đề nghị cấp trên đã xử lý): giá trị của bên có thẩm quyền được giữ, giá trị kia nằm trong hàng chờ xem "
+                "xét. Xem bằng “tdkt conflicts list”."
             )
+        if self.waiting:
+            lines.append(
+                f"Có {self.waiting} bản ghi chờ bản ghi liên quan chưa tới: không mất gì, chúng sẽ tự được áp dụng khi "
+                "bản ghi đó tới trong gói sau. Đơn vị gửi được báo qua phiếu báo nhận."
+            )
+        for note in self.linked:
+            lines.append(f"Liên kết văn bản: {note}")
         held = self.by_status("held")
         if held:
             lines.append(

@@ -1,4 +1,6 @@
-"""The conflict queue: a record edited in two places, both versions side by side, and a person's choice."""
+"""The review queue: a value not applied (one field written at two places, or an edit of a nomination the upper
+office had already decided), both values side by side, and a person's choice — which travels and closes the
+item on both sides."""
 
 from __future__ import annotations
 
@@ -15,16 +17,11 @@ Row = dict[str, Any]
 DIFF_BG = "#fef3c7"
 
 
-def record_title(conflict: Row) -> str:
-    table = conflict["table_name"]
-    kind = KINDS.get(table)
-    for version in (conflict.get("held") or {}, conflict.get("incoming") or {}):
-        if kind is not None and version.get(kind.title_field):
-            return str(version[kind.title_field])
-    return str(conflict.get("record_id") or "")
-
-
-def _shown(table: str, name: str, value: Any) -> str:
+def shown_value(item: Row, key: str, yes: str, no: str) -> str:
+    """One of the two values of a queued item (``"kept"`` or ``"other"``) as a person reads it."""
+    table, name, value = item["table_name"], item["field_name"], item.get(key)
+    if name == "deleted":
+        return yes if value else no
     kind = KINDS.get(table)
     if kind is not None:
         try:
@@ -34,102 +31,77 @@ def _shown(table: str, name: str, value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def compare_rows(conflict: Row, deleted_label: str, yes: str, no: str) -> list[Row]:
-    """Field by field: label, the version held here, the received one, and whether they differ."""
-    table = conflict["table_name"]
-    held, incoming = conflict.get("held") or {}, conflict.get("incoming") or {}
-    rows: list[Row] = []
-    kind = KINDS.get(table)
-    names = [f.name for f in kind.fields if f.kind != "json"] if kind else sorted(set(held) | set(incoming))
-    for name in names:
-        label = kind.field(name).label if kind else name
-        a, b = held.get(name), incoming.get(name)
-        rows.append({"label": label, "held": _shown(table, name, a), "incoming": _shown(table, name, b),
-                     "differs": (a or None) != (b or None)})
-    if held.get("deleted") or incoming.get("deleted"):
-        a, b = bool(held.get("deleted")), bool(incoming.get("deleted"))
-        rows.append({"label": deleted_label, "held": yes if a else no, "incoming": yes if b else no, "differs": a != b})
-    return rows
-
-
 class ConflictsView(QtWidgets.QWidget):
-    """``resolve(conflict_id, choose)`` is emitted with ``"held"`` or ``"incoming"``; the page runs the job."""
+    """``resolve(review_id, choose)`` is emitted with ``"kept"`` or ``"other"``; the page runs the job."""
 
-    resolve = Signal(int, str)
+    resolve = Signal(str, str)
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(note_box(self.tr(
-            "The same record was changed here and at another unit. One version was applied by the fixed rule so "
-            "that every unit holds the same; the other was kept here. Compare them and choose which one stays."
+            "A value was not applied: the same field was changed here and at another place, or a unit changed a "
+            "nomination its upper office had already decided. The value of the side with authority is in force on "
+            "every side; the other waits here. Keep the value in force, or apply the other one (only a unit with "
+            "authority over that field can). Your choice is sent with the next bundle and closes the item there too."
         ), self))
         split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
         self.model = RowsModel([
             Col(self.tr("Kind of record"), lambda r: table_label(r["table_name"])),
-            Col(self.tr("Record"), record_title),
-            Col(self.tr("From unit"), lambda r: r.get("from_unit") or ""),
-            Col(self.tr("Received"), lambda r: local_time(r.get("at"))),
+            Col(self.tr("Record"), lambda r: str(r.get("record_title") or "")),
+            Col(self.tr("Field"), lambda r: str(r.get("field_label") or "")),
+            Col(self.tr("Not applied, written by"), lambda r: str(r.get("other_unit") or "")),
+            Col(self.tr("Queued"), lambda r: local_time(r.get("created_at"))),
         ], self)
         self.table = make_table(self.model, split, stretch=1)
         self.table.setColumnWidth(0, 150)
-        self.table.setColumnWidth(2, 90)
+        self.table.setColumnWidth(2, 150)
         split.addWidget(self.table)
 
         right = QtWidgets.QWidget(split)
         right_layout = QtWidgets.QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
-        self.in_force = QtWidgets.QLabel(right)
-        self.in_force.setWordWrap(True)
-        right_layout.addWidget(self.in_force)
-        self.only_diff = QtWidgets.QCheckBox(self.tr("Show only the fields that differ"), right)
-        self.only_diff.setChecked(False)
-        self.only_diff.toggled.connect(lambda _c: self._show_selected())
-        right_layout.addWidget(self.only_diff)
-        bold_diff = True
+        self.reason = QtWidgets.QLabel(right)
+        self.reason.setWordWrap(True)
+        right_layout.addWidget(self.reason)
         self.compare_model = RowsModel([
-            Col(self.tr("Field"), lambda r: r["label"], background=self._diff_bg, bold=False),
-            Col(self.tr("Version held here"), lambda r: r["held"], background=self._diff_bg, bold=bold_diff),
-            Col(self.tr("Version received"), lambda r: r["incoming"], background=self._diff_bg, bold=bold_diff),
+            Col(self.tr("Value"), lambda r: r["label"], bold=True),
+            Col(self.tr("Content"), lambda r: r["value"], background=lambda r: DIFF_BG if r.get("other") else None),
+            Col(self.tr("Written by"), lambda r: r["unit"]),
         ], right)
-        self.compare = make_table(self.compare_model, right)
-        self.compare.setColumnWidth(0, 170)
-        self.compare.setColumnWidth(1, 240)
+        self.compare = make_table(self.compare_model, right, stretch=1)
+        self.compare.setColumnWidth(0, 190)
         self.compare.setWordWrap(True)
         self.compare.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
         right_layout.addWidget(self.compare, 1)
         buttons = QtWidgets.QHBoxLayout()
-        self.keep_held = QtWidgets.QPushButton(self.tr("Keep the version held here"), right)
-        self.take_incoming = QtWidgets.QPushButton(self.tr("Take the received version"), right)
-        self.keep_held.clicked.connect(lambda: self._choose("held"))
-        self.take_incoming.clicked.connect(lambda: self._choose("incoming"))
+        self.keep_held = QtWidgets.QPushButton(self.tr("Keep the value in force"), right)
+        self.take_incoming = QtWidgets.QPushButton(self.tr("Apply the other value"), right)
+        self.keep_held.clicked.connect(lambda: self._choose("kept"))
+        self.take_incoming.clicked.connect(lambda: self._choose("other"))
         buttons.addStretch(1)
         buttons.addWidget(self.keep_held)
         buttons.addWidget(self.take_incoming)
         right_layout.addLayout(buttons)
         split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout.addWidget(split, 1)
-        self.empty = QtWidgets.QLabel(self.tr("No conflict waits for a decision."), self)
+        self.empty = QtWidgets.QLabel(self.tr("No value waits for a decision."), self)
         self.empty.setObjectName("hint")
         layout.addWidget(self.empty)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
         self._show_selected()
 
-    @staticmethod
-    def _diff_bg(row: Row) -> str | None:
-        return DIFF_BG if row.get("differs") else None
-
-    def set_conflicts(self, conflicts: list[Row]) -> None:
+    def set_conflicts(self, items: list[Row]) -> None:
         current = self.selected()
-        self.model.set_rows(conflicts)
-        self.empty.setVisible(not conflicts)
-        if conflicts:
+        self.model.set_rows(items)
+        self.empty.setVisible(not items)
+        if items:
             index = 0
             if current is not None:
-                index = next((i for i, c in enumerate(conflicts) if c["id"] == current["id"]), 0)
+                index = next((i for i, c in enumerate(items) if c["id"] == current["id"]), 0)
             self.table.selectRow(index)
         self._show_selected()
 
@@ -137,25 +109,28 @@ class ConflictsView(QtWidgets.QWidget):
         return self.model.row(selected_row(self.table))
 
     def _show_selected(self) -> None:
-        conflict = self.selected()
-        self.keep_held.setEnabled(conflict is not None)
-        self.take_incoming.setEnabled(conflict is not None)
-        if conflict is None:
+        item = self.selected()
+        self.keep_held.setEnabled(item is not None)
+        self.take_incoming.setEnabled(item is not None)
+        if item is None:
             self.compare_model.set_rows([])
-            self.in_force.setText("")
+            self.reason.setText("")
             return
-        rows = compare_rows(conflict, self.tr("Deleted"), self.tr("yes"), self.tr("no"))
-        if self.only_diff.isChecked():
-            rows = [r for r in rows if r["differs"]]
-        self.compare_model.set_rows(rows)
+        yes, no = self.tr("yes"), self.tr("no")
+        self.compare_model.set_rows([
+            {"label": self.tr("In force"), "value": shown_value(item, "kept", yes, no),
+             "unit": str(item.get("kept_unit") or ""), "other": False},
+            {"label": self.tr("Not applied"), "value": shown_value(item, "other", yes, no),
+             "unit": str(item.get("other_unit") or ""), "other": True},
+        ])
         self.compare.resizeRowsToContents()
-        winner = (self.tr("the received version") if conflict.get("winner") == "incoming"
-                  else self.tr("the version held here"))
-        self.in_force.setText(
-            self.tr("In force now: <b>%1</b>. Changed fields are highlighted.").replace("%1", winner)
-        )
+        self.reason.setText(self.tr("<b>%1</b> of %2 “%3”: %4.")
+                            .replace("%1", str(item.get("field_label") or ""))
+                            .replace("%2", table_label(item["table_name"]).lower())
+                            .replace("%3", str(item.get("record_title") or ""))
+                            .replace("%4", str(item.get("reason_text") or "")))
 
     def _choose(self, choose: str) -> None:
-        conflict = self.selected()
-        if conflict is not None:
-            self.resolve.emit(int(conflict["id"]), choose)
+        item = self.selected()
+        if item is not None:
+            self.resolve.emit(str(item["id"]), choose)

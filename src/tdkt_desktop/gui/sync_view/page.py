@@ -25,7 +25,7 @@ LAST_DIR = "sync/last_dir"
 
 
 class SyncPage(SectionPage):
-    TAB_SEND, TAB_RECEIVE, TAB_CONFLICTS, TAB_HELD, TAB_PEERS, TAB_HISTORY = range(6)
+    TAB_SEND, TAB_RECEIVE, TAB_PENDING, TAB_CONFLICTS, TAB_HELD, TAB_PEERS, TAB_HISTORY = range(7)
 
     def __init__(self, ctx: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(
@@ -44,6 +44,7 @@ class SyncPage(SectionPage):
         self.outer.addWidget(self.tabs, 1)
         self.tabs.addTab(self._build_send(), self.tr("Send a bundle"))
         self.tabs.addTab(self._build_receive(), self.tr("Receive bundles"))
+        self.tabs.addTab(self._build_pending(), self.tr("Not applied yet"))
         self.conflicts = ConflictsView(self)
         self.conflicts.resolve.connect(self.resolve_conflict)
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
@@ -173,6 +174,49 @@ class SyncPage(SectionPage):
         layout.addWidget(self.report, 1)
         self._update_receive()
         return page
+
+    def _build_pending(self) -> QtWidgets.QWidget:
+        page = QtWidgets.QWidget(self)
+        layout = QtWidgets.QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(note_box(self.tr(
+            "Nothing is lost on the way. Records the other unit could not apply are listed here with the reason it "
+            "gave and what to do; records waiting for another record are sent again with every bundle and applied "
+            "as soon as that record arrives. Records received here and waiting are listed too."
+        ), page))
+        states = {"held": self.tr("waiting for a record"), "refused": self.tr("refused"),
+                  "review": self.tr("queued as a conflict")}
+        self.pending_model = RowsModel([
+            Col(self.tr("Where"), lambda r: r["where"]),
+            Col(self.tr("State"), lambda r: states.get(r["state"], r["state"]),
+                background=lambda r: {"refused": "#fde2e2", "held": "#fef3c7", "review": "#fef3c7"}.get(r["state"])),
+            Col(self.tr("Kind of record"), lambda r: table_label(r["table_name"])),
+            Col(self.tr("Record"), lambda r: str(r.get("title") or r["record_id"])),
+            Col(self.tr("Reason"), lambda r: str(r.get("reason") or ""), tooltip=lambda r: str(r.get("reason") or "")),
+            Col(self.tr("What to do"), lambda r: str(r.get("advice") or ""), tooltip=lambda r: str(r.get("advice") or "")),
+        ], page)
+        self.pending_table = make_table(self.pending_model, page)
+        for i, w in enumerate((190, 150, 140, 200, 330)):
+            self.pending_table.setColumnWidth(i, w)
+        layout.addWidget(self.pending_table, 1)
+        self.pending_empty = QtWidgets.QLabel(self.tr("Every record sent and received has been applied."), page)
+        self.pending_empty.setObjectName("hint")
+        layout.addWidget(self.pending_empty)
+        return page
+
+    def _pending_rows(self, status: dict[str, Any]) -> list[Row]:
+        rows: list[Row] = []
+        for peer in status.get("peers") or []:
+            where = self.tr("Sent to %1").replace("%1", self._unit_text(peer["unit_code"]))
+            rows.extend({**r, "where": where} for r in peer.get("reported") or [])
+        for r in status.get("held_rows") or []:
+            rows.append({**r, "where": self.tr("Received from %1").replace("%1", self._unit_text(r["from_unit"])),
+                         "state": "held", "advice": r.get("advice") or "",
+                         "reason": self.tr("waits for %1 %2").replace("%1", table_label(r["missing_table"]).lower())
+                         .replace("%2", str(r["missing_id"]))})
+        for r in status.get("refused_here") or []:
+            rows.append({**r, "where": self.tr("Received from %1").replace("%1", self._unit_text(r["from_unit"]))})
+        return rows
 
     def _build_held(self) -> QtWidgets.QWidget:
         page = QtWidgets.QWidget(self)
@@ -312,6 +356,10 @@ class SyncPage(SectionPage):
             outgoing.append(r)
         self.sent_model.set_rows(outgoing)
         self.conflicts.set_conflicts(facts["conflicts"])
+        pending_rows = self._pending_rows(facts.get("status") or {})
+        facts["pending_rows"] = pending_rows
+        self.pending_model.set_rows(pending_rows)
+        self.pending_empty.setVisible(not pending_rows)
         self.held_model.set_rows(facts["held"])
         self.retry_button.setEnabled(bool(facts["held"]))
         self.peers_model.set_rows(facts["peers"])
@@ -322,6 +370,9 @@ class SyncPage(SectionPage):
         self._tab_counts()
 
     def _tab_counts(self) -> None:
+        n_pending = len(self.facts.get("pending_rows") or [])
+        self.tabs.setTabText(self.TAB_PENDING, self.tr("Not applied yet (%1)").replace("%1", str(n_pending))
+                             if n_pending else self.tr("Not applied yet"))
         n_conf = len(self.facts.get("conflicts") or [])
         n_held = len(self.facts.get("held") or [])
         self.tabs.setTabText(self.TAB_CONFLICTS, self.tr("Conflicts (%1)").replace("%1", str(n_conf))
@@ -551,9 +602,9 @@ class SyncPage(SectionPage):
         self.refresh()
 
     # ------------------------------------------------------------------ conflicts
-    def resolve_conflict(self, conflict_id: int, choose: str) -> None:
+    def resolve_conflict(self, review_id: str, choose: str) -> None:
         self.ctx.jobs.run(
-            lambda store, _p: work.resolve(store, conflict_id, choose),
+            lambda store, _p: work.resolve(store, review_id, choose),
             done=lambda _row: self.refresh(),
             title=self.tr("Resolving the conflict"), parent=self,
         )

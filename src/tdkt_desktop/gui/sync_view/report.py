@@ -9,7 +9,7 @@ from tdkt_desktop.gui.qt import Qt, QtWidgets
 from tdkt_desktop.gui.sync_view.tables import Col, RowsModel, make_table
 from tdkt_desktop.store.fields import KINDS
 
-OUTCOMES = ("new", "updated", "unchanged", "stale", "conflict", "rejected")
+OUTCOMES = ("new", "updated", "merged", "unchanged", "stale", "conflict", "held", "rejected")
 WARN_BG = "#fef3c7"
 ERROR_BG = "#fde2e2"
 OK_BG = "#dcfce7"
@@ -42,8 +42,9 @@ class ReportView(QtWidgets.QWidget):
         self.bundles.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.bundles)
         labels = {
-            "new": self.tr("New"), "updated": self.tr("Updated"), "unchanged": self.tr("Unchanged"),
-            "stale": self.tr("Older (skipped)"), "conflict": self.tr("Conflicts"), "rejected": self.tr("Refused"),
+            "new": self.tr("New"), "updated": self.tr("Updated"), "merged": self.tr("Merged"),
+            "unchanged": self.tr("Unchanged"), "stale": self.tr("Older (skipped)"), "conflict": self.tr("Conflicts"),
+            "held": self.tr("Waiting"), "rejected": self.tr("Refused"),
         }
         cols = [Col(self.tr("Kind of record"), lambda r: r["label"], bold=False)]
         for outcome in OUTCOMES:
@@ -71,7 +72,7 @@ class ReportView(QtWidgets.QWidget):
                 return None
             if outcome == "rejected":
                 return ERROR_BG
-            if outcome == "conflict":
+            if outcome in ("conflict", "held"):
                 return WARN_BG
             return None
 
@@ -115,6 +116,10 @@ class ReportView(QtWidgets.QWidget):
             text += " " + self.tr("%1 bundle(s) held until the sender's key is enrolled.").replace("%1", str(len(held)))
         if rejected:
             text += " " + self.tr("%1 record(s) refused.").replace("%1", format_number(rejected))
+        waiting = int(report.get("waiting") or 0)
+        if waiting:
+            text += " " + self.tr("%1 record(s) wait for a record not received yet; they will be applied when it "
+                                  "arrives.").replace("%1", format_number(waiting))
         self.banner.setText(text)
         self.banner.setStyleSheet(
             f"QLabel#reportBanner {{ background: {colour}; border: 1px solid #d1d5db; border-radius: 4px;"
@@ -164,10 +169,18 @@ class ReportView(QtWidgets.QWidget):
             more = int(b.get("rejected_total") or 0) - len(b.get("rejected") or [])
             if more > 0:
                 items.append(self.tr("… and %1 more refused record(s).").replace("%1", format_number(more)))
+            for r in b.get("refused_fields") or []:
+                items.append(self.tr("Not applied: field %1 of %2 %3: %4").replace("%1", r["field"])
+                             .replace("%2", table_label(r["table"])).replace("%3", _short_id(r["id"]))
+                             .replace("%4", r["reason"]))
+            for r in b.get("held_rows") or []:
+                items.append(self.tr("Waiting: %1 %2: %3").replace("%1", table_label(r["table"]))
+                             .replace("%2", _short_id(r["id"])).replace("%3", r["reason"]))
             for c in b.get("conflicts") or []:
-                kept = self.tr("the incoming version") if c.get("winner") == "incoming" else self.tr("the version held here")
-                items.append(self.tr("Conflict on %1 %2: %3 is in force for now, the other waits for your choice.")
-                             .replace("%1", table_label(c["table"])).replace("%2", _short_id(c["id"])).replace("%3", kept))
+                items.append(self.tr("Conflict on field %1 of %2 %3: the value of the side with authority is in force, "
+                                     "the other waits in the “Conflicts” tab.")
+                             .replace("%1", str(c.get("field"))).replace("%2", table_label(c["table"]))
+                             .replace("%3", _short_id(c["id"])))
             for g in b.get("gaps") or []:
                 items.append(
                     self.tr("Missing changes %1–%2 of unit %3: a bundle has not arrived. Ask that unit to send the "

@@ -52,7 +52,8 @@ def overview(store: Store) -> dict[str, Any]:
         "children": children,
         "peers": peers,
         "held": sync.list_held(store),
-        "conflicts": sync.list_conflicts(store),
+        "conflicts": sync.list_reviews(store),
+        "status": sync.sync_status(store),
         "imports": sync.import_history(store, limit=100),
         "outgoing": list(reversed(sync.outgoing_history(store)))[:100],
         "pending": pending,
@@ -139,8 +140,8 @@ def retry_held(store: Store, *, dry_run: bool = False) -> dict[str, Any]:
     return sync.import_held(store, dry_run=dry_run).to_dict()
 
 
-def resolve(store: Store, conflict_id: int, choose: str) -> Row:
-    return sync.resolve_conflict(store, conflict_id, choose=choose)
+def resolve(store: Store, review_id: str, choose: str) -> Row:
+    return sync.resolve_review(store, review_id, choose=choose)
 
 
 def count_bundles(paths: list[str]) -> int:
