@@ -12,6 +12,7 @@ from tdkt_desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, main
 from tdkt_desktop.core.rules import dossier_for, ruleset_for
 from tdkt_desktop.store import council, open_store
 from tdkt_desktop.store.db import SYNCED_TABLES
+from tdkt_desktop.store.nominations import send_reason
 
 
 def run(capsys, *argv):
@@ -60,11 +61,12 @@ def test_submit_failing_nomination_needs_a_reason_and_records_it(capsys, db):
                          "--date", "05/12/2026", "--json", "--db", db)
     assert code == EXIT_OK, err
     data = json.loads(out)
-    assert data == {"id": nom["id"], "status": "submitted", "status_reason": "Xếp loại bổ sung sau",
+    assert data == {"id": nom["id"], "status": "submitted", "send_reason": "Xếp loại bổ sung sau",
                     "submitted_on": "2026-12-05"}
     stored = row(db, "nominations", nom["id"])
-    assert (stored["status"], stored["status_reason"], stored["submitted_on"]) == (
+    assert (stored["status"], send_reason(stored), stored["submitted_on"]) == (
         "submitted", "Xếp loại bổ sung sau", "2026-12-05")
+    assert stored["status_reason"] is None  # the appraising office's field stays untouched
 
 
 def test_submit_a_nomination_meeting_everything_needs_no_reason(capsys, db):
@@ -79,7 +81,7 @@ def test_submit_a_nomination_meeting_everything_needs_no_reason(capsys, db):
     assert code == EXIT_OK, err
     assert out.startswith("Đã gửi lên đề nghị khen thưởng Lê Thị Kim Ấn ngày ")
     stored = row(db, "nominations", nom["id"])
-    assert stored["status"] == "submitted" and stored["status_reason"] is None and stored["submitted_on"]
+    assert stored["status"] == "submitted" and send_reason(stored) is None and stored["submitted_on"]
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
         row = nominations.submit(store, nomination_id, reason=args.reason, day=day)
     if args.json:
         print_json({"id": row["id"], "status": row["status"], "submitted_on": row["submitted_on"],
-                    "status_reason": row["status_reason"]})
+                    "send_reason": nominations.send_reason(row)})
     else:
         print(nominations.describe_sent(row))
     return EXIT_OK

@@ -7,13 +7,15 @@
 Sending up judges the nomination with :func:`tdkt_desktop.store.assessment.assess` (the verdict the
 nomination editor shows): the criteria and the dossier's mandatory documents. A nomination failing a
 criterion or missing a mandatory document may still be sent — the office decides — but only with a reason,
-which is recorded in ``status_reason``; the date sent is set in ``submitted_on``. The council vote is not a
+which is recorded with the dossier (``dossier_json["send_reason"]``: the unit's own content — ``status_reason``
+belongs to the appraising office); the date sent is set in ``submitted_on``. The council vote is not a
 condition of sending up (the deciding level's council votes after receiving it).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,7 +72,7 @@ def check_submission(store: Store, nomination: Row) -> SubmissionCheck:
 def submit(store: Store, nomination_id: str, *, reason: str | None = None, day: _dt.date | None = None) -> Row:
     """Send a draft (or returned) nomination of this unit up: status submitted, ``submitted_on`` = ``day``
     (today). Refused when it belongs to another unit, is not a draft or returned, or fails a criterion or
-    misses a mandatory document and no ``reason`` is given (the reason is recorded in ``status_reason``)."""
+    misses a mandatory document and no ``reason`` is given (the reason is kept with the dossier: :func:`send_reason`)."""
     text = clean(reason or "") or None
     sent = day or _dt.date.today()
     with store.atomic():
@@ -98,11 +100,26 @@ def submit(store: Store, nomination_id: str, *, reason: str | None = None, day: 
                 + ". Muốn vẫn gửi lên, hãy ghi lý do (--reason “…”); lý do được lưu cùng đề nghị.",
                 field="Lý do",
             )
-        return store.update(
-            "nominations",
-            nomination_id,
-            {"status": S.SUBMITTED.value, "status_reason": text, "submitted_on": sent.isoformat()},
-        )
+        changes: Row = {"status": S.SUBMITTED.value, "submitted_on": sent.isoformat()}
+        dossier = _dossier(nom)
+        if text is not None or "send_reason" in dossier:
+            dossier["send_reason"] = text
+            changes["dossier_json"] = dossier
+        return store.update("nominations", nomination_id, changes)
+
+
+def _dossier(row: Row) -> dict[str, Any]:
+    try:
+        value = json.loads(row.get("dossier_json") or "{}")
+    except (TypeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def send_reason(row: Row) -> str | None:
+    """Why the unit sent a nomination up although it failed a criterion or missed a document (None: it did not)."""
+    reason = _dossier(row).get("send_reason")
+    return str(reason) if reason else None
 
 
 def describe_sent(row: Row) -> str:
