@@ -339,3 +339,43 @@ def test_a_wards_giay_khen_is_named_with_phuong_in_the_decision_history_and_repo
     context = records.build_context(s, "bao_cao_ca_nhan", later["id"])
     assert [a["form"] for a in context["awards"]] == [wanted]
     assert all("nhân dân xã" not in str(v) for v in (decision["subject"], history["award_name"]))
+
+
+def test_receiving_several_is_all_or_nothing_and_appraisal_can_receive_first(office_store):
+    s = office_store
+    a, b = (nominate(s, person(s, name), "LDTT") for name in ("Nguyễn Văn An", "Trần Thị Bình"))
+    office.receive(s, b["id"])
+    with pytest.raises(InputError, match="nên không thể tiếp nhận"):
+        office.receive_many(s, nomination_ids=[a["id"], b["id"]])
+    assert status(s, a) == "submitted"
+    c = nominate(s, person(s, "Lê Văn Cường"), "LDTT")
+    assert office.receive_many(s, nomination_ids=[a["id"], c["id"]]) == 2
+    assert {status(s, a), status(s, c)} == {"received"}
+    d = nominate(s, person(s, "Phạm Thị Dung"), "LDTT")
+    with pytest.raises(InputError, match="nên không thể thẩm định"):
+        office.appraise(s, d["id"], decision_date=DEC)
+    office.appraise(s, d["id"], decision_date=DEC, receive_first=True)
+    assert status(s, d) == "appraised"
+
+
+def test_what_the_office_lists_sent_up_approved_and_issued(office_store):
+    from tdkt_desktop.store.installation import signers
+
+    s = office_store
+    a = ready(s, nominate(s, person(s, "Nguyễn Văn An"), "LDTT"))
+    b = nominate(s, person(s, "Trần Thị Bình"), "LDTT")
+    draft = nominate(s, person(s, "Lê Văn Cường"), "LDTT", status="draft")
+    own_up = s.insert("nominations", {**{k: b[k] for k in ("subject_kind", "subject_id", "subject_name", "award_kind",
+                                                          "year", "period")},
+                                      "title_code": "CSTD_TINH", "status": "submitted", "unit_code": "31147"})
+    assert {n["id"] for n in office.sent_up(s)} == {a["id"], b["id"]}  # not the draft, not this unit's own CSTĐ tỉnh
+    assert office.sent_up(s, year=2024) == []
+    assert [n["id"] for n in office.approved(s)] == [a["id"]]
+    assert draft["id"] and own_up["id"]
+    office.issue_decision(s, [a["id"]], decision_date=DEC, signer="Trần Văn Bình", signer_title="CHỦ TỊCH")
+    [issued] = office.issued_decisions(s)
+    assert issued["awardee_count"] == 1 and office.approved(s) == []
+    for i, (name, title) in enumerate([("Trần Văn Bình", "Chủ tịch"), ("Lê Thị Hoa", "Phó Chủ tịch"),
+                                       ("Trần Văn Bình", "Chủ tịch")]):
+        s.insert("officials", {"unit_code": "31147", "full_name": name, "title": title, "sort_order": i})
+    assert [o["full_name"] for o in signers(s)] == ["Trần Văn Bình", "Lê Thị Hoa"]

@@ -19,6 +19,7 @@ from tdkt_desktop.store.db import Store
 
 __all__ = [
     "TARGET_FIELDS",
+    "campaign_list",
     "campaign_targets",
     "delete_campaign",
     "proposal_rows",
@@ -44,6 +45,11 @@ def review_flags(target: Row) -> list[str]:
     except json.JSONDecodeError:
         return [str(raw)]
     return [str(f) for f in flags] if isinstance(flags, list) else []
+
+
+def campaign_list(store: Store) -> list[Row]:
+    """The live campaigns, newest first (by year, then document date)."""
+    return store.rows("campaigns", order_by="year DESC, doc_date DESC")
 
 
 def campaign_targets(store: Store, campaign_id: str) -> list[Row]:

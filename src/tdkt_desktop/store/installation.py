@@ -154,6 +154,18 @@ def _add_officials(store: Store, unit_code: str, officials: Sequence[Official]) 
         order += 1
 
 
+def signers(store: Store) -> list[Row]:
+    """Who signs this unit's documents, in their order (the same person and title once)."""
+    out: list[Row] = []
+    seen: set[tuple[str, str]] = set()
+    for o in store.rows("officials", "unit_code = ?", [store.unit_code], order_by="sort_order, full_name"):
+        key = (o["full_name"], o["title"])
+        if key not in seen:
+            seen.add(key)
+            out.append(o)
+    return out
+
+
 def settings(store: Store) -> Row:
     """What the settings screen shows: the operator and the code after each kind of document number."""
     return {"operator": store.meta("operator") or "", "doc_prefixes": dict(store.meta_json("doc_prefixes", {}) or {})}

@@ -56,14 +56,18 @@ __all__ = [
     "appraisal_years",
     "appraise",
     "approve",
+    "approved",
     "award_order_key",
     "decides_here",
     "decision_summary",
     "issue_decision",
+    "issued_decisions",
     "preview_decision",
     "receive",
+    "receive_many",
     "reject",
     "return_nomination",
+    "sent_up",
 ]
 
 S = NominationStatus
@@ -182,12 +186,49 @@ def appraisal_years(store: Store) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+def sent_up(store: Store, *, year: int | None = None) -> list[Row]:
+    """The nominations this office works on (sent up: every status but draft; of ``year`` when given), this
+    unit's own included only where it decides the title itself (the others go to its upper office)."""
+    marks = ", ".join("?" for _ in OFFICE_STATUSES)
+    where = f"status IN ({marks})"
+    params: list[Any] = list(OFFICE_STATUSES)
+    if year is not None:
+        where += " AND year = ?"
+        params.append(int(year))
+    return [n for n in store.rows("nominations", where, params)
+            if (n.get("unit_code") or n["owner_unit"]) != store.unit_code or decides_here(store, n)]
+
+
+def approved(store: Store) -> list[Row]:
+    """The nominations approved and waiting for a decision, in the decision list's order."""
+    rows = store.rows("nominations", "status = ?", [S.APPROVED.value])
+    return sorted(rows, key=lambda n: award_order_key(n["title_code"], n["subject_kind"], n["subject_name"]))
+
+
+def issued_decisions(store: Store) -> list[Row]:
+    """The decisions this unit issued, newest first, each with ``awardee_count``."""
+    counts = {str(r[0]): int(r[1]) for r in store.db.execute(
+        "SELECT decision_id, COUNT(*) FROM decision_awardees WHERE deleted = 0 GROUP BY decision_id").fetchall()}
+    return [{**d, "awardee_count": counts.get(str(d["id"]), 0)}
+            for d in store.rows("decisions", "issuer_unit = ?", [store.unit_code],
+                                order_by="decision_date DESC, number DESC")]
+
+
 def receive(store: Store, nomination_id: str) -> Row:
     """A nomination arriving from a unit: submitted → received."""
     with store.atomic():
         nom = store.require("nominations", nomination_id)
         _check_transition(nom, "receive")
         return store.update("nominations", nomination_id, {"status": S.RECEIVED.value, "status_reason": None})
+
+
+def receive_many(store: Store, *, nomination_ids: Iterable[str]) -> int:
+    """Receive several nominations at once (all or none); returns how many."""
+    ids = list(nomination_ids)
+    with store.atomic():
+        for nomination_id in ids:
+            receive(store, nomination_id)
+    return len(ids)
 
 
 # --------------------------------------------------------------------------- appraisal
@@ -200,13 +241,17 @@ def appraise(
     decision_date: _dt.date,
     dossier: Mapping[str, bool] | None = None,
     note: str | None = None,
+    receive_first: bool = False,
 ) -> Assessment:
     """Thẩm định: :func:`~tdkt_desktop.store.assessment.assess` the nomination on ``decision_date`` (the
     rule set in force then, its dossier checklist, the council vote) — ``dossier`` (item key → present) is
     merged into the stored checklist first. Stores the result (``eligibility_json``) and the note, and sets
-    the status to appraised."""
+    the status to appraised. With ``receive_first`` a nomination still sent up is received in the same
+    transaction."""
     day = _as_date(decision_date)
     with store.atomic():
+        if receive_first and store.require("nominations", nomination_id)["status"] == S.SUBMITTED.value:
+            receive(store, nomination_id)
         nom = store.require("nominations", nomination_id)
         _check_transition(nom, "appraise")
         stored = _loads(nom.get("dossier_json")) or {}

@@ -558,7 +558,7 @@ class AppraisalPage(QtWidgets.QWidget):
         if not ids:
             dialogs.inform(self, self.tr("Receive"), self.tr("Select nominations with the status “sent up” first."))
             return
-        self.ctx.jobs.run(lambda store, _p: work.receive_many(store, ids),
+        self.ctx.jobs.run(lambda store, _p: office.receive_many(store, nomination_ids=ids),
                           title=self.tr("Receiving the nominations"), parent=self)
 
     def appraise(self) -> None:
@@ -566,7 +566,8 @@ class AppraisalPage(QtWidgets.QWidget):
         if nid is None:
             return
         day, ticks, note = date_of(self.decision_date), self.dossier_ticks(), self.note.text().strip() or None
-        self.ctx.jobs.run(lambda store, _p: work.appraise_one(store, nid, decision_date=day, dossier=ticks, note=note),
+        self.ctx.jobs.run(lambda store, _p: office.appraise(store, nid, decision_date=day, dossier=ticks, note=note,
+                                                           receive_first=True),
                           done=self._appraised, title=self.tr("Appraising"), parent=self)
 
     def _appraised(self, result: Any) -> None:

@@ -20,9 +20,11 @@ from tdkt_desktop.core.models import (
     title_label,
 )
 from tdkt_desktop.core.text import InputError, clean, collate_key
-from tdkt_desktop.store import consolidation, office, statistics
+from tdkt_desktop.store import consolidation, installation, office, statistics
 from tdkt_desktop.store.assessment import assess
+from tdkt_desktop.store.campaigns import campaign_list
 from tdkt_desktop.store.db import Store
+from tdkt_desktop.store.lookups import names_for
 
 Row = dict[str, Any]
 S = NominationStatus
@@ -38,8 +40,8 @@ def has_units_below(store: Store) -> bool:
         return False
 
 
-def _unit_names(store: Store) -> dict[str, str]:
-    return {u["code"]: u["name"] for u in store.rows("units")}
+def _unit_names(store: Store, rows: list[Row]) -> dict[str, str]:
+    return names_for(store, "units", {str(r.get("unit_code") or r["owner_unit"]) for r in rows})
 
 
 def status_label(value: str | None) -> str:
@@ -55,13 +57,8 @@ def status_label(value: str | None) -> str:
 def received_nominations(store: Store, *, year: int | None = None) -> list[Row]:
     """Nominations sent up (every status but draft), with the proposing unit's name and labels, ordered by
     unit (tree order), status (the flow's order) and the decision list's order."""
-    marks = ", ".join("?" for _ in OFFICE_STATUSES)
-    where = f"status IN ({marks})"
-    params: list[Any] = list(OFFICE_STATUSES)
-    if year is not None:
-        where += " AND year = ?"
-        params.append(int(year))
-    names = _unit_names(store)
+    noms = office.sent_up(store, year=year)
+    names = _unit_names(store, noms)
     try:
         tree = [store.unit_code or "", *(u.code for u in consolidation.units_below(store))]
     except InputError:
@@ -69,10 +66,8 @@ def received_nominations(store: Store, *, year: int | None = None) -> list[Row]:
     tree_pos = {c: i for i, c in enumerate(tree)}
     status_pos = {s: i for i, s in enumerate(OFFICE_STATUSES)}
     out = []
-    for n in store.rows("nominations", where, params):
+    for n in noms:
         unit = n.get("unit_code") or n["owner_unit"]
-        if unit == store.unit_code and not office.decides_here(store, n):
-            continue  # this unit's own proposal to its upper office: appraised there, not here
         out.append(
             {
                 "id": n["id"],
@@ -128,47 +123,23 @@ def nomination_detail(store: Store, nomination_id: str, decision_date: _dt.date)
     }
 
 
-def receive_many(store: Store, ids: list[str]) -> int:
-    with store.atomic():
-        for i in ids:
-            office.receive(store, i)
-    return len(ids)
-
-
-def appraise_one(store: Store, nomination_id: str, *, decision_date: _dt.date, dossier: dict[str, bool],
-                 note: str | None) -> office.AppraisalResult:
-    """Thẩm định; a nomination still “sent up” is received first (same transaction)."""
-    with store.atomic():
-        nom = store.require("nominations", nomination_id)
-        if nom["status"] == S.SUBMITTED.value:
-            office.receive(store, nomination_id)
-        return office.appraise(store, nomination_id, decision_date=decision_date, dossier=dossier, note=note)
-
-
 # --------------------------------------------------------------------------- decisions
 
 
 def officials(store: Store) -> list[Row]:
-    out = []
-    seen = set()
-    for o in store.rows("officials", "unit_code = ?", [store.unit_code], order_by="sort_order, full_name"):
-        key = (o["full_name"], o["title"])
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append({"name": o["full_name"], "title": o["title"], "authority": o.get("authority") or ""})
-    return out
+    return [{"name": o["full_name"], "title": o["title"], "authority": o.get("authority") or ""}
+            for o in installation.signers(store)]
 
 
 def approved_nominations(store: Store) -> list[Row]:
-    names = _unit_names(store)
+    noms = office.approved(store)
+    names = _unit_names(store, noms)
     rows = []
-    for n in store.rows("nominations", "status = ?", [S.APPROVED.value]):
+    for n in noms:
         unit = n.get("unit_code") or n["owner_unit"]
         rows.append({"id": n["id"], "subject_name": n["subject_name"], "subject_kind": n["subject_kind"],
                      "subject_label": SubjectKind(n["subject_kind"]).label, "title_code": n["title_code"],
                      "title": title_label(n["title_code"]), "year": n["year"], "unit_name": names.get(unit, unit)})
-    rows.sort(key=lambda r: office.award_order_key(r["title_code"], r["subject_kind"], r["subject_name"]))
     return rows
 
 
@@ -202,8 +173,8 @@ def issue(store: Store, ids: list[str], *, decision_date: _dt.date, signer: str,
 
 def decisions_list(store: Store) -> list[Row]:
     out = []
-    for d in store.rows("decisions", "issuer_unit = ?", [store.unit_code], order_by="decision_date DESC, number DESC"):
-        count = store.count("decision_awardees", "decision_id = ?", [d["id"]])
+    for d in office.issued_decisions(store):
+        count = d["awardee_count"]
         code = f"{d['number']}/{d['doc_code']}" if d.get("number") and d.get("doc_code") else (d.get("number") or "")
         out.append({"id": d["id"], "code": code, "decision_date": d["decision_date"], "subject": d.get("subject") or "",
                     "signer": d.get("signer") or "", "count": count, "total": d.get("total_amount") or 0,
@@ -232,8 +203,7 @@ def print_decision(store: Store, decision_id: str, folder: str | Path, progress:
 
 
 def campaigns(store: Store) -> list[Row]:
-    rows = store.rows("campaigns", order_by="year DESC, doc_date DESC")
-    return [{"id": c["id"], "name": c["name"], "year": c.get("year")} for c in rows]
+    return [{"id": c["id"], "name": c["name"], "year": c.get("year")} for c in campaign_list(store)]
 
 
 def periods_for(store: Store, campaign_id: str | None) -> list[str]:
