@@ -349,7 +349,7 @@
         <translation>Kết thúc phong trào</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+30"/>
         <source>No result for the period</source>
         <translation>Chưa có kết quả của kỳ</translation>
     </message>
@@ -908,7 +908,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="+72"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="+71"/>
         <source>This target is incomplete; correct it in the campaign.</source>
         <translation>Chỉ tiêu này chưa đủ thông tin; hãy sửa trong phong trào.</translation>
     </message>
@@ -993,7 +993,7 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Targets and results</source>
         <translation>Chỉ tiêu và kết quả thực hiện</translation>
     </message>
@@ -1033,7 +1033,13 @@
         <translation>Tham gia phong trào trong kỳ</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+35"/>
+        <location line="+65"/>
+        <source>Reading</source>
+        <translation>Đang đọc dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Results</source>
         <translation>Kết quả</translation>
     </message>
@@ -1043,7 +1049,7 @@
         <translation>Kết quả vừa nhập chưa được lưu. Lưu lại không?</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>%1 rows with errors</source>
         <translation>%1 dòng có lỗi</translation>
     </message>
@@ -1063,17 +1069,17 @@
         <translation>Dòng %1 (%2): %3</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+28"/>
         <source>Nothing to save: no result was changed.</source>
         <translation>Không có gì để lưu: chưa thay đổi kết quả nào.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+5"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Saving results</source>
         <translation>Đang lưu kết quả</translation>
     </message>

@@ -14,7 +14,9 @@ def view(demo_ctx: Any, qtbot: Any) -> ResultsView:
     v = ResultsView(demo_ctx)
     qtbot.addWidget(v)
     cid = demo_ctx.reader.rows("campaigns", "doc_number = ?", ["12/CT-UBND"])[0]["id"]
-    v.choose(campaign_id=cid, period="2026-H2", unit_code=demo_ctx.unit_code)
+    v.choose(campaign_id=cid, period="2026-H2", unit_code=demo_ctx.unit_code)  # waits for the pickers
+    demo_ctx.jobs.wait_idle()
+    demo_ctx.jobs.wait_idle()
     return v
 
 
@@ -89,6 +91,26 @@ def test_switching_period_with_unsaved_results_asks(view: ResultsView, demo_ctx:
     assert view.period.currentData() == "2026-H2" and view.model.lines[0].value == "9,8"
     messages.answer = "discard"
     view.choose(period="2026")
+    demo_ctx.jobs.wait_idle()
     assert view.period.currentData() == "2026"
     assert view.model.lines[0].value == "9,8"  # the demo's stored year result
     assert demo_ctx.reader.count("target_results", "period = ?", ["2026-H2"]) == 0
+
+
+def test_results_shown_follow_a_job_on_results_and_not_one_on_another_table(view: ResultsView, demo_ctx: Any) -> None:
+    from tdkt_desktop.store.results import save_results
+
+    loads: list[int] = []
+    view.loaded.connect(lambda: loads.append(len(view.model.lines)))
+    demo_ctx.jobs.run(lambda store, _p: store.insert("people", {"full_name": "Nguyễn Văn Mới"}))
+    demo_ctx.jobs.wait_idle()
+    demo_ctx.jobs.wait_idle()
+    assert loads == []
+    target = view.model.lines[0].target
+    cid, period, unit = view._key
+    demo_ctx.jobs.run(lambda store, _p: save_results(store, campaign_id=cid, period=period, unit_code=unit,
+                                                     results=[{"target_id": target["id"], "value": 9.9}]))
+    demo_ctx.jobs.wait_idle()
+    demo_ctx.jobs.wait_idle()
+    assert loads == [9]
+    assert cell(view, 0, "value") == "9,9"

@@ -213,3 +213,12 @@ def years_of(store: Store, table: str) -> list[int]:
         f"SELECT DISTINCT year FROM {table} WHERE deleted = 0 AND year IS NOT NULL ORDER BY year DESC"
     ).fetchall()
     return [int(r[0]) for r in rows]
+
+
+def count_by(store: Store, table: str, field_name: str) -> dict[Any, int]:
+    """How many live records of ``table`` hold each value of ``field_name``."""
+    F.KINDS[table].field(field_name)  # a field of the table
+    rows = store.db.execute(
+        f"SELECT {field_name}, COUNT(*) FROM {table} WHERE deleted = 0 GROUP BY {field_name}"
+    ).fetchall()
+    return {r[0]: int(r[1]) for r in rows}

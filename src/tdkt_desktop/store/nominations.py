@@ -1,4 +1,5 @@
-"""The unit's side of a nomination: sending it up (trình) to the office that decides it.
+"""The unit's side of a nomination: what waits for its action, who it can nominate, and sending it up
+(trình) to the office that decides it.
 
     draft ─┐
            ├──submit──▶ submitted   (then :mod:`tdkt_desktop.store.office`: receive, appraise, …)
@@ -19,12 +20,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from tdkt_desktop.core.models import NominationStatus
+from tdkt_desktop.core.models import NominationStatus, SubjectKind
 from tdkt_desktop.core.text import InputError, clean, format_date
 from tdkt_desktop.store.assessment import assess
 from tdkt_desktop.store.db import Row, Store
+from tdkt_desktop.store.facts import award_history
 
-__all__ = ["SUBMITTABLE", "SubmissionCheck", "check_submission", "submit"]
+__all__ = ["SUBMITTABLE", "SubmissionCheck", "check_submission", "nominee", "registry_names", "submit", "waiting_here"]
 
 S = NominationStatus
 
@@ -125,3 +127,24 @@ def send_reason(row: Row) -> str | None:
 def describe_sent(row: Row) -> str:
     """One line saying what was sent and when (for the command line's report)."""
     return f"Đã gửi lên đề nghị khen thưởng {row.get('subject_name') or ''} ngày {format_date(row['submitted_on'])}."
+
+
+def waiting_here(store: Store) -> list[Row]:
+    """The nominations waiting for this unit's action — drafts and those returned for more documents —
+    newest year first, by name."""
+    return store.rows("nominations", "status IN (?, ?)", list(SUBMITTABLE), order_by="year DESC, subject_name")
+
+
+def registry_names(store: Store, subject_kind: str) -> list[Row]:
+    """Who can be nominated as ``subject_kind``: ``{"id", "name", "extra"}`` for each live record of its
+    registry (``extra``: a person's position, a collective's or household's address)."""
+    kind = SubjectKind(subject_kind)
+    extra = "position" if kind is SubjectKind.PERSON else "address"
+    rows = store.db.execute(f"SELECT id, {kind.name_field}, {extra} FROM {kind.table} WHERE deleted = 0").fetchall()
+    return [{"id": str(r[0]), "name": str(r[1] or ""), "extra": str(r[2] or "")} for r in rows]
+
+
+def nominee(store: Store, subject_kind: str, subject_id: str) -> Row:
+    """A nominee's registry record (``None`` when it is gone) and the titles already received, latest first."""
+    kind = SubjectKind(subject_kind)
+    return {"record": store.get(kind.table, subject_id), "history": award_history(store, kind.value, subject_id)}

@@ -1,5 +1,9 @@
-"""Which reported figure is current: the result of a target for a unit and period, and a unit's
-participation figures for a campaign and period.
+"""Results of targets and participation in campaigns: which reported figure is current, what the results
+screen shows, and entering them (:func:`save_results`, the one place the rules of correcting, adding and
+clearing a figure live — for the results screen and ``tdkt results``).
+
+Which figure is current: the result of a target for a unit and period, and a unit's participation figures
+for a campaign and period.
 
 Nothing in the schema stops two rows from holding the same figure (typed on two installations that
 both report for a unit, or typed again instead of corrected). The current row is the one changed last
@@ -18,7 +22,20 @@ from tdkt_desktop.core.targets import TargetSpec
 from tdkt_desktop.core.text import InputError, clean, parse_number
 from tdkt_desktop.store.db import Row, Store
 
-__all__ = ["ResultKey", "current_participations", "current_results", "result_units", "save_results"]
+__all__ = [
+    "PARTICIPATION_COUNTS",
+    "ResultKey",
+    "campaigns_with_targets",
+    "current_participations",
+    "current_results",
+    "periods_reported",
+    "reporting_units",
+    "result_units",
+    "results_sheet",
+    "save_results",
+]
+
+PARTICIPATION_COUNTS = ("collectives_count", "people_count", "households_count")
 
 # Rows read in this order: the last row read for a key is the current one.
 _CURRENT_ORDER = "updated_at, id"
@@ -71,12 +88,47 @@ def current_participations(store: Store, campaign_id: str, period: str) -> dict[
     return out
 
 
-def result_units(store: Store) -> list[str]:
-    """The units whose results this installation enters: itself and the units directly below it."""
-    own = store.unit_code
-    if not own:
+def reporting_units(store: Store) -> list[Row]:
+    """The units whose results this installation enters: its own, then the units directly below it by name."""
+    own = store.self_unit()
+    if own is None:
         return []
-    return [own, *(str(u["code"]) for u in store.rows("units", "parent_code = ?", [own], order_by="name"))]
+    return [own, *store.rows("units", "parent_code = ? AND code != ?", [own["code"], own["code"]], order_by="name")]
+
+
+def result_units(store: Store) -> list[str]:
+    """The codes of :func:`reporting_units`."""
+    return [str(u["code"]) for u in reporting_units(store)]
+
+
+def campaigns_with_targets(store: Store) -> list[Row]:
+    """The campaigns that have targets to report on, newest first (by year, then document date)."""
+    with_targets = {str(t["campaign_id"]) for t in store.rows("targets")}
+    return [c for c in store.rows("campaigns", order_by="year DESC, doc_date DESC") if str(c["id"]) in with_targets]
+
+
+def periods_reported(store: Store, campaign_id: str) -> set[str]:
+    """The periods some unit reported a result of the campaign's targets for."""
+    ids = [t["id"] for t in store.rows("targets", "campaign_id = ?", [campaign_id])]
+    found: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found |= {str(r["period"]) for r in store.rows("target_results", f"target_id IN ({', '.join('?' for _ in chunk)})",
+                                                        chunk)}
+    return found
+
+
+def results_sheet(store: Store, *, campaign_id: str, period: str, unit_code: str) -> Row:
+    """What the results screen shows for one campaign, period and unit: the campaign's targets in their
+    order, the current result of each (by target id), and the current participation figures of every
+    reporting unit (by unit code)."""
+    targets = store.rows("targets", "campaign_id = ?", [campaign_id], order_by="seq, rowid")
+    current = current_results(store, [t["id"] for t in targets], period, unit_codes=[unit_code])
+    return {
+        "targets": targets,
+        "results": {key[0]: row for key, row in current.items()},
+        "participations": current_participations(store, campaign_id, period),
+    }
 
 
 def _figure(value: Any, label: str) -> float | None:
@@ -154,9 +206,16 @@ def save_results(
                 continue
             written += 1
         parts = current_participations(store, campaign["id"], key)
+        units = result_units(store)
         for change in participations:
             code = str(change["unit_code"])
-            counts = {k: change.get(k) for k in ("collectives_count", "people_count", "households_count")}
+            if code not in units:
+                raise InputError(f"Đơn vị {code} không phải đơn vị này hay đơn vị trực thuộc nên không nhập số liệu tham "
+                                 "gia cho đơn vị đó được.", field="Đơn vị", value=code)
+            unknown = set(change) - {"unit_code", *PARTICIPATION_COUNTS}
+            if unknown:
+                raise InputError(f"Không có số liệu tham gia “{', '.join(sorted(unknown))}”.", field="Tham gia")
+            counts = {k: change.get(k) for k in PARTICIPATION_COUNTS}
             current = parts.get(code)
             if current is not None:
                 store.update("participations", current["id"], counts)

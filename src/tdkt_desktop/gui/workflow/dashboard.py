@@ -27,8 +27,11 @@ from tdkt_desktop.gui.workflow.common import (
 )
 from tdkt_desktop.gui.workflow.results_view import target_spec
 from tdkt_desktop.store.assessment import dossier_lines, judging_date
+from tdkt_desktop.store.campaigns import campaign_list, targets_of_year
 from tdkt_desktop.store.council import ruleset_on
 from tdkt_desktop.store.db import Store
+from tdkt_desktop.store.listing import count_by
+from tdkt_desktop.store.nominations import waiting_here
 from tdkt_desktop.store.results import current_results
 
 Row = dict[str, Any]
@@ -44,7 +47,6 @@ class Overview:
     today: _dt.date
     nominations_by_status: dict[str, int] = field(default_factory=dict)
     campaigns_active: int = 0
-    campaigns_total: int = 0
     bars: list[Row] = field(default_factory=list)  # measure, percent, status, note
     deadlines: list[Row] = field(default_factory=list)  # date, what, campaign, overdue
     waiting: list[Row] = field(default_factory=list)  # what, detail, kind
@@ -53,10 +55,8 @@ class Overview:
 def gather(store: Store, period: str, today: _dt.date, unit_code: str | None) -> Overview:
     """Everything the overview shows (no Qt; runs on a worker thread)."""
     ov = Overview(period, today)
-    for r in store.db.execute("SELECT status, COUNT(*) FROM nominations WHERE deleted = 0 GROUP BY status"):
-        ov.nominations_by_status[r[0]] = int(r[1])
-    campaigns = store.rows("campaigns", order_by="year DESC, doc_date DESC")
-    ov.campaigns_total = len(campaigns)
+    ov.nominations_by_status = count_by(store, "nominations", "status")
+    campaigns = campaign_list(store)
     iso = today.isoformat()
     for c in campaigns:
         if c.get("status", "active") == "active" and (c.get("end_date") or "9999") >= iso and (
@@ -89,11 +89,7 @@ def gather(store: Store, period: str, today: _dt.date, unit_code: str | None) ->
 
     # attainment of this unit's targets for the period: the campaigns with results in that period
     if unit_code:
-        targets = list(store.db.query(
-            "SELECT t.* FROM targets t JOIN campaigns c ON c.id = t.campaign_id"
-            " WHERE t.deleted = 0 AND c.deleted = 0 AND c.year = ? ORDER BY c.doc_date, t.seq",
-            [m.period_year(period)],
-        ))
+        targets = targets_of_year(store, m.period_year(period))
         results = current_results(store, [t["id"] for t in targets], period, unit_codes=[unit_code])
         for t in targets:
             spec = target_spec(t)
@@ -110,7 +106,7 @@ def gather(store: Store, period: str, today: _dt.date, unit_code: str | None) ->
 
     # nominations waiting: drafts with missing required documents, returned ones
     rulesets: dict[_dt.date, Any] = {}
-    for n in store.rows("nominations", "status IN ('draft', 'returned')", order_by="year DESC, subject_name"):
+    for n in waiting_here(store):
         if n["status"] == "returned":
             ov.waiting.insert(0, {
                 "kind": "returned",

@@ -26,7 +26,7 @@ from tdkt_desktop.gui.workflow.common import (
     select_data,
     table_view,
 )
-from tdkt_desktop.store.results import current_participations, current_results, save_results
+from tdkt_desktop.store import results
 
 Row = dict[str, Any]
 
@@ -48,7 +48,6 @@ def _num_text(value: Any) -> str:
 class ResultLine:
     target: Row
     spec: TargetSpec | None
-    result_id: str | None = None
     value: str = ""
     sub_value: str = ""
     note: str = ""
@@ -327,7 +326,10 @@ class ParticipationModel(QtCore.QAbstractTableModel):
 
 
 class ResultsView(QtWidgets.QWidget):
-    """Pick a campaign, a period and a unit; type the results; save."""
+    """Pick a campaign, a period and a unit; type the results; save (:func:`~tdkt_desktop.store.results.save_results`).
+    Everything is read on a worker; ``loaded`` is emitted once the chosen results are shown."""
+
+    loaded = Signal()
 
     def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None) -> None:
         ensure_translator()
@@ -335,6 +337,8 @@ class ResultsView(QtWidgets.QWidget):
         self.setObjectName("resultsSection")
         self.ctx = ctx
         self._key: tuple[Any, Any, Any] | None = None
+        self._wanted: dict[str, Any] | None = None
+        self._generation = 0
         lay = QtWidgets.QVBoxLayout(self)
         top = QtWidgets.QHBoxLayout()
         top.addWidget(heading(self.tr("Targets and results"), self))
@@ -422,28 +426,28 @@ class ResultsView(QtWidgets.QWidget):
         self.part_model.edited.connect(self._on_edited)
         ctx.jobs.data_changed.connect(self._on_data_changed)
         self.fill_pickers()
-        self.load()
 
     # ------------------------------------------------------------------ pickers
     def fill_pickers(self) -> None:
-        reader = self.ctx.reader
-        campaigns = reader.db.execute(
-            "SELECT c.id, c.name, c.year FROM campaigns c WHERE c.deleted = 0 AND EXISTS "
-            "(SELECT 1 FROM targets t WHERE t.campaign_id = c.id AND t.deleted = 0) "
-            "ORDER BY c.year DESC, c.doc_date DESC"
-        ).fetchall()
-        fill_combo(self.campaign, [(f"{name} ({year})" if year else name, cid) for cid, name, year in campaigns])
+        """Read the campaigns with targets and the reporting units on a worker, then show the chosen results."""
+
+        def read(store: Any, _p: Any) -> tuple[list[Row], list[Row]]:
+            return results.campaigns_with_targets(store), results.reporting_units(store)
+
+        self.ctx.jobs.run(read, done=lambda got: self._show_pickers(*got), title=self.tr("Reading"))
+
+    def _show_pickers(self, campaigns: list[Row], units: list[Row]) -> None:
+        fill_combo(self.campaign, [(f"{c['name']} ({c['year']})" if c.get("year") else c["name"], c["id"])
+                                   for c in campaigns])
         if self.period.count() == 0:
             fill_combo(self.period, [(m.period_label(p), p) for _l, p in _period_list()])
             select_data(self.period, current_period())
-        own = self.ctx.unit_code
-        units = []
-        if own:
-            me = reader.unit_by_code(own)
-            units.append(((me or {}).get("name") or own, own))
-            for u in reader.rows("units", "parent_code = ?", [own], order_by="name"):
-                units.append((u["name"], u["code"]))
-        fill_combo(self.unit, units)
+        fill_combo(self.unit, [(u["name"] or u["code"], u["code"]) for u in units])
+        if self._wanted is not None:
+            wanted, self._wanted = self._wanted, None
+            self.choose(**wanted)
+        elif not self.has_unsaved_changes():
+            self.load()
 
     def _picked(self, _i: int = 0) -> None:
         new_key = (self.campaign.currentData(), self.period.currentData(), self.unit.currentData())
@@ -463,7 +467,11 @@ class ResultsView(QtWidgets.QWidget):
             combo.blockSignals(False)
 
     def choose(self, *, campaign_id: str | None = None, period: str | None = None, unit_code: str | None = None) -> None:
-        """Pick campaign, period and unit (tests, links from the overview)."""
+        """Pick campaign, period and unit (tests, links from the overview); before the pickers are read, the
+        choice waits for them."""
+        if self.campaign.count() == 0 and self.unit.count() == 0:
+            self._wanted = {"campaign_id": campaign_id, "period": period, "unit_code": unit_code}
+            return
         if campaign_id is not None:
             select_data(self.campaign, campaign_id)
         if period is not None and not select_data(self.period, period):
@@ -475,36 +483,46 @@ class ResultsView(QtWidgets.QWidget):
 
     # ------------------------------------------------------------------ loading
     def load(self) -> None:
+        """Read the chosen campaign's targets, results and participation on a worker; ``loaded`` follows."""
         cid, period, unit = self.campaign.currentData(), self.period.currentData(), self.unit.currentData()
         self._key = (cid, period, unit)
+        self._generation += 1
+        generation = self._generation
         self.banner.clear_message()
+        if not (cid and period and unit):
+            self._show(None)
+            return
+
+        def done(sheet: Row) -> None:
+            if generation == self._generation:
+                self._show(sheet)
+
+        self.ctx.jobs.run(
+            lambda store, _p: results.results_sheet(store, campaign_id=cid, period=period, unit_code=unit),
+            done=done, title=self.tr("Reading"), parent=self,
+        )
+
+    def _show(self, sheet: Row | None) -> None:
         lines: list[ResultLine] = []
         parts: list[dict[str, Any]] = []
-        reader = self.ctx.reader
-        if cid and period and unit:
-            targets = reader.rows("targets", "campaign_id = ?", [cid], order_by="seq, rowid")
-            stored = current_results(reader, [t["id"] for t in targets], period, unit_codes=[unit])
-            for target in targets:
-                res = stored.get((target["id"], unit, period))
+        if sheet is not None:
+            for target in sheet["targets"]:
+                res = sheet["results"].get(target["id"])
                 line = ResultLine(target, target_spec(target))
                 if res is not None:
-                    line.result_id = res["id"]
                     line.value = _num_text(res["value"])
                     line.sub_value = _num_text(res["sub_value"])
                     line.note = res["note"] or ""
                 line.stored = (line.value, line.sub_value, line.note)
                 lines.append(line)
-            held = current_participations(reader, cid, period)
+            held = sheet["participations"]
             for i in range(self.unit.count()):
                 code = self.unit.itemData(i)
                 r = held.get(code) or {}
                 row = {
                     "unit_code": code,
                     "unit_name": self.unit.itemText(i),
-                    "id": r.get("id"),
-                    "collectives_count": _num_text(r.get("collectives_count")),
-                    "people_count": _num_text(r.get("people_count")),
-                    "households_count": _num_text(r.get("households_count")),
+                    **{k: _num_text(r.get(k)) for k in results.PARTICIPATION_COUNTS},
                 }
                 row["stored"] = tuple(row[k] for k in PART_COLUMNS[1:])
                 parts.append(row)
@@ -512,6 +530,7 @@ class ResultsView(QtWidgets.QWidget):
         self.part_model.set_rows(parts)
         self.view.resizeRowsToContents()
         self._update_summary()
+        self.loaded.emit()
 
     # ------------------------------------------------------------------ state
     def has_unsaved_changes(self) -> bool:
@@ -535,10 +554,8 @@ class ResultsView(QtWidgets.QWidget):
         self._update_summary()
 
     def _on_data_changed(self, table: str) -> None:
-        if table in ("campaigns", "targets"):
-            self.fill_pickers()
-            if not self.has_unsaved_changes():
-                self.load()
+        if table in ("campaigns", "targets", "units"):
+            self.fill_pickers()  # then the results are read again, unless some are being typed
         elif table in ("target_results", "participations") and not self.has_unsaved_changes():
             self.load()
 
@@ -582,7 +599,7 @@ class ResultsView(QtWidgets.QWidget):
         cid, period, unit = self._key or (None, None, None)
         if not (cid and period and unit):
             return False
-        writes = [
+        entries = [
             {
                 "target_id": line.target["id"],
                 "value": line.att.value if line.att is not None else None,
@@ -592,26 +609,23 @@ class ResultsView(QtWidgets.QWidget):
             for line in self.model.lines
             if line.changed
         ]
-        part_writes = [
+        counts = [
             {"unit_code": r["unit_code"], **{k: parse_int(r[k] or None) for k in PART_COLUMNS[1:]}}
             for r in self.part_model.changed_rows()
         ]
-        if not writes and not part_writes:
+        if not entries and not counts:
             self.banner.note(self.tr("Nothing to save: no result was changed."))
             return True
 
-        def work(store: Any, progress: Any) -> int:
-            return save_results(store, campaign_id=cid, period=period, unit_code=unit, results=writes,
-                                participations=part_writes)
-
-        def done(n: int) -> None:
+        def done(_n: int) -> None:
             self.load()
             self.banner.note(self.tr("Saved."))
 
         self.save_button.setEnabled(False)
         job = self.ctx.jobs.run(
-            work, done=done, failed=self._failed,
-            title=self.tr("Saving results"), parent=self,
+            lambda store, _p: results.save_results(store, campaign_id=cid, period=period, unit_code=unit,
+                                                   results=entries, participations=counts),
+            done=done, failed=self._failed, title=self.tr("Saving results"), parent=self,
         )
         job.signals.finished.connect(lambda *_a: self.save_button.setEnabled(True))
         return True
@@ -622,8 +636,7 @@ class ResultsView(QtWidgets.QWidget):
 
     def refresh(self) -> None:
         if not self.has_unsaved_changes():
-            self.fill_pickers()
-            self.load()
+            self.fill_pickers()  # then the results are read again
 
 
 def _period_list() -> list[tuple[str, str]]:
