@@ -189,8 +189,8 @@ Cells = list[tuple[Any, ...]]
 def screen_matrix(page: Any) -> Cells:
     """The screen's rows: unit name, then per target (value, status), then "reached/applicable"; the roll-up
     row last, with the combined value and the status of the combined figure."""
-    from tdkt_desktop.gui.office_view.common import EXPORT_ROLE
     from tdkt_desktop.gui.qt import Qt
+    from tdkt_desktop.gui.tables import EXPORT_ROLE
 
     model = page.matrix_model
     n = model.columnCount()

@@ -202,8 +202,9 @@ def test_decision_issued_from_the_screen(office: Any, qtbot: Any, messages: Any)
 
 
 def test_attainment_matrix_cells_and_colours(office: Any, qtbot: Any) -> None:
-    from tdkt_desktop.gui.office_view.common import EXPORT_ROLE, STATUS_COLOURS
+    from tdkt_desktop.excel.export import STATUS_FILLS
     from tdkt_desktop.gui.office_view.consolidation import AttainmentMatrixModel
+    from tdkt_desktop.gui.tables import EXPORT_ROLE
     from tdkt_desktop.store.consolidation import attainment_matrix
 
     camp = office.extras["data"]["campaign"]
@@ -218,7 +219,7 @@ def test_attainment_matrix_cells_and_colours(office: Any, qtbot: Any) -> None:
         colour = brush.color().name().upper() if isinstance(brush, QtGui.QBrush) else None
         return index.data(), colour
 
-    colours = {k: v.upper() for k, v in STATUS_COLOURS.items()}
+    colours = {k.value: f"#{v}".upper() for k, v in STATUS_FILLS.items()}  # the screen's fills are the file's
     assert [model.index(r, 0).data() for r in range(4)] == ["Trường Tiểu học A", "Trạm Y tế", "Khu phố 3",
                                                             "Toàn bộ các đơn vị (tổng hợp)"]
     # T1 "từ 95 % trở lên": 95 reached, 97 exceeded, 90 not reached; mean 94 → not reached
@@ -291,7 +292,7 @@ def test_import_wizard_writes_nothing_until_confirmed(office: Any, qtbot: Any, t
     assert wizard.step() == 3  # no value to map: straight to the rows
     rows = {r["row"]: r for r in wizard.preview_rows}
     assert rows[5]["bad"] and "Ngày sinh" in rows[5]["problems"]
-    assert rows[5]["_bg"] == "#fde2e2"
+    assert rows[5]["_bg"] == "error-bg"
     assert rows[6]["duplicate"] and rows[6]["action"] == "link"
     assert office.reader.count("people") == before  # nothing written by the preview
 

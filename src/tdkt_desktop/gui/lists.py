@@ -17,8 +17,9 @@ from typing import Any
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.editor import RecordEditor
-from tdkt_desktop.gui.models import Column, RecordTableModel
+from tdkt_desktop.gui.models import RecordTableModel
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.tables import Column
 from tdkt_desktop.gui.widgets import SearchBox, UndoBar
 from tdkt_desktop.store import fields as F
 

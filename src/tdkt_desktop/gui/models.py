@@ -10,15 +10,14 @@ blocks of :data:`BLOCK` with a small LRU cache from the GUI thread's store. The 
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.text import format_date, format_number
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, Signal
+from tdkt_desktop.gui.tables import Column
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.listing import ListQuery
@@ -30,25 +29,6 @@ CACHE_BLOCKS = 32
 
 
 # --------------------------------------------------------------------------- columns
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a list. ``sort``: "text", "person", "sql" (dates, numbers, codes) or "" (not sortable)."""
-
-    name: str
-    label: str
-    sort: str = "text"
-    display: Callable[[Row], str] | None = None
-    align_right: bool = False
-    width: int = 0  # a hint in characters; 0 = let the view decide
-    ref: str = ""  # the table this column's id (or unit code) points to: its name is shown instead
-
-    def text(self, row: Row) -> str:
-        if self.ref:
-            value = row.get(self.name)
-            return row.get(f"{self.name}__name") or ("" if value is None else str(value))
-        return self.display(row) if self.display else display_text(row.get(self.name))
 
 
 def display_value(f: F.Field, value: Any) -> str:
@@ -87,11 +67,11 @@ def column(table: str, name: str, *, sort: str | None = None, label: str | None 
     if sort is None:
         sort = "" if ref and ref != "units" else "text" if f.kind in ("text", "longtext", "enum", "title", "ref") else "sql"
     return Column(
-        name=name,
-        label=label or f.label,
+        label or f.label,
+        name,
+        "number" if f.kind == "number" else "int" if f.kind == "int" else "text",
+        text=lambda value, f=f: display_value(f, value),
         sort=sort,
-        display=lambda row, f=f: display_value(f, row.get(f.name)),
-        align_right=f.kind in ("number", "int"),
         width=width,
         ref=ref,
     )
@@ -99,14 +79,6 @@ def column(table: str, name: str, *, sort: str | None = None, label: str | None 
 
 def columns(table: str, *names: str, person: Sequence[str] = ()) -> list[Column]:
     return [column(table, n, sort="person" if n in person else None) for n in names]
-
-
-def display_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, _dt.date):
-        return format_date(value)
-    return str(value)
 
 
 # --------------------------------------------------------------------------- the Qt model
@@ -140,7 +112,8 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         self.query = ListQuery(
             table,
             filters=dict(filters or {}),
-            search_fields=tuple(search_columns) or tuple(c.name for c in self.columns if c.sort in ("text", "person")),
+            search_fields=tuple(search_columns) or tuple(c.name for c in self.columns
+                                                         if c.name and c.sort in ("text", "person")),
             refs={c.name: c.ref for c in self.columns if c.ref},
         )
         self._sort_by(sort_column, descending)
@@ -155,7 +128,7 @@ class RecordTableModel(QtCore.QAbstractTableModel):
     def _sort_by(self, column: int, descending: bool) -> None:
         self.sort_column = column
         col = self.columns[column] if 0 <= column < len(self.columns) else None
-        self.query.sort_field = col.name if col is not None and col.sort else None
+        self.query.sort_field = col.name if col is not None and col.name and col.sort else None
         self.query.sort_kind = col.sort if col is not None else ""
         self.query.descending = descending
 
@@ -245,7 +218,7 @@ class RecordTableModel(QtCore.QAbstractTableModel):
             record = self.record(index.row())
             if record is None:
                 return None
-            text = col.text(record)
+            text = col.display(record)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return text if len(text) > 40 else None
             return text

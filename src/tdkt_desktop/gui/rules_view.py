@@ -15,6 +15,7 @@ import html
 from typing import Any
 
 from tdkt_desktop.core.text import format_date, format_money, format_number
+from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.office_view.common import date_edit, date_of
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets
@@ -22,7 +23,7 @@ from tdkt_desktop.gui.widgets import heading, hint
 
 Row = dict[str, Any]
 GENERAL, CANCELLATION, STATISTICS, DOCUMENTS = "@general", "@cancellation", "@statistics", "@documents"
-_WARN = "#8a5a00"
+_WARN = palette.colour("warn")
 
 
 def _e(text: Any) -> str:

@@ -9,24 +9,12 @@ import datetime as _dt
 from typing import Any
 
 from tdkt_desktop.core.text import format_date, format_number
-from tdkt_desktop.gui import dialogs
+from tdkt_desktop.gui import dialogs, palette
 from tdkt_desktop.gui.office_view import work
-from tdkt_desktop.gui.office_view.common import (
-    BAD_FG,
-    MUTED_FG,
-    NOMINATION_COLOURS,
-    OK_FG,
-    Col,
-    RowsModel,
-    date_edit,
-    date_of,
-    fit_columns,
-    percent_text,
-    selected_rows,
-    table_view,
-)
+from tdkt_desktop.gui.office_view.common import date_edit, date_of
 from tdkt_desktop.gui.office_view.excel_actions import export_button, install_export_action
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.gui.tables import Column, RowsModel, fit_columns, percent_text, selected_rows, table_view
 from tdkt_desktop.store import council, office
 from tdkt_desktop.store.assessment import ELIGIBLE, NOT_IN_RULES, TO_REVIEW
 
@@ -142,14 +130,14 @@ class AppraisalPage(QtWidgets.QWidget):
         self.tree.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setMinimumWidth(220)
         self.model = RowsModel([
-            Col(self.tr("Unit"), "unit_name"),
-            Col(self.tr("Name"), "subject_name"),
-            Col(self.tr("Kind"), "subject_label"),
-            Col(self.tr("Title / form"), "title"),
-            Col(self.tr("Year"), "year", "int", text=str),
-            Col(self.tr("Status"), "status_label", background=lambda r: NOMINATION_COLOURS.get(r["status"])),
-            Col(self.tr("Sent on"), "submitted_on", "date"),
-            Col(self.tr("Reason"), "status_reason"),
+            Column(self.tr("Unit"), "unit_name"),
+            Column(self.tr("Name"), "subject_name"),
+            Column(self.tr("Kind"), "subject_label"),
+            Column(self.tr("Title / form"), "title"),
+            Column(self.tr("Year"), "year", "int", text=str),
+            Column(self.tr("Status"), "status_label", background=lambda r: palette.NOMINATION_FILL.get(r["status"])),
+            Column(self.tr("Sent on"), "submitted_on", "date"),
+            Column(self.tr("Reason"), "status_reason"),
         ], self)
         self.table = table_view(self.model, top, multi=True)
         install_export_action(ctx, self.table, self.tr("Nominations received"))
@@ -213,6 +201,10 @@ class AppraisalPage(QtWidgets.QWidget):
         cl = QtWidgets.QVBoxLayout(criteria_box)
         self.verdict = QtWidgets.QLabel(criteria_box)
         self.verdict.setObjectName("verdict")
+        strong = self.verdict.font()
+        strong.setBold(True)
+        strong.setPointSizeF(max(strong.pointSizeF(), 11))
+        self.verdict.setFont(strong)
         self.checks = QtWidgets.QListWidget(criteria_box)
         self.checks.setWordWrap(True)
         self.ruleset_label = QtWidgets.QLabel(criteria_box)
@@ -341,8 +333,8 @@ class AppraisalPage(QtWidgets.QWidget):
                 if status in by_status:
                     item = QtGui.QStandardItem(f"{work.status_label(status)} ({by_status[status]})")
                     item.setData((code, status), Qt.ItemDataRole.UserRole)
-                    item.setBackground(QtGui.QBrush(QtGui.QColor(NOMINATION_COLOURS.get(status, "#ffffff"))))
-                    item.setForeground(QtGui.QBrush(QtGui.QColor("#111827")))
+                    item.setBackground(palette.brush(palette.NOMINATION_FILL.get(status, "white")))
+                    item.setForeground(palette.brush("text"))
                     unit_item.appendRow(item)
                     if current == (code, status):
                         select = item
@@ -464,26 +456,25 @@ class AppraisalPage(QtWidgets.QWidget):
         for c in a.checks:
             mark = "✔" if c.passed else ("✘" if c.passed is False else "?")
             item = QtWidgets.QListWidgetItem(f"{mark}  {c.label}: {c.detail}")
-            colour = OK_FG if c.passed else (BAD_FG if c.passed is False else "#92400e")
-            item.setForeground(QtGui.QBrush(QtGui.QColor(colour)))
+            item.setForeground(palette.brush("ok" if c.passed else ("error" if c.passed is False else "warn")))
             self.checks.addItem(item)
         for note in a.notes:
             item = QtWidgets.QListWidgetItem(f"ℹ  {note}")
-            item.setForeground(QtGui.QBrush(QtGui.QColor(MUTED_FG)))
+            item.setForeground(palette.brush("muted"))
             self.checks.addItem(item)
         if a.verdict == NOT_IN_RULES:
             self.verdict.setText(self.tr("NOT ELIGIBLE: this title is not in the rules in force on the decision date"))
-            colour = BAD_FG
+            colour = "error"
         elif a.verdict == TO_REVIEW:
             self.verdict.setText(self.tr("MEETS THE CRITERIA — %1 point(s) for you to judge").replace("%1", str(len(a.to_review))))
-            colour = "#92400e"
+            colour = "warn"
         elif a.verdict == ELIGIBLE:
             self.verdict.setText(self.tr("MEETS THE CRITERIA"))
-            colour = OK_FG
+            colour = "ok"
         else:
             self.verdict.setText(self.tr("DOES NOT MEET THE CRITERIA"))
-            colour = BAD_FG
-        self.verdict.setStyleSheet(f"font-weight: 700; font-size: 11pt; color: {colour};")
+            colour = "error"
+        palette.set_tone(self.verdict, colour)
         self.ruleset_label.setText(self.tr("Rules applied: %1").replace("%1", a.ruleset_basis))
         # vote
         threshold = a.vote_threshold
@@ -498,7 +489,7 @@ class AppraisalPage(QtWidgets.QWidget):
         vote, passed = a.vote, a.vote_passed
         if vote is None:
             self.vote_state.setText(self.tr("No vote recorded yet.") if a.vote_required else "")
-            self.vote_state.setStyleSheet(f"color: {MUTED_FG};")
+            palette.set_tone(self.vote_state, "muted")
         else:
             text = self.tr("Meeting of %1: %2/%3 members in favour (%4)").replace("%1", format_date(vote.meeting_date)) \
                 .replace("%2", str(vote.votes_for)).replace("%3", str(vote.total_members)) \
@@ -506,7 +497,7 @@ class AppraisalPage(QtWidgets.QWidget):
             if passed is not None:
                 text += " — " + (self.tr("passed") if passed else self.tr("not passed"))
             self.vote_state.setText(text)
-            self.vote_state.setStyleSheet(f"color: {OK_FG if passed else (BAD_FG if passed is False else '#111827')};")
+            palette.set_tone(self.vote_state, "ok" if passed else ("error" if passed is False else "text"))
             self.votes.setValue(vote.votes_for)
         current = self.session.currentData()
         self.session.clear()
@@ -540,13 +531,13 @@ class AppraisalPage(QtWidgets.QWidget):
         missing = self.missing_items()
         if self.detail is not None and not self.detail["assessment"].dossier:
             self.dossier_state.setText(self.tr("No dossier list for this title."))
-            self.dossier_state.setStyleSheet(f"color: {MUTED_FG};")
+            palette.set_tone(self.dossier_state, "muted")
         elif missing:
             self.dossier_state.setText(self.tr("Missing: %1").replace("%1", "; ".join(missing)))
-            self.dossier_state.setStyleSheet(f"color: {BAD_FG};")
+            palette.set_tone(self.dossier_state, "error")
         else:
             self.dossier_state.setText(self.tr("The dossier is complete."))
-            self.dossier_state.setStyleSheet(f"color: {OK_FG};")
+            palette.set_tone(self.dossier_state, "ok")
 
     # ------------------------------------------------------------------ actions
     def _selected_ids(self) -> list[str]:

@@ -9,25 +9,21 @@ from typing import Any
 
 from tdkt_desktop.core.models import AttainmentStatus, NominationStatus, period_label, title_label
 from tdkt_desktop.core.text import format_date
+from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.office_view import work
-from tdkt_desktop.gui.office_view.common import (
-    EXPORT_ROLE,
-    NOMINATION_COLOURS,
-    STATUS_COLOURS,
-    Col,
-    RowsModel,
-    date_edit,
-    date_of,
-    fill_combo,
-    fit_columns,
-    legend,
-    number_text,
-    percent_text,
-    subheading,
-    table_view,
-)
+from tdkt_desktop.gui.office_view.common import MATRIX_FILLS, date_edit, date_of, legend, subheading
 from tdkt_desktop.gui.office_view.excel_actions import export_button, export_named_view, install_export_action
 from tdkt_desktop.gui.qt import QObject, Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.gui.tables import (
+    EXPORT_ROLE,
+    Column,
+    RowsModel,
+    fill_combo,
+    fit_columns,
+    number_text,
+    percent_text,
+    table_view,
+)
 from tdkt_desktop.store.consolidation import Cell, Matrix, TargetShare
 
 Row = dict[str, Any]
@@ -52,7 +48,7 @@ class AttainmentMatrixModel(QtCore.QAbstractTableModel):
     """Units (rows) × targets (columns) of :func:`store.consolidation.attainment_matrix`, then the roll-up row.
 
     Column 0 is the unit, the last column counts the targets each unit reached. A cell's background is the
-    colour of its status (:data:`STATUS_COLOURS`, the Excel export's fills); ``status_at(row, col)`` gives
+    colour of its status (:data:`MATRIX_FILLS`, the Excel export's fills); ``status_at(row, col)`` gives
     the status value, ``unit_at(row)`` the unit code (``None`` on the totals row)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -166,9 +162,9 @@ class AttainmentMatrixModel(QtCore.QAbstractTableModel):
                     return self.tr("This target is assigned to another unit.")
                 return f"{AttainmentStatus(cell.status).label}. {cell.note}".strip()
         if role == Qt.ItemDataRole.BackgroundRole and status:
-            return QtGui.QBrush(QtGui.QColor(STATUS_COLOURS[status]))
+            return palette.brush(MATRIX_FILLS[status])
         if role == Qt.ItemDataRole.ForegroundRole and status:
-            return QtGui.QBrush(QtGui.QColor("#111827"))
+            return palette.brush("text")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -176,7 +172,7 @@ class AttainmentMatrixModel(QtCore.QAbstractTableModel):
 
 def status_legend(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QWidget:
     order = (AttainmentStatus.NOT_REACHED, AttainmentStatus.REACHED, AttainmentStatus.EXCEEDED, AttainmentStatus.NO_DATA)
-    return legend([(STATUS_COLOURS[s.value], s.label) for s in order], parent)
+    return legend([(MATRIX_FILLS[s.value], s.label) for s in order], parent)
 
 
 # --------------------------------------------------------------------------- charts
@@ -207,7 +203,7 @@ def fill_share_chart(view: Any, shares: list[TargetShare], title: str) -> None:
         chart.removeAxis(axis)
     chart.setTitle(title)
     bar_set = charts.QBarSet("%")
-    bar_set.setColor(QtGui.QColor("#2e7d32"))
+    bar_set.setColor(palette.qcolor("chart-bar"))
     labels = []
     for share in reversed(shares):  # the first target at the top
         bar_set.append(round(share.percent or 0.0, 1))
@@ -240,14 +236,9 @@ def fill_status_pie(view: Any, counts: dict[str, int], title: str) -> None:
         n = counts.get(status.value, 0)
         if n:
             piece = series.append(f"{status.label}: {n}", n)
-            piece.setColor(QtGui.QColor(_STRONG.get(status.value, "#9ca3af")))
+            piece.setColor(palette.qcolor(palette.NOMINATION_CHART[status.value]))
     chart.addSeries(series)
 
-
-_STRONG = {
-    "draft": "#d1d5db", "submitted": "#f59e0b", "received": "#6366f1", "appraised": "#3b82f6",
-    "approved": "#22c55e", "returned": "#f97316", "rejected": "#ef4444", "decided": "#6b7280",
-}
 
 
 # --------------------------------------------------------------------------- the unit's figures
@@ -261,12 +252,12 @@ class UnitFiguresDialog(QtWidgets.QDialog):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(subheading(f"{figures['unit_name']} — {period_label(figures['period'])}", self))
         self.model = RowsModel([
-            Col(self.tr("Target"), "measure"),
-            Col(self.tr("Asked"), "target"),
-            Col(self.tr("Result"), "value", "number"),
-            Col(self.tr("Compared with the target"), "percent", "percent"),
-            Col(self.tr("Assessment"), "status_label", background=lambda r: STATUS_COLOURS.get(r["status"])),
-            Col(self.tr("Note"), lambda r: r["note"] or r["result_note"]),
+            Column(self.tr("Target"), "measure"),
+            Column(self.tr("Asked"), "target"),
+            Column(self.tr("Result"), "value", "number"),
+            Column(self.tr("Compared with the target"), "percent", "percent"),
+            Column(self.tr("Assessment"), "status_label", background=lambda r: MATRIX_FILLS.get(r["status"])),
+            Column(self.tr("Note"), lambda r: r["note"] or r["result_note"]),
         ], self)
         self.model.set_rows(figures["targets"])
         view = table_view(self.model, self)
@@ -344,11 +335,11 @@ class ConsolidationPage(QtWidgets.QWidget):
         self.part_label = subheading("", ppage)
         pl.addWidget(self.part_label)
         self.part_model = RowsModel([
-            Col(self.tr("Unit"), "name"),
-            Col(self.tr("Collectives"), "collectives", "int"),
-            Col(self.tr("People"), "people", "int"),
-            Col(self.tr("Households"), "households", "int"),
-            Col(self.tr("Reported"), lambda r: r.get("reported_text", "")),
+            Column(self.tr("Unit"), "name"),
+            Column(self.tr("Collectives"), "collectives", "int"),
+            Column(self.tr("People"), "people", "int"),
+            Column(self.tr("Households"), "households", "int"),
+            Column(self.tr("Reported"), lambda r: r.get("reported_text", "")),
         ], self)
         self.part_view = table_view(self.part_model, ppage)
         install_export_action(ctx, self.part_view, self.tr("Participation by unit"))
@@ -409,11 +400,11 @@ class ConsolidationPage(QtWidgets.QWidget):
         self.missing_label = subheading("", spage)
         sl.addWidget(self.missing_label)
         self.missing_model = RowsModel([
-            Col(self.tr("Code"), "code"),
-            Col(self.tr("Unit"), "name"),
-            Col(self.tr("First results on"), "results_on", "date"),
-            Col(self.tr("First nomination on"), "nominations_on", "date"),
-            Col(self.tr("What is missing"), "what", foreground=lambda _r: "#b91c1c"),
+            Column(self.tr("Code"), "code"),
+            Column(self.tr("Unit"), "name"),
+            Column(self.tr("First results on"), "results_on", "date"),
+            Column(self.tr("First nomination on"), "nominations_on", "date"),
+            Column(self.tr("What is missing"), "what", foreground=lambda _r: "error"),
         ], self)
         self.missing_view = table_view(self.missing_model, spage)
         install_export_action(ctx, self.missing_view, self.tr("Units that have not sent"))
@@ -503,7 +494,7 @@ class ConsolidationPage(QtWidgets.QWidget):
             rows.append({"name": ("    " * max(r["unit"]["depth"] - 1, 0)) + r["unit"]["name"],
                          "collectives": r["collectives"], "people": r["people"], "households": r["households"],
                          "reported_text": self.tr("yes") if r["reported"] else self.tr("not yet"),
-                         "_bg": None if r["reported"] else "#fff7ed"})
+                         "_bg": None if r["reported"] else "pending-bg"})
         rows.append({"name": self.tr("Total (each branch counted once)"), **part["totals"], "_bold": True})
         self.part_model.set_rows(rows)
         fit_columns(self.part_view)
@@ -511,9 +502,9 @@ class ConsolidationPage(QtWidgets.QWidget):
                                 .replace("%1", str(part["units_reporting"])).replace("%2", str(part["units_total"])))
         # registrations
         regs = data["registrations"]
-        cols = [Col(self.tr("Unit"), "name")]
-        cols += [Col(title_label(t), (lambda r, t=t: r["by_title"].get(t, 0)), "int") for t in regs["titles"]]
-        cols.append(Col(self.tr("Total"), "total", "int"))
+        cols = [Column(self.tr("Unit"), "name")]
+        cols += [Column(title_label(t), (lambda r, t=t: r["by_title"].get(t, 0)), "int") for t in regs["titles"]]
+        cols.append(Column(self.tr("Total"), "total", "int"))
         reg_rows = [{"name": r["unit"]["name"], "by_title": r["by_title"], "total": r["total"]} for r in regs["rows"]]
         reg_rows.append({"name": self.tr("Total"), "by_title": regs["totals"], "total": regs["total"], "_bold": True})
         self.reg_model.set_columns(cols, reg_rows)
@@ -524,15 +515,15 @@ class ConsolidationPage(QtWidgets.QWidget):
         for r in nrows:
             if r.get("_bold"):
                 r["name"] = self.tr("Total")
-        ncols = [Col(self.tr("Unit"), "name")]
+        ncols = [Column(self.tr("Unit"), "name")]
         def muted(key: str) -> Any:
-            return lambda r: "#9ca3af" if not r.get(key) else None
+            return lambda r: "subtle" if not r.get(key) else None
 
-        ncols += [Col(NominationStatus(s).label, f"s:{s}", "int", foreground=muted(f"s:{s}"),
-                      background=(lambda r, s=s: NOMINATION_COLOURS.get(s) if r.get(f"s:{s}") else None))
+        ncols += [Column(NominationStatus(s).label, f"s:{s}", "int", foreground=muted(f"s:{s}"),
+                      background=(lambda r, s=s: palette.NOMINATION_FILL.get(s) if r.get(f"s:{s}") else None))
                   for s in statuses]
-        ncols += [Col(title_label(t), f"t:{t}", "int", foreground=muted(f"t:{t}")) for t in data["nominations"]["titles"]]
-        ncols.append(Col(self.tr("Total"), "total", "int"))
+        ncols += [Column(title_label(t), f"t:{t}", "int", foreground=muted(f"t:{t}")) for t in data["nominations"]["titles"]]
+        ncols.append(Column(self.tr("Total"), "total", "int"))
         self.nom_model.set_columns(ncols, nrows)
         fit_columns(self.nom_view, 200)
         fill_status_pie(self.status_view, data["nominations"]["totals_by_status"], self.tr("Nominations by status"))

@@ -8,21 +8,12 @@ import datetime as _dt
 from typing import Any
 
 from tdkt_desktop.core.text import format_date, format_number
-from tdkt_desktop.gui import dialogs
+from tdkt_desktop.gui import dialogs, palette
 from tdkt_desktop.gui.office_view import work
-from tdkt_desktop.gui.office_view.common import (
-    MUTED_FG,
-    Col,
-    RowsModel,
-    date_edit,
-    date_of,
-    fit_columns,
-    money_text,
-    selected_rows,
-    table_view,
-)
+from tdkt_desktop.gui.office_view.common import date_edit, date_of
 from tdkt_desktop.gui.office_view.excel_actions import export_button, install_export_action
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets
+from tdkt_desktop.gui.tables import Column, RowsModel, fit_columns, money_text, selected_rows, table_view
 
 Row = dict[str, Any]
 
@@ -32,7 +23,7 @@ class CheckRowsModel(RowsModel):
 
     checked_changed = QtCore.Signal()
 
-    def __init__(self, columns: list[Col], parent: Any = None) -> None:
+    def __init__(self, columns: list[Column], parent: Any = None) -> None:
         super().__init__(columns, parent)
         self.checked: set[str] = set()
 
@@ -102,11 +93,11 @@ class DecisionPage(QtWidgets.QWidget):
         head.addStretch(1)
         ll.addLayout(head)
         self.model = CheckRowsModel([
-            Col(self.tr("Name"), "subject_name"),
-            Col(self.tr("Title / form"), "title"),
-            Col(self.tr("Kind"), "subject_label"),
-            Col(self.tr("Unit"), "unit_name"),
-            Col(self.tr("Year"), "year", "int", text=str),
+            Column(self.tr("Name"), "subject_name"),
+            Column(self.tr("Title / form"), "title"),
+            Column(self.tr("Kind"), "subject_label"),
+            Column(self.tr("Unit"), "unit_name"),
+            Column(self.tr("Year"), "year", "int", text=str),
         ], self)
         self.table = table_view(self.model, left)
         ll.addWidget(self.table, 1)
@@ -136,11 +127,11 @@ class DecisionPage(QtWidgets.QWidget):
         self.number_label.setWordWrap(True)
         rl.addWidget(self.number_label)
         self.preview_model = RowsModel([
-            Col(self.tr("No. in the golden book"), "so_vang", "int", text=lambda v: str(v or "")),
-            Col(self.tr("Name"), "name"),
-            Col(self.tr("Title / form"), "title"),
-            Col(self.tr("Award (đồng)"), "amount", "money", text=lambda v: format_number(int(v or 0))),
-            Col(self.tr("Note"), "note", foreground=lambda _r: MUTED_FG),
+            Column(self.tr("No. in the golden book"), "so_vang", "int", text=lambda v: str(v or "")),
+            Column(self.tr("Name"), "name"),
+            Column(self.tr("Title / form"), "title"),
+            Column(self.tr("Award (đồng)"), "amount", "money", text=lambda v: format_number(int(v or 0))),
+            Column(self.tr("Note"), "note", foreground=lambda _r: "muted"),
         ], self)
         self.preview_table = table_view(self.preview_model, right)
         rl.addWidget(self.preview_table, 1)
@@ -172,12 +163,12 @@ class DecisionPage(QtWidgets.QWidget):
         self.to_printing = QtWidgets.QPushButton(self.tr("Open in Printing"), bottom)
         self.to_printing.setToolTip(self.tr("Preview and print this decision in the Printing section"))
         self.issued_model = RowsModel([
-            Col(self.tr("Number"), "code"),
-            Col(self.tr("Date"), "decision_date", "date"),
-            Col(self.tr("Subject"), "subject"),
-            Col(self.tr("Signed by"), "signer"),
-            Col(self.tr("Awardees"), "count", "int"),
-            Col(self.tr("Total award (đồng)"), "total", "money", text=lambda v: format_number(int(v or 0))),
+            Column(self.tr("Number"), "code"),
+            Column(self.tr("Date"), "decision_date", "date"),
+            Column(self.tr("Subject"), "subject"),
+            Column(self.tr("Signed by"), "signer"),
+            Column(self.tr("Awardees"), "count", "int"),
+            Column(self.tr("Total award (đồng)"), "total", "money", text=lambda v: format_number(int(v or 0))),
         ], self)
         self.issued = table_view(self.issued_model, bottom)
         install_export_action(ctx, self.issued, self.tr("Decisions issued"))
@@ -289,11 +280,11 @@ class DecisionPage(QtWidgets.QWidget):
             return
         self._show_preview(None)
         self.number_label.setText(str(error))
-        self.number_label.setStyleSheet("color: #b91c1c;")
+        palette.set_tone(self.number_label, "error")
 
     def _show_preview(self, preview: Row | None, key: tuple[Any, ...] | None = None) -> None:
         self.preview, self.preview_key = preview, key
-        self.number_label.setStyleSheet("")
+        palette.set_tone(self.number_label, None)
         if preview is None:
             self.preview_model.set_rows([])
             self.number_label.setText(self.tr("Tick approved nominations to see the decision's number and the money."))

@@ -40,8 +40,8 @@ from typing import Any
 from tdkt_desktop.core.text import fold
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.office_view.common import EXPORT_ROLE
 from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.gui.tables import EXPORT_ROLE
 
 __all__ = [
     "EXPORT_ROLE",
@@ -148,7 +148,7 @@ def export_model(
                             yield row
                     progress(min(start + 500, len(ids)), len(ids))
 
-            columns = [Column(h, (lambda row, c=c: c.text(row)), "text") for h, c in zip(headers, list_cols, strict=True)]
+            columns = [Column(h, (lambda row, c=c: c.display(row)), "text") for h, c in zip(headers, list_cols, strict=True)]
             return export_rows(target, title, columns, rows(), unit_name=unit_name, subtitle=subtitle,
                                numbered=True, total=len(ids), totals_label=totals_label)
     else:

@@ -14,17 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.core.models import title_label
+from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.office_view.common import (
-    BAD_FG,
-    MUTED_FG,
-    Col,
-    RowsModel,
-    fit_columns,
-    selected_rows,
-    table_view,
-)
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets
+from tdkt_desktop.gui.tables import Column, RowsModel, fit_columns, selected_rows, table_view
 
 Row = dict[str, Any]
 SKIP = "__skip__"
@@ -153,12 +146,12 @@ class ImportWizard(QtWidgets.QDialog):
         self.notes.setObjectName("hint")
         l3.addWidget(self.notes)
         self.rows_model = RowsModel([
-            Col(self.tr("Row"), "row", "int", text=str),
-            Col(self.tr("Name"), "name"),
-            Col(self.tr("What to do"), "action_text"),
-            Col(self.tr("Problems"), "problems", foreground=lambda r: BAD_FG if r["bad"] else MUTED_FG),
-            Col(self.tr("Already in the registry?"), "duplicate"),
-            Col(self.tr("Details"), "details"),
+            Column(self.tr("Row"), "row", "int", text=str),
+            Column(self.tr("Name"), "name"),
+            Column(self.tr("What to do"), "action_text"),
+            Column(self.tr("Problems"), "problems", foreground=lambda r: "error" if r["bad"] else "muted"),
+            Column(self.tr("Already in the registry?"), "duplicate"),
+            Column(self.tr("Details"), "details"),
         ], self)
         self.rows_view = table_view(self.rows_model, p3, multi=True)
         self.rows_view.setWordWrap(True)
@@ -190,7 +183,7 @@ class ImportWizard(QtWidgets.QDialog):
         buttons = QtWidgets.QHBoxLayout()
         self.error = QtWidgets.QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {BAD_FG};")
+        palette.set_tone(self.error, "error")
         buttons.addWidget(self.error, 1)
         self.back_button = QtWidgets.QPushButton(self.tr("Back"), self)
         self.next_button = QtWidgets.QPushButton(self.tr("Next"), self)
@@ -291,7 +284,7 @@ class ImportWizard(QtWidgets.QDialog):
             self.headers = dict(needs["headers"])
             self._fill_mapping(needs["proposal"], {})
             self.map_message.setText(needs["message"])
-            self.map_message.setStyleSheet(f"color: {BAD_FG};")
+            palette.set_tone(self.map_message, "error")
             self._show_step(COLUMNS)
             return
         self.preview = result["preview"]
@@ -301,7 +294,7 @@ class ImportWizard(QtWidgets.QDialog):
             self.map_message.setText(self.tr("Sheet “%1”, header on row %2. Check how each column is read; change it "
                                              "where needed.").replace("%1", self.preview.sheet)
                                      .replace("%2", str(self.preview.header_row)))
-            self.map_message.setStyleSheet("")
+            palette.set_tone(self.map_message, None)
             self._show_step(COLUMNS)
         elif then == VALUES and self.preview.unknown:
             self._fill_values()
@@ -433,7 +426,7 @@ class ImportWizard(QtWidgets.QDialog):
                 "problems": "; ".join(problems), "bad": not r.ok,
                 "duplicate": r.duplicate.describe() if r.duplicate else "",
                 "action": r.action, "has_duplicate": r.duplicate is not None,
-                "_bg": "#fde2e2" if not r.ok else ("#fef3c7" if r.duplicate else None),
+                "_bg": "error-bg" if not r.ok else ("warn-bg" if r.duplicate else None),
             })
         self.preview_rows = rows
         self._refresh_actions()

@@ -13,19 +13,18 @@ from tdkt_desktop.core.models import period_label
 from tdkt_desktop.core.text import format_number
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.office_view import work
-from tdkt_desktop.gui.office_view.common import (
-    STATUS_COLOURS,
-    Col,
+from tdkt_desktop.gui.office_view.common import MATRIX_FILLS, subheading
+from tdkt_desktop.gui.office_view.excel_actions import ask_save_path, install_export_action, suggested_name
+from tdkt_desktop.gui.qt import Qt, QtWidgets
+from tdkt_desktop.gui.tables import (
+    Column,
     RowsModel,
     fill_combo,
     fit_columns,
     money_text,
     percent_text,
-    subheading,
     table_view,
 )
-from tdkt_desktop.gui.office_view.excel_actions import ask_save_path, install_export_action, suggested_name
-from tdkt_desktop.gui.qt import Qt, QtWidgets
 
 Row = dict[str, Any]
 REVIEW, F0601, F0603 = "review", "0601", "0603"
@@ -76,13 +75,13 @@ class ReportsPage(QtWidgets.QWidget):
         self.second_title = subheading("", self)
         outer.addWidget(self.second_title)
         self.second_model = RowsModel([
-            Col(self.tr("Title / form"), "name"),
-            Col(self.tr("Level"), "level_label"),
-            Col(self.tr("Individuals"), "person", "int"),
-            Col(self.tr("Collectives"), "collective", "int"),
-            Col(self.tr("Households"), "household", "int"),
-            Col(self.tr("Total"), "total", "int"),
-            Col(self.tr("Award (đồng)"), "amount", "money", text=lambda v: format_number(int(v or 0))),
+            Column(self.tr("Title / form"), "name"),
+            Column(self.tr("Level"), "level_label"),
+            Column(self.tr("Individuals"), "person", "int"),
+            Column(self.tr("Collectives"), "collective", "int"),
+            Column(self.tr("Households"), "household", "int"),
+            Column(self.tr("Total"), "total", "int"),
+            Column(self.tr("Award (đồng)"), "amount", "money", text=lambda v: format_number(int(v or 0))),
         ], self)
         self.second = table_view(self.second_model, self)
         install_export_action(ctx, self.second, self.tr("Awards in the period"))
@@ -172,14 +171,14 @@ class ReportsPage(QtWidgets.QWidget):
         self.title.setText(self.tr("Report on the %1 of %2 — %3").replace("%1", data["review"])
                            .replace("%2", data["campaign"]["name"]).replace("%3", data["period_label"]))
         cols = [
-            Col(self.tr("Target"), "measure"),
-            Col(self.tr("Asked"), "target"),
-            Col(self.tr("Achieved"), "value", "number"),
-            Col(self.tr("Compared with the target"), "percent", "percent"),
-            Col(self.tr("Assessment"), "status_label", background=lambda r: STATUS_COLOURS.get(r["status"])),
-            Col(self.tr("Units reporting"), "units_reporting", "int"),
-            Col(self.tr("Units reaching"), "units_reaching", "int"),
-            Col(self.tr("Source"), lambda r: self.tr("own figure") if r["source"] == "own" else self.tr("units' figures")),
+            Column(self.tr("Target"), "measure"),
+            Column(self.tr("Asked"), "target"),
+            Column(self.tr("Achieved"), "value", "number"),
+            Column(self.tr("Compared with the target"), "percent", "percent"),
+            Column(self.tr("Assessment"), "status_label", background=lambda r: MATRIX_FILLS.get(r["status"])),
+            Column(self.tr("Units reporting"), "units_reporting", "int"),
+            Column(self.tr("Units reaching"), "units_reaching", "int"),
+            Column(self.tr("Source"), lambda r: self.tr("own figure") if r["source"] == "own" else self.tr("units' figures")),
         ]
         self.model.set_columns(cols, data["targets"])
         fit_columns(self.table, 340)
@@ -211,9 +210,9 @@ class ReportsPage(QtWidgets.QWidget):
         self.current = table
         self.title.setText(self.tr("Form %1: %2 — year %3 (%4)").replace("%1", table.code).replace("%2", table.title)
                            .replace("%3", str(table.year)).replace("%4", table.unit_name))
-        cols = [Col(self.tr("Item"), lambda r: ("    " * max(r.level - 1, 0)) + r.label)]
-        cols += [Col(textwrap.fill(label, 15), (lambda r, k=key: r.values.get(k, 0)), "int",
-                     foreground=(lambda r, k=key: "#9ca3af" if not r.values.get(k) else None))
+        cols = [Column(self.tr("Item"), lambda r: ("    " * max(r.level - 1, 0)) + r.label)]
+        cols += [Column(textwrap.fill(label, 15), (lambda r, k=key: r.values.get(k, 0)), "int",
+                     foreground=(lambda r, k=key: "subtle" if not r.values.get(k) else None))
                  for key, label in table.columns]
         rows = [self._form_row(r) for r in table.rows]
         self.model.set_columns(cols, rows)

@@ -17,7 +17,7 @@ from tdkt_desktop.gui.print_view import raster, work
 from tdkt_desktop.gui.print_view.preview import PreviewView
 from tdkt_desktop.gui.print_view.signing import SignDialog, VerifyDialog
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QtCore, QtWidgets
-from tdkt_desktop.gui.sync_view.tables import Col, RowsModel, make_table, selected_row
+from tdkt_desktop.gui.tables import Column, RowsModel, selected_row, table_view
 from tdkt_desktop.gui.widgets import SearchBox, SectionPage
 
 Row = dict[str, Any]
@@ -109,9 +109,9 @@ class PrintPage(SectionPage):
         self.search.search.connect(lambda _t: self.load_records())
         layout.addWidget(self.search)
         self.model = RowsModel([
-            Col(self.tr("Record"), lambda r: f"{r['label']}\n{r.get('detail', '')}".strip()),
+            Column(self.tr("Record"), lambda r: f"{r['label']}\n{r.get('detail', '')}".strip()),
         ], left)
-        self.table = make_table(self.model, left)
+        self.table = table_view(self.model, left)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().hide()
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

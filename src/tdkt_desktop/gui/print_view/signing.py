@@ -299,7 +299,5 @@ class VerifyDialog(QtWidgets.QDialog):
     def _show_verdict(self, ok: bool, text: str) -> None:
         self.verdict.setText(text)
         self.verdict.setProperty("ok", "true" if ok else "false")
-        self.verdict.setStyleSheet(
-            "QLabel#verdict { font-weight: 600; padding: 8px; border-radius: 4px; "
-            + ("background: #dcfce7; color: #14532d; }" if ok else "background: #fee2e2; color: #7f1d1d; }")
-        )
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)

@@ -32,7 +32,6 @@ def fingerprint_label(text: str, parent: QtWidgets.QWidget | None = None, *, poi
     font.setPointSize(point_size)
     font.setBold(True)
     label.setFont(font)
-    label.setStyleSheet("QLabel#fingerprint { color: #1f2f4a; letter-spacing: 1px; }")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     set_fingerprint(label, text)
     return label
@@ -57,10 +56,6 @@ def warning_box(text: str, parent: QtWidgets.QWidget | None = None) -> QtWidgets
     label = QtWidgets.QLabel(text, parent)
     label.setObjectName("warningBox")
     label.setWordWrap(True)
-    label.setStyleSheet(
-        "QLabel#warningBox { background: #fde2e2; border: 1px solid #f5a3a3; border-radius: 4px; padding: 8px;"
-        " color: #7f1d1d; }"
-    )
     return label
 
 
@@ -68,8 +63,4 @@ def note_box(text: str, parent: QtWidgets.QWidget | None = None) -> QtWidgets.QL
     label = QtWidgets.QLabel(text, parent)
     label.setObjectName("noteBox")
     label.setWordWrap(True)
-    label.setStyleSheet(
-        "QLabel#noteBox { background: #eef4ff; border: 1px solid #c7d7f5; border-radius: 4px; padding: 8px;"
-        " color: #1f2f4a; }"
-    )
     return label

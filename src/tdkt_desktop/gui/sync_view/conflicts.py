@@ -10,11 +10,10 @@ from tdkt_desktop.gui.models import display_value
 from tdkt_desktop.gui.qt import Qt, QtWidgets, Signal
 from tdkt_desktop.gui.sync_view.common import local_time, note_box
 from tdkt_desktop.gui.sync_view.report import table_label
-from tdkt_desktop.gui.sync_view.tables import Col, RowsModel, make_table, selected_row
+from tdkt_desktop.gui.tables import Column, RowsModel, selected_row, table_view
 from tdkt_desktop.store.fields import KINDS
 
 Row = dict[str, Any]
-DIFF_BG = "#fef3c7"
 
 
 def shown_value(item: Row, key: str, yes: str, no: str) -> str:
@@ -48,13 +47,13 @@ class ConflictsView(QtWidgets.QWidget):
         ), self))
         split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
         self.model = RowsModel([
-            Col(self.tr("Kind of record"), lambda r: table_label(r["table_name"])),
-            Col(self.tr("Record"), lambda r: str(r.get("record_title") or "")),
-            Col(self.tr("Field"), lambda r: str(r.get("field_label") or "")),
-            Col(self.tr("Not applied, written by"), lambda r: str(r.get("other_unit") or "")),
-            Col(self.tr("Queued"), lambda r: local_time(r.get("created_at"))),
+            Column(self.tr("Kind of record"), lambda r: table_label(r["table_name"])),
+            Column(self.tr("Record"), lambda r: str(r.get("record_title") or "")),
+            Column(self.tr("Field"), lambda r: str(r.get("field_label") or "")),
+            Column(self.tr("Not applied, written by"), lambda r: str(r.get("other_unit") or "")),
+            Column(self.tr("Queued"), lambda r: local_time(r.get("created_at"))),
         ], self)
-        self.table = make_table(self.model, split, stretch=1)
+        self.table = table_view(self.model, split, stretch=1)
         self.table.setColumnWidth(0, 150)
         self.table.setColumnWidth(2, 150)
         split.addWidget(self.table)
@@ -66,11 +65,11 @@ class ConflictsView(QtWidgets.QWidget):
         self.reason.setWordWrap(True)
         right_layout.addWidget(self.reason)
         self.compare_model = RowsModel([
-            Col(self.tr("Value"), lambda r: r["label"], bold=True),
-            Col(self.tr("Content"), lambda r: r["value"], background=lambda r: DIFF_BG if r.get("other") else None),
-            Col(self.tr("Written by"), lambda r: r["unit"]),
+            Column(self.tr("Value"), lambda r: r["label"], bold=True),
+            Column(self.tr("Content"), lambda r: r["value"], background=lambda r: "warn-bg" if r.get("other") else None),
+            Column(self.tr("Written by"), lambda r: r["unit"]),
         ], right)
-        self.compare = make_table(self.compare_model, right, stretch=1)
+        self.compare = table_view(self.compare_model, right, stretch=1)
         self.compare.setColumnWidth(0, 190)
         self.compare.setWordWrap(True)
         self.compare.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)

@@ -30,7 +30,6 @@ class EnrolDialog(QtWidgets.QDialog):
         layout.addWidget(caption)
         name = QtWidgets.QLabel(info.name or info.unit_code, self)
         name.setObjectName("enrolUnit")
-        name.setStyleSheet("QLabel#enrolUnit { font-size: 18pt; font-weight: 600; color: #1f2f4a; }")
         name.setWordWrap(True)
         layout.addWidget(name)
         code = QtWidgets.QLabel(self.tr("Unit code: %1").replace("%1", info.unit_code), self)
@@ -42,10 +41,7 @@ class EnrolDialog(QtWidgets.QDialog):
         layout.addWidget(fp_caption)
         self.fingerprint = fingerprint_label(info.fingerprint, self, point_size=26)
         self.fingerprint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.fingerprint.setStyleSheet(
-            "QLabel#fingerprint { color: #1f2f4a; background: white; border: 2px solid #1f2f4a; border-radius: 6px;"
-            " padding: 12px; }"
-        )
+        self.fingerprint.setProperty("framed", True)
         layout.addWidget(self.fingerprint)
         layout.addWidget(note_box(self.tr(
             "Telephone a staff member of this unit (or look at the paper copy they signed) and read the five groups "

@@ -16,7 +16,7 @@ from tdkt_desktop.gui.sync_view.common import fingerprint_label, framed, local_t
 from tdkt_desktop.gui.sync_view.conflicts import ConflictsView
 from tdkt_desktop.gui.sync_view.enrol import EnrolDialog
 from tdkt_desktop.gui.sync_view.report import ReportView, table_label
-from tdkt_desktop.gui.sync_view.tables import Col, RowsModel, make_table, selected_row
+from tdkt_desktop.gui.tables import Column, RowsModel, selected_row, table_view
 from tdkt_desktop.gui.widgets import SectionPage
 from tdkt_desktop.store.db import SYNCED_TABLES
 
@@ -119,23 +119,22 @@ class SyncPage(SectionPage):
         self.export_result = QtWidgets.QLabel(page)
         self.export_result.setWordWrap(True)
         self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_result.setStyleSheet(
-            "background: #dcfce7; border: 1px solid #86efac; border-radius: 4px; padding: 8px;")
+        self.export_result.setObjectName("doneBox")
         self.export_result.hide()
         layout.addWidget(self.export_result)
         sub = QtWidgets.QLabel(self.tr("Bundles sent"), page)
         sub.setObjectName("subheading")
         layout.addWidget(sub)
         self.sent_model = RowsModel([
-            Col(self.tr("Written"), lambda r: local_time(r.get("created_at"))),
-            Col(self.tr("To unit"), lambda r: self._unit_text(r.get("to_unit"))),
-            Col(self.tr("Kind"), lambda r: self.tr("all data") if r.get("full") else self.tr("changes")),
-            Col(self.tr("Records"), lambda r: format_number(r.get("total", 0))),
-            Col(self.tr("Received by the other unit"),
+            Column(self.tr("Written"), lambda r: local_time(r.get("created_at"))),
+            Column(self.tr("To unit"), lambda r: self._unit_text(r.get("to_unit"))),
+            Column(self.tr("Kind"), lambda r: self.tr("all data") if r.get("full") else self.tr("changes")),
+            Column(self.tr("Records"), lambda r: format_number(r.get("total", 0))),
+            Column(self.tr("Received by the other unit"),
                 lambda r: local_time(r.get("acked_at")) if r.get("acked_at") else self.tr("not yet confirmed")),
-            Col(self.tr("File"), lambda r: str(r.get("path") or "")),
+            Column(self.tr("File"), lambda r: str(r.get("path") or "")),
         ], page)
-        self.sent = make_table(self.sent_model, page)
+        self.sent = table_view(self.sent_model, page)
         for i, w in enumerate((130, 260, 110, 80, 200)):
             self.sent.setColumnWidth(i, w)
         layout.addWidget(self.sent, 1)
@@ -187,15 +186,15 @@ class SyncPage(SectionPage):
         states = {"held": self.tr("waiting for a record"), "refused": self.tr("refused"),
                   "review": self.tr("queued as a conflict")}
         self.pending_model = RowsModel([
-            Col(self.tr("Where"), lambda r: r["where"]),
-            Col(self.tr("State"), lambda r: states.get(r["state"], r["state"]),
-                background=lambda r: {"refused": "#fde2e2", "held": "#fef3c7", "review": "#fef3c7"}.get(r["state"])),
-            Col(self.tr("Kind of record"), lambda r: table_label(r["table_name"])),
-            Col(self.tr("Record"), lambda r: str(r.get("title") or r["record_id"])),
-            Col(self.tr("Reason"), lambda r: str(r.get("reason") or ""), tooltip=lambda r: str(r.get("reason") or "")),
-            Col(self.tr("What to do"), lambda r: str(r.get("advice") or ""), tooltip=lambda r: str(r.get("advice") or "")),
+            Column(self.tr("Where"), lambda r: r["where"]),
+            Column(self.tr("State"), lambda r: states.get(r["state"], r["state"]),
+                background=lambda r: {"refused": "error-bg", "held": "warn-bg", "review": "warn-bg"}.get(r["state"])),
+            Column(self.tr("Kind of record"), lambda r: table_label(r["table_name"])),
+            Column(self.tr("Record"), lambda r: str(r.get("title") or r["record_id"])),
+            Column(self.tr("Reason"), lambda r: str(r.get("reason") or ""), tooltip=lambda r: str(r.get("reason") or "")),
+            Column(self.tr("What to do"), lambda r: str(r.get("advice") or ""), tooltip=lambda r: str(r.get("advice") or "")),
         ], page)
-        self.pending_table = make_table(self.pending_model, page)
+        self.pending_table = table_view(self.pending_model, page)
         for i, w in enumerate((190, 150, 140, 200, 330)):
             self.pending_table.setColumnWidth(i, w)
         layout.addWidget(self.pending_table, 1)
@@ -227,12 +226,12 @@ class SyncPage(SectionPage):
             "new key after a reinstall). Enrol the unit's key — comparing the fingerprint — and import them again."
         ), page))
         self.held_model = RowsModel([
-            Col(self.tr("From unit"), lambda r: self._unit_text(r.get("from_unit"))),
-            Col(self.tr("Key fingerprint"), lambda r: r.get("fingerprint") or "", mono=True),
-            Col(self.tr("Received"), lambda r: local_time(r.get("received_at"))),
-            Col(self.tr("Reason"), lambda r: r.get("reason") or ""),
+            Column(self.tr("From unit"), lambda r: self._unit_text(r.get("from_unit"))),
+            Column(self.tr("Key fingerprint"), lambda r: r.get("fingerprint") or "", mono=True),
+            Column(self.tr("Received"), lambda r: local_time(r.get("received_at"))),
+            Column(self.tr("Reason"), lambda r: r.get("reason") or ""),
         ], page)
-        self.held = make_table(self.held_model, page)
+        self.held = table_view(self.held_model, page)
         for i, w in enumerate((220, 230, 130)):
             self.held.setColumnWidth(i, w)
         layout.addWidget(self.held, 1)
@@ -251,14 +250,14 @@ class SyncPage(SectionPage):
         status = {"trusted": self.tr("trusted"), "pending": self.tr("not confirmed"),
                   "replaced": self.tr("old key (replaced)")}
         self.peers_model = RowsModel([
-            Col(self.tr("Unit"), lambda r: f"{r.get('name') or ''} ({r['unit_code']})"),
-            Col(self.tr("Key fingerprint"), lambda r: r.get("fingerprint") or "", mono=True),
-            Col(self.tr("Status"), lambda r: status.get(r.get("status") or "", r.get("status") or ""),
-                background=lambda r: {"trusted": "#dcfce7", "pending": "#fef3c7"}.get(r.get("status") or "")),
-            Col(self.tr("Enrolled"), lambda r: local_time(r.get("enrolled_at"))),
-            Col(self.tr("Changed"), lambda r: local_time(r.get("updated_at"))),
+            Column(self.tr("Unit"), lambda r: f"{r.get('name') or ''} ({r['unit_code']})"),
+            Column(self.tr("Key fingerprint"), lambda r: r.get("fingerprint") or "", mono=True),
+            Column(self.tr("Status"), lambda r: status.get(r.get("status") or "", r.get("status") or ""),
+                background=lambda r: {"trusted": "ok-bg", "pending": "warn-bg"}.get(r.get("status") or "")),
+            Column(self.tr("Enrolled"), lambda r: local_time(r.get("enrolled_at"))),
+            Column(self.tr("Changed"), lambda r: local_time(r.get("updated_at"))),
         ], page)
-        self.peers = make_table(self.peers_model, page)
+        self.peers = table_view(self.peers_model, page)
         for i, w in enumerate((300, 240, 140, 130)):
             self.peers.setColumnWidth(i, w)
         layout.addWidget(self.peers, 1)
@@ -276,14 +275,14 @@ class SyncPage(SectionPage):
         layout.setContentsMargins(0, 8, 0, 0)
         split = QtWidgets.QSplitter(Qt.Orientation.Vertical, page)
         self.history_model = RowsModel([
-            Col(self.tr("Imported"), lambda r: local_time(r.get("at"))),
-            Col(self.tr("By"), lambda r: r.get("operator") or ""),
-            Col(self.tr("Bundles"), lambda r: str(len(r["report"].get("bundles") or []))),
-            Col(self.tr("From"), lambda r: ", ".join(sorted({b.get("from_unit") or "?" for b in
+            Column(self.tr("Imported"), lambda r: local_time(r.get("at"))),
+            Column(self.tr("By"), lambda r: r.get("operator") or ""),
+            Column(self.tr("Bundles"), lambda r: str(len(r["report"].get("bundles") or []))),
+            Column(self.tr("From"), lambda r: ", ".join(sorted({b.get("from_unit") or "?" for b in
                                                                r["report"].get("bundles") or []}))),
-            Col(self.tr("Result"), self._history_result),
+            Column(self.tr("Result"), self._history_result),
         ], split)
-        self.history = make_table(self.history_model, split)
+        self.history = table_view(self.history_model, split)
         for i, w in enumerate((130, 160, 70, 140)):
             self.history.setColumnWidth(i, w)
         self.history.selectionModel().selectionChanged.connect(lambda *_a: self._show_history())

@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from tdkt_desktop.core.text import format_number
+from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.qt import Qt, QtWidgets
-from tdkt_desktop.gui.sync_view.tables import Col, RowsModel, make_table
+from tdkt_desktop.gui.tables import Column, RowsModel, table_view
 from tdkt_desktop.store.fields import KINDS
 
 OUTCOMES = ("new", "updated", "merged", "unchanged", "stale", "conflict", "held", "rejected")
-WARN_BG = "#fef3c7"
-ERROR_BG = "#fde2e2"
-OK_BG = "#dcfce7"
 
 
 def table_label(table: str) -> str:
@@ -46,11 +44,11 @@ class ReportView(QtWidgets.QWidget):
             "unchanged": self.tr("Unchanged"), "stale": self.tr("Older (skipped)"), "conflict": self.tr("Conflicts"),
             "held": self.tr("Waiting"), "rejected": self.tr("Refused"),
         }
-        cols = [Col(self.tr("Kind of record"), lambda r: r["label"], bold=False)]
+        cols = [Column(self.tr("Kind of record"), lambda r: r["label"], bold=False)]
         for outcome in OUTCOMES:
-            cols.append(Col(labels[outcome], lambda r, o=outcome: _n(r[o]), background=self._bg(outcome)))
+            cols.append(Column(labels[outcome], lambda r, o=outcome: _n(r[o]), background=self._bg(outcome)))
         self.counts_model = RowsModel(cols, self)
-        self.counts = make_table(self.counts_model, self, stretch=0)
+        self.counts = table_view(self.counts_model, self, stretch=0)
         self.counts.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
         for i in range(1, len(cols)):
             self.counts.setColumnWidth(i, 104)
@@ -71,9 +69,9 @@ class ReportView(QtWidgets.QWidget):
             if not row.get(outcome):
                 return None
             if outcome == "rejected":
-                return ERROR_BG
+                return "error-bg"
             if outcome in ("conflict", "held"):
-                return WARN_BG
+                return "warn-bg"
             return None
 
         return colour
@@ -101,13 +99,13 @@ class ReportView(QtWidgets.QWidget):
         rejected = sum(t.get("rejected", 0) for t in totals.values())
         if bundles and len(refused) == len(bundles):
             text = self.tr("Nothing was imported: the data has not changed.")
-            colour = ERROR_BG
+            tone = "error"
         elif report.get("dry_run"):
             text = self.tr("Preview only — nothing has been written. Press “Import” to merge these bundles.")
-            colour = WARN_BG
+            tone = "warn"
         else:
             text = self.tr("Import finished.")
-            colour = OK_BG
+            tone = "ok"
         if refused and len(refused) < len(bundles):
             text += " " + self.tr("%1 bundle(s) refused (see below).").replace("%1", str(len(refused)))
         if conflicts:
@@ -121,10 +119,7 @@ class ReportView(QtWidgets.QWidget):
             text += " " + self.tr("%1 record(s) wait for a record not received yet; they will be applied when it "
                                   "arrives.").replace("%1", format_number(waiting))
         self.banner.setText(text)
-        self.banner.setStyleSheet(
-            f"QLabel#reportBanner {{ background: {colour}; border: 1px solid #d1d5db; border-radius: 4px;"
-            " padding: 8px; font-weight: 600; }"
-        )
+        palette.set_tone(self.banner, tone)
         self.banner.show()
 
         lines = []
@@ -135,16 +130,15 @@ class ReportView(QtWidgets.QWidget):
             "refused": self.tr("refused"),
             "held": self.tr("held until the sender's key is enrolled"),
         }
-        colours = {"refused": "#b91c1c", "held": "#92400e", "merged": "#15803d", "checked": "#1d4ed8",
-                   "already": "#4b5563"}
+        colours = {"refused": "error", "held": "warn", "merged": "ok", "checked": "accent", "already": "hint"}
         for b in bundles:
             name = _html(_short(b.get("source") or ""))
             who = self.tr(" from %1").replace("%1", _html(b["from_unit"])) if b.get("from_unit") else ""
             status = b.get("status") or ""
-            line = (f"<b>{name}</b>{who}: <span style='color:{colours.get(status, '#111827')}; font-weight:600'>"
+            line = (f"<b>{name}</b>{who}: <span style='color:{palette.colour(colours.get(status, 'text'))}; font-weight:600'>"
                     f"{_html(status_text.get(status, status))}</span>")
             if b.get("message"):
-                colour_msg = "#b91c1c" if status == "refused" else "#374151"
+                colour_msg = palette.colour("error" if status == "refused" else "secondary")
                 line += f"<br><span style='color:{colour_msg}'>{_html(b['message'])}</span>"
             lines.append(line)
         self.bundles.setText("<br>".join(lines))

@@ -7,11 +7,11 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.text import format_date, format_money
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.models import Column, RecordTableModel, column
+from tdkt_desktop.gui.models import RecordTableModel, column
 from tdkt_desktop.gui.qt import Qt, QtWidgets
+from tdkt_desktop.gui.tables import Column, fill_combo, table_view
 from tdkt_desktop.gui.widgets import SearchBox, heading
 from tdkt_desktop.gui.workflow.cancel_dialog import CancelAwardsDialog
-from tdkt_desktop.gui.workflow.common import fill_combo, table_view
 from tdkt_desktop.gui.workflow.nomination_editor import NominationEditor
 from tdkt_desktop.gui.workflow.vote_editor import VoteSessionEditor
 from tdkt_desktop.store.listing import years_of
@@ -55,7 +55,7 @@ class NominationsTab(QtWidgets.QWidget):
             column("nominations", "status_reason"),
         ]
         self.model = RecordTableModel(ctx.reader, "nominations", cols, jobs=ctx.jobs, parent=self)
-        self.view = table_view(self)
+        self.view = table_view(parent=self, numbered=True)
         self.view.setObjectName("nominationsTable")
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
@@ -119,7 +119,7 @@ class SessionsTab(QtWidgets.QWidget):
         self.model = RecordTableModel(
             ctx.reader, "vote_sessions", cols, descending=True, jobs=ctx.jobs, parent=self
         )
-        self.view = table_view(self)
+        self.view = table_view(parent=self, numbered=True)
         self.view.setObjectName("sessionsTable")
         self.view.setModel(self.model)
         _sized(self.view, [12, 14, 36, 12, 12, 12])
@@ -148,18 +148,18 @@ class DecisionsTab(QtWidgets.QWidget):
         lay = QtWidgets.QVBoxLayout(self)
         split = QtWidgets.QSplitter(Qt.Orientation.Vertical, self)
         cols = [
-            Column("number", self.tr("Number"), sort="sql",
-                   display=lambda r: "/".join(p for p in (r.get("number"), r.get("doc_code")) if p)),
+            Column(self.tr("Number"), lambda r: "/".join(str(p) for p in (r.get("number"), r.get("doc_code")) if p),
+                   sort="sql", field="number"),
             column("decisions", "decision_date"),
             column("decisions", "subject"),
             column("decisions", "signer"),
-            Column("total_amount", self.tr("Total money"), sort="sql", align_right=True,
-                   display=lambda r: format_money(r.get("total_amount")) if r.get("total_amount") else ""),
+            Column(self.tr("Total money"), "total_amount", "money", text=lambda v: format_money(v) if v else "",
+                   sort="sql"),
         ]
         self.model = RecordTableModel(
             ctx.reader, "decisions", cols, sort_column=1, descending=True, jobs=ctx.jobs, parent=self
         )
-        self.view = table_view(split)
+        self.view = table_view(parent=split, numbered=True)
         self.view.setObjectName("decisionsTable")
         self.view.setModel(self.model)
         _sized(self.view, [14, 12, 44, 20])
@@ -168,11 +168,9 @@ class DecisionsTab(QtWidgets.QWidget):
             column("decision_awardees", "so_vang"),
             column("decision_awardees", "subject_name", sort="person"),
             column("decision_awardees", "title_code"),
-            Column("amount", self.tr("Money"), sort="sql", align_right=True,
-                   display=lambda r: format_money(r.get("amount")) if r.get("amount") else ""),
+            Column(self.tr("Money"), "amount", "money", text=lambda v: format_money(v) if v else "", sort="sql"),
             # Luật Thi đua, khen thưởng 2022, Điều 93: a cancelled award stays on the list, marked
-            Column("cancelled", self.tr("Cancelled"), sort="",
-                   display=lambda r: self.cancelled.get(str(r.get("id")), "")),
+            Column(self.tr("Cancelled"), lambda r: self.cancelled.get(str(r.get("id")), ""), sort=""),
         ]
         self.cancelled: dict[str, str] = {}
         self.awardees = RecordTableModel(
@@ -180,7 +178,7 @@ class DecisionsTab(QtWidgets.QWidget):
         )
         box = QtWidgets.QGroupBox(self.tr("Awardees of the chosen decision"), split)
         bl = QtWidgets.QVBoxLayout(box)
-        self.awardees_view = table_view(box)
+        self.awardees_view = table_view(parent=box, numbered=True)
         self.awardees_view.setObjectName("awardeesTable")
         self.awardees_view.setModel(self.awardees)
         self.awardees_view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)

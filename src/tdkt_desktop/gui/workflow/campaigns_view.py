@@ -7,11 +7,12 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.models import Column, RecordTableModel, column
+from tdkt_desktop.gui.models import RecordTableModel, column
 from tdkt_desktop.gui.qt import Qt, QtWidgets
+from tdkt_desktop.gui.tables import Column, fill_combo, table_view
 from tdkt_desktop.gui.widgets import SearchBox, UndoBar, heading
 from tdkt_desktop.gui.workflow.campaign_editor import CampaignEditor
-from tdkt_desktop.gui.workflow.common import enum_label, fill_combo, table_view
+from tdkt_desktop.gui.workflow.common import enum_label
 from tdkt_desktop.store import campaigns
 from tdkt_desktop.store.listing import years_of
 
@@ -54,7 +55,7 @@ class CampaignsView(QtWidgets.QWidget):
             column("campaigns", "name", width=60),
             column("campaigns", "doc_number"),
             column("campaigns", "doc_date"),
-            Column("campaign_type", self.tr("Type"), display=lambda r: enum_label(m.CampaignType, r.get("campaign_type"))),
+            Column(self.tr("Type"), "campaign_type", text=lambda v: enum_label(m.CampaignType, v)),
             column("campaigns", "year"),
             column("campaigns", "final_review"),
             column("campaigns", "submission_deadline"),
@@ -62,7 +63,7 @@ class CampaignsView(QtWidgets.QWidget):
         self.model = RecordTableModel(
             ctx.reader, "campaigns", cols, sort_column=2, descending=True, jobs=ctx.jobs, parent=self
         )
-        self.view = table_view(self)
+        self.view = table_view(parent=self, numbered=True)
         self.view.setObjectName("campaignsTable")
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)

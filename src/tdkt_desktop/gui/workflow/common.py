@@ -1,15 +1,15 @@
-"""Shared pieces of the workflow screens: colours of attainment, errors shown beside fields, the editor
-dialog that never loses changes silently, and small formatting helpers."""
+"""Shared pieces of the workflow screens: errors shown beside fields, the editor dialog that never loses
+changes silently, periods, and small helpers (the table pieces are :mod:`tdkt_desktop.gui.tables`)."""
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.text import InputError, fold, format_number
-from tdkt_desktop.gui import dialogs
+from tdkt_desktop.core.text import InputError, fold
+from tdkt_desktop.gui import dialogs, palette
 from tdkt_desktop.gui.errors import is_user_error
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
@@ -17,32 +17,8 @@ from tdkt_desktop.store import fields as F
 
 Row = dict[str, Any]
 
-# Text and background colours of an attainment status (also used by the chart).
-STATUS_FG = {
-    m.AttainmentStatus.NO_DATA: "#4b5563",
-    m.AttainmentStatus.NOT_REACHED: "#b91c1c",
-    m.AttainmentStatus.REACHED: "#15803d",
-    m.AttainmentStatus.EXCEEDED: "#1d4ed8",
-}
-STATUS_BG = {
-    m.AttainmentStatus.NO_DATA: "#f3f4f6",
-    m.AttainmentStatus.NOT_REACHED: "#fde2e2",
-    m.AttainmentStatus.REACHED: "#dcfce7",
-    m.AttainmentStatus.EXCEEDED: "#dbeafe",
-}
-ERROR_BG = "#fde2e2"
-WARN_BG = "#fef3c7"
-ERROR_FG = "#b91c1c"
-OK_FG = "#15803d"
-MUTED_FG = "#6b7280"
-
-
 def t(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
-
-
-def percent_text(value: float | None) -> str:
-    return "" if value is None else f"{format_number(value, decimals=1)} %"
 
 
 def today() -> _dt.date:
@@ -75,37 +51,10 @@ def field_label(table: str, name: str) -> str:
     return F.KINDS[table].field(name).label
 
 
-def folded_contains(haystack: str, needle: str) -> bool:
-    return fold(needle) in fold(haystack)
-
-
-def fill_combo(combo: QtWidgets.QComboBox, choices: Iterable[tuple[str, Any]], *, blank: str | None = None) -> None:
-    """Replace the items of ``combo`` with (label, value) pairs, keeping the current value when still there."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    if blank is not None:
-        combo.addItem(blank, None)
-    for label, value in choices:
-        combo.addItem(label, value)
-    i = combo.findData(current)
-    combo.setCurrentIndex(i if i >= 0 else 0)
-    combo.blockSignals(False)
-
-
-def select_data(combo: QtWidgets.QComboBox, value: Any) -> bool:
-    i = combo.findData(value)
-    if i >= 0:
-        combo.setCurrentIndex(i)
-        return True
-    return False
-
-
 def error_label(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
     label = QtWidgets.QLabel(parent)
     label.setObjectName("fieldError")
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {ERROR_FG};")
     label.hide()
     return label
 
@@ -121,18 +70,12 @@ class Banner(QtWidgets.QLabel):
         self.hide()
 
     def error(self, text: str) -> None:
-        self.setStyleSheet(
-            f"QLabel {{ background: {ERROR_BG}; color: {ERROR_FG}; border: 1px solid #f5b5b5;"
-            " border-radius: 4px; padding: 6px 8px; }"
-        )
+        palette.set_tone(self, "error")
         self.setText(text)
         self.show()
 
     def note(self, text: str) -> None:
-        self.setStyleSheet(
-            "QLabel { background: #ecfdf5; color: #065f46; border: 1px solid #a7f3d0;"
-            " border-radius: 4px; padding: 6px 8px; }"
-        )
+        palette.set_tone(self, "ok")
         self.setText(text)
         self.show()
 
@@ -371,58 +314,9 @@ def json_dict(value: Any) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def table_view(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QTableView:
-    view = QtWidgets.QTableView(parent)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().setDefaultSectionSize(max(26, view.fontMetrics().height() + 10))
-    view.horizontalHeader().setHighlightSections(False)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(True)
-    return view
-
-
 def timer(parent: QtCore.QObject, ms: int, slot: Callable[[], None]) -> QtCore.QTimer:
     tm = QtCore.QTimer(parent)
     tm.setSingleShot(True)
     tm.setInterval(ms)
     tm.timeout.connect(slot)
     return tm
-
-
-class RowsModel(QtCore.QAbstractTableModel):
-    """A small read-only list of rows already in memory (a nominee's prior awards, a session's candidates)."""
-
-    def __init__(
-        self,
-        columns: list[tuple[str, Callable[[Row], Any]]],
-        parent: QtCore.QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.columns = columns
-        self.rows: list[Row] = []
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section][0]
-        return None
-
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = self.columns[index.column()][1](self.rows[index.row()])
-            return "" if value is None else str(value)
-        return None

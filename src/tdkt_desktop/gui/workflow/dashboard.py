@@ -9,22 +9,12 @@ from typing import Any
 
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.targets import attainment
-from tdkt_desktop.core.text import format_date
+from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, percent_text, select_data, table_view
 from tdkt_desktop.gui.widgets import heading
-from tdkt_desktop.gui.workflow.common import (
-    ERROR_FG,
-    MUTED_FG,
-    STATUS_FG,
-    RowsModel,
-    current_period,
-    fill_combo,
-    percent_text,
-    period_choices,
-    select_data,
-    table_view,
-)
+from tdkt_desktop.gui.workflow.common import current_period, period_choices
 from tdkt_desktop.gui.workflow.results_view import target_spec
 from tdkt_desktop.store.assessment import dossier_lines, judging_date
 from tdkt_desktop.store.campaigns import campaign_list, targets_of_year
@@ -134,7 +124,6 @@ def _card(parent: QtWidgets.QWidget, title: str) -> tuple[QtWidgets.QFrame, QtWi
     frame = QtWidgets.QFrame(parent)
     frame.setObjectName("card")
     frame.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
-    frame.setStyleSheet("QFrame#card { background: palette(base); border: 1px solid #d1d5db; border-radius: 6px; }")
     lay = QtWidgets.QVBoxLayout(frame)
     lay.setContentsMargins(12, 8, 12, 8)
     value = QtWidgets.QLabel("–", frame)
@@ -145,7 +134,7 @@ def _card(parent: QtWidgets.QWidget, title: str) -> tuple[QtWidgets.QFrame, QtWi
     value.setFont(font)
     label = QtWidgets.QLabel(title, frame)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {MUTED_FG};")
+    palette.set_tone(label, "muted")
     lay.addWidget(value)
     lay.addWidget(label)
     return frame, value
@@ -201,14 +190,14 @@ class DashboardView(QtWidgets.QWidget):
         dl = QtWidgets.QVBoxLayout(dl_box)
         self.deadlines_model = RowsModel(
             [
-                (self.tr("Date"), lambda r: format_date(r["date"])),
-                (self.tr("What"), lambda r: r["what"]),
-                (self.tr("When"), self._when_text),
-                (self.tr("Campaign"), lambda r: r["campaign"]),
+                Column(self.tr("Date"), "date", "date"),
+                Column(self.tr("What"), "what"),
+                Column(self.tr("When"), self._when_text),
+                Column(self.tr("Campaign"), "campaign"),
             ],
             self,
         )
-        self.deadlines = table_view(dl_box)
+        self.deadlines = table_view(parent=dl_box)
         self.deadlines.setObjectName("deadlinesTable")
         self.deadlines_proxy = _Colored(self)
         self.deadlines_proxy.setSourceModel(self.deadlines_model)
@@ -223,10 +212,8 @@ class DashboardView(QtWidgets.QWidget):
         side.addWidget(dl_box, 1)
         wait_box = QtWidgets.QGroupBox(self.tr("Waiting for action"), self)
         wl = QtWidgets.QVBoxLayout(wait_box)
-        self.waiting_model = RowsModel(
-            [(self.tr("What"), lambda r: r["what"]), (self.tr("Detail"), lambda r: r["detail"])], self
-        )
-        self.waiting = table_view(wait_box)
+        self.waiting_model = RowsModel([Column(self.tr("What"), "what"), Column(self.tr("Detail"), "detail")], self)
+        self.waiting = table_view(parent=wait_box)
         self.waiting.setObjectName("waitingTable")
         self.waiting.setModel(self.waiting_model)
         self.waiting.verticalHeader().hide()
@@ -271,8 +258,8 @@ class DashboardView(QtWidgets.QWidget):
         sets = {}
         for status in (m.AttainmentStatus.NOT_REACHED, m.AttainmentStatus.REACHED, m.AttainmentStatus.EXCEEDED):
             s = QtCharts.QBarSet(status.label)
-            s.setColor(QtGui.QColor(STATUS_FG[status]))
-            s.setBorderColor(QtGui.QColor(STATUS_FG[status]))
+            s.setColor(palette.qcolor(palette.ATTAINMENT_TEXT[status]))
+            s.setBorderColor(palette.qcolor(palette.ATTAINMENT_TEXT[status]))
             sets[status] = s
         categories = []
         top = 100.0
@@ -337,7 +324,7 @@ class DashboardView(QtWidgets.QWidget):
         for key in ("draft", "submitted", "returned", "approved", "decided"):
             self.card_values[key].setText(str(ov.nominations_by_status.get(key, 0)))
         returned = self.card_values["returned"]
-        returned.setStyleSheet(f"color: {ERROR_FG};" if ov.nominations_by_status.get("returned") else "")
+        palette.set_tone(returned, "error" if ov.nominations_by_status.get("returned") else None)
         self._fill_chart(ov.bars)
         self.deadlines_model.set_rows(ov.deadlines)
         self.waiting_model.set_rows(ov.waiting)
@@ -358,7 +345,7 @@ class _Colored(QtCore.QIdentityProxyModel):
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole) and isinstance(src, RowsModel):
             row = src.rows[self.mapToSource(index).row()]
             if role == Qt.ItemDataRole.ForegroundRole and row["overdue"]:
-                return QtGui.QBrush(QtGui.QColor(ERROR_FG))
+                return palette.brush("error")
             if role == Qt.ItemDataRole.FontRole and 0 <= row["days"] <= 7:
                 font = QtGui.QFont()
                 font.setBold(True)

@@ -12,9 +12,10 @@ from tdkt_desktop.core import models as m
 from tdkt_desktop.core.directive import DirectiveProposal, ReadField, read_directive
 from tdkt_desktop.core.target_parser import parse_targets
 from tdkt_desktop.core.text import InputError
+from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from tdkt_desktop.gui.workflow.common import MUTED_FG, WARN_BG, Banner, enum_label, field_label, timer
+from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
+from tdkt_desktop.gui.workflow.common import Banner, enum_label, field_label, timer
 from tdkt_desktop.gui.workflow.targets_table import (
     Row,
     TargetsModel,
@@ -115,9 +116,9 @@ class FieldsModel(QtCore.QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col in (2, 3, 4):
             return r["value"] if col == 2 else (r["source"] if col == 3 else r["note"]) or None
         if role == Qt.ItemDataRole.BackgroundRole and r["low"] and r["take"]:
-            return QtGui.QBrush(QtGui.QColor(WARN_BG))
+            return palette.brush("warn-bg")
         if role == Qt.ItemDataRole.ForegroundRole and (not r["take"] or (col == 2 and not r["value"])):
-            return QtGui.QBrush(QtGui.QColor(MUTED_FG))
+            return palette.brush("muted")
         return None
 
     def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

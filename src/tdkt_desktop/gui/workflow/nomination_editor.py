@@ -9,22 +9,11 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.rules import RuleSet, allowed_titles, dossier_for
 from tdkt_desktop.core.text import InputError, clean, fold, format_date
+from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.inputs import FieldInput, FoldedCompleter, make_input
-from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
-from tdkt_desktop.gui.workflow.common import (
-    ERROR_FG,
-    MUTED_FG,
-    OK_FG,
-    EditorDialog,
-    RowsModel,
-    enum_label,
-    fill_combo,
-    json_dict,
-    period_choices,
-    select_data,
-    table_view,
-    timer,
-)
+from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets
+from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, select_data, table_view
+from tdkt_desktop.gui.workflow.common import EditorDialog, enum_label, json_dict, period_choices, timer
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store.assessment import ELIGIBLE, NOT_IN_RULES, TO_REVIEW, Assessment, assess, judging_date
 from tdkt_desktop.store.council import ruleset_on
@@ -137,7 +126,7 @@ class NominationEditor(EditorDialog):
         nominee_label = F.KINDS["nominations"].field("subject_name").label
         form.addRow(nominee_label + " *", self.errors.wrap(nominee_row, "subject_id", "subject_name", nominee_label))
         self.nominee_info = QtWidgets.QLabel(left)
-        self.nominee_info.setStyleSheet(f"color: {MUTED_FG};")
+        palette.set_tone(self.nominee_info, "muted")
         self.nominee_info.setWordWrap(True)
         form.addRow("", self.nominee_info)
 
@@ -203,7 +192,7 @@ class NominationEditor(EditorDialog):
         self.checks.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.basis = QtWidgets.QLabel(elig_box)
         self.basis.setWordWrap(True)
-        self.basis.setStyleSheet(f"color: {MUTED_FG};")
+        palette.set_tone(self.basis, "muted")
         el.addWidget(self.verdict)
         el.addWidget(self.checks, 1)
         el.addWidget(self.basis)
@@ -223,14 +212,14 @@ class NominationEditor(EditorDialog):
         hl = QtWidgets.QVBoxLayout(history_box)
         self.history_model = RowsModel(
             [
-                (self.tr("Year"), lambda r: r.get("year")),
-                (self.tr("Title or form"), lambda r: r.get("award_name") or m.title_label(r.get("code") or "")),
-                (self.tr("Decision"), lambda r: " ".join(
+                Column(self.tr("Year"), "year"),
+                Column(self.tr("Title or form"), lambda r: r.get("award_name") or m.title_label(r.get("code") or "")),
+                Column(self.tr("Decision"), lambda r: " ".join(
                     p for p in (r.get("decision_number") or "", format_date(r.get("decision_date"))) if p)),
             ],
             self,
         )
-        self.history = table_view(history_box)
+        self.history = table_view(parent=history_box)
         self.history.setObjectName("priorAwards")
         self.history.setModel(self.history_model)
         self.history.verticalHeader().hide()
@@ -470,15 +459,15 @@ class NominationEditor(EditorDialog):
     def _update_dossier_state(self, *_a: Any) -> None:
         if self.dossier.count() == 0:
             self.dossier_status.setText(self.tr("Choose a title to see its dossier."))
-            self.dossier_status.setStyleSheet(f"color: {MUTED_FG};")
+            palette.set_tone(self.dossier_status, "muted")
             return
         missing = self.missing_documents()
         if missing:
             self.dossier_status.setText(self.tr("%1 required documents missing.").replace("%1", str(len(missing))))
-            self.dossier_status.setStyleSheet(f"color: {ERROR_FG};")
+            palette.set_tone(self.dossier_status, "error")
         else:
             self.dossier_status.setText(self.tr("Dossier complete."))
-            self.dossier_status.setStyleSheet(f"color: {OK_FG};")
+            palette.set_tone(self.dossier_status, "ok")
 
     # ------------------------------------------------------------------ eligibility
     def _schedule(self, *_a: Any) -> None:
@@ -506,33 +495,33 @@ class NominationEditor(EditorDialog):
         self.assessment = None
         if not values["title_code"]:
             self.verdict.setText(self.tr("Choose a title or form to check the criteria."))
-            self.verdict.setStyleSheet(f"color: {MUTED_FG};")
+            palette.set_tone(self.verdict, "muted")
             self.basis.clear()
             return None
         if not self.subject_id:
             self.verdict.setText(self.tr("Choose the nominee from the registry to check the criteria."))
-            self.verdict.setStyleSheet(f"color: {MUTED_FG}; font-weight: bold;")
+            palette.set_tone(self.verdict, "muted")
             self.basis.clear()
             return None
         a = assess(self.ctx.reader, values)
         self.assessment = a
         if a.verdict == NOT_IN_RULES:
             self.verdict.setText(self.tr("This title is not in the rules in force for the year."))
-            self.verdict.setStyleSheet(f"color: {ERROR_FG}; font-weight: bold;")
+            palette.set_tone(self.verdict, "error")
         elif a.verdict == ELIGIBLE:
             self.verdict.setText(self.tr("Meets the criteria."))
-            self.verdict.setStyleSheet(f"color: {OK_FG}; font-weight: bold;")
+            palette.set_tone(self.verdict, "ok")
         elif a.verdict == TO_REVIEW:
             self.verdict.setText(self.tr("Meets the criteria that can be checked; some need a person's judgement."))
-            self.verdict.setStyleSheet(f"color: {OK_FG}; font-weight: bold;")
+            palette.set_tone(self.verdict, "ok")
         else:
             failed = sum(1 for c in a.checks if c.passed is False)
             self.verdict.setText(self.tr("Does not meet %1 criteria yet.").replace("%1", str(failed)))
-            self.verdict.setStyleSheet(f"color: {ERROR_FG}; font-weight: bold;")
+            palette.set_tone(self.verdict, "error")
         for c in a.eligibility.checks:  # the council vote too, where the title needs one
-            mark, colour = ("✓", OK_FG) if c.passed else (("✗", ERROR_FG) if c.passed is False else ("?", "#92400e"))
+            mark, colour = ("✓", "ok") if c.passed else (("✗", "error") if c.passed is False else ("?", "warn"))
             item = QtWidgets.QListWidgetItem(f"{mark}  {c.detail}")
-            item.setForeground(QtGui.QBrush(QtGui.QColor(colour)))
+            item.setForeground(palette.brush(colour))
             item.setToolTip(c.label)
             self.checks.addItem(item)
         notes = [a.ruleset_basis, *a.notes]

@@ -9,23 +9,12 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.targets import Attainment, TargetSpec, attainment
 from tdkt_desktop.core.text import InputError, clean, format_number, parse_int, parse_number
-from tdkt_desktop.gui import dialogs
+from tdkt_desktop.gui import dialogs, palette
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.tables import fill_combo, percent_text, select_data, table_view
 from tdkt_desktop.gui.widgets import heading
-from tdkt_desktop.gui.workflow.common import (
-    ERROR_BG,
-    ERROR_FG,
-    MUTED_FG,
-    STATUS_BG,
-    STATUS_FG,
-    Banner,
-    current_period,
-    fill_combo,
-    percent_text,
-    select_data,
-    table_view,
-)
+from tdkt_desktop.gui.workflow.common import Banner, current_period
 from tdkt_desktop.store import results
 
 Row = dict[str, Any]
@@ -173,17 +162,17 @@ class ResultsModel(QtCore.QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if line.error and key in ("value", "sub_value", "status", "note"):
-                return QtGui.QBrush(QtGui.QColor(ERROR_BG))
+                return palette.brush("error-bg")
             if key in ("status", "percent") and status is not None:
-                return QtGui.QBrush(QtGui.QColor(STATUS_BG[status]))
+                return palette.brush(palette.ATTAINMENT_FILL[status])
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if line.error and key in ("status", "note"):
-                return QtGui.QBrush(QtGui.QColor(ERROR_FG))
+                return palette.brush("error")
             if key in ("status", "percent") and status is not None:
-                return QtGui.QBrush(QtGui.QColor(STATUS_FG[status]))
+                return palette.brush(palette.ATTAINMENT_TEXT[status])
             if key in ("target", "no") or (key == "note" and not line.note):
-                return QtGui.QBrush(QtGui.QColor(MUTED_FG))
+                return palette.brush("muted")
             return None
         if role == Qt.ItemDataRole.FontRole and key == "status" and status is not None:
             font = QtGui.QFont()
@@ -297,7 +286,7 @@ class ParticipationModel(QtCore.QAbstractTableModel):
             return None
         error = self.error_of(row, key)
         if role == Qt.ItemDataRole.BackgroundRole and error:
-            return QtGui.QBrush(QtGui.QColor(ERROR_BG))
+            return palette.brush("error-bg")
         if role == Qt.ItemDataRole.ToolTipRole and error:
             return error
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -374,7 +363,7 @@ class ResultsView(QtWidgets.QWidget):
         lay.addLayout(pick)
 
         self.model = ResultsModel(self)
-        self.view = table_view(self)
+        self.view = table_view(parent=self, editable=True)
         self.view.setObjectName("resultsTable")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectItems)
@@ -402,7 +391,7 @@ class ResultsView(QtWidgets.QWidget):
         part_box = QtWidgets.QGroupBox(self.tr("Participation in the campaign this period"), self)
         plo = QtWidgets.QVBoxLayout(part_box)
         self.part_model = ParticipationModel(self)
-        self.part_view = table_view(part_box)
+        self.part_view = table_view(parent=part_box, editable=True)
         self.part_view.setObjectName("participationTable")
         self.part_view.setModel(self.part_model)
         self.part_view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectItems)

@@ -11,15 +11,16 @@ target so they are still there next time.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from typing import Any
 
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.target_parser import ProposedTarget
 from tdkt_desktop.core.targets import STRICT_COMPARATORS, TargetSpec
 from tdkt_desktop.core.text import InputError, clean, format_number
-from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
-from tdkt_desktop.gui.workflow.common import ERROR_BG, ERROR_FG, MUTED_FG, OK_FG, WARN_BG, enum_label
+from tdkt_desktop.gui import palette
+from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtWidgets, Signal
+from tdkt_desktop.gui.tables import Column
+from tdkt_desktop.gui.workflow.common import enum_label
 from tdkt_desktop.store.campaigns import review_flags
 
 Row = dict[str, Any]
@@ -31,30 +32,23 @@ def new_key() -> str:
     return f"row-{next(_keys)}"
 
 
-@dataclass(frozen=True)
-class Col:
-    key: str
-    label: str
-    width: int
-
-
-def _columns(proposal: bool) -> list[Col]:
+def _columns(proposal: bool) -> list[Column]:
     cols = [
-        Col("measure", QCoreApplication.translate("TargetsModel", "Target"), 270),
-        Col("check", QCoreApplication.translate("TargetsModel", "Read as"), 190),
-        Col("review", QCoreApplication.translate("TargetsModel", "To check"), 230),
-        Col("comparator", QCoreApplication.translate("TargetsModel", "Comparison"), 130),
-        Col("value", QCoreApplication.translate("TargetsModel", "Value / low"), 80),
-        Col("value_high", QCoreApplication.translate("TargetsModel", "High"), 60),
-        Col("unit", QCoreApplication.translate("TargetsModel", "Unit"), 80),
-        Col("sub_count", QCoreApplication.translate("TargetsModel", "Of which"), 65),
-        Col("sub_label", QCoreApplication.translate("TargetsModel", "Of which: what"), 150),
-        Col("strict", QCoreApplication.translate("TargetsModel", "Strict"), 50),
-        Col("rollup", QCoreApplication.translate("TargetsModel", "Roll-up"), 110),
-        Col("source_text", QCoreApplication.translate("TargetsModel", "Source text"), 320),
+        Column(QCoreApplication.translate("TargetsModel", "Target"), "measure", width=39),
+        Column(QCoreApplication.translate("TargetsModel", "Read as"), "check", width=27),
+        Column(QCoreApplication.translate("TargetsModel", "To check"), "review", width=33),
+        Column(QCoreApplication.translate("TargetsModel", "Comparison"), "comparator", width=19),
+        Column(QCoreApplication.translate("TargetsModel", "Value / low"), "value", width=11),
+        Column(QCoreApplication.translate("TargetsModel", "High"), "value_high", width=9),
+        Column(QCoreApplication.translate("TargetsModel", "Unit"), "unit", width=11),
+        Column(QCoreApplication.translate("TargetsModel", "Of which"), "sub_count", width=9),
+        Column(QCoreApplication.translate("TargetsModel", "Of which: what"), "sub_label", width=21),
+        Column(QCoreApplication.translate("TargetsModel", "Strict"), "strict", width=7),
+        Column(QCoreApplication.translate("TargetsModel", "Roll-up"), "rollup", width=16),
+        Column(QCoreApplication.translate("TargetsModel", "Source text"), "source_text", width=46),
     ]
     if proposal:
-        cols = [Col("include", QCoreApplication.translate("TargetsModel", "Take"), 50), *cols]
+        cols = [Column(QCoreApplication.translate("TargetsModel", "Take"), "include", width=7), *cols]
     return cols
 
 
@@ -362,20 +356,20 @@ class TargetsModel(QtCore.QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if key == "check" and error:
-                return QtGui.QBrush(QtGui.QColor(ERROR_BG))
+                return palette.brush("error-bg")
             if row.get("include", True):
                 if row.get("confidence") == "none" and pending:
-                    return QtGui.QBrush(QtGui.QColor(ERROR_BG))
+                    return palette.brush("error-bg")
                 if pending:
-                    return QtGui.QBrush(QtGui.QColor(WARN_BG))
+                    return palette.brush("warn-bg")
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "check" and error:
-                return QtGui.QBrush(QtGui.QColor(ERROR_FG))
+                return palette.brush("error")
             if key == "review" and row.get("confirmed"):
-                return QtGui.QBrush(QtGui.QColor(OK_FG))
+                return palette.brush("ok")
             if not applies or (self.proposal and not row.get("include", True)):
-                return QtGui.QBrush(QtGui.QColor(MUTED_FG))
+                return palette.brush("muted")
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and key in _NUMBER_KEYS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -451,7 +445,7 @@ def setup_targets_view(view: QtWidgets.QTableView, model: TargetsModel) -> None:
     unit = fm.horizontalAdvance("n")
     for i, col in enumerate(model.cols):
         header = fm.horizontalAdvance(col.label) + 3 * unit  # never narrower than its header
-        view.setColumnWidth(i, max(40, col.width * unit // 7, header))
+        view.setColumnWidth(i, max(40, col.width * unit, header))
     view.horizontalHeader().setStretchLastSection(True)
 
 

@@ -12,18 +12,11 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.rules import ruleset_for, vote_passes, vote_share
 from tdkt_desktop.core.text import InputError, parse_int, require_date
+from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.inputs import FieldInput, make_input
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
-from tdkt_desktop.gui.workflow.common import (
-    ERROR_BG,
-    ERROR_FG,
-    MUTED_FG,
-    OK_FG,
-    EditorDialog,
-    fill_combo,
-    percent_text,
-    table_view,
-)
+from tdkt_desktop.gui.tables import fill_combo, percent_text, table_view
+from tdkt_desktop.gui.workflow.common import EditorDialog
 from tdkt_desktop.store import council
 from tdkt_desktop.store import fields as F
 
@@ -164,14 +157,14 @@ class VotesModel(QtCore.QAbstractTableModel):
                 "VotesModel", "No legal text confirmed a threshold for this title; the council votes under its own rules."
             )
         if role == Qt.ItemDataRole.BackgroundRole and error and key in ("votes_for", "result"):
-            return QtGui.QBrush(QtGui.QColor(ERROR_BG))
+            return palette.brush("error-bg")
         if role == Qt.ItemDataRole.ForegroundRole and key == "result":
             if error or passes is False:
-                return QtGui.QBrush(QtGui.QColor(ERROR_FG))
+                return palette.brush("error")
             if passes:
-                return QtGui.QBrush(QtGui.QColor(OK_FG))
+                return palette.brush("ok")
         if role == Qt.ItemDataRole.ForegroundRole and key == "threshold" and line.threshold is None:
-            return QtGui.QBrush(QtGui.QColor(MUTED_FG))
+            return palette.brush("muted")
         if role == Qt.ItemDataRole.FontRole and key == "result" and passes is not None:
             font = QtGui.QFont()
             font.setBold(True)
@@ -219,7 +212,7 @@ class VoteSessionEditor(EditorDialog):
         self.rule = QtWidgets.QLabel(self)
         self.rule.setObjectName("vote_rule")
         self.rule.setWordWrap(True)
-        self.rule.setStyleSheet(f"color: {MUTED_FG};")
+        palette.set_tone(self.rule, "muted")
         outer.addWidget(self.rule)
         self.inputs["meeting_date"].changed.connect(self._show_rule)
         self._show_rule()
@@ -238,7 +231,7 @@ class VoteSessionEditor(EditorDialog):
             bar.addWidget(b)
         outer.addLayout(bar)
         self.model = VotesModel(self)
-        self.view = table_view(self)
+        self.view = table_view(parent=self, editable=True)
         self.view.setObjectName("votesTable")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectItems)
