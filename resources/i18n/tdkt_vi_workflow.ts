@@ -4,7 +4,7 @@
 <context>
     <name>AwardsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+260"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+259"/>
         <source>Commendation</source>
         <translation>Khen thưởng</translation>
     </message>
@@ -150,7 +150,7 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="+27"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="+28"/>
         <source>Emulation campaigns</source>
         <translation>Phong trào thi đua</translation>
     </message>
@@ -324,7 +324,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+67"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+57"/>
         <source>Registration deadline</source>
         <translation>Hạn đăng ký thi đua</translation>
     </message>
@@ -372,7 +372,7 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
@@ -403,12 +403,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>What</source>
         <translation>Việc</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-20"/>
         <source>When</source>
         <translation>Còn</translation>
     </message>
@@ -423,12 +423,12 @@
         <translation>Việc cần làm</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>No results for this period yet.</source>
         <translation>Chưa có kết quả của kỳ này.</translation>
     </message>
@@ -451,7 +451,7 @@
 <context>
     <name>DecisionsTab</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-116"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-114"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
@@ -466,12 +466,12 @@
         <translation>Tiền thưởng</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancelled</source>
         <translation>Hủy bỏ</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Awardees of the chosen decision</source>
         <translation>Danh sách khen thưởng của quyết định đang chọn</translation>
     </message>
@@ -494,7 +494,7 @@
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/directive_dialog.py" line="+149"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/directive_dialog.py" line="+150"/>
         <source>Read a directive</source>
         <translation>Đọc văn bản phát động</translation>
     </message>
@@ -648,7 +648,7 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+234"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+177"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -714,7 +714,7 @@
 <context>
     <name>NominationEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+106"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+101"/>
         <source>Nomination</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
@@ -769,22 +769,27 @@
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+57"/>
+        <source>Reading</source>
+        <translation>Đang đọc dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+73"/>
         <source>Not in the registry yet: choose from the list or press “New…”.</source>
         <translation>Chưa có trong danh sách: chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+44"/>
         <source>%1 members</source>
         <translation>%1 thành viên</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>— choose —</source>
         <translation>— chọn —</translation>
     </message>
@@ -804,17 +809,17 @@
         <translation>Hồ sơ đã đủ.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+46"/>
         <source>Choose a title or form to check the criteria.</source>
         <translation>Chọn danh hiệu, hình thức để kiểm tra tiêu chuẩn.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Choose the nominee from the registry to check the criteria.</source>
         <translation>Chọn đối tượng trong danh sách để kiểm tra tiêu chuẩn.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>This title is not in the rules in force for the year.</source>
         <translation>Danh hiệu, hình thức này không có trong quy định đang áp dụng cho năm xét.</translation>
     </message>
@@ -844,7 +849,7 @@
         <translation>Cần Hội đồng Thi đua – Khen thưởng biểu quyết; tỷ lệ đồng ý cần đạt theo quy chế của Hội đồng.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Nominee: “%1” is not in the registry. Choose a name from the list, or press “New…”.</source>
         <translation>Tên tập thể, cá nhân: “%1” chưa có trong danh sách. Chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
@@ -859,7 +864,7 @@
         <translation>Danh hiệu, hình thức: chưa chọn.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Period: %1 is not in the year %2.</source>
         <translation>Kỳ: %1 không thuộc năm %2.</translation>
     </message>
@@ -872,7 +877,7 @@
 <context>
     <name>NominationsTab</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-183"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-181"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
@@ -900,7 +905,7 @@
 <context>
     <name>RegistryRecordDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-524"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-575"/>
         <source>New in the registry: %1</source>
         <translation>Thêm mới: %1</translation>
     </message>
@@ -908,7 +913,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="+71"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="+60"/>
         <source>This target is incomplete; correct it in the campaign.</source>
         <translation>Chỉ tiêu này chưa đủ thông tin; hãy sửa trong phong trào.</translation>
     </message>
@@ -1133,7 +1138,7 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="+43"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/targets_table.py" line="+37"/>
         <source>Target</source>
         <translation>Chỉ tiêu</translation>
     </message>
@@ -1237,7 +1242,7 @@
 <context>
     <name>VoteSessionEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+203"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+196"/>
         <source>Council meeting</source>
         <translation>Phiên họp Hội đồng</translation>
     </message>

@@ -337,6 +337,7 @@ def editor_assessment(ctx: Any, qtbot: Any, nomination_id: str) -> Any:
 
     editor = NominationEditor(ctx, nomination_id)
     qtbot.addWidget(editor)
+    ctx.jobs.wait_idle()  # read and assessed on workers
     a = editor.assessment
     assert a is not None
     shown = [editor.checks.item(i).text() for i in range(editor.checks.count())]

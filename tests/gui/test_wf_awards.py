@@ -15,6 +15,7 @@ from tdkt_desktop.gui.workflow.vote_editor import VoteSessionEditor
 def new_nomination(ctx: Any, qtbot: Any, name: str, title: str = "CSTDCS", year: int = 2026) -> str:
     editor = NominationEditor(ctx)
     qtbot.addWidget(editor)
+    ctx.jobs.wait_idle()
     assert editor.choose_nominee(name)
     editor.year.setValue(year)
     editor.title.setCurrentIndex(editor.title.findData(title))
@@ -27,22 +28,30 @@ def new_nomination(ctx: Any, qtbot: Any, name: str, title: str = "CSTDCS", year:
 def test_nomination_editor_checks_eligibility_and_dossier(demo_ctx: Any, qtbot: Any) -> None:
     editor = NominationEditor(demo_ctx)
     qtbot.addWidget(editor)
+    with qtbot.waitSignal(editor.loaded, timeout=5000):
+        pass
     titles = [editor.title.itemData(i) for i in range(editor.title.count())]
     assert "CSTDCS" in titles and "TLDTT" not in titles  # only titles a person can receive
     editor.kind.setCurrentIndex(editor.kind.findData("collective"))
     titles = [editor.title.itemData(i) for i in range(editor.title.count())]
     assert "TLDTT" in titles and "CSTDCS" not in titles
     editor.kind.setCurrentIndex(editor.kind.findData("person"))
+    demo_ctx.jobs.wait_idle()  # the people's names are read on a worker
     assert editor.choose_nominee("tran van binh")  # tones ignored
+    demo_ctx.jobs.wait_idle()
     assert editor.history_model.rowCount() >= 2  # prior CSTĐCS and LĐTT of the demo
     editor.year.setValue(2025)
     editor.title.setCurrentIndex(editor.title.findData("BANG_KHEN_TINH"))
-    result = editor.recheck()
+    with qtbot.waitSignal(editor.assessed, timeout=5000):
+        editor.recheck()  # assessed on a worker
+    result = editor.assessment
     assert result is not None and result.eligible and result.verdict in ("eligible", "to_review")
     assert "Đủ tiêu chuẩn" in editor.verdict.text() or "Đạt" in editor.verdict.text()
     editor.title.setCurrentIndex(editor.title.findData("CSTDCS"))
     editor.year.setValue(2026)
-    result = editor.recheck()
+    with qtbot.waitSignal(editor.assessed, timeout=5000):
+        editor.recheck()
+    result = editor.assessment
     assert result is not None and not result.ok
     assert any("bỏ phiếu" in editor.checks.item(i).text() for i in range(editor.checks.count()))
     assert editor.dossier.count() == len(result.dossier)
@@ -62,6 +71,7 @@ def test_bad_input_in_the_nomination_editor_saves_nothing(demo_ctx: Any, qtbot: 
     before = demo_ctx.reader.count("nominations")
     editor = NominationEditor(demo_ctx)
     qtbot.addWidget(editor)
+    demo_ctx.jobs.wait_idle()
     editor.title.setCurrentIndex(editor.title.findData("LDTT"))
     assert not editor.save()
     assert "chưa nhập" in editor.errors.message_for("subject_id")
@@ -114,10 +124,12 @@ def test_vote_session_share_is_on_total_members(demo_ctx: Any, qtbot: Any) -> No
     # the vote now shows in the nominee's eligibility
     nom = NominationEditor(demo_ctx, failing)
     qtbot.addWidget(nom)
+    demo_ctx.jobs.wait_idle()
     texts = [nom.checks.item(i).text() for i in range(nom.checks.count())]
     assert any("7/9" in t and "77,8%" in t and t.startswith("?") for t in texts)
     nom = NominationEditor(demo_ctx, passing)
     qtbot.addWidget(nom)
+    demo_ctx.jobs.wait_idle()
     texts = [nom.checks.item(i).text() for i in range(nom.checks.count())]
     assert any("8/9" in t and t.startswith("?") for t in texts)
 
@@ -207,6 +219,7 @@ def test_the_editor_keeps_the_figures_sent_with_a_dossier(demo_ctx: Any, qtbot: 
         })
     editor = NominationEditor(demo_ctx, nom["id"])
     qtbot.addWidget(editor)
+    demo_ctx.jobs.wait_idle()
     from tdkt_desktop.store.facts import nominee_facts
 
     assert editor.assessment is not None  # judged on the figures the dossier carries

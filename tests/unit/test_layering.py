@@ -1,6 +1,7 @@
 """Imports point one way: gui → (printing, excel, sync) → store → core. Nothing below gui imports Qt."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,51 @@ def test_command_modules_import_only_the_shared_base_of_the_cli():
         for name in imports_of(path):
             if name.startswith("tdkt_desktop.cli"):
                 assert name == "tdkt_desktop.cli.base", f"cli/{path.name} imports {name}"
+
+
+# What marks SQL or a transaction in a line of Python: statements, clauses, placeholders, connections.
+SQL_MARKS = re.compile(
+    r"\b(SELECT|INSERT|UPDATE|DELETE|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|PRAGMA|WHERE|JOIN|GROUP BY|ORDER BY)\b"
+    r"|\bIN \(|\bIS (NOT )?NULL\b|[=<>] \?|\bDESC\b"
+    r"|\.execute\(|\.executemany\(|\.db\.|\.conn\b|\.atomic\(|\b(store|reader|s)\.(rows|count|query)\("
+)
+
+
+def _code_lines(path: Path) -> list[tuple[int, str]]:
+    """The lines of ``path`` outside docstrings and comments."""
+    source = path.read_text(encoding="utf-8")
+    docs: set[int] = set()
+    for node in ast.walk(ast.parse(source)):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            docs.update(range(body[0].lineno, (body[0].end_lineno or body[0].lineno) + 1))
+    return [(n, line.split("#", 1)[0]) for n, line in enumerate(source.splitlines(), 1) if n not in docs]
+
+
+def test_the_gui_holds_no_sql_and_opens_no_transaction():
+    """All SQL lives in store/ (a second engine can be added without touching the screens); the screens call
+    its functions, in background jobs. On the GUI thread only reads by key (``ctx.reader.get`` and friends)."""
+    found = []
+    for path in sorted((PKG / "gui").rglob("*.py")):
+        for n, line in _code_lines(path):
+            if SQL_MARKS.search(line):
+                found.append(f"{path.relative_to(PKG)}:{n}: {line.strip()}")
+    assert found == []
+
+
+# What the GUI thread may ask its own store: a record by id, this installation's unit, a unit by its code.
+READER_USES = re.compile(r"\breader\.(get|require|unit_code|self_unit|unit_by_code|operator|close|schema_version)\b")
+
+
+def test_the_gui_thread_reads_only_by_key():
+    found = []
+    for path in sorted((PKG / "gui").rglob("*.py")):
+        for n, line in _code_lines(path):
+            for match in re.finditer(r"\breader\.\w+", line):
+                if not READER_USES.match(match.group(0)):
+                    found.append(f"{path.relative_to(PKG)}:{n}: {line.strip()}")
+            if re.search(r"\(\s*(self\.)?ctx\.reader\b\s*,", line) and "RecordTableModel" not in line \
+                    and "label_of" not in line:
+                found.append(f"{path.relative_to(PKG)}:{n}: {line.strip()}")
+    assert found == []

@@ -34,6 +34,7 @@ from tdkt_desktop.store.db import Row, Store, new_id
 from tdkt_desktop.store.numbering import take_number
 
 __all__ = [
+    "all_cancellations",
     "authority_problem",
     "cancel_awards",
     "cancellation_summary",
@@ -66,6 +67,11 @@ def _decision_code(decision: Row) -> str:
     number = decision.get("number") or ""
     code = decision.get("doc_code") or ""
     return f"{number}/{code}" if number and code else (number or code or "(chưa có số)")
+
+
+def all_cancellations(store: Store) -> list[Row]:
+    """Every live cancellation row (one per award cancelled)."""
+    return store.rows(TABLE)
 
 
 def cancelled_awardee_ids(store: Store) -> set[str]:

@@ -45,6 +45,7 @@ __all__ = [
     "ruleset_on",
     "save_session",
     "session_with_votes",
+    "sessions_here",
     "threshold_of",
 ]
 
@@ -263,6 +264,11 @@ def session_with_votes(store: Store, session_id: str) -> Row:
         if nom is not None:
             votes.append({**v, "nomination": nom})
     return {**session, "votes": votes}
+
+
+def sessions_here(store: Store) -> list[Row]:
+    """This unit's council meetings, newest first."""
+    return store.rows("vote_sessions", "unit_code = ?", [store.unit_code], order_by="meeting_date DESC")
 
 
 def last_session(store: Store) -> Row | None:

@@ -154,6 +154,11 @@ def _add_officials(store: Store, unit_code: str, officials: Sequence[Official]) 
         order += 1
 
 
+def known_units(store: Store) -> list[Row]:
+    """Every unit this installation knows (its own, its upper office, the units below), by code."""
+    return store.rows("units", order_by="code")
+
+
 def signers(store: Store) -> list[Row]:
     """Who signs this unit's documents, in their order (the same person and title once)."""
     out: list[Row] = []

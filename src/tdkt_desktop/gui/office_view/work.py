@@ -20,7 +20,7 @@ from tdkt_desktop.core.models import (
     title_label,
 )
 from tdkt_desktop.core.text import InputError, clean, collate_key
-from tdkt_desktop.store import consolidation, installation, office, statistics
+from tdkt_desktop.store import consolidation, council, installation, office, results, statistics
 from tdkt_desktop.store.assessment import assess
 from tdkt_desktop.store.campaigns import campaign_list
 from tdkt_desktop.store.db import Store
@@ -105,7 +105,7 @@ def nomination_detail(store: Store, nomination_id: str, decision_date: _dt.date)
     sessions = [
         {"id": s["id"], "meeting_date": s["meeting_date"], "total_members": s["total_members"],
          "present": s["present"], "written_opinions": s.get("written_opinions") or 0, "period": s.get("period")}
-        for s in store.rows("vote_sessions", "unit_code = ?", [store.unit_code], order_by="meeting_date DESC")
+        for s in council.sessions_here(store)
     ]
     unit = nom.get("unit_code") or nom["owner_unit"]
     u = store.unit_by_code(unit)
@@ -213,10 +213,7 @@ def periods_for(store: Store, campaign_id: str | None) -> list[str]:
         c = store.get("campaigns", campaign_id)
         if c and c.get("year"):
             years.add(int(c["year"]))
-        ids = [t["id"] for t in store.rows("targets", "campaign_id = ?", [campaign_id])]
-        if ids:
-            marks = ", ".join("?" for _ in ids)
-            found = {r["period"] for r in store.rows("target_results", f"target_id IN ({marks})", ids)}
+        found = results.periods_reported(store, campaign_id)
     years |= {int(p[:4]) for p in found}
     if not years:
         years.add(_dt.date.today().year)

@@ -12,13 +12,9 @@ from tdkt_desktop.gui.editor import RecordEditor
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, Qt, QtWidgets
 from tdkt_desktop.gui.registry import register_section
 from tdkt_desktop.gui.widgets import SearchBox, SectionPage, UndoBar
-from tdkt_desktop.store.db import Store
+from tdkt_desktop.store.installation import known_units
 
 LEVEL_LABELS = {level.value: level.label for level in m.UnitLevel}
-
-
-def unit_rows(store: Store) -> list[dict[str, Any]]:
-    return store.rows("units", order_by="code")
 
 
 class UnitsSection(SectionPage):
@@ -64,7 +60,7 @@ class UnitsSection(SectionPage):
         self.refresh()
 
     def refresh(self) -> None:
-        self.ctx.jobs.run(lambda store, _p: unit_rows(store), done=self._loaded)
+        self.ctx.jobs.run(lambda store, _p: known_units(store), done=self._loaded)
 
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         self._rows = rows

@@ -10,6 +10,7 @@ from typing import Any
 from tdkt_desktop import sync
 from tdkt_desktop.core.errors import file_error
 from tdkt_desktop.core.files import atomic_write
+from tdkt_desktop.store import consolidation
 from tdkt_desktop.store.db import Store
 
 Row = dict[str, Any]
@@ -29,13 +30,8 @@ def overview(store: Store) -> dict[str, Any]:
     code = store.unit_code or ""
     parent = unit.get("parent_code") or ""
     upper = store.unit_by_code(parent) if parent else None
-    children = [
-        {"code": r["code"], "name": r["name"]}
-        for r in store.db.query(
-            "SELECT code, name FROM units WHERE parent_code = ? AND deleted = 0 AND code != ? ORDER BY code",
-            [code, code],
-        )
-    ] if code else []
+    children = [{"code": u.code, "name": u.name} for u in consolidation.units_below(store, direct_only=True)] \
+        if code else []
     peers = sync.list_peers(store)
     trusted = {p["unit_code"] for p in peers if p["status"] == "trusted"}
     for child in children:

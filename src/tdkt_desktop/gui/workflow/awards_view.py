@@ -14,6 +14,7 @@ from tdkt_desktop.gui.widgets import SearchBox, heading
 from tdkt_desktop.gui.workflow.cancel_dialog import CancelAwardsDialog
 from tdkt_desktop.gui.workflow.nomination_editor import NominationEditor
 from tdkt_desktop.gui.workflow.vote_editor import VoteSessionEditor
+from tdkt_desktop.store import cancellations
 from tdkt_desktop.store.listing import years_of
 
 
@@ -210,7 +211,7 @@ class DecisionsTab(QtWidgets.QWidget):
 
     def load_cancellations(self) -> None:
         def read(store: Any, _p: Any) -> list[dict[str, Any]]:
-            return store.rows("award_cancellations")
+            return cancellations.all_cancellations(store)
 
         def show(rows: list[dict[str, Any]]) -> None:
             self.cancelled = {

@@ -4,20 +4,21 @@ a live eligibility panel, the dossier checklist of the chosen title and the nomi
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.rules import RuleSet, allowed_titles, dossier_for
+from tdkt_desktop.core.rules import RuleSet, allowed_titles, dossier_for, ruleset_for
 from tdkt_desktop.core.text import InputError, clean, fold, format_date
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.inputs import FieldInput, FoldedCompleter, make_input
-from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets
+from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, select_data, table_view
 from tdkt_desktop.gui.workflow.common import EditorDialog, enum_label, json_dict, period_choices, timer
 from tdkt_desktop.store import fields as F
+from tdkt_desktop.store import nominations
 from tdkt_desktop.store.assessment import ELIGIBLE, NOT_IN_RULES, TO_REVIEW, Assessment, assess, judging_date
-from tdkt_desktop.store.council import ruleset_on
-from tdkt_desktop.store.facts import award_history
+from tdkt_desktop.store.campaigns import campaign_list
 
 Row = dict[str, Any]
 
@@ -81,6 +82,8 @@ class RegistryRecordDialog(EditorDialog):
 class NominationEditor(EditorDialog):
     """One nomination: the subject, the title, the dossier, and the eligibility check as you type."""
 
+    assessed = Signal()  # the assessment of the nomination as typed is shown
+
     def __init__(self, ctx: Any, nomination_id: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("nominationEditor")
@@ -92,6 +95,9 @@ class NominationEditor(EditorDialog):
         self.assessment: Assessment | None = None
         self._names: dict[str, str] = {}
         self._dossier_extra: dict[str, Any] = {}
+        self._by_label: dict[str, str] = {}
+        self._by_name: dict[str, list[str]] = {}
+        self._generation = 0
         self.setWindowTitle(self.tr("Nomination") if nomination_id else self.tr("New nomination"))
 
         outer = QtWidgets.QVBoxLayout(self)
@@ -255,17 +261,32 @@ class NominationEditor(EditorDialog):
 
     # ------------------------------------------------------------------ loading
     def load(self) -> None:
+        """Read the nomination (when stored), the campaigns and who can be nominated on a worker; ``loaded``
+        follows once they are shown and the nomination is assessed."""
+        nomination_id, default_kind = self.nomination_id, self.kind.currentData()
+
+        def read(store: Any, _p: Any) -> Row:
+            row = store.require("nominations", nomination_id) if nomination_id else {}
+            kind = row.get("subject_kind") or default_kind
+            subject = nominations.nominee(store, kind, row["subject_id"]) if row.get("subject_id") else None
+            return {"row": row, "campaigns": campaign_list(store), "names": nominations.registry_names(store, kind),
+                    "subject": subject}
+
+        def failed(exc: BaseException) -> None:
+            self.setEnabled(True)
+            self.errors.show(exc)
+
+        self.setEnabled(False)
+        self.ctx.jobs.run(read, done=self._show, failed=failed, title=self.tr("Reading"), parent=self)
+
+    def _show(self, data: Row) -> None:
         self._loading = True
         try:
-            reader = self.ctx.reader
-            campaigns = reader.rows("campaigns", order_by="year DESC, doc_date DESC")
-            fill_combo(self.campaign, [(c["name"], c["id"]) for c in campaigns], blank=self.tr("(none)"))
-            row: Row = {}
-            if self.nomination_id:
-                row = reader.require("nominations", self.nomination_id)
+            row: Row = data["row"]
+            fill_combo(self.campaign, [(c["name"], c["id"]) for c in data["campaigns"]], blank=self.tr("(none)"))
             self.original = dict(row)
             select_data(self.kind, row.get("subject_kind") or m.SubjectKind.PERSON.value)
-            self._load_names()
+            self._set_names(data["names"])
             self.year.setValue(int(row.get("year") or _dt.date.today().year))
             if row.get("period") and not select_data(self.period, row["period"]):
                 self.period.addItem(m.period_label(row["period"]), row["period"])
@@ -282,28 +303,33 @@ class NominationEditor(EditorDialog):
             self.status_reason.setText(row.get("status_reason") or "")
             self._dossier_extra = json_dict(row.get("dossier_json"))
             if row.get("subject_id"):
-                self._set_subject(row["subject_id"], row.get("subject_name") or "")
+                self.subject_id = str(row["subject_id"])
+                self._show_subject(data["subject"], row.get("subject_name") or "")
             self._fill_dossier()
-            self.recheck()
         finally:
             self._loading = False
         self._dirty = False
+        self.setEnabled(True)
+        self.recheck(then=self.loaded.emit)
 
     def _table(self) -> str:
         return m.SubjectKind(self.kind.currentData()).table
 
     def _load_names(self) -> None:
-        table = self._table()
-        name_field = m.SubjectKind.of_table(table).name_field
-        rows = self.ctx.reader.db.execute(
-            f"SELECT id, {name_field}, {'position' if table == 'people' else 'address'} FROM {table} WHERE deleted = 0"
-        ).fetchall()
+        kind = self.kind.currentData()
+
+        def show(names: list[Row]) -> None:
+            if self.kind.currentData() == kind:  # an earlier kind's names may arrive after a later one's
+                self._set_names(names)
+
+        self.ctx.jobs.run(lambda store, _p: nominations.registry_names(store, kind), done=show, parent=self)
+
+    def _set_names(self, names: list[Row]) -> None:
         choices = []
         self._names = {}
-        for rid, name, extra in rows:
-            label = f"{name} — {extra}" if extra else str(name)
-            choices.append((label, rid))
-            self._names[rid] = str(name)
+        for r in names:
+            choices.append((f"{r['name']} — {r['extra']}" if r["extra"] else r["name"], r["id"]))
+            self._names[r["id"]] = r["name"]
         self.completer.set_choices(choices)
         self._by_label = {fold(label): rid for label, rid in choices}
         self._by_name: dict[str, list[str]] = {}
@@ -360,14 +386,25 @@ class NominationEditor(EditorDialog):
         return True
 
     def _set_subject(self, rid: str, name: str, *, keep_text: bool = False) -> None:
-        kind = m.SubjectKind(self.kind.currentData())
+        """Take ``rid`` as the nominee; its record and prior titles are read on a worker."""
+        kind = self.kind.currentData()
         self.subject_id = rid
-        self.subject = self.ctx.reader.get(kind.table, rid)
+        self._schedule()
+
+        def show(subject: Row) -> None:
+            if self.subject_id == rid:
+                self._show_subject(subject, name, keep_text=keep_text)
+
+        self.ctx.jobs.run(lambda store, _p: nominations.nominee(store, kind, rid), done=show, parent=self)
+
+    def _show_subject(self, subject: Row | None, name: str, *, keep_text: bool = False) -> None:
+        kind = m.SubjectKind(self.kind.currentData())
+        self.subject = (subject or {}).get("record")
         record = self.subject or {}
         if not keep_text:
             self.nominee.setText(record.get(kind.name_field) or name)
         info = [str(v) for v in (record.get("position"), record.get("workplace") or record.get("address")) if v]
-        if self.kind.currentData() == "collective" and record.get("members_count"):
+        if kind is m.SubjectKind.COLLECTIVE and record.get("members_count"):
             info.append(self.tr("%1 members").replace("%1", str(record["members_count"])))
         self.nominee_info.setText(" · ".join(info))
         if not self._loading:
@@ -375,8 +412,7 @@ class NominationEditor(EditorDialog):
                 self.nominee_class.setCurrentText(record["nominee_class"])
             if record.get("field") and not self.field_edit.text():
                 self.field_edit.setText(record["field"])
-        self.history_model.set_rows(award_history(self.ctx.reader, kind.value, rid))
-        self._schedule()
+        self.history_model.set_rows((subject or {}).get("history") or [])
 
     def create_subject(self) -> RegistryRecordDialog:
         dlg = RegistryRecordDialog(self.ctx, self._table(), self.nominee.text().strip(), self)
@@ -385,8 +421,11 @@ class NominationEditor(EditorDialog):
         return dlg
 
     def _subject_created(self, row: Row) -> None:
+        name = row.get(m.SubjectKind.of_table(self._table()).name_field) or ""
+        self._names[row["id"]] = name
+        self._by_name.setdefault(fold(name), []).append(row["id"])
         self._load_names()
-        self._set_subject(row["id"], row.get(m.SubjectKind.of_table(self._table()).name_field) or "")
+        self._set_subject(row["id"], name)
         self.mark_dirty()
 
     # ------------------------------------------------------------------ titles and forms
@@ -397,7 +436,8 @@ class NominationEditor(EditorDialog):
         self._schedule()
 
     def _fill_titles(self) -> None:
-        self.ruleset = ruleset_on(self.ctx.reader, judging_date({"year": self.year.value()}))
+        unit = self.ctx.reader.self_unit() or {}
+        self.ruleset = ruleset_for(judging_date({"year": self.year.value()}), province_code=unit.get("province_code") or None)
         entries = allowed_titles(self.ruleset, self.kind.currentData())
         fill_combo(self.title, [(e.name, e.code) for e in entries], blank=self.tr("— choose —"))
 
@@ -487,24 +527,43 @@ class NominationEditor(EditorDialog):
             "dossier_json": self.dossier_state(),
         }
 
-    def recheck(self) -> Assessment | None:
-        """Assess the nomination as typed (the same assessment the appraisal panel and the appraisal make)."""
+    def recheck(self, then: Callable[[], None] | None = None) -> None:
+        """Assess the nomination as typed on a worker (the same assessment the appraisal panel and the
+        appraisal make); ``assessed`` follows, then ``then()``."""
         self._recheck_timer.stop()
         values = self.current_values()
+        self._generation += 1
+        generation = self._generation
+        if not values["title_code"] or not self.subject_id:
+            self._show_assessment(values, None)
+            if then is not None:
+                then()
+            return
+
+        def done(a: Assessment) -> None:
+            if generation == self._generation:
+                self._show_assessment(values, a)
+            if then is not None:
+                then()
+
+        self.ctx.jobs.run(lambda store, _p: assess(store, values), done=done, parent=self)
+
+    def _show_assessment(self, values: Row, a: Assessment | None) -> None:
         self.checks.clear()
-        self.assessment = None
+        self.assessment = a
         if not values["title_code"]:
             self.verdict.setText(self.tr("Choose a title or form to check the criteria."))
             palette.set_tone(self.verdict, "muted")
             self.basis.clear()
-            return None
-        if not self.subject_id:
+        elif a is None:
             self.verdict.setText(self.tr("Choose the nominee from the registry to check the criteria."))
             palette.set_tone(self.verdict, "muted")
             self.basis.clear()
-            return None
-        a = assess(self.ctx.reader, values)
-        self.assessment = a
+        else:
+            self._show_checks(a)
+        self.assessed.emit()
+
+    def _show_checks(self, a: Assessment) -> None:
         if a.verdict == NOT_IN_RULES:
             self.verdict.setText(self.tr("This title is not in the rules in force for the year."))
             palette.set_tone(self.verdict, "error")
@@ -533,7 +592,6 @@ class NominationEditor(EditorDialog):
         elif a.vote_required:
             notes.append(self.tr("Council vote needed; the share needed is set by the council's own rules."))
         self.basis.setText("\n".join(notes))
-        return a
 
     # ------------------------------------------------------------------ saving
     def collect(self) -> Row:
@@ -548,7 +606,6 @@ class NominationEditor(EditorDialog):
             )
         if not self.title.currentData():
             raise InputError(self.tr("Title or form: not chosen."), field="title_code")
-        self.recheck()  # what is saved is what was judged
         values = {
             "subject_kind": self.kind.currentData(),
             "subject_id": self.subject_id,

@@ -332,6 +332,8 @@ class VoteSessionEditor(EditorDialog):
         year = self._year()
 
         def show(rows: list[Row]) -> None:
+            if self._year() != year:  # the period changed meanwhile: its own read follows
+                return
             taken = {line.nomination["id"] for line in self.model.lines}
             fill_combo(
                 self.candidates,
