@@ -47,14 +47,14 @@ def test_what_waits_for_this_unit(store) -> None:
 def test_periods_reported_meetings_here_and_known_units(store) -> None:
     from tdkt_desktop.store.council import save_session, sessions_here
     from tdkt_desktop.store.installation import known_units
-    from tdkt_desktop.store.results import ResultEntry, periods_reported, save_results
+    from tdkt_desktop.store.results import periods_reported, save_results
 
     camp = store.insert("campaigns", {"name": "A", "campaign_type": "regular", "year": 2026})
     t = store.insert("targets", {"campaign_id": camp["id"], "seq": 1, "measure": "m", "comparator": "at_least",
                                  "value": 1})
     assert periods_reported(store, camp["id"]) == set()
     for period in ("2026-H1", "2026"):
-        save_results(store, campaign_id=camp["id"], period=period, unit_code="31147", results={t["id"]: ResultEntry(2)})
+        save_results(store, campaign_id=camp["id"], period=period, unit_code="31147", results=[{"target_id": t["id"], "value": 2}])
     assert periods_reported(store, camp["id"]) == {"2026-H1", "2026"}
     meetings = [save_session(store, values={"meeting_date": day, "total_members": 7, "present": 6})
                 for day in ("2026-06-01", "2026-12-10")]
