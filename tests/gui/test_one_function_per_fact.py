@@ -172,7 +172,7 @@ def province(app: Any, tmp_path: Path) -> Iterator[Any]:
     data = build_province(tmp_path)
     settings = QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.Format.IniFormat)
     context = AppContext.open(data["db"], settings=settings)
-    context.extras.update(data)
+    context.data = data  # what the fixture made, for the tests
     yield context
     context.close()
 
@@ -242,7 +242,7 @@ def test_screen_excel_and_command_line_show_the_same_matrix(province: Any, qtbot
     from tdkt_desktop.cli import main
     from tdkt_desktop.gui.office_view.consolidation import ConsolidationPage
 
-    campaign, t = province.extras["campaign"], province.extras["targets"]
+    campaign, t = province.data["campaign"], province.data["targets"]
     page = ConsolidationPage(province)
     qtbot.addWidget(page)
     wait(province)
@@ -289,7 +289,7 @@ def test_reports_screen_and_command_line_write_the_same_sheets(province: Any, qt
     from tdkt_desktop.cli import main
     from tdkt_desktop.gui.office_view.reports import F0603, ReportsPage
 
-    campaign = province.extras["campaign"]
+    campaign = province.data["campaign"]
     page = ReportsPage(province)
     qtbot.addWidget(page)
     wait(province)

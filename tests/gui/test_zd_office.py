@@ -59,7 +59,7 @@ def office(app: Any, db_path: Path) -> Any:
     with open_store(db_path) as store:
         data = build_office(store)
     context = AppContext.open(db_path, settings=QtCore.QSettings(str(db_path.parent / "s.ini"), QtCore.QSettings.Format.IniFormat))
-    context.extras["data"] = data
+    context.data = data  # what the fixture made, for the tests
     yield context
     context.close()
 
@@ -78,7 +78,7 @@ def status(ctx: Any, nom: dict[str, Any]) -> str:
 def test_appraisal_flow_through_the_screen(office: Any, qtbot: Any, messages: Any) -> None:
     from tdkt_desktop.gui.office_view.appraisal import AppraisalPage
 
-    noms = office.extras["data"]["noms"]
+    noms = office.data["noms"]
     page = AppraisalPage(office)
     qtbot.addWidget(page)
     page.decision_date.setDate(QtCore.QDate(DEC.year, DEC.month, DEC.day))
@@ -157,7 +157,7 @@ def test_decision_issued_from_the_screen(office: Any, qtbot: Any, messages: Any)
     from tdkt_desktop.gui.office_view.decisions import DecisionPage
     from tdkt_desktop.store import office as engine
 
-    noms = office.extras["data"]["noms"]
+    noms = office.data["noms"]
     with open_store(office.db_path) as store:
         for name in ("Nguyễn Văn An", "Trần Thị Bình"):
             engine.receive(store, noms[name]["id"])
@@ -207,7 +207,7 @@ def test_attainment_matrix_cells_and_colours(office: Any, qtbot: Any) -> None:
     from tdkt_desktop.gui.tables import EXPORT_ROLE
     from tdkt_desktop.store.consolidation import attainment_matrix
 
-    camp = office.extras["data"]["campaign"]
+    camp = office.data["campaign"]
     model = AttainmentMatrixModel()
     with open_store(office.db_path) as store:
         model.set_matrix(attainment_matrix(store, camp["id"], "2025"))
@@ -241,7 +241,7 @@ def test_attainment_matrix_cells_and_colours(office: Any, qtbot: Any) -> None:
 def test_consolidation_page_and_drill_down(office: Any, qtbot: Any) -> None:
     from tdkt_desktop.gui.office_view.consolidation import ConsolidationPage
 
-    camp = office.extras["data"]["campaign"]
+    camp = office.data["campaign"]
     page = ConsolidationPage(office)
     qtbot.addWidget(page)
     wait(office)
@@ -344,7 +344,7 @@ def test_export_of_a_list_reads_back(office: Any, qtbot: Any, tmp_path: Path) ->
     # the matrix: numbers stay numbers
     model = AttainmentMatrixModel()
     with open_store(office.db_path) as store:
-        model.set_matrix(attainment_matrix(store, office.extras["data"]["campaign"]["id"], "2025"))
+        model.set_matrix(attainment_matrix(store, office.data["campaign"]["id"], "2025"))
     out2 = tmp_path / "matrix.xlsx"
     excel_actions.export_model(office, model, title="Đối chiếu", path=out2, done=results.append)
     wait(office)

@@ -89,7 +89,6 @@ class Job(QtCore.QRunnable):
         self.result: Any = None
         self.error: BaseException | None = None
         self.changed: list[str] = []
-        self.is_done = False
 
     def cancel(self) -> None:
         self.progress.cancel()
@@ -151,7 +150,7 @@ class Jobs(QObject):
             )
 
         def finish(result: Any, error: BaseException | None, changed: list[str]) -> None:
-            job.result, job.error, job.changed, job.is_done = result, error, changed, True
+            job.result, job.error, job.changed = result, error, changed
             self._running.discard(job)
             if progress_dialog is not None:
                 progress_dialog.reset()

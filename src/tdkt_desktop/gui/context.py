@@ -3,9 +3,8 @@ for the GUI thread, settings, and a few facts about this installation."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tdkt_desktop.gui.background import Jobs
 from tdkt_desktop.gui.qt import QSettings
@@ -26,7 +25,6 @@ class AppContext:
     jobs: Jobs
     reader: Store
     settings: QSettings
-    extras: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def open(cls, db_path: str | Path, *, settings: QSettings | None = None) -> AppContext:

@@ -10,7 +10,7 @@ emitted, ``data_changed(table)`` follows, and the dialog closes.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tdkt_desktop.core.models import SubjectKind
@@ -237,9 +237,6 @@ class RecordEditor(QtWidgets.QDialog):
         if name == "subject_kind" and "subject_id" in self.inputs:
             self.inputs["subject_id"].set_stored(None)
 
-    def _raw(self, name: str) -> Any:
-        return self.inputs[name].raw()
-
     def _validate_field(self, name: str) -> str:
         widget = self.inputs[name]
         spec = widget.spec
@@ -378,19 +375,3 @@ class RecordEditor(QtWidgets.QDialog):
             return
         event.ignore()
         self.reject()
-
-
-def edit_record(
-    ctx: AppContext,
-    table: str,
-    record_id: str | None = None,
-    *,
-    parent: QtWidgets.QWidget | None = None,
-    fields: Iterable[str] | None = None,
-    defaults: Mapping[str, Any] | None = None,
-) -> RecordEditor:
-    """Open the editor (non-blocking, ``open()``); returns it so callers can follow ``saved``."""
-    editor = RecordEditor(ctx, table, record_id, fields=list(fields) if fields else None, defaults=defaults, parent=parent)
-    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    editor.open()
-    return editor

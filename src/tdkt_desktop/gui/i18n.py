@@ -119,11 +119,6 @@ def ensure_translator() -> bool:
     return install_translator(app)
 
 
-def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """Translate at run time (strings already extracted elsewhere, e.g. with QT_TRANSLATE_NOOP)."""
-    return QCoreApplication.translate(context, text, disambiguation, n)
-
-
 def source_strings() -> dict[str, set[str]]:
     """Every English source string of the .ts file, by context, and whether it is translated (for tests)."""
     import xml.etree.ElementTree as ET

@@ -1,12 +1,11 @@
-"""The sections of the main window. A section is registered once, by key; registering the same key
-again replaces it (so a richer screen can take over a simpler one)::
+"""The sections of the main window, each registered once, by key, from its module in ``gui/sections/``::
 
     from tdkt_desktop.gui.registry import register_section
 
     register_section("awards", QT_TRANSLATE_NOOP("Sections", "Awards"), make_awards, order=50, icon="award")
 
 ``factory(ctx: AppContext) -> QWidget`` is called the first time the section is shown. The widget may
-define ``refresh()`` (called each time it is shown again) and ``section_actions()`` is not needed.
+define ``refresh()`` (called each time it is shown again), ``focus_search()`` and ``can_close() -> bool``.
 """
 
 from __future__ import annotations
@@ -65,7 +64,7 @@ _loaded = False
 
 
 def _load_builtin() -> None:
-    """Import the section modules (each registers itself). Later modules replace earlier keys."""
+    """Import the section modules (each registers itself), in the order of their names."""
     global _loaded
     if _loaded:
         return
@@ -75,8 +74,5 @@ def _load_builtin() -> None:
 
     from tdkt_desktop.gui import sections as pkg
 
-    names = sorted(info.name for info in pkgutil.iter_modules(pkg.__path__))
-    # base modules first, so the richer screens (registered by later modules) win
-    names.sort(key=lambda n: (not n.startswith("basic_"), n))
-    for name in names:
+    for name in sorted(info.name for info in pkgutil.iter_modules(pkg.__path__)):
         importlib.import_module(f"{pkg.__name__}.{name}")

@@ -137,23 +137,3 @@ class SectionPage(QtWidgets.QWidget):
         current = self.tabs.currentWidget() if self.tabs is not None else (self.lists[0] if self.lists else None)
         if current is not None and hasattr(current, "focus_search"):
             current.focus_search()
-
-
-class Card(QtWidgets.QFrame):
-    """A number with its label (overview)."""
-
-    def __init__(self, label: str, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        self.number = QtWidgets.QLabel("…", self)
-        self.number.setObjectName("cardNumber")
-        self.caption = QtWidgets.QLabel(label, self)
-        self.caption.setObjectName("cardLabel")
-        self.caption.setWordWrap(True)
-        layout.addWidget(self.number)
-        layout.addWidget(self.caption)
-
-    def set_value(self, text: str) -> None:
-        self.number.setText(text)

@@ -228,7 +228,6 @@ class SetupWizard(QtWidgets.QWizard):
         self.currentIdChanged.connect(self._entered)
         self.resize(720, 560)
         self._saving = False
-        self.done_setup: dict[str, Any] | None = None
 
     def _entered(self, page_id: int) -> None:
         if self.page(page_id) is self.upper_page:
@@ -273,7 +272,6 @@ class SetupWizard(QtWidgets.QWizard):
 
         def done(_r: Any) -> None:
             self._saving = False
-            self.done_setup = answers
             QtWidgets.QWizard.accept(self)
 
         def failed(err: BaseException) -> None:

@@ -515,12 +515,6 @@ class AppraisalPage(QtWidgets.QWidget):
             for i in range(self.dossier.count())
         }
 
-    def set_tick(self, key: str, on: bool) -> None:
-        for i in range(self.dossier.count()):
-            item = self.dossier.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == key:
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
     def missing_items(self) -> list[str]:
         if self.detail is None:
             return []
@@ -562,7 +556,6 @@ class AppraisalPage(QtWidgets.QWidget):
                           done=self._appraised, title=self.tr("Appraising"), parent=self)
 
     def _appraised(self, result: Any) -> None:
-        self.last_result = result
         self.detail = None  # reload the detail with the stored appraisal
 
     def approve(self) -> None:

@@ -70,7 +70,6 @@ class DecisionPage(QtWidgets.QWidget):
         self.ctx = ctx
         self.preview: Row | None = None
         self.preview_key: tuple[Any, ...] | None = None
-        self.last_issued: Row | None = None
         self.officials: list[Row] = []
 
         outer = QtWidgets.QVBoxLayout(self)
@@ -322,7 +321,6 @@ class DecisionPage(QtWidgets.QWidget):
         )
 
     def _issued(self, summary: Row) -> None:
-        self.last_issued = summary
         self._show_preview(None)
         dialogs.inform(self, self.tr("Issue the decision"),
                        self.tr("Decision No. %1 was issued: %2 awardee(s), total award %3. "
@@ -359,7 +357,6 @@ class DecisionPage(QtWidgets.QWidget):
                                  dialog=True, parent=self)
 
     def _printed(self, result: Row) -> None:
-        self.last_printed = result
         dialogs.inform(self, self.tr("Print"), self.tr("%1 PDF file(s) written to:\n%2")
                        .replace("%1", str(len(result["written"]))).replace("%2", result["folder"]))
 

@@ -45,7 +45,6 @@ UNMAPPED = "__unmapped__"
 
 
 class ImportWizard(QtWidgets.QDialog):
-    STEPS = 5
 
     def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None, *, kind: str | None = None) -> None:
         ensure_translator()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -299,14 +298,6 @@ def nominations_table(noms: Row) -> tuple[list[str], list[Row]]:
               **{f"t:{k}": v for k, v in noms["totals_by_title"].items()}, "total": noms["total"]}
     rows.append(totals)
     return noms["statuses"], rows
-
-
-def group_counts(rows: list[Row]) -> dict[str, dict[str, int]]:
-    """unit name → status → count (the appraisal list's group tree)."""
-    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for r in rows:
-        out[r["unit_code"]][r["status"]] += 1
-    return out
 
 
 def clean_reasons(text: str) -> list[str]:

@@ -15,15 +15,6 @@ _PDFIUM = threading.Lock()
 MAX_PRINT_DPI = 300
 
 
-def page_count(pdf: str | Path | bytes) -> int:
-    with _PDFIUM:
-        doc = pdfium.PdfDocument(pdf)
-        try:
-            return len(doc)
-        finally:
-            doc.close()
-
-
 def page_sizes_pt(pdf: str | Path | bytes) -> list[tuple[float, float]]:
     with _PDFIUM:
         doc = pdfium.PdfDocument(pdf)

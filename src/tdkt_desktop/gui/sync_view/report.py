@@ -86,9 +86,6 @@ class ReportView(QtWidgets.QWidget):
         self.details_label.hide()
         self.details.hide()
 
-    def banner_text(self) -> str:
-        return self.banner.text() if self.banner.isVisible() or self.banner.text() else ""
-
     def show_report(self, report: dict[str, Any]) -> None:
         self.report = report
         bundles = report.get("bundles") or []

@@ -12,14 +12,10 @@ from tdkt_desktop.core.text import InputError, fold
 from tdkt_desktop.gui import dialogs, palette
 from tdkt_desktop.gui.errors import is_user_error
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.store import fields as F
 
 Row = dict[str, Any]
-
-def t(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
 
 def today() -> _dt.date:
     return _dt.date.today()
@@ -187,7 +183,6 @@ class EditorDialog(QtWidgets.QDialog):
         self.cancel_button.clicked.connect(self.reject)
         shortcut = QtGui.QShortcut(QtGui.QKeySequence.StandardKey.Save, self)
         shortcut.activated.connect(self.save)
-        self.last_result: Any = None
 
     # ------------------------------------------------------------------ dirty state
     def mark_dirty(self, *_args: Any) -> None:
@@ -234,7 +229,6 @@ class EditorDialog(QtWidgets.QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         self._dirty = False
-        self.last_result = result
         self.saved.emit(result)
         self.done(QtWidgets.QDialog.DialogCode.Accepted)
 

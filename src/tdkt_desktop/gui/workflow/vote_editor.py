@@ -32,7 +32,6 @@ class VoteLine:
     nomination: Row
     threshold: float | None  # None with ``required``: no text confirmed it, the council's own rules decide
     required: bool = False
-    vote_id: str | None = None
     votes_for: str = ""
     stored: str = ""
 
@@ -283,7 +282,6 @@ class VoteSessionEditor(EditorDialog):
             lines = []
             for v in row["votes"]:
                 line = self._line(v["nomination"])
-                line.vote_id = v["id"]
                 line.votes_for = line.stored = str(v["votes_for"])
                 lines.append(line)
             self.model.set_lines(lines)
