@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from tdkt_desktop.cli import EXIT_ATTENTION, EXIT_OK, EXIT_REFUSED
 from tdkt_desktop.store import office, open_store
 from tdkt_desktop.store.authority import NoAuthority
 from tdkt_desktop.store.revisions import SYNC_FIELDS
 from tdkt_desktop.sync import export_bundle, import_bundles, list_reviews, pending
-from tdkt_desktop.sync.report import EXIT_ATTENTION, EXIT_MERGED, EXIT_REFUSED
 
 from .test_sync_helpers import (
     COMMUNES,
@@ -145,7 +145,7 @@ def test_campaign_claiming_the_province_as_launcher_is_refused(net):
     # a copy of the province's directive (its document's issuer named apart) is the ward's own record: accepted
     copy = c1.insert("campaigns", {"name": "Chỉ thị của tỉnh", "campaign_type": "regular", "doc_issuer": PROVINCE,
                                    "doc_number": "12/CT-UBND", "doc_kind": "CT"})
-    assert import_bundles(prov, [send(c1, prov, tmp)]).exit_code == EXIT_MERGED
+    assert import_bundles(prov, [send(c1, prov, tmp)]).exit_code == EXIT_OK
     assert prov.get("campaigns", copy["id"])["owner_unit"] == C1
 
 
@@ -228,7 +228,7 @@ def _decide(net) -> tuple[dict, dict]:
 
     decision = office.issue_decision(prov, [nom["id"]], decision_date=dt.date(2026, 12, 20), signer="Trần Văn A",
                                      signer_title="Chủ tịch")
-    assert import_bundles(c1, [send(prov, c1, tmp)]).exit_code == EXIT_MERGED
+    assert import_bundles(c1, [send(prov, c1, tmp)]).exit_code == EXIT_OK
     return c1.get("nominations", nom["id"]), decision
 
 
@@ -329,7 +329,7 @@ def test_a_reused_revision_is_never_unchanged(net):
     backup = tmp / "c1-backup.sqlite"
     copy_installation(c1.path, backup)  # a copy made by hand, outside the program
     c1.update("people", who["id"], {"position": "Chủ tịch"})
-    assert import_bundles(prov, [send(c1, prov, tmp)]).exit_code == EXIT_MERGED
+    assert import_bundles(prov, [send(c1, prov, tmp)]).exit_code == EXIT_OK
     # the same database put back from the backup WITHOUT a new identity: its next edit reuses the same counter
     restored = open_store(backup)
     try:

@@ -117,3 +117,51 @@ def test_sync_commands_parse_with_db_before_or_after(dbs, capsys):
     help_text = parser._subparsers._group_actions[0].choices["bundle"]._subparsers._group_actions[0].choices[
         "import"].format_help()
     assert "Mã thoát" in help_text
+
+
+def test_the_database_file_is_never_read_or_written_as_a_bundle(dbs, tmp_path, capsys, monkeypatch):
+    """``bundle import`` given the database itself (or its -wal) refuses it without opening it outside SQLite
+    (closing a descriptor of the file would drop the process's locks on it); ``bundle export --out`` the
+    database refuses to replace it."""
+    p_db, c_db = dbs
+    from pathlib import Path
+
+    from tdkt_desktop.store import open_store
+    from tdkt_desktop.store.db import check_integrity
+
+    opened: list[str] = []
+    real_open = Path.open
+
+    def spy(self, *args, **kwargs):
+        opened.append(str(self.resolve()))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", spy)
+    def counts(store) -> dict[str, int]:
+        return {t: store.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("units", "sync_incoming")}
+
+    with open_store(p_db) as prov:
+        before = counts(prov)
+    wal = f"{p_db}-wal"
+    for given in (p_db, wal, str(tmp_path / "." / Path(p_db).name)):
+        code, out, err = run(capsys, "bundle", "import", "--db", p_db, given, "--json")
+        report = json.loads(out)
+        (b,) = report["bundles"]
+        assert code == 1 and b["status"] == "refused" and b["error_code"] == "database_file", out
+        assert "tệp cơ sở dữ liệu đang mở" in b["message"] and "*.tdktgoi" in b["message"]
+    assert str(Path(p_db).resolve()) not in opened and str(Path(wal).resolve()) not in opened
+    code, out, err = run(capsys, "--db", p_db, "bundle", "import", p_db)
+    assert code == 1 and "không phải gói đồng bộ" in out and "Traceback" not in err
+    with open_store(p_db) as prov:
+        assert check_integrity(prov) == []
+        assert counts(prov) == before
+
+    run(capsys, "keys", "export", "--db", p_db, "--out", str(tmp_path / "p.json"))
+    run(capsys, "enroll", "--db", c_db, str(tmp_path / "p.json"), "--yes")
+    size = Path(c_db).stat().st_size
+    code, out, err = run(capsys, "bundle", "export", "--db", c_db, "--to", PROVINCE, "--out", c_db)
+    assert code == 1 and "không ghi gói đè lên nó" in err and "Traceback" not in err
+    assert Path(c_db).stat().st_size == size
+    with open_store(c_db) as c1:
+        assert check_integrity(c1) == [] and c1.unit_code == COMMUNES[0]
+        assert c1.db.execute("SELECT COUNT(*) FROM sync_outgoing").fetchone()[0] == 0

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tdkt_desktop.cli import EXIT_ATTENTION, EXIT_OK
 from tdkt_desktop.store import open_store
 from tdkt_desktop.sync import SyncError, import_bundles, list_reviews, resolve_review
-from tdkt_desktop.sync.report import EXIT_ATTENTION, EXIT_MERGED
 
 from .test_sync_helpers import (
     COMMUNES,
@@ -56,7 +56,7 @@ def test_edits_of_different_fields_merge_without_conflict(pc, tmp_path):
     prov.update("nominations", nom["id"], {"appraisal_note": "Đang xem"})
     up, down = send(c1, prov, tmp_path), send(prov, c1, tmp_path)
     r_up, r_down = import_bundles(prov, [up]), import_bundles(c1, [down])
-    assert r_up.exit_code == r_down.exit_code == EXIT_MERGED, (r_up.summary(), r_down.summary())
+    assert r_up.exit_code == r_down.exit_code == EXIT_OK, (r_up.summary(), r_down.summary())
     assert r_up.totals()["nominations"]["merged"] == 1
     for store in (prov, c1):
         row = store.get("nominations", nom["id"])
@@ -77,7 +77,7 @@ def test_same_field_at_two_installations_is_queued_on_both_sides_and_resolved_on
         second.update("people", p["id"], {"phone": "0909"})  # another field: merged without conflict
         r1 = import_bundles(prov, [send(c1, prov, tmp_path, name="a.tdktgoi")])
         r2 = import_bundles(prov, [send(second, prov, tmp_path, name="b.tdktgoi")])
-        assert r1.exit_code == EXIT_MERGED and r2.exit_code == EXIT_ATTENTION, r2.summary()
+        assert r1.exit_code == EXIT_OK and r2.exit_code == EXIT_ATTENTION, r2.summary()
         (item,) = list_reviews(prov)
         assert item["field_name"] == "position" and item["reason"] == "collision"
         assert {item["kept"], item["other"]} == {"Công chức Tư pháp", "Công chức Văn hóa"}
@@ -85,14 +85,14 @@ def test_same_field_at_two_installations_is_queued_on_both_sides_and_resolved_on
         assert in_force["position"] == item["kept"] and in_force["phone"] == "0909"
         # the queue travels down with the merged record: both copies of the unit see the same item
         for below in (c1, second):
-            assert import_bundles(below, [send(prov, below, tmp_path)]).exit_code in (EXIT_MERGED, EXIT_ATTENTION)
+            assert import_bundles(below, [send(prov, below, tmp_path)]).exit_code in (EXIT_OK, EXIT_ATTENTION)
             (mirror,) = list_reviews(below)
             assert mirror["id"] == item["id"]
             assert below.get("people", p["id"])["position"] == item["kept"]
         # the unit (it has authority over its person) takes the other value on the computer it now works on (the
         # province follows the newer installation of the unit): an edit that travels everywhere
         resolve_review(second, item["id"][:8], choose="other", note="Đã thống nhất")
-        assert import_bundles(prov, [send(second, prov, tmp_path)]).exit_code == EXIT_MERGED
+        assert import_bundles(prov, [send(second, prov, tmp_path)]).exit_code == EXIT_OK
         import_bundles(c1, [send(prov, c1, tmp_path)])
         # the older installation, now replaced, is refused with the reason: nothing of it merges silently
         late = import_bundles(prov, [send(c1, prov, tmp_path, name="late.tdktgoi")])
@@ -112,7 +112,7 @@ def test_older_version_is_stale(pc, tmp_path):
     first = send(c1, prov, tmp_path, name="first.tdktgoi")
     c1.update("people", p["id"], {"position": "Trưởng thôn"})
     second = send(c1, prov, tmp_path, name="second.tdktgoi")
-    assert import_bundles(prov, [second]).exit_code == EXIT_MERGED
+    assert import_bundles(prov, [second]).exit_code == EXIT_OK
     report = import_bundles(prov, [first])
     assert report.totals()["people"]["stale"] == 1
     assert prov.get("people", p["id"])["position"] == "Trưởng thôn"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tdkt_desktop.cli import EXIT_ATTENTION, EXIT_OK, EXIT_REFUSED
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.sync import (
     SyncError,
@@ -28,7 +29,6 @@ from tdkt_desktop.sync import (
 from tdkt_desktop.sync import bundle as _bundle
 from tdkt_desktop.sync import held as _held
 from tdkt_desktop.sync import keys as _keys
-from tdkt_desktop.sync.report import EXIT_ATTENTION, EXIT_MERGED, EXIT_REFUSED
 
 from .test_sync_helpers import COMMUNES, PROVINCE, canonical_dump, make_node, pair, person
 
@@ -242,7 +242,7 @@ def test_held_bundle_merges_after_enrolment_and_leaves_the_folder(tmp_path):
     path.unlink()  # the USB stick is gone: the held copy is enough
     enroll(prov, _keys.read_enrolment(_keys.export_enrolment(c1)), confirmed=True)
     report = import_held(prov)
-    assert report.exit_code == EXIT_MERGED, report.summary()
+    assert report.exit_code == EXIT_OK, report.summary()
     assert [p["full_name"] for p in prov.rows("people", "owner_unit = ?", [COMMUNES[0]])] == ["Trần Văn Chờ"]
     assert list_held(prov) == []
     assert list(_held.held_dir(prov).iterdir()) == []

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tdkt_desktop.cli import EXIT_ATTENTION, EXIT_OK
 from tdkt_desktop.sync import (
     SyncError,
     enroll,
@@ -20,7 +21,6 @@ from tdkt_desktop.sync import (
     own_fingerprint,
     read_enrolment,
 )
-from tdkt_desktop.sync.report import EXIT_ATTENTION, EXIT_MERGED
 
 from .test_sync_helpers import COMMUNES, PROVINCE, make_node, person
 
@@ -125,7 +125,7 @@ def test_key_replacement_after_reinstall(pc, tmp_path):
     statuses = {p["fingerprint"]: p["status"] for p in list_peers(prov)}
     assert statuses[old.fingerprint] == "replaced" and statuses[new.fingerprint] == "trusted"
 
-    assert import_held(prov).exit_code == EXIT_MERGED
+    assert import_held(prov).exit_code == EXIT_OK
     assert prov.count("people", "full_name = ?", ["Sau khi cài lại"]) == 1
     # a bundle signed with the replaced key is held, not merged
     report = import_bundles(prov, [old_bundle])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tdkt_desktop.cli import EXIT_OK
 from tdkt_desktop.store.db import check_integrity
 from tdkt_desktop.sync import (
     export_bundle,
@@ -12,7 +13,6 @@ from tdkt_desktop.sync import (
     list_reviews,
     outgoing_history,
 )
-from tdkt_desktop.sync.report import EXIT_MERGED
 
 from .test_sync_helpers import (
     COMMUNES,
@@ -52,17 +52,17 @@ def test_round_trip_up_and_down(net, tmp_path):
     # downward: campaigns and targets reach the communes; the commune relays them to its school
     for c in (c1, c2):
         report = import_bundles(c, [send(prov, c, tmp_path)])
-        assert report.exit_code == EXIT_MERGED, report.summary()
+        assert report.exit_code == EXIT_OK, report.summary()
     assert c1.get("campaigns", campaign["id"])["name"] == "Thi đua yêu nước năm 2025"
     assert {t["id"] for t in c1.rows("targets")} == {t_all["id"], t_c1["id"]}
     assert c2.count("targets") == 2
-    assert import_bundles(school, [send(c1, school, tmp_path)]).exit_code == EXIT_MERGED
+    assert import_bundles(school, [send(c1, school, tmp_path)]).exit_code == EXIT_OK
     assert school.get("campaigns", campaign["id"]) is not None
 
     # the school enters its own nomination and sends it to its commune
     teacher = person(school, "Lê Thị Hồng")
     school_nom = nomination(school, teacher, campaign_id=campaign["id"], title="BANG_KHEN_TINH", status="submitted")
-    assert import_bundles(c1, [send(school, c1, tmp_path)]).exit_code == EXIT_MERGED
+    assert import_bundles(c1, [send(school, c1, tmp_path)]).exit_code == EXIT_OK
     assert c1.get("nominations", school_nom["id"]) is not None
 
     # the commune's own records
@@ -75,7 +75,7 @@ def test_round_trip_up_and_down(net, tmp_path):
 
     up1 = send(c1, prov, tmp_path)
     report = import_bundles(prov, [up1, send(c2, prov, tmp_path)])
-    assert report.exit_code == EXIT_MERGED, report.summary()
+    assert report.exit_code == EXIT_OK, report.summary()
     totals = report.totals()
     assert totals["people"]["new"] == 5 + 1 + 1  # commune 1, its school, commune 2
     assert totals["nominations"]["new"] == 6
@@ -97,7 +97,7 @@ def test_round_trip_up_and_down(net, tmp_path):
                                       "subject_kind": "person", "subject_id": people[0]["id"],
                                       "subject_name": people[0]["full_name"], "title_code": "BANG_KHEN_TINH"})
     down = import_bundles(c1, [send(prov, c1, tmp_path)])
-    assert down.exit_code == EXIT_MERGED, down.summary()
+    assert down.exit_code == EXIT_OK, down.summary()
     assert c1.get("nominations", noms[0]["id"])["status"] == "approved"
     assert c1.get("decisions", decision["id"])["number"] == "123/QĐ-UBND"
     assert c1.count("decision_awardees") == 1
@@ -106,7 +106,7 @@ def test_round_trip_up_and_down(net, tmp_path):
     assert c2.count("decisions") == 0 and c2.count("nominations") == 0
 
     # the commune relays the appraisal of its school's nomination down to the school
-    assert import_bundles(school, [send(c1, school, tmp_path)]).exit_code == EXIT_MERGED
+    assert import_bundles(school, [send(c1, school, tmp_path)]).exit_code == EXIT_OK
     assert school.get("nominations", school_nom["id"])["status"] == "returned"
 
     # the next upward bundle is incremental after the acknowledgement
@@ -139,7 +139,7 @@ def test_full_bundle_resends_everything(net, tmp_path):
     assert full.counts["people"] == 3
     report = import_bundles(prov, [tmp_path / "full.tdktgoi"])
     assert report.totals()["people"]["unchanged"] == 3
-    assert report.exit_code == EXIT_MERGED
+    assert report.exit_code == EXIT_OK
 
 
 def test_dry_run_writes_nothing(net, tmp_path):

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tdkt_desktop.cli import EXIT_REFUSED
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.keyfile import read_key_file
 from tdkt_desktop.sync import SyncError, export_bundle, import_bundles
 from tdkt_desktop.sync import bundle as _bundle
 from tdkt_desktop.sync import keys as _keys
-from tdkt_desktop.sync.report import EXIT_REFUSED
 
 from .test_sync_helpers import (
     COMMUNES,

@@ -1,7 +1,7 @@
 """The command line: every capability without a screen (``tdkt``; ``python -m tdkt_desktop``).
 
 One parser (:mod:`~tdkt_desktop.cli.main`), one ``--db`` option accepted before or after any command, one
-error boundary and one exit-code table (:mod:`~tdkt_desktop.cli.base`); the commands are grouped by
+error boundary and one exit-code table (:mod:`~tdkt_desktop.core.exit_codes`, imported through :mod:`~tdkt_desktop.cli.base`); the commands are grouped by
 capability, one module each: installation (init, units, demo, start), database (stats, check), targets,
 printing, sync (keys, enroll, bundle, conflicts), excel and reports.
 """

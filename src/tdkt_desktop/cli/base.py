@@ -12,22 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.core.errors import UserError
+
+# The one exit-code table (tdkt_desktop.core.exit_codes), as every command module imports it from here.
+from tdkt_desktop.core.exit_codes import EXIT_ATTENTION as EXIT_ATTENTION
+from tdkt_desktop.core.exit_codes import EXIT_BUG as EXIT_BUG
+from tdkt_desktop.core.exit_codes import EXIT_CODES_TEXT as EXIT_CODES_TEXT
+from tdkt_desktop.core.exit_codes import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from tdkt_desktop.core.exit_codes import EXIT_OK as EXIT_OK
+from tdkt_desktop.core.exit_codes import EXIT_REFUSED as EXIT_REFUSED
+from tdkt_desktop.core.exit_codes import EXIT_USAGE as EXIT_USAGE
 from tdkt_desktop.store import Store, backups, default_db_path, open_store
 from tdkt_desktop.store.keyfile import KeysLocked, key_file_path
 from tdkt_desktop.sync import keys_locked, unlock_keys
-
-# The one exit-code table of the command line (README, ``tdkt --help``).
-EXIT_OK = 0  # done
-EXIT_REFUSED = 1  # refused, or bad input (what could be done was done: see the report)
-EXIT_USAGE = 2  # wrong command-line usage
-EXIT_ATTENTION = 3  # done, with items needing attention (conflicts, held bundles, rows pending)
-EXIT_INTERRUPTED = 130  # stopped with Ctrl+C
-EXIT_BUG = 70  # unexpected failure; the bug log's path is printed
-
-EXIT_CODES_TEXT = (
-    "Mã thoát: 0 xong; 1 bị từ chối hoặc dữ liệu sai; 2 sai cú pháp lệnh; 3 xong nhưng có mục cần xử lý "
-    "(xung đột, gói hoặc bản ghi chờ); 70 lỗi ngoài dự kiến (đường dẫn tệp nhật ký lỗi được in ra)."
-)
 
 DB_HELP = "tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng); ghi trước hoặc sau tên lệnh đều được"
 

@@ -35,6 +35,7 @@ __all__ = [
     "StoreError",
     "database_error",
     "file_holders",
+    "is_open_database_file",
     "is_read_only_filesystem",
     "open_databases",
     "sqlite_user_message",
@@ -106,6 +107,33 @@ def unregister_open(path: Path) -> None:
 def open_databases() -> list[Path]:
     with _open_lock:
         return [Path(p) for p in _open_paths]
+
+
+def is_open_database_file(path: str | Path) -> bool:
+    """True when ``path`` is a database this process has open, or its ``-wal``/``-shm``/``-journal``.
+
+    Such a file must never be opened or replaced outside SQLite (closing any descriptor of it drops the
+    process's locks on the database). Decided by the file's identity from ``stat`` — the file is not opened —
+    or, for a file that does not exist yet, by its resolved path."""
+    given = Path(path)
+    try:
+        st = given.stat()
+        ident: tuple[int, int] | None = (st.st_dev, st.st_ino)
+    except OSError:
+        ident = None
+    resolved = given.resolve()
+    for db in open_databases():
+        for name in (db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+            if resolved == name:
+                return True
+            if ident is not None:
+                try:
+                    other = name.stat()
+                except OSError:
+                    continue
+                if (other.st_dev, other.st_ino) == ident:
+                    return True
+    return False
 
 
 # --------------------------------------------------------------------------- the operating system's view

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from tdkt_desktop.core.errors import FileAccessError, file_error
 from tdkt_desktop.core.files import atomic_write
+from tdkt_desktop.store.errors import is_open_database_file
 from tdkt_desktop.sync.errors import SyncError
 from tdkt_desktop.sync.keys import b64, canonical, unb64, verify_signature
 
@@ -106,6 +107,12 @@ def decode_payload(data: bytes, *, plain_sha256: str, plain_size: int) -> dict[s
 def write_bundle_file(path: Path, manifest: dict[str, Any], signature: bytes, payload_bin: bytes) -> int:
     """Write the zip atomically (:func:`~tdkt_desktop.core.files.atomic_write`). Returns the size in bytes."""
     path = Path(path)
+    if is_open_database_file(path):
+        raise SyncError(
+            f"{path} là tệp cơ sở dữ liệu đang mở: không ghi gói đè lên nó. Hãy chọn một tên tệp khác cho gói "
+            "(đuôi .tdktgoi), ví dụ trong thư mục Tài liệu.",
+            code="database_file",
+        )
 
     def write(tmp: Path) -> None:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
@@ -211,6 +218,12 @@ def open_bundle(path: str | Path, *, source: str | None = None, schema_version: 
     """
     path = Path(path)
     source = source or path.name
+    if is_open_database_file(path):  # never opened outside SQLite: closing it would drop the database's locks
+        raise SyncError(
+            f"{source} là tệp cơ sở dữ liệu đang mở, không phải gói đồng bộ. Hãy chọn tệp gói (*.tdktgoi) mà đơn vị "
+            "kia gửi cho bạn.",
+            code="database_file",
+        )
     try:
         fh = path.open("rb")
     except OSError as exc:

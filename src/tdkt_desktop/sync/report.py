@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from tdkt_desktop.core.exit_codes import EXIT_ATTENTION, EXIT_OK, EXIT_REFUSED
 from tdkt_desktop.store.fields import KINDS
 
 OUTCOMES = ("new", "updated", "merged", "unchanged", "stale", "conflict", "held", "rejected")
@@ -21,9 +22,6 @@ STATUS_LABELS = {
     "held": "tạm giữ chờ ghi danh khóa",
 }
 MAX_LISTED = 500  # reasons listed per bundle in the report (the counts are always complete)
-
-# Exit codes of “tdkt bundle import”.
-EXIT_MERGED, EXIT_REFUSED, EXIT_ATTENTION = 0, 1, 3
 
 
 def table_label(table: str) -> str:
@@ -122,7 +120,7 @@ class ImportReport:
             return EXIT_REFUSED
         if self.total("conflict") or self.waiting or self.by_status("held"):
             return EXIT_ATTENTION
-        return EXIT_MERGED
+        return EXIT_OK
 
     def to_dict(self) -> dict[str, Any]:
         return {
