@@ -4,7 +4,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+912"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+913"/>
         <source>Print all documents</source>
         <translation>In tất cả văn bản</translation>
     </message>
@@ -277,7 +277,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-922"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-923"/>
         <source>Award decisions</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
@@ -302,7 +302,7 @@
         <translation>Đăng ký thi đua</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <location line="+724"/>
         <location line="+8"/>
         <source>Printing</source>
@@ -394,7 +394,12 @@
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-105"/>
+        <source>Cancelled awards</source>
+        <translation>Hủy bỏ khen thưởng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>As the office held (default)</source>
         <translation>Theo chức vụ (mặc định)</translation>
     </message>

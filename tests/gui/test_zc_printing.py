@@ -464,3 +464,37 @@ def test_print_paints_every_page(page: Any, tmp_path: Path, monkeypatch: pytest.
     finally:
         doc.close()
         printed.close()
+
+
+def test_a_cancelling_decision_prints_from_the_screen_as_pdf_and_word(
+        page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from docx import Document
+
+    from tdkt_desktop.store.cancellations import cancel_awards
+
+    with open_store(page.ctx.db_path) as store:
+        awardee = store.rows("decision_awardees", order_by="so_vang")[0]
+        cancel_awards(store, [awardee["id"]], cancel_date=dt.date(2026, 3, 2), ground="b",
+                      reason="Hồ sơ đề nghị có giấy tờ không đúng sự thật", signer="Trần Văn Bình",
+                      signer_title="Chủ tịch")
+    choose(page, "award_cancellations", "quyet_dinh_huy_bo")
+    assert page.current_record() is not None and "01/QĐ-UBND" in page.current_record()["detail"]
+    assert shown(page.recipients)
+    defaults = page.recipient_list()
+    assert defaults[0] == "Như Điều 3" and "UBND thành phố Cần Thơ (để báo cáo)" in defaults
+    page.mode_issue.setChecked(True)
+    out = tmp_path / "huy-bo.pdf"
+    _save_to(monkeypatch, out)
+    page.save_button.click()
+    page.ctx.jobs.wait_idle(30_000)
+    text = _one_line(_pdf_text(out))
+    assert "Về việc hủy bỏ Quyết định số 01/QĐ-UBND" in text and awardee["subject_name"] in text
+    assert "Cơ quan cấp trên" not in text and "- UBND thành phố Cần Thơ (để báo cáo);" in text
+    word = tmp_path / "huy-bo.docx"
+    _save_to(monkeypatch, word)
+    page.word_button.click()
+    page.ctx.jobs.wait_idle(30_000)
+    body = _one_line(" ".join(p.text for p in Document(str(word)).paragraphs))
+    assert "QUYẾT ĐỊNH" in body and "Về việc hủy bỏ Quyết định số 01/QĐ-UBND" in body

@@ -124,6 +124,7 @@ CHOICES: dict[str, frozenset[str]] = {
     "to_trinh": frozenset({"signer", "recipients"}),
     "danh_sach": frozenset({"signer", "attached"}),
     "quyet_dinh": frozenset({"signer", "recipients"}),
+    "quyet_dinh_huy_bo": frozenset({"signer", "recipients"}),
     "giay_khen": frozenset({"signer"}),
     "bang_cstdcs": frozenset({"signer"}),
     "dang_ky_thi_dua": frozenset({"signer", "recipients"}),
@@ -385,7 +386,7 @@ def default_recipients(store: Store, template: str) -> list[str]:
     if template in ("to_trinh", "dang_ky_thi_dua"):
         return ["Như trên"] + ([e for e in _upper_entries(store) if e.startswith("Sở")] if template == "to_trinh"
                                else [])
-    if template == "quyet_dinh":
+    if template in ("quyet_dinh", "quyet_dinh_huy_bo"):
         return ["Như Điều 3", *_upper_entries(store, note="để báo cáo")]
     if template == "ke_hoach_phat_dong":
         return [*_upper_entries(store, note="để báo cáo"), *_sub_unit_entries(store)]
@@ -827,8 +828,9 @@ def _quyet_dinh_huy_bo(store: Store, record_id: str, options: dict[str, Any]) ->
         "chịu trách nhiệm thi hành Quyết định này./.",
         "list_title": f"Tập thể, cá nhân bị hủy bỏ khen thưởng theo {of_decision}",
         "awards": grouped_by_title(awards),
-        "signer": {"prefix": "", "title": str(summary["signer_title"] or "CHỦ TỊCH").upper(), "name": summary["signer"]},
-        "recipients": ["Như Điều 3", "Cơ quan cấp trên (để báo cáo)"],
+        "signer": decision_signer(store, {"signer": summary["signer"], "signer_title": summary["signer_title"]},
+                                  options),
+        "recipients": recipients(store, "quyet_dinh_huy_bo", default_recipients(store, "quyet_dinh_huy_bo"), options),
         "archive": "VP",
     }
 
@@ -1107,8 +1109,8 @@ def issued_code(store: Store, template_name: str, record_id: str, **options: Any
         entry = register_entry(store, doc_type=DOC_TYPE[template_name], record_table=TEMPLATE_TABLE[template_name],
                                record_id=record_id, subject=str(context.get("subject") or ""))
         return str(entry["code"]) if entry else None
-    if TEMPLATE_TABLE.get(template_name) == "decisions":
-        decision = store.get("decisions", record_id)
+    if TEMPLATE_TABLE.get(template_name) in ("decisions", "award_cancellations"):
+        decision = store.get(TEMPLATE_TABLE[template_name], record_id)
         return decision_number_text(decision).strip() if decision and decision.get("number") else None
     return None
 

@@ -15,7 +15,7 @@ from tdkt_desktop.store.db import Row, Store
 __all__ = ["PRINTED_FROM", "printable_records"]
 
 # The record kinds a document is printed from, in the order a person is offered them.
-PRINTED_FROM = ("decisions", "nominations", "vote_sessions", "campaigns", "registrations")
+PRINTED_FROM = ("decisions", "nominations", "vote_sessions", "campaigns", "registrations", "award_cancellations")
 
 _STATUS = {"draft": "nháp", "issued": "đã ban hành", "submitted": "đã trình", "approved": "đã duyệt",
            "rejected": "không duyệt", "returned": "trả lại", "awarded": "đã khen", "decided": "đã có quyết định",
@@ -76,6 +76,20 @@ def printable_records(store: Store, table: str, search: str = "") -> list[Row]:
         ):
             rows.append({"id": r["id"], "label": f"Đăng ký thi đua năm {r['year']}",
                          "detail": " · ".join(x for x in (r.get("campaign") or "", f"{r['n']} lượt đăng ký") if x)})
+    elif table == "award_cancellations":
+        # one cancelling decision per number (or per cancelled decision and day before it is numbered)
+        for r in store.db.query(
+            "SELECT MIN(c.id) AS id, c.number, c.doc_code, c.cancel_date, COUNT(*) AS n, d.number AS d_number,"
+            " d.doc_code AS d_code, d.decision_date FROM award_cancellations c"
+            " LEFT JOIN decisions d ON d.id = c.decision_id WHERE c.deleted = 0"
+            " GROUP BY c.decision_id, c.cancel_date, c.number, c.doc_code ORDER BY c.cancel_date DESC"
+        ):
+            number = (f"Số {r['number']}" + (f"/{r['doc_code']}" if r.get("doc_code") else "")) if r.get("number") \
+                else "Chưa có số"
+            cancelled = (f"hủy bỏ khen thưởng theo Quyết định số {r['d_number']}/{r['d_code']}" if r.get("d_number")
+                         else "hủy bỏ khen thưởng")
+            rows.append({"id": r["id"], "label": f"{number}, ngày {format_date(r['cancel_date'])}",
+                         "detail": f"{cancelled} · {r['n']} người/tập thể"})
     else:
         raise ValueError(f"no printable records in {table!r}")
     if search:

@@ -28,6 +28,7 @@ KIND_LABELS = {
     "vote_sessions": QT_TRANSLATE_NOOP("PrintPage", "Council meetings"),
     "campaigns": QT_TRANSLATE_NOOP("PrintPage", "Emulation campaigns"),
     "registrations": QT_TRANSLATE_NOOP("PrintPage", "Registrations for titles"),
+    "award_cancellations": QT_TRANSLATE_NOOP("PrintPage", "Cancelled awards"),
 }
 ROLE_LABELS = (
     (None, QT_TRANSLATE_NOOP("PrintPage", "As the office held (default)")),
@@ -312,7 +313,7 @@ class PrintPage(SectionPage):
 
     # ------------------------------------------------------------------ records
     def _changed(self, table: str) -> None:
-        if table == self.current_table() or table in ("decision_awardees", "registrations"):
+        if table == self.current_table() or table in ("decision_awardees", "registrations", "award_cancellations"):
             self.load_records()
         elif table in ("doc_register", "officials", "meta"):
             self._load_choices()
