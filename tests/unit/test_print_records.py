@@ -10,6 +10,22 @@ from tdkt_desktop.core.text import money_in_words, number_in_words
 from tdkt_desktop.printing import records
 
 
+def squeezed(text: str) -> str:
+    """Text without any white space: table cells wrap names and figures over lines."""
+    return "".join(text.split())
+
+
+def flow_text(path) -> str:
+    """The text in the order it was drawn (a table cell's lines stay together), every page."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    finally:
+        doc.close()
+
+
 def pdf_text(path) -> str:
     proc = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
     return proc.stdout
@@ -280,3 +296,104 @@ def test_cli_writes_word_and_a_signed_decision(capsys, demo, tmp_path, monkeypat
     doc = Document(str(word))
     assert any("QUYẾT ĐỊNH" in p.text for p in doc.paragraphs)
     assert round(doc.sections[0].left_margin.mm) == 30
+
+
+# --------------------------------------------------------------------------- the papers of a meeting and a dossier
+
+
+def test_ballot_lists_what_the_council_votes_on_and_names_no_voter(demo, tmp_path):
+    session = demo.rows("vote_sessions")[0]
+    voted = [demo.get("nominations", v["nomination_id"]) for v in demo.rows("votes", "vote_session_id = ?",
+                                                                            [session["id"]])]
+    out = tmp_path / "phieu.pdf"
+    records.issue_pdf(demo, "phieu_bau", session["id"], out)
+    text = " ".join(pdf_text(out).split())
+    assert "PHIẾU BẦU" in text and "Đồng ý" in text and "Không đồng ý" in text
+    assert f"Tổng số: {len(voted):02d} trường hợp." in text
+    for n in voted:
+        assert squeezed(n["subject_name"]) in squeezed(flow_text(out))
+    assert "Nơi nhận" not in text and "HỘI ĐỒNG THI ĐUA" in text and "DỰ THẢO" not in text
+    word = tmp_path / "phieu.docx"
+    records.issue_pdf(demo, "phieu_bau", session["id"], word)
+    from docx import Document
+
+    table = Document(str(word)).tables[-1]
+    assert [c.text for c in table.rows[0].cells][-2:] == ["Đồng ý", "Không đồng ý"]
+    assert len(table.rows) == 1 + len(voted)
+
+
+def test_vote_count_minutes_count_on_the_whole_council(demo, tmp_path):
+    session = demo.rows("vote_sessions")[0]
+    out = tmp_path / "kiem-phieu.pdf"
+    records.issue_pdf(demo, "bien_ban_kiem_phieu", session["id"], out, ballots_invalid=1,
+                      counting_head="Phạm Quốc Việt")
+    text = " ".join(pdf_text(out).split())
+    present = int(session["present"])
+    assert "BIÊN BẢN KIỂM PHIẾU" in text and f"Số phiếu phát ra: {present:02d} phiếu" in text
+    assert f"Số phiếu hợp lệ: {present - 1:02d} phiếu; số phiếu không hợp lệ: 01 phiếu" in text
+    flow = squeezed(flow_text(out))
+    assert "88,89" in flow and "77,78" in flow  # shares of all 9 members, not of the 8 present
+    context = records.build_context(demo, "bien_ban_kiem_phieu", session["id"])
+    assert context["conclusions"] and all(squeezed(c) in flow for c in context["conclusions"])
+    assert "TRƯỞNG BAN KIỂM PHIẾU" in text and "Phạm Quốc Việt" in text
+    with pytest.raises(records.PrintError, match="nhiều hơn số phiếu phát ra"):
+        records.preview_pdf(demo, "bien_ban_kiem_phieu", session["id"], tmp_path / "x.pdf",
+                            ballots_returned=present + 1)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cover_letter_sends_the_dossier_to_the_upper_office(demo, tmp_path):
+    upward = demo.rows("nominations", "title_code = 'BANG_KHEN_TINH'")[0]
+    out = tmp_path / "cv.pdf"
+    records.issue_pdf(demo, "cong_van", upward["id"], out)
+    text = " ".join(pdf_text(out).split())
+    assert "V/v gửi hồ sơ đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân thành phố năm" in text
+    assert "Kính gửi: Sở Nội vụ thành phố Cần Thơ." in text
+    assert "1. Tờ trình" in text and "2. Danh sách" in text and "Báo cáo thành tích của 01 cá nhân" in text
+    assert "trình Chủ tịch Ủy ban nhân dân thành phố Cần Thơ xem xét" in text
+    codes = [r["code"] for r in demo.db.query("SELECT code FROM doc_register WHERE doc_type = 'CV'")]
+    assert codes == ["01/UBND"] and "Số: 01/UBND" in text
+    # a title the ward's own chairman decides has no công văn: nothing goes up
+    own = demo.rows("nominations", "title_code = 'LDTT'")[0]
+    with pytest.raises(records.PrintError, match="không gửi lên cấp trên"):
+        records.issue_pdf(demo, "cong_van", own["id"], tmp_path / "no.pdf")
+    assert [r["code"] for r in demo.db.query("SELECT code FROM doc_register WHERE doc_type = 'CV'")] == ["01/UBND"]
+
+
+def test_notice_of_results_says_what_became_of_each_nomination(demo, tmp_path):
+    rejected = demo.rows("nominations", "status = 'rejected'")[0]
+    decided = demo.rows("nominations", "status = 'decided'")[0]
+    decision = demo.rows("decisions")[0]
+    context = records.build_context(demo, "thong_bao_ket_qua", rejected["id"])
+    by_name = {r["name"].split(" ", 1)[1] if r["name"].startswith(("Ông ", "Bà ")) else r["name"]: r
+               for r in context["results"]}
+    refused = by_name[rejected["subject_name"]]
+    assert refused["result"] == "Không đồng ý" and refused["reason"] == (rejected.get("status_reason") or "")
+    assert any(r["result"] == "Đã khen thưởng" and r["reason"].startswith(f"Quyết định số {int(decision['number']):02d}/")
+               for r in context["results"])
+    assert decided["status"] == "decided"
+    out = tmp_path / "tb.pdf"
+    records.issue_pdf(demo, "thong_bao_ket_qua", rejected["id"], out)
+    text = " ".join(pdf_text(out).split())
+    assert "THÔNG BÁO" in text and "Số: 01/TB-UBND" in text and "Không đồng ý" in text
+    assert "Cơ quan cấp trên" not in text and "Các cơ quan, đơn vị;" not in text
+
+
+def test_gold_book_extract_marks_a_cancelled_award(demo, tmp_path):
+    import datetime as dt
+
+    from tdkt_desktop.store.cancellations import cancel_awards
+
+    decision = demo.rows("decisions")[0]
+    awardees = demo.rows("decision_awardees", "decision_id = ?", [decision["id"]], order_by="so_vang")
+    [row] = cancel_awards(demo, [awardees[1]["id"]], cancel_date=dt.date(2026, 3, 2), ground="b",
+                          reason="Hồ sơ có giấy tờ không đúng sự thật", signer="Trần Văn Bình", signer_title="Chủ tịch")
+    vice = demo.rows("officials", order_by="sort_order")[1]["full_name"]
+    out = tmp_path / "so-vang.pdf"
+    records.issue_pdf(demo, "trich_so_vang", decision["id"], out, signer=vice, signer_role="TL")
+    text = " ".join(pdf_text(out).split())
+    assert "TRÍCH SỔ VÀNG KHEN THƯỞNG" in text and f"Theo Quyết định số {int(decision['number']):02d}/QĐ-UBND" in text
+    flow = squeezed(flow_text(out))
+    assert squeezed(f"Đã hủy bỏ (Quyết định số {row['number']}/{row['doc_code']} ngày 02/03/2026)") in flow
+    assert flow.count("Đãhủybỏ") == 1 and f"({len(awardees):02d} mục)" in text
+    assert "TL. CHỦ TỊCH" in text and vice in text

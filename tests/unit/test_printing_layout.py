@@ -85,7 +85,7 @@ def pdfs(sample_pdfs: dict[str, tuple[Path, object]]) -> dict[str, Path]:
 
 
 def test_page_size_and_orientation(pdfs: dict[str, Path]) -> None:
-    landscape = {"danh_sach", "giay_khen", "bang_cstdcs", "bieu_0601N", "bieu_0603N", "long"}
+    landscape = {"danh_sach", "giay_khen", "bang_cstdcs", "bieu_0601N", "bieu_0603N", "trich_so_vang", "long"}
     for name, path in pdfs.items():
         for page in PdfReader(path).pages:
             w, h = float(page.mediabox.width), float(page.mediabox.height)
@@ -235,6 +235,67 @@ def test_certificates_one_page_each(tmp_path: Path) -> None:
     ctx = sample_context("giay_khen")
     ctx["certificates"] = ctx["certificates"] * 3
     assert render("giay_khen", ctx, tmp_path / "many.pdf").pages == 3
+
+
+# --------------------------------------------------------------------------- statistical forms
+
+
+def _font_sizes(pdf: Path, page: int = 0) -> list[tuple[str, float]]:
+    """(text, size) of each character run of a page (pdfium), for checking the smallest type printed."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        text = doc[page].get_textpage()
+        out = []
+        for i in range(text.count_chars()):
+            ch = text.get_text_range(i, 1)
+            if ch.strip():
+                out.append((ch, float(pdfium.raw.FPDFText_GetFontSize(text.raw, i))))
+        return out
+    finally:
+        doc.close()
+
+
+def test_statistical_forms_print_in_a_statistical_frame(pdfs: dict[str, Path]) -> None:
+    for name in ("bieu_0601N", "bieu_0603N"):
+        w, h, ws = words(pdfs[name])[0]
+        assert w > h, name  # landscape
+        text = " ".join(x.text for x in ws)
+        for part in ("Biểu số:", "Ban hành kèm theo", "Đơn vị báo cáo:", "Đơn vị nhận báo cáo:"):
+            assert part in text, (name, part)
+        assert "CỘNG HÒA" not in text and "Quốc" not in text  # not an administrative document's header
+        # the form's code at the left, the reporting units at the right, the title between them
+        code = phrase(ws, "Biểu số:")[0]
+        reporter = phrase(ws, "Đơn vị báo cáo:")[0]
+        year = phrase(ws, "Năm 2025")
+        assert code.x0 < w / 3 and reporter.x0 > 2 * w / 3 - 20 and w / 3 < year[0].cx < 2 * w / 3
+        flat = " ".join(page_text(pdfs[name], p) for p in (1, 2) if p <= len(words(pdfs[name])))
+        assert "NGƯỜI LẬP BIỂU" in flat and "THỦ TRƯỞNG ĐƠN VỊ" in flat and "Nguyễn Thị Lan" in flat
+        assert "Số liệu tính theo" not in flat and "không tính vào biểu" not in flat  # no working notes
+
+
+def test_form_0603N_is_readable_and_its_year_rule_as_wide_as_the_year(pdfs: dict[str, Path], tmp_path: Path) -> None:
+    pytest.importorskip("PIL")
+    pdf = pdfs["bieu_0603N"]
+    sizes = [size for _ch, size in _font_sizes(pdf)]
+    assert sizes and min(sizes) >= 9.0 - 0.05, min(sizes)  # never the 7,5 pt of before
+    # the line under "Năm 2025": as long as the words, not a 25 mm minimum
+    _w, _h, ws = words(pdf)[0]
+    year = phrase(ws, "Năm 2025")
+    x0, x1, bottom = year[0].x0, year[-1].x1, max(x.y1 for x in year)
+    dpi = 144
+    img = raster(pdf, tmp_path / "rule", dpi=dpi).convert("L")
+    k = dpi / 72
+    row = None
+    for y in range(int(bottom * k) + 1, int((bottom + 10) * k)):
+        dark = [x for x in range(int((x0 - 40) * k), int((x1 + 40) * k)) if img.getpixel((x, y)) < 128]
+        if len(dark) > 20:
+            row = dark
+            break
+    assert row is not None, "no line under the year"
+    length = (max(row) - min(row) + 1) / k
+    assert length == pytest.approx(x1 - x0, abs=3), (length, x1 - x0)
 
 
 # --------------------------------------------------------------------------- golden page images

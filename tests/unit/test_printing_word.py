@@ -13,7 +13,7 @@ from tdkt_desktop.printing import render
 from tdkt_desktop.printing.errors import PrintError
 from tdkt_desktop.printing.samples import SAMPLE_NAMES, long_danh_sach, sample_context
 
-LANDSCAPE = {"danh_sach", "giay_khen", "bang_cstdcs", "bieu_0601N", "bieu_0603N"}
+LANDSCAPE = {"danh_sach", "giay_khen", "bang_cstdcs", "bieu_0601N", "bieu_0603N", "trich_so_vang"}
 CERTIFICATES = {"giay_khen", "bang_cstdcs"}
 
 

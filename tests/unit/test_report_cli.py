@@ -36,12 +36,35 @@ def test_form_0603N_xlsx_equals_the_statistics(demo_store, tmp_path, capsys):
     assert form.value("total", "total") == demo_store.count("decision_awardees")
 
 
+def _region_text(pdf, *, left: float, top: float, bottom: float) -> str:
+    """The text of page 1 inside a box given as shares of the page (x from the left, y from the top)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        page = doc[0]
+        w, h = page.get_size()
+        text = page.get_textpage().get_text_bounded(left=w * left, bottom=h * (1 - bottom), right=w, top=h * (1 - top))
+    finally:
+        doc.close()
+    return " ".join(text.split())
+
+
 def test_form_0601N_pdf(demo_store, tmp_path, capsys):
     out = tmp_path / "b1.pdf"
     assert main(["report", "0601N", "--period", "2026", "--out", str(out), "--db", str(demo_store.path)]) == 0
     text = pdf_text(out)
-    assert "SỐ LƯỢNG PHONG TRÀO THI ĐUA" in text and "0601.N" in text
-    total = form_0601N(demo_store, 2026).value("total", "total")
+    form = form_0601N(demo_store, 2026)
+    flat = " ".join(text.split())
+    assert form.title.upper() in flat and "Biểu số: 0601.N" in flat
+    # a statistical form's frame: who reports to whom, who prepared it, the head who signs; no working notes
+    right = _region_text(out, left=0.68, top=0.0, bottom=0.25)  # the right block of the frame, top of page 1
+    assert "Đơn vị báo cáo: Ủy ban nhân dân phường Tân An" in right
+    assert "Đơn vị nhận báo cáo: Sở Nội vụ thành phố Cần Thơ" in right
+    assert "NGƯỜI LẬP BIỂU" in flat and "THỦ TRƯỞNG ĐƠN VỊ" in flat and "Năm 2026" in flat
+    assert all(" ".join(note.split())[:40] not in flat for note in form.notes)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" not in flat  # no administrative header
+    total = form.value("total", "total")
     assert any(line.split()[:2] == ["Tổng", "số"] and line.split()[2] == str(total) for line in text.splitlines())
 
 

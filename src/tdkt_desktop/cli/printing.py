@@ -3,7 +3,7 @@
     tdkt print --list
     tdkt print TEMPLATE --id ID --out FILE.pdf|FILE.docx [--issue] [--date dd/mm/yyyy] [--period P]
                [--signer "HỌ TÊN" --role TM|KT|Q|TL|TUQ|none] [--recipient "NƠI NHẬN"]… [--attached SỐ,dd/mm/yyyy]
-               [--stock --offset X,Y]
+               [--stock --offset X,Y --preprinted qh,tn,…] [--ballots-returned N --ballots-invalid N --counting-head "HỌ TÊN"]
     tdkt print --decision ID --out-dir DIR        (the decision and a certificate per awardee)
     tdkt print --campaign ID --out-dir DIR [--period P]
 
@@ -37,6 +37,8 @@ def register(sub: Any) -> None:
     p.add_argument("--period", help="kỳ báo cáo (2025, 2025-H1…) cho báo cáo kết quả")
     p.add_argument("--stock", action="store_true", help="in lên phôi giấy khen in sẵn (không in khung, quốc hiệu)")
     p.add_argument("--offset", default="0,0", help="lệch máy in khi in phôi, mm: X,Y (ví dụ 2,5;-1)")
+    p.add_argument("--preprinted", metavar="PHẦN,…", help="khi in phôi: các phần phôi đã in sẵn, không in lại "
+                   "(mã phần tử của mẫu, ví dụ qh,tn,tn_rule,award; mặc định theo mẫu)")
     p.add_argument("--signer", metavar="HỌ_TÊN", help="người ký (một trong những người ký của đơn vị)")
     p.add_argument("--role", choices=["TM", "KT", "Q", "TL", "TUQ", "none"],
                    help="quyền hạn ký: TM. (thay mặt tập thể), KT. (ký thay), Q. (quyền), TL., TUQ., none (không ghi)")
@@ -44,6 +46,11 @@ def register(sub: Any) -> None:
                    help="một nơi nhận (ghi nhiều lần; thay danh sách mặc định và được ghi nhớ cho lần sau)")
     p.add_argument("--attached", metavar="SỐ,NGÀY", help="văn bản kèm theo danh sách: số ký hiệu và ngày, "
                    "ví dụ 05/TTr-UBND,05/01/2026")
+    p.add_argument("--ballots-returned", type=int, metavar="SỐ", help="biên bản kiểm phiếu: số phiếu thu về "
+                   "(mặc định bằng số phiếu phát ra)")
+    p.add_argument("--ballots-invalid", type=int, metavar="SỐ", help="biên bản kiểm phiếu: số phiếu không hợp lệ "
+                   "(mặc định 0)")
+    p.add_argument("--counting-head", metavar="HỌ_TÊN", help="biên bản kiểm phiếu: họ tên trưởng ban kiểm phiếu")
     p.add_argument("--head-name", help="họ tên thủ trưởng (báo cáo thành tích tập thể)")
     p.add_argument("--head-title", help="chức vụ thủ trưởng (báo cáo thành tích tập thể)")
     p.add_argument("--decision", metavar="ID", help="in cả bộ của một quyết định")
@@ -99,6 +106,10 @@ def cmd_print(args: argparse.Namespace) -> int:
     if args.stock:
         options["stock"] = True
     options["offsets_mm"] = _offsets(args.offset)
+    if args.preprinted is not None:
+        if not args.stock:
+            raise CliError("--preprinted chỉ dùng khi in lên phôi (--stock).")
+        options["stock_preprinted"] = [x.strip() for x in args.preprinted.split(",") if x.strip()]
     if args.signer:
         options["signer"] = args.signer
     if args.role:
@@ -111,6 +122,12 @@ def cmd_print(args: argparse.Namespace) -> int:
             raise CliError("--attached cần số ký hiệu văn bản, ví dụ 05/TTr-UBND,05/01/2026.")
         options["attached"] = {"kind": "Tờ trình", "number": number.strip(),
                                "date": parse_date(day, field="Ngày văn bản kèm theo") if day.strip() else None}
+    if args.ballots_returned is not None:
+        options["ballots_returned"] = args.ballots_returned
+    if args.ballots_invalid is not None:
+        options["ballots_invalid"] = args.ballots_invalid
+    if args.counting_head:
+        options["counting_head"] = args.counting_head
     if args.head_name:
         options["head_name"] = args.head_name
     if args.head_title:

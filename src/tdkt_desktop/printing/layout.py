@@ -41,6 +41,7 @@ _RANGES: dict[str, tuple[float, float, float]] = {
     "national_size": (13, 12, 13),
     "motto_size": (14, 13, 14),
     "number_size": (13, 13, 13),
+    "excerpt_size": (12, 12, 13),
     "date_size": (14, 13, 14),
     "title_size": (14, 13, 14),
     "subject_size": (14, 13, 14),
@@ -68,6 +69,7 @@ class PageStyle:
     national_size: float = 13
     motto_size: float = 14
     number_size: float = 13
+    excerpt_size: float = 12
     date_size: float = 14
     title_size: float = 14
     subject_size: float = 14
@@ -112,11 +114,11 @@ class PageStyle:
 # Phrases a line of an organisation's name never breaks inside ("ỦY BAN NHÂN / DÂN" reads as two words broken),
 # and the words of Vietnamese compounds common in those names ("Phân / hiệu").
 _UNBROKEN = (
-    "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "MẶT TRẬN TỔ QUỐC",
+    "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "HỘI ĐỒNG", "MẶT TRẬN TỔ QUỐC",
     "PHÂN HIỆU", "VĂN PHÒNG", "TRƯỜNG", "TIỂU HỌC", "TRUNG HỌC CƠ SỞ", "TRUNG HỌC PHỔ THÔNG", "MẦM NON",
     "TRẠM Y TẾ", "CÔNG AN", "QUÂN SỰ", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỔ DÂN PHỐ", "KHU VỰC",
     "HỢP TÁC XÃ", "CÔNG TY", "ĐOÀN THANH NIÊN", "HỘI LIÊN HIỆP PHỤ NỮ", "HỘI NÔNG DÂN", "HỘI CỰU CHIẾN BINH",
-    "CÔNG ĐOÀN", "ĐẢNG ỦY", "THI ĐUA", "KHEN THƯỞNG",
+    "CÔNG ĐOÀN", "ĐẢNG ỦY", "THI ĐUA", "KHEN THƯỞNG", "DANH HIỆU", "HÌNH THỨC", "ĐỐI TƯỢNG", "PHONG TRÀO",
 )
 # A line may well start with these (the name of a unit after its body: "ỦY BAN NHÂN DÂN / PHƯỜNG TÂN AN").
 _GOOD_STARTS = ("PHƯỜNG", "XÃ", "THÀNH PHỐ", "TỈNH", "ĐẶC KHU", "THỊ XÃ", "THỊ TRẤN", "QUẬN", "HUYỆN", "TRƯỜNG",
@@ -257,8 +259,10 @@ class HeaderBlock(Flowable):
         place_date: str | None = None,
         national: bool = False,
         left_share: float = 0.45,
+        excerpt: str = "",
     ) -> None:
         super().__init__()
+        self.excerpt = excerpt
         self.style = style
         self.parent = parent
         self.issuer = issuer
@@ -311,6 +315,16 @@ class HeaderBlock(Flowable):
         if self.place_date is not None:
             self.date_lines, self.date_size = fit_line(self.place_date, italic, st.date_size, 13.0, room)
         extra = (len(self.date_lines) - 1) * line_pitch(self.date_size) if self.date_lines else 0.0
+        # a công văn's "V/v …" (trích yếu), centred under its number, 6 pt below it, in lines of even length
+        self.excerpt_lines: list[str] = []
+        if self.excerpt and not self.national:
+            width = self.left_w - pad
+            for part in self.excerpt.split("\n"):
+                wrapped = simpleSplit(part.strip(), regular, st.excerpt_size, width)
+                self.excerpt_lines += (balanced_lines(part.strip(), regular, st.excerpt_size, width)
+                                       if len(wrapped) == 2 else wrapped)
+            below = 6 + DESCENT * st.number_size + len(self.excerpt_lines) * line_pitch(st.excerpt_size)
+            extra = max(extra, below - DESCENT * st.date_size)
         self.height = bottom + extra + DESCENT * st.date_size + 2
         return avail_width, self.height
 
@@ -350,6 +364,11 @@ class HeaderBlock(Flowable):
         if self.number_text is not None and not self.national:
             c.setFont(font_name("regular"), st.number_size)
             c.drawCentredString(lcx, h - self.number_y, self.number_text)
+        y = h - self.number_y - DESCENT * st.number_size - 6
+        c.setFont(font_name("regular"), st.excerpt_size)
+        for line in self.excerpt_lines:
+            y -= line_pitch(st.excerpt_size)
+            c.drawCentredString(lcx, y + DESCENT * st.excerpt_size, line)
         c.setFont(font_name("italic"), self.date_size)
         for i, line in enumerate(self.date_lines):
             c.drawCentredString(self.date_x, h - self.number_y - i * line_pitch(self.date_size), line)

@@ -67,6 +67,7 @@ class Header:
     number_text: str | None
     place_date: str | None
     national: bool = False
+    excerpt: str = ""  # a công văn's "V/v …" under its number (markup)
 
 
 @dataclass
@@ -117,11 +118,12 @@ class Grid:
 class Columns:
     """Blocks side by side without borders (Nơi nhận and signature; several signatures; Kính gửi lists).
 
-    ``rows`` × columns, each cell a list of paragraphs and gaps. ``role`` names what it is ("closing",
-    "signatures", "addressee"), so that a signature block is never left alone on a page."""
+    ``rows`` × columns, each cell a list of paragraphs, gaps and short rules. ``role`` names what it is ("closing",
+    "signatures", "addressee", "frame" — a statistical form's heading), so that a signature block is never left
+    alone on a page."""
 
     widths: list[float]
-    rows: list[list[list[Para | Gap]]]
+    rows: list[list[list[Para | Gap | Rule]]]
     role: str = ""
     padding: float = 0.0
     space_before: float = 0.0

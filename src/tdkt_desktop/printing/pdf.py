@@ -41,6 +41,7 @@ from tdkt_desktop.printing.model import (
     Node,
     Para,
     Rule,
+    plain,
 )
 from tdkt_desktop.printing.model import PageBreak as PageBreakNode
 
@@ -186,7 +187,7 @@ class _Flow:
             return ShortRule(n.length, space_before=n.space_before, space_after=n.space_after)
         if isinstance(n, Header):
             return HeaderBlock(style=self.doc.style, parent=n.parent, issuer=n.issuer, number_text=n.number_text,
-                               place_date=n.place_date, national=n.national)
+                               place_date=n.place_date, national=n.national, excerpt=plain(n.excerpt))
         if isinstance(n, PageBreakNode):
             return PageBreak()
         if isinstance(n, Grid):

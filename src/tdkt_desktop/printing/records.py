@@ -28,7 +28,9 @@ from tdkt_desktop.core.models import (
 )
 from tdkt_desktop.core.targets import TargetSpec
 from tdkt_desktop.core.text import format_number, money_in_words
+from tdkt_desktop.printing import meeting_papers, office_papers
 from tdkt_desktop.printing.errors import PrintError
+from tdkt_desktop.printing.meeting_papers import council_issuer, session_votes
 from tdkt_desktop.printing.renderer import RenderInfo, render
 from tdkt_desktop.store import Store
 from tdkt_desktop.store.facts import latest_vote
@@ -39,9 +41,9 @@ Row = dict[str, Any]
 
 # record table → templates that print from one of its records
 PRINTABLE: dict[str, list[str]] = {
-    "nominations": ["to_trinh", "danh_sach", "bao_cao_ca_nhan", "bao_cao_tap_the"],
-    "vote_sessions": ["bien_ban"],
-    "decisions": ["quyet_dinh", "giay_khen", "bang_cstdcs"],
+    "nominations": ["to_trinh", "danh_sach", "bao_cao_ca_nhan", "bao_cao_tap_the", "cong_van", "thong_bao_ket_qua"],
+    "vote_sessions": ["bien_ban", "phieu_bau", "bien_ban_kiem_phieu"],
+    "decisions": ["quyet_dinh", "giay_khen", "bang_cstdcs", "trich_so_vang"],
     "award_cancellations": ["quyet_dinh_huy_bo"],
     "registrations": ["dang_ky_thi_dua"],
     "campaigns": ["ke_hoach_phat_dong", "bao_cao_ket_qua"],
@@ -54,6 +56,8 @@ DOC_TYPE: dict[str, str] = {
     "ke_hoach_phat_dong": "KH",
     "bao_cao_ket_qua": "BC",
     "dang_ky_thi_dua": "ĐK",
+    "cong_van": "CV",
+    "thong_bao_ket_qua": "TB",
 }
 
 _TYPE_WORDS = ("Đặc khu ", "Thành phố ", "Thị trấn ", "Thị xã ", "Phường ", "Xã ", "Tỉnh ", "Quận ", "Huyện ")
@@ -63,7 +67,7 @@ CERTIFICATE_TITLES = {"giay_khen": ("GIAY_KHEN",), "bang_cstdcs": ("CSTDCS",)}
 # --------------------------------------------------------------------------- the unit and its officials
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
@@ -81,7 +85,7 @@ def place_name(store: Store, unit: Row | None = None) -> str:
     return name
 
 
-def _is_government(unit: Row) -> bool:
+def is_government(unit: Row) -> bool:
     return unit["level"] in ("province", "district", "commune")
 
 
@@ -91,18 +95,18 @@ def issuer_of(store: Store, unit: Row | None = None) -> dict[str, str]:
     if unit is None:
         raise PrintError("Chưa khai báo đơn vị của bản cài đặt. Hãy làm bước thiết lập ban đầu trước khi in.")
     name = str(unit["name"])
-    if _is_government(unit):
+    if is_government(unit):
         return {
             "name": f"ỦY BAN NHÂN DÂN\n{name.upper()}",
             "abbr": "UBND",
-            "full": f"Ủy ban nhân dân {_lower_first(name)}",
-            "short": f"UBND {_lower_first(name)}",
+            "full": f"Ủy ban nhân dân {lower_first(name)}",
+            "short": f"UBND {lower_first(name)}",
         }
     parent = store.unit_by_code(unit["parent_code"]) if unit.get("parent_code") else None
     initials = "".join(w[0] for w in re.findall(r"\w+", name) if w[0].isupper())
     out = {"name": name.upper(), "abbr": initials or "ĐV", "full": name, "short": name}
     if parent is not None:
-        out["parent"] = f"UBND {parent['name'].upper()}" if _is_government(parent) else parent["name"].upper()
+        out["parent"] = f"UBND {parent['name'].upper()}" if is_government(parent) else parent["name"].upper()
     return out
 
 
@@ -110,7 +114,7 @@ def authority_of(unit: Row | None) -> str:
     """ "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ"."""
     if unit is None:
         return "Chủ tịch Ủy ban nhân dân cấp trên"
-    return f"Chủ tịch Ủy ban nhân dân {_lower_first(str(unit['name']))}"
+    return f"Chủ tịch Ủy ban nhân dân {lower_first(str(unit['name']))}"
 
 
 def officials(store: Store, unit_code: str | None = None) -> list[Row]:
@@ -130,6 +134,9 @@ CHOICES: dict[str, frozenset[str]] = {
     "dang_ky_thi_dua": frozenset({"signer", "recipients"}),
     "ke_hoach_phat_dong": frozenset({"signer", "recipients"}),
     "bao_cao_ket_qua": frozenset({"signer", "recipients"}),
+    "cong_van": frozenset({"signer", "recipients"}),
+    "thong_bao_ket_qua": frozenset({"signer", "recipients"}),
+    "trich_so_vang": frozenset({"signer", "recipients"}),
 }
 
 # Signing authority (NĐ 30/2020, Phụ lục I, mục I.9): TM. for the collective body, KT. for the head, Q. an
@@ -176,7 +183,7 @@ def signer_for(store: Store, *, collective: bool, name: str | None = None, role:
             names = ", ".join(str(p["full_name"]) for p in people)
             raise PrintError(f"“{name}” không có trong danh sách người ký của đơn vị ({names}).")
     unit = store.self_unit()
-    government = unit is not None and _is_government(unit)
+    government = unit is not None and is_government(unit)
     head = people[0]
     body = ("ỦY BAN NHÂN DÂN" if government else (unit["name"] if unit else None)) if collective else None
     return signature(official=chosen, head_title=str(head["title"]), body=body, role=role,
@@ -275,7 +282,7 @@ def grouped_by_title(rows: list[tuple[str, str, Row]]) -> list[Row]:
     return out
 
 
-def _nomination_batch(store: Store, record_id: str, options: dict[str, Any]) -> list[Row]:
+def nomination_batch(store: Store, record_id: str, options: dict[str, Any]) -> list[Row]:
     ids = options.get("nomination_ids")
     if ids:
         batch = [store.require("nominations", i) for i in ids]
@@ -306,7 +313,7 @@ def award_phrase(store: Store | None, code: str, year: int | None = None) -> str
 # --------------------------------------------------------------------------- builders
 
 
-def _today(options: dict[str, Any]) -> _dt.date:
+def today(options: dict[str, Any]) -> _dt.date:
     value = options.get("date")
     if isinstance(value, str):
         return _dt.date.fromisoformat(value)
@@ -324,10 +331,10 @@ def _upper_entries(store: Store, *, note: str = "") -> list[str]:
     if upper is None:
         return []
     suffix = f" ({note})" if note else ""
-    if _is_government(upper):
-        out = [f"UBND {_lower_first(str(upper['name']))}{suffix}"]
+    if is_government(upper):
+        out = [f"UBND {lower_first(str(upper['name']))}{suffix}"]
         if upper["level"] == "province":
-            out.append(f"Sở Nội vụ {_lower_first(str(upper['name']))} (Phòng Thi đua, khen thưởng)")
+            out.append(f"Sở Nội vụ {lower_first(str(upper['name']))} (Phòng Thi đua, khen thưởng)")
         return out
     return [f"{upper['name']}{suffix}"]
 
@@ -383,6 +390,8 @@ def signer_choices(store: Store) -> list[dict[str, str]]:
 
 def default_recipients(store: Store, template: str) -> list[str]:
     """The Nơi nhận a document of ``template`` gets when nobody has chosen others."""
+    if template == "cong_van":
+        return ["Như trên"]
     if template in ("to_trinh", "dang_ky_thi_dua"):
         return ["Như trên"] + ([e for e in _upper_entries(store) if e.startswith("Sở")] if template == "to_trinh"
                                else [])
@@ -396,9 +405,9 @@ def default_recipients(store: Store, template: str) -> list[str]:
 
 
 def _to_trinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
-    batch = _nomination_batch(store, record_id, options)
+    batch = nomination_batch(store, record_id, options)
     first = batch[0]
-    on = _today(options)
+    on = today(options)
     code = first["title_code"]
     ruleset = rules.ruleset_for(on)
     entry = ruleset.catalogue.get(code)
@@ -413,20 +422,20 @@ def _to_trinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
         if session:
             meeting = _dt.date.fromisoformat(session["meeting_date"])
             basis.append(
-                f"Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name'])) if unit else ''} "
+                f"Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng {lower_first(str(unit['name'])) if unit else ''} "
                 f"ngày {meeting.day:02d} tháng {meeting.month:02d} năm {meeting.year}"
             )
     achievements = [str(n["achievement"]) for n in batch[:1] if n.get("achievement")]
     issuer = issuer_of(store)
     signer = signer_for(store, collective=True, name=options.get("signer"), role=options.get("signer_role"))
-    if commune_decides and unit is not None and _is_government(unit):
+    if commune_decides and unit is not None and is_government(unit):
         # The unit's own chairman decides: the emulation council submits to him, not the UBND to itself.
         issuer = {
             "parent": issuer["name"].replace("\n", " "),
             "name": "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
             "abbr": "HĐTĐKT",
-            "full": f"Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name']))}",
-            "short": f"Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name']))}",
+            "full": f"Hội đồng Thi đua - Khen thưởng {lower_first(str(unit['name']))}",
+            "short": f"Hội đồng Thi đua - Khen thưởng {lower_first(str(unit['name']))}",
         }
         people = officials(store)
         vice = [p for p in people if str(p["title"]).lower().startswith("phó")]
@@ -457,9 +466,9 @@ def _to_trinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
 
 
 def _danh_sach(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
-    batch = _nomination_batch(store, record_id, options)
+    batch = nomination_batch(store, record_id, options)
     first = batch[0]
-    on = _today(options)
+    on = today(options)
     rows: list[tuple[str, Row]] = []
     for n in batch:
         vote = latest_vote(store, n["id"])
@@ -546,7 +555,7 @@ def _bao_cao_ca_nhan(store: Store, record_id: str, options: dict[str, Any]) -> d
     confirmer_title = (f"{str(confirmer['title']).upper()} {issuer_of(store)['full'].upper()}" if confirmer else "")
     return {
         "place": place_name(store),
-        "date": _today(options),
+        "date": today(options),
         "award_title": _award_title(store, n["title_code"], n["year"]),
         "person": {
             "name": person["full_name"],
@@ -596,7 +605,7 @@ def _bao_cao_tap_the(store: Store, record_id: str, options: dict[str, Any]) -> d
     return {
         "issuer": {"name": collective["name"].upper(), **({"parent": f"UBND {unit['name'].upper()}"} if unit else {})},
         "place": place_name(store),
-        "date": _today(options),
+        "date": today(options),
         "award_title": _award_title(store, n["title_code"], n["year"]),
         "unit_name": collective["name"],
         "overview": overview,
@@ -617,28 +626,7 @@ def _bien_ban(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
     ruleset = rules.ruleset_for(meeting)
     unit = store.self_unit()
     issuer = issuer_of(store)
-    council = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
-    votes = []
-    passed = []
-    judged = []  # votes on titles whose threshold no text confirmed: the council's own rules decide
-    for vote in store.rows("votes", "vote_session_id = ?", [session["id"]]):
-        nomination = store.get("nominations", vote["nomination_id"])
-        if nomination is None:
-            continue
-        known = nomination["title_code"] in ruleset.catalogue
-        threshold = vote.get("threshold") or (rules.vote_threshold(ruleset, nomination["title_code"]) if known else None)
-        share = rules.vote_share(int(vote["votes_for"]), int(session["total_members"]))
-        name = display_name(store, nomination["subject_kind"], nomination["subject_id"], nomination["subject_name"])
-        if threshold is None:
-            result = "—"
-            judged.append((nomination["title_code"], nomination["subject_kind"]))
-        else:
-            ok = share + 1e-9 >= float(threshold)
-            result = "Đạt" if ok else "Không đạt"
-            if ok:
-                passed.append((nomination["title_code"], nomination["subject_kind"]))
-        votes.append({"name": name, "award": localised_title(store, nomination["title_code"]), "votes": vote["votes_for"],
-                      "percent": round(share, 2), "result": result})
+    votes, passed, judged = session_votes(store, session)
     if not votes:
         raise PrintError("Phiên họp chưa có kết quả bỏ phiếu. Hãy nhập số phiếu cho từng đề nghị rồi in biên bản.")
     absent = int(session["total_members"]) - int(session["present"])
@@ -663,11 +651,11 @@ def _bien_ban(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
         else "Hội đồng biểu quyết theo quy chế hoạt động; tỷ lệ phiếu đồng ý ghi theo tổng số thành viên Hội đồng"
     )
     return {
-        "issuer": {**issuer, "parent": issuer["name"].replace("\n", " "), "name": council, "abbr": "HĐTĐKT"},
+        "issuer": council_issuer(store),
         "code": "BB-HĐTĐKT",
         "place": place_name(store),
         "date": meeting,
-        "subject": f"Họp Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name'])) if unit else ''}\n"
+        "subject": f"Họp Hội đồng Thi đua - Khen thưởng {lower_first(str(unit['name'])) if unit else ''}\n"
         f"xét đề nghị khen thưởng {period_label(session['period']).lower() if session.get('period') else ''}".rstrip(),
         "meeting": {
             "start": options.get("start") or "…… giờ ……",
@@ -769,7 +757,7 @@ def _quyet_dinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[s
         "decider": authority_of(unit),
         "basis": ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025" if on >= _dt.date(2025, 7, 1)
                   else "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", *legal_basis(on)],
-        "proposed_by": f"Theo đề nghị của Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name'])) if unit else ''}",
+        "proposed_by": f"Theo đề nghị của Hội đồng Thi đua - Khen thưởng {lower_first(str(unit['name'])) if unit else ''}",
         "article1": f"Tặng {award_text} cho {count_text(_distinct_subjects(awardees))} (có danh sách kèm theo) "
         "đã có thành tích xuất sắc trong thực hiện nhiệm vụ và phong trào thi đua yêu nước.",
         "article2": f"Tiền thưởng kèm theo thực hiện theo quy định hiện hành, mức lương cơ sở {format_number(base)} đồng; "
@@ -819,7 +807,7 @@ def _quyet_dinh_huy_bo(store: Store, record_id: str, options: dict[str, Any]) ->
         "subject": f"Về việc hủy bỏ {of_decision} về khen thưởng đối với {count_text(a['subject_kind'] for a in summary['awards'])}",
         "decider": authority_of(unit),
         "basis": [*(text for text, _ in rules.ruleset_for(on).decision_bases), f"Căn cứ {of_decision}"],
-        "proposed_by": f"Xét đề nghị của Hội đồng Thi đua - Khen thưởng {_lower_first(str(unit['name'])) if unit else ''}",
+        "proposed_by": f"Xét đề nghị của Hội đồng Thi đua - Khen thưởng {lower_first(str(unit['name'])) if unit else ''}",
         "article1": f"Hủy bỏ khen thưởng theo {of_decision} đối với {count_text(a['subject_kind'] for a in summary['awards'])} "
         f"(có danh sách kèm theo), vì lý do: {summary['reason'].rstrip('.')} (thuộc trường hợp quy định tại điểm "
         f"{ground['code']} khoản 2 Điều 93 Luật Thi đua, khen thưởng: {ground['label'][:1].lower()}{ground['label'][1:]}).",
@@ -896,15 +884,15 @@ def _dang_ky(store: Store, record_id: str, options: dict[str, Any]) -> dict[str,
             f" ngày {_dt.date.fromisoformat(campaign['doc_date']).strftime('%d/%m/%Y')}" if campaign.get("doc_date") else "")
         if campaign.get("issuing_body"):
             intro += f" của {campaign['issuing_body']}"
-        intro += f" về {_lower_first(campaign['name'])}"
+        intro += f" về {lower_first(campaign['name'])}"
     issuer = issuer_of(store)
     chairman = signer_for(store, collective=True, name=options.get("signer"), role=options.get("signer_role"))
     return {
         "issuer": issuer,
         "place": place_name(store),
-        "date": _today(options),
+        "date": today(options),
         "year": first["year"],
-        "addressee": f"Hội đồng Thi đua - Khen thưởng {_lower_first(str(upper['name']))}" if upper else "Hội đồng Thi đua - Khen thưởng cấp trên",
+        "addressee": f"Hội đồng Thi đua - Khen thưởng {lower_first(str(upper['name']))}" if upper else "Hội đồng Thi đua - Khen thưởng cấp trên",
         "intro": [f"{intro}, {issuer['full']} đăng ký thi đua năm {first['year']} như sau:"],
         "collectives": collectives,
         "households": households,
@@ -926,7 +914,7 @@ def _ke_hoach(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
     content = json.loads(campaign.get("content_json") or "[]")
     movements = json.loads(campaign.get("movements_json") or "[]")
     awards = json.loads(campaign.get("awards_json") or "[]")
-    year = campaign.get("year") or _today(options).year
+    year = campaign.get("year") or today(options).year
     issuer = issuer_of(store)
     organisation = []
     if campaign.get("registration_deadline"):
@@ -944,10 +932,10 @@ def _ke_hoach(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
     return {
         "issuer": issuer,
         "place": place_name(store),
-        "date": _today(options),
+        "date": today(options),
         "year": year,
         "subject": campaign.get("subject") or campaign["name"],
-        "intro": [campaign.get("notes") or f"{issuer['full']} xây dựng Kế hoạch {_lower_first(campaign['name'])} như sau:"],
+        "intro": [campaign.get("notes") or f"{issuer['full']} xây dựng Kế hoạch {lower_first(campaign['name'])} như sau:"],
         "purposes": [
             {"heading": "1. Mục đích"},
             f"- Đẩy mạnh phong trào thi đua, phấn đấu hoàn thành thắng lợi các chỉ tiêu năm {year}.",
@@ -988,7 +976,7 @@ def _report_subject(kind: str, name: str, period: str) -> str:
     """ "Sơ kết phong trào thi đua … 6 tháng đầu năm 2026" — the period said once, whatever the name says."""
     label = period_label(period).lower()
     year = str(period_year(period))
-    base = _lower_first(name).strip()
+    base = lower_first(name).strip()
     for tail in (f" {label}", f" năm {year}", f" {year}"):
         if base.endswith(tail):
             base = base[: -len(tail)].rstrip(" ,")
@@ -997,7 +985,7 @@ def _report_subject(kind: str, name: str, period: str) -> str:
 
 def _bao_cao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
     campaign = store.require("campaigns", record_id)
-    period = options.get("period") or str(campaign.get("year") or _today(options).year)
+    period = options.get("period") or str(campaign.get("year") or today(options).year)
     data = review_report_data(store, campaign["id"], period)
     rows = []
     not_reached = []
@@ -1025,9 +1013,9 @@ def _bao_cao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> d
     return {
         "issuer": issuer,
         "place": place_name(store),
-        "date": _today(options),
+        "date": today(options),
         "subject": _report_subject(kind, str(campaign["name"]), period),
-        "direction": [f"{issuer['full']} triển khai {_lower_first(campaign['name'])}" + _by_document(campaign) + "."],
+        "direction": [f"{issuer['full']} triển khai {lower_first(campaign['name'])}" + _by_document(campaign) + "."],
         "results_text": [f"Kết quả thực hiện các chỉ tiêu thi đua {period_label(period).lower()} như sau:"],
         "targets": rows,
         "awards_text": [awards_text],
@@ -1057,6 +1045,8 @@ BUILDERS: dict[str, Callable[[Store, str, dict[str, Any]], dict[str, Any]]] = {
     "dang_ky_thi_dua": _dang_ky,
     "ke_hoach_phat_dong": _ke_hoach,
     "bao_cao_ket_qua": _bao_cao_ket_qua,
+    **meeting_papers.BUILDERS,
+    **office_papers.BUILDERS,
 }
 
 
@@ -1088,7 +1078,7 @@ def issue_pdf(store: Store, template_name: str, record_id: str, out: str | Path 
     if template_name in DOC_TYPE and not options.get("number"):
         abbr = str((context.get("issuer") or {}).get("abbr") or "")
         suffix = str(context.get("code") or "") or (f"{DOC_TYPE[template_name]}-{abbr}" if abbr else None)
-        on = context["date"] if isinstance(context.get("date"), _dt.date) else _today(options)
+        on = context["date"] if isinstance(context.get("date"), _dt.date) else today(options)
         number, code = issued_number(store, template_name, record_id, str(context.get("subject") or ""), on,
                                      suffix=suffix)
         context["number"] = number
@@ -1134,13 +1124,47 @@ def issued_number(store: Store, template_name: str, record_id: str, subject: str
 STATISTICS_TEMPLATES = {"0601.N": "bieu_0601N", "0603.N": "bieu_0603N"}
 
 
+def upper_home_affairs(store: Store) -> str:
+    """Where this unit's dossiers and statistical forms go: the upper office's home-affairs body ("Sở Nội vụ thành
+    phố Cần Thơ", "Phòng Nội vụ huyện …"), the upper commune's People's Committee for its sub-units, the Ministry's
+    emulation board for a province."""
+    unit = store.self_unit()
+    upper = upper_office(store)
+    if upper is None:
+        if unit is not None and unit["level"] == "province":
+            return "Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)"
+        raise PrintError("Chưa khai báo cơ quan cấp trên của đơn vị (nơi nhận hồ sơ, báo cáo). Hãy khai báo đơn vị "
+                         "cấp trên ở mục Đơn vị rồi in lại.")
+    name = lower_first(str(upper["name"]))
+    if upper["level"] == "province":
+        return f"Sở Nội vụ {name}"
+    if upper["level"] == "district":
+        return f"Phòng Nội vụ {name}"
+    if upper["level"] == "commune":
+        return f"Ủy ban nhân dân {name}"
+    return str(upper["name"])
+
+
 def statistics_form_context(store: Store, form: Any, *, on: _dt.date | None = None) -> dict[str, Any]:
-    """The printing context of a statistical form (``store.statistics.FormTable``)."""
-    rows = [{"label": r.label if r.level < 2 else f"- {r.label}", **dict(r.values)} for r in form.rows]
+    """The printing context of a statistical form (``store.statistics.FormTable``) in a statistical form's frame:
+    the form's code and circular, the reporting and receiving units, the period, the person who prepared it and
+    the head of the unit. The form's working notes (how figures were counted, what could not be checked) are not
+    printed: they are for the person preparing it."""
+    from tdkt_desktop.core.legal import statistics_regime
+
+    rows = [{"label": r.label if r.level < 2 else f"- {r.label}", "strong": r.level < 2, **dict(r.values)}
+            for r in form.rows]
     signer = signer_for(store, collective=False)
-    return {"issuer": issuer_of(store), "place": place_name(store), "date": on or _dt.date.today(), "year": form.year,
-            "rows": rows, "notes": list(form.notes),
-            "signer": {"prefix": "", "title": "THỦ TRƯỞNG ĐƠN VỊ", "name": signer["name"]}}
+    regime = statistics_regime(int(form.year))
+    period = ({"start": form.period_start, "end": form.period_end} if form.period_start and form.period_end
+              else None)
+    return {
+        "issuer": issuer_of(store), "place": place_name(store), "date": on or _dt.date.today(), "year": form.year,
+        "form": {"code": form.code, "title": form.title, "circular": regime.period_source.doc_title},
+        "reporter": issuer_of(store)["full"], "receiver": upper_home_affairs(store), "period": period,
+        "rows": rows, "preparer": {"name": store.operator},
+        "signer": {"prefix": "", "title": "", "name": signer["name"]},
+    }
 
 
 def statistics_form_pdf(store: Store, form: Any, out: str | Path | IO[bytes]) -> RenderInfo:

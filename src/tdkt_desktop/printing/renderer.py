@@ -28,7 +28,7 @@ from tdkt_desktop.core.text import clean, format_date, long_date
 from tdkt_desktop.printing.context import MISSING, Filler, format_value, is_empty, lookup, markup
 from tdkt_desktop.printing.errors import PrintError
 from tdkt_desktop.printing.fonts import font_name, register_fonts
-from tdkt_desktop.printing.layout import PageStyle
+from tdkt_desktop.printing.layout import PageStyle, balanced_lines
 from tdkt_desktop.printing.model import (
     Cell,
     Columns,
@@ -333,8 +333,44 @@ class _Builder:
         place_date = doc["place_date"] if block.get("date", True) else None
         if place_date is not None and not clean(self.ctx.get("place") or ""):
             raise self.filler.missing("place")
+        excerpt = self.fill(block["excerpt"]) if block.get("excerpt") else ""
         return [Header(parent=clean(parent), issuer="\n".join(clean(s) for s in str(name).split("\n")),
-                       number_text=number_text, place_date=place_date, national=national)]
+                       number_text=number_text, place_date=place_date, national=national, excerpt=excerpt)]
+
+    def b_frame(self, block: Mapping[str, Any]) -> list[Node]:
+        """A statistical form's heading: the form's code and circular at the left, its title and year in the
+        centre (a line as long as the last title line beneath), the reporting and receiving units at the right."""
+        st = self.style
+        size = float(block.get("size", 12))
+        out_cells: list[list[Para | Gap | Rule]] = []
+        shares = [float(x) for x in block.get("shares", (0.28, 0.44, 0.28))]
+        widths = [self.frame_width * x / sum(shares) for x in shares]
+        for side, cell_width in zip(("left", "center", "right"), widths, strict=True):
+            cell: list[Para | Gap | Rule] = []
+            lines = [line for line in block.get(side, []) if not isinstance(line, Mapping) or
+                     block_applies(line, self.ctx)]
+            for i, line in enumerate(lines):
+                spec = line if isinstance(line, Mapping) else {"text": line}
+                text = self.fill(spec["text"])
+                if side == "center":
+                    line_size = float(spec.get("size", st.title_size if i == 0 else st.subject_size))
+                    bold = bool(spec.get("bold", True))
+                    font = font_name(bold=bold, italic=bool(spec.get("italic")))
+                    if text_width(text, line_size, bold=bold) > cell_width - 4:  # even lines, never "DANH / HIỆU"
+                        text = "<br/>".join(markup(part) for part in
+                                            balanced_lines(plain(text), font, line_size, cell_width - 4))
+                    para = self.para(text, size=line_size, bold=bold, italic=bool(spec.get("italic")),
+                                     align="center", space_after=0, leading=line_size * 1.15)
+                else:
+                    para = self.para(text, size=float(spec.get("size", size)), bold=bool(spec.get("bold")),
+                                     italic=bool(spec.get("italic")), align=spec.get("align", "left"), space_after=2,
+                                     leading=float(spec.get("size", size)) * 1.15)
+                cell.append(para)
+                if spec.get("rule"):
+                    length = text_width(text, para.size, bold=para.bold)
+                    cell.append(Rule(length, space_before=2, space_after=4))
+            out_cells.append(cell)
+        return [Columns(widths=widths, rows=[out_cells], role="frame", padding=2), Gap(block.get("space_after", 8))]
 
     def b_title(self, block: Mapping[str, Any]) -> list[Node]:
         st = self.style
@@ -611,8 +647,12 @@ class _Builder:
                 key = side["name"].rsplit(".", 1)[0]
                 signer["name"] = self.filler.value(side["name"], self.ctx, required=False)
             signer["_required"] = bool(side.get("required", True))
-            cells.append(self._signature_parts(signer, caption=side.get("caption"), note=side.get("note"),
-                                               key=key or ""))
+            head, name = self._signature_parts(signer, caption=side.get("caption"), note=side.get("note"),
+                                               key=key or "")
+            if side.get("place_date"):
+                head.insert(0, self.para(self.ctx["doc"]["place_date"], size=self.style.date_size, italic=True,
+                                         align="center", space_after=2))
+            cells.append((head, name))
         n = len(cells)
         # two rows, so that the full names stand on one line however long the titles above them are
         rows = [[head for head, _ in cells], [name for _, name in cells]]

@@ -458,7 +458,8 @@ _BAO_CAO_KET_QUA: dict[str, Any] = {
 }
 
 def _form_rows(columns: list[str], rows: list[tuple[str, list[int]]]) -> list[dict[str, Any]]:
-    return [{"label": label, **dict(zip(columns, values, strict=True))} for label, values in rows]
+    return [{"label": label, "strong": not label.startswith("-"), **dict(zip(columns, values, strict=True))}
+            for label, values in rows]
 
 
 _COLS_0601 = ["total", "le_1y", "gt_1y", "regular", "thematic", "peak"]
@@ -474,8 +475,12 @@ _BIEU_0601N: dict[str, Any] = {
         ("- Trường Tiểu học Tân Phú", [2, 2, 0, 1, 1, 0]),
         ("- Khu vực 3", [3, 3, 0, 1, 1, 1]),
     ]),
-    "notes": ["Phong trào do cấp trên phát động, đơn vị hưởng ứng, không tính vào biểu này."],
-    "signer": {"prefix": "", "title": "THỦ TRƯỞNG ĐƠN VỊ", "name": "Trần Văn Minh"},
+    "form": {"code": "0601.N/BNV-TĐKT", "title": "Số phong trào thi đua được phát động", "circular": "Thông tư 02/2023/TT-BNV"},
+    "reporter": "Ủy ban nhân dân phường Tân Phú",
+    "receiver": "Sở Nội vụ thành phố Cần Thơ",
+    "period": {"start": _dt.date(2024, 12, 1), "end": _dt.date(2025, 11, 30)},
+    "preparer": {"name": "Nguyễn Thị Lan"},
+    "signer": {"prefix": "", "title": "", "name": "Trần Văn Minh"},
 }
 
 _COLS_0603 = ["total", "ca_nhan", "p_lanh_dao_tinh", "p_lanh_dao_so", "p_doanh_nhan", "p_lanh_dao_phong", "p_truc_tiep",
@@ -495,8 +500,125 @@ _BIEU_0603N: dict[str, Any] = {
         ("II. Hình thức khen thưởng", [15, 13, 0, 0, 1, 2, 9, 1, 2, 0, 0, 0, 0, 0, 1, 1, 0]),
         ("- Giấy khen của Chủ tịch Ủy ban nhân dân phường", [15, 13, 0, 0, 1, 2, 9, 1, 2, 0, 0, 0, 0, 0, 1, 1, 0]),
     ]),
-    "notes": ["Số liệu tính theo ngày ký quyết định khen thưởng trong năm báo cáo."],
-    "signer": {"prefix": "", "title": "THỦ TRƯỞNG ĐƠN VỊ", "name": "Trần Văn Minh"},
+    "form": {"code": "0603.N/BNV-TĐKT", "title": "Số lượng khen thưởng chia theo danh hiệu, hình thức và đối tượng", "circular": "Thông tư 02/2023/TT-BNV"},
+    "reporter": "Ủy ban nhân dân phường Tân Phú",
+    "receiver": "Sở Nội vụ thành phố Cần Thơ",
+    "period": {"start": _dt.date(2024, 12, 1), "end": _dt.date(2025, 11, 30)},
+    "preparer": {"name": "Nguyễn Thị Lan"},
+    "signer": {"prefix": "", "title": "", "name": "Trần Văn Minh"},
+}
+
+_COUNCIL = {**_WARD, "parent": "UBND PHƯỜNG TÂN PHÚ", "name": "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "abbr": "HĐTĐKT"}
+_CANDIDATES = [
+    {"name": "Bà Nguyễn Thị Thu Hà", "position_unit": "Công chức Văn phòng - Thống kê, UBND phường Tân Phú",
+     "award": "Chiến sĩ thi đua cơ sở"},
+    {"name": "Ông Huỳnh Quốc Việt", "position_unit": "Trưởng Công an phường Tân Phú", "award": "Chiến sĩ thi đua cơ sở"},
+    {"name": "Bà Đặng Thị Hồng Nhung", "position_unit": "Giáo viên Trường Tiểu học Tân Phú",
+     "award": "Chiến sĩ thi đua cơ sở"},
+    {"name": "Ông Đỗ Văn Dũng", "position_unit": "Chỉ huy trưởng Ban Chỉ huy Quân sự phường", "award": "Chiến sĩ thi đua cơ sở"},
+    {"name": "Trường Tiểu học Tân Phú", "position_unit": "Phường Tân Phú", "award": "Tập thể Lao động tiên tiến"},
+]
+_PHIEU_BAU: dict[str, Any] = {
+    "issuer": _COUNCIL,
+    "place": "Tân Phú",
+    "date": _dt.date(2025, 12, 26),
+    "meeting_date": _dt.date(2025, 12, 26),
+    "subject": "Xét đề nghị khen thưởng năm 2025",
+    "candidates": _CANDIDATES,
+}
+_KIEM_PHIEU: dict[str, Any] = {
+    "issuer": _COUNCIL,
+    "place": "Tân Phú",
+    "date": _dt.date(2025, 12, 26),
+    "subject": "Bầu xét đề nghị khen thưởng năm 2025",
+    "council": "phường Tân Phú",
+    "meeting": {"date": _dt.date(2025, 12, 26), "place": "Hội trường Ủy ban nhân dân phường Tân Phú",
+                "total_members": 11, "present": 9, "absent": 2, "written": 2},
+    "ballots": {"issued": 9, "returned": 9, "valid": 9, "invalid": 0},
+    "votes": [{k: v for k, v in row.items()} for row in _BIEN_BAN["votes"]],
+    "conclusions": [
+        "Có 04 trường hợp đạt tỷ lệ phiếu đồng ý theo quy định; 01 trường hợp không đạt.",
+    ],
+    "secretary": {"name": "Nguyễn Thị Thu Hà"},
+    "counting_head": {"name": "Võ Thanh Tùng"},
+}
+_CONG_VAN: dict[str, Any] = {
+    "issuer": _WARD,
+    "number": 412,
+    "code": "UBND-VP",
+    "place": "Tân Phú",
+    "date": _dt.date(2026, 1, 6),
+    "subject": "gửi hồ sơ đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân thành phố năm 2025",
+    "addressee": "Sở Nội vụ thành phố Cần Thơ",
+    "intro": [
+        "Thực hiện Kế hoạch số 08/KH-UBND ngày 15 tháng 01 năm 2025 của Ủy ban nhân dân thành phố Cần Thơ về "
+        "tổ chức phong trào thi đua năm 2025, Ủy ban nhân dân phường Tân Phú gửi hồ sơ đề nghị tặng Bằng khen "
+        "của Chủ tịch Ủy ban nhân dân thành phố cho 02 tập thể và 03 cá nhân, gồm:",
+    ],
+    "documents": [
+        "Tờ trình số 05/TTr-UBND ngày 05 tháng 01 năm 2026 của Ủy ban nhân dân phường Tân Phú",
+        "Danh sách tập thể, cá nhân đề nghị khen thưởng kèm theo Tờ trình",
+        "Báo cáo thành tích của 02 tập thể và 03 cá nhân",
+        "Biên bản họp Hội đồng Thi đua - Khen thưởng phường Tân Phú ngày 26 tháng 12 năm 2025",
+    ],
+    "closing_text": [
+        "Ủy ban nhân dân phường Tân Phú kính đề nghị Sở Nội vụ thành phố Cần Thơ thẩm định, trình Chủ tịch Ủy "
+        "ban nhân dân thành phố xem xét, khen thưởng./.",
+    ],
+    "signer": _CHAIRMAN,
+    "recipients": ["Như trên", "Lưu hồ sơ khen thưởng"],
+    "archive": "VP",
+}
+_THONG_BAO: dict[str, Any] = {
+    "issuer": _WARD,
+    "number": 7,
+    "code": "TB-UBND",
+    "place": "Tân Phú",
+    "date": _dt.date(2026, 1, 8),
+    "subject": "Kết quả xét đề nghị khen thưởng năm 2025\ncủa Trường Tiểu học Tân Phú",
+    "intro": [
+        "Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng phường Tân Phú ngày 26 tháng 12 năm 2025 và kết quả "
+        "thẩm định hồ sơ, Ủy ban nhân dân phường Tân Phú thông báo kết quả xét đề nghị khen thưởng năm 2025 của "
+        "Trường Tiểu học Tân Phú như sau:",
+    ],
+    "results": [
+        {"name": "Bà Đặng Thị Hồng Nhung", "award": "Chiến sĩ thi đua cơ sở",
+         "result": "Đã khen thưởng", "reason": "Quyết định số 125/QĐ-UBND ngày 26/12/2025"},
+        {"name": "Bà Lê Thị Ánh", "award": "Lao động tiên tiến", "result": "Đã khen thưởng",
+         "reason": "Quyết định số 125/QĐ-UBND ngày 26/12/2025"},
+        {"name": "Ông Phạm Văn Lực", "award": "Chiến sĩ thi đua cơ sở", "result": "Không đồng ý",
+         "reason": "Chưa có sáng kiến được công nhận"},
+        {"name": "Trường Tiểu học Tân Phú", "award": "Tập thể Lao động xuất sắc", "result": "Trả lại để bổ sung",
+         "reason": "Thiếu báo cáo thành tích của tập thể"},
+    ],
+    "closing_text": [
+        "Đề nghị Trường Tiểu học Tân Phú thông báo kết quả đến các cá nhân, tập thể có liên quan; hồ sơ trả lại "
+        "được bổ sung và gửi lại trước ngày 20 tháng 01 năm 2026./.",
+    ],
+    "signer": _VICE,
+    "recipients": ["Trường Tiểu học Tân Phú", "Thành viên Hội đồng Thi đua - Khen thưởng phường"],
+    "archive": "VP",
+}
+_TRICH_SO_VANG: dict[str, Any] = {
+    "issuer": _WARD,
+    "place": "Tân Phú",
+    "date": _dt.date(2026, 1, 10),
+    "decider": "Chủ tịch Ủy ban nhân dân phường Tân Phú",
+    "decision": {"code": "125/QĐ-UBND", "date": _dt.date(2025, 12, 26),
+                 "subject": "Về việc tặng Giấy khen cho các tập thể, cá nhân đã có thành tích xuất sắc trong phong "
+                            "trào thi đua yêu nước năm 2025"},
+    "entries": [
+        {"gold_book": "01", "name": "Trường Tiểu học Tân Phú", "position_unit": "Phường Tân Phú",
+         "award": "Giấy khen của Chủ tịch Ủy ban nhân dân phường", "status": "", "amount": 1_410_000},
+        {"gold_book": "02", "name": "Bà Nguyễn Thị Thu Hà", "position_unit": "Công chức Văn phòng - Thống kê",
+         "award": "Giấy khen của Chủ tịch Ủy ban nhân dân phường", "status": "", "amount": 470_000},
+        {"gold_book": "03", "name": "Ông Huỳnh Quốc Việt", "position_unit": "Trưởng Công an phường",
+         "award": "Giấy khen của Chủ tịch Ủy ban nhân dân phường",
+         "status": "Đã hủy bỏ (Quyết định số 14/QĐ-UBND ngày 02/03/2026)", "amount": 470_000},
+    ],
+    "signer": {"prefix": "TL. CHỦ TỊCH", "title": "CHÁNH VĂN PHÒNG", "name": "Phan Thị Ngọc Trâm"},
+    "recipients": ["Như Điều 3 Quyết định số 125/QĐ-UBND"],
+    "archive": "VP",
 }
 
 _SAMPLES: dict[str, dict[str, Any]] = {
@@ -514,6 +636,11 @@ _SAMPLES: dict[str, dict[str, Any]] = {
     "bao_cao_ket_qua": _BAO_CAO_KET_QUA,
     "bieu_0601N": _BIEU_0601N,
     "bieu_0603N": _BIEU_0603N,
+    "phieu_bau": _PHIEU_BAU,
+    "bien_ban_kiem_phieu": _KIEM_PHIEU,
+    "cong_van": _CONG_VAN,
+    "thong_bao_ket_qua": _THONG_BAO,
+    "trich_so_vang": _TRICH_SO_VANG,
 }
 
 SAMPLE_NAMES: tuple[str, ...] = tuple(_SAMPLES)

@@ -24,7 +24,7 @@ KINDS = ("document", "certificate")
 ORIENTATIONS = ("portrait", "landscape")
 BLOCK_TYPES = {
     "header", "title", "addressee", "basis", "heading", "paragraph", "paragraphs", "lines", "list",
-    "table", "closing", "signatures", "page_break", "spacer",
+    "table", "closing", "signatures", "page_break", "spacer", "frame",
 }
 ELEMENT_TYPES = {"text", "rule"}
 

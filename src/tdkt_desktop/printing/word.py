@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
@@ -22,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from tdkt_desktop.printing.fonts import font_name, register_fonts
-from tdkt_desktop.printing.layout import HeaderBlock, fit_line
+from tdkt_desktop.printing.layout import HeaderBlock, fit_line, line_pitch
 from tdkt_desktop.printing.model import (
     CertificateSet,
     Columns,
@@ -33,6 +34,7 @@ from tdkt_desktop.printing.model import (
     PageBreak,
     Para,
     Rule,
+    plain,
     runs,
 )
 
@@ -228,7 +230,7 @@ class _Writer:
     def header(self, n: Header) -> None:
         st = self.model.style
         measure = HeaderBlock(style=st, parent=n.parent, issuer=n.issuer, number_text=n.number_text,
-                              place_date=n.place_date, national=n.national)
+                              place_date=n.place_date, national=n.national, excerpt=plain(n.excerpt))
         measure.wrap(self.frame_width, 10_000)
         if n.national:
             widths = [measure.left_w or self.frame_width * 0.0001, self.frame_width - (measure.left_w or 0.0001)]
@@ -263,6 +265,10 @@ class _Writer:
             _format(p, align="center", before=6)
             if n.number_text is not None and not n.national:
                 _add_runs(p, n.number_text, size=st.number_size)
+            for i, line in enumerate(measure.excerpt_lines):
+                p = left.add_paragraph()
+                _format(p, align="center", before=6 if i == 0 else 0, leading=line_pitch(st.excerpt_size))
+                _add_runs(p, escape(line), size=st.excerpt_size)
             if n.place_date is not None:
                 p = right.add_paragraph()
                 _format(p, align="center", before=6)
@@ -307,13 +313,15 @@ class _Writer:
         _cell_margins(table, c.padding)
         for r, row in enumerate(c.rows):
             _cant_split(table.rows[r])
-            for target, content in zip(table.rows[r].cells, row, strict=True):
+            for target, content, width in zip(table.rows[r].cells, row, c.widths, strict=True):
                 _clear(target)
                 if not content:
                     target.add_paragraph()
                 for node in content:
                     if isinstance(node, Para):
                         _para(target, node, keep=keep or node.keep_with_next)
+                    elif isinstance(node, Rule):
+                        _rule(target, node.length, width - 2 * c.padding, after=node.space_after, keep=keep)
                     else:
                         _gap(target, node.height, keep=keep)
 
