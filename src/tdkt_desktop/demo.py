@@ -190,32 +190,37 @@ def _people(store: Store, rng: random.Random, code: str, unit_name: str, count: 
 
 def _collectives(store: Store, code: str) -> list[dict[str, Any]]:
     rows = [
-        ("Văn phòng Ủy ban nhân dân phường Tân An", "office", 12, 7, "Cơ quan hành chính"),
-        ("Trường Tiểu học Tân An 1", "school", 46, 35, "Đơn vị sự nghiệp công lập"),
-        ("Trường Mầm non Hoa Sen", "school", 28, 27, "Đơn vị sự nghiệp công lập"),
-        ("Trạm Y tế phường Tân An", "health", 9, 6, "Đơn vị sự nghiệp công lập"),
-        ("Khu vực 1", "hamlet", 15, 6, "Khác"),
-        ("Khu vực 2", "hamlet", 14, 5, "Khác"),
-        ("Hội Liên hiệp Phụ nữ phường Tân An", "mass_org", 7, 7, "Cơ quan Đảng, đoàn thể"),
-        ("Hợp tác xã Dịch vụ Tân An", "cooperative", 21, 9, "Hợp tác xã"),
+        ("Văn phòng Ủy ban nhân dân phường Tân An", "office", 12, 7, "Cơ quan hành chính",
+         "Phan Thị Ngọc Trâm", "Chánh Văn phòng"),
+        ("Trường Tiểu học Tân An 1", "school", 46, 35, "Đơn vị sự nghiệp công lập", "Đặng Thị Hồng Nhung", "Hiệu trưởng"),
+        ("Trường Mầm non Hoa Sen", "school", 28, 27, "Đơn vị sự nghiệp công lập", "Võ Thị Kim Yến", "Hiệu trưởng"),
+        ("Trạm Y tế phường Tân An", "health", 9, 6, "Đơn vị sự nghiệp công lập", "Lý Văn Tùng", "Trưởng trạm"),
+        ("Khu vực 1", "hamlet", 15, 6, "Khác", "Ngô Văn Lực", "Trưởng khu vực"),
+        ("Khu vực 2", "hamlet", 14, 5, "Khác", "Bùi Thị Ánh", "Trưởng khu vực"),
+        ("Hội Liên hiệp Phụ nữ phường Tân An", "mass_org", 7, 7, "Cơ quan Đảng, đoàn thể", "Huỳnh Thị Dương",
+         "Chủ tịch Hội"),
+        ("Hợp tác xã Dịch vụ Tân An", "cooperative", 21, 9, "Hợp tác xã", "Đỗ Văn Triết", "Giám đốc"),
     ]
     return [
         store.insert(
             "collectives",
-            {"name": n, "kind": k, "unit_code": code, "members_count": m, "women_count": w, "nominee_class": c},
+            {"name": n, "kind": k, "unit_code": code, "members_count": m, "women_count": w, "nominee_class": c,
+             "head_name": head, "head_title": title},
         )
-        for n, k, m, w, c in rows
+        for n, k, m, w, c, head, title in rows
     ]
 
 
 def _households(store: Store, rng: random.Random, code: str) -> list[dict[str, Any]]:
     out = []
     for i in range(8):
-        head = _name(rng, rng.random() < 0.4)
+        female = rng.random() < 0.4
+        head = _name(rng, female)
         out.append(
             store.insert(
                 "households",
-                {"head_name": head, "address": f"Khu vực {1 + i % 3}, phường Tân An", "unit_code": code, "members_count": rng.randint(2, 7)},
+                {"head_name": head, "head_gender": "female" if female else "male",
+                 "address": f"Khu vực {1 + i % 3}, phường Tân An", "unit_code": code, "members_count": rng.randint(2, 7)},
             )
         )
     return out

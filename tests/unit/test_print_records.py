@@ -126,6 +126,7 @@ def test_results_report_has_the_target_table(demo, tmp_path):
 
 def test_missing_data_is_a_clear_message(demo, tmp_path):
     collective_nom = demo.rows("nominations", "subject_kind = 'collective'")[0]
+    demo.update("collectives", collective_nom["subject_id"], {"head_name": None})
     with pytest.raises(Exception) as err:
         records.preview_pdf(demo, "bao_cao_tap_the", collective_nom["id"], tmp_path / "x.pdf")
     assert "thủ trưởng" in str(err.value)
@@ -254,6 +255,9 @@ def test_issued_number_matches_the_issuing_body_and_the_meeting_year(demo, tmp_p
     records.issue_pdf(demo, "to_trinh", nomination["id"], out)
     text = " ".join(pdf_text(out).split())
     assert "/TTr-HĐTĐKT" in text and "TTr-UBND" not in text and "DỰ THẢO" not in text
+    # issued again (its subject is on two lines), as Word: the same number, none taken
+    records.issue_pdf(demo, "to_trinh", nomination["id"], tmp_path / "tt.docx")
+    assert [r["number"] for r in demo.db.query("SELECT number FROM doc_register WHERE doc_type = 'TTr'")] == [1]
     session = demo.rows("vote_sessions")[0]
     bb = tmp_path / "bb.pdf"
     records.issue_pdf(demo, "bien_ban", session["id"], bb)

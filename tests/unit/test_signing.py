@@ -196,3 +196,42 @@ def test_the_signing_time_shown_is_the_one_signed_and_no_traceback_reaches_the_t
     assert proc.returncode == 1
     assert "KHÔNG được chấp nhận" in proc.stdout and "KẾT LUẬN: KHÔNG HỢP LỆ" in proc.stdout
     assert "Traceback" not in proc.stderr and "Error" not in proc.stderr, proc.stderr
+
+
+def test_the_demo_decision_printed_signed_and_verified_from_the_command_line(
+        demo_store, pki: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """tdkt print quyet_dinh --issue → tdkt sign → tdkt verify exits 0; one byte changed → exit 1. The signer's
+    certificate is the demo chairman's, so the signature stands over his name in the decision's signature block."""
+    import sys
+
+    db = str(demo_store.path)
+    decision = demo_store.rows("decisions")[0]
+    qd, signed = tmp_path / "qd.pdf", tmp_path / "qd-ky-so.pdf"
+    assert main(["--db", db, "print", "quyet_dinh", "--id", decision["id"][:8], "--issue", "--out", str(qd)]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("MAT_KHAU", "mat-khau")
+    assert main(["sign", str(qd), "--p12", str(pki["chu-tich-tan-an.p12"]), "--pass-env", "MAT_KHAU",
+                 "--seal", str(pki["dau.png"]), "--out", str(signed), "--json"]) == 0
+    signed_info = json.loads(capsys.readouterr().out)
+    assert signed_info["signer"] == "Trần Văn Bình" and signed_info["page"] == 1
+    report = verify_pdf(signed, trust=[pki["ca.pem"]])
+    assert report.ok and report.signatures[0].signer == "Trần Văn Bình"
+    # the visible signature is on the decision's own page, over the chairman's name — not in the list after it
+    doc = pdfium.PdfDocument(str(signed))
+    try:
+        first_page_text = doc[0].get_textpage().get_text_range()
+    finally:
+        doc.close()
+    assert "CHỦ TỊCH" in first_page_text and "Trần Văn Bình" in first_page_text
+    run = lambda *a: subprocess.run([sys.executable, "-m", "tdkt_desktop", *a], capture_output=True,  # noqa: E731
+                                    text=True, timeout=120)
+    ok = run("verify", str(signed), "--trust", str(pki["ca.pem"]), "--db", db)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "KẾT LUẬN: HỢP LỆ" in ok.stdout and "Trần Văn Bình" in ok.stdout and "Traceback" not in ok.stderr
+    data = bytearray(signed.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one byte inside the signed content
+    tampered = tmp_path / "qd-sua.pdf"
+    tampered.write_bytes(bytes(data))
+    bad = run("--db", db, "verify", str(tampered))
+    assert bad.returncode == 1 and "KHÔNG HỢP LỆ" in bad.stdout and "Traceback" not in bad.stderr

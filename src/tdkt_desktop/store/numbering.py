@@ -285,8 +285,12 @@ def register_entry(
     sql = ("SELECT * FROM doc_register WHERE unit_code = ? AND doc_type = ? AND record_table = ? AND record_id = ?")
     params: list[Any] = [_unit(store, unit_code), doc_type, record_table, record_id]
     if subject is not None:
-        sql += " AND subject = ?"
-        params.append(subject)
+        kept = clean(subject)  # as the register keeps it: a subject on two lines is one line, none is NULL
+        if kept:
+            sql += " AND subject = ?"
+            params.append(kept)
+        else:
+            sql += " AND subject IS NULL"
     rows = list(store.db.query(sql + " ORDER BY id DESC LIMIT 1", params))
     return dict(rows[0]) if rows else None
 
