@@ -50,9 +50,15 @@ def shoot(db: Path, scale: str) -> None:
             app.processEvents()
 
     settle()
+    from tdkt_desktop.gui.print_view.page import PrintPage
+
     for i, section in enumerate(window.sections):
         window.show_section(section.key)
         settle()
+        pages = window.findChildren(PrintPage)
+        if section.key == "printing" and pages:  # the screen with a document in its preview
+            pages[0].show_preview()
+            settle()
         window.grab().save(str(OUT / f"{i + 1:02d}-{section.key}{suffix}.png"))
     editor = RecordEditor(ctx, "people", parent=window)
     editor.show()
@@ -88,6 +94,19 @@ def shoot(db: Path, scale: str) -> None:
     reading.grab().save(str(OUT / f"24-directive-targets{suffix}.png"))
     reading.reject()
     campaign.reject()
+    from tdkt_desktop.gui.print_view.signing import SignDialog, VerifyDialog
+
+    signing = SignDialog(ctx, document="Quyết định khen thưởng", default_out=str(Path.home() / "qd-ky-so.pdf"),
+                         parent=window)
+    signing.show()
+    settle()
+    signing.grab().save(str(OUT / f"25-print-sign{suffix}.png"))
+    signing.reject()
+    checking = VerifyDialog(ctx, window)
+    checking.show()
+    settle()
+    checking.grab().save(str(OUT / f"26-print-verify{suffix}.png"))
+    checking.reject()
     window.close()
     ctx.close()
     print(f"scale {scale}: done")

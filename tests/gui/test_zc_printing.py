@@ -498,3 +498,20 @@ def test_a_cancelling_decision_prints_from_the_screen_as_pdf_and_word(
     page.ctx.jobs.wait_idle(30_000)
     body = _one_line(" ".join(p.text for p in Document(str(word)).paragraphs))
     assert "QUYẾT ĐỊNH" in body and "Về việc hủy bỏ Quyết định số 01/QĐ-UBND" in body
+
+
+def test_the_print_dialogs_are_in_vietnamese(page: Any, qtbot: Any) -> None:
+    from tests.gui.test_i18n import problems, texts_of
+
+    from tdkt_desktop.gui.print_view.page import BatchDialog
+    from tdkt_desktop.gui.print_view.signing import SignDialog, VerifyDialog
+
+    found: list[str] = []
+    for dialog in (SignDialog(page.ctx, document="Quyết định", default_out="/tmp/x.pdf", parent=page),
+                   VerifyDialog(page.ctx, page), BatchDialog(page.ctx, "decisions", page.current_record(), parent=page)):
+        qtbot.addWidget(dialog)
+        found += [f"{type(dialog).__name__}: {t}" for t in problems(texts_of(dialog))]
+    for kind in ("decisions", "campaigns", "vote_sessions", "nominations", "award_cancellations"):
+        choose(page, kind)
+        found += [f"{kind}: {t}" for t in problems(texts_of(page))]
+    assert not found, found
