@@ -515,3 +515,28 @@ def test_the_print_dialogs_are_in_vietnamese(page: Any, qtbot: Any) -> None:
         choose(page, kind)
         found += [f"{kind}: {t}" for t in problems(texts_of(page))]
     assert not found, found
+
+
+def test_sign_with_a_usb_token_from_the_screen(page: Any, token: dict[str, str], pki: dict[str, Path],
+                                               tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tdkt_desktop.gui.print_view.signing import SignDialog
+    from tdkt_desktop.printing.signing import verify_pdf
+
+    monkeypatch.setenv("SOFTHSM2_CONF", token["conf"])
+    choose(page, "decisions", "quyet_dinh")
+    signed = tmp_path / "qd-token.pdf"
+    dialog = SignDialog(page.ctx, document=page.template.currentText(), default_out=str(signed), parent=page)
+    dialog.use_token.setChecked(True)
+    assert not dialog.passphrase.isEnabled() and dialog.pin.isEnabled()
+    dialog.library.setText(token["lib"])
+    dialog.slot.setValue(int(token["slot"]))
+    dialog.pin.setText("123456")
+    dialog._accept()
+    page.start_signing(dialog.values())
+    page.ctx.jobs.wait_idle(30_000)
+    assert page.last_signed["signer"] == "Trần Văn Minh"
+    report = verify_pdf(signed, trust=[pki["ca.pem"]])
+    assert report.ok and report.signatures[0].signer == "Trần Văn Minh"
+    settings = QtCore.QSettings(str(tmp_path / "s.ini"), QtCore.QSettings.Format.IniFormat)
+    assert settings.value("printing/sign/kind") == "token" and settings.value("printing/sign/pkcs11_lib") == token["lib"]
+    assert "123456" not in (tmp_path / "s.ini").read_text(encoding="utf-8")  # the PIN is never kept

@@ -152,3 +152,61 @@ def test_no_signer_is_said_in_vietnamese_and_writes_nothing(demo_store: Any, tmp
     from tdkt_desktop.store.numbering import numbers_issued
 
     assert numbers_issued(demo_store, 2026, "KH") == []  # no number taken for a document that was not printed
+
+
+def _signature_not_alone(pdf: Path, name: str) -> None:
+    """The page that carries the signature (the last place the signer's name is printed) has text of the body
+    above the signature block (which takes at most 48 mm above the name: authority, title, the space to sign)."""
+    for _w, _h, ws in reversed(words(pdf)):
+        parts = name.split()
+        hits = [i for i in range(len(ws) - len(parts) + 1) if [x.text for x in ws[i:i + len(parts)]] == parts]
+        if not hits:
+            continue
+        top = ws[hits[-1]].y0
+        body = [x for x in ws if 20 * MM < x.y1 < top - 48 * MM]
+        assert len(body) >= 5, f"the signature of {name} stands alone on its page"
+        return
+    raise AssertionError(f"{name} not printed")
+
+
+def _signer_name(template: str, printed_context: dict[str, Any]) -> str | None:
+    signer = printed_context.get("signer") or printed_context.get("secretary") or printed_context.get("chair")
+    return (signer or {}).get("name") or None
+
+
+@pytest.mark.parametrize("template", sorted(records.TEMPLATE_TABLE))
+def test_no_signature_stands_alone_on_its_page(template: str, printed: dict[str, Any], demo_store: Any) -> None:
+    if template not in printed or template_for(template).kind == "certificate":
+        pytest.skip("certificates place their signature; no record of this kind in the demo")
+    record_id = _record_for(demo_store, template) if template != "quyet_dinh_huy_bo" else None
+    if record_id is None:
+        pytest.skip("the cancelling decision is printed from a record made in the fixture")
+    options = {"period": "2026-H1"} if template == "bao_cao_ket_qua" else {}
+    name = _signer_name(template, records.build_context(demo_store, template, record_id, **options))
+    if name is None:
+        pytest.skip("signed by hand (a ballot has no signature)")
+    _signature_not_alone(printed[template]["pdf"], name)
+
+
+@pytest.mark.parametrize("template,rows_key", [("trich_so_vang", "entries"), ("thong_bao_ket_qua", "results"),
+                                               ("phieu_bau", "candidates"), ("bien_ban_kiem_phieu", "votes")])
+def test_two_hundred_rows_flow_over_pages(template: str, rows_key: str, tmp_path: Path) -> None:
+    from tdkt_desktop.printing import render
+    from tdkt_desktop.printing.samples import sample_context
+    from tests.unit.test_printing_flow import _inside_margins
+
+    ctx = sample_context(template)
+    base = ctx[rows_key]
+    ctx[rows_key] = [dict(base[i % len(base)]) for i in range(200)]
+    out = tmp_path / f"{template}.pdf"
+    info = render(template, ctx, out)
+    assert info.pages > 3
+    _inside_margins(out)
+    pages = words(out)
+    header = {"trich_so_vang": "Số sổ vàng", "thong_bao_ket_qua": "Kết quả", "phieu_bau": "Đồng ý",
+              "bien_ban_kiem_phieu": "Số phiếu"}[template]
+    for _w, _h, ws in pages[1:-1]:  # the table's header row repeats on every page it runs over
+        assert header.split()[0] in [x.text for x in ws], template
+    name = _signer_name(template, ctx)
+    if name:
+        _signature_not_alone(out, name)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,8 +16,6 @@ from tdkt_desktop.printing import render
 from tdkt_desktop.printing.samples import sample_context
 from tdkt_desktop.printing.signing import SignerSource, SigningError, sign_pdf, verify_pdf
 
-SOFTHSM_LIBS = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-                "/usr/lib64/pkcs11/libsofthsm2.so", "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so")
 SIGNER = "Trần Văn Minh"
 MM = 72 / 25.4
 
@@ -137,28 +133,6 @@ def test_cli_sign_and_verify(pki: dict[str, Path], issued: Path, tmp_path: Path,
     assert "MAT_KHAU_P12" in capsys.readouterr().err
     assert main(["sign", str(issued), "--out", str(tmp_path / "y.pdf")]) == 1
     assert not (tmp_path / "y.pdf").exists()
-
-
-@pytest.fixture(scope="module")
-def token(pki: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    lib = next((p for p in SOFTHSM_LIBS if Path(p).is_file()), None)
-    if lib is None or shutil.which("softhsm2-util") is None or shutil.which("pkcs11-tool") is None:
-        pytest.skip("SoftHSM2 and OpenSC (Debian packages softhsm2, opensc) are not installed")
-    folder = tmp_path_factory.mktemp("softhsm")
-    (folder / "tokens").mkdir()
-    conf = folder / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n",
-                    encoding="utf-8")
-    env = {**os.environ, "SOFTHSM2_CONF": str(conf)}
-    run = lambda *a: subprocess.run(a, env=env, check=True, capture_output=True, text=True)  # noqa: E731
-    run("softhsm2-util", "--init-token", "--free", "--label", "TDKT", "--pin", "123456", "--so-pin", "87654321")
-    run("softhsm2-util", "--import", str(pki["key.pem"]), "--token", "TDKT", "--label", "chu-tich", "--id", "01",
-        "--pin", "123456")
-    run("pkcs11-tool", "--module", lib, "--token-label", "TDKT", "--login", "--pin", "123456", "--write-object",
-        str(pki["cert.der"]), "--type", "cert", "--id", "01", "--label", "chu-tich")
-    slot = 0  # the index of the initialised token in the module's slot list
-    os.environ["SOFTHSM2_CONF"] = str(conf)  # the library reads it when loaded, in this process
-    return {"lib": lib, "slot": str(slot), "conf": str(conf)}
 
 
 def test_sign_with_a_pkcs11_token(token: dict[str, str], pki: dict[str, Path], issued: Path, tmp_path: Path,
