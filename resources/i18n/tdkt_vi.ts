@@ -817,7 +817,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/editor.py" line="+68"/>
+        <location filename="../../src/tdkt_desktop/gui/editor.py" line="+69"/>
         <source>This record no longer exists (it may have been deleted).</source>
         <translation>Bản ghi này không còn (có thể đã bị xoá).</translation>
     </message>
@@ -862,7 +862,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <translation>Tập thể, cá nhân hoặc hộ</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+94"/>
         <source>%1: choose one of the suggestions (type a few letters).</source>
         <translation>%1: hãy chọn một mục trong danh sách gợi ý (gõ vài chữ cái).</translation>
     </message>

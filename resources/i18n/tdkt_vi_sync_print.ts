@@ -1015,16 +1015,16 @@
         <translation>tệp PDF đã ban hành</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+16"/>
+        <location line="+2"/>
+        <location line="+18"/>
         <location line="+8"/>
-        <location line="+15"/>
+        <location line="+19"/>
         <location line="+2"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-42"/>
         <source>Digital certificate</source>
         <translation>Chứng thư số</translation>
     </message>
@@ -1064,12 +1064,12 @@
         <translation>Khe:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>PIN:</source>
         <translation>Mã PIN:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>optional: the seal as a PNG image with a transparent background</source>
         <translation>không bắt buộc: ảnh con dấu dạng PNG nền trong suốt</translation>
     </message>
@@ -1085,11 +1085,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Only an issued document is signed: a draft is refused. The signature, the signing time and the seal are placed over the signing space above the signer&apos;s name (Decree 30/2020, Appendix I). Passphrases and PINs are not kept.</source>
-        <translation>Chỉ ký số văn bản đã ban hành; bản dự thảo bị từ chối. Chữ ký, thời gian ký và con dấu được đặt vào khoảng ký phía trên họ tên người ký (Nghị định 30/2020, Phụ lục I). Mật khẩu và mã PIN không được lưu lại.</translation>
+        <source>Only an issued document is signed. The signature, its time and the seal go above the signer&apos;s name (Decree 30/2020, Appendix I). Passphrases and PINs are not kept.</source>
+        <translation>Chỉ ký số văn bản đã ban hành. Chữ ký, thời gian ký và con dấu đặt phía trên họ tên người ký (Nghị định 30/2020, Phụ lục I). Mật khẩu và mã PIN không được lưu lại.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Sign</source>
         <translation>Ký số</translation>
     </message>

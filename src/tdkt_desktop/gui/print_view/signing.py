@@ -48,8 +48,9 @@ class SignDialog(QtWidgets.QDialog):
         self.source = QtWidgets.QLineEdit(what)
         self.source.setPlaceholderText(self.tr("issued PDF file"))
         what_layout.addWidget(self.use_current)
-        what_layout.addWidget(self.use_file)
-        what_layout.addLayout(_file_row(what, self.source, self._browse_source, self.tr("Choose…")))
+        file_row = _file_row(what, self.source, self._browse_source, self.tr("Choose…"))
+        file_row.insertWidget(0, self.use_file)
+        what_layout.addLayout(file_row)
         layout.addWidget(what)
 
         key = QtWidgets.QGroupBox(self.tr("Digital certificate"), self)
@@ -78,11 +79,15 @@ class SignDialog(QtWidgets.QDialog):
         self.slot.setRange(0, 64)
         self.slot.setValue(int(settings.value(SETTINGS_SIGN + "slot") or 0))
         self.slot_label = QtWidgets.QLabel(self.tr("Slot:"), key)
-        form.addRow(self.slot_label, self.slot)
         self.pin = QtWidgets.QLineEdit(key)
         self.pin.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
         self.pin_label = QtWidgets.QLabel(self.tr("PIN:"), key)
-        form.addRow(self.pin_label, self.pin)
+        slot_pin = QtWidgets.QHBoxLayout()
+        slot_pin.addWidget(self.slot)
+        slot_pin.addSpacing(12)
+        slot_pin.addWidget(self.pin_label)
+        slot_pin.addWidget(self.pin, 1)
+        form.addRow(self.slot_label, slot_pin)
         layout.addWidget(key)
 
         more = QtWidgets.QFormLayout()
@@ -93,9 +98,8 @@ class SignDialog(QtWidgets.QDialog):
         more.addRow(self.tr("Save the signed PDF as:"), _file_row(self, self.out, self._browse_out, self.tr("Choose…")))
         layout.addLayout(more)
         hint = QtWidgets.QLabel(self.tr(
-            "Only an issued document is signed: a draft is refused. The signature, the signing time and the seal "
-            "are placed over the signing space above the signer's name (Decree 30/2020, Appendix I). Passphrases "
-            "and PINs are not kept."), self)
+            "Only an issued document is signed. The signature, its time and the seal go above the signer's name "
+            "(Decree 30/2020, Appendix I). Passphrases and PINs are not kept."), self)
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
