@@ -758,9 +758,6 @@ class PrintPage(SectionPage):
 
         self._render_then(path, saved, self.tr("Saving the document"))
 
-    def save_pdf(self) -> None:
-        self.save_document("pdf")
-
     def _ask_printer(self):  # type: ignore[no-untyped-def]
         """The print dialog; returns a configured QPrinter, or None when cancelled."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

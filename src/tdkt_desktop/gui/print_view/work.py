@@ -28,7 +28,6 @@ Row = dict[str, Any]
 # The record kinds a document is printed from, in the order the screen offers them.
 RECORD_KINDS = PRINTED_FROM
 BATCH_KINDS = ("decisions", "campaigns")
-ROLES = records.ROLES
 
 
 def template_info() -> dict[str, Row]:
