@@ -4,7 +4,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+913"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+910"/>
         <source>Print all documents</source>
         <translation>In tất cả văn bản</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="+44"/>
+        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="+43"/>
         <source>A value was not applied: the same field was changed here and at another place, or a unit changed a nomination its upper office had already decided. The value of the side with authority is in force on every side; the other waits here. Keep the value in force, or apply the other one (only a unit with authority over that field can). Your choice is sent with the next bundle and closes the item there too.</source>
         <translation>Có giá trị chưa được áp dụng: cùng một trường được sửa ở đây và ở nơi khác, hoặc đơn vị sửa đề nghị mà cấp trên đã xử lý. Giá trị của bên có thẩm quyền được dùng ở mọi nơi; giá trị kia chờ ở đây. Hãy giữ giá trị đang dùng, hoặc áp dụng giá trị kia (chỉ đơn vị có thẩm quyền với trường đó mới áp dụng được). Lựa chọn được gửi theo gói sau và đóng mục này ở cả bên kia.</translation>
     </message>
@@ -175,7 +175,7 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Unit code: %1</source>
         <translation>Mã đơn vị: %1</translation>
     </message>
@@ -185,7 +185,7 @@
         <translation>Dấu vân tay khóa trong tệp này:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Telephone a staff member of this unit (or look at the paper copy they signed) and read the five groups together. Confirm only if all 20 characters are the same. A file can be copied or altered on the way; this comparison is what makes the exchange safe.</source>
         <translation>Hãy gọi điện cho cán bộ của đơn vị này (hoặc xem bản giấy có chữ ký của họ) và cùng đọc năm nhóm ký tự. Chỉ xác nhận khi cả 20 ký tự đều trùng khớp. Tệp có thể bị sao chép hoặc sửa trên đường đi; việc đối chiếu này mới bảo đảm an toàn.</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>Thu phóng</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Choose a document and a record, then press “Preview”.</source>
         <translation>Chọn hồ sơ và văn bản cần in, rồi bấm “Xem trước”.</translation>
     </message>
@@ -277,7 +277,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-923"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-920"/>
         <source>Award decisions</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
@@ -303,13 +303,13 @@
     </message>
     <message>
         <location line="+34"/>
-        <location line="+724"/>
+        <location line="+721"/>
         <location line="+8"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location line="-689"/>
+        <location line="-686"/>
         <source>Print from:</source>
         <translation>In từ:</translation>
     </message>
@@ -754,7 +754,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
@@ -804,7 +804,7 @@
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="+45"/>
+        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="+43"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
@@ -844,7 +844,7 @@
         <translation>Lý do và ghi chú</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+45"/>
         <source>Preview only — nothing has been written. Press “Import” to merge these bundles.</source>
         <translation>Xem trước — chưa ghi gì vào dữ liệu. Bấm “Nhập” để hợp nhất các gói này.</translation>
     </message>
@@ -854,7 +854,7 @@
         <translation>Không nhập được gì: dữ liệu không thay đổi.</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-55"/>
         <source>Merged</source>
         <translation>Hợp nhất</translation>
     </message>
@@ -864,7 +864,7 @@
         <translation>Đang chờ</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+59"/>
         <source>Import finished.</source>
         <translation>Đã nhập xong.</translation>
     </message>
@@ -894,7 +894,7 @@
         <translation>%1 bản ghi đang chờ bản ghi liên quan chưa nhận được; sẽ tự được áp dụng khi bản ghi đó tới.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>merged</source>
         <translation>đã hợp nhất</translation>
     </message>
@@ -919,7 +919,7 @@
         <translation>tạm giữ chờ ghi danh khóa của đơn vị gửi</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source> from %1</source>
         <translation> của %1</translation>
     </message>
@@ -1195,18 +1195,18 @@
     </message>
     <message>
         <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="+4"/>
-        <location line="+329"/>
+        <location line="+328"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location line="-328"/>
-        <location line="+330"/>
+        <location line="-327"/>
+        <location line="+329"/>
         <source>Held bundles</source>
         <translation>Gói tạm giữ</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-328"/>
         <source>Enrolled units</source>
         <translation>Đơn vị đã ghi danh</translation>
     </message>
@@ -1242,12 +1242,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+180"/>
+        <location line="+179"/>
         <source>Enrol a unit from its file…</source>
         <translation>Ghi danh đơn vị từ tệp…</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-162"/>
         <source>Send to:</source>
         <translation>Gửi tới:</translation>
     </message>
@@ -1262,7 +1262,7 @@
         <translation>Xuất gói…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Bundles sent</source>
         <translation>Các gói đã gửi</translation>
     </message>
@@ -1561,8 +1561,8 @@
         <translation>bị từ chối</translation>
     </message>
     <message>
-        <location line="-341"/>
-        <location line="+328"/>
+        <location line="-340"/>
+        <location line="+327"/>
         <source>Not applied yet</source>
         <translation>Chưa được áp dụng</translation>
     </message>
