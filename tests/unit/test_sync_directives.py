@@ -1,144 +1,166 @@
-"""The common case, from the command line as a user types it: two wards type their province's directive
-themselves, send everything up, the province later issues the same directive and sends it down.
+"""The common case, with the ``tdkt`` command only (each step a separate process, as a user or a script runs
+it): two wards type their province's directive themselves, send everything up, the province later issues the
+same directive and sends it down.
 
 Province 92, wards 31120 and 31135: ``tdkt init``, keys exchanged both ways, ``tdkt demo`` in each ward
 (which records Chỉ thị 12/CT-UBND of the province as the ward's own copy, with 9 targets and every result,
 registration, participation, nomination and vote pointing at it). Nothing may be refused or lost at the
-province; then each ward ends with one campaign for the directive and every record pointing at it, and
-the province with nothing duplicated.
+province: its counts are the sum of the wards'. Then each ward ends with one campaign for the directive and
+every record pointing at it, and the province with one campaign for it and nothing duplicated.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tdkt_desktop.cli import main
-from tdkt_desktop.core.text import InputError
-from tdkt_desktop.store import open_store
-from tdkt_desktop.store.directives import check_unique
-
 PROVINCE, WARDS = "92", ("31120", "31135")
 COUNTED = ("target_results", "registrations", "participations", "nominations", "votes")
+NUMBER = "12/CT-UBND"
 
 
-def tdkt(capsys, *argv: str) -> tuple[int, str]:
-    code = main(list(argv))
-    out = capsys.readouterr()
-    assert "Traceback" not in out.err
-    return code, out.out + out.err
+class Tdkt:
+    """``tdkt --db UNIT.sqlite …`` in a separate process; the exit code is checked, never a traceback."""
 
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.env = {**os.environ, "HOME": str(root), "XDG_DATA_HOME": str(root / "data"),
+                    "XDG_CONFIG_HOME": str(root / "config"), "QT_QPA_PLATFORM": "offscreen"}
 
-def counts(db: Path) -> dict[str, int]:
-    with open_store(db) as store:
-        return {t: store.count(t) for t in COUNTED}
+    def db(self, unit: str) -> str:
+        return str(self.root / f"{unit}.sqlite")
 
+    def run(self, unit: str, *argv: str, expect: tuple[int, ...] = (0,), db_first: bool = True) -> tuple[int, str]:
+        db = ["--db", self.db(unit)]
+        cmd = [sys.executable, "-m", "tdkt_desktop", *(db + list(argv) if db_first else [*argv[:1], *db, *argv[1:]])]
+        done = subprocess.run(cmd, capture_output=True, text=True, env=self.env, timeout=300, check=False)
+        assert done.returncode in expect, (argv, done.returncode, done.stdout[-3000:], done.stderr)
+        assert "Traceback" not in done.stderr
+        return done.returncode, done.stdout + done.stderr
 
-def directive(db: Path) -> list[dict]:
-    with open_store(db) as store:
-        return store.rows("campaigns", "doc_number = ?", ["12/CT-UBND"])
+    def __call__(self, unit: str, *argv: str, expect: tuple[int, ...] = (0,), db_first: bool = True) -> str:
+        return self.run(unit, *argv, expect=expect, db_first=db_first)[1]
+
+    def records(self, unit: str, kind: str, *where: str, deleted: bool = False) -> list[dict[str, Any]]:
+        argv = ["records", "list", kind, "--json", "--limit", "1000000"]
+        for w in where:
+            argv += ["--where", w]
+        if deleted:
+            argv.append("--deleted")
+        return list(json.loads(self(unit, *argv)))
+
+    def counts(self, unit: str) -> dict[str, int]:
+        return {kind: len(self.records(unit, kind)) for kind in COUNTED}
+
+    def directive(self, unit: str) -> list[dict[str, Any]]:
+        return self.records(unit, "campaigns", f"doc_number={NUMBER}")
+
+    def file(self, name: str, data: Any) -> str:
+        path = self.root / name
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return str(path)
+
+    def bundle(self, src: str, dst: str, name: str) -> str:
+        path = str(self.root / f"{name}.tdktgoi")
+        self(src, "bundle", "export", "--to", dst, "--out", path)
+        return path
 
 
 @pytest.fixture
-def scene(tmp_path, capsys):
-    dbs = {code: tmp_path / f"{code}.sqlite" for code in (PROVINCE, *WARDS)}
-    for code, db in dbs.items():
-        assert tdkt(capsys, "--db", str(db), "init", "--unit", code, "--operator", f"Cán bộ {code}")[0] == 0
-        assert tdkt(capsys, "--db", str(db), "keys", "export", "--out", str(tmp_path / f"{code}.tdktkhoa"))[0] == 0
+def t(tmp_path) -> Tdkt:
+    t = Tdkt(tmp_path)
+    for unit in (PROVINCE, *WARDS):
+        t(unit, "init", "--unit", unit, "--operator", f"Cán bộ {unit}", db_first=unit != WARDS[0])
+        t(unit, "keys", "export", "--out", str(tmp_path / f"{unit}.tdktkhoa"))
     for ward in WARDS:
-        assert tdkt(capsys, "--db", str(dbs[PROVINCE]), "enroll", str(tmp_path / f"{ward}.tdktkhoa"), "--yes")[0] == 0
-        assert tdkt(capsys, "enroll", "--db", str(dbs[ward]), str(tmp_path / f"{PROVINCE}.tdktkhoa"), "--yes")[0] == 0
-        assert tdkt(capsys, "--db", str(dbs[ward]), "demo")[0] == 0
-    return dbs
+        t(PROVINCE, "enroll", str(tmp_path / f"{ward}.tdktkhoa"), "--yes")
+        t(ward, "enroll", str(tmp_path / f"{PROVINCE}.tdktkhoa"), "--yes", db_first=False)
+        t(ward, "demo")
+    return t
 
 
-def test_wards_copies_of_the_directive_travel_up_then_link_to_the_genuine_one(scene, tmp_path, capsys):
-    prov = scene[PROVINCE]
-    ups = []
+def summed(t: Tdkt) -> dict[str, int]:
+    below = [t.counts(w) for w in WARDS]
+    return {kind: sum(c[kind] for c in below) for kind in COUNTED}
+
+
+def test_wards_copies_of_the_directive_travel_up_then_link_to_the_genuine_one(t):
     for ward in WARDS:
-        (copy,) = directive(scene[ward])
-        assert (copy["owner_unit"], copy["doc_issuer"]) == (ward, PROVINCE)  # the ward's own record
-        up = tmp_path / f"{ward}-up.tdktgoi"
-        assert tdkt(capsys, "--db", str(scene[ward]), "bundle", "export", "--to", PROVINCE, "--out", str(up))[0] == 0
-        ups.append(str(up))
-    code, out = tdkt(capsys, "--db", str(prov), "bundle", "import", *ups)
+        (copy,) = t.directive(ward)
+        assert (copy["owner_unit"], copy["issued_by"], copy["doc_issuer"]) == (ward, ward, PROVINCE)  # its own record
+    ups = [t.bundle(ward, PROVINCE, f"{ward}-up") for ward in WARDS]
+    code, out = t.run(PROVINCE, "bundle", "import", *ups)
     assert code == 0, out
-    assert "bị từ chối" not in out and "Từ chối" not in out
-    below = [counts(scene[w]) for w in WARDS]
-    assert counts(prov) == {t: sum(c[t] for c in below) for t in COUNTED}
-    assert below[0]["target_results"] > 0 and below[0]["votes"] > 0
-    assert sorted(c["owner_unit"] for c in directive(prov)) == sorted(WARDS)  # the wards' reports of it
+    assert "bị từ chối" not in out and "chờ bản ghi liên quan" not in out
+    wards_total = summed(t)
+    assert wards_total["target_results"] > 0 and wards_total["votes"] > 0 and wards_total["nominations"] > 0
+    assert t.counts(PROVINCE) == wards_total  # nothing refused, nothing lost
+    assert sorted(c["owner_unit"] for c in t.directive(PROVINCE)) == sorted(WARDS)  # the wards' reports of it
+    status = json.loads(t.run(PROVINCE, "bundle", "status", "--json", expect=(0, 3))[1])
+    assert (status["held_rows"], status["refused_here"], status["open_reviews"]) == ([], [], 0)  # nothing waits
 
     # the province issues the same directive (12/CT-UBND of 15/12/2025) with two of its targets
-    spec = tmp_path / "ct12.json"
-    spec.write_text(json.dumps({"name": "Phong trào thi đua yêu nước năm 2026", "campaign_type": "regular",
-                                "doc_kind": "CT", "doc_number": "12/CT-UBND", "doc_date": "15/12/2025",
-                                "issued_by": PROVINCE, "year": 2026}, ensure_ascii=False), encoding="utf-8")
-    code, out = tdkt(capsys, "--db", str(prov), "records", "add", "campaigns", "--file", str(spec))
-    assert code == 0, out
-    genuine_id = json.loads(out[out.index("["):])[0]
-    targets = tmp_path / "targets.json"
-    targets.write_text(json.dumps([
-        {"campaign_id": genuine_id, "seq": 1, "measure": "Thu ngân sách nhà nước trên địa bàn", "comparator": "at_least",
-         "value": 45000, "unit": "triệu đồng"},
+    (genuine_id,) = json.loads(t(PROVINCE, "records", "add", "campaigns", "--file", t.file("ct12.json", {
+        "name": "Phong trào thi đua yêu nước năm 2026", "campaign_type": "regular", "doc_kind": "CT",
+        "doc_number": NUMBER, "doc_date": "15/12/2025", "issued_by": PROVINCE, "year": 2026})))
+    t(PROVINCE, "records", "add", "targets", "--file", t.file("targets.json", [
+        {"campaign_id": genuine_id, "seq": 1, "measure": "Thu ngân sách nhà nước trên địa bàn",
+         "comparator": "at_least", "value": 45000, "unit": "triệu đồng"},
         {"campaign_id": genuine_id, "seq": 2, "measure": "Tỷ lệ hộ nghèo", "comparator": "at_most", "value": 0.5,
          "unit": "%"},
-    ], ensure_ascii=False), encoding="utf-8")
-    assert tdkt(capsys, "--db", str(prov), "records", "add", "targets", "--file", str(targets))[0] == 0
+    ]))
 
-    before = [counts(scene[w]) for w in WARDS]
+    before = {w: t.counts(w) for w in WARDS}
     for ward in WARDS:
-        down = tmp_path / f"{ward}-down.tdktgoi"
-        assert tdkt(capsys, "--db", str(prov), "bundle", "export", "--to", ward, "--out", str(down))[0] == 0
-        code, out = tdkt(capsys, "--db", str(scene[ward]), "bundle", "import", str(down))
+        code, out = t.run(ward, "bundle", "import", t.bundle(PROVINCE, ward, f"{ward}-down"))
         assert code == 0, out
-        assert "Liên kết văn bản" in out and "12/CT-UBND" in out
-        (one,) = directive(scene[ward])
-        assert one["id"] == genuine_id and one["owner_unit"] == PROVINCE
-        with open_store(scene[ward]) as store:
-            for table in ("registrations", "participations"):
-                assert {r["campaign_id"] for r in store.rows(table)} == {genuine_id}, table
-            noms = [n for n in store.rows("nominations") if n["campaign_id"]]
-            assert noms and {n["campaign_id"] for n in noms} - {genuine_id} <= {
-                c["id"] for c in store.rows("campaigns", "doc_number != ?", ["12/CT-UBND"])}
-            decided = [n for n in noms if n["status"] == "decided"]
-            assert decided and all(n["campaign_id"] == genuine_id for n in decided)  # even the decided ones
-            genuine_targets = {t["id"] for t in store.rows("targets", "campaign_id = ?", [genuine_id])}
-            assert len(genuine_targets) == 9  # the province's 2, and the ward's 7 without a match
-            matched = store.rows("targets", "linked_target_id IS NOT NULL", include_deleted=True)
-            assert len(matched) == 2 and all(t["deleted"] for t in matched)
-            results = store.db.execute(
-                "SELECT t.campaign_id FROM target_results r JOIN targets t ON t.id = r.target_id "
-                "WHERE r.deleted = 0 AND t.deleted = 0").fetchall()
-            assert {r[0] for r in results} <= {genuine_id} | {
-                c["id"] for c in store.rows("campaigns", "doc_number != ?", ["12/CT-UBND"])}
-            assert genuine_id in {r[0] for r in results}
-            # a second copy of the same document is refused, naming the first
-            with pytest.raises(InputError) as err:
-                check_unique(store, {"doc_issuer": PROVINCE, "doc_kind": "CT", "doc_number": "12/CT-UBND",
-                                     "doc_date": "2025-12-15", "owner_unit": ward, "id": "x"})
-            assert "12/CT-UBND" in str(err.value) and "một lần" in str(err.value)
-    assert [counts(scene[w]) for w in WARDS] == before  # re-pointed, nothing duplicated or lost
+        assert "Liên kết văn bản" in out and NUMBER in out
+        (one,) = t.directive(ward)
+        assert (one["id"], one["owner_unit"]) == (genuine_id, PROVINCE)
+        assert t.counts(ward) == before[ward]  # re-pointed, nothing duplicated or lost
+        others = {c["id"] for c in t.records(ward, "campaigns")} - {genuine_id}
+        for kind in ("registrations", "participations"):
+            assert {r["campaign_id"] for r in t.records(ward, kind)} == {genuine_id}, kind
+        noms = [n for n in t.records(ward, "nominations") if n["campaign_id"]]
+        assert noms and {n["campaign_id"] for n in noms} <= {genuine_id} | others
+        decided = [n for n in noms if n["status"] == "decided"]
+        assert decided and {n["campaign_id"] for n in decided} == {genuine_id}  # even the decided ones
+        targets = {x["id"]: x for x in t.records(ward, "targets")}
+        assert len([x for x in targets.values() if x["campaign_id"] == genuine_id]) == 9  # the province's 2, 7 moved
+        matched = t.records(ward, "targets", deleted=True)
+        assert len([x for x in matched if x["linked_target_id"] and x["deleted"]]) == 2
+        results = t.records(ward, "target_results")
+        assert {targets[r["target_id"]]["campaign_id"] for r in results} <= {genuine_id} | others
+        assert genuine_id in {targets[r["target_id"]]["campaign_id"] for r in results}
+        # a second copy of the same document is refused, naming the first
+        code, out = t.run(ward, "records", "add", "campaigns", "--file", t.file(f"{ward}-again.json", {
+            "name": "Nhập lại chỉ thị", "campaign_type": "regular", "doc_issuer": PROVINCE, "doc_kind": "CT",
+            "doc_number": NUMBER, "doc_date": "15/12/2025"}), expect=(1,))
+        assert NUMBER in out and "một lần" in out
+        assert len(t.directive(ward)) == 1
 
     # the re-pointing travels up: one campaign for the directive at the province, nothing duplicated
-    ups = []
-    for ward in WARDS:
-        up = tmp_path / f"{ward}-up2.tdktgoi"
-        assert tdkt(capsys, "--db", str(scene[ward]), "bundle", "export", "--to", PROVINCE, "--out", str(up))[0] == 0
-        ups.append(str(up))
-    code, out = tdkt(capsys, "--db", str(prov), "bundle", "import", *ups)
+    ups = [t.bundle(ward, PROVINCE, f"{ward}-up2") for ward in WARDS]
+    code, out = t.run(PROVINCE, "bundle", "import", *ups)
     assert code == 0, out
-    assert [c["id"] for c in directive(prov)] == [genuine_id]
-    below = [counts(scene[w]) for w in WARDS]
-    assert counts(prov) == {t: sum(c[t] for c in below) for t in COUNTED}
-    with open_store(prov) as store:
-        for table in ("registrations", "participations"):
-            assert {r["campaign_id"] for r in store.rows(table)} <= {genuine_id} | {
-                c["id"] for c in store.rows("campaigns", "doc_number != ?", ["12/CT-UBND"])}
-    # and every side agrees nothing waits
-    for db in scene.values():
-        code, out = tdkt(capsys, "--db", str(db), "bundle", "status")
-        assert "bị từ chối" not in out.split("Chờ gửi")[0]
-        assert "chờ bản ghi liên quan" not in out
+    assert [c["id"] for c in t.directive(PROVINCE)] == [genuine_id]
+    assert t.counts(PROVINCE) == summed(t) == wards_total
+    campaigns = {c["id"] for c in t.records(PROVINCE, "campaigns")}
+    for kind in ("registrations", "participations", "nominations"):
+        assert {r["campaign_id"] for r in t.records(PROVINCE, kind) if r["campaign_id"]} <= campaigns, kind
+    assert sum(r["campaign_id"] == genuine_id for r in t.records(PROVINCE, "registrations")) == sum(
+        r["campaign_id"] == genuine_id for w in WARDS for r in t.records(w, "registrations"))
+
+    # the province's next bundle acknowledges everything: every side agrees nothing waits
+    for ward in WARDS:
+        assert t.run(ward, "bundle", "import", t.bundle(PROVINCE, ward, f"{ward}-down2"))[0] == 0
+    for unit in (PROVINCE, *WARDS):
+        code, out = t.run(unit, "bundle", "status", expect=(0, 3))
+        assert code == 0, out
+        assert "bị từ chối" not in out and "chờ bản ghi liên quan" not in out
