@@ -119,6 +119,7 @@ _UNBROKEN = (
     "TRẠM Y TẾ", "CÔNG AN", "QUÂN SỰ", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỔ DÂN PHỐ", "KHU VỰC",
     "HỢP TÁC XÃ", "CÔNG TY", "ĐOÀN THANH NIÊN", "HỘI LIÊN HIỆP PHỤ NỮ", "HỘI NÔNG DÂN", "HỘI CỰU CHIẾN BINH",
     "CÔNG ĐOÀN", "ĐẢNG ỦY", "THI ĐUA", "KHEN THƯỞNG", "DANH HIỆU", "HÌNH THỨC", "ĐỐI TƯỢNG", "PHONG TRÀO",
+    "CHỦ TỊCH", "XÁC NHẬN", "CẤP TRÌNH", "THỦ TRƯỞNG",
 )
 # A line may well start with these (the name of a unit after its body: "ỦY BAN NHÂN DÂN / PHƯỜNG TÂN AN").
 _GOOD_STARTS = ("PHƯỜNG", "XÃ", "THÀNH PHỐ", "TỈNH", "ĐẶC KHU", "THỊ XÃ", "THỊ TRẤN", "QUẬN", "HUYỆN", "TRƯỜNG",

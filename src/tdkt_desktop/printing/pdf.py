@@ -226,11 +226,12 @@ class _Flow:
                     need = sum(self.para(p).wrap(self.frame_width, 10_000)[1] + p.space_before + p.space_after
                                for p in run)
                     data_rows = len(grid.rows) - grid.header_rows
-                    need += self._grid_head_height(grid, min(2, data_rows))
+                    need += self._grid_head_height(grid, min(1, data_rows))
                     story.append(CondPageBreak(need))
                     for p in run:
                         flow = self.para(p)
                         flow.keepWithNext = False
+                        flow._tdkt_heading = True  # type: ignore[attr-defined]  # goes wherever its table goes
                         story.append(flow)
                     i = j
                     continue
@@ -257,7 +258,9 @@ class _Flow:
             keep = 2 if grid.rows and grid.rows[-1] and grid.rows[-1][0].bold and grid.rows[-1][0].span > 1 else 1
             data_rows = len(grid.rows) - grid.header_rows
             if data_rows <= keep + 1:
-                tail.insert(0, last)  # a short table goes whole with the signature
+                tail.insert(0, last)  # a short table goes whole with the signature, and its heading with it
+                while story and getattr(story[-1], "_tdkt_heading", False):
+                    tail.insert(0, story.pop())
             else:
                 cut = len(grid.rows) - keep
                 head = self.grid(grid, grid.rows[:cut])

@@ -996,14 +996,13 @@ def _bao_cao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> d
         if t["status"] in ("not_reached", "no_data"):
             not_reached.append(f"{t['measure']} ({t['status_label'].lower()})")
     awards = data["awards"]
-    total_people = awards["persons"]
-    total_coll = awards["collectives"] + awards["households"]
     sudden = awards["sudden"]
-    counts = [{"name": e["name"], "collectives": e["collective"] + e["household"], "individuals": e["person"]}
-              for e in awards["by_title"]]
-    if total_coll or total_people:
-        counted = ", ".join(x for x in (f"{total_coll:02d} tập thể" if total_coll else "",
-                                         f"{total_people:02d} cá nhân" if total_people else "") if x)
+    counts = [{"name": e["name"], "collectives": e["collective"], "households": e["household"],
+               "individuals": e["person"]} for e in awards["by_title"]]
+    counted = ", ".join(f"{n:02d} {what}" for n, what in ((awards["collectives"], "tập thể"),
+                                                          (awards["households"], "hộ gia đình"),
+                                                          (awards["persons"], "cá nhân")) if n)
+    if counted:
         awards_text = (f"Trong {period_label(period).lower()}, đã khen thưởng {counted}"
                        + (f"; khen thưởng đột xuất {sudden:02d} trường hợp" if sudden else "") + ".")
     else:

@@ -579,9 +579,10 @@ class _Builder:
                 out.append(Cell(""))
         return out
 
-    def _signature_parts(self, signer: Mapping[str, Any] | None, *, caption: str | None = None,
+    def _signature_parts(self, signer: Mapping[str, Any] | None, *, width: float, caption: str | None = None,
                          note: str | None = None, key: str = "signer") -> tuple[list[Para | Gap], list[Para | Gap]]:
-        """(authority, title, note and the space to sign) and (the full name) of one signature block."""
+        """(authority, title, note and the space to sign) and (the full name) of one signature block, ``width``
+        wide: a line too long is wrapped at word boundaries, never inside a unit's name ("QUỐC / TỬ GIÁM")."""
         st = self.style
         size = st.sign_size
         centred: dict[str, Any] = {"size": size, "bold": True, "align": "center", "space_after": 0,
@@ -594,7 +595,8 @@ class _Builder:
                 lines += [markup(clean(s)) for s in str(signer["prefix"]).split("\n")]
             if signer.get("title"):
                 lines += [markup(clean(s)) for s in str(signer["title"]).split("\n")]
-        head: list[Para | Gap] = [self.para(upper_markup(line), **centred) for line in lines]
+        head: list[Para | Gap] = [self.para(self._wrapped(upper_markup(line), size, width), **centred)
+                                  for line in lines]
         if note:
             head.append(self.para(markup(note), size=size - 1, italic=True, align="center", space_after=0))
         head.append(Gap(st.sign_space_mm * mm))
@@ -606,6 +608,13 @@ class _Builder:
         else:
             names.append(self.para(markup(clean(str(name))), **centred))
         return head, names
+
+    @staticmethod
+    def _wrapped(text: str, size: float, width: float) -> str:
+        """Bold centred markup broken into even lines at allowed word boundaries when wider than ``width``."""
+        if text_width(text, size, bold=True) <= width:
+            return text
+        return "<br/>".join(markup(part) for part in balanced_lines(plain(text), font_name(bold=True), size, width))
 
     def _recipients(self, block: Mapping[str, Any]) -> list[Para | Gap]:
         st = self.style
@@ -628,18 +637,19 @@ class _Builder:
     def b_closing(self, block: Mapping[str, Any]) -> list[Node]:
         key = block.get("signer", "signer")
         signer = self.filler.value(key, self.ctx, required=True)
-        head, name = self._signature_parts(signer, note=block.get("note"), key=key)
+        share = float(block.get("left_share", 0.45))
+        widths = [self.frame_width * share, self.frame_width * (1 - share)]
+        head, name = self._signature_parts(signer, width=widths[1] - 4, note=block.get("note"), key=key)
         show_recipients = block.get("show_recipients", True) and (
             block.get("always_recipients") or not is_empty(lookup(self.ctx, block.get("recipients", "recipients")))
         )
         left = self._recipients(block) if show_recipients else []
-        share = float(block.get("left_share", 0.45))
-        widths = [self.frame_width * share, self.frame_width * (1 - share)]
         return [Columns(widths=widths, rows=[[left, head + name]], role="closing",
                         space_before=block.get("space_before", 6))]
 
     def b_signatures(self, block: Mapping[str, Any]) -> list[Node]:
         cells = []
+        n = len(block["signers"])
         for side in block["signers"]:
             key = side.get("signer")
             signer = dict(self.filler.value(key, self.ctx, required=False) or {}) if key else {}
@@ -647,13 +657,12 @@ class _Builder:
                 key = side["name"].rsplit(".", 1)[0]
                 signer["name"] = self.filler.value(side["name"], self.ctx, required=False)
             signer["_required"] = bool(side.get("required", True))
-            head, name = self._signature_parts(signer, caption=side.get("caption"), note=side.get("note"),
-                                               key=key or "")
+            head, name = self._signature_parts(signer, width=self.frame_width / n - 8, caption=side.get("caption"),
+                                               note=side.get("note"), key=key or "")
             if side.get("place_date"):
                 head.insert(0, self.para(self.ctx["doc"]["place_date"], size=self.style.date_size, italic=True,
                                          align="center", space_after=2))
             cells.append((head, name))
-        n = len(cells)
         # two rows, so that the full names stand on one line however long the titles above them are
         rows = [[head for head, _ in cells], [name for _, name in cells]]
         return [Columns(widths=[self.frame_width / n] * n, rows=rows, role="signatures", padding=2,

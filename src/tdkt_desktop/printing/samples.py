@@ -439,10 +439,10 @@ _BAO_CAO_KET_QUA: dict[str, Any] = {
         "người trực tiếp lao động, công tác chiếm 61%.",
     ],
     "award_counts": [
-        {"name": "Giấy khen của Chủ tịch UBND phường", "collectives": 5, "individuals": 18},
-        {"name": "Chiến sĩ thi đua cơ sở", "collectives": 0, "individuals": 6},
-        {"name": "Lao động tiên tiến", "collectives": 0, "individuals": 41},
-        {"name": "Tập thể Lao động tiên tiến", "collectives": 4, "individuals": 0},
+        {"name": "Giấy khen của Chủ tịch UBND phường", "collectives": 5, "households": 0, "individuals": 18},
+        {"name": "Chiến sĩ thi đua cơ sở", "collectives": 0, "households": 0, "individuals": 6},
+        {"name": "Lao động tiên tiến", "collectives": 0, "households": 0, "individuals": 41},
+        {"name": "Tập thể Lao động tiên tiến", "collectives": 4, "households": 0, "individuals": 0},
     ],
     "shortcomings": [
         "Một số đơn vị gửi hồ sơ đề nghị khen thưởng chậm; báo cáo thành tích còn chung chung, chưa nêu "

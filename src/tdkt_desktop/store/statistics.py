@@ -41,6 +41,7 @@ from tdkt_desktop.store.consolidation import (
     units_below,
 )
 from tdkt_desktop.store.db import Row, Store
+from tdkt_desktop.store.naming import localised_title
 from tdkt_desktop.store.office import TITLE_RANK
 
 __all__ = [
@@ -492,6 +493,7 @@ def review_report_data(store: Store, campaign_id: str, period: str) -> dict[str,
     direct = sudden = amount = in_campaign = 0
     for aw in awardees:
         kind, level, title = kinds.get(aw["title_code"]) or ("hinh_thuc", "", TITLE_CODES.get(aw["title_code"], aw["title_code"]))
+        title = localised_title(store, aw["title_code"], name=title)  # "… Ủy ban nhân dân phường" for a ward
         entry = by_title.setdefault(
             aw["title_code"],
             {"code": aw["title_code"], "name": title, "kind": kind, "level": level,
