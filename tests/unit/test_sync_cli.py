@@ -121,8 +121,9 @@ def test_sync_commands_parse_with_db_before_or_after(dbs, capsys):
 
 def test_the_database_file_is_never_read_or_written_as_a_bundle(dbs, tmp_path, capsys, monkeypatch):
     """``bundle import`` given the database itself (or its -wal) refuses it without opening it outside SQLite
-    (closing a descriptor of the file would drop the process's locks on it); ``bundle export --out`` the
-    database refuses to replace it."""
+    (closing a descriptor of the file would drop the process's locks on it); ``bundle export --out`` or
+    ``keys export --out`` the database refuses to replace it (no file the program writes ever replaces an open
+    database: core.files.atomic_write asks store.errors)."""
     p_db, c_db = dbs
     from pathlib import Path
 
@@ -160,7 +161,9 @@ def test_the_database_file_is_never_read_or_written_as_a_bundle(dbs, tmp_path, c
     run(capsys, "enroll", "--db", c_db, str(tmp_path / "p.json"), "--yes")
     size = Path(c_db).stat().st_size
     code, out, err = run(capsys, "bundle", "export", "--db", c_db, "--to", PROVINCE, "--out", c_db)
-    assert code == 1 and "không ghi gói đè lên nó" in err and "Traceback" not in err
+    assert code == 1 and "không ghi đè lên nó" in err and "Traceback" not in err
+    code, out, err = run(capsys, "keys", "export", "--db", c_db, "--out", str(tmp_path / "." / Path(c_db).name))
+    assert code == 1 and "tệp cơ sở dữ liệu đang mở" in err and "Traceback" not in err
     assert Path(c_db).stat().st_size == size
     with open_store(c_db) as c1:
         assert check_integrity(c1) == [] and c1.unit_code == COMMUNES[0]

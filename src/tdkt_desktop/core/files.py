@@ -17,7 +17,16 @@ from pathlib import Path
 
 from tdkt_desktop.core.errors import FileAccessError, file_error
 
-__all__ = ["atomic_write", "fsync_directory", "private_mode"]
+__all__ = ["atomic_write", "fsync_directory", "private_mode", "refuse_replacing"]
+
+# Checks naming files that must never be replaced (an open database and its journals: store.errors registers
+# one). Each returns the Vietnamese reason, or None.
+_NOT_REPLACEABLE: list[Callable[[Path], str | None]] = []
+
+
+def refuse_replacing(check: Callable[[Path], str | None]) -> None:
+    """Register a check that :func:`atomic_write` asks before replacing a file."""
+    _NOT_REPLACEABLE.append(check)
 
 
 def _umask() -> int:
@@ -66,6 +75,10 @@ def atomic_write(
     parent = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise FileAccessError(f"“{target}” là một thư mục. Hãy ghi rõ tên tệp.")
+    for check in _NOT_REPLACEABLE:
+        reason = check(target)
+        if reason:
+            raise FileAccessError(reason)
     try:
         if make_parents:
             parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ import threading
 from pathlib import Path
 
 from tdkt_desktop.core.errors import UserError, register_message
+from tdkt_desktop.core.files import refuse_replacing
 from tdkt_desktop.core.text import format_size
 
 __all__ = [
@@ -376,3 +377,13 @@ def sqlite_user_message(exc: BaseException) -> str | None:
 
 
 register_message(sqlite_user_message)
+
+
+def _database_not_replaceable(path: Path) -> str | None:
+    if not is_open_database_file(path):
+        return None
+    return (f"“{path}” là tệp cơ sở dữ liệu đang mở: không ghi đè lên nó được (mọi dữ liệu sẽ mất). Hãy chọn một tên "
+            "tệp khác để ghi.")
+
+
+refuse_replacing(_database_not_replaceable)

@@ -107,12 +107,6 @@ def decode_payload(data: bytes, *, plain_sha256: str, plain_size: int) -> dict[s
 def write_bundle_file(path: Path, manifest: dict[str, Any], signature: bytes, payload_bin: bytes) -> int:
     """Write the zip atomically (:func:`~tdkt_desktop.core.files.atomic_write`). Returns the size in bytes."""
     path = Path(path)
-    if is_open_database_file(path):
-        raise SyncError(
-            f"{path} là tệp cơ sở dữ liệu đang mở: không ghi gói đè lên nó. Hãy chọn một tên tệp khác cho gói "
-            "(đuôi .tdktgoi), ví dụ trong thư mục Tài liệu.",
-            code="database_file",
-        )
 
     def write(tmp: Path) -> None:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
