@@ -16,7 +16,7 @@ from tdkt_desktop.cli import EXIT_ATTENTION, EXIT_OK, EXIT_REFUSED
 from tdkt_desktop.store import office, open_store
 from tdkt_desktop.store.authority import NoAuthority
 from tdkt_desktop.store.revisions import SYNC_FIELDS
-from tdkt_desktop.sync import export_bundle, import_bundles, list_reviews, pending
+from tdkt_desktop.sync import export_bundle, held_rows, import_bundles, list_reviews, pending
 
 from .test_sync_helpers import (
     COMMUNES,
@@ -182,6 +182,31 @@ def test_taking_over_a_siblings_record_is_refused(net):
     refusal = only_rejection(import_bundles(prov, [path]), "people")
     assert refusal["code"] == "owner_change" and "không được đổi" in refusal["reason"]
     assert prov.get("people", theirs["id"]) == before
+
+
+def test_downward_bundle_naming_another_unit_is_refused(net):
+    """Downward, the province sends only its own issuance and the ward's own records: a sibling's record, a
+    decision claiming the ward as issuer or a campaign launched in a sibling's name are refused."""
+    prov, c1, c2, tmp = net["prov"], net["c1"], net["c2"], net["tmp"]
+    theirs = prov.get("people", row(c2, "people", owner_unit=C2)["id"])
+    as_ward = forge_new(prov, "decisions", {"number": "97", "decision_date": "2026-12-01", "issuer_unit": C1},
+                        owner=PROVINCE, writer=PROVINCE)
+    siblings = forge_new(prov, "campaigns", {"name": "Phong trào của phường bên", "campaign_type": "regular",
+                                             "issued_by": C2}, owner=C2, writer=PROVINCE)
+    before = canonical_dump(c1)
+    path = plain_bundle(prov, C1, tmp, "forged-down")
+    inject(path, prov, {"people": [theirs], "decisions": [as_ward], "campaigns": [siblings]})
+    report = import_bundles(c1, [path])
+    (b,) = report.bundles
+    reasons = {r["id"]: r for r in b.rejected}
+    assert reasons[theirs["id"]]["code"] == "out_of_scope" and C2 in reasons[theirs["id"]]["reason"]
+    assert reasons[as_ward["id"]]["code"] == "forged_unit" and "đơn vị sở hữu" in reasons[as_ward["id"]]["reason"]
+    assert reasons[siblings["id"]]["code"] in ("out_of_scope", "forged_unit") and C2 in reasons[siblings["id"]]["reason"]
+    assert all(r["reason"] in report.summary() for r in reasons.values())
+    after = canonical_dump(c1)
+    for table in ("people", "decisions", "campaigns"):
+        assert after[table] == before[table], table
+    assert report.exit_code == EXIT_REFUSED
 
 
 # --------------------------------------------------------------------------- nominations
@@ -356,3 +381,36 @@ def test_a_row_whose_name_does_not_match_its_content_is_refused(net):
     refusal = only_rejection(import_bundles(prov, [path]), "people")
     assert refusal["code"] == "malformed" and "không khớp với nội dung" in refusal["reason"]
     assert prov.get("people", who["id"])["full_name"] == who["full_name"]
+
+
+# --------------------------------------------------------------------------- waiting rows
+
+
+def test_a_row_waiting_for_a_refused_record_leaves_the_list_once_corrected(net):
+    """A registration points at a campaign the province refuses (claimed in its name): it waits, the ward is told
+    both outcomes; the ward corrects the registration and its corrected version overtakes the waiting one."""
+    prov, c1, tmp = net["prov"], net["c1"], net["tmp"]
+    who = row(c1, "people", owner_unit=C1)
+    reg = c1.insert("registrations", {"campaign_id": net["campaign"]["id"], "subject_kind": "person",
+                                      "subject_id": who["id"], "subject_name": who["full_name"], "title_code": "LDTT",
+                                      "year": 2026})
+    claimed = forge_new(c1, "campaigns", {"name": "Phong trào giả", "campaign_type": "regular", "issued_by": PROVINCE},
+                        owner=C1, writer=C1)
+    pointing = forge(c1.get("registrations", reg["id"]), C1, install=c1.install_id, clock=c1.current_clock(),
+                     campaign_id=claimed["id"])
+    path = plain_bundle(c1, PROVINCE, tmp, "points-at-refused")
+    inject(path, c1, {"campaigns": [claimed], "registrations": [pointing]})
+    report = import_bundles(prov, [path])
+    (b,) = report.bundles
+    assert b.counts["campaigns"]["rejected"] == 1 and b.counts["registrations"]["held"] == 1, b.counts
+    assert "đang chờ phong trào thi đua" in report.summary()
+    assert [(h["table_name"], h["record_id"]) for h in held_rows(prov)] == [("registrations", reg["id"])]
+    assert prov.get("registrations", reg["id"]) is None
+    back = {(r["table_name"], r["state"]) for r in receipt_at(c1, prov, tmp)}
+    assert back == {("campaigns", "refused"), ("registrations", "held")}
+    # the ward corrects its registration: the corrected version is applied and the waiting one leaves the list
+    c1.update("registrations", reg["id"], {"subject_name": "Tên đã sửa"})
+    report = import_bundles(prov, [send(c1, prov, tmp)])
+    assert prov.get("registrations", reg["id"])["campaign_id"] == net["campaign"]["id"]
+    assert held_rows(prov) == []
+    assert {(r["table_name"], r["state"]) for r in receipt_at(c1, prov, tmp)} == {("campaigns", "refused")}

@@ -56,7 +56,9 @@ class Tdkt:
         return list(json.loads(self(unit, *argv)))
 
     def counts(self, unit: str) -> dict[str, int]:
-        return {kind: len(self.records(unit, kind)) for kind in COUNTED}
+        """Live records per kind: ``tdkt stats`` (which does not count votes) and ``tdkt records list votes``."""
+        stats = json.loads(self(unit, "stats", "--json"))
+        return {kind: len(self.records(unit, kind)) if kind == "votes" else int(stats[kind]) for kind in COUNTED}
 
     def directive(self, unit: str) -> list[dict[str, Any]]:
         return self.records(unit, "campaigns", f"doc_number={NUMBER}")

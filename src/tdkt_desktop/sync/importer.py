@@ -127,6 +127,28 @@ class _Context:
         self.tree = UnitTree(store)
         self.relinks = relinks(store)
         self.owners: dict[tuple[str, str], str | None] = {}
+        self.waiting: set[tuple[str, str]] | None = None  # (table, id) with a version in sync_held_rows
+
+    def drop_overtaken(self, table: str, row: Row) -> None:
+        """Versions of this record waiting for a record that the version being applied has seen (an earlier
+        edit, since corrected) are overtaken: they leave the waiting list instead of waiting for ever."""
+        if self.waiting is None:
+            self.waiting = {(r[0], r[1]) for r in self.store.db.execute(
+                "SELECT table_name, record_id FROM sync_held_rows").fetchall()}
+        key = (table, str(row["id"]))
+        if key not in self.waiting:
+            return
+        vv = parse_vv(row.get("vv"))
+        left = 0
+        for entry_id, row_json in self.store.db.execute(
+                "SELECT id, row_json FROM sync_held_rows WHERE table_name = ? AND record_id = ?", list(key)).fetchall():
+            older = parse_vv(json.loads(row_json).get("vv"))
+            if all(int(vv.get(k, 0)) >= int(c) for k, c in older.items()):
+                self.store.db.execute("DELETE FROM sync_held_rows WHERE id = ?", [entry_id])
+            else:
+                left += 1
+        if not left:
+            self.waiting.discard(key)
 
     def ensure_backup(self) -> None:
         if self.backup and self.backup_path is None:
@@ -203,6 +225,7 @@ def _import(store: Store, items: list[_Item], *, dry_run: bool, backup: bool) ->
                             writer.discard()
                             ctx.tree = UnitTree(store)
                             ctx.owners.clear()
+                            ctx.waiting = None
                             raise
                 except SyncError as exc:
                     br.status, br.message, br.error_code = "refused", str(exc), exc.code
@@ -400,6 +423,8 @@ def _hold_row(ctx: _Context, job: _Job, table: str, row: Row, missing_table: str
         [job.sender, job.install, job.direction, job.bundle_id, table, row["id"], row["rev"],
          json.dumps(row, ensure_ascii=False), missing_table, missing_id, now_iso()],
     )
+    if ctx.waiting is not None:
+        ctx.waiting.add((table, str(row["id"])))
     reason = (f"đang chờ {table_label(missing_table).lower()} {missing_id} (chưa có ở đây); sẽ tự được áp dụng khi bản "
               "ghi đó tới")
     job.report.count(table, "held")
@@ -447,6 +472,7 @@ def _apply_row(ctx: _Context, job: _Job, writer: RowWriter, table: str, row: Row
             if refusal is not None:
                 _refuse(ctx, job, table, row, refusal.code, refusal.reason)
                 return
+    ctx.drop_overtaken(table, row)
     who = parties(ctx.tree, table, held or row)
     if held is None:
         for name in content_fields(row):
