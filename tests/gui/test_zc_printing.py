@@ -250,6 +250,20 @@ def test_the_decision_as_word_from_the_screen_equals_the_command_line(
 # --------------------------------------------------------------------------- signing and checking
 
 
+def _pyhanko_status(path: Path, ca: Path) -> tuple[bool, bool, bool]:
+    """(intact, valid, trusted) of the PDF's signature by pyHanko's own validation, trusting ``ca``."""
+    from asn1crypto import pem, x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    root = x509.Certificate.load(pem.unarmor(ca.read_bytes())[2])
+    with path.open("rb") as f:
+        (signature,) = PdfFileReader(f, strict=False).embedded_signatures
+        status = validate_pdf_signature(signature, ValidationContext(trust_roots=[root]))
+        return bool(status.intact), bool(status.valid), bool(status.trusted)
+
+
 def test_sign_the_issued_decision_and_check_it(page: Any, pki: dict[str, Path], tmp_path: Path,
                                                messages: Any) -> None:
     from tdkt_desktop.gui.print_view.signing import SignDialog, VerifyDialog
@@ -277,6 +291,8 @@ def test_sign_the_issued_decision_and_check_it(page: Any, pki: dict[str, Path], 
     settings_text = (tmp_path / "s.ini").read_text(encoding="utf-8")
     assert "mat-khau" not in settings_text  # the passphrase is never kept
 
+    assert _pyhanko_status(signed, pki["ca.pem"]) == (True, True, True)  # the signing library itself agrees
+
     check = VerifyDialog(page.ctx, page)
     check.file.setText(str(signed))
     check.trust.setText(str(pki["ca.pem"]))
@@ -289,6 +305,7 @@ def test_sign_the_issued_decision_and_check_it(page: Any, pki: dict[str, Path], 
     data[len(data) // 3] ^= 0x20
     tampered = tmp_path / "qd-sua.pdf"
     tampered.write_bytes(bytes(data))
+    assert _pyhanko_status(tampered, pki["ca.pem"])[0] is False  # not intact for pyHanko either
     check.file.setText(str(tampered))
     check.check()
     page.ctx.jobs.wait_idle(30_000)

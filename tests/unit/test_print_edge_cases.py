@@ -188,3 +188,60 @@ def test_the_household_is_named_by_its_heads_gender(edge: dict[str, Any]) -> Non
     for template in ("quyet_dinh", "giay_khen", "dang_ky_thi_dua", "trich_so_vang"):
         text = re.sub(r"\s+", " ", _pdf_flow(edge["pdf"][template]["pdf"]))
         assert re.search(r"Hộ (ông|bà) [A-ZĐ]", text), template
+
+
+@pytest.fixture(scope="module")
+def two_hundred(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A decision of 200 Lao động tiên tiến, issued through the store as an office does, printed with its list."""
+    folder = tmp_path_factory.mktemp("two-hundred")
+    db = folder / "demo.sqlite"
+    shutil.copyfile(demo_template, db)
+    with open_store(db) as store:
+        unit = store.unit_code
+        ids = []
+        with store.atomic():
+            for i in range(200):
+                person = store.insert("people", {"full_name": f"Nguyễn Văn Thành {i + 1:03d}", "gender": "male",
+                                                 "position": "Công chức", "unit_code": unit,
+                                                 "workplace": "Ủy ban nhân dân phường Tân An"})
+                nom = store.insert("nominations", {
+                    "subject_kind": "person", "subject_id": person["id"], "subject_name": person["full_name"],
+                    "title_code": "LDTT", "award_kind": "cong_trang", "year": 2026, "period": "2026",
+                    "unit_code": unit, "status": "approved",
+                    "achievement": "Hoàn thành tốt nhiệm vụ được giao; tích cực tham gia phong trào thi đua."})
+                ids.append(nom["id"])
+        head = store.rows("officials", order_by="sort_order")[0]
+        decision = office.issue_decision(store, ids, decision_date=dt.date(2026, 12, 20), signer=head["full_name"],
+                                         signer_title=head["title"])
+        out = {"signer": head["full_name"]}
+        for template in ("quyet_dinh", "trich_so_vang"):
+            for ext in ("pdf", "docx"):
+                path = folder / f"{template}.{ext}"
+                records.issue_pdf(store, template, decision["id"], path)
+                out[f"{template}.{ext}"] = path
+    return out
+
+
+@pytest.mark.parametrize("template", ["quyet_dinh", "trich_so_vang"])
+def test_two_hundred_awardees_flow_over_pages_from_the_store(template: str, two_hundred: dict[str, Any]) -> None:
+    pdf = two_hundred[f"{template}.pdf"]
+    pages = words(pdf)
+    assert len(pages) >= 6
+    for number, (w, h, ws) in enumerate(pages, start=1):
+        assert min(x.x0 for x in ws) >= 30 * MM - 0.5 and max(x.x1 for x in ws) <= w - 15 * MM + 0.5, number
+        assert max(x.y1 for x in ws) <= h - 20 * MM + 1, number
+    text = re.sub(r"\s+", " ", _pdf_flow(pdf))
+    for i in range(1, 201):  # every awardee printed once
+        assert text.count(f"Nguyễn Văn Thành {i:03d}") == 1, i
+    header = {"quyet_dinh": "STT", "trich_so_vang": "vàng"}[template]
+    table_pages = [ws for _w, _h, ws in pages if any(x.text == "Thành" for x in ws)]
+    assert len(table_pages) >= 5
+    for ws in table_pages:  # the table's header row on every page it runs over, above the first name
+        first = min(x.y0 for x in ws if x.text == "Thành")
+        assert any(x.text == header and x.y1 < first for x in ws)
+    _signature_not_alone(pdf, two_hundred["signer"])
+    from docx import Document
+
+    doc = Document(str(two_hundred[f"{template}.docx"]))
+    cells = " ".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert all(f"Nguyễn Văn Thành {i:03d}" in cells for i in range(1, 201))

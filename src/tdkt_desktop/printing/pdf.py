@@ -106,6 +106,31 @@ def _metadata(canv: Canvas, *, title: str, author: str, subject: str, keywords: 
     canv.setKeywords(", ".join(keywords))
 
 
+class _ContinuedRows(Flowable):
+    """The last rows of a table that go with the signature: printed under the table's header row when they
+    start a new page (a table continued on a page always shows its header), without it when they follow the
+    rest of the table on the same page."""
+
+    def __init__(self, headed: Table, plain: Table) -> None:
+        super().__init__()
+        self.headed, self.plain = headed, plain
+        self.chosen = plain
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        self.chosen = self.headed if frame is not None and frame._atTop else self.plain
+        return self.chosen.wrap(avail_width, avail_height)  # type: ignore[no-any-return]
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self.chosen.drawOn(canvas, x, y, _sW)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return self.chosen.split(avail_width, avail_height)  # type: ignore[no-any-return]
+
+    def getSpaceAfter(self) -> float:
+        return self.chosen.getSpaceAfter()  # type: ignore[no-any-return]
+
+
 class _Flow:
     """Model nodes → flowables."""
 
@@ -266,8 +291,10 @@ class _Flow:
                 head = self.grid(grid, grid.rows[:cut])
                 rest = Grid(widths=grid.widths, rows=grid.rows[cut:], size=grid.size, header_rows=0,
                             leading=grid.leading)
+                headed = Grid(widths=grid.widths, rows=[*grid.rows[: grid.header_rows], *grid.rows[cut:]],
+                              size=grid.size, header_rows=grid.header_rows, leading=grid.leading)
                 story.append(head)
-                tail.insert(0, self.grid(rest, repeat=False))
+                tail.insert(0, _ContinuedRows(self.grid(headed), self.grid(rest, repeat=False)))
         elif isinstance(last, Paragraph):
             story.pop()
             tail.insert(0, last)
