@@ -21,6 +21,7 @@ from tdkt_desktop.gui.models import RecordTableModel, column, columns
 from tdkt_desktop.gui.qt import QtCore
 from tdkt_desktop.store import search
 from tdkt_desktop.store.db import now_iso, open_store
+from tdkt_desktop.store.naming import naming_of
 
 FAMILY = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Mai Trịnh".split()
 MIDDLE = "Văn Thị Hữu Đức Minh Thanh Ngọc Quang Thu Xuân Hồng Kim Anh Bảo Gia Công".split()
@@ -56,7 +57,7 @@ def generate(path: Path, rows: int) -> None:
             )
             store.set_meta("clock", str(rows))
             store.set_meta("local_seq", str(rows))
-            search.rebuild_search_index(store.db)  # the same index the application keeps
+            search.rebuild_search_index(store.db, naming_of(store))  # the same index the application keeps
 
 
 def timed(fn) -> float:  # type: ignore[no-untyped-def]
@@ -78,7 +79,7 @@ def main() -> None:
     reader = open_store(path, create=False)
     db = reader.db
     cols = [column("nominations", "subject_name", sort="person"),
-            *columns("nominations", "title_code", "year", "status")]
+            *columns("nominations", "title_code", "year", "status", naming=naming_of(reader))]
     results: list[tuple[str, float, float]] = []
 
     def compare(label: str, bare, model_op) -> None:  # type: ignore[no-untyped-def]

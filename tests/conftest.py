@@ -42,9 +42,6 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("TDKT_DB", raising=False)
-    from tdkt_desktop.core.models import reset_title_words
-
-    reset_title_words()
 
 
 @pytest.fixture

@@ -100,8 +100,6 @@ def test_nothing_below_gui_imports_qt() -> None:
 
 
 def test_screens_name_awards_after_the_installations_units(ctx) -> None:
-    from tdkt_desktop.core.models import title_label
-
     # the wizard's unit is Phường Tân Phú in Thành phố Hồ Chí Minh
-    assert title_label("BANG_KHEN_TINH").endswith("Ủy ban nhân dân thành phố")
-    assert title_label("GIAY_KHEN").endswith("Ủy ban nhân dân phường")
+    assert ctx.naming.title("BANG_KHEN_TINH").endswith("Ủy ban nhân dân thành phố")
+    assert ctx.naming.title("GIAY_KHEN").endswith("Ủy ban nhân dân phường")

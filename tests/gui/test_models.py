@@ -10,6 +10,7 @@ from tdkt_desktop.gui.models import BLOCK, RecordTableModel, columns
 from tdkt_desktop.gui.qt import Qt
 from tdkt_desktop.store.db import open_store
 from tdkt_desktop.store.listing import ListQuery, person_key, text_key
+from tdkt_desktop.store.naming import naming_of
 
 NAMES = ["Nguyễn Văn Ân", "Đào Thị Ánh", "Lê An", "Trần Bình", "Phạm Thị Ấn", "Hồ Đức", "Vũ Dũng", "Ngô Anh",
          "Bùi Ân", "Đinh Ạn", "Lê Thị Ơn", "Lý Ôn", "Mai Ổn", "Đặng Đào", "Dương Dao"]
@@ -64,7 +65,8 @@ def test_filter_on_a_table_without_index_and_a_field_filter(app, db_path: Path) 
             store.insert("registrations", {"year": 2025 + i % 2, "subject_kind": "collective", "subject_id": f"x{i}",
                                            "subject_name": name, "title_code": "TLDTT"})
     with open_store(db_path) as reader:
-        model = RecordTableModel(reader, "registrations", columns("registrations", "subject_name", "year", "title_code"))
+        model = RecordTableModel(reader, "registrations", columns("registrations", "subject_name", "year", "title_code",
+                                                                  naming=naming_of(reader)))
         model.reload()
         assert model.rowCount() == 3
         model.set_search("truong tieu hoc")

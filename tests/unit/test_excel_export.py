@@ -192,7 +192,7 @@ def test_provincial_nominations_layout(demo_store, tmp_path):
             assert position == people[name]["position"]
         else:
             assert honorific is None and kind in ("Tập thể", "Hộ gia đình")
-        assert title in ("Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Giấy khen của Chủ tịch Ủy ban nhân dân xã")
+        assert title in ("Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Giấy khen của Chủ tịch Ủy ban nhân dân phường")  # a ward's words
     assert "Trạng thái: draft" in ws["A3"].value
 
 

@@ -591,16 +591,17 @@ def test_money_in_words_is_a_sentence_in_dong():
 
 
 def test_award_names_follow_the_units_own_type():
-    from tdkt_desktop.core.models import reset_title_words, set_title_words, title_label, unit_type_word
+    from tdkt_desktop.core.naming import GENERIC, Naming, place_of, unit_type_word
 
     assert unit_type_word("Thành phố Cần Thơ") == "thành phố" and unit_type_word("Phường Tân An") == "phường"
-    assert title_label("BANG_KHEN_TINH") == "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
-    assert title_label("BANG_KHEN_TINH", province_word="thành phố").endswith("nhân dân thành phố")
-    set_title_words(province_name="Thành phố Cần Thơ", commune_name="Phường Tân An")
-    try:
-        assert title_label("BANG_KHEN_TINH") == "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố"
-        assert title_label("GIAY_KHEN") == "Giấy khen của Chủ tịch Ủy ban nhân dân phường"
-        assert title_label("CSTD_TINH") == "Chiến sĩ thi đua cấp tỉnh"  # a level, not a body: unchanged
-    finally:
-        reset_title_words()
-    assert title_label("GIAY_KHEN") == "Giấy khen của Chủ tịch Ủy ban nhân dân xã"
+    assert unit_type_word("Tân An") is None and place_of("Phường Tân An") == "Tân An" and place_of("Tân An") == "Tân An"
+    assert GENERIC.title("BANG_KHEN_TINH") == "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+    ward = Naming.of_units(province_name="Thành phố Cần Thơ", commune_name="Phường Tân An")
+    assert ward.title("BANG_KHEN_TINH") == "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố"
+    assert ward.title("GIAY_KHEN") == "Giấy khen của Chủ tịch Ủy ban nhân dân phường"
+    assert ward.title("CSTD_TINH") == "Chiến sĩ thi đua cấp tỉnh"  # a level, not a body: unchanged
+    commune = Naming.of_units(province_name="Tỉnh Bắc Ninh", commune_name="Xã Tân Chi")
+    assert commune == GENERIC and commune.title("GIAY_KHEN") == "Giấy khen của Chủ tịch Ủy ban nhân dân xã"
+    office = Naming.of_units(province_name="Thành phố Cần Thơ", commune_name=None)  # above the communes
+    assert office.title("GIAY_KHEN") == "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã"
+    assert len({GENERIC.key, ward.key, office.key}) == 3

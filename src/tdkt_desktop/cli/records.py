@@ -25,11 +25,12 @@ from typing import Any
 
 from tdkt_desktop.cli.base import EXIT_OK, CliError, open_existing, print_json, require_unit, subcommands
 from tdkt_desktop.core.errors import file_error
-from tdkt_desktop.core.models import TITLE_CODES
+from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import InputError, format_date, format_number, parse_date
 from tdkt_desktop.store import records
 from tdkt_desktop.store.db import SYNC_FIELDS, SYNCED_TABLES, Store
 from tdkt_desktop.store.fields import KINDS, Field, Kind
+from tdkt_desktop.store.naming import naming_of
 
 Row = dict[str, Any]
 
@@ -97,7 +98,7 @@ def _pairs(items: list[str]) -> Row:
 # --------------------------------------------------------------------------- showing
 
 
-def _cell(f: Field | None, value: Any, *, width: int | None = CELL_WIDTH) -> str:
+def _cell(f: Field | None, value: Any, naming: Naming, *, width: int | None = CELL_WIDTH) -> str:
     if value is None:
         return ""
     if f is not None and f.kind == "date":
@@ -107,19 +108,19 @@ def _cell(f: Field | None, value: Any, *, width: int | None = CELL_WIDTH) -> str
     if f is not None and f.kind == "enum" and f.enum is not None:
         return next((m.label for m in f.enum if m.value == value), str(value))
     if f is not None and f.kind == "title":
-        return TITLE_CODES.get(str(value), str(value))
+        return naming.title(str(value))
     if f is not None and f.kind == "ref":
         return str(value)[:8]
     text = str(value).replace("\n", " ")
     return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
 
-def _table(kind: Kind, rows: list[Row]) -> str:
+def _table(kind: Kind, rows: list[Row], naming: Naming) -> str:
     fields = [kind.field(kind.title_field)]
     fields += [f for f in kind.fields if f.required and f.name != kind.title_field and f.kind not in ("json", "longtext")]
     fields = fields[:LIST_COLUMNS]
     headers = ["Mã", *(f.label for f in fields)]
-    body = [[str(r["id"])[:8] + ("  (đã xóa)" if r.get("deleted") else ""), *(_cell(f, r.get(f.name)) for f in fields)]
+    body = [[str(r["id"])[:8] + ("  (đã xóa)" if r.get("deleted") else ""), *(_cell(f, r.get(f.name), naming) for f in fields)]
             for r in rows]
     widths = [max(len(line[i]) for line in [headers, *body]) for i in range(len(headers))]
     lines = ["  ".join(text.ljust(widths[i]) for i, text in enumerate(line)).rstrip() for line in [headers, *body]]
@@ -127,11 +128,11 @@ def _table(kind: Kind, rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def _show_text(kind: Kind, row: Row) -> str:
+def _show_text(kind: Kind, row: Row, naming: Naming) -> str:
     width = max(len(f.label) for f in kind.fields)
     lines = [f"{kind.label} {row['id']}" + ("  (ĐÃ XÓA)" if row.get("deleted") else "")]
     for f in kind.fields:
-        shown = str(row.get(f.name)) if f.kind == "ref" and row.get(f.name) else _cell(f, row.get(f.name), width=None)
+        shown = str(row.get(f.name)) if f.kind == "ref" and row.get(f.name) else _cell(f, row.get(f.name), naming, width=None)
         lines.append(f"  {f.label.ljust(width)}  {shown}")
     lines.append(f"  {'Đơn vị sở hữu'.ljust(width)}  {row.get('owner_unit')}")
     lines.append(f"  {'Sửa lần cuối'.ljust(width)}  {row.get('updated_at')}")
@@ -181,12 +182,13 @@ def cmd_list(args: argparse.Namespace) -> int:
             limit=args.limit,
         )
         rows = records.find(store, kind.table, query)
+        naming = naming_of(store)
     if args.json:
         print_json(rows)
     elif not rows:
         print(f"Không có {kind.label.lower()} nào phù hợp.")
     else:
-        print(_table(kind, rows))
+        print(_table(kind, rows, naming))
         print(f"\n{len(rows)} {kind.label.lower()}.")
     return EXIT_OK
 
@@ -216,10 +218,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     kind = records.kind_of(args.kind)
     with open_existing(args) as store:
         row = _get(store, kind, args.id, include_deleted=True)
+        naming = naming_of(store)
     if args.json:
         print_json(row)
     else:
-        print(_show_text(kind, row))
+        print(_show_text(kind, row, naming))
     return EXIT_OK
 
 

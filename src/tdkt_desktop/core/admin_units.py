@@ -19,12 +19,12 @@ from functools import cache
 from pathlib import Path
 
 from tdkt_desktop.core.errors import UserError
+from tdkt_desktop.core.naming import place_of
 from tdkt_desktop.core.text import clean, collate_key, fold
 from tdkt_desktop.paths import resources_dir
 
 __all__ = [
     "LEVELS",
-    "TYPE_WORDS",
     "AdminUnit",
     "AdminUnitsError",
     "children",
@@ -37,7 +37,6 @@ __all__ = [
 ]
 
 LEVELS = ("province", "district", "commune")
-TYPE_WORDS = ("Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã", "Đặc khu")
 
 _COLUMNS = ("code", "name", "level", "parent_code", "province_code")
 _CODE_LENGTH = {"province": 2, "district": 3, "commune": 5}
@@ -66,14 +65,7 @@ class AdminUnit:
     @property
     def short_name(self) -> str:
         """The name without its type word: "Phường Tân Phú" → "Tân Phú"."""
-        return _strip_type(self.name)
-
-
-def _strip_type(name: str) -> str:
-    for word in TYPE_WORDS:
-        if name.startswith(word + " "):
-            return name[len(word) + 1 :]
-    return name
+        return place_of(self.name)
 
 
 # --------------------------------------------------------------------------- loading

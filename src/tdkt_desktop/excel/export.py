@@ -43,13 +43,13 @@ from tdkt_desktop.core.models import (
     list_rank,
     parse_period,
     period_label,
-    title_label,
 )
 from tdkt_desktop.core.targets import Attainment, TargetSpec, attainment
 from tdkt_desktop.core.text import InputError, clean, fold, format_date, person_sort_key
 from tdkt_desktop.excel.errors import ExcelError, ExportCancelled
 from tdkt_desktop.store import Store
 from tdkt_desktop.store.consolidation import attainment_matrix
+from tdkt_desktop.store.naming import naming_of
 from tdkt_desktop.store.results import current_results
 
 __all__ = [
@@ -598,6 +598,7 @@ def _view_results(store: Store, *, campaign: Row | None = None, period: str | No
 
 
 def _view_registrations(store: Store, *, campaign: Row | None = None, period: str | None = None, **_: Any) -> tuple[str, list[Column], list[Any], dict[str, Any]]:
+    naming = naming_of(store)
     names = _campaign_names(store)
     where, params = [], []
     if campaign:
@@ -612,7 +613,7 @@ def _view_registrations(store: Store, *, campaign: Row | None = None, period: st
         Column("Năm", "year", "text", width=7),
         Column("Tên tập thể, cá nhân", "subject_name"),
         Column("Đối tượng", lambda r: _enum_label(SubjectKind, r["subject_kind"])),
-        Column("Danh hiệu đăng ký", lambda r: title_label(r["title_code"])),
+        Column("Danh hiệu đăng ký", lambda r: naming.title(r["title_code"])),
         Column("Ngày đăng ký", "registered_on", "date"),
         Column("Phong trào", lambda r: names.get(r["campaign_id"] or "", ""), "longtext", width=40),
         Column("Ghi chú", "note"),
@@ -647,6 +648,7 @@ def _subjects(store: Store) -> dict[str, Row]:
 
 
 def _view_nominations(store: Store, *, campaign: Row | None = None, period: str | None = None, status: str | None = None, **_: Any) -> tuple[str, list[Column], list[Any], dict[str, Any]]:
+    naming = naming_of(store)
     names = _campaign_names(store)
     subjects = _subjects(store)
     rows = _nominations(store, campaign, period, status)
@@ -656,7 +658,7 @@ def _view_nominations(store: Store, *, campaign: Row | None = None, period: str 
         Column("Đối tượng", lambda r: _enum_label(SubjectKind, r["subject_kind"])),
         Column("Chức vụ", lambda r: (subjects.get(r["subject_id"]) or {}).get("position")),
         Column("Đơn vị công tác", lambda r: (subjects.get(r["subject_id"]) or {}).get("workplace")),
-        Column("Danh hiệu, hình thức", lambda r: title_label(r["title_code"])),
+        Column("Danh hiệu, hình thức", lambda r: naming.title(r["title_code"])),
         Column("Năm", "year", "text", width=7),
         Column("Kỳ", lambda r: period_label(r["period"]) if r["period"] else ""),
         Column("Phong trào", lambda r: names.get(r["campaign_id"] or "", ""), "longtext", width=36),
@@ -670,6 +672,7 @@ def _view_nominations(store: Store, *, campaign: Row | None = None, period: str 
 
 
 def _view_decisions(store: Store, *, status: str | None = None, period: str | None = None, **_: Any) -> tuple[str, list[Column], list[Any], dict[str, Any]]:
+    naming = naming_of(store)
     where, params = [], []
     if status:
         where.append("status = ?")
@@ -689,7 +692,7 @@ def _view_decisions(store: Store, *, status: str | None = None, period: str | No
         Column("Số sổ vàng", "so_vang", "int", width=9, total=False),
         Column("Tên tập thể, cá nhân", "subject_name"),
         Column("Đối tượng", lambda a: _enum_label(SubjectKind, a["subject_kind"])),
-        Column("Danh hiệu, hình thức", lambda a: title_label(a["title_code"])),
+        Column("Danh hiệu, hình thức", lambda a: naming.title(a["title_code"])),
         Column("Tiền thưởng (đồng)", "amount", "money"),
         Column("Số quyết định", number),
         Column("Ngày quyết định", lambda a: decisions[a["decision_id"]]["decision_date"], "date"),
@@ -713,11 +716,12 @@ PROVINCIAL_HEADERS = (
 
 
 def _view_nominations_provincial(store: Store, *, campaign: Row | None = None, period: str | None = None, status: str | None = None, **_: Any) -> tuple[str, list[Column], list[Any], dict[str, Any]]:
+    naming = naming_of(store)
     subjects = _subjects(store)
     units = _unit_names(store)
     rows = _nominations(store, campaign, period, status)
-    titles = list(title_label(c) for c in sorted({r["title_code"] for r in rows}))
-    rows.sort(key=lambda r: (titles.index(title_label(r["title_code"])), list_rank(r["subject_kind"]), person_sort_key(r["subject_name"])))
+    titles = list(naming.title(c) for c in sorted({r["title_code"] for r in rows}))
+    rows.sort(key=lambda r: (titles.index(naming.title(r["title_code"])), list_rank(r["subject_kind"]), person_sort_key(r["subject_name"])))
 
     def subject(r: Row) -> Row:
         return subjects.get(r["subject_id"]) or {}
@@ -742,7 +746,7 @@ def _view_nominations_provincial(store: Store, *, campaign: Row | None = None, p
         Column(PROVINCIAL_HEADERS[3], lambda r: subject(r).get("position") if r["subject_kind"] == "person" else ""),
         Column(PROVINCIAL_HEADERS[4], workplace),
         Column(PROVINCIAL_HEADERS[5], lambda r: _enum_label(SubjectKind, r["subject_kind"])),
-        Column(PROVINCIAL_HEADERS[6], lambda r: title_label(r["title_code"]), width=30),
+        Column(PROVINCIAL_HEADERS[6], lambda r: naming.title(r["title_code"]), width=30),
         Column(PROVINCIAL_HEADERS[7], lambda r: r["nominee_class"] or subject(r).get("nominee_class")),
         Column(PROVINCIAL_HEADERS[8], lambda r: r["field"] or subject(r).get("field")),
     ]

@@ -26,7 +26,8 @@ from typing import Any
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.datetime import from_excel
 
-from tdkt_desktop.core.models import SUBJECT_TABLES, SubjectKind, title_label
+from tdkt_desktop.core.models import SUBJECT_TABLES, SubjectKind
+from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import InputError, clean, fold, nfc, parse_date, parse_int
 from tdkt_desktop.excel import legacy
 from tdkt_desktop.excel import vocabulary as vocab
@@ -35,6 +36,7 @@ from tdkt_desktop.excel.reading import Workbook
 from tdkt_desktop.excel.vocabulary import COLLECTIVE_TITLES, guess_collective_kind, resolve_title
 from tdkt_desktop.store import Store
 from tdkt_desktop.store import backups as _backups
+from tdkt_desktop.store.naming import naming_of
 
 __all__ = [
     "IMPORT_FIELDS",
@@ -1130,6 +1132,7 @@ def _build_rows(
     seen: dict[tuple[str, ...], PreviewRow] = {}
     seen_nominations: dict[tuple[str, str], int] = {}
     existing_nominations = _existing_nominations(store) if kind == "nominations" else {}
+    naming = naming_of(store)
     out: list[PreviewRow] = []
     for idx in range(start, len(grid)):
         row = grid[idx]
@@ -1165,7 +1168,7 @@ def _build_rows(
             prow.errors.insert(0, RowIssue(prow.row, fields[name_field].label, "chưa nhập. Trường này bắt buộc."))
         _finish_row(kind, prow, fields, section_kind, section_title, year, registry, store, maps, headers, col_fields)
         if prow.ok:
-            _find_duplicate(kind, prow, registry, seen, seen_nominations, existing_nominations)
+            _find_duplicate(kind, prow, registry, seen, seen_nominations, existing_nominations, naming)
         out.append(prow)
     if not out:
         raise ExcelError(f"Không có dòng dữ liệu nào dưới dòng tiêu đề (dòng {header_idx + 1}).")
@@ -1231,10 +1234,10 @@ def _finish_row(
         v["unit_code"] = registry.unit_code_for(v.get("workplace")) or store.unit_code
     if sk == "collective" and v.get("title") in ("LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "CSTT"):
         prow.errors.append(RowIssue(prow.row, fields["title"].label,
-                                    f"“{title_label(v['title'])}” là danh hiệu cho cá nhân, không tặng cho tập thể."))
+                                    f"“{naming_of(store).title(v['title'])}” là danh hiệu cho cá nhân, không tặng cho tập thể."))
     if sk == "person" and v.get("title") in ("TLDTT", "TLDXS", "CO_TD_TINH", "CO_TD_CP"):
         prow.errors.append(RowIssue(prow.row, fields["title"].label,
-                                    f"“{title_label(v['title'])}” là danh hiệu cho tập thể; hãy ghi “Tập thể” ở cột Phân loại khen thưởng."))
+                                    f"“{naming_of(store).title(v['title'])}” là danh hiệu cho tập thể; hãy ghi “Tập thể” ở cột Phân loại khen thưởng."))
 
 
 # Columns read for one field and telling another: "Ngày sinh" over "Nam | Nữ".
@@ -1267,7 +1270,7 @@ def _existing_nominations(store: Store) -> dict[tuple[str, str, int], str]:
 
 def _find_duplicate(
     kind: str, prow: PreviewRow, registry: _Registry, seen: dict[tuple[str, ...], PreviewRow],
-    seen_nominations: dict[tuple[str, str], int], existing: dict[tuple[str, str, int], str],
+    seen_nominations: dict[tuple[str, str], int], existing: dict[tuple[str, str, int], str], naming: Naming,
 ) -> None:
     v = prow.values
     sk = prow.subject_kind or _kind_of(kind) or SubjectKind.PERSON.value
@@ -1302,7 +1305,7 @@ def _find_duplicate(
         if prow.duplicate and prow.duplicate.record_id and (prow.duplicate.record_id, title, v["year"]) in existing:
             prow.existing_nomination = existing[(prow.duplicate.record_id, title, v["year"])]
             prow.action = "skip"
-            prow.warnings.append(RowIssue(prow.row, "", f"đã có đề nghị “{title_label(title)}” năm {v['year']} cho "
+            prow.warnings.append(RowIssue(prow.row, "", f"đã có đề nghị “{naming.title(title)}” năm {v['year']} cho "
                                                         f"“{prow.duplicate.name}”; dòng này sẽ bỏ qua."))
         elif (subject_key, title) in seen_nominations:
             prow.action = "skip"

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from tdkt_desktop.core.naming import GENERIC, Naming
 from tdkt_desktop.gui.background import Jobs
 from tdkt_desktop.gui.qt import QSettings
 from tdkt_desktop.store.db import Store, open_store
+from tdkt_desktop.store.naming import naming_of
 
 
 @dataclass
@@ -19,12 +21,14 @@ class AppContext:
     * ``reader`` — this thread's own store: ONLY quick primary-key reads on the GUI thread (a form's
       record, a block of rows for a table model, completer lists of a few thousand names).
     * ``settings`` — QSettings for remembered window state.
+    * ``naming`` — how this installation names the awards; every screen names a title with it.
     """
 
     db_path: Path
     jobs: Jobs
     reader: Store
     settings: QSettings
+    naming: Naming = GENERIC  # how this installation names awards ("…thành phố", "…phường"); set on opening
 
     @classmethod
     def open(cls, db_path: str | Path, *, settings: QSettings | None = None) -> AppContext:
@@ -32,22 +36,15 @@ class AppContext:
         reader = open_store(path, create=True)
         jobs = Jobs(path)
         context = cls(path, jobs, reader, settings or QSettings())
-        context.name_titles()
+        context.naming = naming_of(reader)
+        jobs.data_changed.connect(context._units_changed)
         return context
 
-    def name_titles(self) -> None:
-        """Award names on every screen follow this installation's units ("…thành phố", "…phường")."""
-        from tdkt_desktop.core.models import set_title_words
-
-        unit = self.reader.self_unit()
-        province = self.reader.unit_by_code(unit["province_code"]) if unit and unit.get("province_code") else None
-        set_title_words(province_name=province["name"] if province else None,
-                        commune_name=unit["name"] if unit and unit["level"] == "commune" else None)
+    def _units_changed(self, table: str) -> None:
+        if table == "units":  # the unit or its province renamed: award names follow
+            self.naming = naming_of(self.reader)
 
     def close(self) -> None:
-        from tdkt_desktop.core.models import reset_title_words
-
-        reset_title_words()
         self.jobs.cancel_all()
         self.jobs.wait_idle(5000)
         self.reader.close()

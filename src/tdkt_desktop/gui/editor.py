@@ -107,7 +107,7 @@ class RecordEditor(QtWidgets.QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.DontWrapRows)
         for spec in self.specs:
-            widget = make_input(spec, body)
+            widget = make_input(spec, body, naming=self.ctx.naming)
             self.inputs[spec.name] = widget
             text = labels.get(spec.name) or self._field_label(spec)
             label = QtWidgets.QLabel(text + (" *" if spec.required else ""), body)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from tdkt_desktop.core import models as m
+from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import fold, format_date, format_number
 from tdkt_desktop.gui.qt import QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.store import fields as F
@@ -277,8 +278,9 @@ def year_choices() -> list[tuple[str, str]]:
     return out
 
 
-def make_input(spec: F.Field, parent: QtWidgets.QWidget) -> FieldInput:
-    """The input widget that suits a field of ``fields.KINDS``."""
+def make_input(spec: F.Field, parent: QtWidgets.QWidget, *, naming: Naming | None = None) -> FieldInput:
+    """The input widget that suits a field of ``fields.KINDS``; a field of awards lists them in the
+    installation's ``naming``."""
     if spec.kind == "date":
         return DateInput(spec, parent)
     if spec.kind in ("number", "int", "year"):
@@ -290,7 +292,9 @@ def make_input(spec: F.Field, parent: QtWidgets.QWidget) -> FieldInput:
     if spec.kind == "enum" and spec.enum is not None:
         return ChoiceInput(spec, parent, spec.enum.choices() and [(lbl, v) for v, lbl in spec.enum.choices()])
     if spec.kind == "title":
-        return ChoiceInput(spec, parent, [(label, code) for code, label in m.TITLE_CODES.items()])
+        if naming is None:
+            raise ValueError(f"the field {spec.name} names awards: give the installation's naming")
+        return ChoiceInput(spec, parent, [(naming.title(code), code) for code in m.TITLE_CODES])
     if spec.kind == "period":
         return ChoiceInput(spec, parent, year_choices())
     if spec.kind == "ref":

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tdkt_desktop.core import models as m
+from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import format_date, format_number
 from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, Signal
 from tdkt_desktop.gui.tables import Column
@@ -31,8 +32,9 @@ CACHE_BLOCKS = 32
 # --------------------------------------------------------------------------- columns
 
 
-def display_value(f: F.Field, value: Any) -> str:
-    """How a stored value of this field is shown: dd/mm/yyyy, decimal comma, labels for codes."""
+def display_value(f: F.Field, value: Any, naming: Naming | None = None) -> str:
+    """How a stored value of this field is shown: dd/mm/yyyy, decimal comma, labels for codes; an award by
+    the installation's ``naming`` (which a title field needs)."""
     if value is None or value == "":
         return ""
     if f.kind == "date":
@@ -50,7 +52,9 @@ def display_value(f: F.Field, value: Any) -> str:
                 return member.label
         return str(value)
     if f.kind == "title":
-        return m.title_label(str(value))
+        if naming is None:
+            raise ValueError(f"the field {f.name} names an award: give the installation's naming")
+        return naming.title(str(value))
     if f.kind == "period":
         return m.period_label(str(value))
     if f.kind == "bool":
@@ -60,9 +64,15 @@ def display_value(f: F.Field, value: Any) -> str:
     return str(value)
 
 
-def column(table: str, name: str, *, sort: str | None = None, label: str | None = None, width: int = 0) -> Column:
-    """A column for a field of ``fields.KINDS[table]``, labelled and formatted from the field's spec."""
+def column(
+    table: str, name: str, *, sort: str | None = None, label: str | None = None, width: int = 0,
+    naming: Naming | None = None,
+) -> Column:
+    """A column for a field of ``fields.KINDS[table]``, labelled and formatted from the field's spec; a column
+    of awards needs the installation's ``naming``."""
     f = F.KINDS[table].field(name)
+    if f.kind == "title" and naming is None:
+        raise ValueError(f"the column {table}.{name} names awards: give the installation's naming")
     ref = "units" if name in UNIT_FIELDS else REF_TABLES.get(name, "") if f.kind == "ref" else ""
     if sort is None:
         sort = "" if ref and ref != "units" else "text" if f.kind in ("text", "longtext", "enum", "title", "ref") else "sql"
@@ -70,15 +80,15 @@ def column(table: str, name: str, *, sort: str | None = None, label: str | None 
         label or f.label,
         name,
         "number" if f.kind == "number" else "int" if f.kind == "int" else "text",
-        text=lambda value, f=f: display_value(f, value),
+        text=lambda value, f=f: display_value(f, value, naming),
         sort=sort,
         width=width,
         ref=ref,
     )
 
 
-def columns(table: str, *names: str, person: Sequence[str] = ()) -> list[Column]:
-    return [column(table, n, sort="person" if n in person else None) for n in names]
+def columns(table: str, *names: str, person: Sequence[str] = (), naming: Naming | None = None) -> list[Column]:
+    return [column(table, n, sort="person" if n in person else None, naming=naming) for n in names]
 
 
 # --------------------------------------------------------------------------- the Qt model

@@ -24,8 +24,8 @@ from tdkt_desktop.core.models import (
     list_rank,
     period_label,
     period_year,
-    title_label,
 )
+from tdkt_desktop.core.naming import Naming, place_of
 from tdkt_desktop.core.targets import TargetSpec
 from tdkt_desktop.core.text import format_number, money_in_words
 from tdkt_desktop.printing import meeting_papers, office_papers
@@ -34,7 +34,7 @@ from tdkt_desktop.printing.meeting_papers import council_issuer, session_votes
 from tdkt_desktop.printing.renderer import RenderInfo, render
 from tdkt_desktop.store import Store
 from tdkt_desktop.store.facts import latest_vote
-from tdkt_desktop.store.naming import localised_title
+from tdkt_desktop.store.naming import localised_title, naming_of
 from tdkt_desktop.store.statistics import review_report_data
 
 Row = dict[str, Any]
@@ -60,7 +60,6 @@ DOC_TYPE: dict[str, str] = {
     "thong_bao_ket_qua": "TB",
 }
 
-_TYPE_WORDS = ("Đặc khu ", "Thành phố ", "Thị trấn ", "Thị xã ", "Phường ", "Xã ", "Tỉnh ", "Quận ", "Huyện ")
 CERTIFICATE_TITLES = {"giay_khen": ("GIAY_KHEN",), "bang_cstdcs": ("CSTDCS",)}
 
 
@@ -78,11 +77,7 @@ def place_name(store: Store, unit: Row | None = None) -> str:
         if custom:
             return custom
         unit = store.self_unit()
-    name = str(unit["name"]) if unit else ""
-    for word in _TYPE_WORDS:
-        if name.startswith(word):
-            return name[len(word):]
-    return name
+    return place_of(str(unit["name"]) if unit else "")
 
 
 def is_government(unit: Row) -> bool:
@@ -265,8 +260,9 @@ def grouped(rows: list[tuple[str, Row]]) -> list[Row]:
     return out
 
 
-def grouped_by_title(rows: list[tuple[str, str, Row]]) -> list[Row]:
-    """Rows of several titles: one section per title ("I. CHIẾN SĨ THI ĐUA CƠ SỞ"), collectives first."""
+def grouped_by_title(rows: list[tuple[str, str, Row]], naming: Naming) -> list[Row]:
+    """Rows of several titles: one section per title ("I. CHIẾN SĨ THI ĐUA CƠ SỞ"), collectives first, each
+    title named as the deciding unit names it (``naming``)."""
     codes: list[str] = []
     for code, _, _ in rows:
         if code not in codes:
@@ -277,7 +273,7 @@ def grouped_by_title(rows: list[tuple[str, str, Row]]) -> list[Row]:
     for i, code in enumerate(codes):
         members = sorted((r for r in rows if r[0] == code), key=lambda r: list_rank(r[1]))
         numeral = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][i] if i < 10 else str(i + 1)
-        out.append({"section": f"{numeral}. {title_label(code).upper()} ({count_text(k for _, k, _ in members)})"})
+        out.append({"section": f"{numeral}. {naming.title(code).upper()} ({count_text(k for _, k, _ in members)})"})
         out.extend(row for _, _, row in members)
     return out
 
@@ -765,7 +761,7 @@ def _quyet_dinh(store: Store, record_id: str, options: dict[str, Any]) -> dict[s
         "article3": "Chánh Văn phòng, Trưởng các phòng, ban có liên quan và các tập thể, cá nhân có tên tại Điều 1 "
         "chịu trách nhiệm thi hành Quyết định này./.",
         "list_title": f"Tập thể, cá nhân được tặng {award_text}",
-        "awardees": grouped_by_title(rows),
+        "awardees": grouped_by_title(rows, naming_of(store, decision.get("issuer_unit"))),
         "signer": decision_signer(store, decision, options),
         "recipients": recipients(store, "quyet_dinh", default_recipients(store, "quyet_dinh"), options),
         "archive": "VP",
@@ -815,7 +811,7 @@ def _quyet_dinh_huy_bo(store: Store, record_id: str, options: dict[str, Any]) ->
         "article3": "Chánh Văn phòng, Trưởng các phòng, ban có liên quan và các tập thể, cá nhân có tên tại Điều 1 "
         "chịu trách nhiệm thi hành Quyết định này./.",
         "list_title": f"Tập thể, cá nhân bị hủy bỏ khen thưởng theo {of_decision}",
-        "awards": grouped_by_title(awards),
+        "awards": grouped_by_title(awards, naming_of(store)),
         "signer": decision_signer(store, {"signer": summary["signer"], "signer_title": summary["signer_title"]},
                                   options),
         "recipients": recipients(store, "quyet_dinh_huy_bo", default_recipients(store, "quyet_dinh_huy_bo"), options),
@@ -864,16 +860,17 @@ def _dang_ky(store: Store, record_id: str, options: dict[str, Any]) -> dict[str,
         where += " AND campaign_id = ?"
         params.append(first["campaign_id"])
     regs = store.rows("registrations", where, params)
-    collectives = [{"name": r["subject_name"], "title": title_label(r["title_code"])} for r in regs if r["subject_kind"] == "collective"]
+    naming = naming_of(store)
+    collectives = [{"name": r["subject_name"], "title": naming.title(r["title_code"])} for r in regs if r["subject_kind"] == "collective"]
     individuals = []
     for r in regs:
         if r["subject_kind"] != "person":
             continue
         person = store.get("people", r["subject_id"])
         individuals.append({"name": r["subject_name"], "position": (person or {}).get("position") or "",
-                            "title": title_label(r["title_code"])})
+                            "title": naming.title(r["title_code"])})
     households = [{"name": display_name(store, "household", r.get("subject_id"), r["subject_name"]),
-                   "title": title_label(r["title_code"])} for r in regs if r["subject_kind"] == "household"]
+                   "title": naming.title(r["title_code"])} for r in regs if r["subject_kind"] == "household"]
     campaign = store.get("campaigns", first["campaign_id"]) if first.get("campaign_id") else None
     unit = store.self_unit()
     upper = store.unit_by_code(unit["parent_code"]) if unit and unit.get("parent_code") else None

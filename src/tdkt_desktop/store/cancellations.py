@@ -28,9 +28,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from tdkt_desktop.core.legal import CancellationRules, cancellation_rules
-from tdkt_desktop.core.models import TITLE_CODES, SubjectKind
+from tdkt_desktop.core.models import SubjectKind
 from tdkt_desktop.core.text import InputError, clean, format_date, parse_date
 from tdkt_desktop.store.db import Row, Store, new_id
+from tdkt_desktop.store.naming import localised_title
 from tdkt_desktop.store.numbering import take_number
 
 __all__ = [
@@ -267,7 +268,7 @@ def cancellation_summary(store: Store, cancellation_id: str) -> dict[str, Any]:
         {
             "id": r["id"], "so_vang": r.get("so_vang"), "subject_kind": r["subject_kind"],
             "subject_label": SubjectKind(r["subject_kind"]).label, "name": r["subject_name"],
-            "title_code": r["title_code"], "title_name": TITLE_CODES.get(r["title_code"], r["title_code"]),
+            "title_code": r["title_code"], "title_name": localised_title(store, r["title_code"]),
             "amount_to_recover": int(r.get("amount_to_recover") or 0), "recovered_on": r.get("recovered_on"),
         }
         for r in rows

@@ -54,6 +54,7 @@ from tdkt_desktop.store.migrations import (
     migrations,
     schema_version,
 )
+from tdkt_desktop.store.naming import naming_of
 from tdkt_desktop.store.revisions import SYNC_FIELDS
 
 Row = dict[str, Any]
@@ -252,10 +253,8 @@ def open_store(
         if pending:
             store.last_migration_backup = _migrate(store, applied, backup=backup)
         store.ensure_installation()
-        if store.meta("search_index_version") != _search.SEARCH_INDEX_VERSION and not read_only:
-            with store.atomic():
-                _search.rebuild_search_index(db)
-                store.set_meta("search_index_version", _search.SEARCH_INDEX_VERSION)
+        if not read_only:
+            _refresh_search_index(store)
     except sqlite3.Error as exc:
         conn.close()
         raise database_error(exc, db_path, timeout_s=timeout) from exc
@@ -298,6 +297,27 @@ def _migrate(store: Store, applied: list[str], *, backup: bool) -> Path | None:
             conn.execute("ROLLBACK")
         raise
     return backup_path
+
+def _refresh_search_index(store: Store) -> None:
+    """Rebuild the (derived) search index when what is indexed changed, or index again what names an award
+    when this installation now names the awards otherwise (units received in a bundle). A database too
+    damaged to read its units is left as it is: what needs the damaged part says so."""
+    try:
+        naming = naming_of(store)
+    except sqlite3.DatabaseError:
+        return
+    if store.meta("search_index_version") != _search.SEARCH_INDEX_VERSION:
+        with store.atomic():
+            _search.rebuild_search_index(store.db, naming)
+            store.set_meta("search_index_version", _search.SEARCH_INDEX_VERSION)
+            store.set_meta("search_index_naming", naming.key)
+    elif store.meta("search_index_naming") != naming.key:
+        try:
+            with store.atomic():
+                store._follow_naming()
+        except StoreError:  # another program is writing: the words are brought up to date at the next opening
+            return
+
 
 class Store:
     def __init__(
@@ -376,6 +396,16 @@ class Store:
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, value],
         )
+        if key == "unit_code":
+            self._follow_naming()
+
+    def _follow_naming(self) -> None:
+        """The installation's unit, or a unit's name, changed: index again what names an award, if the
+        installation now names the awards otherwise."""
+        naming = naming_of(self)
+        if self.meta("search_index_naming") != naming.key:
+            _search.reindex_named(self.db, naming)
+            self.set_meta("search_index_naming", naming.key)
 
     def meta_json(self, key: str, default: Any = None) -> Any:
         raw = self.meta(key)
@@ -552,7 +582,7 @@ class Store:
         return int(next(iter(self.db.query(sql, params or [])))["n"])
 
     def search(self, query: str, *, tables: list[str] | None = None, limit: int = 50) -> list[_search.SearchHit]:
-        return _search.search(self.db, query, tables=tables, limit=limit)
+        return _search.search(self.db, query, naming_of(self), tables=tables, limit=limit)
 
     def audit_entries(
         self,
@@ -670,7 +700,7 @@ class Store:
             self._stamp(row, written, gen=1, base_rev=None)
             self.db.table(table).insert(row)
             self._audit(table, row["id"], "insert", None, clean_values)
-            _search.index_row(self.db, table, row)
+            self._index(table, row)
         stored = self.get(table, row["id"])
         assert stored is not None
         return stored
@@ -689,6 +719,12 @@ class Store:
                                unit=self.unit_code or owner_unit, base_rev=None, updated_at=row["created_at"])
         return row
 
+    def _index(self, table: str, row: Row) -> None:
+        if table in _search.SEARCHABLE:
+            _search.index_row(self.db, table, row, naming_of(self))
+        elif table == "units":
+            self._follow_naming()
+
     def update(self, table: str, record_id: str, changes: Row) -> Row:
         """Validate and apply changes to a live record; returns the stored row."""
         self._check_table(table)
@@ -704,7 +740,7 @@ class Store:
             self._stamp(row, list(changed), gen=int(current["gen"]) + 1, base_rev=current["rev"])
             self.db.table(table).update(record_id, {k: row[k] for k in (*changed, *SYNC_FIELDS) if k != "id"})
             self._audit(table, record_id, "update", {k: current.get(k) for k in changed}, changed)
-            _search.index_row(self.db, table, row)
+            self._index(table, row)
         stored = self.get(table, record_id)
         assert stored is not None
         return stored
@@ -723,7 +759,7 @@ class Store:
             self._stamp(row, ["deleted"], gen=int(current["gen"]) + 1, base_rev=current["rev"])
             self.db.table(table).update(record_id, {k: row[k] for k in SYNC_FIELDS if k != "id"})
             self._audit(table, record_id, action, {"deleted": current["deleted"]}, {"deleted": deleted})
-            _search.index_row(self.db, table, row)
+            self._index(table, row)
         return row
 
     def delete(self, table: str, record_id: str) -> Row:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tdkt_desktop.core.models import title_label
 from tdkt_desktop.core.text import fold, format_date
 from tdkt_desktop.store.db import Row, Store
+from tdkt_desktop.store.naming import naming_of
 
 __all__ = ["PRINTED_FROM", "printable_records"]
 
@@ -45,12 +45,13 @@ def printable_records(store: Store, table: str, search: str = "") -> list[Row]:
                          .strip(" ·"),
                          "codes": (r.get("codes") or "").split(",")})
     elif table == "nominations":
+        naming = naming_of(store)
         for r in store.db.query(
             "SELECT id, subject_name, subject_kind, title_code, year, status FROM nominations WHERE deleted = 0"
             " ORDER BY year DESC, title_code, subject_name"
         ):
             rows.append({"id": r["id"], "label": r["subject_name"],
-                         "detail": f"{title_label(r['title_code'])} · {r['year']} · {_status_text(r['status'])}",
+                         "detail": f"{naming.title(r['title_code'])} · {r['year']} · {_status_text(r['status'])}",
                          "subject_kind": r["subject_kind"], "status": r["status"]})
     elif table == "vote_sessions":
         for r in store.db.query(

@@ -4,9 +4,13 @@ khen của Chủ tịch Ủy ban nhân dân phường", "Bằng khen của Chủ
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tdkt_desktop.core.models import TITLE_CODES
 from tdkt_desktop.core.naming import GENERIC, Naming
-from tdkt_desktop.store.db import Store
+
+if TYPE_CHECKING:  # the store indexes names for search with it: no import cycle at run time
+    from tdkt_desktop.store.db import Store
 
 __all__ = ["localised_title", "naming_of"]
 

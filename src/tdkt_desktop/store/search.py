@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
-from tdkt_desktop.core.models import title_label
+from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import fold
 
 Row = dict[str, Any]
@@ -23,34 +23,39 @@ def _join(*parts: object) -> str:
     return " ".join(str(p) for p in parts if p not in (None, ""))
 
 
-# table → (kind label, function giving the searchable text, function giving the display title)
-SEARCHABLE: dict[str, tuple[str, Callable[[Row], str], Callable[[Row], str]]] = {
+# table → (kind label, function giving the searchable text, function giving the display title); both are
+# given the installation's naming, so an award is found and shown by the name its screens give it.
+SEARCHABLE: dict[str, tuple[str, Callable[[Row, Naming], str], Callable[[Row, Naming], str]]] = {
     "people": (
         "Cá nhân",
-        lambda r: _join(r.get("full_name"), r.get("position"), r.get("workplace"), r.get("id_number")),
-        lambda r: str(r.get("full_name") or ""),
+        lambda r, _n: _join(r.get("full_name"), r.get("position"), r.get("workplace"), r.get("id_number")),
+        lambda r, _n: str(r.get("full_name") or ""),
     ),
     "collectives": (
         "Tập thể",
-        lambda r: _join(r.get("name"), r.get("address")),
-        lambda r: str(r.get("name") or ""),
+        lambda r, _n: _join(r.get("name"), r.get("address")),
+        lambda r, _n: str(r.get("name") or ""),
     ),
     "households": (
         "Hộ gia đình",
-        lambda r: _join(r.get("head_name"), r.get("address")),
-        lambda r: f"Hộ {r.get('head_name') or ''}",
+        lambda r, _n: _join(r.get("head_name"), r.get("address")),
+        lambda r, _n: f"Hộ {r.get('head_name') or ''}",
     ),
     "nominations": (
         "Đề nghị khen thưởng",
-        lambda r: _join(r.get("subject_name"), title_label(str(r.get("title_code") or "")), r.get("achievement")),
-        lambda r: f"{r.get('subject_name')} — {title_label(str(r.get('title_code') or ''))}",
+        lambda r, n: _join(r.get("subject_name"), n.title(str(r.get("title_code") or "")), r.get("achievement")),
+        lambda r, n: f"{r.get('subject_name')} — {n.title(str(r.get('title_code') or ''))}",
     ),
     "campaigns": (
         "Phong trào thi đua",
-        lambda r: _join(r.get("name"), r.get("subject"), r.get("doc_number"), r.get("issuing_body")),
-        lambda r: str(r.get("name") or ""),
+        lambda r, _n: _join(r.get("name"), r.get("subject"), r.get("doc_number"), r.get("issuing_body")),
+        lambda r, _n: str(r.get("name") or ""),
     ),
 }
+
+
+# The tables whose indexed text names an award: indexed again when the installation's naming changes.
+NAMED = ("nominations",)
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ class SearchHit:
 
 
 # Bump when what is indexed changes: every database then rebuilds its (derived) index once, on opening.
-SEARCH_INDEX_VERSION = "2"
+SEARCH_INDEX_VERSION = "3"
 
 
 def _key_id(db: sqlite_utils.Database, table: str, record_id: str) -> int | None:
@@ -70,7 +75,7 @@ def _key_id(db: sqlite_utils.Database, table: str, record_id: str) -> int | None
     return int(found[0]) if found else None
 
 
-def index_row(db: sqlite_utils.Database, table: str, row: Row) -> None:
+def index_row(db: sqlite_utils.Database, table: str, row: Row, naming: Naming) -> None:
     """Bring the index entry of one record up to date (removed when the record is a tombstone).
 
     ``search_keys`` gives each indexed record the rowid of its full-text row, so replacing an entry is
@@ -86,11 +91,11 @@ def index_row(db: sqlite_utils.Database, table: str, row: Row) -> None:
         return
     if key is None:
         key = int(db.execute("INSERT INTO search_keys (kind, record_id) VALUES (?, ?)", [table, row["id"]]).lastrowid or 0)
-    body = fold(SEARCHABLE[table][1](row))
+    body = fold(SEARCHABLE[table][1](row, naming))
     db.execute("INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)", [key, table, row["id"], body])
 
 
-def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]]) -> None:
+def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], naming: Naming) -> None:
     """Index records known to be new to this database, in one batch (bundle import)."""
     cursor = db.conn.cursor()
     for table, row in rows:
@@ -99,11 +104,11 @@ def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]]) -> No
         cursor.execute("INSERT INTO search_keys (kind, record_id) VALUES (?, ?)", [table, row["id"]])
         cursor.execute(
             "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
-            [cursor.lastrowid, table, row["id"], fold(SEARCHABLE[table][1](row))],
+            [cursor.lastrowid, table, row["id"], fold(SEARCHABLE[table][1](row, naming))],
         )
 
 
-def rebuild_search_index(db: sqlite_utils.Database) -> int:
+def rebuild_search_index(db: sqlite_utils.Database, naming: Naming) -> int:
     db.execute("DELETE FROM search_index")
     db.execute("DELETE FROM search_keys")
     count = 0
@@ -111,8 +116,18 @@ def rebuild_search_index(db: sqlite_utils.Database) -> int:
         if not db[table].exists():
             continue
         batch = [(table, row) for row in db.query(f"SELECT * FROM {table} WHERE deleted = 0")]
-        index_new_rows(db, batch)
+        index_new_rows(db, batch, naming)
         count += len(batch)
+    return count
+
+
+def reindex_named(db: sqlite_utils.Database, naming: Naming) -> int:
+    """Index again the records whose text names an award (:data:`NAMED`), in the words of ``naming``."""
+    count = 0
+    for table in NAMED:
+        for row in db.query(f"SELECT * FROM {table} WHERE deleted = 0"):
+            index_row(db, table, row, naming)
+            count += 1
     return count
 
 
@@ -128,7 +143,7 @@ def match_expression(query: str) -> str | None:
 
 
 def search(
-    db: sqlite_utils.Database, query: str, *, tables: list[str] | None = None, limit: int = 50
+    db: sqlite_utils.Database, query: str, naming: Naming, *, tables: list[str] | None = None, limit: int = 50
 ) -> list[SearchHit]:
     expression = match_expression(query)
     if expression is None:
@@ -146,7 +161,7 @@ def search(
         if not rows:
             continue
         label, _, title = SEARCHABLE[table]
-        hits.append(SearchHit(table=table, kind=label, record_id=found["record_id"], title=title(rows[0])))
+        hits.append(SearchHit(table=table, kind=label, record_id=found["record_id"], title=title(rows[0], naming)))
     return hits
 
 

@@ -23,7 +23,6 @@ from typing import Any
 
 from tdkt_desktop.core.legal import StatisticsRegime, statistics_regime
 from tdkt_desktop.core.models import (
-    TITLE_CODES,
     AttainmentStatus,
     AwardKind,
     SubjectKind,
@@ -405,7 +404,7 @@ def form_0603N(store: Store, year: int, *, issuers: set[str] | None = None) -> F
                 sub[k] += v
         rows.append(FormRow(section, sections[section], 1, sub))
         for c in members:
-            label = kinds[c][2] if c in kinds else TITLE_CODES.get(c, c)
+            label = localised_title(store, c, name=kinds[c][2] if c in kinds else None)
             rows.append(FormRow(f"title:{c}", label, 2, per_title[c]))
     rows.append(FormRow("loai_hinh", sections["loai_hinh"], 1, dict(total)))
     for k in AwardKind:
@@ -492,8 +491,9 @@ def review_report_data(store: Store, campaign_id: str, period: str) -> dict[str,
     counts = {k.value: 0 for k in SubjectKind}
     direct = sudden = amount = in_campaign = 0
     for aw in awardees:
-        kind, level, title = kinds.get(aw["title_code"]) or ("hinh_thuc", "", TITLE_CODES.get(aw["title_code"], aw["title_code"]))
-        title = localised_title(store, aw["title_code"], name=title)  # "… Ủy ban nhân dân phường" for a ward
+        known = kinds.get(aw["title_code"])
+        kind, level = known[:2] if known else ("hinh_thuc", "")
+        title = localised_title(store, aw["title_code"], name=known[2] if known else None)
         entry = by_title.setdefault(
             aw["title_code"],
             {"code": aw["title_code"], "name": title, "kind": kind, "level": level,

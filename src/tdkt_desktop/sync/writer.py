@@ -7,6 +7,7 @@ from typing import Any
 
 from tdkt_desktop.store import search as _search
 from tdkt_desktop.store.db import Store, now_iso
+from tdkt_desktop.store.naming import naming_of
 from tdkt_desktop.store.revisions import LOCAL_FIELDS
 
 Row = dict[str, Any]
@@ -84,10 +85,10 @@ class RowWriter:
             )
             self._audit.clear()
         if self._search_new:
-            _search.index_new_rows(self.store.db, self._search_new)
+            _search.index_new_rows(self.store.db, self._search_new, naming_of(self.store))
             self._search_new.clear()
         for table, stored in self._search_update:
-            _search.index_row(self.store.db, table, stored)
+            _search.index_row(self.store.db, table, stored, naming_of(self.store))
         self._search_update.clear()
         self._pending = 0
         self._ids.clear()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from tdkt_desktop.core.models import AttainmentStatus, NominationStatus, period_label, title_label
+from tdkt_desktop.core.models import AttainmentStatus, NominationStatus, period_label
 from tdkt_desktop.core.text import format_date
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.office_view import work
@@ -503,7 +503,7 @@ class ConsolidationPage(QtWidgets.QWidget):
         # registrations
         regs = data["registrations"]
         cols = [Column(self.tr("Unit"), "name")]
-        cols += [Column(title_label(t), (lambda r, t=t: r["by_title"].get(t, 0)), "int") for t in regs["titles"]]
+        cols += [Column(self.ctx.naming.title(t), (lambda r, t=t: r["by_title"].get(t, 0)), "int") for t in regs["titles"]]
         cols.append(Column(self.tr("Total"), "total", "int"))
         reg_rows = [{"name": r["unit"]["name"], "by_title": r["by_title"], "total": r["total"]} for r in regs["rows"]]
         reg_rows.append({"name": self.tr("Total"), "by_title": regs["totals"], "total": regs["total"], "_bold": True})
@@ -522,7 +522,7 @@ class ConsolidationPage(QtWidgets.QWidget):
         ncols += [Column(NominationStatus(s).label, f"s:{s}", "int", foreground=muted(f"s:{s}"),
                       background=(lambda r, s=s: palette.NOMINATION_FILL.get(s) if r.get(f"s:{s}") else None))
                   for s in statuses]
-        ncols += [Column(title_label(t), f"t:{t}", "int", foreground=muted(f"t:{t}")) for t in data["nominations"]["titles"]]
+        ncols += [Column(self.ctx.naming.title(t), f"t:{t}", "int", foreground=muted(f"t:{t}")) for t in data["nominations"]["titles"]]
         ncols.append(Column(self.tr("Total"), "total", "int"))
         self.nom_model.set_columns(ncols, nrows)
         fit_columns(self.nom_view, 200)

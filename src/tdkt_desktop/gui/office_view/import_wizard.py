@@ -13,7 +13,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import Any
 
-from tdkt_desktop.core.models import title_label
+from tdkt_desktop.core.models import SubjectKind
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets
@@ -412,9 +412,9 @@ class ImportWizard(QtWidgets.QDialog):
             details = []
             if p.kind == "nominations":
                 if v.get("title"):
-                    details.append(title_label(v["title"]))
+                    details.append(self.ctx.naming.title(v["title"]))
                 if r.subject_kind:
-                    details.append({"person": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}.get(r.subject_kind, ""))
+                    details.append(SubjectKind(r.subject_kind).label.lower())
             for key in ("position", "workplace", "birth_date", "address"):
                 if v.get(key):
                     details.append(v[key].strftime("%d/%m/%Y") if isinstance(v[key], _dt.date) else str(v[key]))

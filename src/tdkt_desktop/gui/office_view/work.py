@@ -16,7 +16,6 @@ from tdkt_desktop.core.models import (
     NominationStatus,
     SubjectKind,
     period_label,
-    title_label,
 )
 from tdkt_desktop.core.text import InputError, clean, collate_key
 from tdkt_desktop.store import consolidation, council, installation, office, results, statistics
@@ -24,6 +23,7 @@ from tdkt_desktop.store.assessment import assess
 from tdkt_desktop.store.campaigns import campaign_list
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.lookups import names_for
+from tdkt_desktop.store.naming import naming_of
 
 Row = dict[str, Any]
 S = NominationStatus
@@ -64,6 +64,7 @@ def received_nominations(store: Store, *, year: int | None = None) -> list[Row]:
         tree = []
     tree_pos = {c: i for i, c in enumerate(tree)}
     status_pos = {s: i for i, s in enumerate(OFFICE_STATUSES)}
+    naming = naming_of(store)
     out = []
     for n in noms:
         unit = n.get("unit_code") or n["owner_unit"]
@@ -78,7 +79,7 @@ def received_nominations(store: Store, *, year: int | None = None) -> list[Row]:
                 "subject_label": SubjectKind(n["subject_kind"]).label,
                 "subject_name": n["subject_name"],
                 "title_code": n["title_code"],
-                "title": title_label(n["title_code"]),
+                "title": naming.title(n["title_code"]),
                 "year": n["year"],
                 "submitted_on": n.get("submitted_on"),
                 "status_reason": n.get("status_reason") or "",
@@ -133,12 +134,13 @@ def officials(store: Store) -> list[Row]:
 def approved_nominations(store: Store) -> list[Row]:
     noms = office.approved(store)
     names = _unit_names(store, noms)
+    naming = naming_of(store)
     rows = []
     for n in noms:
         unit = n.get("unit_code") or n["owner_unit"]
         rows.append({"id": n["id"], "subject_name": n["subject_name"], "subject_kind": n["subject_kind"],
                      "subject_label": SubjectKind(n["subject_kind"]).label, "title_code": n["title_code"],
-                     "title": title_label(n["title_code"]), "year": n["year"], "unit_name": names.get(unit, unit)})
+                     "title": naming.title(n["title_code"]), "year": n["year"], "unit_name": names.get(unit, unit)})
     return rows
 
 

@@ -34,7 +34,8 @@ class RegistrationsSection(SectionPage):
         self.registrations = RecordListView(
             ctx, "registrations",
             [column("registrations", "subject_name", sort="person"),
-             *columns("registrations", "subject_kind", "title_code", "year", "registered_on", "campaign_id", "note")],
+             *columns("registrations", "subject_kind", "title_code", "year", "registered_on", "campaign_id", "note",
+                      naming=ctx.naming)],
             editor_fields=["subject_kind", "subject_id", "subject_name", "title_code", "year", "campaign_id",
                            "registered_on", "note"],
             add_text=self.tr("Register"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.gui.models import display_value
 from tdkt_desktop.gui.qt import Qt, QtWidgets, Signal
 from tdkt_desktop.gui.sync_view.common import local_time, note_box
@@ -16,15 +17,16 @@ from tdkt_desktop.store.fields import KINDS
 Row = dict[str, Any]
 
 
-def shown_value(item: Row, key: str, yes: str, no: str) -> str:
-    """One of the two values of a queued item (``"kept"`` or ``"other"``) as a person reads it."""
+def shown_value(item: Row, key: str, yes: str, no: str, naming: Naming) -> str:
+    """One of the two values of a queued item (``"kept"`` or ``"other"``) as a person reads it (an award in
+    the installation's ``naming``)."""
     table, name, value = item["table_name"], item["field_name"], item.get(key)
     if name == "deleted":
         return yes if value else no
     kind = KINDS.get(table)
     if kind is not None:
         try:
-            return display_value(kind.field(name), value)
+            return display_value(kind.field(name), value, naming)
         except KeyError:
             pass
     return "" if value is None else str(value)
@@ -35,8 +37,9 @@ class ConflictsView(QtWidgets.QWidget):
 
     resolve = Signal(str, str)
 
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, naming: Naming, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        self.naming = naming  # how the installation names the awards in the values compared
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(note_box(self.tr(
@@ -117,9 +120,9 @@ class ConflictsView(QtWidgets.QWidget):
             return
         yes, no = self.tr("yes"), self.tr("no")
         self.compare_model.set_rows([
-            {"label": self.tr("In force"), "value": shown_value(item, "kept", yes, no),
+            {"label": self.tr("In force"), "value": shown_value(item, "kept", yes, no, self.naming),
              "unit": str(item.get("kept_unit") or ""), "other": False},
-            {"label": self.tr("Not applied"), "value": shown_value(item, "other", yes, no),
+            {"label": self.tr("Not applied"), "value": shown_value(item, "other", yes, no, self.naming),
              "unit": str(item.get("other_unit") or ""), "other": True},
         ])
         self.compare.resizeRowsToContents()

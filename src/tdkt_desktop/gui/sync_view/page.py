@@ -45,7 +45,7 @@ class SyncPage(SectionPage):
         self.tabs.addTab(self._build_send(), self.tr("Send a bundle"))
         self.tabs.addTab(self._build_receive(), self.tr("Receive bundles"))
         self.tabs.addTab(self._build_pending(), self.tr("Not applied yet"))
-        self.conflicts = ConflictsView(self)
+        self.conflicts = ConflictsView(ctx.naming, self)
         self.conflicts.resolve.connect(self.resolve_conflict)
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
         self.tabs.addTab(self._build_held(), self.tr("Held bundles"))

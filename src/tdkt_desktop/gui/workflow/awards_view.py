@@ -48,7 +48,7 @@ class NominationsTab(QtWidgets.QWidget):
         lay.addLayout(bar)
         cols = [
             column("nominations", "subject_name", sort="person"),
-            column("nominations", "title_code"),
+            column("nominations", "title_code", naming=ctx.naming),
             column("nominations", "award_kind"),
             column("nominations", "year"),
             column("nominations", "status"),
@@ -168,7 +168,7 @@ class DecisionsTab(QtWidgets.QWidget):
         acols = [
             column("decision_awardees", "so_vang"),
             column("decision_awardees", "subject_name", sort="person"),
-            column("decision_awardees", "title_code"),
+            column("decision_awardees", "title_code", naming=ctx.naming),
             Column(self.tr("Money"), "amount", "money", text=lambda v: format_money(v) if v else "", sort="sql"),
             # Luật Thi đua, khen thưởng 2022, Điều 93: a cancelled award stays on the list, marked
             Column(self.tr("Cancelled"), lambda r: self.cancelled.get(str(r.get("id")), ""), sort=""),

@@ -21,6 +21,7 @@ from tdkt_desktop.store.campaigns import campaign_list, targets_of_year
 from tdkt_desktop.store.council import ruleset_on
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.listing import count_by
+from tdkt_desktop.store.naming import naming_of
 from tdkt_desktop.store.nominations import waiting_here
 from tdkt_desktop.store.results import current_results
 
@@ -96,12 +97,13 @@ def gather(store: Store, period: str, today: _dt.date, unit_code: str | None) ->
 
     # nominations waiting: drafts with missing required documents, returned ones
     rulesets: dict[_dt.date, Any] = {}
+    naming = naming_of(store)
     for n in waiting_here(store):
         if n["status"] == "returned":
             ov.waiting.insert(0, {
                 "kind": "returned",
                 "what": QCoreApplication.translate("Dashboard", "Returned for more documents"),
-                "detail": f"{n['subject_name']} — {m.title_label(n['title_code'])}"
+                "detail": f"{n['subject_name']} — {naming.title(n['title_code'])}"
                 + (f": {n['status_reason']}" if n.get("status_reason") else ""),
             })
             continue
@@ -112,7 +114,7 @@ def gather(store: Store, period: str, today: _dt.date, unit_code: str | None) ->
             ov.waiting.append({
                 "kind": "dossier",
                 "what": QCoreApplication.translate("Dashboard", "Draft with incomplete dossier"),
-                "detail": f"{n['subject_name']} — {m.title_label(n['title_code'])} "
+                "detail": f"{n['subject_name']} — {naming.title(n['title_code'])} "
                 + QCoreApplication.translate("Dashboard", "(%1 documents missing)").replace("%1", str(len(missing))),
             })
     order = {"returned": 0, "dossier": 1, "no_result": 2}

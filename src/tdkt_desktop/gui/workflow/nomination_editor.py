@@ -219,7 +219,7 @@ class NominationEditor(EditorDialog):
         self.history_model = RowsModel(
             [
                 Column(self.tr("Year"), "year"),
-                Column(self.tr("Title or form"), lambda r: r.get("award_name") or m.title_label(r.get("code") or "")),
+                Column(self.tr("Title or form"), lambda r: r.get("award_name") or self.ctx.naming.title(r.get("code") or "")),
                 Column(self.tr("Decision"), lambda r: " ".join(
                     p for p in (r.get("decision_number") or "", format_date(r.get("decision_date"))) if p)),
             ],

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tdkt_desktop.core import models as m
+from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.rules import ruleset_for, vote_passes, vote_share
 from tdkt_desktop.core.text import InputError, parse_int, require_date
 from tdkt_desktop.gui import palette
@@ -42,8 +43,9 @@ VOTE_COLUMNS = ("name", "title", "votes_for", "share", "threshold", "result")
 class VotesModel(QtCore.QAbstractTableModel):
     edited = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, naming: Naming, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.naming = naming  # how the installation names the awards
         self.lines: list[VoteLine] = []
         self.total: int | None = None
         self.present: int | None = None
@@ -128,7 +130,7 @@ class VotesModel(QtCore.QAbstractTableModel):
             if key == "name":
                 return line.nomination.get("subject_name")
             if key == "title":
-                return m.title_label(line.nomination.get("title_code") or "")
+                return self.naming.title(line.nomination.get("title_code") or "")
             if key == "votes_for":
                 return line.votes_for
             if key == "share":
@@ -229,7 +231,7 @@ class VoteSessionEditor(EditorDialog):
             b.setAutoDefault(False)
             bar.addWidget(b)
         outer.addLayout(bar)
-        self.model = VotesModel(self)
+        self.model = VotesModel(ctx.naming, self)
         self.view = table_view(parent=self, editable=True)
         self.view.setObjectName("votesTable")
         self.view.setModel(self.model)
@@ -335,7 +337,7 @@ class VoteSessionEditor(EditorDialog):
             taken = {line.nomination["id"] for line in self.model.lines}
             fill_combo(
                 self.candidates,
-                [(f"{r['subject_name']} — {m.title_label(r['title_code'])} ({r['year']})", r["id"])
+                [(f"{r['subject_name']} — {self.ctx.naming.title(r['title_code'])} ({r['year']})", r["id"])
                  for r in rows if r["id"] not in taken],
             )
 
