@@ -6,6 +6,7 @@ Usage (through ``scripts/mutation.sh``, which sets up the virtual environment fi
     scripts/mutation.sh core/text.py core/targets.py     # paths below src/tdkt_desktop/
     scripts/mutation.sh tdkt_desktop.sync.merge          # or dotted module names
     scripts/mutation.sh --fail-under 80 core/text.py     # exit 1 when a score is lower
+    scripts/mutation.sh --only '*_apply_row*' sync/importer.py   # a sample: these functions' mutants only
 
 Each module runs in a working folder of its own, ``build/mutation/<module>/``: links to ``src``,
 ``tests``, ``resources`` and ``forms``, and a copy of ``pyproject.toml`` whose ``[tool.mutmut]``
@@ -39,9 +40,11 @@ LINKED = ("src", "tests", "resources", "forms")
 
 # A module's own tests: tests/unit/test_<name>.py and tests/unit/test_<name>_*.py, unless listed here.
 OWN_TESTS: dict[str, tuple[str, ...]] = {
-    "sync/merge.py": ("tests/unit/test_sync_*.py",),
+    "sync/importer.py": ("tests/unit/test_sync_pinned_importer.py",),
+    "sync/fieldmerge.py": ("tests/unit/test_sync_pinned_fieldmerge.py",),
+    "sync/held.py": ("tests/unit/test_sync_pinned_held.py",),
     "sync/scope.py": ("tests/unit/test_sync_*.py",),
-    "sync/held.py": ("tests/unit/test_sync_*.py",),
+    "store/authority.py": ("tests/unit/test_sync_pinned_authority.py",),
 }
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
@@ -120,17 +123,19 @@ def prepare(module: str, tests: list[str]) -> Path:
     return work
 
 
-def run_mutmut(work: Path, jobs: int | None) -> int:
+def run_mutmut(work: Path, jobs: int | None, only: list[str]) -> int:
     command = [str(Path(sys.executable).with_name("mutmut")), "run"]
     if jobs:
         command += ["--max-children", str(jobs)]
+    command += only
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with open(work / "mutmut.log", "w", encoding="utf-8") as log:
         return subprocess.run(command, cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, check=False).returncode
 
 
-def collect(module: str, work: Path) -> Outcome:
-    """Read mutmut's verdicts (``mutants/<file>.meta``) and the diffs of the survivors."""
+def collect(module: str, work: Path, *, sample: bool = False) -> Outcome:
+    """Read mutmut's verdicts (``mutants/<file>.meta``) and the diffs of the survivors; in a sample
+    (``--only``), the mutants left out are not counted."""
     os.chdir(work)  # mutmut reads its configuration and mutants from the working folder
     from mutmut.mutation.diff_apply import get_diff_for_mutant
     from mutmut.stats import status_by_exit_code
@@ -140,6 +145,8 @@ def collect(module: str, work: Path) -> Outcome:
     meta = json.loads(Path("mutants", source + ".meta").read_text(encoding="utf-8"))
     for name, code in sorted(meta["exit_code_by_key"].items()):
         status = status_by_exit_code[code]
+        if sample and code is None:
+            continue
         outcome.statuses[status] += 1
         if status not in KILLED | NOT_COUNTED:
             outcome.survivors.append((name, status, get_diff_for_mutant(name, path=source)))
@@ -164,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fail-under", type=float, help="exit 1 when a module scores below this percentage")
     parser.add_argument("--jobs", type=int, help="mutants run in parallel (default: one per CPU)")
     parser.add_argument("--no-diff", action="store_true", help="list surviving mutants by name only")
+    parser.add_argument("--only", action="append", default=[], metavar="PATTERN",
+                        help="a sample: only the mutants whose name matches (fnmatch, e.g. '*_apply_row*'); repeatable")
     args = parser.parse_args(argv)
     if not args.modules:
         parser.error("name at least one module, e.g. core/text.py")
@@ -175,11 +184,11 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"{module}: no tests of its own (tests/unit/test_{Path(module).stem}*.py).")
         work = prepare(module, tests)
         print(f"{module}: mutmut against {' '.join(tests)} (log: {work.relative_to(ROOT)}/mutmut.log)", flush=True)
-        code = run_mutmut(work, args.jobs)
+        code = run_mutmut(work, args.jobs, args.only)
         if code != 0:
             print(f"{module}: mutmut stopped with exit code {code}; see {work / 'mutmut.log'}", file=sys.stderr)
             return 2
-        outcome = collect(module, work)
+        outcome = collect(module, work, sample=bool(args.only))
         report(outcome, diffs=not args.no_diff)
         outcomes.append(outcome)
     if len(outcomes) > 1:
