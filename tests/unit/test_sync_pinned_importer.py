@@ -22,6 +22,7 @@ from tdkt_desktop.sync import (
     export_enrolment,
     import_bundles,
     import_held,
+    list_held,
     read_enrolment,
     revoke_peer,
 )
@@ -96,10 +97,17 @@ def counts(**given: int) -> dict[str, int]:
 
 
 def outcomes(store, sender: str) -> list[dict[str, Any]]:
+    """What the receipt will tell ``sender`` (without its revision and bundle, see :func:`outcome_sources`)."""
     return [{k: r[k] for k in ("table_name", "record_id", "field_name", "state", "code", "reason", "missing_table",
                                "missing_id")}
             for r in store.db.query("SELECT * FROM sync_outcomes WHERE from_unit = ? ORDER BY table_name, record_id,"
                                     " field_name", [sender])]
+
+
+def outcome_sources(store, sender: str) -> list[tuple[str, str, str]]:
+    """(record, revision not applied, bundle it came in) of each outcome kept for ``sender``."""
+    return [(r["record_id"], r["rev"], r["bundle_id"]) for r in store.db.query(
+        "SELECT * FROM sync_outcomes WHERE from_unit = ? ORDER BY record_id", [sender])]
 
 
 def strip(row: dict[str, Any]) -> dict[str, Any]:
@@ -181,6 +189,8 @@ def test_every_malformed_incoming_row_is_refused_with_its_reason_and_nothing_of_
         ({"table_name": "people", "record_id": str(row["id"]), "field_name": "", "state": "refused",
           "code": "malformed", "reason": reason, "missing_table": None, "missing_id": None} for row, reason in cases),
         key=lambda o: o["record_id"])
+    assert sorted(outcome_sources(prov, C1)) == sorted((str(row["id"]), row["rev"] or "", b.bundle_id)
+                                                       for row, _ in cases)
 
 
 def test_a_row_at_each_lower_limit_of_its_counters_is_accepted(pc):
@@ -237,6 +247,7 @@ def test_a_row_whose_parent_has_not_arrived_waits_and_is_applied_when_it_comes(p
     assert outcomes(prov, C1) == [{"table_name": "nominations", "record_id": nom["id"], "field_name": "",
                                    "state": "held", "code": "missing_parent", "reason": reason,
                                    "missing_table": "people", "missing_id": who["id"]}]
+    assert outcome_sources(prov, C1) == [(nom["id"], nom["rev"], b.bundle_id)]
     # the next bundle brings the person (only): the nomination waiting is applied by itself
     second = plain(c1, PROVINCE, tmp)
     rewrite(second, c1, drop={"nominations": {nom["id"]}})
@@ -585,7 +596,8 @@ def test_a_dry_run_reports_and_writes_nothing(pc):
         "checked", {"people": counts(new=1)}, None, None)
     assert canonical_dump(prov) == before and import_history(prov) == history
     real = import_bundles(prov, [path])
-    assert real.bundles[0].status == "merged" and real.import_id is not None and real.backup_path
+    assert real.bundles[0].status == "merged" and real.import_id is not None
+    assert real.backup_path and Path(real.backup_path).is_file()
     [last, *_] = import_history(prov)
     assert last["id"] == real.import_id and last["report"] == json.loads(json.dumps(real.to_dict()))
 
@@ -608,15 +620,27 @@ def test_a_bundle_from_a_unit_not_enrolled_is_held_then_merged_after_enrolment(p
     enroll(other, read_enrolment(export_enrolment(prov)), confirmed=True)
     person(other, "Người phường khác")
     path = plain(other, PROVINCE, tmp)
+    trial = import_bundles(prov, [path], dry_run=True)
+    assert trial.bundles[0].status == "held" and list_held(prov) == []
     report = import_bundles(prov, [path])
     (b,) = report.bundles
     assert b.status == "held" and report.exit_code == EXIT_ATTENTION
+    [kept] = list_held(prov)
+    assert (kept["fingerprint"], kept["from_unit"], kept["bundle_id"]) == (
+        _keys.own_fingerprint(other), COMMUNES[1], b.bundle_id)
     assert b.message.startswith(f"Đơn vị {COMMUNES[1]} chưa được ghi danh (khóa ")
     assert b.message.endswith("”), chạy “tdkt bundle held --retry”.")
     enroll(prov, read_enrolment(export_enrolment(other)), confirmed=True)
+    trial = import_held(prov, dry_run=True)
+    assert [(x.status, x.counts) for x in trial.bundles] == [("checked", {"people": counts(new=1)})]
+    assert trial.dry_run and trial.backup_path is None and len(list_held(prov)) == 1
     retry = import_held(prov)
-    assert [(x.status, x.counts) for x in retry.bundles] == [("merged", {"people": counts(new=1)})]
-    assert import_held(prov).bundles == []
+    assert [(x.source, x.status, x.counts) for x in retry.bundles] == [
+        (f"gói tạm giữ #{kept['id']} ({b.bundle_id})", "merged", {"people": counts(new=1)})]
+    assert retry.backup_path and Path(retry.backup_path).is_file()
+    assert import_held(prov).bundles == [] and list_held(prov) == []
+    empty = import_held(prov, dry_run=True)
+    assert (empty.dry_run, empty.at != "") == (True, True)
     other.close()
 
 
@@ -909,3 +933,34 @@ def test_a_refused_bundle_does_not_stop_the_others(pc):
     assert [(b.status, b.counts) for b in report.bundles] == [
         ("refused", {}), ("merged", {"people": counts(new=2)})]
     assert report.exit_code == EXIT_REFUSED
+
+
+# --------------------------------------------------------------------------- the sender's scope
+
+
+def test_rows_outside_the_senders_scope_are_refused(pc, tmp_path):
+    prov, c1, tmp = pc
+    campaign = prov.insert("campaigns", {"name": "Thi đua 2026", "campaign_type": "regular", "issued_by": PROVINCE})
+    target = prov.insert("targets", {"campaign_id": campaign["id"], "measure": "Thu ngân sách",
+                                     "comparator": "at_least", "value": 100})
+    import_bundles(c1, [plain(prov, C1, tmp)])
+    mine = c1.insert("target_results", {"target_id": target["id"], "unit_code": C1, "period": "2026", "value": 50})
+    sibling = forge_new(c1, "target_results", {"target_id": target["id"], "unit_code": COMMUNES[1],
+                                               "period": "2026", "value": 99999}, owner=C1, writer=C1)
+    theirs = forge_new(c1, "people", {"full_name": "Người phường khác", "unit_code": COMMUNES[1]},
+                       owner=COMMUNES[1], writer=COMMUNES[1])
+    in_their_name = forge(strip(mine), COMMUNES[1], value=70)
+    path = plain(c1, PROVINCE, tmp)
+    rewrite(path, c1, {"people": [theirs], "target_results": [sibling, in_their_name]})
+    before = canonical_dump(prov)
+    report = import_bundles(prov, [path])
+    (b,) = report.bundles
+    assert b.rejected == [
+        {"table": "people", "id": theirs["id"], "code": "out_of_scope",
+         "reason": f"bản ghi thuộc đơn vị {COMMUNES[1]}, không phải {C1} hay đơn vị trực thuộc của {C1}"},
+        {"table": "target_results", "id": sibling["id"], "code": "forged_unit",
+         "reason": f"trường “Đơn vị” ghi đơn vị {COMMUNES[1]}, không thuộc phạm vi của {C1}"},
+        {"table": "target_results", "id": mine["id"], "code": "forged_unit",
+         "reason": f"lần ghi “value” mang tên đơn vị {COMMUNES[1]}, không thuộc phạm vi của {C1}"},
+    ]
+    assert canonical_dump(prov) == before
