@@ -252,10 +252,10 @@ def test_award_amount_rounds_up_to_ten_thousand() -> None:
     assert award_amount("THON_VAN_HOA", "collective", on) == 3_510_000
     assert award_amount("BANG_KHEN_TINH", "person", on) == 3_510_000
     assert award_amount("GIA_DINH_VAN_HOA", "household", on) == 0
-    # Collective Bằng khen and Giấy khen: Điều 54 khoản 2 could not be read — entered by hand.
-    for code in ("GIAY_KHEN", "BANG_KHEN_TINH", "BANG_KHEN_TTG"):
-        with pytest.raises(rules.ManualAmountRequired, match="nhập tiền thưởng thủ công"):
-            award_amount(code, "collective", on)
+    # Collective Bằng khen and Giấy khen: twice the individual's (Điều 54 khoản 2, marked unverified)
+    assert award_amount("GIAY_KHEN", "collective", on) == 1_410_000  # 0.6 × 2,340,000 = 1,404,000
+    assert award_amount("BANG_KHEN_TINH", "collective", on) == 7_020_000  # 3.0 × 2,340,000
+    assert award_amount("BANG_KHEN_TTG", "collective", on) == 16_380_000  # 7.0 × 2,340,000
 
 
 def test_household_gets_one_and_a_half_times_the_individual_amount() -> None:
