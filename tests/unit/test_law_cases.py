@@ -608,3 +608,33 @@ def test_nd30_2020_every_form_cites_texts_in_force_for_its_whole_period() -> Non
         for cite in cites:
             if cite.doc == "nd98_2023":
                 assert data["valid_to"] is not None and data["valid_to"] <= "2025-06-30", path.name
+
+
+# ============================================================================ what could not be verified
+
+
+def _unverified_citations(node, where: str):
+    if isinstance(node, dict):
+        if node.get("doc") and node.get("status") in ("not_found", "article_unverified"):
+            yield where, node
+        for key, value in node.items():
+            yield from _unverified_citations(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _unverified_citations(value, f"{where}[{i}]")
+
+
+def test_every_unverified_citation_is_noted_and_listed_under_its_text() -> None:
+    # each rule, coefficient, threshold, dossier item, statistical form and printed form whose text could not be
+    # read says so in the data (a note) and its text lists what could not be verified (documents.json, and the
+    # docs page that test_rules checks line by line)
+    docs = legal_documents()
+    rules_dir = Path(__file__).resolve().parents[2] / "resources" / "rulesets"
+    files = [*sorted(rules_dir.glob("*.json")), *sorted(FORMS.glob("*.json"))]
+    seen = 0
+    for path in files:
+        for where, cite in _unverified_citations(json.loads(path.read_text(encoding="utf-8")), path.name):
+            seen += 1
+            assert str(cite.get("note", "")).strip(), where
+            assert cite["doc"] in docs and docs[cite["doc"]].not_verified, where
+    assert seen > 50  # the walk reached the citations (collective money, vote thresholds, forms, statistics …)
