@@ -205,6 +205,64 @@
     </message>
 </context>
 <context>
+    <name>AchievementsSection</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/sections/achievements.py" line="+22"/>
+        <source>Ratings and achievements</source>
+        <translation>Xếp loại và thành tích</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the criteria of every title read: the yearly quality rating of each collective and person, sáng kiến and research projects, and the awards already received.</source>
+        <translation>Những gì tiêu chuẩn của mỗi danh hiệu cần đến: xếp loại chất lượng hằng năm của từng tập thể, cá nhân; sáng kiến, đề tài khoa học; các hình thức khen thưởng đã nhận.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add initiative</source>
+        <translation>Thêm sáng kiến</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add research project</source>
+        <translation>Thêm đề tài</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add past award</source>
+        <translation>Thêm khen thưởng đã nhận</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read a list of past titles and awards, with their decisions, from an .xlsx file</source>
+        <translation>Đọc danh sách danh hiệu, hình thức khen thưởng đã nhận (kèm quyết định) từ tệp .xlsx</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quality ratings</source>
+        <translation>Xếp loại chất lượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Initiatives (sáng kiến)</source>
+        <translation>Sáng kiến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Research projects</source>
+        <translation>Đề tài, đề án khoa học</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awards received</source>
+        <translation>Khen thưởng đã nhận</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../src/tdkt_desktop/gui/app.py" line="+43"/>
@@ -297,7 +355,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/background.py" line="+175"/>
+        <location filename="../../src/tdkt_desktop/gui/background.py" line="+174"/>
         <location line="+53"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
@@ -395,7 +453,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/models.py" line="+77"/>
+        <location filename="../../src/tdkt_desktop/gui/models.py" line="+57"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>
@@ -832,7 +890,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <translation>Thêm: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Fields marked * are required. Dates as dd/mm/yyyy, decimals with a comma (7,5).</source>
         <translation>Trường có dấu * là bắt buộc. Ngày nhập dạng ngày/tháng/năm, số thập phân dùng dấu phẩy (7,5).</translation>
     </message>
@@ -862,12 +920,12 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <translation>Tập thể, cá nhân hoặc hộ</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>%1: choose one of the suggestions (type a few letters).</source>
         <translation>%1: hãy chọn một mục trong danh sách gợi ý (gõ vài chữ cái).</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Saving</source>
         <translation>Đang lưu</translation>
     </message>
@@ -885,7 +943,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/lists.py" line="+62"/>
+        <location filename="../../src/tdkt_desktop/gui/lists.py" line="+63"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
@@ -1006,7 +1064,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>RulesView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/rules_view.py" line="+52"/>
+        <location filename="../../src/tdkt_desktop/gui/rules_view.py" line="+53"/>
         <source>Regulations</source>
         <translation>Quy định</translation>
     </message>
@@ -1258,7 +1316,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/units.py" line="+146"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/units.py" line="+142"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
@@ -1271,6 +1329,16 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <location line="+1"/>
         <source>The rules in force on a date, each with its legal source</source>
         <translation>Quy định áp dụng theo ngày, kèm căn cứ pháp lý của từng quy định</translation>
+    </message>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/sections/achievements.py" line="+16"/>
+        <source>Ratings &amp; achievements</source>
+        <translation>Xếp loại &amp; thành tích</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality ratings, initiatives, research projects and awards received</source>
+        <translation>Xếp loại chất lượng, sáng kiến, đề tài khoa học và khen thưởng đã nhận</translation>
     </message>
 </context>
 <context>
@@ -1530,7 +1598,7 @@ Dữ liệu trước khi khôi phục: %2</translation>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+62"/>
         <source>Cannot save the setup</source>
         <translation>Không lưu được thiết lập</translation>
     </message>
@@ -1561,7 +1629,7 @@ Dữ liệu trước khi khôi phục: %2</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="-262"/>
+        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="-260"/>
         <source>Which unit is this?</source>
         <translation>Đây là đơn vị nào?</translation>
     </message>

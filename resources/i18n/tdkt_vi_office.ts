@@ -4,7 +4,7 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="+120"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="+108"/>
         <source>Year of the nominations</source>
         <translation>Năm của đề nghị</translation>
     </message>
@@ -86,12 +86,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+225"/>
+        <location line="+229"/>
         <source>Choose a nomination in the list above.</source>
         <translation>Chọn một đề nghị trong danh sách phía trên.</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-225"/>
         <source>Decision date:</source>
         <translation>Ngày quyết định:</translation>
     </message>
@@ -111,7 +111,7 @@
         <translation>Kiểm tra lại tiêu chuẩn</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Council vote at this level</source>
         <translation>Biểu quyết của Hội đồng cấp này</translation>
     </message>
@@ -222,18 +222,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>passed</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+63"/>
+        <location line="-62"/>
+        <location line="+62"/>
         <source>not passed</source>
         <translation>không đạt</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-61"/>
         <source>Last appraisal (decision date %1): %2</source>
         <translation>Lần thẩm định gần nhất (ngày quyết định %1): %2</translation>
     </message>
@@ -243,7 +243,7 @@
         <translation> (nếu có)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>NOT ELIGIBLE: this title is not in the rules in force on the decision date</source>
         <translation>KHÔNG ĐỦ ĐIỀU KIỆN: danh hiệu này không có trong quy định có hiệu lực vào ngày quyết định</translation>
     </message>
@@ -303,7 +303,7 @@
         <translation>Chưa có phiên họp — hãy thêm</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>No dossier list for this title.</source>
         <translation>Danh hiệu này không có danh mục hồ sơ.</translation>
     </message>
@@ -334,12 +334,12 @@
         <translation>Đang tiếp nhận đề nghị</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Appraising</source>
         <translation>Đang thẩm định</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Approving</source>
         <translation>Đang ghi đồng ý khen thưởng</translation>
     </message>
@@ -397,7 +397,7 @@
 <context>
     <name>AttainmentMatrixModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/consolidation.py" line="+105"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/consolidation.py" line="+101"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
@@ -425,7 +425,7 @@
 <context>
     <name>ConsolidationPage</name>
     <message>
-        <location line="+139"/>
+        <location line="+134"/>
         <source>Campaign:</source>
         <translation>Phong trào:</translation>
     </message>
@@ -628,7 +628,7 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/decisions.py" line="+93"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/decisions.py" line="+83"/>
         <source>Approved nominations — tick those in this decision</source>
         <translation>Đề nghị đã được đồng ý — đánh dấu các đề nghị đưa vào quyết định</translation>
     </message>
@@ -815,12 +815,12 @@
     <message>
         <location line="+7"/>
         <location line="+9"/>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Issue the decision</source>
         <translation>Ban hành quyết định</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-20"/>
         <source>Wait for the number and the money to be shown first.</source>
         <translation>Hãy chờ hiện số quyết định và tiền thưởng trước.</translation>
     </message>
@@ -837,7 +837,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Đang ban hành quyết định</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Decision No. %1 was issued: %2 awardee(s), total award %3. Print it with “Print the decision and certificates…”.</source>
         <translation>Đã ban hành Quyết định số %1: %2 trường hợp, tổng tiền thưởng %3. In bằng nút “In quyết định và giấy khen…”.</translation>
     </message>
@@ -848,12 +848,12 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
     </message>
     <message>
         <location line="+9"/>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-11"/>
         <source>No decision issued yet.</source>
         <translation>Chưa có quyết định nào được ban hành.</translation>
     </message>
@@ -863,7 +863,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Đang ghi quyết định và giấy khen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 PDF file(s) written to:
 %2</source>
         <translation>Đã ghi %1 tệp PDF vào:
@@ -970,7 +970,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/import_wizard.py" line="+71"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/import_wizard.py" line="+64"/>
         <source>Import from Excel</source>
         <translation>Nhập từ Excel</translation>
     </message>
@@ -1010,7 +1010,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Danh sách hộ gia đình</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The file holds</source>
         <translation>Nội dung tệp</translation>
     </message>
@@ -1060,7 +1060,12 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Xử lý</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-65"/>
+        <source>Awards already received (khen thưởng đã nhận)</source>
+        <translation>Khen thưởng đã nhận (danh hiệu, hình thức kèm quyết định)</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Selected rows:</source>
         <translation>Các dòng đã chọn:</translation>
     </message>
@@ -1307,7 +1312,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>ReasonsDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-587"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-584"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
@@ -1320,7 +1325,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/reports.py" line="+43"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/reports.py" line="+42"/>
         <source>Half-year / year review of a campaign (sơ kết, tổng kết)</source>
         <translation>Báo cáo sơ kết, tổng kết phong trào</translation>
     </message>

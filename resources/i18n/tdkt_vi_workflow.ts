@@ -648,7 +648,7 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+177"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+173"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -668,12 +668,12 @@
         <translation>Đóng, không lưu (Esc)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>Saving</source>
         <translation>Đang lưu</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>You have changes that are not saved. Save them?</source>
         <translation>Có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>
@@ -714,7 +714,7 @@
 <context>
     <name>NominationEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+101"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+103"/>
         <source>Nomination</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
@@ -744,7 +744,7 @@
         <translation>Tiêu chuẩn</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
@@ -769,7 +769,7 @@
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>Reading</source>
         <translation>Đang đọc dữ liệu</translation>
     </message>
@@ -779,7 +779,7 @@
         <translation>(không có)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+78"/>
         <source>Not in the registry yet: choose from the list or press “New…”.</source>
         <translation>Chưa có trong danh sách: chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
@@ -819,7 +819,7 @@
         <translation>Chọn đối tượng trong danh sách để kiểm tra tiêu chuẩn.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>This title is not in the rules in force for the year.</source>
         <translation>Danh hiệu, hình thức này không có trong quy định đang áp dụng cho năm xét.</translation>
     </message>
@@ -839,7 +839,13 @@
         <translation>Chưa đạt %1 tiêu chuẩn.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-383"/>
+        <location line="+394"/>
+        <source>Click to add the missing record; the criteria are checked again after saving.</source>
+        <translation>Bấm để nhập hồ sơ còn thiếu; tiêu chuẩn được kiểm tra lại sau khi lưu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Council vote needed: at least %1 % of ALL council members.</source>
         <translation>Cần Hội đồng bỏ phiếu: từ %1 % TỔNG SỐ thành viên Hội đồng trở lên.</translation>
     </message>
@@ -849,7 +855,27 @@
         <translation>Cần Hội đồng Thi đua – Khen thưởng biểu quyết; tỷ lệ đồng ý cần đạt theo quy chế của Hội đồng.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Add a sáng kiến for this nominee…</source>
+        <translation>Thêm sáng kiến cho người được đề nghị…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a research project for this nominee…</source>
+        <translation>Thêm đề tài khoa học cho người được đề nghị…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the quality rating or discipline of %1…</source>
+        <translation>Nhập xếp loại chất lượng, kỷ luật năm %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add an award already received…</source>
+        <translation>Thêm khen thưởng đã nhận…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Nominee: “%1” is not in the registry. Choose a name from the list, or press “New…”.</source>
         <translation>Tên tập thể, cá nhân: “%1” chưa có trong danh sách. Chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
@@ -903,9 +929,127 @@
     </message>
 </context>
 <context>
+    <name>RatingsView</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/workflow/ratings_view.py" line="+212"/>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+136"/>
+        <source>Copy last year&apos;s</source>
+        <translation>Chép từ năm trước</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>Fill the empty ratings with the ratings of the year before</source>
+        <translation>Điền các ô chưa xếp loại bằng xếp loại của năm trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save ratings</source>
+        <translation>Lưu xếp loại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save every changed rating (Ctrl+S)</source>
+        <translation>Lưu mọi xếp loại đã sửa (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On a row, type the first letters of the rating (xs, tot, ht, khong) or its number 1–4; Enter goes to the next row, Delete clears. Double-click for a list.</source>
+        <translation>Trên mỗi dòng, gõ vài chữ đầu của mức xếp loại (xs, tot, ht, khong) hoặc số 1–4; Enter sang dòng sau, Delete để xoá. Bấm đúp để chọn từ danh sách.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(not rated)</source>
+        <translation>(chưa xếp loại)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position or kind</source>
+        <translation>Chức vụ, loại tập thể</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rating</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discipline</source>
+        <translation>Kỷ luật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year before</source>
+        <translation>Năm trước</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>%1 of %2 rated</source>
+        <translation>Đã xếp loại %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n change(s) not saved</source>
+        <translation>
+            <numerusform>%n thay đổi chưa lưu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>There is nothing to copy: every rating is filled, or %1 has none.</source>
+        <translation>Không có gì để chép: mọi dòng đã có xếp loại, hoặc năm %1 chưa có xếp loại nào.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Saved %n rating(s) of %1.</source>
+        <translation>
+            <numerusform>Đã lưu %n xếp loại năm %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ratings not saved</source>
+        <translation>Chưa lưu được xếp loại</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving the ratings</source>
+        <translation>Đang lưu xếp loại</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Undoing the save</source>
+        <translation>Đang hoàn tác lần lưu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unsaved ratings</source>
+        <translation>Xếp loại chưa lưu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Some ratings of %1 are not saved. Save them?</source>
+        <translation>Một số xếp loại năm %1 chưa được lưu. Lưu lại không?</translation>
+    </message>
+</context>
+<context>
     <name>RegistryRecordDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-575"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-644"/>
         <source>New in the registry: %1</source>
         <translation>Thêm mới: %1</translation>
     </message>
@@ -1074,7 +1218,7 @@
         <translation>Dòng %1 (%2): %3</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Nothing to save: no result was changed.</source>
         <translation>Không có gì để lưu: chưa thay đổi kết quả nào.</translation>
     </message>
@@ -1242,7 +1386,7 @@
 <context>
     <name>VoteSessionEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+196"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+195"/>
         <source>Council meeting</source>
         <translation>Phiên họp Hội đồng</translation>
     </message>
@@ -1277,12 +1421,12 @@
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>The share is counted on the TOTAL number of council members, not on those present; members absent give written opinions.</source>
         <translation>Tỷ lệ phiếu tính trên TỔNG SỐ thành viên Hội đồng, không phải số có mặt; thành viên vắng mặt gửi ý kiến bằng văn bản.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Row %1 (%2): %3</source>
         <translation>Dòng %1 (%2): %3</translation>
     </message>
@@ -1295,7 +1439,7 @@
 <context>
     <name>VotesModel</name>
     <message>
-        <location line="-351"/>
+        <location line="-352"/>
         <source>Nominee</source>
         <translation>Tên tập thể, cá nhân</translation>
     </message>

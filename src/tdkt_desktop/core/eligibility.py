@@ -28,6 +28,7 @@ from tdkt_desktop.core.rules import (
 from tdkt_desktop.core.text import InputError, format_number
 
 __all__ = [
+    "NEEDS",
     "Check",
     "EligibilityResult",
     "Initiative",
@@ -160,6 +161,8 @@ class Check:
     detail: str
     criterion: str = ""
     source: str = ""  # the article it checks ("Luật Thi đua, khen thưởng 2022, Điều 22, khoản 1")
+    # the records that can change it (:data:`NEEDS`): where a person goes to add what is missing
+    needs: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass
@@ -669,6 +672,30 @@ def _all_of(crit: dict[str, Any], ctx: _Ctx) -> Check:
     return Check(label, False, "Chưa đạt: " + "; ".join(_strip(c.detail) for c in failed), "all_of")
 
 
+# The records each criterion type reads, by registry: "ratings" (xếp loại, with discipline and reviews),
+# "award_history" (khen thưởng đã nhận), "initiative" (sáng kiến), "research" (đề tài khoa học).
+NEEDS: dict[str, tuple[str, ...]] = {
+    "rating_at_least": ("ratings",),
+    "consecutive_ratings": ("ratings",),
+    "no_discipline_at_least": ("ratings",),
+    "discipline_served": ("ratings",),
+    "not_under_review": ("ratings",),
+    "requires_title_same_year": ("award_history",),
+    "consecutive_titles": ("award_history",),
+    "titles_count": ("award_history",),
+    "initiatives": ("initiative",),
+    "research": ("research",),
+    "innovations": ("initiative", "research"),
+    "initiatives_unused": ("initiative", "research"),
+}
+
+
+def _needs(crit: dict[str, Any]) -> tuple[str, ...]:
+    if crit["type"] in ("any_of", "all_of"):
+        return tuple(dict.fromkeys(k for sub in crit["items"] for k in _needs(sub)))
+    return NEEDS.get(crit["type"], ())
+
+
 _Evaluator = Callable[[dict[str, Any], _Ctx], Check | None]
 
 # One evaluator per criterion type of rules.CRITERION_TYPES (a plain table rather than a registering
@@ -717,6 +744,7 @@ def _evaluate(crit: dict[str, Any], ctx: _Ctx, parent: dict[str, Any] | None = N
     if outcome is None:
         return None
     cite = ctx.rs.criterion_source(crit, parent)
+    outcome = dataclasses.replace(outcome, needs=_needs(crit))
     return dataclasses.replace(outcome, source=cite.full_text) if cite else outcome
 
 

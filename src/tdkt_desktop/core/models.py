@@ -164,6 +164,24 @@ class Rating(LabelledEnum):
     NOT_DONE = "not_done", "Không hoàn thành nhiệm vụ"
 
 
+class InnovationKind(LabelledEnum):
+    """Sáng kiến, or đề tài (đề án, công trình) khoa học: both are grounds for titles (Luật Thi đua, khen thưởng
+    2022, Điều 21, 23, 74). Stored in ``initiatives.kind``; a row without a kind is a sáng kiến."""
+
+    INITIATIVE = "initiative", "Sáng kiến"
+    RESEARCH = "research", "Đề tài, đề án khoa học"
+
+
+class Scope(LabelledEnum):
+    """Phạm vi ảnh hưởng of a sáng kiến or đề tài: the rule sets' levels (``core.rules.LEVELS``)."""
+
+    CO_SO = "co_so", "Cơ sở (cơ quan, đơn vị)"
+    XA = "xa", "Cấp xã"
+    HUYEN = "huyen", "Cấp huyện (cũ)"
+    TINH = "tinh", "Cấp tỉnh"
+    TRUNG_UONG = "trung_uong", "Toàn quốc"
+
+
 class Discipline(LabelledEnum):
     NONE = "none", "Không"
     REPRIMAND = "reprimand", "Khiển trách"

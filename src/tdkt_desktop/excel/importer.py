@@ -155,9 +155,25 @@ IMPORT_FIELDS: dict[str, tuple[ImportField, ...]] = {
         _f("notes", "Ghi chú", "longtext", "ghi chu"),
     ),
 }
+# Khen thưởng đã nhận: the list of a nominee's past titles and forms, read like a nomination list (a name, a
+# title, a year) with the decision that gave each.
+IMPORT_FIELDS["award_history"] = (
+    *(f for f in IMPORT_FIELDS["nominations"] if f.name not in ("achievement", "year", "notes")),
+    _f("year", "Năm", "year", "nam", "nam khen thuong", "nam duoc khen", "nam dat", "nam dat danh hieu"),
+    _f("decision_number", "Số quyết định", "text", "so quyet dinh", "so qd", "quyet dinh so", "so ky hieu quyet dinh",
+       "so ky hieu"),
+    _f("decision_date", "Ngày quyết định", "date", "ngay quyet dinh", "ngay qd", "ngay ky", "ngay ky quyet dinh",
+       "ngay ban hanh"),
+    _f("issuer", "Cơ quan ban hành", "text", "co quan ban hanh", "co quan quyet dinh", "cap khen", "cap khen thuong",
+       "noi khen", "co quan khen thuong"),
+)
 IMPORT_KINDS = tuple(IMPORT_FIELDS)
-KIND_LABELS = {"people": "cá nhân", "nominations": "đề nghị khen thưởng", "collectives": "tập thể", "households": "hộ gia đình"}
-_NAME_FIELD = {**{t: SubjectKind.of_table(t).name_field for t in SUBJECT_TABLES}, "nominations": "name"}
+KIND_LABELS = {"people": "cá nhân", "nominations": "đề nghị khen thưởng", "collectives": "tập thể", "households": "hộ gia đình",
+               "award_history": "khen thưởng đã nhận"}
+# The kinds whose rows are awards by name: a subject (found or created) and a title each.
+AWARD_LISTS = ("nominations", "award_history")
+_NAME_FIELD = {**{t: SubjectKind.of_table(t).name_field for t in SUBJECT_TABLES}, "nominations": "name",
+               "award_history": "name"}
 
 
 def _kind_of(kind: str) -> str | None:
@@ -467,7 +483,8 @@ class ImportResult:
         return dict(self.__dict__)
 
     def report(self) -> str:
-        labels = {"people": "cá nhân", "collectives": "tập thể", "households": "hộ gia đình", "nominations": "đề nghị"}
+        labels = {"people": "cá nhân", "collectives": "tập thể", "households": "hộ gia đình", "nominations": "đề nghị",
+                  "award_history": "khen thưởng đã nhận"}
         made = ", ".join(f"{n} {labels.get(t, t)}" for t, n in self.created.items() if n) or "không có bản ghi mới"
         lines = [f"Đã nhập: {made}; liên kết với bản ghi đã có: {self.linked}."]
         if self.filled:
@@ -984,10 +1001,11 @@ def preview_import(
     maps = _value_maps(store, kind, layout, columns, fields, value_map or {})
     registry = _Registry(store)
     rows = _build_rows(kind, grid, header_idx, columns, col_fields, fields, registry, store, year, maps, header_rows)
-    if kind == "nominations":
+    if kind in AWARD_LISTS:
         chosen_year = year or _dt.date.today().year
         if "year" not in col_fields.values():
-            notes.append(f"Tệp không có cột Năm: các đề nghị được ghi cho năm {chosen_year}.")
+            what = "các đề nghị" if kind == "nominations" else "các khen thưởng"
+            notes.append(f"Tệp không có cột Năm: {what} được ghi cho năm {chosen_year}.")
     else:
         chosen_year = None
     return ImportPreview(Path(path), kind, sheet_name, header_idx + 1, columns, rows, notes, chosen_year, campaign_id,
@@ -1131,7 +1149,7 @@ def _build_rows(
     section_title: str | None = None
     seen: dict[tuple[str, ...], PreviewRow] = {}
     seen_nominations: dict[tuple[str, str], int] = {}
-    existing_nominations = _existing_nominations(store) if kind == "nominations" else {}
+    existing_nominations = _existing_awards(store, kind) if kind in AWARD_LISTS else {}
     naming = naming_of(store)
     out: list[PreviewRow] = []
     for idx in range(start, len(grid)):
@@ -1144,7 +1162,7 @@ def _build_rows(
         name_cols = [c for c, n in col_fields.items() if n == name_field]
         name_raw = mapped.get(name_cols[0]) if name_cols else None
         others = [v for c, v in mapped.items() if col_fields[c] not in (name_field, "stt") and v not in (None, "")]
-        if kind == "nominations" and (not others or name_raw in (None, "")):
+        if kind in AWARD_LISTS and (not others or name_raw in (None, "")):
             section = _section_of(row)
             if section is not None:
                 section_kind = section[0] or section_kind
@@ -1184,7 +1202,7 @@ def _finish_row(
     _finish_nominee_class(kind, prow, fields, section_kind, maps, headers, col_fields)
     gender_hint = v.pop("_gender_from_honorific", None)
     year_only = v.pop("_year_only", None)
-    if kind in ("people", "nominations") and gender_hint and not v.get("gender"):
+    if kind in ("people", *AWARD_LISTS) and gender_hint and not v.get("gender"):
         v["gender"] = gender_hint
     if year_only:
         v["notes"] = "; ".join(p for p in (v.get("notes"), f"Năm sinh: {year_only}") if p)
@@ -1252,7 +1270,7 @@ def _finish_nominee_class(
     text = prow.values.pop("nominee_class", None)
     if not text:
         return
-    if kind == "nominations":
+    if kind in AWARD_LISTS:
         sk = prow.values.get("subject_kind") or section_kind
     else:
         sk = _kind_of(kind)
@@ -1264,7 +1282,10 @@ def _finish_nominee_class(
         prow.values["nominee_class"] = value
 
 
-def _existing_nominations(store: Store) -> dict[tuple[str, str, int], str]:
+def _existing_awards(store: Store, kind: str) -> dict[tuple[str, str, int], str]:
+    """(subject, title, year) → the nomination, or the award already recorded, that a row would double."""
+    if kind == "award_history":
+        return {(h["subject_id"], h["code"], int(h["year"])): h["id"] for h in store.rows("award_history") if h["code"]}
     return {(n["subject_id"], n["title_code"], int(n["year"])): n["id"] for n in store.rows("nominations")}
 
 
@@ -1275,7 +1296,7 @@ def _find_duplicate(
     v = prow.values
     sk = prow.subject_kind or _kind_of(kind) or SubjectKind.PERSON.value
     name = v.get(_NAME_FIELD[kind]) or ""
-    if sk == "household" and kind == "nominations":
+    if sk == "household" and kind in AWARD_LISTS:
         name = _household_head(name) or name
     keys = _file_key(kind, sk, v, name)
     earlier = next((seen[k] for k in keys if k in seen), None)
@@ -1297,7 +1318,8 @@ def _find_duplicate(
         seen.setdefault(k, prow)
     if prow.duplicate is not None:
         prow.action = "link"
-    if kind == "nominations":
+    if kind in AWARD_LISTS:
+        what = "đề nghị" if kind == "nominations" else "khen thưởng"
         subject_key = prow.duplicate.record_id if prow.duplicate and prow.duplicate.record_id else f"row:{prow.row}"
         if prow.duplicate and prow.duplicate.same_file_row is not None:
             subject_key = f"row:{prow.duplicate.same_file_row}" if not prow.duplicate.record_id else prow.duplicate.record_id
@@ -1305,11 +1327,11 @@ def _find_duplicate(
         if prow.duplicate and prow.duplicate.record_id and (prow.duplicate.record_id, title, v["year"]) in existing:
             prow.existing_nomination = existing[(prow.duplicate.record_id, title, v["year"])]
             prow.action = "skip"
-            prow.warnings.append(RowIssue(prow.row, "", f"đã có đề nghị “{naming.title(title)}” năm {v['year']} cho "
+            prow.warnings.append(RowIssue(prow.row, "", f"đã có {what} “{naming.title(title)}” năm {v['year']} cho "
                                                         f"“{prow.duplicate.name}”; dòng này sẽ bỏ qua."))
         elif (subject_key, title) in seen_nominations:
             prow.action = "skip"
-            prow.warnings.append(RowIssue(prow.row, "", f"lặp lại đề nghị ở dòng {seen_nominations[(subject_key, title)]}; "
+            prow.warnings.append(RowIssue(prow.row, "", f"lặp lại {what} ở dòng {seen_nominations[(subject_key, title)]}; "
                                                         "dòng này sẽ bỏ qua."))
         else:
             seen_nominations[(subject_key, title)] = prow.row
@@ -1369,6 +1391,8 @@ def apply_import(
             preview=preview,
         )
     created = {"people": 0, "collectives": 0, "households": 0, "nominations": 0}
+    if preview.kind == "award_history":
+        created["award_history"] = 0
     linked = filled = 0
     skipped: list[int] = []
     row_records: dict[int, str] = {}
@@ -1409,6 +1433,9 @@ def apply_import(
                 if preview.kind == "nominations":
                     record_id = store.insert("nominations", _nomination_values(store, preview, prow, subject_id))["id"]
                     created["nominations"] += 1
+                elif preview.kind == "award_history":
+                    record_id = store.insert("award_history", _history_values(naming_of(store), preview, prow, subject_id))["id"]
+                    created["award_history"] += 1
                 row_records[prow.row] = record_id
             except InputError as exc:
                 raise ExcelError(f"Dòng {prow.row}: {exc}. Chưa nhập gì.") from exc
@@ -1444,6 +1471,23 @@ def _fill_blanks(store: Store, table: str, record_id: str, values: Mapping[str, 
     if changes:
         store.update(table, record_id, changes)
     return len(changes)
+
+
+def _history_values(naming: Naming, preview: ImportPreview, prow: PreviewRow, subject_id: str) -> dict[str, Any]:
+    v = prow.values
+    values: dict[str, Any] = {
+        "subject_kind": prow.subject_kind or "person",
+        "subject_id": subject_id,
+        "year": v.get("year") or preview.year or _dt.date.today().year,
+        "code": v["title"],
+        "award_name": naming.title(v["title"]),
+        "award_kind": v.get("award_kind"),
+        "decision_number": v.get("decision_number"),
+        "decision_date": v.get("decision_date"),
+        "issuer": v.get("issuer"),
+        "source": "excel",
+    }
+    return {k: val for k, val in values.items() if val is not None}
 
 
 def _nomination_values(store: Store, preview: ImportPreview, prow: PreviewRow, subject_id: str) -> dict[str, Any]:

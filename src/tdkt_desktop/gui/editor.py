@@ -79,7 +79,8 @@ class RecordEditor(QtWidgets.QDialog):
         self._closing_ok = False
         self._ref_names: dict[str, dict[str, str]] = {}
         self._build(labels or {})
-        start = dict(self.stored) if self.stored else {**default_values(ctx, table), **(defaults or {})}
+        self.defaults = dict(defaults or {})
+        start = dict(self.stored) if self.stored else {**default_values(ctx, table), **self.defaults}
         for name, widget in self.inputs.items():
             if name in start:
                 widget.set_stored(start[name])
@@ -236,6 +237,10 @@ class RecordEditor(QtWidgets.QDialog):
         self._validate_field(name)
         if name == "subject_kind" and "subject_id" in self.inputs:
             self.inputs["subject_id"].set_stored(None)
+        if name == "code" and "award_name" in self.inputs and not self.inputs["award_name"].text().strip():
+            code = self.inputs["code"].raw()
+            if code:  # a title chosen from the catalogue names the award, until a name is typed
+                self.inputs["award_name"].set_text(self.ctx.naming.title(str(code)))
 
     def _validate_field(self, name: str) -> str:
         widget = self.inputs[name]
@@ -296,6 +301,8 @@ class RecordEditor(QtWidgets.QDialog):
             for spec in self.kind.fields:
                 if spec.name not in values and spec.required:
                     values[spec.name] = default_values(self.ctx, self.table).get(spec.name)
+            # defaults of fields not shown are written too (the kind of record a list adds)
+            values.update({k: v for k, v in self.defaults.items() if k not in self.inputs})
         return {k: v for k, v in values.items() if v is not None or k in self.inputs}
 
     def _error_field(self, err: InputError) -> str | None:

@@ -10,7 +10,8 @@ For one nomination (stored, or being edited: ``subject_kind``, ``subject_id``, `
   of other nominations of the same nominee approved by the deciding level or already decided (not cancelled) (e.g. the LĐTT of the year when CSTĐCS is
   appraised). Other nominations still on their way (draft … appraised) do not count: they are listed by
   :func:`pending_titles`, so that what depends on them can be said;
-* recognised initiatives, their free-text level read by :func:`initiative_level`;
+* the person's sáng kiến and đề tài khoa học (:func:`innovations`): recognised or accepted, their scope
+  (``scope``, else the free-text level read by :func:`initiative_level`) and the award each already grounded;
 * a collective's members: ``dossier_json["facts"]`` may hold ``members``, ``members_completed``,
   ``members_ldtt``, ``has_cstdcs_member`` and ``disciplined_warning_or_above``; the number of members and
   of women otherwise come from the collective's record;
@@ -24,8 +25,15 @@ import json
 import re
 from typing import Any
 
-from tdkt_desktop.core.eligibility import Initiative, NomineeFacts, PriorTitle
-from tdkt_desktop.core.models import AwardKind, Discipline, NominationStatus, Rating, SubjectKind
+from tdkt_desktop.core.eligibility import Initiative, NomineeFacts, PriorTitle, Research
+from tdkt_desktop.core.models import (
+    AwardKind,
+    Discipline,
+    InnovationKind,
+    NominationStatus,
+    Rating,
+    SubjectKind,
+)
 from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.rules import LEVELS
 from tdkt_desktop.core.text import InputError, fold, format_date
@@ -38,6 +46,7 @@ __all__ = [
     "dossier_facts",
     "dossier_items",
     "initiative_level",
+    "innovations",
     "latest_vote",
     "nomination_row",
     "nominee_facts",
@@ -78,6 +87,24 @@ def initiative_level(text: str | None, naming: Naming) -> str:
     city = "tinh" if naming.province_word == "thành phố" else "huyen"
     found = [(len(p), level) for p, level in (*_LEVEL_PHRASES, ("thanh pho", city)) if f" {p} " in words]
     return max(found)[1] if found else "co_so"
+
+
+def innovations(store: Store, person_id: str) -> tuple[list[Initiative], list[Research]]:
+    """A person's sáng kiến and đề tài khoa học as the criteria count them (oldest first)."""
+    if not person_id:
+        return [], []
+    naming = naming_of(store)
+    ideas: list[Initiative] = []
+    studies: list[Research] = []
+    for i in store.rows("initiatives", "person_id = ?", [person_id], order_by="year, id"):
+        scope = str(i["scope"]) if i.get("scope") in LEVELS else initiative_level(i.get("level"), naming)
+        recognised = bool(i["recognised"]) if i.get("recognised") is not None else True
+        used_for = str(i.get("used_for") or "")
+        if i.get("kind") == InnovationKind.RESEARCH.value:
+            studies.append(Research(int(i["year"]), i["name"], recognised, scope, used_for))
+        else:
+            ideas.append(Initiative(int(i["year"]), i["name"], scope, recognised, used_for))
+    return ideas, studies
 
 
 def nomination_row(store: Store, nomination: str | Row) -> Row:
@@ -213,14 +240,7 @@ def nominee_facts(store: Store, nomination: str | Row, *, on_date: _dt.date | No
         if ry >= year and r.get("under_review"):
             under_review = True
 
-    initiatives: list[Initiative] = []
-    if subject_kind is SubjectKind.PERSON and subject_id:
-        naming = naming_of(store)
-        for i in store.rows("initiatives", "person_id = ?", [subject_id], order_by="year, id"):
-            initiatives.append(
-                Initiative(int(i["year"]), i["name"], initiative_level(i.get("level"), naming),
-                           bool(i.get("recognised", 1)))
-            )
+    initiatives, research = innovations(store, subject_id) if subject_kind is SubjectKind.PERSON else ([], [])
 
     record = store.get(subject_kind.table, subject_id) if subject_id else None
     extra = dossier_facts(nom)
@@ -257,6 +277,7 @@ def nominee_facts(store: Store, nomination: str | Row, *, on_date: _dt.date | No
         ratings=ratings,
         titles=_prior_titles(store, nom) if subject_id else [],
         initiatives=initiatives,
+        research=research,
         under_review=under_review,
         discipline=discipline,
         discipline_year=discipline_year,

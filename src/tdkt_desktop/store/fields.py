@@ -136,12 +136,16 @@ _kind(
 )
 _kind(
     "initiatives", "Sáng kiến", "name",
+    F("kind", "Loại", "enum", enum=m.InnovationKind),
     F("person_id", "Cá nhân", "ref", True),
-    F("year", "Năm", "year", True),
-    F("name", "Tên sáng kiến", required=True),
+    F("year", "Năm công nhận, nghiệm thu", "year", True),
+    F("name", "Tên sáng kiến, đề tài", required=True),
+    F("scope", "Phạm vi ảnh hưởng", "enum", enum=m.Scope),
     F("level", "Cấp công nhận"),
     F("decision_number", "Số quyết định công nhận"),
-    F("recognised", "Đã được công nhận", "bool"),
+    F("recognised", "Đã được công nhận, nghiệm thu", "bool"),
+    F("applied", "Đã được áp dụng", "bool"),
+    F("used_for", "Đã dùng làm căn cứ khen thưởng"),
 )
 _kind(
     "campaigns", "Phong trào thi đua", "name",

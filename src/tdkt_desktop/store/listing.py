@@ -90,7 +90,8 @@ def person_key(full_name: str | None) -> tuple[tuple[str, str, str], tuple[str, 
 class ListQuery:
     """One table's live records as a list.
 
-    * ``filters``: field → value the records must hold (equality; an empty list has no match).
+    * ``filters``: field → value the records must hold (equality; ``None``: no value; a tuple: any of its
+      values, ``None`` among them meaning no value too).
     * ``sort_field``/``sort_kind``: "text", "person", "sql" (dates, numbers, codes) or "" (stored order).
     * ``search``: words to find without tones; ``search_fields`` name the text fields searched on tables
       without a search index.
@@ -126,8 +127,17 @@ class ListQuery:
         sql = "deleted = 0"
         params: list[Any] = []
         for name, value in self.filters.items():
-            sql += f" AND {name} = ?"
-            params.append(value)
+            if isinstance(value, tuple):  # any of these values; None among them: or no value
+                given = [v for v in value if v is not None]
+                parts = [f"{name} IN ({', '.join('?' for _ in given)})"] if given else []
+                parts += [f"{name} IS NULL"] if None in value else []
+                sql += f" AND ({' OR '.join(parts) or '0'})"
+                params.extend(given)
+            elif value is None:
+                sql += f" AND {name} IS NULL"
+            else:
+                sql += f" AND {name} = ?"
+                params.append(value)
         return sql, params
 
     def _matching(self, store: Store) -> set[str] | None:

@@ -801,6 +801,17 @@ def m009_field_authority(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="m010_innovation_details")
+def m010_innovation_details(db: sqlite_utils.Database) -> None:
+    """Đề tài khoa học beside sáng kiến, and what the criteria need of both: ``kind`` (NULL: a sáng kiến;
+    ``research``: a đề tài, đề án, công trình khoa học), the scope of its effect (``scope``: co_so … trung_uong,
+    Luật Thi đua, khen thưởng 2022, Điều 5), whether it is applied (``applied``) and the award it already
+    grounded (``used_for``: it is grounds once only). Columns with no default: no revision changes name."""
+    for column, kind in (("kind", "TEXT"), ("scope", "TEXT"), ("applied", "INTEGER"), ("used_for", "TEXT")):
+        db.execute(f"ALTER TABLE initiatives ADD COLUMN {column} {kind}")
+    db.execute("CREATE INDEX idx_initiatives_kind ON initiatives(kind, year)")
+
+
 # New migrations go above this line, each with the next number. ------------------------------
 
 

@@ -49,10 +49,11 @@ class ImportWizard(QtWidgets.QDialog):
     def __init__(self, ctx: Any, parent: QtWidgets.QWidget | None = None, *, kind: str | None = None) -> None:
         ensure_translator()
         super().__init__(parent)
-        from tdkt_desktop.excel.importer import IMPORT_FIELDS, IMPORT_KINDS
+        from tdkt_desktop.excel.importer import AWARD_LISTS, IMPORT_FIELDS, IMPORT_KINDS
 
         self.ctx = ctx
         self.fields = IMPORT_FIELDS
+        self.award_lists = AWARD_LISTS  # lists of awards by name: the year applies
         self.preview: Any = None
         self.result: Any = None
         self.headers: dict[str, str] = {}
@@ -82,7 +83,8 @@ class ImportWizard(QtWidgets.QDialog):
         f1.addRow(self.tr("File"), row)
         self.kind = QtWidgets.QComboBox(p1)
         labels = {"people": self.tr("People (cá nhân)"), "nominations": self.tr("Award nominations (provincial layout and the like)"),
-                  "collectives": self.tr("Collectives (tập thể)"), "households": self.tr("Households (hộ gia đình)")}
+                  "collectives": self.tr("Collectives (tập thể)"), "households": self.tr("Households (hộ gia đình)"),
+                  "award_history": self.tr("Awards already received (khen thưởng đã nhận)")}
         for k in IMPORT_KINDS:
             self.kind.addItem(labels.get(k, k), k)
         if kind:
@@ -215,7 +217,7 @@ class ImportWizard(QtWidgets.QDialog):
         return self.stack.currentIndex()
 
     def _kind_changed(self) -> None:
-        self.year.setEnabled(self.kind.currentData() == "nominations")
+        self.year.setEnabled(self.kind.currentData() in self.award_lists)
         self.mapping = {}
         self.value_map = {}
 
@@ -263,7 +265,7 @@ class ImportWizard(QtWidgets.QDialog):
     # ------------------------------------------------------------------ preview
     def _run_preview(self, then: int) -> None:
         path, kind = self.path.text().strip(), self.kind.currentData()
-        year = self.year.value() if kind == "nominations" else None
+        year = self.year.value() if kind in self.award_lists else None
         mapping = dict(self.mapping)
         value_map = {k: dict(v) for k, v in self.value_map.items()}
         self.busy = True
@@ -410,7 +412,7 @@ class ImportWizard(QtWidgets.QDialog):
         for r in p.rows:
             v = r.values
             details = []
-            if p.kind == "nominations":
+            if p.kind in self.award_lists:
                 if v.get("title"):
                     details.append(self.ctx.naming.title(v["title"]))
                 if r.subject_kind:

@@ -14,11 +14,13 @@ from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.inputs import FieldInput, FoldedCompleter, make_input
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, select_data, table_view
+from tdkt_desktop.gui.workflow.achievements import record_editor
 from tdkt_desktop.gui.workflow.common import EditorDialog, enum_label, json_dict, period_choices, timer
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store import nominations
 from tdkt_desktop.store.assessment import ELIGIBLE, NOT_IN_RULES, TO_REVIEW, Assessment, assess, judging_date
 from tdkt_desktop.store.campaigns import campaign_list
+from tdkt_desktop.store.ratings import rating_of
 
 Row = dict[str, Any]
 
@@ -199,8 +201,15 @@ class NominationEditor(EditorDialog):
         self.basis = QtWidgets.QLabel(elig_box)
         self.basis.setWordWrap(True)
         palette.set_tone(self.basis, "muted")
+        self.links = QtWidgets.QLabel(elig_box)
+        self.links.setObjectName("missingLinks")
+        self.links.setWordWrap(True)
+        self.links.setTextFormat(Qt.TextFormat.RichText)
+        self.links.setToolTip(self.tr("Click to add the missing record; the criteria are checked again after saving."))
+        self.links.hide()
         el.addWidget(self.verdict)
         el.addWidget(self.checks, 1)
+        el.addWidget(self.links)
         el.addWidget(self.basis)
         rl.addWidget(elig_box, 3)
 
@@ -256,6 +265,9 @@ class NominationEditor(EditorDialog):
             self.dossier.itemChanged,
         )
         self.dossier.itemChanged.connect(self._update_dossier_state)
+        self.checks.itemClicked.connect(self._check_clicked)
+        self.links.linkActivated.connect(self.add_missing)
+        self.missing_editor: QtWidgets.QDialog | None = None
         self.resize(1200, 760)
         self.load()
 
@@ -561,6 +573,7 @@ class NominationEditor(EditorDialog):
             self.basis.clear()
         else:
             self._show_checks(a)
+        self._show_links()
         self.assessed.emit()
 
     def _show_checks(self, a: Assessment) -> None:
@@ -583,6 +596,10 @@ class NominationEditor(EditorDialog):
             item.setForeground(palette.brush(colour))
             item.setToolTip(c.label)
             self.checks.addItem(item)
+            if c.passed is False and c.needs:  # clicking it opens the registry that adds what is missing
+                item.setData(Qt.ItemDataRole.UserRole, list(c.needs))
+                item.setToolTip(f"{c.label}\n" + self.tr(
+                    "Click to add the missing record; the criteria are checked again after saving."))
         notes = [a.ruleset_basis, *a.notes]
         if a.vote_threshold is not None:
             notes.append(
@@ -592,6 +609,55 @@ class NominationEditor(EditorDialog):
         elif a.vote_required:
             notes.append(self.tr("Council vote needed; the share needed is set by the council's own rules."))
         self.basis.setText("\n".join(notes))
+
+    def _need_text(self, need: str) -> str:
+        texts = {
+            "initiative": self.tr("Add a sáng kiến for this nominee…"),
+            "research": self.tr("Add a research project for this nominee…"),
+            "ratings": self.tr("Enter the quality rating or discipline of %1…").replace("%1", str(self.year.value())),
+            "award_history": self.tr("Add an award already received…"),
+        }
+        return texts.get(need, need)
+
+    def missing_links(self) -> list[str]:
+        """The registries the failed criteria link to, in the order shown."""
+        needs: list[str] = []
+        for i in range(self.checks.count()):
+            for need in self.checks.item(i).data(Qt.ItemDataRole.UserRole) or []:
+                if need not in needs:
+                    needs.append(need)
+        return needs
+
+    def _show_links(self) -> None:
+        needs = self.missing_links()
+        self.links.setText(" · ".join(f'<a href="{n}">{self._need_text(n)}</a>' for n in needs))
+        self.links.setVisible(bool(needs))
+
+    def _check_clicked(self, item: QtWidgets.QListWidgetItem) -> None:
+        needs = item.data(Qt.ItemDataRole.UserRole)
+        if needs:
+            self.add_missing(str(needs[0]))
+
+    def add_missing(self, need: str) -> None:
+        """Open the editor of the registry ``need`` for this nominee and year (the rating of the year when
+        there is one); after it saves, the nominee's awards and the criteria are read again."""
+        if not self.subject_id:
+            return
+        kind, rid, year = str(self.kind.currentData()), self.subject_id, self.year.value()
+
+        def open_editor(record_id: str | None) -> None:
+            dlg = record_editor(self.ctx, need, subject_kind=kind, subject_id=rid, year=year, record_id=record_id,
+                                parent=self)
+            dlg.saved.connect(lambda _row: self._set_subject(rid, self.nominee.text(), keep_text=True))
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.missing_editor = dlg
+            dlg.open()
+
+        if need == "ratings":
+            self.ctx.jobs.run(lambda store, _p: (rating_of(store, kind, rid, year) or {}).get("id"),
+                              done=open_editor, parent=self)
+        else:
+            open_editor(None)
 
     # ------------------------------------------------------------------ saving
     def collect(self) -> Row:
