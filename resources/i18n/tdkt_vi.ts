@@ -289,7 +289,7 @@
 <context>
     <name>DateInput</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+85"/>
+        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+86"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
@@ -453,7 +453,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/models.py" line="+57"/>
+        <location filename="../../src/tdkt_desktop/gui/models.py" line="+61"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>
@@ -1036,7 +1036,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Đầu năm, tập thể và cá nhân đăng ký danh hiệu thi đua; mỗi kỳ, đơn vị báo cáo số lượng tham gia từng phong trào.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Register</source>
         <translation>Đăng ký</translation>
     </message>

@@ -324,7 +324,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+57"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+58"/>
         <source>Registration deadline</source>
         <translation>Hạn đăng ký thi đua</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>Chưa có kết quả của kỳ</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Returned for more documents</source>
         <translation>Bị trả lại để bổ sung</translation>
     </message>
@@ -1386,7 +1386,7 @@
 <context>
     <name>VoteSessionEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+195"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+197"/>
         <source>Council meeting</source>
         <translation>Phiên họp Hội đồng</translation>
     </message>
