@@ -107,9 +107,45 @@ def shoot(db: Path, scale: str) -> None:
     settle()
     checking.grab().save(str(OUT / f"26-print-verify{suffix}.png"))
     checking.reject()
+    shoot_achievements(ctx, window, settle, suffix)
     window.close()
     ctx.close()
     print(f"scale {scale}: done")
+
+
+def shoot_achievements(ctx: object, window: object, settle: object, suffix: str) -> None:
+    """Ratings & achievements at 1366×768: the year's ratings grid, the initiatives, the awards received, and
+    the nomination editor linking a failed criterion to the registry that fixes it."""
+    from tdkt_desktop.gui.qt import QtCore
+    from tdkt_desktop.gui.workflow.nomination_editor import NominationEditor
+
+    window.resize(1366, 768)  # type: ignore[attr-defined]
+    page = window.show_section("achievements")  # type: ignore[attr-defined]
+    settle()  # type: ignore[operator]
+    for tab, name in ((page.ratings, "30-ratings"), (page.initiatives, "31-initiatives"),
+                      (page.history, "32-award-history")):
+        page.tabs.setCurrentWidget(tab)
+        settle()  # type: ignore[operator]
+        if tab is page.ratings and tab.model.rowCount() > 2:
+            tab.table.setFocus()
+            tab.table.setCurrentIndex(tab.model.index(2, tab.model.col("rating")))
+            tab.model.set_value(2, "rating", "good")  # a change not yet saved is marked
+        window.grab().save(str(OUT / f"{name}{suffix}.png"))  # type: ignore[attr-defined]
+    page.ratings.model.set_rows(page.ratings.model.rows)  # leave nothing unsaved
+    page.ratings.reload()
+    settle()  # type: ignore[operator]
+    editor = NominationEditor(ctx, parent=window)  # type: ignore[arg-type]
+    editor.resize(1180, 700)
+    editor.show()
+    settle()  # type: ignore[operator]
+    editor.choose_nominee("Võ Minh Tâm")
+    editor.year.setValue(QtCore.QDate.currentDate().year())
+    editor.title.setCurrentIndex(editor.title.findData("CSTDCS"))
+    editor.recheck()
+    settle()  # type: ignore[operator]
+    editor.grab().save(str(OUT / f"33-eligibility-links{suffix}.png"))
+    editor._dirty = False  # nothing to save: a picture only
+    editor.reject()
 
 
 def main() -> int:

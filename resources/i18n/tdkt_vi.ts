@@ -217,7 +217,27 @@
         <translation>Những gì tiêu chuẩn của mỗi danh hiệu cần đến: xếp loại chất lượng hằng năm của từng tập thể, cá nhân; sáng kiến, đề tài khoa học; các hình thức khen thưởng đã nhận.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recognised</source>
+        <translation>Đã công nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied</source>
+        <translation>Đã áp dụng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used for</source>
+        <translation>Đã dùng cho khen thưởng</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Add initiative</source>
         <translation>Thêm sáng kiến</translation>
     </message>
@@ -227,7 +247,17 @@
         <translation>Thêm đề tài</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Collective or person</source>
+        <translation>Tập thể, cá nhân</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title or form</source>
+        <translation>Danh hiệu, hình thức</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Add past award</source>
         <translation>Thêm khen thưởng đã nhận</translation>
     </message>

@@ -937,12 +937,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+136"/>
+        <location line="+127"/>
         <source>Copy last year&apos;s</source>
         <translation>Chép từ năm trước</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-125"/>
         <source>Fill the empty ratings with the ratings of the year before</source>
         <translation>Điền các ô chưa xếp loại bằng xếp loại của năm trước</translation>
     </message>
@@ -997,7 +997,7 @@
         <translation>Năm trước</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+79"/>
         <source>%1 of %2 rated</source>
         <translation>Đã xếp loại %1/%2</translation>
     </message>

@@ -198,12 +198,15 @@ def table_view(
     stretch_last: bool = True,
     stretch: int | None = None,
     numbered: bool = False,
+    view: QtWidgets.QTableView | None = None,
 ) -> QtWidgets.QTableView:
     """A table view the way every screen shows one: whole rows selected (one, or several with ``multi``),
     rows as high as the font needs, alternate rows shaded, no wrapping, Tab moving between cells, row
     numbers only when ``numbered``. Cells are edited only when ``editable``. The last column takes the spare width (unless
-    ``stretch_last`` is false), or the column ``stretch``."""
-    view = QtWidgets.QTableView(parent)
+    ``stretch_last`` is false), or the column ``stretch``. ``view``: a view of one's own (a subclass) to set up
+    the same way, instead of a new one."""
+    if view is None:
+        view = QtWidgets.QTableView(parent)
     if model is not None:
         view.setModel(model)
     view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)

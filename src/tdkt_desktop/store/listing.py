@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from tdkt_desktop.core.models import SubjectKind
 from tdkt_desktop.core.text import clean, collate_key, fold
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store import search as S
@@ -23,6 +24,7 @@ from tdkt_desktop.store.db import SYNC_FIELDS, Row, Store
 from tdkt_desktop.store.lookups import names_for
 
 SORT_KINDS = ("text", "person", "sql", "")
+SUBJECT_REF = "subject"  # a ``refs`` target: the person, collective or household named by ``subject_kind``
 _CHUNK = 500
 
 
@@ -95,8 +97,8 @@ class ListQuery:
     * ``sort_field``/``sort_kind``: "text", "person", "sql" (dates, numbers, codes) or "" (stored order).
     * ``search``: words to find without tones; ``search_fields`` name the text fields searched on tables
       without a search index.
-    * ``refs``: reference field → table; :meth:`fetch` adds ``"<field>__name"`` (the record's name, or the
-      unit's name for unit codes).
+    * ``refs``: reference field → table (or :data:`SUBJECT_REF`: the registry of the row's ``subject_kind``);
+      :meth:`fetch` adds ``"<field>__name"`` (the record's name, or the unit's name for unit codes).
     """
 
     table: str
@@ -209,7 +211,13 @@ class ListQuery:
             for row in store.db.query(f"SELECT * FROM {self.table} WHERE id IN ({marks})", chunk):
                 out[row["id"]] = row
         for name, table in self.refs.items():
-            names = names_for(store, table, {str(r[name]) for r in out.values() if r.get(name)})
+            if table == SUBJECT_REF:  # people, collectives or households, by each row's subject_kind
+                names: dict[str, str] = {}
+                for kind in SubjectKind:
+                    wanted = {str(r[name]) for r in out.values() if r.get(name) and r.get("subject_kind") == kind.value}
+                    names.update(names_for(store, kind.table, wanted))
+            else:
+                names = names_for(store, table, {str(r[name]) for r in out.values() if r.get(name)})
             for r in out.values():
                 if r.get(name):
                     r[f"{name}__name"] = names.get(str(r[name]), "")

@@ -9,11 +9,11 @@ from tdkt_desktop.gui.lists import RecordListView
 from tdkt_desktop.gui.models import column, columns
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QtWidgets
 from tdkt_desktop.gui.registry import register_section
+from tdkt_desktop.gui.tables import Column
 from tdkt_desktop.gui.widgets import SectionPage
 from tdkt_desktop.gui.workflow.achievements import HISTORY_FIELDS, INNOVATION_FIELDS, innovation_defaults
 from tdkt_desktop.gui.workflow.ratings_view import RatingsView
-
-INNOVATION_COLUMNS = ("name", "person_id", "year", "scope", "recognised", "applied", "used_for")
+from tdkt_desktop.store.listing import SUBJECT_REF
 
 
 class AchievementsSection(SectionPage):
@@ -25,14 +25,22 @@ class AchievementsSection(SectionPage):
             parent,
         )
         self.ratings = RatingsView(ctx)
+        innovation_columns = [
+            column("initiatives", "name", width=40), column("initiatives", "person_id", width=24),
+            column("initiatives", "year", label=self.tr("Year")),
+            column("initiatives", "scope"),
+            column("initiatives", "recognised", label=self.tr("Recognised")),
+            column("initiatives", "applied", label=self.tr("Applied")),
+            column("initiatives", "used_for", label=self.tr("Used for")),
+        ]
         self.initiatives = RecordListView(
-            ctx, "initiatives", columns("initiatives", *INNOVATION_COLUMNS),
+            ctx, "initiatives", innovation_columns,
             filters={"kind": (InnovationKind.INITIATIVE.value, None)},
             editor_fields=INNOVATION_FIELDS, defaults=innovation_defaults(InnovationKind.INITIATIVE),
             add_text=self.tr("Add initiative"),
         )
         self.research = RecordListView(
-            ctx, "initiatives", columns("initiatives", *INNOVATION_COLUMNS),
+            ctx, "initiatives", list(innovation_columns),
             filters={"kind": InnovationKind.RESEARCH.value},
             editor_fields=INNOVATION_FIELDS, defaults=innovation_defaults(InnovationKind.RESEARCH),
             add_text=self.tr("Add research project"),
@@ -40,9 +48,9 @@ class AchievementsSection(SectionPage):
         self.research.setObjectName("list_research")
         self.history = RecordListView(
             ctx, "award_history",
-            [column("award_history", "award_name"),
-             *columns("award_history", "subject_kind", "year", "decision_number", "decision_date", "issuer",
-                      "award_kind")],
+            [Column(self.tr("Collective or person"), "subject_id", ref=SUBJECT_REF, sort="", width=26),
+             column("award_history", "award_name", label=self.tr("Title or form"), width=30),
+             *columns("award_history", "year", "decision_number", "decision_date", "issuer", "award_kind")],
             editor_fields=HISTORY_FIELDS, add_text=self.tr("Add past award"),
         )
         self.import_button = QtWidgets.QPushButton(self.tr("Import from Excel…"), self.history)

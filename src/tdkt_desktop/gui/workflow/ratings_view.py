@@ -244,16 +244,7 @@ class RatingsView(QtWidgets.QWidget):
         ], self)
         self.table = RatingsTable(self.model, self)
         self.table.setObjectName("ratingsTable")
-        self.table.setModel(self.model)
-        base = table_view(parent=self)  # the shared look, copied onto this view
-        self.table.setSelectionBehavior(base.selectionBehavior())
-        self.table.setSelectionMode(base.selectionMode())
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(True)
-        self.table.verticalHeader().setDefaultSectionSize(base.verticalHeader().defaultSectionSize())
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setWordWrap(False)
-        base.deleteLater()
+        table_view(self.model, view=self.table, editable=True, numbered=True)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.DoubleClicked
                                    | QtWidgets.QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.setItemDelegateForColumn(self.model.col("rating"), ChoiceDelegate(m.Rating, none, self.table))
