@@ -559,7 +559,10 @@ def test_tt02_2023_bnv_forms_0602N_0604N_0605N_not_produced_with_a_note() -> Non
     regime = statistics_regime(2026)
     made = {f.code: f.produced for f in regime.forms}
     assert made == {"0601.N": True, "0602.N": False, "0603.N": True, "0604.N": False, "0605.N": False}
-    assert all(f.layout_note for f in regime.forms if not f.produced)
+    # the layout could not be read: no rows or columns guessed, and the note says what to use instead
+    for form in (f for f in regime.forms if not f.produced):
+        assert "không đoán" in form.layout_note and "tdkt report 0603N" in form.layout_note, form.code
+        assert form.source.status == "not_found" and form.source.doc == "tt02_2023_bnv"
 
 
 def test_tt18_2025_bnv_not_read_noted_for_periods_ending_from_30_11_2025() -> None:
