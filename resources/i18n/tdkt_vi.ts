@@ -207,7 +207,7 @@
 <context>
     <name>AchievementsSection</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/achievements.py" line="+22"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/achievements.py" line="+32"/>
         <source>Ratings and achievements</source>
         <translation>Xếp loại và thành tích</translation>
     </message>

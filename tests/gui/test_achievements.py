@@ -161,3 +161,60 @@ def test_a_ward_officer_enters_ratings_an_award_and_an_initiative_in_the_gui(win
     wait_loaded(page.initiatives)
     wait_loaded(page.research)
     assert page.initiatives.model.rowCount() == 1 and page.research.model.rowCount() == 0
+    shown = [page.initiatives.model.index(0, i).data() for i in range(page.initiatives.model.columnCount())]
+    assert shown[:4] == ["Số hoá hồ sơ một cửa của phường", "Nguyễn Thị Lan", str(LAST_YEAR), "Cơ sở (cơ quan, đơn vị)"]
+
+
+def test_the_panel_opens_the_years_own_rating_and_the_research_editor(ctx: Any, qtbot: Any) -> None:
+    """A discipline recorded with the year's rating leaves a criterion to be judged: the link opens that rating
+    (not a second one); the sáng kiến criterion links to the research editor too."""
+    year = LAST_YEAR
+    with _writer(ctx) as store:
+        person = store.insert("people", {"full_name": "Trần Văn Bình", "unit_code": store.unit_code})
+        rating = store.insert("ratings", {"subject_kind": "person", "subject_id": person["id"], "year": year,
+                                          "rating": "excellent", "discipline": "warning"})
+    nom = NominationEditor(ctx)
+    qtbot.addWidget(nom)
+    settle(ctx)
+    assert nom.choose_nominee("tran van binh")
+    nom.year.setValue(year)
+    nom.title.setCurrentIndex(nom.title.findData("CSTDCS"))
+    with qtbot.waitSignal(nom.assessed, timeout=5000):
+        nom.recheck()
+    assert {"ratings", "initiative", "research"} <= set(nom.missing_links())
+    discipline = [c for c in nom.assessment.checks if c.passed is not True and "ratings" in c.needs]
+    assert [c.criterion for c in discipline] == ["discipline_served"]  # to be judged: linked too
+    nom.links.linkActivated.emit("research")
+    assert nom.missing_editor.input("year").text() == str(year)
+    assert nom.missing_editor.defaults["kind"] == "research"
+    nom.missing_editor.reject()
+    nom.links.linkActivated.emit("ratings")
+    settle(ctx)
+    editor = nom.missing_editor
+    assert editor.table == "ratings" and editor.record_id == rating["id"]
+    editor.input("discipline").set_text("Không")
+    with qtbot.waitSignal(nom.assessed, timeout=5000):
+        with qtbot.waitSignal(editor.saved, timeout=5000):
+            editor.save()
+    settle(ctx)
+    assert ctx.reader.count("ratings") == 1  # corrected, not doubled
+    assert not [c for c in nom.assessment.checks if c.passed is not True and "ratings" in c.needs]
+    nom._dirty = False
+    nom.reject()
+
+
+def _writer(ctx: Any) -> Any:
+    from tdkt_desktop.store import open_store
+
+    return open_store(ctx.db_path)
+
+
+def test_past_awards_import_opens_the_wizard_for_award_lists(window: Any, qtbot: Any) -> None:
+    page = window.show_section("achievements")
+    page.tabs.setCurrentWidget(page.history)
+    settle(window.ctx)
+    wizard = page.import_history()
+    qtbot.addWidget(wizard)
+    assert wizard.kind.currentData() == "award_history"
+    assert wizard.year.isEnabled()  # a list without a Năm column takes the year chosen
+    wizard.reject()

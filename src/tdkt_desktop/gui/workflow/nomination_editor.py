@@ -596,7 +596,7 @@ class NominationEditor(EditorDialog):
             item.setForeground(palette.brush(colour))
             item.setToolTip(c.label)
             self.checks.addItem(item)
-            if c.passed is False and c.needs:  # clicking it opens the registry that adds what is missing
+            if c.passed is not True and c.needs:  # failed or to be judged: clicking opens the registry behind it
                 item.setData(Qt.ItemDataRole.UserRole, list(c.needs))
                 item.setToolTip(f"{c.label}\n" + self.tr(
                     "Click to add the missing record; the criteria are checked again after saving."))
