@@ -122,6 +122,14 @@ def test_a_ward_officer_enters_ratings_an_award_and_an_initiative_in_the_gui(win
                                "issuer": "UBND phường"})
     wait_loaded(page.history)
     assert page.history.model.rowCount() == 1
+    assert page.history.model.index(0, 0).data() == "Nguyễn Thị Lan"
+    page.history.model.set_search("nguyen thi lan")  # found by the name of whom it was given
+    wait_loaded(page.history)
+    assert page.history.model.rowCount() == 1
+    page.history.model.set_search("tran van")
+    wait_loaded(page.history)
+    assert page.history.model.rowCount() == 0
+    page.history.model.set_search("")
 
     # ---------------------------------------------------------------- the nomination, and the missing sáng kiến
     nom = NominationEditor(ctx)

@@ -230,3 +230,25 @@ def test_past_awards_import_from_excel_with_their_decisions_once(store, tmp_path
     assert any("đã có khen thưởng" in w.message for r in again.rows for w in r.warnings)
     apply_import(store, again)
     assert store.count("award_history") == 3
+
+
+def test_a_list_of_past_awards_is_searched_by_the_name_of_whom_it_was_given(store):
+    from tdkt_desktop.store.listing import SUBJECT_REF, ListQuery
+
+    lan, binh = _person(store, "Nguyễn Thị Lan"), _person(store, "Trần Văn Bình")
+    team = store.insert("collectives", {"name": "Văn phòng HĐND và UBND", "unit_code": store.unit_code})
+    rows = {}
+    for kind, who in (("person", lan), ("person", binh), ("collective", team)):
+        rows[who["id"]] = store.insert("award_history", {"subject_kind": kind, "subject_id": who["id"], "year": 2024,
+                                                         "award_name": "Giấy khen", "decision_number": "3/QĐ-UBND"})
+    query = ListQuery("award_history", search_fields=("award_name", "decision_number"),
+                      refs={"subject_id": SUBJECT_REF})
+    query.search = "nguyen thi lan"
+    assert query.ids(store) == [rows[lan["id"]]["id"]]
+    query.search = "van phong"
+    assert query.ids(store) == [rows[team["id"]]["id"]]
+    query.search = "giay khen 3/qđ"
+    assert len(query.ids(store)) == 3
+    fetched = query.fetch(store, [r["id"] for r in rows.values()])
+    assert sorted(r["subject_id__name"] for r in fetched.values()) == sorted(
+        ["Nguyễn Thị Lan", "Trần Văn Bình", "Văn phòng HĐND và UBND"])

@@ -151,10 +151,19 @@ class ListQuery:
             return None if ids is None else set(ids)
         words = fold(text).split(" ")
         names = list(self.search_fields) or [F.KINDS[self.table].title_field]
+        subjects = [n for n, t in self.refs.items() if t == SUBJECT_REF]  # searched by the subject's name
+        columns = [*names, *subjects, *(["subject_kind"] if subjects else [])]
         where, params = self._where()
+        rows = list(store.db.execute(f"SELECT id, {', '.join(columns)} FROM {self.table} WHERE {where}", params))
+        subject_names: dict[str, str] = {}
+        for kind in SubjectKind if subjects else ():
+            wanted = {str(v) for row in rows if row[-1] == kind.value for v in row[1 + len(names):-1] if v}
+            subject_names.update(names_for(store, kind.table, wanted))
         found: set[str] = set()
-        for row in store.db.execute(f"SELECT id, {', '.join(names)} FROM {self.table} WHERE {where}", params):
-            body = fold(" ".join(str(v) for v in row[1:] if v is not None))
+        for row in rows:
+            named = row[1 + len(names):1 + len(names) + len(subjects)]
+            values = [*row[1:1 + len(names)], *(subject_names.get(str(v)) for v in named)]
+            body = fold(" ".join(str(v) for v in values if v is not None))
             if all(w in body for w in words):
                 found.add(row[0])
         return found
