@@ -104,6 +104,7 @@ COMMANDS: list[tuple[tuple[str, ...], Callable[[Side], list[str]], int]] = [
     (("conflicts", "resolve"), lambda s: ["999", "--keep", "kept"], 1),
     (("excel", "export"), lambda s: ["people", "--out", _f(s, "ca-nhan.xlsx")], 0),
     (("excel", "import"), lambda s: [_f(s, "ca-nhan.xlsx"), "--kind", "people", "--dry-run"], 0),
+    (("records", "import"), lambda s: ["ca-nhan", _f(s, "ca-nhan.xlsx"), "--dry-run"], 0),
     (("report",), lambda s: ["0601N", "--period", "2025", "--out", _f(s, "bieu.pdf")], 0),
     (("verify",), lambda s: [_f(s, "bieu.pdf"), "--json"], 1),  # made here, never signed
     (("sign",), lambda s: [_f(s, "bieu.pdf"), "--out", _f(s, "bieu-ky.pdf")], 1),  # no certificate given

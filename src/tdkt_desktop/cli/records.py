@@ -8,6 +8,7 @@ and the change log — through the same validated write path as the application.
     tdkt records add KIND --file FILE.json|-
     tdkt records update KIND ID --set FIELD=VALUE... | --file FILE.json|-
     tdkt records delete KIND ID          tdkt records undelete KIND ID
+    tdkt records import KIND FILE.csv|FILE.xlsx [--dry-run] [--map …] [--map-values …] [--accept-errors]
     tdkt audit [--kind KIND] [--id ID] [--since dd/mm/yyyy] [--limit N] [--json]
 
 KIND is a table name (``people``) or its Vietnamese name without tones (``ca-nhan``); an ID is given whole
@@ -23,10 +24,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import tdkt_desktop.cli.importing as importing
 from tdkt_desktop.cli.base import EXIT_OK, CliError, open_existing, print_json, require_unit, subcommands
 from tdkt_desktop.core.errors import file_error
 from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import InputError, format_date, format_number, parse_date
+from tdkt_desktop.excel.importer import IMPORT_KINDS, KIND_LABELS
 from tdkt_desktop.store import records
 from tdkt_desktop.store.db import SYNC_FIELDS, SYNCED_TABLES, Store
 from tdkt_desktop.store.fields import KINDS, Field, Kind
@@ -279,6 +282,15 @@ def cmd_undelete(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    kind = records.kind_of(args.kind)
+    if kind.table not in IMPORT_KINDS:
+        known = ", ".join(f"{k} ({KIND_LABELS[k]})" for k in IMPORT_KINDS)
+        raise CliError(f"Chưa nhập được {kind.label.lower()} từ danh sách Excel/CSV. Các loại nhập được: {known}. "
+                       f"Thêm {kind.label.lower()} bằng “tdkt records add {kind.table} --file TỆP.json”.")
+    return importing.run_import(args, kind.table)
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     table = records.kind_of(args.kind).table if args.kind else None
     since = parse_date(args.since, field="--since") if args.since else None
@@ -310,7 +322,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("records", help="bản ghi mọi loại: liệt kê, xem, thêm, sửa, xóa, khôi phục", description=__doc__)
+    p = sub.add_parser("records", help="bản ghi mọi loại: liệt kê, xem, thêm, sửa, xóa, khôi phục, nhập danh sách", description=__doc__)
     rec = subcommands(p, dest="records_command")
 
     q = rec.add_parser("kinds", help="các loại bản ghi và tên gọi", epilog="Ví dụ:\n  tdkt records kinds")
@@ -372,6 +384,18 @@ def register(sub: Any) -> None:
     q.add_argument("kind", metavar="LOẠI")
     q.add_argument("id", metavar="MÃ")
     q.set_defaults(func=cmd_undelete)
+
+    q = rec.add_parser(
+        "import", help="nhập danh sách từ tệp .csv hoặc .xlsx (xem trước, rồi ghi)",
+        epilog="Ví dụ:\n  tdkt --db phuong.sqlite records import people danh-sach.csv --dry-run\n"
+        "  tdkt records import ca-nhan ds.xlsx --map \"Họ và tên đệm=full_name\" --db phuong.sqlite\n"
+        "  tdkt records import nominations de-nghi.xlsx --map-values \"F: KT đặc biệt=Tập thể\" --accept-errors\n\n"
+        "Loại nhập được: " + ", ".join(f"{k} ({KIND_LABELS[k]})" for k in IMPORT_KINDS) + ". " + importing.EPILOG,
+    )
+    q.add_argument("kind", metavar="LOẠI")
+    q.add_argument("file", metavar="TỆP")
+    importing.add_arguments(q)
+    q.set_defaults(func=cmd_import)
 
     p = sub.add_parser(
         "audit", help="nhật ký thay đổi: ai sửa gì, khi nào",

@@ -32,7 +32,7 @@ from tdkt_desktop.core.text import InputError, clean, fold, nfc, parse_date, par
 from tdkt_desktop.excel import legacy
 from tdkt_desktop.excel import vocabulary as vocab
 from tdkt_desktop.excel.errors import ExcelError, ImportRefused, MappingNeeded
-from tdkt_desktop.excel.reading import Workbook
+from tdkt_desktop.excel.reading import open_table
 from tdkt_desktop.excel.vocabulary import COLLECTIVE_TITLES, guess_collective_kind, resolve_title
 from tdkt_desktop.store import Store
 from tdkt_desktop.store import backups as _backups
@@ -947,8 +947,9 @@ def preview_import(
     for value in mapping.values():
         if value is not None:
             _resolve_field(kind, value)
-    with Workbook(path) as wb:
+    with open_table(path) as wb:
         names = wb.sheet_names
+        file_notes = list(wb.notes)
         if sheet is not None and sheet not in names:
             raise ExcelError(f"Tệp không có trang tính “{sheet}”. Các trang: {', '.join(names)}.")
         chosen: tuple[str, list[list[Any]], dict[tuple[int, int], str], int, dict[int, str],
@@ -993,7 +994,7 @@ def preview_import(
             proposal={c.letter: c.field for c in columns if c.field},  # type: ignore[misc]
             missing=[f.name for f in missing],
         )
-    notes = _legacy_notes(converted, header_idx, columns)
+    notes = [*file_notes, *_legacy_notes(converted, header_idx, columns)]
     notes.extend(_nfd_notes(grid, header_idx, col_fields, columns))
     if header_rows > 1:
         notes.append(f"Dòng tiêu đề gộp hai dòng ({header_idx + 1} và {header_idx + 2}).")

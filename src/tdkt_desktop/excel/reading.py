@@ -1,7 +1,11 @@
-"""Opening a spreadsheet a person chose, with a clear Vietnamese message for every way it can be wrong."""
+"""Opening a spreadsheet a person chose — an .xlsx workbook or a CSV text file — with a clear Vietnamese
+message for every way it can be wrong. :func:`open_table` picks the reader; both give the same rows."""
 
 from __future__ import annotations
 
+import csv
+import io
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +14,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from tdkt_desktop.core.errors import file_error
+from tdkt_desktop.excel import legacy
 from tdkt_desktop.excel.errors import ExcelError
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -49,7 +54,8 @@ def check_workbook_file(path: str | Path) -> Path:
                 f"không phải tệp Excel .xlsx. {_SAVE_AS}"
             )
         if _looks_like_text(head):
-            raise ExcelError(f"Tệp {p.name} là tệp văn bản (CSV hoặc TXT), không phải tệp Excel .xlsx. {_SAVE_AS}")
+            raise ExcelError(f"Tệp {p.name} là tệp văn bản (CSV hoặc TXT), không phải tệp Excel .xlsx. Hãy đổi đuôi tệp "
+                             f"thành .csv rồi nhập lại; hoặc: {_SAVE_AS}")
         raise ExcelError(f"Tệp {p.name} không phải là tệp Excel .xlsx (không nhận ra định dạng). {_SAVE_AS}")
     try:
         with zipfile.ZipFile(p) as zf:
@@ -99,6 +105,7 @@ class Workbook:
 
     def __init__(self, path: str | Path) -> None:
         self.path = check_workbook_file(path)
+        self.notes: list[str] = []
         try:
             self._wb = load_workbook(self.path, read_only=True, data_only=True)
         except ExcelError:
@@ -141,3 +148,118 @@ class Workbook:
             raise
         except Exception as exc:
             raise ExcelError(f"Trang tính “{sheet}” của tệp {self.path.name} bị hỏng, không đọc hết được. {_CORRUPT_HINT}") from exc
+
+
+# --------------------------------------------------------------------------- CSV
+
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+MAX_CSV_BYTES = 50 * 1024 * 1024
+_DELIMITERS = ",;\t|"
+# Windows-1252 for 0x80–0x9F where it defines a character, Latin-1 elsewhere: every byte reads as one character,
+# as the legacy TCVN3/VNI converter expects of text typed with the old fonts.
+_CP1252_HIGH = {i: bytes([i]).decode("cp1252", errors="replace") for i in range(0x80, 0xA0)}
+
+
+def _decode_8bit(raw: bytes) -> str:
+    return raw.decode("latin-1").translate({i: ch for i, ch in _CP1252_HIGH.items() if ch != "\ufffd"})
+
+
+def decode_text(raw: bytes, name: str) -> tuple[str, str | None]:
+    """The text of a CSV file and a note on its encoding when it was not UTF-8: UTF-8 (with or without a byte
+    order mark), UTF-16 with a byte order mark (Excel's “Unicode Text”), Windows-1258 (Excel's CSV on Vietnamese
+    Windows), or Windows-1252 — whose cells typed with the TCVN3 (.VnTime) or VNI fonts the importer converts
+    (see :mod:`tdkt_desktop.excel.legacy`). The 8-bit reading kept is the one that reads most like Vietnamese."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError:
+            raise ExcelError(f"Tệp {name} ghi theo UTF-16 nhưng bị hỏng. Hãy lưu lại tệp với bảng mã UTF-8.") from None
+    if b"\x00" in raw[:4096]:
+        raise ExcelError(f"Tệp {name} không phải tệp văn bản CSV (có ký tự nhị phân). Hãy chọn tệp .csv hoặc .xlsx.")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    western = _decode_8bit(raw)
+    vietnamese = unicodedata.normalize("NFC", raw.decode("cp1258", errors="replace"))
+    legacy_score = sum(legacy.syllable_score(legacy.best_decoding(line)[1]) for line in western.splitlines())
+    if legacy.syllable_score(vietnamese) > legacy_score and "\ufffd" not in vietnamese:
+        return vietnamese, f"Tệp {name} không ghi theo UTF-8: đã đọc theo bảng mã Windows-1258 (tiếng Việt)."
+    return western, None  # cells in TCVN3/VNI are converted and noted by the importer
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the most cells (a title row with a comma in it does not
+    outweigh a table separated by semicolons or tabs); a comma when none splits anything."""
+    sample = text.splitlines()[:50]
+
+    def cells(delimiter: str) -> int:
+        try:
+            return sum(len(row) - 1 for row in csv.reader(sample, delimiter=delimiter))
+        except csv.Error:
+            return 0
+
+    best = max(_DELIMITERS, key=cells)
+    return best if cells(best) > 0 else ","
+
+
+class CsvTable:
+    """A CSV text file read like a workbook of one sheet named after the file; use as a context manager.
+
+    Cells are text (an empty cell is ``None``): numbers, dates and codes are read by the importer as a person
+    writes them ("7,5", "05/01/2026", "012345678901" keeps its leading zero). The delimiter (comma, semicolon —
+    what Excel writes where the decimal mark is a comma —, tab or bar) is recognised."""
+
+    def __init__(self, path: str | Path) -> None:
+        p = Path(path)
+        if not p.exists():
+            raise ExcelError(f"Không tìm thấy tệp {p}. Hãy kiểm tra lại đường dẫn và tên tệp.")
+        if p.is_dir():
+            raise ExcelError(f"{p} là một thư mục, không phải tệp CSV.")
+        try:
+            with p.open("rb") as fh:
+                raw = fh.read(MAX_CSV_BYTES + 1)
+        except OSError as exc:
+            raise file_error(exc, p, reading=True) from exc
+        if len(raw) > MAX_CSV_BYTES:
+            raise ExcelError(f"Tệp {p.name} quá lớn (tối đa 50 MB). Hãy chia danh sách thành nhiều tệp.")
+        if raw.startswith((_ZIP, _OLE2)):
+            raise ExcelError(f"Tệp {p.name} là bảng tính Excel chứ không phải văn bản CSV. Hãy đổi đuôi tệp thành "
+                             ".xlsx (hoặc lưu lại thành CSV) rồi nhập lại.")
+        text, note = decode_text(raw, p.name)
+        if not text.strip():
+            raise ExcelError(f"Tệp {p.name} rỗng. Hãy chọn lại tệp có dữ liệu.")
+        self.path = p
+        self.notes = [note] if note else []
+        try:
+            self._rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))]
+        except csv.Error as exc:
+            raise ExcelError(f"Tệp {p.name} không đọc được theo dạng CSV ({exc}). Hãy mở tệp trong Excel và lưu lại "
+                             "thành “CSV UTF-8” hoặc .xlsx.") from None
+
+    def __enter__(self) -> CsvTable:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._rows = []
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return [self.path.stem]
+
+    def rows(self, sheet: str, *, limit: int | None = None) -> Iterator[list[Any]]:
+        for n, values in enumerate(self._rows, 1):
+            row: list[Any] = [v if v.strip() else None for v in values]
+            while row and row[-1] is None:
+                row.pop()
+            yield row
+            if limit is not None and n >= limit:
+                return
+
+
+def open_table(path: str | Path) -> Workbook | CsvTable:
+    """The reader for ``path``: a CSV text file by its name (.csv, .txt, .tsv), else an .xlsx workbook."""
+    return CsvTable(path) if Path(path).suffix.lower() in CSV_SUFFIXES else Workbook(path)
