@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tdkt_desktop.core.text import InputError
-from tdkt_desktop.store import council, office
+from tdkt_desktop.store import authority, council, office
 from tdkt_desktop.store.facts import nominee_facts
 from tdkt_desktop.store.numbering import numbers_issued
 
@@ -309,7 +309,10 @@ def test_who_decides_a_title_and_the_years_sent_up(office_store):
     assert s.self_unit()["level"] == "commune"
     assert office.decides_here(s, ldtt)  # a commune-level title since 01/7/2025
     assert not office.decides_here(s, cstd_tinh)  # the province decides it
-    assert office.decides_here(s, {"year": 2025, "title_code": "KHONG_CO"})
+    # a title the rule set does not know goes to the upper office, as the authority table says
+    assert not office.decides_here(s, {"year": 2025, "title_code": "KHONG_CO"})
+    assert authority.parties(s.unit_tree(), "nominations", {"year": 2025, "title_code": "KHONG_CO",
+                                                            "owner_unit": s.unit_code}).appraiser == s.self_unit()["parent_code"]
     nominate(s, an, "LDTT", year=2024, status="draft")
     nominate(s, an, "LDTT", year=2023, status="received")
     assert office.appraisal_years(s) == [2025, 2023]  # drafts stay with their unit

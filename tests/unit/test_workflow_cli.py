@@ -10,7 +10,7 @@ import pytest
 
 from tdkt_desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, main
 from tdkt_desktop.core.rules import dossier_for, ruleset_for
-from tdkt_desktop.store import council, open_store
+from tdkt_desktop.store import council, office, open_store
 from tdkt_desktop.store.db import SYNCED_TABLES
 from tdkt_desktop.store.nominations import send_reason
 
@@ -236,3 +236,88 @@ def test_decision_issued_with_the_number_from_the_register(capsys, db):
                          "--signer", "Trần Văn Bình", "--signer-title", "Chủ tịch")
     assert code == EXIT_REFUSED and "“Đã có quyết định” nên không thể đưa vào quyết định" in err
     assert snapshot(db) == before
+
+
+# --------------------------------------------------------------------------- what another office decides
+
+ABOVE = ("Không thể {verb}: đề nghị khen thưởng Trần Văn Bình (Bằng khen của Chủ tịch Ủy ban nhân dân thành phố) do "
+         "Thành phố Cần Thơ (92) thẩm định và quyết định, không phải Phường Tân An (31147). Đơn vị gửi đề nghị lên "
+         "(tdkt nominations submit, rồi tdkt bundle export) để cấp trên xét; chưa có gì thay đổi.")
+
+
+@pytest.mark.parametrize(
+    ("argv", "verb", "status"),
+    [
+        (["appraise", "receive", "{id}"], "tiếp nhận", "submitted"),
+        (["appraise", "check", "{id}", "--date", "15/01/2027"], "thẩm định", "received"),
+        (["appraise", "approve", "{id}"], "đồng ý khen thưởng", "appraised"),
+        (["appraise", "return", "{id}", "--reason", "Thiếu báo cáo"], "trả lại để bổ sung", "received"),
+        (["appraise", "reject", "{id}", "--reason", "Không đủ tiêu chuẩn"], "không đồng ý khen thưởng", "received"),
+        (["decisions", "issue", "--nominations", "{id}", "--date", "15/01/2027", "--signer", "Nguyễn Văn A",
+          "--signer-title", "Chủ tịch"], "đưa vào quyết định khen thưởng", "approved"),
+    ],
+)
+def test_a_ward_cannot_act_on_a_title_its_province_decides(capsys, db, argv, verb, status):
+    """The ward's own Bằng khen tỉnh nomination, in whatever status the action starts from (as a copy arriving
+    back could hold it): every office action is refused by the service, naming the province, and nothing changes;
+    the store's authority check refuses the same write done directly."""
+    from tdkt_desktop.store.authority import NoAuthority
+
+    nom = nomination(db, "Trần Văn Bình", "BANG_KHEN_TINH", "submitted")
+    with open_store(db) as s:
+        s.db.execute("UPDATE nominations SET status = ? WHERE id = ?", [status, nom["id"]])  # as if it arrived so
+        assert not office.decides_here(s, s.require("nominations", nom["id"]))
+    before = snapshot(db)
+    code, out, err = run(capsys, "--db", db, *[a.format(id=nom["id"][:8]) for a in argv])
+    assert code == EXIT_REFUSED and out == ""
+    assert err == f"Lỗi: {ABOVE.format(verb=verb)}\n"
+    assert snapshot(db) == before
+    with open_store(db) as s, pytest.raises(NoAuthority, match="do 92 thẩm định và quyết định"):
+        s.update("nominations", nom["id"], {"status": "decided"})
+    assert snapshot(db) == before
+
+
+def test_the_wards_office_still_decides_its_own_titles_and_lists_only_those(capsys, db):
+    with open_store(db) as s:
+        listed = {(n["subject_name"], n["title_code"]) for n in office.sent_up(s)}
+    assert ("Trần Văn Bình", "BANG_KHEN_TINH") not in listed and ("Châu Ngọc Trâm", "LDTT") in listed
+    a = nomination(db, "Châu Ngọc Trâm", "LDTT", "submitted")["id"]
+    code, _out, err = run(capsys, "--db", db, "appraise", "receive", a[:8])
+    assert code == EXIT_OK, err
+
+
+@pytest.fixture
+def province_db(tmp_path, capsys):
+    """A province holding a ward's LĐTT nomination (the ward decides LĐTT) and one for its own Bằng khen."""
+    path = str(tmp_path / "tinh.sqlite")
+    code, _out, err = run(capsys, "--db", path, "init", "--unit", "92", "--operator", "Cán bộ Sở Nội vụ")
+    assert code == EXIT_OK, err
+    with open_store(path) as s:
+        s.insert("units", {"code": "31147", "name": "Phường Tân An", "level": "commune", "parent_code": "92"},
+                 owner_unit="31147")
+        person = s.insert("people", {"full_name": "Võ Thị Lan", "unit_code": "31147"}, owner_unit="31147")
+        ward = s.insert("nominations", {"subject_kind": "person", "subject_id": person["id"], "subject_name": "Võ Thị Lan",
+                                        "title_code": "LDTT", "year": 2026, "unit_code": "31147", "status": "submitted",
+                                        "award_kind": "phong_trao"},
+                        owner_unit="31147")
+        session = council.save_session(s, values={"meeting_date": "10/12/2026", "total_members": 9, "present": 9})
+    return path, ward["id"], session["id"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "verb"),
+    [
+        (["appraise", "receive", "{id}"], "tiếp nhận"),
+        (["appraise", "reject", "{id}", "--reason", "Không đủ tiêu chuẩn"], "không đồng ý khen thưởng"),
+        (["council", "vote", "{session}", "{id}", "--for", "9"], "ghi kết quả bỏ phiếu"),
+    ],
+)
+def test_a_province_cannot_act_on_a_title_its_ward_decides(capsys, province_db, argv, verb):
+    path, nom_id, session_id = province_db
+    before = snapshot(path)
+    code, out, err = run(capsys, "--db", path, *[a.format(id=nom_id[:8], session=session_id[:8]) for a in argv])
+    assert code == EXIT_REFUSED and out == ""
+    assert err == (f"Lỗi: Không thể {verb}: đề nghị khen thưởng Võ Thị Lan (Lao động tiên tiến) do Phường Tân An "
+                   "(31147) thẩm định và quyết định, không phải Thành phố Cần Thơ (92). Việc này thuộc đơn vị đó; chưa "
+                   "có gì thay đổi.\n")
+    assert snapshot(path) == before

@@ -124,6 +124,11 @@ def _count(name: str, value: Any) -> int | None:
 
 
 def _check_votable(store: Store, nom: Row) -> None:
+    from tdkt_desktop.store.authority import writers
+    from tdkt_desktop.store.office import check_decides_here  # office builds on this module
+
+    if store.unit_code and store.unit_code not in writers(store.unit_tree(), str(nom.get("owner_unit") or "")):
+        check_decides_here(store, nom, "ghi kết quả bỏ phiếu")  # another unit's nomination: only its deciding office votes
     own = (nom.get("unit_code") or nom.get("owner_unit")) == store.unit_code
     allowed = _OWN_VOTABLE if own else _RECEIVED_VOTABLE
     if nom.get("status") not in allowed:

@@ -16,7 +16,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 import sqlite_utils
@@ -56,6 +56,9 @@ from tdkt_desktop.store.migrations import (
 )
 from tdkt_desktop.store.naming import naming_of
 from tdkt_desktop.store.revisions import SYNC_FIELDS
+
+if TYPE_CHECKING:
+    from tdkt_desktop.store.authority import UnitTree
 
 Row = dict[str, Any]
 
@@ -657,15 +660,22 @@ class Store:
         """Refuse a write this unit has no authority for (see :mod:`tdkt_desktop.store.authority`)."""
         from tdkt_desktop.store import authority
 
-        if self._trees is None:
-            self._trees = authority.TreeCache()
-        authority.check_local_write(self, self._trees.get(self), table, before, after, changed)
+        authority.check_local_write(self, self.unit_tree(), table, before, after, changed)
         if table == "campaigns" and not after.get("deleted") and not after.get("linked_campaign_id") and (
             before is None or any(k in changed for k in ("doc_number", "doc_kind", "doc_date", "doc_issuer", "deleted"))
         ):
             from tdkt_desktop.store import directives
 
             directives.check_unique(self, after, exclude_id=after["id"])
+
+    def unit_tree(self) -> UnitTree:
+        """The unit tree as this database knows it (cached until a ``units`` row changes)."""
+        from tdkt_desktop.store import authority
+
+        if self._trees is None:
+            self._trees = authority.TreeCache()
+        tree: UnitTree = self._trees.get(self)
+        return tree
 
     def _audit(self, table: str, record_id: str, action: str, before: Row | None, after: Row | None) -> None:
         self.db.execute(

@@ -30,7 +30,6 @@ from tdkt_desktop.core.rules import (
     award_amount,
     base_salary_on,
     base_salary_steps,
-    ruleset_for,
 )
 from tdkt_desktop.core.text import (
     InputError,
@@ -43,6 +42,7 @@ from tdkt_desktop.core.text import (
     require_date,
 )
 from tdkt_desktop.store.assessment import Assessment, assess, judging_date
+from tdkt_desktop.store.authority import NoAuthority, parties, writers
 from tdkt_desktop.store.cancellations import cancellations_of_decision
 from tdkt_desktop.store.council import ruleset_on
 from tdkt_desktop.store.db import Row, Store, new_id, now_iso
@@ -58,6 +58,7 @@ __all__ = [
     "approve",
     "approved",
     "award_order_key",
+    "check_decides_here",
     "decides_here",
     "decision_summary",
     "issue_decision",
@@ -117,8 +118,11 @@ def _status_label(value: str | None) -> str:
         return str(value)
 
 
-def _check_transition(nom: Row, action: str) -> None:
+def _check_transition(store: Store, nom: Row, action: str) -> None:
+    """Refuse ``action`` on a nomination this office does not decide (:func:`check_decides_here`) or whose status
+    does not allow it."""
     allowed, verb = _ALLOWED[action]
+    check_decides_here(store, nom, verb)
     if nom.get("status") not in {s.value for s in allowed}:
         name = nom.get("subject_name") or ""
         raise InputError(
@@ -159,17 +163,40 @@ def award_order_key(title_code: str, subject_kind: str, name: str) -> tuple[Any,
 
 
 def decides_here(store: Store, nomination: Row) -> bool:
-    """Whether this installation decides the nomination's title: a commune decides the commune-level titles
-    (LĐTT, CSTĐCS, Giấy khen… from 01/7/2025, Nghị định 152/2025/NĐ-CP), a province everything proposed to
-    it. A title the rule set does not know is decided here (the office sees it and can refuse it)."""
-    unit = store.self_unit()
-    if unit is None or unit["level"] == "province":
+    """Whether this installation appraises and decides the nomination: it is the nomination's appraising office in
+    the authority table (:func:`tdkt_desktop.store.authority.parties`) — a commune for the titles a commune
+    decides (LĐTT, CSTĐCS, Giấy khen… from 01/7/2025, Nghị định 152/2025/NĐ-CP) of its own and its sub-units'
+    nominations, its upper office for the others. An installation without a unit decides what it holds."""
+    if not store.unit_code:
         return True
-    try:
-        entry = ruleset_for(_dt.date(int(nomination["year"]), 12, 31)).catalogue.get(nomination["title_code"])
-    except InputError:
-        return True
-    return bool(entry is None or entry.commune_decides)
+    return _appraiser(store, nomination) == store.unit_code
+
+
+def _appraiser(store: Store, nomination: Row) -> str:
+    row = {**nomination, "owner_unit": nomination.get("owner_unit") or store.unit_code}  # one being written here
+    return parties(store.unit_tree(), "nominations", row).appraiser or ""
+
+
+def _unit_words(store: Store, code: str) -> str:
+    unit = store.unit_by_code(code)
+    return f"{unit['name']} ({code})" if unit is not None and unit.get("name") else f"đơn vị {code}"
+
+
+def check_decides_here(store: Store, nomination: Row, verb: str) -> None:
+    """Refuse (:class:`~tdkt_desktop.store.authority.NoAuthority`) to ``verb`` a nomination another office
+    appraises and decides, naming that office and what this unit does instead."""
+    if decides_here(store, nomination):
+        return
+    appraising = _appraiser(store, nomination)
+    name = nomination.get("subject_name") or ""
+    title = _title_name(store, None, str(nomination.get("title_code") or ""))
+    own = store.unit_code in writers(store.unit_tree(), str(nomination.get("owner_unit") or store.unit_code))
+    then = (" Đơn vị gửi đề nghị lên (tdkt nominations submit, rồi tdkt bundle export) để cấp trên xét; chưa có gì "
+            "thay đổi." if own else " Việc này thuộc đơn vị đó; chưa có gì thay đổi.")
+    raise NoAuthority(
+        f"Không thể {verb}: đề nghị khen thưởng {name} ({title}) do {_unit_words(store, appraising)} thẩm định và "
+        f"quyết định, không phải {_unit_words(store, str(store.unit_code))}.{then}"
+    )
 
 
 # Statuses the deciding office works on (drafts stay with the unit that writes them).
@@ -187,16 +214,15 @@ def appraisal_years(store: Store) -> list[int]:
 
 
 def sent_up(store: Store, *, year: int | None = None) -> list[Row]:
-    """The nominations this office works on (sent up: every status but draft; of ``year`` when given), this
-    unit's own included only where it decides the title itself (the others go to its upper office)."""
+    """The nominations this office works on: those it decides (:func:`decides_here`; the others go to the office
+    that does), sent up (every status but draft), of ``year`` when given."""
     marks = ", ".join("?" for _ in OFFICE_STATUSES)
     where = f"status IN ({marks})"
     params: list[Any] = list(OFFICE_STATUSES)
     if year is not None:
         where += " AND year = ?"
         params.append(int(year))
-    return [n for n in store.rows("nominations", where, params)
-            if (n.get("unit_code") or n["owner_unit"]) != store.unit_code or decides_here(store, n)]
+    return [n for n in store.rows("nominations", where, params) if decides_here(store, n)]
 
 
 def approved(store: Store) -> list[Row]:
@@ -218,7 +244,7 @@ def receive(store: Store, nomination_id: str) -> Row:
     """A nomination arriving from a unit: submitted → received."""
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "receive")
+        _check_transition(store, nom, "receive")
         return store.update("nominations", nomination_id, {"status": S.RECEIVED.value, "status_reason": None})
 
 
@@ -253,7 +279,7 @@ def appraise(
         if receive_first and store.require("nominations", nomination_id)["status"] == S.SUBMITTED.value:
             receive(store, nomination_id)
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "appraise")
+        _check_transition(store, nom, "appraise")
         stored = _loads(nom.get("dossier_json")) or {}
         if not isinstance(stored, dict):
             stored = {}
@@ -282,7 +308,7 @@ def approve(store: Store, nomination_id: str, *, note: str | None = None) -> Row
     incomplete, or when the title needs a council vote and no passing vote is recorded."""
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "approve")
+        _check_transition(store, nom, "approve")
         appraisal = _loads(nom.get("eligibility_json")) or {}
         name = nom["subject_name"]
         problems: list[str] = []
@@ -324,7 +350,7 @@ def return_nomination(store: Store, nomination_id: str, *, reasons: list[str]) -
         raise InputError("Trả lại hồ sơ cần ghi rõ lý do (ví dụ: thiếu báo cáo thành tích).", field="Lý do")
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "return")
+        _check_transition(store, nom, "return")
         return store.update(
             "nominations", nomination_id, {"status": S.RETURNED.value, "status_reason": "\n".join(cleaned)}
         )
@@ -337,7 +363,7 @@ def reject(store: Store, nomination_id: str, *, reason: str) -> Row:
         raise InputError("Không đồng ý khen thưởng cần ghi rõ lý do.", field="Lý do")
     with store.atomic():
         nom = store.require("nominations", nomination_id)
-        _check_transition(nom, "reject")
+        _check_transition(store, nom, "reject")
         return store.update("nominations", nomination_id, {"status": S.REJECTED.value, "status_reason": text})
 
 
@@ -523,7 +549,7 @@ def issue_decision(
     with store.atomic():
         noms = [nomination_row(store, i) for i in ids]
         for nom in noms:
-            _check_transition(nom, "decide")
+            _check_transition(store, nom, "decide")
             rs.entry(nom["title_code"])
         seen: dict[tuple[str, str, str], str] = {}
         for nom in noms:
