@@ -109,8 +109,14 @@ def cmd_recovered(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("awards", help="khen thưởng đã quyết định: xem, hủy bỏ (Điều 93 Luật TĐKT), ghi thu hồi",
-                       description=__doc__)
+    p = sub.add_parser(
+        "awards", help="khen thưởng đã quyết định: xem, hủy bỏ (Điều 93 Luật TĐKT), ghi thu hồi",
+        description="Danh sách khen thưởng của một quyết định và việc hủy bỏ khen thưởng (Luật Thi đua, khen thưởng "
+        "2022, Điều 93). Chỉ đơn vị ban hành quyết định khen thưởng mới hủy bỏ được; quyết định hủy bỏ lấy số tiếp "
+        "theo trong sổ văn bản và in bằng “tdkt print quyet_dinh_huy_bo --id MÃ_HỦY_BỎ --out huy-bo.pdf”. Sau đó sổ "
+        "vàng và lịch sử khen thưởng ghi khen thưởng đã bị hủy bỏ, kèm số tiền phải thu hồi; thống kê và xét tiêu "
+        "chuẩn không tính khen thưởng đó nữa.",
+    )
     awards = subcommands(p, dest="awards_command")
     q = awards.add_parser("list", help="người, tập thể được khen của một quyết định (mã dùng cho lệnh cancel)",
                           epilog="Ví dụ:\n  tdkt awards list --decision 3f2a91c4")

@@ -7,6 +7,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -36,17 +37,45 @@ class CliError(UserError):
         self.code = code
 
 
-_USAGE_WORDS = (
-    ("the following arguments are required", "thiếu tham số bắt buộc"),
-    ("unrecognized arguments", "tham số không hợp lệ"),
-    ("invalid choice", "lựa chọn không hợp lệ"),
-    ("expected one argument", "cần một giá trị"),
-    ("expected at least one argument", "cần ít nhất một giá trị"),
-    ("invalid int value", "không phải số nguyên"),
-    ("not allowed with argument", "không dùng cùng tham số"),
-    ("argument", "tham số"),
-    ("choose from", "chọn một trong"),
+# argparse's own messages (Python 3.11–3.13), in the order they are tried: each English pattern and its
+# Vietnamese words. A message none of them matches is shown as it is (a test walks every kind of usage error).
+_USAGE_MESSAGES = (
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"one of the arguments (.*) is required", r"cần một trong các tham số \1"),
+    (r"unrecognized arguments: (.*)", r"tham số không hợp lệ: \1"),
+    (r"ambiguous option: (\S+) could match (.*)", r"tùy chọn \1 chưa rõ, có thể là \2"),
+    (r"argument (\S+): invalid choice: '?(.*?)'? \(choose from (.*)\)", r"tham số \1: lựa chọn không hợp lệ “\2”; chọn một trong \3"),
+    (r"argument (\S+): invalid (\w+) value: (.*)", r"tham số \1: \3 không phải \2"),
+    (r"argument (\S+): expected one argument", r"tham số \1: cần một giá trị"),
+    (r"argument (\S+): expected at most one argument", r"tham số \1: nhiều nhất một giá trị"),
+    (r"argument (\S+): expected at least one argument", r"tham số \1: cần ít nhất một giá trị"),
+    (r"argument (\S+): expected (\d+) arguments?", r"tham số \1: cần \2 giá trị"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"tham số \1: không dùng cùng tham số \2"),
+    (r"argument (\S+): ignored explicit argument (.*)", r"tham số \1: không nhận giá trị \2"),
+    (r"argument (\S+): can't open (.*)", r"tham số \1: không mở được \2"),
+    (r"argument (\S+): (.*)", r"tham số \1: \2"),
 )
+_TYPE_WORDS = {"int": "số nguyên", "float": "số"}
+
+# Vietnamese placeholders of options that take a value and name none (instead of argparse's "--head-name HEAD_NAME").
+_METAVARS = {"id": "MÃ", "out": "TỆP", "date": "NGÀY", "period": "KỲ", "offset": "X,Y", "head_name": "HỌ_TÊN",
+             "head_title": "CHỨC_VỤ", "out_dir": "THƯ_MỤC", "name": "TÊN", "level": "LOẠI", "operator": "HỌ_TÊN",
+             "reason": "LÝ_DO", "location": "NƠI_KÝ", "note": "GHI_CHÚ"}
+
+
+def translate_usage_error(message: str) -> str:
+    """argparse's English usage error in Vietnamese."""
+    for pattern, words in _USAGE_MESSAGES:
+        match = re.fullmatch(pattern, message, flags=re.DOTALL)
+        if match:
+            text = match.expand(words)
+            for english, vietnamese in _TYPE_WORDS.items():
+                text = text.replace(f"không phải {english}", f"không phải {vietnamese}")
+            return text
+    return message
+
+
+EXAMPLES_HEADING = "Ví dụ:"
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -57,12 +86,13 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 class Parser(argparse.ArgumentParser):
-    """The parser of ``tdkt`` and of every subcommand: Vietnamese usage errors (exit 2), and ``--db`` on
+    """The parser of ``tdkt`` and of every subcommand: Vietnamese help and usage errors (exit 2), and ``--db`` on
     every level, defined here once.
 
     A subcommand's ``--db`` has no default of its own (``argparse.SUPPRESS``), so ``tdkt --db F CMD`` and
     ``tdkt CMD --db F`` both reach the command as ``args.db``; the top level gives the default (None: the
-    database in the user data folder).
+    database in the user data folder). A group of commands without examples of its own shows the first example
+    of each of its commands.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -75,13 +105,41 @@ class Parser(argparse.ArgumentParser):
                           help="hiện hướng dẫn này rồi thoát")
         self.add_argument("--db", metavar="TỆP", default=argparse.SUPPRESS, help=DB_HELP)
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> Any:
+        takes_value = kwargs.get("action") in (None, "store", "append") and kwargs.get("nargs") != 0
+        if args and str(args[0]).startswith("-") and takes_value and "metavar" not in kwargs and "choices" not in kwargs:
+            dest = kwargs.get("dest") or max(args, key=len).lstrip("-").replace("-", "_")
+            kwargs["metavar"] = _METAVARS.get(dest, "GIÁ_TRỊ")
+        return super().add_argument(*args, **kwargs)
+
+    def format_help(self) -> str:
+        if EXAMPLES_HEADING not in (self.epilog or ""):
+            examples = _first_examples(self)
+            if examples:
+                self.epilog = "\n\n".join(t for t in (self.epilog, EXAMPLES_HEADING + "\n" + "\n".join(examples)) if t)
+        return super().format_help()
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        translated = message
-        for english, vietnamese in _USAGE_WORDS:
-            translated = translated.replace(english, vietnamese)
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"Lỗi: {translated}. Xem “{self.prog} --help”.\n")
+        sys.stderr.write(f"Lỗi: {translate_usage_error(message)}. Xem “{self.prog} --help”.\n")
         raise SystemExit(EXIT_USAGE)
+
+
+def _first_examples(parser: argparse.ArgumentParser) -> list[str]:
+    """The first example of each command of a group (the first "  tdkt …" line after "Ví dụ:" in its help)."""
+    out: list[str] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                text = child.epilog or ""
+                if EXAMPLES_HEADING not in text and isinstance(child, Parser):
+                    child.format_help()  # a group inside: its own examples first
+                    text = child.epilog or ""
+                after = text.split(EXAMPLES_HEADING, 1)[1] if EXAMPLES_HEADING in text else ""
+                first = next((line for line in after.splitlines() if line.strip().startswith("tdkt")), None)
+                if first is not None:
+                    out.append("  " + first.strip())
+    return out
 
 
 def subcommands(parser: argparse.ArgumentParser, *, dest: str, required: bool = True) -> Any:

@@ -112,7 +112,9 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("start", help="mở ứng dụng (tạo dữ liệu mẫu nếu chưa có cơ sở dữ liệu)")
+    p = sub.add_parser("start", help="mở ứng dụng (tạo dữ liệu mẫu nếu chưa có cơ sở dữ liệu)",
+                       epilog="Ví dụ:\n  tdkt start --db phuong.sqlite\n  tdkt start goi-tu-tinh.tdktgoi\n"
+                       "  tdkt --db tinh.sqlite start --no-demo")
     p.add_argument("--no-demo", action="store_true", help="không tạo dữ liệu mẫu")
     p.add_argument("file", nargs="?", metavar="TỆP", help="gói đồng bộ (.tdktgoi) hoặc tệp ghi danh (.tdktkhoa) để mở")
     p.set_defaults(func=cmd_start)

@@ -29,7 +29,9 @@ def cmd_submit(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("nominations", help="đề nghị khen thưởng: gửi lên cấp trên", description=__doc__)
+    p = sub.add_parser("nominations", help="đề nghị khen thưởng: gửi lên cấp trên",
+                       description="Đơn vị gửi đề nghị khen thưởng của mình lên cơ quan thẩm định và quyết định, với "
+                       "cùng phần kiểm tra tiêu chuẩn và hồ sơ như màn hình đề nghị khen thưởng.")
     cmds = subcommands(p, dest="nominations_command")
     q = cmds.add_parser(
         "submit", help="gửi đề nghị (nháp hoặc bị trả lại) lên cấp quyết định",

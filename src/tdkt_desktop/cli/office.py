@@ -174,7 +174,9 @@ def cmd_issue(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     p = sub.add_parser("appraise", help="cấp quyết định: tiếp nhận, thẩm định, đồng ý, trả lại, không đồng ý",
-                       description=__doc__)
+                       description="Việc của cơ quan thẩm định và quyết định, qua cùng các hàm như màn hình thẩm định và "
+                       "màn hình bỏ phiếu. Mỗi việc chỉ làm được với đề nghị mà đơn vị này thẩm định và quyết định. "
+                       "Mã ghi đủ hoặc 8 ký tự đầu; ngày dạng dd/mm/yyyy.")
     cmds = subcommands(p, dest="appraise_command")
     q = cmds.add_parser("receive", help="tiếp nhận đề nghị đã gửi lên",
                         epilog="Ví dụ:\n  tdkt --db tinh.sqlite appraise receive 3f2a91c4 7b01c2d9")
@@ -216,7 +218,9 @@ def register(sub: Any) -> None:
     q.set_defaults(func=cmd_reject)
 
     p = sub.add_parser("council", help="Hội đồng Thi đua – Khen thưởng: phiên họp và kết quả bỏ phiếu",
-                       description=__doc__)
+                       description="Việc của cơ quan thẩm định và quyết định, qua cùng các hàm như màn hình thẩm định và "
+                       "màn hình bỏ phiếu. Mỗi việc chỉ làm được với đề nghị mà đơn vị này thẩm định và quyết định. "
+                       "Mã ghi đủ hoặc 8 ký tự đầu; ngày dạng dd/mm/yyyy.")
     cmds = subcommands(p, dest="council_command")
     q = cmds.add_parser(
         "add", help="ghi một phiên họp của Hội đồng",
@@ -244,7 +248,10 @@ def register(sub: Any) -> None:
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_council_vote)
 
-    p = sub.add_parser("decisions", help="quyết định khen thưởng: ban hành (số lấy từ sổ)", description=__doc__)
+    p = sub.add_parser("decisions", help="quyết định khen thưởng: ban hành (số lấy từ sổ)",
+                       description="Việc của cơ quan thẩm định và quyết định, qua cùng các hàm như màn hình thẩm định và "
+                       "màn hình bỏ phiếu. Mỗi việc chỉ làm được với đề nghị mà đơn vị này thẩm định và quyết định. "
+                       "Mã ghi đủ hoặc 8 ký tự đầu; ngày dạng dd/mm/yyyy.")
     cmds = subcommands(p, dest="decisions_command")
     q = cmds.add_parser(
         "issue", help="ban hành quyết định cho các đề nghị đã đồng ý",

@@ -26,7 +26,14 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "print",
         help="in văn bản (tờ trình, danh sách, báo cáo thành tích, biên bản, quyết định, giấy khen…) ra PDF",
-        description=__doc__,
+        description="In văn bản chính thức ra PDF (hoặc Word .docx). Không có --issue thì văn bản là bản nháp: để "
+        "trống số, không lấy số trong sổ văn bản. Có --issue thì lấy số tiếp theo trong sổ (số đã lấy không dùng "
+        "lại). --decision MÃ --out-dir THƯ_MỤC in quyết định và giấy khen của từng người, tập thể được khen; "
+        "--campaign MÃ --out-dir THƯ_MỤC in bộ văn bản của một phong trào.",
+        epilog="Ví dụ:\n  tdkt --db phuong.sqlite print --list\n"
+        "  tdkt print to_trinh --id 3f2a91c4 --out to-trinh.pdf --db phuong.sqlite\n"
+        "  tdkt print quyet_dinh --id 5d0c7e21 --out qd.docx --issue --signer \"Nguyễn Văn An\" --role KT\n"
+        "  tdkt print --decision 5d0c7e21 --out-dir in-qd --db phuong.sqlite",
     )
     p.add_argument("template", nargs="?", metavar="MẪU", help="tên mẫu (xem --list)")
     p.add_argument("--list", action="store_true", help="liệt kê các mẫu in và căn cứ pháp lý")
@@ -53,8 +60,8 @@ def register(sub: Any) -> None:
     p.add_argument("--counting-head", metavar="HỌ_TÊN", help="biên bản kiểm phiếu: họ tên trưởng ban kiểm phiếu")
     p.add_argument("--head-name", help="họ tên thủ trưởng (báo cáo thành tích tập thể)")
     p.add_argument("--head-title", help="chức vụ thủ trưởng (báo cáo thành tích tập thể)")
-    p.add_argument("--decision", metavar="ID", help="in cả bộ của một quyết định")
-    p.add_argument("--campaign", metavar="ID", help="in kế hoạch và báo cáo của một phong trào")
+    p.add_argument("--decision", metavar="MÃ", help="in cả bộ của một quyết định")
+    p.add_argument("--campaign", metavar="MÃ", help="in kế hoạch và báo cáo của một phong trào")
     p.add_argument("--out-dir", help="thư mục ghi các tệp khi in cả bộ")
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
     p.set_defaults(func=cmd_print)

@@ -322,7 +322,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("records", help="bản ghi mọi loại: liệt kê, xem, thêm, sửa, xóa, khôi phục, nhập danh sách", description=__doc__)
+    p = sub.add_parser("records", help="bản ghi mọi loại: liệt kê, xem, thêm, sửa, xóa, khôi phục, nhập danh sách",
+                       description="Mọi loại bản ghi (xem “tdkt records kinds”): liệt kê, xem, thêm, sửa, xóa, khôi "
+                       "phục và nhập danh sách, qua cùng đường ghi có kiểm tra như ứng dụng. LOẠI là tên bảng "
+                       "(people) hoặc tên tiếng Việt không dấu (ca-nhan); MÃ ghi đủ hoặc 8 ký tự đầu. Giá trị ghi như "
+                       "người dùng viết (\"7,5\", \"05/01/2026\") hoặc dạng JSON (7.5, \"2026-01-05\").")
     rec = subcommands(p, dest="records_command")
 
     q = rec.add_parser("kinds", help="các loại bản ghi và tên gọi", epilog="Ví dụ:\n  tdkt records kinds")

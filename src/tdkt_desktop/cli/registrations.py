@@ -55,7 +55,9 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("registrations", help="đăng ký thi đua hàng loạt", description=__doc__)
+    p = sub.add_parser("registrations", help="đăng ký thi đua hàng loạt",
+                       description="Đăng ký thi đua hàng loạt: nhiều cá nhân, tập thể hoặc hộ gia đình đăng ký cùng "
+                       "một danh hiệu trong một phong trào (danh hiệu phải hợp với loại đối tượng).")
     cmds = subcommands(p, dest="registrations_command")
     q = cmds.add_parser(
         "add", help="đăng ký nhiều cá nhân, tập thể hoặc hộ cho một danh hiệu",

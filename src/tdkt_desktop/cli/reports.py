@@ -39,11 +39,17 @@ def _refuse_unproduced(name: str, year: int) -> None:
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "report", help="báo cáo sơ kết, tổng kết và biểu thống kê 0601.N, 0603.N (PDF hoặc Excel)",
-        description=__doc__,
+        description="Báo cáo sơ kết, tổng kết và biểu thống kê, ra PDF hoặc Excel theo đuôi tệp (.pdf, .xlsx). "
+        "Biểu 0602N, 0604N, 0605N bị từ chối kèm lý do (chưa đọc được mẫu của thông tư); ma-tran là ma trận "
+        "đơn vị × chỉ tiêu (chỉ .xlsx).",
+        epilog="Ví dụ:\n  tdkt --db phuong.sqlite report so-ket --period 2026-H1 --out so-ket.pdf\n"
+        "  tdkt report tong-ket --period 2026 --out tong-ket.xlsx --db phuong.sqlite\n"
+        "  tdkt report 0601N --period 2026 --out bieu-0601N.pdf --db tinh.sqlite\n"
+        "  tdkt report ma-tran --period 2026 --out ma-tran.xlsx --db tinh.sqlite",
     )
     p.add_argument("name", choices=REPORTS, metavar="TÊN", help="một trong: " + ", ".join(REPORTS))
     p.add_argument("--period", required=True, help="kỳ: 2026 (năm) hoặc 2026-H1 (6 tháng đầu năm)")
-    p.add_argument("--campaign", metavar="ID", help="phong trào (mặc định: phong trào thường xuyên của năm)")
+    p.add_argument("--campaign", metavar="MÃ", help="phong trào (mặc định: phong trào thường xuyên của năm)")
     p.add_argument("--out", required=True, help="tệp .pdf hoặc .xlsx")
     p.add_argument("--issue", action="store_true", help="ban hành báo cáo: lấy số văn bản trong sổ")
     p.set_defaults(func=cmd_report)

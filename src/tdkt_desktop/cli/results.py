@@ -160,7 +160,12 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("results", help="kết quả thực hiện chỉ tiêu: nhập từ CSV hoặc từng giá trị", description=__doc__)
+    p = sub.add_parser("results", help="kết quả thực hiện chỉ tiêu: nhập từ CSV hoặc từng giá trị",
+                       description="Kết quả thực hiện chỉ tiêu của các đơn vị trong một kỳ, lưu qua cùng hàm với bảng "
+                       "nhập kết quả. Tệp CSV (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy) có dòng tiêu đề với các "
+                       "cột unit (mã đơn vị), target (số thứ tự, tên hoặc mã chỉ tiêu), value (kết quả), và có thể "
+                       "sub_value (trong đó), note (ghi chú). Số viết kiểu Việt Nam (\"7,5\", \"1.250\") hoặc "
+                       "\"7.5\". Một dòng sai thì không lưu gì; thông báo nêu dòng sai.")
     cmds = subcommands(p, dest="results_command")
     q = cmds.add_parser(
         "import", help="nhập kết quả một kỳ từ tệp CSV (unit,target,value,sub_value,note)",

@@ -158,7 +158,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     p = sub.add_parser("rules", help="quy định thi đua, khen thưởng áp dụng theo ngày, kèm căn cứ từng điều, khoản",
-                       description=__doc__)
+                       description="Quy định áp dụng tại một ngày (ngày quyết định): bộ quy định, mức lương cơ sở, "
+                       "và với từng danh hiệu, hình thức khen thưởng: cấp quyết định, tiêu chuẩn, biểu quyết của Hội "
+                       "đồng, tiền thưởng, hồ sơ — mỗi mục kèm căn cứ (văn bản, điều, khoản, điểm) hoặc ghi rõ điều "
+                       "chưa đối chiếu được. “sources” liệt kê các văn bản pháp luật được dùng.")
     rules = subcommands(p, dest="rules_command")
     q = rules.add_parser(
         "show", help="danh hiệu, thẩm quyền, tiêu chuẩn, tỷ lệ phiếu, tiền thưởng, hồ sơ áp dụng ngày đã cho",

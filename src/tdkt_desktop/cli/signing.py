@@ -21,7 +21,12 @@ from tdkt_desktop.cli.base import EXIT_OK, EXIT_REFUSED, CliError, print_json
 
 def register(sub: Any) -> None:
     p = sub.add_parser("sign", help="ký số văn bản PDF đã ban hành (chứng thư .p12 hoặc thiết bị ký số)",
-                       description=__doc__)
+                       description="Ký số văn bản điện tử (Nghị định 30/2020/NĐ-CP, Phụ lục I) bằng chứng thư .p12 "
+                       "(mật khẩu hỏi trên màn hình hoặc đọc từ biến môi trường --pass-env) hoặc thiết bị ký số "
+                       "(--pkcs11-lib, mã PIN).",
+                       epilog="Ví dụ:\n  tdkt sign QD.pdf --p12 CAN_BO.p12 --seal DAU.png --out QD-KY-SO.pdf\n"
+                       "  tdkt sign QD.pdf --pkcs11-lib /usr/lib/thu-vien.so --slot 0 --out QD-KY-SO.pdf\n"
+                       "  tdkt sign QD.pdf --p12 CAN_BO.p12 --pass-env MAT_KHAU_P12 --out QD-KY-SO.pdf")
     p.add_argument("file", metavar="TỆP.pdf", help="văn bản PDF đã ban hành")
     p.add_argument("--out", required=True, metavar="TỆP_KÝ_SỐ.pdf", help="tệp PDF đã ký sẽ ghi")
     p.add_argument("--p12", metavar="TỆP.p12", help="chứng thư số và khóa ký dạng PKCS#12 (.p12, .pfx)")
@@ -35,7 +40,10 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
     p.set_defaults(func=cmd_sign)
 
-    v = sub.add_parser("verify", help="kiểm tra chữ ký số của văn bản PDF nhận được", description=__doc__)
+    v = sub.add_parser("verify", help="kiểm tra chữ ký số của văn bản PDF nhận được",
+                       description="Kiểm tra chữ ký số của văn bản PDF. Mã thoát 0 khi mọi chữ ký hợp lệ và văn "
+                       "bản không bị sửa từ khi ký; 1 trong mọi trường hợp khác.",
+                       epilog="Ví dụ:\n  tdkt verify QD-KY-SO.pdf\n  tdkt verify QD-KY-SO.pdf --trust CA.pem --json")
     v.add_argument("file", metavar="TỆP.pdf", help="văn bản PDF đã ký số")
     v.add_argument("--trust", action="append", default=[], metavar="CA.pem",
                    help="chứng thư của tổ chức chứng thực tin cậy (ghi nhiều lần được)")

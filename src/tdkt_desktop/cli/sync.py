@@ -208,7 +208,9 @@ def register(sub: Any) -> None:
                           "3 có bản ghi chờ, bị từ chối hoặc xung đột cần xem.")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_bundle_status)
-    q = bundle.add_parser("held", help="các gói tạm giữ chờ ghi danh khóa", epilog=IMPORT_EPILOG)
+    q = bundle.add_parser("held", help="các gói tạm giữ chờ ghi danh khóa",
+                          epilog="Ví dụ:\n  tdkt --db tinh.sqlite bundle held\n  tdkt bundle held --retry --db tinh.sqlite\n"
+                          "  tdkt bundle held --drop 2 --db tinh.sqlite\n\n" + IMPORT_EPILOG)
     q.add_argument("--retry", action="store_true", help="nhập lại các gói tạm giữ (sau khi đã ghi danh)")
     q.add_argument("--drop", metavar="SỐ", help="bỏ gói tạm giữ số SỐ (hoặc “all”: bỏ tất cả); tệp được xóa")
     q.add_argument("--dry-run", action="store_true")

@@ -136,11 +136,14 @@ def register(sub: Any) -> None:
     )
     dsub = d.add_subparsers(dest="directive_command", metavar="LỆNH", parser_class=type(d))
     d.set_defaults(func=lambda _a: (d.print_help(), 2)[1])
-    r = dsub.add_parser("read", help="xem những gì đọc được: số, ngày, người ký, thời gian, chỉ tiêu…")
+    r = dsub.add_parser("read", help="xem những gì đọc được: số, ngày, người ký, thời gian, chỉ tiêu…",
+                        epilog="Ví dụ:\n  tdkt directive read ke-hoach.docx\n  tdkt directive read chi-thi.pdf --json")
     r.add_argument("file", metavar="TỆP")
     r.add_argument("--json", action="store_true", help="kết quả dạng JSON (mỗi trường có nguyên văn và độ tin cậy)")
     r.set_defaults(func=cmd_directive_read)
-    i = dsub.add_parser("import", help="tạo phong trào với các chỉ tiêu đọc được (chỉ tiêu chưa chắc giữ cờ cần xem lại)")
+    i = dsub.add_parser("import", help="tạo phong trào với các chỉ tiêu đọc được (chỉ tiêu chưa chắc giữ cờ cần xem lại)",
+                        epilog="Ví dụ:\n  tdkt --db tinh.sqlite directive import ke-hoach.docx --dry-run\n"
+                        "  tdkt directive import chi-thi.txt --name \"Phong trào thi đua năm 2026\" --json --db tinh.sqlite")
     i.add_argument("file", metavar="TỆP")
     i.add_argument("--name", metavar="TÊN", help="tên phong trào (khi văn bản không có trích yếu)")
     i.add_argument("--dry-run", action="store_true", help="chỉ xem, không ghi gì")
