@@ -277,6 +277,8 @@ def cmd_undelete(args: argparse.Namespace) -> int:
     kind = records.kind_of(args.kind)
     with open_existing(args) as store:
         record_id = _resolve_any(store, kind, args.id)
+        if not _get(store, kind, record_id, include_deleted=True).get("deleted"):
+            raise CliError(f"{kind.label} {record_id} chưa bị xóa; không có gì để khôi phục.")
         store.restore(kind.table, record_id)
     print(f"Đã khôi phục {kind.label.lower()} {record_id}.")
     return EXIT_OK
