@@ -154,3 +154,32 @@ def test_usage_errors_exit_2_in_vietnamese(capsys, db, argv):
         main([*argv, "--db", db])
     assert exc.value.code == EXIT_USAGE
     assert "Lỗi:" in capsys.readouterr().err
+
+
+def test_references_by_short_id_are_resolved_and_unknown_ones_refused(capsys, db, monkeypatch):
+    """A reference given by its first 8 characters is stored as the record's id (never as a reference that no
+    record has, which would wait for ever wherever it is sent); an id no record has is refused, naming the field."""
+    with open_store(db) as s:
+        person = next(r for r in s.rows("people") if r["full_name"] == "Trần Văn Bình")
+        campaign = s.rows("campaigns")[0]
+        nomination = next(n for n in s.rows("nominations") if n["status"] == "draft")
+    rating = {"subject_kind": "person", "subject_id": person["id"][:8], "year": 2019, "rating": "good"}
+    code, out, err = run(capsys, "--db", db, "records", "add", "ratings", "--file", "-", stdin=json.dumps(rating),
+                         monkeypatch=monkeypatch)
+    assert code == EXIT_OK, err
+    with open_store(db) as s:
+        assert s.require("ratings", json.loads(out)[0])["subject_id"] == person["id"]
+    before = counts(db)
+    code, out, err = run(capsys, "--db", db, "records", "add", "ratings", "--file", "-",
+                         stdin=json.dumps({**rating, "subject_id": "zzzzzzzz"}), monkeypatch=monkeypatch)
+    assert code == EXIT_REFUSED and out == ""
+    assert err == "Lỗi: Mã đối tượng (subject_id): Không tìm thấy cá nhân có mã “zzzzzzzz”.\n"
+    code, out, err = run(capsys, "--db", db, "records", "add", "ratings", "--file", "-",
+                         stdin=json.dumps({**rating, "subject_kind": "collective"}), monkeypatch=monkeypatch)
+    assert code == EXIT_REFUSED and "Không tìm thấy tập thể" in err  # a person's id is no collective's
+    assert counts(db) == before
+    code, out, err = run(capsys, "--db", db, "records", "update", "nominations", nomination["id"][:8], "--set",
+                         f"campaign_id={campaign['id'][:8]}")
+    assert code == EXIT_OK, err
+    with open_store(db) as s:
+        assert s.require("nominations", nomination["id"])["campaign_id"] == campaign["id"]

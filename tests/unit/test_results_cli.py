@@ -130,3 +130,24 @@ def test_set_refuses_a_unit_it_has_no_authority_over_and_bad_values(capsys, db):
         code, _out, err = run(capsys, "--db", db, "results", "set", "--campaign", cid, "--period", "2026", *argv)
         assert code == EXIT_REFUSED and message in err and "Traceback" not in err, (argv, err)
     assert results(db) == before
+
+
+def test_a_target_named_by_the_beginning_of_its_name(capsys, db):
+    """As a person writes it: "Tỷ lệ hộ nghèo" for "Tỷ lệ hộ nghèo (theo tiêu chuẩn nghèo đa chiều …)"; a beginning
+    several targets share is refused, naming them."""
+    cid, targets = campaign(db)
+    with open_store(db) as s:
+        measures = {int(t["seq"]): t["measure"] for t in s.rows("targets", "campaign_id = ?", [cid])}
+    words = measures[5].split()
+    prefix = next(" ".join(words[:n]) for n in range(1, len(words) + 1)
+                  if sum(m.lower().startswith(" ".join(words[:n]).lower()) for m in measures.values()) == 1)
+    code, out, err = run(capsys, "--db", db, "results", "set", "--campaign", cid[:8], "--period", "2026",
+                         "--target", prefix.lower(), "4", "--json")
+    assert code == EXIT_OK, err
+    assert json.loads(out)["target_id"] == targets[5]
+    shared = measures[5].split()[0]
+    if sum(m.startswith(shared) for m in measures.values()) > 1:
+        before = results(db)
+        code, out, err = run(capsys, "--db", db, "results", "set", "--campaign", cid[:8], "--period", "2026",
+                             "--target", shared, "4")
+        assert code == EXIT_REFUSED and "có nhiều chỉ tiêu trùng" in err and results(db) == before

@@ -288,14 +288,19 @@ def test_the_wards_office_still_decides_its_own_titles_and_lists_only_those(caps
 
 @pytest.fixture
 def province_db(tmp_path, capsys):
-    """A province holding a ward's LĐTT nomination (the ward decides LĐTT) and one for its own Bằng khen."""
+    """A province holding a ward's LĐTT nomination (the ward decides LĐTT) and its Bằng khen tỉnh nomination."""
     path = str(tmp_path / "tinh.sqlite")
     code, _out, err = run(capsys, "--db", path, "init", "--unit", "92", "--operator", "Cán bộ Sở Nội vụ")
     assert code == EXIT_OK, err
     with open_store(path) as s:
+        person = s.insert("people", {"full_name": "Võ Thị Lan", "unit_code": "31147"}, owner_unit="31147")
+        # as it arrived from the ward (typed here before the ward is known, so as the ward's own)
+        s.insert("nominations", {"subject_kind": "person", "subject_id": person["id"], "subject_name": "Võ Thị Lan",
+                                 "title_code": "BANG_KHEN_TINH", "year": 2026, "unit_code": "31147",
+                                 "status": "submitted", "award_kind": "phong_trao",
+                                 "dossier_json": {"to_trinh": True}}, owner_unit="31147")
         s.insert("units", {"code": "31147", "name": "Phường Tân An", "level": "commune", "parent_code": "92"},
                  owner_unit="31147")
-        person = s.insert("people", {"full_name": "Võ Thị Lan", "unit_code": "31147"}, owner_unit="31147")
         ward = s.insert("nominations", {"subject_kind": "person", "subject_id": person["id"], "subject_name": "Võ Thị Lan",
                                         "title_code": "LDTT", "year": 2026, "unit_code": "31147", "status": "submitted",
                                         "award_kind": "phong_trao"},
@@ -321,3 +326,29 @@ def test_a_province_cannot_act_on_a_title_its_ward_decides(capsys, province_db, 
                    "(31147) thẩm định và quyết định, không phải Thành phố Cần Thơ (92). Việc này thuộc đơn vị đó; chưa "
                    "có gì thay đổi.\n")
     assert snapshot(path) == before
+
+
+def test_the_province_records_the_dossier_it_received_without_writing_the_wards(capsys, province_db):
+    """``appraise check --have`` at the province: the ward's dossier field is the ward's (the authority table), so
+    the items the province ticks are kept with its appraisal and count in its verdict, then and at the next check."""
+    path, _ldtt, _session = province_db
+    with open_store(path) as s:
+        nom = next(n for n in s.rows("nominations") if n["title_code"] == "BANG_KHEN_TINH")
+    code, out, err = run(capsys, "--db", path, "appraise", "receive", nom["id"][:8])
+    assert code == EXIT_OK, err
+    code, out, err = run(capsys, "--db", path, "appraise", "check", nom["id"][:8], "--date", "15/01/2027")
+    assert code == EXIT_OK, err
+    assert "Thiếu hồ sơ: Danh sách" in out
+    assert "Khi đã nhận đủ hồ sơ, thẩm định lại với: --have danh_sach" in out and "--have to_trinh" not in out
+    keys = out.rsplit("thẩm định lại với: ", 1)[1].split()
+    code, out, err = run(capsys, "--db", path, "appraise", "check", nom["id"][:8], "--date", "15/01/2027", *keys,
+                         "--json")
+    assert code == EXIT_OK, err
+    assert json.loads(out)["dossier_complete"] is True
+    with open_store(path) as s:
+        stored = s.require("nominations", nom["id"])
+    assert json.loads(stored["dossier_json"]) == {"to_trinh": True}  # the ward's, untouched
+    seen = json.loads(stored["eligibility_json"])["dossier_seen"]
+    assert {k for k in keys if not k.startswith("--")} == set(seen)
+    code, out, err = run(capsys, "--db", path, "appraise", "check", nom["id"][:8], "--date", "15/01/2027", "--json")
+    assert code == EXIT_OK and json.loads(out)["dossier_complete"] is True  # kept for the next check

@@ -70,6 +70,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"  - {reason}")
     for label in result.to_review:
         print(f"  ? cần xem xét: {label}")
+    if result.missing:
+        keys = " ".join(f"--have {line.key}" for line in result.missing)
+        print(f"Khi đã nhận đủ hồ sơ, thẩm định lại với: {keys}")
     return EXIT_OK
 
 

@@ -239,7 +239,8 @@ def cmd_add(args: argparse.Namespace) -> int:
             for n, values in enumerate(items, 1):
                 where = f"Bản ghi thứ {n}" if len(items) > 1 else "Bản ghi"
                 try:
-                    ids.append(store.insert(kind.table, _only_kind_fields(kind, values, where))["id"])
+                    checked = records.resolve_refs(store, kind.table, _only_kind_fields(kind, values, where))
+                    ids.append(store.insert(kind.table, checked)["id"])
                 except InputError as exc:
                     if len(items) == 1:
                         raise
@@ -255,7 +256,8 @@ def cmd_update(args: argparse.Namespace) -> int:
     changes = _pairs(args.set) if args.set else _objects(_read_json(args.file))[0]
     with open_existing(args) as store:
         row = _get(store, kind, args.id)
-        updated = store.update(kind.table, row["id"], _only_kind_fields(kind, changes, "Thay đổi"))
+        checked = records.resolve_refs(store, kind.table, _only_kind_fields(kind, changes, "Thay đổi"), current=row)
+        updated = store.update(kind.table, row["id"], checked)
     if args.json:
         print_json(updated)
     else:

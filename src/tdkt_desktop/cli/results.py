@@ -88,6 +88,7 @@ def _target_id(targets: list[Row], given: str) -> str:
     else:
         found = [t for t in targets if t["id"] == text or (len(text) >= 8 and t["id"].startswith(text))]
         found = found or [t for t in targets if _key(t.get("measure") or "") == _key(text)]
+        found = found or [t for t in targets if _key(t.get("measure") or "").startswith(_key(text))]
     if len(found) != 1:
         some = "; ".join(f"{t.get('seq')}. {t.get('measure')}" for t in targets[:5])
         what = "có nhiều chỉ tiêu trùng" if found else "không có chỉ tiêu"

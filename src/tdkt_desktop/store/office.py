@@ -259,6 +259,22 @@ def receive_many(store: Store, *, nomination_ids: Iterable[str]) -> int:
 
 # --------------------------------------------------------------------------- appraisal
 
+DOSSIER_SEEN = "dossier_seen"  # in eligibility_json: the dossier items the appraising office ticked as received
+
+
+def as_appraised(nomination: Row) -> Row:
+    """The nomination with its dossier as the appraising office sees it: the unit's checklist (``dossier_json``,
+    the unit's to write) with the items the office ticked as received (kept with its appraisal, an appraisal
+    field) — what :func:`appraise` and the appraisal panel assess."""
+    appraisal = _loads(nomination.get("eligibility_json"))
+    seen = appraisal.get(DOSSIER_SEEN) if isinstance(appraisal, dict) else None
+    if not seen:
+        return nomination
+    own = _loads(nomination.get("dossier_json"))
+    return {**nomination, "dossier_json": json.dumps({**(own if isinstance(own, dict) else {}), **seen},
+                                                     ensure_ascii=False)}
+
+
 
 def appraise(
     store: Store,
@@ -271,7 +287,8 @@ def appraise(
 ) -> Assessment:
     """Thẩm định: :func:`~tdkt_desktop.store.assessment.assess` the nomination on ``decision_date`` (the
     rule set in force then, its dossier checklist, the council vote) — ``dossier`` (item key → present) is
-    merged into the stored checklist first. Stores the result (``eligibility_json``) and the note, and sets
+    merged into the checklist first: the unit's own (``dossier_json``) where this unit writes the nomination,
+    else the appraising office's record of what it received (:func:`as_appraised`). Stores the result (``eligibility_json``) and the note, and sets
     the status to appraised. With ``receive_first`` a nomination still sent up is received in the same
     transaction."""
     day = _as_date(decision_date)
@@ -280,18 +297,23 @@ def appraise(
             receive(store, nomination_id)
         nom = store.require("nominations", nomination_id)
         _check_transition(store, nom, "appraise")
-        stored = _loads(nom.get("dossier_json")) or {}
-        if not isinstance(stored, dict):
-            stored = {}
-        if dossier:
-            stored.update({str(k): (v if isinstance(v, dict) else bool(v)) for k, v in dossier.items()})
+        ticks = {str(k): (v if isinstance(v, dict) else bool(v)) for k, v in (dossier or {}).items()}
+        previous = _loads(nom.get("eligibility_json"))
+        seen = dict((previous or {}).get(DOSSIER_SEEN) or {}) if isinstance(previous, dict) else {}
+        if ticks and store.unit_code in writers(store.unit_tree(), str(nom.get("owner_unit") or store.unit_code)):
+            stored = _loads(nom.get("dossier_json")) or {}
+            if not isinstance(stored, dict):
+                stored = {}
+            stored.update(ticks)
             nom = store.update("nominations", nomination_id, {"dossier_json": stored})
-        outcome = assess(store, nom, day)
+        else:
+            seen.update(ticks)  # the unit's dossier field is the unit's: the office keeps what it received
+        outcome = assess(store, as_appraised({**nom, "eligibility_json": json.dumps({DOSSIER_SEEN: seen})}), day)
         store.update(
             "nominations",
             nomination_id,
             {
-                "eligibility_json": {**outcome.to_dict(), "appraised_at": now_iso()},
+                "eligibility_json": {**outcome.to_dict(), "appraised_at": now_iso(), **({DOSSIER_SEEN: seen} if seen else {})},
                 "appraisal_note": note if note is not None else nom.get("appraisal_note"),
                 "status": S.APPRAISED.value,
                 "status_reason": None,

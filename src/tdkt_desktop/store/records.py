@@ -18,6 +18,7 @@ from typing import Any
 from tdkt_desktop.core.text import InputError, fold
 from tdkt_desktop.store import search as _search
 from tdkt_desktop.store.db import SYNCED_TABLES, Store
+from tdkt_desktop.store.errors import NotFound
 from tdkt_desktop.store.fields import KINDS, Kind, normalise_field
 
 Row = dict[str, Any]
@@ -35,6 +36,33 @@ def kind_names() -> dict[str, str]:
         names[table.replace("_", "-")] = table
         names[_slug(KINDS[table].label)] = table
     return names
+
+
+def resolve_refs(store: Store, table: str, values: Mapping[str, Any], *, current: Mapping[str, Any] | None = None) -> Row:
+    """``values`` with each record reference given whole or by its first 8 characters replaced by the record's
+    id (:meth:`Store.resolve_id`): an id no record has is refused naming the field, instead of being stored as a
+    reference that never arrives. A subject reference is looked up in the registry of its ``subject_kind``."""
+    from tdkt_desktop.core.models import SubjectKind
+    from tdkt_desktop.store.authority import AUTHORITY, SUBJECT
+
+    refs = AUTHORITY[table].refs if table in AUTHORITY else {}
+    out = dict(values)
+    for name, target in refs.items():
+        given = out.get(name)
+        if not isinstance(given, str) or not given.strip():
+            continue
+        if target == SUBJECT:
+            kind = out.get("subject_kind") or (current or {}).get("subject_kind")
+            try:
+                target = SubjectKind(str(kind)).table
+            except ValueError:
+                continue  # the subject kind's own check says what is wrong
+        try:
+            out[name] = store.resolve_id(target, given)
+        except NotFound as exc:
+            label = KINDS[table].field(name).label
+            raise InputError(f"{label} ({name}): {exc}", field=name, value=given) from None
+    return out
 
 
 def kind_of(name: str) -> Kind:

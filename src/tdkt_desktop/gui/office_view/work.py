@@ -95,7 +95,7 @@ def nomination_detail(store: Store, nomination_id: str, decision_date: _dt.date)
     """One nomination for the appraisal panel: its :func:`~tdkt_desktop.store.assessment.assess` on
     ``decision_date`` (nothing written), the stored appraisal, and this unit's council sessions to vote in."""
     nom = store.require("nominations", nomination_id)
-    assessment = assess(store, nom, decision_date)
+    assessment = assess(store, office.as_appraised(nom), decision_date)
     stored = None
     if nom.get("eligibility_json"):
         try:
