@@ -1,8 +1,10 @@
 """Sync converges whatever happens on the way.
 
 * Any order, duplication and grouping of the same bundles gives the same database state.
-* A province, two wards and a school doing random work on every side — edits of their own records, writes
-  without authority (refused locally), appraisals and decisions at the province, bundles sent, delivered
+* A province, two wards and a school doing random work on every side — edits of their own records (the
+  first ward also writing for its school: the same field edited at two places), withdrawals and
+  resubmissions of nominations, writes without authority (refused locally), appraisals and decisions at the
+  province, bundles sent, delivered
   shuffled, twice or withheld (delivered late), a unit restoring its backup (``store.backups.restore``: a
   new installation identity) and a unit moving to another computer (its database copied): once every bundle
   has passed, all sides hold the same records; every edit is applied, overtaken by a later edit made with it
@@ -24,6 +26,7 @@ from tdkt_desktop.store import backups, office, open_store
 from tdkt_desktop.store.authority import (
     APPRAISAL_FIELDS,
     LOCKED_STATUSES,
+    OWNER_STATUS_FROM,
     OWNER_STATUSES,
     NoAuthority,
     UnitTree,
@@ -181,6 +184,8 @@ EDIT = st.tuples(st.just("edit"), st.sampled_from(NODES), st.sampled_from(sorted
 ACTIONS = st.one_of(
     EDIT,
     EDIT,
+    st.tuples(st.just("withdraw"), st.sampled_from((C1, C2, SCHOOL)), st.sampled_from(("draft", "submitted")),
+              st.integers(0, 5)),
     st.tuples(st.just("intrude"), st.sampled_from(NODES), st.integers(0, 5)),
     st.tuples(st.just("appraise"), st.sampled_from(("approved", "rejected", "returned")), st.integers(0, 5)),
     st.tuples(st.just("decide")),
@@ -224,7 +229,9 @@ class Network:
         self.nodes[code] = open_store(path)
 
     def own(self, code: str, table: str, pick: int) -> dict | None:
-        rows = self.nodes[code].rows(table, "owner_unit = ?", [code])
+        """A record this unit writes: its own, or (the first ward) one of the school it consolidates."""
+        written = (code, SCHOOL) if code == C1 else (code,)
+        rows = self.nodes[code].rows(table, f"owner_unit IN ({','.join('?' for _ in written)})", list(written))
         return rows[pick % len(rows)] if rows else None
 
     def log(self, code: str, table: str, before: dict, field: str, value) -> None:
@@ -252,6 +259,21 @@ class Network:
             assert store.get(table, row["id"]) == row
             return
         self.log(code, table, row, field, value)
+
+    def do_withdraw(self, code: str, status: str, pick: int) -> None:
+        """The unit takes its nomination back to draft or submits it again: allowed before appraisal only."""
+        store = self.nodes[code]
+        row = self.own(code, "nominations", pick)
+        if row is None or row["status"] == status:
+            return
+        try:
+            store.update("nominations", row["id"], {"status": status})
+        except NoAuthority as err:
+            assert row["status"] not in OWNER_STATUS_FROM, err
+            assert store.get("nominations", row["id"]) == row
+            return
+        assert row["status"] in OWNER_STATUS_FROM
+        self.log(code, "nominations", row, "status", status)
 
     def do_intrude(self, code: str, pick: int) -> None:
         """A write without authority is refused before anything is written: the province renaming a unit's
