@@ -245,3 +245,44 @@ def test_two_hundred_awardees_flow_over_pages_from_the_store(template: str, two_
     doc = Document(str(two_hundred[f"{template}.docx"]))
     cells = " ".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert all(f"Nguyễn Văn Thành {i:03d}" in cells for i in range(1, 201))
+
+
+def test_no_signer_declared(demo_template: Path, tmp_path: Path) -> None:
+    """With no official declared, every document signed by one of them is refused in Vietnamese and nothing
+    is written or numbered; the papers that carry their own signer (a decision's, a meeting's chair and
+    secretary) still print with that signer."""
+    db = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, db)
+    with open_store(db) as store:
+        deputy = store.rows("officials", order_by="sort_order")[1]
+        giay_khen = _giay_khen_decision(store, deputy)
+        awardee = store.rows("decision_awardees", "decision_id != ?", [giay_khen], order_by="so_vang")[-1]
+        cancel_awards(store, [awardee["id"]], cancel_date=dt.date(2026, 3, 2), ground="b",
+                      reason="Hồ sơ có giấy tờ không đúng sự thật", signer=deputy["full_name"],
+                      signer_title=deputy["title"])
+        for official in store.rows("officials"):
+            store.delete("officials", official["id"])
+        for template in ALL:
+            record_id = _record(store, template, giay_khen)
+            out = tmp_path / f"{template}.pdf"
+            options = {"period": "2026-H1"} if template == "bao_cao_ket_qua" else {}
+            own = template in ("quyet_dinh", "giay_khen", "bang_cstdcs", "quyet_dinh_huy_bo",  # the decision's
+                               "bien_ban", "phieu_bau", "bien_ban_kiem_phieu")  # the meeting's chair, secretary
+            if own or template in ("bao_cao_ca_nhan", "bao_cao_tap_the"):  # the confirmer signs by hand
+                records.issue_pdf(store, template, record_id, out, **options)
+                context = records.build_context(store, template, record_id, **options)
+                signer = context.get("signer") or context.get("secretary") or {}
+                if signer.get("name"):
+                    assert signer["name"] in re.sub(r"\s+", " ", _pdf_flow(out)), template
+                continue
+            registers = _register(store)
+            with pytest.raises(records.PrintError, match="Chưa khai báo người ký"):
+                records.issue_pdf(store, template, record_id, out, **options)
+            assert not out.exists(), template
+            assert _register(store) == registers, template  # no number taken
+
+
+def _register(store: Any) -> list[Any]:
+    from tdkt_desktop.store.numbering import numbers_issued
+
+    return [numbers_issued(store, year) for year in (2025, 2026)]
