@@ -136,7 +136,7 @@ def build_demo(store: Store, *, seed: int = 2026, people: int = 36) -> dict[str,
 
 def _units_and_officials(store: Store, code: str, name: str) -> None:
     for sub_code, sub_name, level in SUB_UNITS:
-        if store.unit_by_code(store.text(sub_code)) is None:
+        if store.unit_by_code(sub_code.replace(DEMO_UNIT, code)) is None:
             store.insert("units", {"code": sub_code, "name": sub_name, "level": level, "parent_code": code}, owner_unit=code)
     officials = [
         ("Trần Văn Bình", "Chủ tịch", "TM."),
@@ -398,7 +398,11 @@ def _registrations(store, rng, campaigns, persons, collectives, households, year
         )
 
 
-def _nominations_and_decision(store, rng, code, unit_name, campaigns, persons, collectives, households, last_year, this_year) -> None:  # type: ignore[no-untyped-def]
+def _nominations_and_decision(
+    store: Store, rng: random.Random, code: str, unit_name: str, campaigns: dict[str, Any],
+    persons: list[dict[str, Any]], collectives: list[dict[str, Any]], households: list[dict[str, Any]],
+    last_year: int, this_year: int,
+) -> None:
     from tdkt_desktop.store import council, office
 
     cid = campaigns["province"]["id"]

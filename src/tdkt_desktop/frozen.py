@@ -76,7 +76,7 @@ def selftest() -> int:
         from PySide6.QtGui import QGuiApplication, QImage, QPainter
         from PySide6.QtSvg import QSvgRenderer
 
-        app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+        _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # kept alive while rendering
         renderer = QSvgRenderer(str(resources_dir() / "icons" / "app.svg"))
         image = QImage(64, 64, QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.transparent)
@@ -86,7 +86,7 @@ def selftest() -> int:
         report["icon_rendered"] = renderer.isValid() and image.pixelColor(32, 32).alpha() > 0
         if not report["icon_rendered"]:
             failed["icon"] = "resources/icons/app.svg did not render"
-        report["qt_platform"] = app.platformName()
+        report["qt_platform"] = QGuiApplication.platformName()
     except Exception:
         failed["resources"] = traceback.format_exc(limit=3)
     sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")

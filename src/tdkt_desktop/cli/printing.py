@@ -97,7 +97,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
             for r in rows:
                 until = f" đến {r['valid_to']}" if r["valid_to"] else ""
-                print(f"{r['name']:<20} {r['title']} — in từ {TEMPLATE_TABLE.get(r['name'], '?')}; hiệu lực từ "
+                print(f"{r['name']:<20} {r['title']} — in từ {TEMPLATE_TABLE.get(str(r['name']), '?')}; hiệu lực từ "
                       f"{r['valid_from']}{until}\n{'':<20} {r['legal_basis']}")
         return EXIT_OK
 

@@ -150,7 +150,9 @@ def cmd_kinds(args: argparse.Namespace) -> int:
     for name, table in records.kind_names().items():
         if name != table:
             aliases.setdefault(table, []).append(name)
-    rows = [{"kind": t, "label": KINDS[t].label, "aliases": sorted(set(aliases.get(t, [])))} for t in SYNCED_TABLES]
+    rows: list[dict[str, Any]] = [
+        {"kind": t, "label": KINDS[t].label, "aliases": sorted(set(aliases.get(t, [])))} for t in SYNCED_TABLES
+    ]
     if args.json:
         print_json(rows)
     else:
@@ -162,7 +164,7 @@ def cmd_kinds(args: argparse.Namespace) -> int:
 
 def cmd_fields(args: argparse.Namespace) -> int:
     kind = records.kind_of(args.kind)
-    rows = [{"field": f.name, "label": f.label, "type": f.kind, "required": f.required,
+    rows: list[dict[str, Any]] = [{"field": f.name, "label": f.label, "type": f.kind, "required": f.required,
              "choices": [str(m.value) for m in f.enum] if f.enum else None} for f in kind.fields]
     if args.json:
         print_json(rows)

@@ -518,8 +518,8 @@ def _view_campaigns(store: Store, *, status: str | None = None, **_: Any) -> tup
 
 def _targets_of(store: Store, campaign_id: str | None) -> list[Row]:
     if campaign_id:
-        return store.rows("targets", "campaign_id = ?", [campaign_id], order_by="seq")
-    return store.rows("targets", order_by="campaign_id, seq")
+        return list(store.rows("targets", "campaign_id = ?", [campaign_id], order_by="seq"))
+    return list(store.rows("targets", order_by="campaign_id, seq"))
 
 
 def _view_targets(store: Store, *, campaign: Row | None = None, **_: Any) -> tuple[str, list[Column], list[Any], dict[str, Any]]:
@@ -636,7 +636,7 @@ def _nominations(store: Store, campaign: Row | None, period: str | None, status:
     if status:
         where.append("status = ?")
         params.append(status)
-    return store.rows("nominations", " AND ".join(where) or None, params)
+    return list(store.rows("nominations", " AND ".join(where) or None, params))
 
 
 def _subjects(store: Store) -> dict[str, Row]:
@@ -855,7 +855,7 @@ def _choose_campaign(store: Store, campaign_id: str | None) -> Row:
 def _choose_period(store: Store, targets: list[Row]) -> str:
     ids = [t["id"] for t in targets]
     marks = ",".join("?" for _ in ids)
-    periods = {r["period"] for r in store.rows("target_results", f"target_id IN ({marks})", ids)}
+    periods = {str(r["period"]) for r in store.rows("target_results", f"target_id IN ({marks})", ids)}
     if not periods:
         raise ExcelError("Phong trào này chưa có kết quả thực hiện chỉ tiêu nào. Hãy chọn kỳ báo cáo (--period).")
     # The latest: a full year after its halves.

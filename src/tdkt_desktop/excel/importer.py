@@ -261,7 +261,7 @@ def _resolve_field(kind: str, value: str) -> str:
 def _resolve_column(key: str, headers: Mapping[int, str]) -> int:
     m = _COLUMN_KEY.match(fold(key))
     if m:
-        return column_index_from_string(m.group(1).upper())
+        return int(column_index_from_string(m.group(1).upper()))
     wanted = header_key(key)
     for col, text in headers.items():
         if header_key(text) == wanted:
@@ -991,7 +991,7 @@ def preview_import(
             + ", ".join(f"{c.letter} “{c.header}”" for c in columns if c.header)
             + ". Hãy ghép cột bằng tay, ví dụ --map \"Cột B=" + missing[0].name + "\".",
             headers={c.letter: c.header for c in columns if c.header},
-            proposal={c.letter: c.field for c in columns if c.field},  # type: ignore[misc]
+            proposal={c.letter: c.field for c in columns if c.field},
             missing=[f.name for f in missing],
         )
     notes = [*file_notes, *_legacy_notes(converted, header_idx, columns)]
@@ -1324,7 +1324,7 @@ def _find_duplicate(
         subject_key = prow.duplicate.record_id if prow.duplicate and prow.duplicate.record_id else f"row:{prow.row}"
         if prow.duplicate and prow.duplicate.same_file_row is not None:
             subject_key = f"row:{prow.duplicate.same_file_row}" if not prow.duplicate.record_id else prow.duplicate.record_id
-        title = v.get("title")
+        title = str(v.get("title") or "")
         if prow.duplicate and prow.duplicate.record_id and (prow.duplicate.record_id, title, v["year"]) in existing:
             prow.existing_nomination = existing[(prow.duplicate.record_id, title, v["year"])]
             prow.action = "skip"

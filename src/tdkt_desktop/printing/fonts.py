@@ -57,7 +57,8 @@ class FontSet:
     bolditalic: Path
 
     def path(self, style: str) -> Path:
-        return getattr(self, style)
+        found: Path = getattr(self, style)
+        return found
 
 
 # File names of each family's faces, in the order regular, bold, italic, bold italic.

@@ -165,7 +165,7 @@ def balanced_lines(text: str, font: str, size: float, width: float) -> list[str]
         return [" ".join(words)]
 
     def line_w(a: int, b: int) -> float:
-        return stringWidth(" ".join(words[a:b]), font, size)
+        return float(stringWidth(" ".join(words[a:b]), font, size))
 
     for keep_names in (True, False):
         allowed = _break_points(words, keep_names=keep_names)
@@ -203,7 +203,7 @@ def fit_line(text: str, font: str, size: float, min_size: float, width: float) -
     return balanced_lines(text, font, min_size, width), min_size
 
 
-class ShortRule(Flowable):
+class ShortRule(Flowable):  # type: ignore[misc]  # reportlab ships no type information
     """A centred solid line (under the subject line, under a list title)."""
 
     def __init__(self, length: float, *, thickness: float = 0.6, space_before: float = 5, space_after: float = 10):
@@ -235,10 +235,10 @@ class _Line:
 
     @property
     def width(self) -> float:
-        return stringWidth(self.text, self.font, self.size)
+        return float(stringWidth(self.text, self.font, self.size))
 
 
-class HeaderBlock(Flowable):
+class HeaderBlock(Flowable):  # type: ignore[misc]  # reportlab ships no type information
     """The two header blocks of NĐ 30/2020 side by side, and the number/place-and-date line beneath.
 
     Left: parent body (upper case, regular), issuing body (upper case, bold) with a short line of 2/5 of its
@@ -367,9 +367,9 @@ class HeaderBlock(Flowable):
             c.drawCentredString(lcx, h - self.number_y, self.number_text)
         y = h - self.number_y - DESCENT * st.number_size - 6
         c.setFont(font_name("regular"), st.excerpt_size)
-        for line in self.excerpt_lines:
+        for text in self.excerpt_lines:
             y -= line_pitch(st.excerpt_size)
-            c.drawCentredString(lcx, y + DESCENT * st.excerpt_size, line)
+            c.drawCentredString(lcx, y + DESCENT * st.excerpt_size, text)
         c.setFont(font_name("italic"), self.date_size)
-        for i, line in enumerate(self.date_lines):
-            c.drawCentredString(self.date_x, h - self.number_y - i * line_pitch(self.date_size), line)
+        for i, text in enumerate(self.date_lines):
+            c.drawCentredString(self.date_x, h - self.number_y - i * line_pitch(self.date_size), text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tdkt_desktop.printing.layout import PageStyle
@@ -123,7 +124,7 @@ class Columns:
     alone on a page."""
 
     widths: list[float]
-    rows: list[list[list[Para | Gap | Rule]]]
+    rows: Sequence[Sequence[Sequence[Para | Gap | Rule]]]
     role: str = ""
     padding: float = 0.0
     space_before: float = 0.0

@@ -28,6 +28,7 @@ def cong_van(store: Store, record_id: str, options: dict[str, Any]) -> dict[str,
     home-affairs body, listing what the dossier holds."""
     from tdkt_desktop.printing import records as R
     from tdkt_desktop.store.facts import dossier_items, latest_vote
+    from tdkt_desktop.store.naming import localised_title
     from tdkt_desktop.store.numbering import doc_suffix, register_entry
 
     batch = R.nomination_batch(store, record_id, options)
@@ -39,7 +40,7 @@ def cong_van(store: Store, record_id: str, options: dict[str, Any]) -> dict[str,
     unit = store.self_unit()
     if bool(getattr(entry, "commune_decides", False)) and unit is not None and R.is_government(unit):
         raise PrintError(
-            f"{R.localised_title(store, code)} do Chủ tịch {R.issuer_of(store)['full']} quyết định: hồ sơ không gửi lên "
+            f"{localised_title(store, code)} do Chủ tịch {R.issuer_of(store)['full']} quyết định: hồ sơ không gửi lên "
             "cấp trên nên không cần công văn. Hãy in Tờ trình của Hội đồng Thi đua - Khen thưởng."
         )
     upper = R.upper_office(store)
@@ -113,7 +114,7 @@ def thong_bao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> 
 
     chosen = store.require("nominations", record_id)
     year = int(chosen["year"])
-    unit_code = chosen.get("unit_code") or store.unit_code
+    unit_code = str(chosen.get("unit_code") or store.unit_code)
     nominations = [n for n in store.rows("nominations", "year = ?", [year], order_by="title_code, subject_name")
                    if (n.get("unit_code") or store.unit_code) == unit_code and n["status"] in _RESULTS]
     if not nominations:

@@ -225,7 +225,7 @@ class _Flow:
         """Height of the header rows and the first ``rows`` data rows of a grid."""
         part = self.grid(g, g.rows[: g.header_rows + rows], repeat=False)
         _w, h = part.wrap(self.frame_width, 10_000)
-        return h
+        return float(h)
 
     def story(self) -> list[Flowable]:
         nodes = self.doc.nodes
@@ -256,7 +256,7 @@ class _Flow:
                     for p in run:
                         flow = self.para(p)
                         flow.keepWithNext = False
-                        flow._tdkt_heading = True  # type: ignore[attr-defined]  # goes wherever its table goes
+                        flow._tdkt_heading = True  # goes wherever its table goes
                         story.append(flow)
                     i = j
                     continue
@@ -309,7 +309,7 @@ def _tag_grids(flow: _Flow) -> None:
     def grid(g: Grid, rows: Sequence[Sequence[Cell]] | None = None, *, repeat: bool = True) -> Table:
         table = original(g, rows, repeat=repeat)
         if rows is None:
-            table._tdkt_grid = g  # type: ignore[attr-defined]
+            table._tdkt_grid = g
         return table
 
     flow.grid = grid  # type: ignore[method-assign]

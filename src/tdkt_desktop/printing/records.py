@@ -173,10 +173,11 @@ def signer_for(store: Store, *, collective: bool, name: str | None = None, role:
         )
     chosen = people[0]
     if name:
-        chosen = next((p for p in people if p["full_name"] == name), None)  # type: ignore[assignment]
-        if chosen is None:
+        named = next((p for p in people if p["full_name"] == name), None)
+        if named is None:
             names = ", ".join(str(p["full_name"]) for p in people)
             raise PrintError(f"“{name}” không có trong danh sách người ký của đơn vị ({names}).")
+        chosen = named
     unit = store.self_unit()
     government = unit is not None and is_government(unit)
     head = people[0]
@@ -299,7 +300,7 @@ def _is_title(code: str) -> bool:
     return code not in ("GIAY_KHEN", "BANG_KHEN_TINH", "BANG_KHEN_TTG")
 
 
-def award_phrase(store: Store | None, code: str, year: int | None = None) -> str:
+def award_phrase(store: Store, code: str, year: int | None = None) -> str:
     label = localised_title(store, code)
     if _is_title(code):
         return f"danh hiệu “{label}”" + (f" năm {year}" if year else "")
@@ -667,7 +668,7 @@ def _bien_ban(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
             "end": options.get("end") or "…… giờ ……",
         },
         "content": [
-            f"Thư ký Hội đồng báo cáo tổng hợp hồ sơ đề nghị khen thưởng: {count_text(store.get('nominations', v['nomination_id'])['subject_kind'] for v in store.rows('votes', 'vote_session_id = ?', [session['id']]))}.",
+            f"Thư ký Hội đồng báo cáo tổng hợp hồ sơ đề nghị khen thưởng: {count_text(store.require('nominations', v['nomination_id'])['subject_kind'] for v in store.rows('votes', 'vote_session_id = ?', [session['id']]))}.",
             f"Hội đồng thảo luận, đối chiếu tiêu chuẩn theo Luật Thi đua, khen thưởng và {ruleset.legal_basis}.",
             voting_rule
             + (f"; ý kiến bằng văn bản của {session['written_opinions']:02d} thành viên vắng mặt được đọc tại cuộc họp" if session.get("written_opinions") else "")
@@ -1057,8 +1058,9 @@ def build_context(store: Store, template_name: str, record_id: str, **options: A
 def _render(template_name: str, context: dict[str, Any], out: str | Path | IO[bytes], options: dict[str, Any]) -> RenderInfo:
     if options.get("stock") and options.get("stock_preprinted") is not None:
         context["stock_preprinted"] = [str(x) for x in options["stock_preprinted"]]
+    x, y = options.get("offsets_mm") or (0.0, 0.0)
     return render(template_name, context, out, stock=bool(options.get("stock")), draft=bool(options.get("draft")),
-                  offsets_mm=tuple(options.get("offsets_mm") or (0.0, 0.0)))  # type: ignore[arg-type]
+                  offsets_mm=(float(x), float(y)))
 
 
 def preview_pdf(store: Store, template_name: str, record_id: str, out: str | Path | IO[bytes], **options: Any) -> RenderInfo:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -66,7 +66,7 @@ class RenderInfo:
 # --------------------------------------------------------------------------- public API
 
 
-def format_of(out: str | os.PathLike[str] | BinaryIO, fmt: str | None = None) -> str:
+def format_of(out: str | os.PathLike[str] | IO[bytes], fmt: str | None = None) -> str:
     """The output format: given, else the file's extension (.docx → Word), else PDF."""
     if fmt:
         if fmt not in FORMATS:
@@ -85,7 +85,7 @@ def format_of(out: str | os.PathLike[str] | BinaryIO, fmt: str | None = None) ->
 def render(
     template_name: str,
     context: Mapping[str, Any],
-    out: str | os.PathLike[str] | BinaryIO,
+    out: str | os.PathLike[str] | IO[bytes],
     *,
     fmt: str | None = None,
     on_date: _dt.date | str | None = None,
@@ -106,9 +106,9 @@ def render(
     data, info = render_bytes(template_name, context, fmt=kind, on_date=on_date, stock=stock, offsets_mm=offsets_mm,
                               margins_mm=margins_mm, draft=draft)
     if hasattr(out, "write"):
-        out.write(data)  # type: ignore[union-attr]
+        out.write(data)
         return info
-    atomic_write(Path(os.fspath(out)), data, make_parents=True)  # type: ignore[arg-type]
+    atomic_write(Path(os.fspath(out)), data, make_parents=True)
     return info
 
 
@@ -203,12 +203,12 @@ def doc_values(template: Template, context: Mapping[str, Any]) -> dict[str, Any]
         number_part = BLANK
         issued = False
     else:
-        number_part = f"{int(number):02d}" if str(number).strip().isdigit() else clean(str(number))
+        number_part = f"{int(str(number).strip()):02d}" if str(number).strip().isdigit() else clean(str(number))
         issued = True
     number_text = f"{number_part}/{code}" if code else number_part
     date = context.get("date")
     year = context.get("year") or _dt.date.today().year
-    if is_empty(date):
+    if date is None or is_empty(date):
         long = f"ngày{BLANK}tháng{BLANK}năm {year}"
         short = ""
     else:
@@ -252,7 +252,7 @@ def end_with(text: str, ending: str) -> str:
 
 def text_width(markup_text: str, size: float, *, bold: bool = False) -> float:
     """Width of the widest line of paragraph markup."""
-    return max(stringWidth(line, font_name(bold=bold), size) for line in plain(markup_text).split("\n"))
+    return max(float(stringWidth(line, font_name(bold=bold), size)) for line in plain(markup_text).split("\n"))
 
 
 # --------------------------------------------------------------------------- documents

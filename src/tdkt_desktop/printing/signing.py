@@ -244,7 +244,7 @@ def _is_draft(pdf: bytes) -> bool:
         meta = PdfReader(io.BytesIO(pdf)).metadata
     except Exception:
         return False
-    keywords = str((meta or {}).get("/Keywords") or "")
+    keywords = str(meta.get("/Keywords") or "") if meta else ""
     return DRAFT_KEYWORD in keywords
 
 
@@ -311,7 +311,8 @@ def sign_pdf(
             box[2] - box[0], box[3] - box[1], name=name, organisation=organisation, when=when, seal=seal_image
         )
         style = stamp.StaticStampStyle(
-            border_width=0, background=content.ImportedPdfPage(str(appearance), page_ix=0), background_opacity=1.0,
+            border_width=0, background=content.ImportedPdfPage(str(appearance), page_ix=0),  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
+            background_opacity=1.0,
         )
         meta = signers.PdfSignatureMetadata(
             field_name=field_name, md_algorithm="sha256", reason=reason, location=location, name=name,
@@ -339,7 +340,7 @@ def _signer_at(when: _dt.datetime) -> Any:
     the visible signature shows and the one reported."""
     from pyhanko.sign import signers
 
-    class _AtTime(signers.PdfSigner):  # type: ignore[misc]
+    class _AtTime(signers.PdfSigner):
         def init_signing_session(self, pdf_out: Any, existing_fields_only: bool = False) -> Any:
             session = super().init_signing_session(pdf_out, existing_fields_only)
             session.system_time = when

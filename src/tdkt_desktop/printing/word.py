@@ -265,10 +265,10 @@ class _Writer:
             _format(p, align="center", before=6)
             if n.number_text is not None and not n.national:
                 _add_runs(p, n.number_text, size=st.number_size)
-            for i, line in enumerate(measure.excerpt_lines):
+            for i, text in enumerate(measure.excerpt_lines):
                 p = left.add_paragraph()
                 _format(p, align="center", before=6 if i == 0 else 0, leading=line_pitch(st.excerpt_size))
-                _add_runs(p, escape(line), size=st.excerpt_size)
+                _add_runs(p, escape(text), size=st.excerpt_size)
             if n.place_date is not None:
                 p = right.add_paragraph()
                 _format(p, align="center", before=6)

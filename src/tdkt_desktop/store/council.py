@@ -181,8 +181,9 @@ def _vote(
     return values, VoteOutcome(nomination_id, name, nom["title_code"], votes_for, total, share, threshold, passed)
 
 
-def record_votes(store: Store, *, session_id: str, votes: Mapping[str, int]) -> list[VoteOutcome]:
-    """Record votes of a meeting: ``votes`` maps a nomination id to the votes in favour. A nomination already
+def record_votes(store: Store, *, session_id: str, votes: Mapping[str, int | str]) -> list[VoteOutcome]:
+    """Record votes of a meeting: ``votes`` maps a nomination id to the votes in favour (as typed: anything but
+    a whole number is refused with a message naming the nominee). A nomination already
     voted on in this meeting gets its figure replaced; the meeting's other votes stay."""
     if not votes:
         raise InputError("Chưa nhập kết quả bỏ phiếu cho đề nghị nào.", field="votes")

@@ -157,7 +157,8 @@ class RawBundle:
 
     @property
     def origin(self) -> dict[str, Any]:
-        return self.manifest["origin"]
+        origin: dict[str, Any] = self.manifest["origin"]
+        return origin
 
 
 def _unsafe(source: str, detail: str) -> SyncError:
@@ -199,7 +200,7 @@ def _payload_offset(fh: Any, info: zipfile.ZipInfo, source: str, size: int) -> i
     if len(header) != 30 or header[:4] != _LOCAL_HEADER:
         raise _not_bundle(source)
     name_len, extra_len = struct.unpack("<HH", header[26:30])
-    offset = info.header_offset + 30 + name_len + extra_len
+    offset = info.header_offset + 30 + int(name_len) + int(extra_len)
     if offset + info.file_size > size:
         raise _not_bundle(source)
     return offset
@@ -339,7 +340,7 @@ def payload_matches(raw: RawBundle) -> bool:
     digest = hashlib.sha256()
     for chunk in _payload_chunks(raw):
         digest.update(chunk)
-    return digest.hexdigest() == raw.manifest["payload"].get("sha256")
+    return bool(digest.hexdigest() == raw.manifest["payload"].get("sha256"))
 
 
 def _decryptor(raw: RawBundle, own_box: X25519PrivateKey) -> Any:

@@ -132,7 +132,7 @@ def apply_receipt(store: Store, from_unit: str, receipt: Any, seq_to: int) -> st
     if known is not None and int(known[0]) > seq_to:
         return None  # an older receipt arriving late
     entries = [e for e in receipt["rows"] if _valid(e)]
-    as_of = receipt.get("as_of") if isinstance(receipt.get("as_of"), dict) else {}
+    as_of: dict[str, Any] = receipt["as_of"] if isinstance(receipt.get("as_of"), dict) else {}
     store.db.execute("DELETE FROM sync_pending WHERE to_unit = ?", [from_unit])
     now = now_iso()
     store.db.conn.executemany(
