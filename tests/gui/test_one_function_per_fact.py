@@ -9,13 +9,15 @@ same statuses and the same roll-up.
 
 The wards also propose people, a collective and a household for the city's awards. Every nomination is
 judged the same — verdict, reasons, points to review, notes, dossier and vote — by the nomination editor,
-the appraisal panel and ``office.appraise``; and on the ward's demo database, every demo nomination by the
-editor, the panel's reading and the assessment the appraisal stores.
+the appraisal panel and ``tdkt appraise check`` (its JSON and its printed reasons, and what it stores); and
+on the ward's demo database, every demo nomination by the editor, the panel's reading, ``tdkt appraise
+check`` where the ward decides, and the assessment the appraisal stores.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -347,10 +349,27 @@ def editor_assessment(ctx: Any, qtbot: Any, nomination_id: str) -> Any:
     return a
 
 
-def test_editor_appraisal_panel_and_appraise_give_one_verdict(province: Any, qtbot: Any) -> None:
+def appraise_check(capsys: Any, db: Path, nomination_id: str, day: dt.date) -> tuple[dict[str, Any], list[str]]:
+    """``tdkt appraise check`` as typed, twice: its JSON, and the lines it prints for a person."""
+    from tdkt_desktop.cli import main
+
+    when = day.strftime("%d/%m/%Y")
+    capsys.readouterr()
+    assert main(["appraise", "check", nomination_id, "--date", when, "--json", "--db", str(db)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data.pop("id") == nomination_id
+    assert main(["--db", str(db), "appraise", "check", nomination_id[:8], "--date", when]) == 0
+    return data, capsys.readouterr().out.splitlines()
+
+
+def as_json(a: Any) -> dict[str, Any]:
+    """An assessment as the command line prints it."""
+    return dict(json.loads(json.dumps(a.to_dict(), default=str)))
+
+
+def test_editor_appraisal_panel_and_appraise_check_give_one_verdict(province: Any, qtbot: Any, capsys: Any) -> None:
     from tdkt_desktop.gui.office_view.appraisal import AppraisalPage
     from tdkt_desktop.gui.qt import QtCore
-    from tdkt_desktop.store import office
 
     page = AppraisalPage(province)
     qtbot.addWidget(page)
@@ -367,13 +386,16 @@ def test_editor_appraisal_panel_and_appraise_give_one_verdict(province: Any, qtb
         from_panel = page.detail["assessment"]
         lines = [page.checks.item(i).text() for i in range(page.checks.count())]
         assert all(any(c.detail in t for t in lines) for c in from_panel.checks)
+        from_command, printed = appraise_check(capsys, province.db_path, n["id"], JUDGED_ON)
+        assert verdict(from_editor) == verdict(from_panel), n["subject_name"]
+        assert as_json(from_editor) == as_json(from_panel) == from_command, n["subject_name"]
+        assert printed[0].endswith(": đạt.") == from_panel.ok
+        assert printed[1:] == [f"  - {r}" for r in from_panel.reasons] + [f"  ? cần xem xét: {t}" for t in from_panel.to_review]
         with open_store(province.db_path) as store:
-            from_appraisal = office.appraise(store, n["id"], decision_date=JUDGED_ON)
-            stored = store.get("nominations", n["id"])["eligibility_json"]
-        assert verdict(from_editor) == verdict(from_panel) == verdict(from_appraisal), n["subject_name"]
-        kept = {k: v for k, v in __import__("json").loads(stored).items() if k != "appraised_at"}
-        assert kept == from_appraisal.to_dict()
-        verdicts[n["subject_name"]] = from_appraisal
+            stored = store.require("nominations", n["id"])["eligibility_json"]
+        kept = {k: v for k, v in json.loads(stored).items() if k != "appraised_at"}
+        assert kept == from_command  # what the command stored is what it said
+        verdicts[n["subject_name"]] = from_panel
     # What the one verdict says, by hand (the criteria are the rule set's; here, how they are judged).
     assert verdicts["Nguyễn Thị Thu Hà"].ok and verdicts["Nguyễn Thị Thu Hà"].recommendation == "approve"
     binh = verdicts["Trần Văn Bình"]  # an initiative "cấp cơ quan" is not one of the province's
@@ -383,7 +405,7 @@ def test_editor_appraisal_panel_and_appraise_give_one_verdict(province: Any, qtb
     assert {v.verdict for v in verdicts.values()} >= {"to_review", "not_eligible"}
 
 
-def test_every_demo_nomination_is_judged_once(demo_ctx: Any, qtbot: Any) -> None:
+def test_every_demo_nomination_is_judged_once(demo_ctx: Any, qtbot: Any, capsys: Any) -> None:
     from tdkt_desktop.gui.office_view import work
     from tdkt_desktop.store import office
     from tdkt_desktop.store.assessment import assess, judging_date
@@ -396,8 +418,10 @@ def test_every_demo_nomination_is_judged_once(demo_ctx: Any, qtbot: Any) -> None
         with open_store(demo_ctx.db_path) as store:
             from_panel = work.nomination_detail(store, n["id"], day)["assessment"]
             assert verdict(from_editor) == verdict(from_panel) == verdict(assess(store, n["id"], day)), n["subject_name"]
-            if n["status"] in ("submitted", "received", "appraised") and office.decides_here(store, n):
+            decided_here = n["status"] in ("submitted", "received", "appraised") and office.decides_here(store, n)
+            if decided_here and n["status"] == "submitted":
                 with store.atomic():
-                    if n["status"] == "submitted":
-                        office.receive(store, n["id"])
-                    assert verdict(office.appraise(store, n["id"], decision_date=day)) == verdict(from_panel)
+                    office.receive(store, n["id"])
+        if decided_here:
+            from_command, _printed = appraise_check(capsys, demo_ctx.db_path, n["id"], day)
+            assert from_command == as_json(from_panel), n["subject_name"]
