@@ -229,3 +229,22 @@ def test_the_editor_keeps_the_figures_sent_with_a_dossier(demo_ctx: Any, qtbot: 
     demo_ctx.jobs.wait_idle()
     kept = json.loads(demo_ctx.reader.get("nominations", nom["id"])["dossier_json"])
     assert kept["facts"] == facts and kept["to_trinh"] is True
+
+
+def test_the_editor_offers_the_classes_the_statistics_count(demo_ctx: Any, qtbot: Any) -> None:
+    """One list of nominee classes: the editor offers, for each kind of nominee, the classes of form 0603.N,
+    and every class chosen from it is counted in its own column, never under "khác" by accident."""
+    from tdkt_desktop.store import statistics as st
+
+    editor = NominationEditor(demo_ctx)
+    qtbot.addWidget(editor)
+    demo_ctx.jobs.wait_idle()
+    prefix = {"person": "p_", "collective": "c_", "household": "c_"}
+    for kind in ("person", "collective", "household"):
+        editor.kind.setCurrentIndex(editor.kind.findData(kind))
+        demo_ctx.jobs.wait_idle()
+        offered = [editor.nominee_class.itemText(i) for i in range(1, editor.nominee_class.count())]
+        assert offered == st.nominee_classes(kind) and offered
+        classes = st.PERSON_CLASSES if kind == "person" else st.COLLECTIVE_CLASSES
+        keys = {str(c["label"]): prefix[kind] + str(c["key"]) for c in classes}
+        assert [st.nominee_class_key(label, kind) for label in offered] == [keys[label] for label in offered]

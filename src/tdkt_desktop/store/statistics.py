@@ -53,6 +53,7 @@ __all__ = [
     "form_0601N",
     "form_0603N",
     "nominee_class_key",
+    "nominee_classes",
     "review_report_data",
 ]
 
@@ -299,6 +300,16 @@ def form_0601N(store: Store, year: int) -> FormTable:
 def _matches(text: str, words: list[str]) -> bool:
     key = f" {fold(text)} "
     return any(re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", key) for w in words)
+
+
+def nominee_classes(subject_kind: str) -> list[str]:
+    """The classes offered when a nominee of this kind is entered: the statistics' own, so that a class chosen
+    is counted in its column of form 0603.N."""
+    if subject_kind == SubjectKind.PERSON.value:
+        return [str(c["label"]) for c in PERSON_CLASSES]
+    if subject_kind == SubjectKind.HOUSEHOLD.value:
+        return [str(c["label"]) for c in COLLECTIVE_CLASSES if c["key"] == "ho_gia_dinh"]
+    return [str(c["label"]) for c in COLLECTIVE_CLASSES if c["key"] != "ho_gia_dinh"]
 
 
 def nominee_class_key(text: str | None, subject_kind: str, *, collective_kind: str | None = None) -> str:

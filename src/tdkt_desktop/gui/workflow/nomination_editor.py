@@ -21,25 +21,9 @@ from tdkt_desktop.store import nominations
 from tdkt_desktop.store.assessment import ELIGIBLE, NOT_IN_RULES, TO_REVIEW, Assessment, assess, judging_date
 from tdkt_desktop.store.campaigns import campaign_list
 from tdkt_desktop.store.ratings import rating_of
+from tdkt_desktop.store.statistics import nominee_classes
 
 Row = dict[str, Any]
-
-NOMINEE_CLASSES = (
-    "Lãnh đạo cấp tỉnh trở lên",
-    "Lãnh đạo cấp phòng",
-    "Doanh nhân",
-    "Lãnh đạo từ cấp phó trưởng phòng trở lên",
-    "Người trực tiếp công tác",
-    "Lãnh đạo khác",
-    "Cơ quan Đảng, đoàn thể",
-    "Cơ quan Trung ương đóng trên địa bàn",
-    "Cơ quan hành chính",
-    "Đơn vị sự nghiệp công lập",
-    "Doanh nghiệp",
-    "Hợp tác xã",
-    "Hộ gia đình",
-    "Khác",
-)
 
 QUICK_FIELDS = {
     "people": ("full_name", "gender", "birth_date", "position", "workplace", "nominee_class", "field"),
@@ -170,9 +154,9 @@ class NominationEditor(EditorDialog):
         self.achievement.setMinimumHeight(80)
         form.addRow(F.KINDS["nominations"].field("achievement").label, self.errors.wrap(self.achievement, "achievement"))
         self.nominee_class = QtWidgets.QComboBox(left)
+        self.nominee_class.setObjectName("nomineeClass")
         self.nominee_class.setEditable(True)
-        self.nominee_class.addItem("")
-        self.nominee_class.addItems(list(NOMINEE_CLASSES))
+        self._fill_classes()
         form.addRow(F.KINDS["nominations"].field("nominee_class").label, self.nominee_class)
         self.field_edit = QtWidgets.QLineEdit(left)
         form.addRow(F.KINDS["nominations"].field("field").label, self.field_edit)
@@ -298,6 +282,7 @@ class NominationEditor(EditorDialog):
             fill_combo(self.campaign, [(c["name"], c["id"]) for c in data["campaigns"]], blank=self.tr("(none)"))
             self.original = dict(row)
             select_data(self.kind, row.get("subject_kind") or m.SubjectKind.PERSON.value)
+            self._fill_classes()
             self._set_names(data["names"])
             self.year.setValue(int(row.get("year") or _dt.date.today().year))
             if row.get("period") and not select_data(self.period, row["period"]):
@@ -349,6 +334,14 @@ class NominationEditor(EditorDialog):
             self._by_name.setdefault(fold(name), []).append(rid)
 
     # ------------------------------------------------------------------ the nominee
+    def _fill_classes(self) -> None:
+        """The nominee classes of the statistics (form 0603.N) for the kind of nominee; a class typed in is kept."""
+        typed = self.nominee_class.currentText()
+        self.nominee_class.clear()
+        self.nominee_class.addItem("")
+        self.nominee_class.addItems(nominee_classes(self.kind.currentData() or m.SubjectKind.PERSON.value))
+        self.nominee_class.setCurrentText(typed)
+
     def _kind_changed(self) -> None:
         if self._loading:
             return
@@ -358,6 +351,7 @@ class NominationEditor(EditorDialog):
         self.nominee.clear()
         self.nominee_info.clear()
         self.history_model.set_rows([])
+        self._fill_classes()
         self._fill_titles()
         self._fill_award_kinds()
         self._fill_dossier()
