@@ -52,8 +52,10 @@ def make_app(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
     from tdkt_desktop.gui import i18n, style
     from tdkt_desktop.gui.qt import Qt, QtWidgets
 
-    app = QtWidgets.QApplication.instance()
-    if app is None:
+    existing = QtWidgets.QApplication.instance()
+    if isinstance(existing, QtWidgets.QApplication):
+        app = existing
+    else:
         QtWidgets.QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QtWidgets.QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)

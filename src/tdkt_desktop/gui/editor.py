@@ -19,7 +19,9 @@ from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.inputs import FieldInput, RefInput, make_input
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.widgets import shortcut
 from tdkt_desktop.store import fields as F
+from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.lookups import REF_TABLES, UNIT_FIELDS, label_of, lookup
 
 # Fields the generic editor leaves out: bookkeeping kept by dedicated screens.
@@ -146,8 +148,8 @@ class RecordEditor(QtWidgets.QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         outer.addWidget(buttons)
-        QtGui.QShortcut(QtGui.QKeySequence("Ctrl+Return"), self, activated=self.save)
-        QtGui.QShortcut(QtGui.QKeySequence("Ctrl+S"), self, activated=self.save)
+        shortcut("Ctrl+Return", self, self.save)
+        shortcut("Ctrl+S", self, self.save)
         rows = len(self.specs)
         self.resize(620, min(140 + rows * 46, 720))
 
@@ -328,7 +330,7 @@ class RecordEditor(QtWidgets.QDialog):
         table, record_id = self.table, self.record_id
         self._set_saving(True)
 
-        def work(store: Any, _p: Any) -> dict[str, Any]:
+        def work(store: Store, _p: Any) -> dict[str, Any]:
             if record_id is None:
                 return store.insert(table, values)
             return store.update(table, record_id, values)

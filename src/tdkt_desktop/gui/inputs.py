@@ -11,7 +11,7 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import fold, format_date, format_number
-from tdkt_desktop.gui.qt import QObject, Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.qt import ModelIndex, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store.lookups import UNIT_FIELDS
 
@@ -42,7 +42,7 @@ class FoldedCompleter(QtWidgets.QCompleter):
     def splitPath(self, path: str) -> list[str]:
         return [fold(path)]
 
-    def pathFromIndex(self, index: QtCore.QModelIndex) -> str:
+    def pathFromIndex(self, index: ModelIndex) -> str:
         return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
 
@@ -171,7 +171,9 @@ class ChoiceInput(FieldInput):
             combo.addItem(label, value)
         combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         if combo.isEditable():
-            combo.lineEdit().textEdited.connect(lambda _t: self.changed.emit())
+            edit = combo.lineEdit()
+            assert edit is not None  # an editable combo has one
+            edit.textEdited.connect(lambda _t: self.changed.emit())
         self.combo = combo
         return combo
 
@@ -222,7 +224,7 @@ class RefInput(FieldInput):
         edit.setPlaceholderText(self.tr("Type a few letters, no tones needed"))
         self.completer = FoldedCompleter(self)
         edit.setCompleter(self.completer)
-        self.completer.activated[QtCore.QModelIndex].connect(self._activated)
+        self.completer.activated[QtCore.QModelIndex].connect(self._activated)  # type: ignore[index]  # stubs lack the overload
         return edit
 
     def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:

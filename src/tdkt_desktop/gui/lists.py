@@ -18,9 +18,9 @@ from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.editor import RecordEditor
 from tdkt_desktop.gui.models import RecordTableModel
-from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column
-from tdkt_desktop.gui.widgets import SearchBox, UndoBar
+from tdkt_desktop.gui.widgets import SearchBox, UndoBar, shortcut
 from tdkt_desktop.store import fields as F
 
 
@@ -114,13 +114,10 @@ class RecordListView(QtWidgets.QWidget):
                 ("Ins", self.add),
                 ("Ctrl+Z", self.undo_bar.undo),
             ):
-                QtGui.QShortcut(QtGui.QKeySequence(keys), self, activated=slot,
-                                context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut(keys, self, slot, Qt.ShortcutContext.WidgetWithChildrenShortcut)
             for keys, slot in (("Del", self.delete_selected), ("Return", self.edit_selected), ("Enter", self.edit_selected)):
-                QtGui.QShortcut(QtGui.QKeySequence(keys), self.view, activated=slot,
-                                context=Qt.ShortcutContext.WidgetShortcut)
-        QtGui.QShortcut(QtGui.QKeySequence("Ctrl+F"), self, activated=self.focus_search,
-                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut(keys, self.view, slot, Qt.ShortcutContext.WidgetShortcut)
+        shortcut("Ctrl+F", self, self.focus_search, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._select_after_load: str | None = None
         self._selection()
         self.model.reload()

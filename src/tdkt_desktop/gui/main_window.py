@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.gui import registry
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.gui.widgets import shortcut
 from tdkt_desktop.store import backups
 from tdkt_desktop.store.db import Store
 
@@ -67,7 +69,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 item.setToolTip(QCoreApplication.translate("Sections", section.tooltip))
             self.nav.addItem(item)
             if i < 9:
-                QtGui.QShortcut(QtGui.QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
+                shortcut(f"Alt+{i + 1}", self, partial(self.nav.setCurrentRow, i))
         self.stack = QtWidgets.QStackedWidget(central)
         self.stack.setObjectName("sectionStack")
         row.addWidget(self.nav)

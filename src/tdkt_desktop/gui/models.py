@@ -17,7 +17,7 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import format_date, format_number
-from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, Signal
+from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, QObject, Qt, QtCore, Signal
 from tdkt_desktop.gui.tables import Column
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store.db import Store
@@ -80,7 +80,7 @@ def column(
         label or f.label,
         name,
         "number" if f.kind == "number" else "int" if f.kind == "int" else "text",
-        text=lambda value, f=f: display_value(f, value, naming),
+        text=lambda value: display_value(f, value, naming),
         sort=sort,
         width=width,
         ref=ref,
@@ -214,13 +214,13 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         return block.get(record_id)
 
     # ------------------------------------------------------------------ Qt interface
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         col = self.columns[index.column()]
@@ -254,7 +254,7 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         self._sort_by(column, descending)
         self.reload()
 
-    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

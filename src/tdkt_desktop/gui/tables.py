@@ -19,7 +19,7 @@ from typing import Any
 
 from tdkt_desktop.core.text import format_date, format_number
 from tdkt_desktop.gui import palette
-from tdkt_desktop.gui.qt import QObject, Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.gui.qt import ModelIndex, QObject, Qt, QtCore, QtGui, QtWidgets
 
 Row = dict[str, Any]
 
@@ -167,10 +167,10 @@ class RowsModel(QtCore.QAbstractTableModel):
     def row(self, index: int) -> Row | None:
         return self.rows[index] if 0 <= index < len(self.rows) else None
 
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -180,7 +180,7 @@ class RowsModel(QtCore.QAbstractTableModel):
             return self.columns[section].label if 0 <= section < len(self.columns) else None
         return str(section + 1)
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         return cell_data(self.columns[index.column()], self.rows[index.row()], role)

@@ -1,10 +1,22 @@
-"""Small reusable widgets: the tone-insensitive search box, the undo bar, a section header."""
+"""Small reusable widgets: the tone-insensitive search box, the undo bar, a section header, shortcuts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+
+
+def shortcut(
+    keys: str, parent: QtWidgets.QWidget, slot: Callable[[], Any],
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+) -> QtGui.QShortcut:
+    """A keyboard shortcut on ``parent`` (which owns it) that calls ``slot``."""
+    found = QtGui.QShortcut(QtGui.QKeySequence(keys), parent)
+    found.setContext(context)
+    found.activated.connect(slot)
+    return found
 
 
 class SearchBox(QtWidgets.QLineEdit):
