@@ -76,11 +76,11 @@ class UndoBar(QtWidgets.QFrame):
         self._timer.setSingleShot(True)
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self.hide)
-        self._undo: Callable[[], None] | None = None
+        self._undo: Callable[[], object] | None = None
         self.button.clicked.connect(self.undo)
         self.hide()
 
-    def offer(self, message: str, undo: Callable[[], None]) -> None:
+    def offer(self, message: str, undo: Callable[[], object]) -> None:
         self.label.setText(message)
         self._undo = undo
         self.show()
@@ -129,12 +129,16 @@ class SectionPage(QtWidgets.QWidget):
             self.lists.append(widget)
         return widget
 
-    def add_tab(self, widget: QtWidgets.QWidget, title: str) -> QtWidgets.QWidget:
+    def tab_widget(self) -> QtWidgets.QTabWidget:
+        """The page's tabs, made the first time they are asked for."""
         if self.tabs is None:
             self.tabs = QtWidgets.QTabWidget(self)
             self.tabs.setDocumentMode(True)
             self.outer.addWidget(self.tabs, 1)
-        self.tabs.addTab(widget, title)
+        return self.tabs
+
+    def add_tab(self, widget: QtWidgets.QWidget, title: str) -> QtWidgets.QWidget:
+        self.tab_widget().addTab(widget, title)
         if hasattr(widget, "model"):
             self.lists.append(widget)
         return widget

@@ -103,7 +103,8 @@ class UnitsSection(SectionPage):
         self.delete_button.setEnabled(has)
 
     def add_sub_unit(self) -> RecordEditor:
-        selected = self.ctx.reader.get("units", self.selected_id()) if self.selected_id() else None
+        chosen = self.selected_id()
+        selected = self.ctx.reader.get("units", chosen) if chosen else None
         parent_code = selected["code"] if selected else self.ctx.unit_code
         editor = RecordEditor(self.ctx, "units", defaults={"parent_code": parent_code, "level": "school"}, parent=self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -39,18 +39,16 @@ class SyncPage(SectionPage):
         self.import_paths: list[str] = []
         self.preview_ok = False
         self._build_identity()
-        self.tabs = QtWidgets.QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        self.outer.addWidget(self.tabs, 1)
-        self.tabs.addTab(self._build_send(), self.tr("Send a bundle"))
-        self.tabs.addTab(self._build_receive(), self.tr("Receive bundles"))
-        self.tabs.addTab(self._build_pending(), self.tr("Not applied yet"))
+        tabs = self.tab_widget()
+        tabs.addTab(self._build_send(), self.tr("Send a bundle"))
+        tabs.addTab(self._build_receive(), self.tr("Receive bundles"))
+        tabs.addTab(self._build_pending(), self.tr("Not applied yet"))
         self.conflicts = ConflictsView(ctx.naming, self)
         self.conflicts.resolve.connect(self.resolve_conflict)
-        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
-        self.tabs.addTab(self._build_held(), self.tr("Held bundles"))
-        self.tabs.addTab(self._build_peers(), self.tr("Enrolled units"))
-        self.tabs.addTab(self._build_history(), self.tr("Import history"))
+        tabs.addTab(self.conflicts, self.tr("Conflicts"))
+        tabs.addTab(self._build_held(), self.tr("Held bundles"))
+        tabs.addTab(self._build_peers(), self.tr("Enrolled units"))
+        tabs.addTab(self._build_history(), self.tr("Import history"))
         self._refresh_timer = QtCore.QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(250)
@@ -370,13 +368,13 @@ class SyncPage(SectionPage):
 
     def _tab_counts(self) -> None:
         n_pending = len(self.facts.get("pending_rows") or [])
-        self.tabs.setTabText(self.TAB_PENDING, self.tr("Not applied yet (%1)").replace("%1", str(n_pending))
+        self.tab_widget().setTabText(self.TAB_PENDING, self.tr("Not applied yet (%1)").replace("%1", str(n_pending))
                              if n_pending else self.tr("Not applied yet"))
         n_conf = len(self.facts.get("conflicts") or [])
         n_held = len(self.facts.get("held") or [])
-        self.tabs.setTabText(self.TAB_CONFLICTS, self.tr("Conflicts (%1)").replace("%1", str(n_conf))
+        self.tab_widget().setTabText(self.TAB_CONFLICTS, self.tr("Conflicts (%1)").replace("%1", str(n_conf))
                              if n_conf else self.tr("Conflicts"))
-        self.tabs.setTabText(self.TAB_HELD, self.tr("Held bundles (%1)").replace("%1", str(n_held))
+        self.tab_widget().setTabText(self.TAB_HELD, self.tr("Held bundles (%1)").replace("%1", str(n_held))
                              if n_held else self.tr("Held bundles"))
 
     def _history_result(self, row: Row) -> str:
@@ -445,7 +443,7 @@ class SyncPage(SectionPage):
 
     def _ask_enrolment(self, facts: dict[str, Any]) -> None:
         dialog = EnrolDialog(facts, self)
-        self.enrol_dialog = dialog  # tests reach it here
+        self.enrol_dialog: EnrolDialog | None = dialog  # tests reach it here
         dialog.finished.connect(lambda code: self._enrol_finished(dialog, code))
         dialog.open()
 
@@ -465,7 +463,7 @@ class SyncPage(SectionPage):
         text = result["result"].message
         if result.get("report"):
             self.report.show_report(result["report"])
-            self.tabs.setCurrentIndex(self.TAB_RECEIVE)
+            self.tab_widget().setCurrentIndex(self.TAB_RECEIVE)
             text += "\n\n" + self.tr("The bundles held for this key were imported again; see the report.")
         dialogs.inform(self, self.tr("Enrol a unit"), text)
 
@@ -551,7 +549,7 @@ class SyncPage(SectionPage):
             names = ", ".join(Path(p).name for p in self.import_paths)
             self.source_label.setText(names)
         self.source_label.setToolTip("\n".join(self.import_paths))
-        self.tabs.setCurrentIndex(self.TAB_RECEIVE)
+        self.tab_widget().setCurrentIndex(self.TAB_RECEIVE)
         self._update_receive()
         if preview:
             self.run_import(dry_run=True)
@@ -597,7 +595,7 @@ class SyncPage(SectionPage):
 
     def _retried(self, report: dict[str, Any]) -> None:
         self.report.show_report(report)
-        self.tabs.setCurrentIndex(self.TAB_RECEIVE)
+        self.tab_widget().setCurrentIndex(self.TAB_RECEIVE)
         self.refresh()
 
     # ------------------------------------------------------------------ conflicts

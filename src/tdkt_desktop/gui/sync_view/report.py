@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tdkt_desktop.core.text import format_number
@@ -15,6 +16,10 @@ OUTCOMES = ("new", "updated", "merged", "unchanged", "stale", "conflict", "held"
 
 def table_label(table: str) -> str:
     return KINDS[table].label if table in KINDS else table
+
+
+def _count_of(outcome: str) -> Callable[[dict[str, Any]], str]:
+    return lambda row: _n(row[outcome])
 
 
 def _n(value: int) -> str:
@@ -46,7 +51,7 @@ class ReportView(QtWidgets.QWidget):
         }
         cols = [Column(self.tr("Kind of record"), lambda r: r["label"], bold=False)]
         for outcome in OUTCOMES:
-            cols.append(Column(labels[outcome], lambda r, o=outcome: _n(r[o]), background=self._bg(outcome)))
+            cols.append(Column(labels[outcome], _count_of(outcome), background=self._bg(outcome)))
         self.counts_model = RowsModel(cols, self)
         self.counts = table_view(self.counts_model, self, stretch=0)
         self.counts.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
@@ -140,7 +145,7 @@ class ReportView(QtWidgets.QWidget):
             lines.append(line)
         self.bundles.setText("<br>".join(lines))
 
-        rows = []
+        rows: list[dict[str, Any]] = []
         for table, per in totals.items():
             rows.append({"label": table_label(table), **{o: int(per.get(o, 0)) for o in OUTCOMES}})
         if len(rows) > 1:

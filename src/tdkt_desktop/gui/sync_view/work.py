@@ -30,8 +30,9 @@ def overview(store: Store) -> dict[str, Any]:
     code = store.unit_code or ""
     parent = unit.get("parent_code") or ""
     upper = store.unit_by_code(parent) if parent else None
-    children = [{"code": u.code, "name": u.name} for u in consolidation.units_below(store, direct_only=True)] \
-        if code else []
+    children: list[dict[str, Any]] = [
+        {"code": u.code, "name": u.name} for u in consolidation.units_below(store, direct_only=True)
+    ] if code else []
     peers = sync.list_peers(store)
     trusted = {p["unit_code"] for p in peers if p["status"] == "trusted"}
     for child in children:
