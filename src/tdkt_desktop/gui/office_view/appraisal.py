@@ -346,7 +346,7 @@ class AppraisalPage(QtWidgets.QWidget):
     def _group_key(self) -> tuple[str | None, str | None]:
         index = self.tree.currentIndex() if self.groups.rowCount() else QtCore.QModelIndex()
         data = index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
-        return tuple(data) if data else (None, None)  # type: ignore[return-value]
+        return (data[0], data[1]) if data else (None, None)
 
     def _filter(self) -> None:
         unit, status = self._group_key()

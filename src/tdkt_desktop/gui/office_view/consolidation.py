@@ -5,6 +5,7 @@ title, the units that have not sent their figures by a deadline, and charts wher
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from typing import Any
 
 from tdkt_desktop.core.models import AttainmentStatus, NominationStatus, period_label
@@ -13,7 +14,7 @@ from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.office_view import work
 from tdkt_desktop.gui.office_view.common import MATRIX_FILLS, date_edit, date_of, legend, subheading
 from tdkt_desktop.gui.office_view.excel_actions import export_button, export_named_view, install_export_action
-from tdkt_desktop.gui.qt import QObject, Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.gui.qt import ModelIndex, QObject, Qt, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.tables import (
     EXPORT_ROLE,
     Column,
@@ -27,6 +28,15 @@ from tdkt_desktop.gui.tables import (
 from tdkt_desktop.store.consolidation import Cell, Matrix, TargetShare
 
 Row = dict[str, Any]
+
+
+def _registered_for(title: str) -> Callable[[Row], Any]:
+    return lambda r: r["by_title"].get(title, 0)
+
+
+def _fill_of(status: str) -> Callable[[Row], str | None]:
+    """The status's colour where a unit has nominations in it."""
+    return lambda r: palette.NOMINATION_FILL.get(status) if r.get(f"s:{status}") else None
 
 
 def _short(text: str, n: int = 30) -> str:
@@ -65,10 +75,10 @@ class AttainmentMatrixModel(QtCore.QAbstractTableModel):
         self.export_kinds = ["text", *(["number"] * n), "text"]
         self.endResetModel()
 
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.matrix is None else len(self.matrix.targets) + 2
 
     def target_at(self, col: int) -> Row | None:
@@ -106,7 +116,7 @@ class AttainmentMatrixModel(QtCore.QAbstractTableModel):
             return target["label"]
         return None
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.matrix is None:
             return None
         r = self.rows[index.row()]
@@ -503,7 +513,7 @@ class ConsolidationPage(QtWidgets.QWidget):
         # registrations
         regs = data["registrations"]
         cols = [Column(self.tr("Unit"), "name")]
-        cols += [Column(self.ctx.naming.title(t), (lambda r, t=t: r["by_title"].get(t, 0)), "int") for t in regs["titles"]]
+        cols += [Column(self.ctx.naming.title(t), _registered_for(t), "int") for t in regs["titles"]]
         cols.append(Column(self.tr("Total"), "total", "int"))
         reg_rows = [{"name": r["unit"]["name"], "by_title": r["by_title"], "total": r["total"]} for r in regs["rows"]]
         reg_rows.append({"name": self.tr("Total"), "by_title": regs["totals"], "total": regs["total"], "_bold": True})
@@ -519,8 +529,7 @@ class ConsolidationPage(QtWidgets.QWidget):
         def muted(key: str) -> Any:
             return lambda r: "subtle" if not r.get(key) else None
 
-        ncols += [Column(NominationStatus(s).label, f"s:{s}", "int", foreground=muted(f"s:{s}"),
-                      background=(lambda r, s=s: palette.NOMINATION_FILL.get(s) if r.get(f"s:{s}") else None))
+        ncols += [Column(NominationStatus(s).label, f"s:{s}", "int", foreground=muted(f"s:{s}"), background=_fill_of(s))
                   for s in statuses]
         ncols += [Column(self.ctx.naming.title(t), f"t:{t}", "int", foreground=muted(f"t:{t}")) for t in data["nominations"]["titles"]]
         ncols.append(Column(self.tr("Total"), "total", "int"))

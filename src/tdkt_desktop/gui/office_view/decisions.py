@@ -12,7 +12,7 @@ from tdkt_desktop.gui import dialogs, palette
 from tdkt_desktop.gui.office_view import work
 from tdkt_desktop.gui.office_view.common import date_edit, date_of
 from tdkt_desktop.gui.office_view.excel_actions import export_button, install_export_action
-from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets
+from tdkt_desktop.gui.qt import ModelIndex, Qt, QtCore, QtWidgets
 from tdkt_desktop.gui.tables import Column, RowsModel, fit_columns, money_text, selected_rows, table_view
 
 Row = dict[str, Any]
@@ -33,18 +33,18 @@ class CheckRowsModel(RowsModel):
         super().set_rows(rows)
         self.checked_changed.emit()
 
-    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.column() == 0:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if self.rows[index.row()]["id"] in self.checked else Qt.CheckState.Unchecked
         return super().data(index, role)
 
-    def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole:
             rid = self.rows[index.row()]["id"]
             on = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value

@@ -148,7 +148,7 @@ def export_model(
                             yield row
                     progress(min(start + 500, len(ids)), len(ids))
 
-            columns = [Column(h, (lambda row, c=c: c.display(row)), "text") for h, c in zip(headers, list_cols, strict=True)]
+            columns = [Column(h, c.display, "text") for h, c in zip(headers, list_cols, strict=True)]
             return export_rows(target, title, columns, rows(), unit_name=unit_name, subtitle=subtitle,
                                numbered=True, total=len(ids), totals_label=totals_label)
     else:
@@ -225,7 +225,7 @@ def export_button(
     def click() -> None:
         src = source() if callable(source) and not isinstance(source, (QtCore.QAbstractItemModel, QtWidgets.QTableView)) else source
         name = title() if callable(title) else title
-        export_model(ctx, src, title=name, parent=parent or button.window(), **options)  # type: ignore[arg-type]
+        export_model(ctx, src, title=name, parent=parent or button.window(), **options)
 
     button.clicked.connect(click)
     return button

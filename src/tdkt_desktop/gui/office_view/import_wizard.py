@@ -309,8 +309,9 @@ class ImportWizard(QtWidgets.QDialog):
     def _fill_mapping(self, proposal: dict[str, str | None], scores: dict[str, Any]) -> None:
         while self.map_grid.count():
             item = self.map_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.combos = {}
         for j, text in enumerate((self.tr("Column"), self.tr("Header in the file"), self.tr("Read as"), self.tr("Match"))):
             label = QtWidgets.QLabel(f"<b>{text}</b>", self.map_box)
@@ -341,8 +342,9 @@ class ImportWizard(QtWidgets.QDialog):
 
         while self.values_grid.count():
             item = self.values_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.value_combos = {}
         p = self.preview
         fields = {f.name: f for f in self.fields[p.kind]}
@@ -444,7 +446,7 @@ class ImportWizard(QtWidgets.QDialog):
     def _action_text(self, r: Row) -> str:
         if r["bad"]:
             return self.tr("not imported (error)")
-        action = self.decisions.get(r["row"], r["action"])
+        action = str(self.decisions.get(r["row"], r["action"]))
         return {"link": self.tr("link to the existing record"), "create": self.tr("create new"),
                 "skip": self.tr("skip")}.get(action, action)
 

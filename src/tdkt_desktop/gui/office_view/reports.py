@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -210,9 +211,8 @@ class ReportsPage(QtWidgets.QWidget):
         self.current = table
         self.title.setText(self.tr("Form %1: %2 — year %3 (%4)").replace("%1", table.code).replace("%2", table.title)
                            .replace("%3", str(table.year)).replace("%4", table.unit_name))
-        cols = [Column(self.tr("Item"), lambda r: ("    " * max(r.level - 1, 0)) + r.label)]
-        cols += [Column(textwrap.fill(label, 15), (lambda r, k=key: r.values.get(k, 0)), "int",
-                     foreground=(lambda r, k=key: "subtle" if not r.values.get(k) else None))
+        cols = [Column(self.tr("Item"), lambda r: ("    " * max(r["level"] - 1, 0)) + r["label"])]
+        cols += [Column(textwrap.fill(label, 15), _value_of(key), "int", foreground=_subtle_unless(key))
                  for key, label in table.columns]
         rows = [self._form_row(r) for r in table.rows]
         self.model.set_columns(cols, rows)
@@ -223,8 +223,9 @@ class ReportsPage(QtWidgets.QWidget):
         self.summary.setText("\n".join([self.tr("Legal basis: %1").replace("%1", table.legal_basis), *table.notes]))
 
     @staticmethod
-    def _form_row(r: Any) -> Any:
-        return _Wrapped(r, r.level <= 1)
+    def _form_row(r: Any) -> Row:
+        """A form row as RowsModel reads it; totals and sections bold."""
+        return {"level": r.level, "label": r.label, "values": r.values, "_bold": r.level <= 1}
 
     # ------------------------------------------------------------------ output
     def save_pdf(self, path: str | None = None) -> Any:
@@ -275,11 +276,9 @@ class ReportsPage(QtWidgets.QWidget):
             title=self.tr("Exporting to Excel"), dialog=True, parent=self)
 
 
-class _Wrapped(dict):
-    """A form row as RowsModel reads it: attributes of the FormRow, and ``_bold`` for totals and sections."""
+def _value_of(key: str) -> Callable[[Row], Any]:
+    return lambda r: r["values"].get(key, 0)
 
-    def __init__(self, row: Any, bold: bool) -> None:
-        super().__init__(_bold=bold)
-        self.level = row.level
-        self.label = row.label
-        self.values = row.values
+
+def _subtle_unless(key: str) -> Callable[[Row], str | None]:
+    return lambda r: None if r["values"].get(key) else "subtle"
