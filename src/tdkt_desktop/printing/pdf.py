@@ -106,7 +106,7 @@ def _metadata(canv: Canvas, *, title: str, author: str, subject: str, keywords: 
     canv.setKeywords(", ".join(keywords))
 
 
-class _ContinuedRows(Flowable):
+class _ContinuedRows(Flowable):  # type: ignore[misc]  # reportlab ships no type information
     """The last rows of a table that go with the signature: printed under the table's header row when they
     start a new page (a table continued on a page always shows its header), without it when they follow the
     rest of the table on the same page."""
