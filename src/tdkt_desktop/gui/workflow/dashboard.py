@@ -11,7 +11,7 @@ from tdkt_desktop.core import models as m
 from tdkt_desktop.core.targets import attainment
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, percent_text, select_data, table_view
 from tdkt_desktop.gui.widgets import heading
 from tdkt_desktop.gui.workflow.common import current_period, period_choices
@@ -342,7 +342,7 @@ class DashboardView(QtWidgets.QWidget):
 class _Colored(QtCore.QIdentityProxyModel):
     """Deadlines that passed in red, the next week in bold."""
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         src = self.sourceModel()
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole) and isinstance(src, RowsModel):
             row = src.rows[self.mapToSource(index).row()]

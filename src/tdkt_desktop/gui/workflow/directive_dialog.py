@@ -14,7 +14,7 @@ from tdkt_desktop.core.target_parser import parse_targets
 from tdkt_desktop.core.text import InputError
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
+from tdkt_desktop.gui.qt import ModelIndex, Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.gui.workflow.common import Banner, enum_label, field_label, timer
 from tdkt_desktop.gui.workflow.targets_table import (
     Row,
@@ -71,10 +71,10 @@ class FieldsModel(QtCore.QAbstractTableModel):
             self.setData(self.index(i, 0), (Qt.CheckState.Checked if take else Qt.CheckState.Unchecked).value,
                          Qt.ItemDataRole.CheckStateRole)
 
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -82,7 +82,7 @@ class FieldsModel(QtCore.QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == 0:
             return base | Qt.ItemFlag.ItemIsUserCheckable
@@ -90,7 +90,7 @@ class FieldsModel(QtCore.QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         r = self._rows[index.row()]
@@ -121,7 +121,7 @@ class FieldsModel(QtCore.QAbstractTableModel):
             return palette.brush("muted")
         return None
 
-    def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
         r = self._rows[index.row()]

@@ -20,6 +20,7 @@ from tdkt_desktop.store import fields as F
 from tdkt_desktop.store import nominations
 from tdkt_desktop.store.assessment import ELIGIBLE, NOT_IN_RULES, TO_REVIEW, Assessment, assess, judging_date
 from tdkt_desktop.store.campaigns import campaign_list
+from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.ratings import rating_of
 from tdkt_desktop.store.statistics import nominee_classes
 
@@ -61,7 +62,7 @@ class RegistryRecordDialog(EditorDialog):
         values["unit_code"] = self.ctx.unit_code
         return F.normalise(self.table, values)
 
-    def write(self, store: Any, payload: Row) -> Row:
+    def write(self, store: Store, payload: Row) -> Row:
         return store.insert(self.table, payload)
 
 
@@ -236,7 +237,7 @@ class NominationEditor(EditorDialog):
         self.finished.connect(lambda _result: self._recheck_timer.stop())  # nothing to judge once closed
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.nominee.textEdited.connect(self._nominee_typed)
-        self.completer.activated[QtCore.QModelIndex].connect(self._nominee_picked)
+        self.completer.activated[QtCore.QModelIndex].connect(self._nominee_picked)  # type: ignore[index]  # stubs lack the overload
         self.new_subject.clicked.connect(self.create_subject)
         self.year.valueChanged.connect(self._year_changed)
         self.title.currentIndexChanged.connect(self._title_changed)
@@ -329,7 +330,7 @@ class NominationEditor(EditorDialog):
             self._names[r["id"]] = r["name"]
         self.completer.set_choices(choices)
         self._by_label = {fold(label): rid for label, rid in choices}
-        self._by_name: dict[str, list[str]] = {}
+        self._by_name = {}
         for rid, name in self._names.items():
             self._by_name.setdefault(fold(name), []).append(rid)
 

@@ -11,7 +11,7 @@ from tdkt_desktop.core.targets import Attainment, TargetSpec, attainment
 from tdkt_desktop.core.text import InputError, clean, format_number, parse_int, parse_number
 from tdkt_desktop.gui import dialogs, palette
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.tables import fill_combo, percent_text, select_data, table_view
 from tdkt_desktop.gui.widgets import heading
 from tdkt_desktop.gui.workflow.common import Banner, current_period
@@ -99,10 +99,10 @@ class ResultsModel(QtCore.QAbstractTableModel):
     def col(self, key: str) -> int:
         return COLUMNS.index(key)
 
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.lines)
 
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -110,7 +110,7 @@ class ResultsModel(QtCore.QAbstractTableModel):
             return self.labels[COLUMNS[section]]
         return None
 
-    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         key = COLUMNS[index.column()]
@@ -120,7 +120,7 @@ class ResultsModel(QtCore.QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         line = self.lines[index.row()]
@@ -182,7 +182,7 @@ class ResultsModel(QtCore.QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         line = self.lines[index.row()]
@@ -215,7 +215,7 @@ class ResultsModel(QtCore.QAbstractTableModel):
 class LiveDelegate(QtWidgets.QStyledItemDelegate):
     """A line editor that hands every keystroke to the model, so the assessment follows the typing."""
 
-    def createEditor(self, parent: QtWidgets.QWidget, option: Any, index: QtCore.QModelIndex) -> QtWidgets.QWidget:
+    def createEditor(self, parent: QtWidgets.QWidget, option: Any, index: ModelIndex) -> QtWidgets.QWidget:
         editor = QtWidgets.QLineEdit(parent)
         if COLUMNS[index.column()] in ("value", "sub_value"):
             editor.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -224,7 +224,7 @@ class LiveDelegate(QtWidgets.QStyledItemDelegate):
 
         def live(text: str) -> None:
             if persistent.isValid():
-                persistent.model().setData(QtCore.QModelIndex(persistent), text, Qt.ItemDataRole.EditRole)
+                persistent.model().setData(persistent, text, Qt.ItemDataRole.EditRole)
 
         editor.textEdited.connect(live)
         return editor
@@ -253,10 +253,10 @@ class ParticipationModel(QtCore.QAbstractTableModel):
         self.rows_ = rows
         self.endResetModel()
 
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows_)
 
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(PART_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -264,7 +264,7 @@ class ParticipationModel(QtCore.QAbstractTableModel):
             return self.labels[PART_COLUMNS[section]]
         return None
 
-    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return base if PART_COLUMNS[index.column()] == "unit" else base | Qt.ItemFlag.ItemIsEditable
 
@@ -275,7 +275,7 @@ class ParticipationModel(QtCore.QAbstractTableModel):
             return str(exc)
         return ""
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows_[index.row()]
@@ -293,7 +293,7 @@ class ParticipationModel(QtCore.QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         key = PART_COLUMNS[index.column()]
         if role != Qt.ItemDataRole.EditRole or key == "unit":
             return False

@@ -18,7 +18,7 @@ from tdkt_desktop.core.target_parser import ProposedTarget
 from tdkt_desktop.core.targets import STRICT_COMPARATORS, TargetSpec
 from tdkt_desktop.core.text import InputError, clean, format_number
 from tdkt_desktop.gui import palette
-from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtWidgets, Signal
+from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, QObject, Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column
 from tdkt_desktop.gui.workflow.common import enum_label
 from tdkt_desktop.store.campaigns import review_flags
@@ -266,11 +266,17 @@ class TargetsModel(QtCore.QAbstractTableModel):
         return parent is not None and any(r.get("key") == parent for r in self._rows)
 
     # ------------------------------------------------------------------ Qt
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.cols)
+
+    def _key(self, column: int) -> str:
+        """The field a column shows (every column of this table is a field of the target)."""
+        key = self.cols[column].key
+        assert isinstance(key, str)
+        return key
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
@@ -289,10 +295,10 @@ class TargetsModel(QtCore.QAbstractTableModel):
             return cmp in {c.value for c in STRICT_COMPARATORS}
         return True
 
-    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        key = self.cols[index.column()].key
+        key = self._key(index.column())
         row = self._rows[index.row()]
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if key == "review":
@@ -305,12 +311,12 @@ class TargetsModel(QtCore.QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         r = index.row()
         row = self._rows[r]
-        key = self.cols[index.column()].key
+        key = self._key(index.column())
         error = self._errors[r]
         applies = self._applies(row, key)
         pending = unconfirmed(row)
@@ -375,11 +381,11 @@ class TargetsModel(QtCore.QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
         r = index.row()
-        key = self.cols[index.column()].key
+        key = self._key(index.column())
         row = self._rows[r]
         if role == Qt.ItemDataRole.CheckStateRole and key in ("include", "strict", "review"):
             checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
@@ -407,19 +413,19 @@ class ChoiceDelegate(QtWidgets.QStyledItemDelegate):
         super().__init__(parent)
         self.choices = choices
 
-    def createEditor(self, parent: QtWidgets.QWidget, option: Any, index: QtCore.QModelIndex) -> QtWidgets.QWidget:
+    def createEditor(self, parent: QtWidgets.QWidget, option: Any, index: ModelIndex) -> QtWidgets.QWidget:
         combo = QtWidgets.QComboBox(parent)
         for label, value in self.choices:
             combo.addItem(label, value)
         combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
         return combo
 
-    def setEditorData(self, editor: QtWidgets.QWidget, index: QtCore.QModelIndex) -> None:
+    def setEditorData(self, editor: QtWidgets.QWidget, index: ModelIndex) -> None:
         assert isinstance(editor, QtWidgets.QComboBox)
         i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
         editor.setCurrentIndex(max(i, 0))
 
-    def setModelData(self, editor: QtWidgets.QWidget, model: QtCore.QAbstractItemModel, index: QtCore.QModelIndex) -> None:
+    def setModelData(self, editor: QtWidgets.QWidget, model: QtCore.QAbstractItemModel, index: ModelIndex) -> None:
         assert isinstance(editor, QtWidgets.QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 

@@ -15,7 +15,7 @@ from tdkt_desktop.core.rules import ruleset_for, vote_passes, vote_share
 from tdkt_desktop.core.text import InputError, parse_int, require_date
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.inputs import FieldInput, make_input
-from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.tables import fill_combo, percent_text, table_view
 from tdkt_desktop.gui.workflow.common import EditorDialog
 from tdkt_desktop.store import council
@@ -105,10 +105,10 @@ class VotesModel(QtCore.QAbstractTableModel):
         passes = vote_passes(votes, self.total, line.threshold) if line.threshold is not None else None
         return votes, share, passes, ""
 
-    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.lines)
 
-    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(VOTE_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -116,11 +116,11 @@ class VotesModel(QtCore.QAbstractTableModel):
             return self.labels[VOTE_COLUMNS[section]]
         return None
 
-    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return base | Qt.ItemFlag.ItemIsEditable if VOTE_COLUMNS[index.column()] == "votes_for" else base
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         line = self.lines[index.row()]
@@ -174,7 +174,7 @@ class VotesModel(QtCore.QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or VOTE_COLUMNS[index.column()] != "votes_for":
             return False
         self.lines[index.row()].votes_for = str(value or "").strip()
