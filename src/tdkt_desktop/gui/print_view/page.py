@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as _dt
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tdkt_desktop.core.text import InputError, format_number, parse_date
 from tdkt_desktop.gui import dialogs
+from tdkt_desktop.gui.background import Job
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.print_view import raster, work
 from tdkt_desktop.gui.print_view.preview import PreviewView
@@ -19,6 +20,10 @@ from tdkt_desktop.gui.print_view.signing import SignDialog, VerifyDialog
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QtCore, QtWidgets
 from tdkt_desktop.gui.tables import Column, RowsModel, selected_row, table_view
 from tdkt_desktop.gui.widgets import SearchBox, SectionPage
+from tdkt_desktop.store.db import Store
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 Row = dict[str, Any]
 
@@ -73,7 +78,7 @@ class PrintPage(SectionPage):
         self.choices: Row = {}
         self.recipients_edited = False
         self.preview_pdf: str | None = None
-        self.batch_job = None
+        self.batch_job: Job | None = None
         self.last_saved: Row | None = None
         self.last_signed: Row | None = None
         self._choices_token = 0
@@ -186,7 +191,7 @@ class PrintPage(SectionPage):
         mode.addWidget(self.mode_draft)
         mode.addWidget(self.mode_issue)
         opts.addRow(self.tr("Copy:"), mode)
-        draft = bool(int(self.ctx.settings.value(SETTINGS_DRAFT, 1) or 0))
+        draft = bool(int(str(self.ctx.settings.value(SETTINGS_DRAFT, 1) or 0)))
         (self.mode_draft if draft else self.mode_issue).setChecked(True)
         self.mode_draft.toggled.connect(self._mode_changed)
         self.number_hint = QtWidgets.QLabel(tab)
@@ -262,7 +267,7 @@ class PrintPage(SectionPage):
         paper.addWidget(self.paper_plain)
         paper.addWidget(self.paper_stock)
         opts.addRow(self.tr("Paper:"), paper)
-        stock = bool(int(self.ctx.settings.value(SETTINGS_STOCK, 0) or 0))
+        stock = bool(int(str(self.ctx.settings.value(SETTINGS_STOCK, 0) or 0)))
         (self.paper_stock if stock else self.paper_plain).setChecked(True)
         self.paper_stock.toggled.connect(self._paper_changed)
         self.printer = QtWidgets.QComboBox(tab)
@@ -424,6 +429,7 @@ class PrintPage(SectionPage):
         self.choices = choices
         offered = set(choices.get("choices") or [])
         signer = "signer" in offered
+        w: QtWidgets.QWidget
         for w in (self.signer_label, self.signer, self.role_label, self.role):
             w.setVisible(signer)
         if signer:
@@ -610,7 +616,7 @@ class PrintPage(SectionPage):
     # ------------------------------------------------------------------ options
     def _base_options(self) -> Row:
         name = self.current_template() or ""
-        out: Row = {"date": self.date.date().toPython().isoformat()}
+        out: Row = {"date": self.date.date().toString("yyyy-MM-dd")}
         if name == "bao_cao_ket_qua":
             out["period"] = self.period.currentData()
         return out
@@ -664,7 +670,7 @@ class PrintPage(SectionPage):
         ratio = min(2.0, max(1.0, self.devicePixelRatioF()))
         record_id = record["id"]
 
-        def job(store, progress):  # type: ignore[no-untyped-def]
+        def job(store: Store, progress: Any) -> Any:
             progress(0, 0, "")
             facts = work.render_preview(store, name, record_id, out, options)
             dpi = (110.0 if facts["pages"] <= 20 else 72.0) * ratio
@@ -758,7 +764,7 @@ class PrintPage(SectionPage):
 
         self._render_then(path, saved, self.tr("Saving the document"))
 
-    def _ask_printer(self):  # type: ignore[no-untyped-def]
+    def _ask_printer(self) -> QPrinter | None:
         """The print dialog; returns a configured QPrinter, or None when cancelled."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -875,7 +881,7 @@ class PrintPage(SectionPage):
         period = self.period.currentData() if table == "campaigns" else None
         draft = self.draft_mode()
 
-        def job(store, progress):  # type: ignore[no-untyped-def]
+        def job(store: Store, progress: Any) -> Any:
             items = work.batch_items(store, table, record_id, period=period)
             return work.run_batch(store, items, folder, options, progress, cancelled=lambda: progress.cancelled,
                                   draft=draft)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.widgets import shortcut
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 FIT_WIDTH = 0.0
@@ -80,10 +81,10 @@ class PreviewView(QtWidgets.QWidget):
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
 
-        self.scroll = _Scroll(self)
-        self.scroll.setObjectName("previewScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.pages_scroll = _Scroll(self)
+        self.pages_scroll.setObjectName("previewScroll")
+        self.pages_scroll.setWidgetResizable(True)
+        self.pages_scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.pages_widget = QtWidgets.QWidget()
         self.pages_widget.setObjectName("previewPages")
         self.pages_layout = QtWidgets.QVBoxLayout(self.pages_widget)
@@ -95,16 +96,14 @@ class PreviewView(QtWidgets.QWidget):
         self.placeholder.setWordWrap(True)
         self.placeholder.setObjectName("previewPlaceholder")
         self.pages_layout.addWidget(self.placeholder)
-        self.scroll.setWidget(self.pages_widget)
-        self.scroll.zoom_step.connect(self.step_zoom)
-        self.scroll.resized.connect(self._fit_if_needed)
-        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._sync_page_box())
-        layout.addWidget(self.scroll, 1)
+        self.pages_scroll.setWidget(self.pages_widget)
+        self.pages_scroll.zoom_step.connect(self.step_zoom)
+        self.pages_scroll.resized.connect(self._fit_if_needed)
+        self.pages_scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._sync_page_box())
+        layout.addWidget(self.pages_scroll, 1)
         self.labels: list[QtWidgets.QLabel] = []
-        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_PageDown), self.scroll,
-                        activated=lambda: self.go_to(self.current_page() + 1))
-        QtGui.QShortcut(QtGui.QKeySequence(Qt.Key.Key_PageUp), self.scroll,
-                        activated=lambda: self.go_to(self.current_page() - 1))
+        shortcut("PgDown", self.pages_scroll, lambda: self.go_to(self.current_page() + 1))
+        shortcut("PgUp", self.pages_scroll, lambda: self.go_to(self.current_page() - 1))
         self.set_message(self.tr("Choose a document and a record, then press “Preview”."))
 
     # ------------------------------------------------------------------ content
@@ -169,7 +168,7 @@ class PreviewView(QtWidgets.QWidget):
         if self.zoom != FIT_WIDTH or not self.images:
             return self.zoom or 1.0
         widest = max(img.width() for img in self.images) / self.dpi * self.logicalDpiX()
-        room = self.scroll.viewport().width() - 40
+        room = self.pages_scroll.viewport().width() - 40
         return max(0.2, room / widest) if widest else 1.0
 
     def _fit_if_needed(self) -> None:
@@ -193,7 +192,7 @@ class PreviewView(QtWidgets.QWidget):
     def current_page(self) -> int:
         if not self.labels:
             return 0
-        y = self.scroll.verticalScrollBar().value() + 20
+        y = self.pages_scroll.verticalScrollBar().value() + 20
         current = 0
         for i, label in enumerate(self.labels):
             if label.y() <= y:
@@ -204,7 +203,7 @@ class PreviewView(QtWidgets.QWidget):
         if not self.labels:
             return
         index = max(0, min(index, len(self.labels) - 1))
-        self.scroll.verticalScrollBar().setValue(max(0, self.labels[index].y() - 8))
+        self.pages_scroll.verticalScrollBar().setValue(max(0, self.labels[index].y() - 8))
         self._sync_page_box(index)
 
     def _sync_page_box(self, index: int | None = None) -> None:

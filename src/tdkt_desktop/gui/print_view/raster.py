@@ -4,7 +4,7 @@ threads: QImage and painting on a QPrinter are safe there. pdfium itself is not 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -19,7 +19,7 @@ def page_sizes_pt(pdf: str | Path | bytes) -> list[tuple[float, float]]:
     with _PDFIUM:
         doc = pdfium.PdfDocument(pdf)
         try:
-            return [tuple(doc[i].get_size()) for i in range(len(doc))]  # type: ignore[misc]
+            return [tuple(doc[i].get_size()) for i in range(len(doc))]
         finally:
             doc.close()
 
@@ -60,7 +60,7 @@ def render_pages(
 
 
 def print_pdfs(
-    pdfs: list[str | Path], printer: QtGui.QPagedPaintDevice, progress: Callable[[int, int], None] | None = None
+    pdfs: Sequence[str | Path], printer: QtGui.QPagedPaintDevice, progress: Callable[[int, int], None] | None = None
 ) -> int:
     """Paint every page of ``pdfs`` on ``printer`` (a QPrinter set up by the print dialog), each page drawn at
     the printer's resolution (at most 300 dpi) over the whole sheet, so the PDF's own margins and offsets hold.

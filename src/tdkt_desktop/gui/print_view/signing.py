@@ -119,6 +119,7 @@ class SignDialog(QtWidgets.QDialog):
 
     def _kind_changed(self) -> None:
         p12 = self.use_p12.isChecked()
+        w: QtWidgets.QWidget
         for w in (self.p12_label, self.p12, self.pass_label, self.passphrase):
             w.setEnabled(p12)
         for w in (self.library_label, self.library, self.slot_label, self.slot, self.pin_label, self.pin):
