@@ -12,14 +12,21 @@ from tdkt_desktop.core.models import AttainmentStatus, NominationStatus, period_
 from tdkt_desktop.core.text import format_date
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.office_view import work
-from tdkt_desktop.gui.office_view.common import MATRIX_FILLS, date_edit, date_of, legend, subheading
+from tdkt_desktop.gui.office_view.common import (
+    MATRIX_FILLS,
+    date_edit,
+    date_of,
+    fill_campaigns,
+    fill_periods,
+    legend,
+    subheading,
+)
 from tdkt_desktop.gui.office_view.excel_actions import export_button, export_named_view, install_export_action
 from tdkt_desktop.gui.qt import ModelIndex, QObject, Qt, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.tables import (
     EXPORT_ROLE,
     Column,
     RowsModel,
-    fill_combo,
     fit_columns,
     number_text,
     percent_text,
@@ -445,22 +452,10 @@ class ConsolidationPage(QtWidgets.QWidget):
             self.load_campaigns()
 
     def load_campaigns(self) -> None:
-        def done(rows: list[Row]) -> None:
-            fill_combo(self.campaign, [(c["name"], c["id"]) for c in rows])
-            for i, c in enumerate(rows):
-                self.campaign.setItemData(i, c["name"], Qt.ItemDataRole.ToolTipRole)
-            self.load_periods()
-
-        self.ctx.jobs.run(lambda store, _p: work.campaigns(store), done=done, title=self.tr("Reading"))
+        fill_campaigns(self.ctx, self.campaign, self.load_periods, self.tr("Reading"))
 
     def load_periods(self) -> None:
-        cid = self.campaign.currentData()
-
-        def done(periods: list[str]) -> None:
-            fill_combo(self.period, [(period_label(p), p) for p in periods])
-            self.load()
-
-        self.ctx.jobs.run(lambda store, _p: work.periods_for(store, cid), done=done, title=self.tr("Reading"))
+        fill_periods(self.ctx, self.campaign, self.period, self.load, self.tr("Reading"))
 
     def choose(self, campaign_id: str, period: str) -> None:
         """Show this campaign and period (tests, other screens)."""

@@ -10,17 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tdkt_desktop.core.models import period_label
 from tdkt_desktop.core.text import format_number
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.office_view import work
-from tdkt_desktop.gui.office_view.common import MATRIX_FILLS, subheading
+from tdkt_desktop.gui.office_view.common import MATRIX_FILLS, fill_campaigns, fill_periods, subheading
 from tdkt_desktop.gui.office_view.excel_actions import ask_save_path, install_export_action, suggested_name
 from tdkt_desktop.gui.qt import Qt, QtWidgets
 from tdkt_desktop.gui.tables import (
     Column,
     RowsModel,
-    fill_combo,
     fit_columns,
     money_text,
     percent_text,
@@ -135,20 +133,10 @@ class ReportsPage(QtWidgets.QWidget):
             self.load()
 
     def load_campaigns(self) -> None:
-        def done(rows: list[Row]) -> None:
-            fill_combo(self.campaign, [(c["name"], c["id"]) for c in rows])
-            self.load_periods()
-
-        self.ctx.jobs.run(lambda store, _p: work.campaigns(store), done=done, title=self.tr("Reading"))
+        fill_campaigns(self.ctx, self.campaign, self.load_periods, self.tr("Reading"))
 
     def load_periods(self) -> None:
-        cid = self.campaign.currentData()
-
-        def done(periods: list[str]) -> None:
-            fill_combo(self.period, [(period_label(p), p) for p in periods])
-            self.load()
-
-        self.ctx.jobs.run(lambda store, _p: work.periods_for(store, cid), done=done, title=self.tr("Reading"))
+        fill_periods(self.ctx, self.campaign, self.period, self.load, self.tr("Reading"))
 
     def load(self) -> None:
         kind = self.kind.currentData()
