@@ -48,7 +48,7 @@ EPILOG = (
 def _rows(text: str | None, option: str) -> list[int]:
     if not text:
         return []
-    out = []
+    out: list[int] = []
     for part in text.replace(";", ",").split(","):
         part = part.strip()
         if not part:

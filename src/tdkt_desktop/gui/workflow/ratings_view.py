@@ -15,9 +15,9 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.text import fold
 from tdkt_desktop.gui import dialogs
-from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.qt import ModelIndex, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column, RowsModel, table_view
-from tdkt_desktop.gui.widgets import SearchBox, UndoBar, hint
+from tdkt_desktop.gui.widgets import SearchBox, UndoBar, hint, shortcut
 from tdkt_desktop.gui.workflow.common import enum_label
 from tdkt_desktop.store.ratings import rating_sheet, save_ratings
 
@@ -62,18 +62,18 @@ class RatingsModel(RowsModel):
     def col(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)
 
-    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and self.columns[index.column()].key in EDITED:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.EditRole:
-            return self.rows[index.row()].get(self.columns[index.column()].key)
+            return self.rows[index.row()].get(str(self.columns[index.column()].key))
         return super().data(index, role)
 
-    def setData(self, index: QtCore.QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         key = self.columns[index.column()].key if index.isValid() else None
         if role != Qt.ItemDataRole.EditRole or key not in EDITED:
             return False
@@ -115,7 +115,7 @@ class ChoiceDelegate(QtWidgets.QStyledItemDelegate):
         self.enum = enum
         self.blank = blank
 
-    def createEditor(self, parent: QtWidgets.QWidget, option: Any, index: QtCore.QModelIndex) -> QtWidgets.QWidget:
+    def createEditor(self, parent: QtWidgets.QWidget, option: Any, index: ModelIndex) -> QtWidgets.QWidget:
         combo = QtWidgets.QComboBox(parent)
         if self.blank is not None:
             combo.addItem(self.blank, None)
@@ -123,11 +123,11 @@ class ChoiceDelegate(QtWidgets.QStyledItemDelegate):
             combo.addItem(member.label, member.value)
         return combo
 
-    def setEditorData(self, editor: QtWidgets.QWidget, index: QtCore.QModelIndex) -> None:
+    def setEditorData(self, editor: QtWidgets.QWidget, index: ModelIndex) -> None:
         assert isinstance(editor, QtWidgets.QComboBox)
         editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
 
-    def setModelData(self, editor: QtWidgets.QWidget, model: QtCore.QAbstractItemModel, index: QtCore.QModelIndex) -> None:
+    def setModelData(self, editor: QtWidgets.QWidget, model: QtCore.QAbstractItemModel, index: ModelIndex) -> None:
         assert isinstance(editor, QtWidgets.QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
@@ -147,7 +147,7 @@ class RatingsTable(QtWidgets.QTableView):
     def _forget(self) -> None:
         self.typed = ""
 
-    def currentChanged(self, current: QtCore.QModelIndex, previous: QtCore.QModelIndex) -> None:
+    def currentChanged(self, current: ModelIndex, previous: ModelIndex) -> None:
         super().currentChanged(current, previous)
         if current.row() != previous.row():
             self.typed = ""  # what was typed on another row is not the start of this one's
@@ -264,10 +264,8 @@ class RatingsView(QtWidgets.QWidget):
         self.copy_button.clicked.connect(self.copy_last_year)
         self.save_button.clicked.connect(self.save)
         self.model.edited.connect(self._counts)
-        QtGui.QShortcut(QtGui.QKeySequence("Ctrl+S"), self, activated=self.save,
-                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QtGui.QShortcut(QtGui.QKeySequence("Ctrl+Z"), self, activated=self.undo_bar.undo,
-                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut("Ctrl+S", self, self.save, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut("Ctrl+Z", self, self.undo_bar.undo, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         ctx.jobs.data_changed.connect(self._data_changed)
         self._fitted = False
         self.reload()
