@@ -332,3 +332,23 @@ def test_no_room_for_a_backup_refuses_it_and_the_import_before_anything_is_writt
     assert not list((made.path.parent / ".partial").iterdir())
     with pytest.raises(BackupError, match="Chưa nhập gói đồng bộ nào"):
         backups.before_import(ward.path, what="gói đồng bộ")
+
+
+def test_backups_made_within_one_second_are_ordered_by_their_number(tmp_path):
+    """Ten and more backups in one second ("…-10" sorts before "…-5" as text): the newest is still the last
+    one made, so rotation keeps it and removes the oldest."""
+    db = tmp_path / "tinh.sqlite"
+    with open_store(db) as s:
+        init_unit(s, code="92")
+    folder = backups.backup_folder(db)
+    folder.mkdir(parents=True, exist_ok=True)
+    made = backups.make_backup(db)
+    stem, rest = made.path.name.split("_thu-cong_", 1)
+    stamp = rest.removesuffix(".sqlite")
+    for n in range(2, 13):
+        (folder / f"{stem}_thu-cong_{stamp}-{n}.sqlite").write_bytes(made.path.read_bytes())
+    names = [b.path.name for b in backups.list_backups(db)]
+    assert names[0].endswith(f"{stamp}-12.sqlite") and names[-1] == made.path.name
+    backups.prune(folder, stem)
+    left = sorted(p.name for p in folder.glob("*.sqlite"))
+    assert len(left) == 10 and made.path.name not in left and f"{stem}_thu-cong_{stamp}-12.sqlite" in left

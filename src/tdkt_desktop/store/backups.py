@@ -96,7 +96,7 @@ META_SECOND_FOLDER = "backup_second_folder"
 SUFFIX = ".sqlite"
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(
-    r"^(?P<stem>.+)_(?P<kind>" + "|".join(re.escape(k) for k in KINDS) + r")_(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite$"
+    r"^(?P<stem>.+)_(?P<kind>" + "|".join(re.escape(k) for k in KINDS) + r")_(?P<stamp>\d{8}-\d{6})(?:-(?P<seq>\d+))?\.sqlite$"
 )
 # Names written by earlier versions: "<stem>-<YYYYmmdd-HHMMSS-ffffff>-<reason><suffix>".
 _LEGACY_NAME = re.compile(
@@ -212,7 +212,13 @@ def _backups_in(folder: Path, stem: str) -> list[Backup]:
         except OSError:
             continue
         found.append(Backup(path, parsed[1], parsed[2], size))
-    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+    return sorted(found, key=lambda b: (b.made_at, _sequence(b.path)), reverse=True)
+
+
+def _sequence(path: Path) -> int:
+    """The order of backups made within one second: the name's "-N" (the first has none, counted 1)."""
+    m = _NAME.match(path.name)
+    return int(m["seq"]) if m and m["seq"] else 1
 
 
 def list_backups(db_path: str | Path) -> list[Backup]:
