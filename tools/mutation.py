@@ -4,7 +4,7 @@
 Usage (through ``scripts/mutation.sh``, which sets up the virtual environment first)::
 
     scripts/mutation.sh core/text.py core/targets.py     # paths below src/tdkt_desktop/
-    scripts/mutation.sh tdkt_desktop.sync.merge          # or dotted module names
+    scripts/mutation.sh tdkt_desktop.sync.importer       # or dotted module names
     scripts/mutation.sh --fail-under 80 core/text.py     # exit 1 when a score is lower
     scripts/mutation.sh --only '*_apply_row*' sync/importer.py   # a sample: these functions' mutants only
 
@@ -167,7 +167,7 @@ def report(outcome: Outcome, *, diffs: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("modules", nargs="*", help="core/text.py, sync/merge.py, tdkt_desktop.core.targets …")
+    parser.add_argument("modules", nargs="*", help="core/text.py, sync/importer.py, tdkt_desktop.core.targets …")
     parser.add_argument("--fail-under", type=float, help="exit 1 when a module scores below this percentage")
     parser.add_argument("--jobs", type=int, help="mutants run in parallel (default: one per CPU)")
     parser.add_argument("--no-diff", action="store_true", help="list surviving mutants by name only")

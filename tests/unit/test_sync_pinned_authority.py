@@ -22,6 +22,7 @@ from tdkt_desktop.store.authority import (
     parties,
     writers,
 )
+from tdkt_desktop.store.db import SYNCED_TABLES
 
 PROVINCE, DISTRICT, COMMUNE, OTHER = "92", "916", "31147", "31150"
 SCHOOL, CLASS, HAMLET = "31147-TH1", "31147-TH1-L5", "31150-AP1"
@@ -266,6 +267,10 @@ def test_relinking_a_closed_nomination_to_the_genuine_campaign():
     # not a campaign reference: the relink does not open it
     got = refusal("nominations", "achievement", COMMUNE, NOM, "copy", "genuine", status="approved", relinks=links)
     assert got is not None and got.code == "locked"
+
+
+def test_every_synced_table_has_its_rule():
+    assert set(AUTHORITY) == set(SYNCED_TABLES)
 
 
 def test_the_authority_table_names_every_reference_it_checks():
