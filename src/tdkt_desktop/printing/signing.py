@@ -305,13 +305,13 @@ def sign_pdf(
             raise SigningError(f"Tệp {src.name} hỏng hoặc không đọc được như PDF: {_reason(exc)}.") from exc
         field_name = f"ChuKySo{len(list(_existing_fields(writer))) + 1}"
         fields.append_signature_field(
-            writer, fields.SigFieldSpec(field_name, on_page=page, box=tuple(round(v) for v in box))
+            writer, fields.SigFieldSpec(field_name, on_page=page, box=tuple(round(v) for v in box))  # type: ignore[arg-type]
         )
         appearance = _appearance_pdf(
             box[2] - box[0], box[3] - box[1], name=name, organisation=organisation, when=when, seal=seal_image
         )
         style = stamp.StaticStampStyle(
-            border_width=0, background=content.ImportedPdfPage(str(appearance), page_ix=0),
+            border_width=0, background=content.ImportedPdfPage(str(appearance), page_ix=0),  # type: ignore[no-untyped-call]  # pyHanko leaves it unannotated
             background_opacity=1.0,
         )
         meta = signers.PdfSignatureMetadata(
@@ -340,7 +340,7 @@ def _signer_at(when: _dt.datetime) -> Any:
     the visible signature shows and the one reported."""
     from pyhanko.sign import signers
 
-    class _AtTime(signers.PdfSigner):  # type: ignore[misc]  # pyHanko is read untyped
+    class _AtTime(signers.PdfSigner):
         def init_signing_session(self, pdf_out: Any, existing_fields_only: bool = False) -> Any:
             session = super().init_signing_session(pdf_out, existing_fields_only)
             session.system_time = when
