@@ -352,3 +352,22 @@ def test_backups_made_within_one_second_are_ordered_by_their_number(tmp_path):
     backups.prune(folder, stem)
     left = sorted(p.name for p in folder.glob("*.sqlite"))
     assert len(left) == 10 and made.path.name not in left and f"{stem}_thu-cong_{stamp}-12.sqlite" in left
+
+
+def test_a_backup_after_pruning_within_one_second_takes_the_next_number_not_a_freed_one(tmp_path):
+    """Pruning removes the first backup of a second ("…stamp.sqlite"); the next backup of that second must be
+    "-12", the newest, not reuse the freed name (which sorts oldest: eleven files would be left)."""
+    db = tmp_path / "tinh.sqlite"
+    with open_store(db) as s:
+        init_unit(s, code="92")
+    when = dt.datetime(2026, 12, 5, 4, 24, 33)
+    first = backups.make_backup(db, when=when)
+    for _ in range(10):
+        backups.make_backup(db, when=when)
+    left = {p.name for p in backups.backup_folder(db).glob("*.sqlite")}
+    assert first.path.name not in left and len(left) == 10
+    made = backups.make_backup(db, when=when)
+    assert made.path.name.endswith("-12.sqlite")
+    left = sorted(backups.backup_folder(db).glob("*.sqlite"), key=lambda p: backups._sequence(p))
+    assert len(left) == 10 and made.path in left
+    assert [backups._sequence(p) for p in left] == list(range(3, 13))

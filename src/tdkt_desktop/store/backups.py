@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import glob
 import os
 import re
 import shutil
@@ -336,12 +337,16 @@ def _prepare(folder: Path) -> Path:
 
 
 def _unique_name(folder: Path, stem: str, kind: str, when: _dt.datetime) -> str:
+    """A new name after every backup of the same second: one more than the highest "-N" in use, never a gap that
+    pruning left (a reused lower number would sort as the oldest and be pruned at once, or keep one too many)."""
     base = f"{stem}_{kind}_{when.strftime(_STAMP)}"
-    name, n = f"{base}{SUFFIX}", 1
-    while (folder / name).exists():
-        n += 1
-        name = f"{base}-{n}{SUFFIX}"
-    return name
+    try:
+        taken = [_sequence(p) for p in folder.glob(f"{glob.escape(base)}*{SUFFIX}") if _parse(p)]
+    except OSError:
+        taken = []
+    if not taken:
+        return f"{base}{SUFFIX}"
+    return f"{base}-{max(taken) + 1}{SUFFIX}"
 
 
 def _page_bytes(conn: sqlite3.Connection) -> int:
