@@ -170,7 +170,7 @@ def test_a_ward_officer_enters_ratings_an_award_and_an_initiative_in_the_gui(win
     wait_loaded(page.research)
     assert page.initiatives.model.rowCount() == 1 and page.research.model.rowCount() == 0
     shown = [page.initiatives.model.index(0, i).data() for i in range(page.initiatives.model.columnCount())]
-    assert shown[:4] == ["Số hoá hồ sơ một cửa của phường", "Nguyễn Thị Lan", str(LAST_YEAR), "Cơ sở (cơ quan, đơn vị)"]
+    assert shown[:4] == ["Số hoá hồ sơ một cửa của phường", "Nguyễn Thị Lan", str(LAST_YEAR), "Cơ sở"]
 
 
 def test_the_panel_opens_the_years_own_rating_and_the_research_editor(ctx: Any, qtbot: Any) -> None:

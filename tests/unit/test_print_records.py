@@ -401,3 +401,37 @@ def test_gold_book_extract_marks_a_cancelled_award(demo, tmp_path):
     assert squeezed(f"Đã hủy bỏ (Quyết định số {row['number']}/{row['doc_code']} ngày 02/03/2026)") in flow
     assert flow.count("Đãhủybỏ") == 1 and f"({len(awardees):02d} mục)" in text
     assert "TL. CHỦ TỊCH" in text and vice in text
+
+
+def test_personal_report_lists_research_apart_from_initiatives_with_their_scope(demo, tmp_path):
+    """Đề tài khoa học are listed under their own heading, never among the sáng kiến; the reach column shows
+    the scope chosen (else the level as typed); an unrecognised sáng kiến is not listed as recognised."""
+    nomination = next(n for n in demo.rows("nominations", "subject_kind = 'person'")
+                      if demo.get("people", n["subject_id"]) and demo.get("people", n["subject_id"]).get("birth_date"))
+    pid = nomination["subject_id"]
+    with demo.atomic():
+        for row in demo.rows("initiatives", "person_id = ?", [pid]):
+            demo.delete("initiatives", row["id"])
+    demo.insert("initiatives", {"person_id": pid, "year": 2025, "name": "Sáng kiến nhắc hạn hồ sơ", "scope": "tinh",
+                                "level": "gõ tay", "recognised": 1, "decision_number": "12/QĐ-UBND"})
+    demo.insert("initiatives", {"person_id": pid, "year": 2024, "name": "Sáng kiến cũ ghi cấp bằng chữ",
+                                "level": "Cấp cơ sở"})
+    demo.insert("initiatives", {"person_id": pid, "year": 2025, "name": "Sáng kiến chưa công nhận", "scope": "xa",
+                                "recognised": 0})
+    demo.insert("initiatives", {"person_id": pid, "year": 2026, "name": "Đề án số hóa hộ tịch", "kind": "research",
+                                "scope": "xa", "recognised": 1, "decision_number": "5/QĐ-UBND"})
+    context = records.build_context(demo, "bao_cao_ca_nhan", nomination["id"])
+    assert context["initiatives"] == [
+        {"year": 2024, "name": "Sáng kiến cũ ghi cấp bằng chữ", "level": "Cấp cơ sở", "decision": ""},
+        {"year": 2025, "name": "Sáng kiến nhắc hạn hồ sơ", "level": "Cấp tỉnh", "decision": "Quyết định số 12/QĐ-UBND"},
+    ]
+    assert context["research"] == [
+        {"year": 2026, "name": "Đề án số hóa hộ tịch", "level": "Cấp xã", "decision": "Quyết định số 5/QĐ-UBND"},
+    ]
+    out = tmp_path / "bc.pdf"
+    records.preview_pdf(demo, "bao_cao_ca_nhan", nomination["id"], out)
+    text = flow_text(out)
+    ideas_at, research_at = text.index("Các sáng kiến được công nhận"), text.index("Các đề tài, đề án khoa học")
+    assert ideas_at < text.index("Sáng kiến nhắc hạn hồ sơ") < research_at < text.index("Đề án số hóa hộ tịch")
+    assert "Sáng kiến chưa công nhận" not in text and "gõ tay" not in text
+    assert research_at < text.index("Cấp xã") < text.index("III. CÁC HÌNH THỨC")

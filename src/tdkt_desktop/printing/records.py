@@ -33,7 +33,7 @@ from tdkt_desktop.printing.errors import PrintError
 from tdkt_desktop.printing.meeting_papers import council_issuer, session_votes
 from tdkt_desktop.printing.renderer import RenderInfo, render
 from tdkt_desktop.store import Store
-from tdkt_desktop.store.facts import latest_vote
+from tdkt_desktop.store.facts import innovation_rows, latest_vote, scope_text
 from tdkt_desktop.store.naming import localised_title, naming_of
 from tdkt_desktop.store.statistics import review_report_data
 
@@ -542,11 +542,11 @@ def _bao_cao_ca_nhan(store: Store, record_id: str, options: dict[str, Any]) -> d
             "Cá nhân & tập thể rồi in lại."
         )
     titles, forms = _history(store, "person", person["id"])
-    initiatives = [
-        {"year": i["year"], "name": i["name"], "level": i.get("level") or "",
-         "decision": f"Quyết định số {i['decision_number']}" if i.get("decision_number") else ""}
-        for i in store.rows("initiatives", "person_id = ?", [person["id"]], order_by="year")
-    ]
+    initiatives, research = (
+        [{"year": i["year"], "name": i["name"], "level": scope_text(i),
+          "decision": f"Quyết định số {i['decision_number']}" if i.get("decision_number") else ""} for i in rows]
+        for rows in innovation_rows(store, person["id"])
+    )
     unit = store.self_unit()
     confirmer = next((p for p in officials(store) if p["full_name"] != person["full_name"]), None)
     confirmer_title = (f"{str(confirmer['title']).upper()} {issuer_of(store)['full'].upper()}" if confirmer else "")
@@ -568,6 +568,7 @@ def _bao_cao_ca_nhan(store: Store, record_id: str, options: dict[str, Any]) -> d
         "duties": options.get("duties") or [f"{person['position']}: thực hiện chức năng, nhiệm vụ được giao theo quy định."],
         "achievements": _paragraphs(n.get("achievement")) or ["(Chưa nhập tóm tắt thành tích.)"],
         "initiatives": initiatives,
+        "research": research,
         "titles": titles,
         "awards": forms,
         # the head of the unit confirms — never the person reporting (a chairman's report: his deputy)

@@ -123,6 +123,10 @@ _BAO_CAO_CA_NHAN: dict[str, Any] = {
         {"year": 2025, "name": "Quy trình nhắc hạn xử lý hồ sơ bằng tin nhắn cho công chức", "level": "Cơ sở",
          "decision": "Quyết định số 97/QĐ-UBND ngày 10/11/2025 của UBND phường Tân Phú"},
     ],
+    "research": [
+        {"year": 2025, "name": "Đề án nâng cao chất lượng giải quyết thủ tục hành chính trên môi trường số",
+         "level": "Cấp xã", "decision": "Quyết định số 101/QĐ-UBND ngày 20/11/2025 của UBND phường Tân Phú"},
+    ],
     "titles": [
         {"year": 2024, "title": "Chiến sĩ thi đua cơ sở",
          "decision": "Quyết định số 1250/QĐ-UBND ngày 20/12/2024 của Chủ tịch UBND quận Cái Răng"},

@@ -32,6 +32,7 @@ from tdkt_desktop.core.models import (
     InnovationKind,
     NominationStatus,
     Rating,
+    Scope,
     SubjectKind,
 )
 from tdkt_desktop.core.naming import Naming
@@ -89,6 +90,33 @@ def initiative_level(text: str | None, naming: Naming) -> str:
     return max(found)[1] if found else "co_so"
 
 
+def _recognised(row: Row) -> bool:
+    """Recognised (a sáng kiến) or accepted (a đề tài); not recorded: yes (records from before the column)."""
+    return bool(row["recognised"]) if row.get("recognised") is not None else True
+
+
+def scope_text(row: Row) -> str:
+    """How a sáng kiến's or đề tài's reach is written: the scope chosen (its label without the explanation in
+    brackets, "Cấp tỉnh", "Cơ sở"), else the level of recognition as it was typed (records from before scopes)."""
+    scope = row.get("scope")
+    for member in Scope:
+        if member.value == scope:
+            return member.label.split(" (", 1)[0]
+    return str(row.get("level") or "")
+
+
+def innovation_rows(store: Store, person_id: str) -> tuple[list[Row], list[Row]]:
+    """A person's recognised sáng kiến and accepted đề tài khoa học as stored (oldest first), for documents
+    that list them; the same split and the same "recognised" reading as :func:`innovations`."""
+    ideas: list[Row] = []
+    studies: list[Row] = []
+    for i in store.rows("initiatives", "person_id = ?", [person_id], order_by="year, id"):
+        if not _recognised(i):
+            continue
+        (studies if i.get("kind") == InnovationKind.RESEARCH.value else ideas).append(i)
+    return ideas, studies
+
+
 def innovations(store: Store, person_id: str) -> tuple[list[Initiative], list[Research]]:
     """A person's sáng kiến and đề tài khoa học as the criteria count them (oldest first)."""
     if not person_id:
@@ -98,7 +126,7 @@ def innovations(store: Store, person_id: str) -> tuple[list[Initiative], list[Re
     studies: list[Research] = []
     for i in store.rows("initiatives", "person_id = ?", [person_id], order_by="year, id"):
         scope = str(i["scope"]) if i.get("scope") in LEVELS else initiative_level(i.get("level"), naming)
-        recognised = bool(i["recognised"]) if i.get("recognised") is not None else True
+        recognised = _recognised(i)
         used_for = str(i.get("used_for") or "")
         if i.get("kind") == InnovationKind.RESEARCH.value:
             studies.append(Research(int(i["year"]), i["name"], recognised, scope, used_for))

@@ -3,9 +3,7 @@ the awards already received."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from tdkt_desktop.core.models import InnovationKind, Scope
+from tdkt_desktop.core.models import InnovationKind
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.lists import RecordListView
 from tdkt_desktop.gui.models import column, columns
@@ -14,16 +12,10 @@ from tdkt_desktop.gui.registry import register_section
 from tdkt_desktop.gui.tables import Column
 from tdkt_desktop.gui.widgets import SectionPage
 from tdkt_desktop.gui.workflow.achievements import HISTORY_FIELDS, INNOVATION_FIELDS, innovation_defaults
-from tdkt_desktop.gui.workflow.common import enum_label
 from tdkt_desktop.gui.workflow.ratings_view import RatingsView
 from tdkt_desktop.store import fields as F
+from tdkt_desktop.store.facts import scope_text
 from tdkt_desktop.store.listing import SUBJECT_REF
-
-
-def scope_text(row: dict[str, Any]) -> str:
-    """The scope chosen, else the level of recognition as it was written (records from before scopes)."""
-    scope = row.get("scope")
-    return enum_label(Scope, scope) if scope else str(row.get("level") or "")
 
 
 class AchievementsSection(SectionPage):
