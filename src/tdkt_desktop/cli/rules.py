@@ -28,6 +28,13 @@ def _figure(value: float) -> str:
     return format_number(value)
 
 
+def _coefficient(value: float) -> str:
+    """A money coefficient as the decrees write it: 7 → "7,0", 0.3 → "0,3", 0.45 → "0,45" (one decimal at
+    least, never a binary fraction's tail)."""
+    text = format_number(round(value, 4))
+    return text if "," in text else f"{text},0"
+
+
 def _cite(source: dict[str, Any] | None) -> str:
     if not source:
         return "(không ghi căn cứ)"
@@ -84,8 +91,8 @@ def overview_lines(data: dict[str, Any], *, titles_only: bool = False) -> list[s
         for m in entry["money"]:
             if m["manual"]:
                 what = "nhập theo văn bản (chưa đối chiếu được hệ số)"
-            elif m["amount"] is not None:
-                what = f"hệ số {_figure(m['coefficient'])} × lương cơ sở = {format_money(m['amount'])}"
+            elif m["coefficient"]:
+                what = f"hệ số {_coefficient(m['coefficient'])} × lương cơ sở = {format_money(m['amount'])}"
             else:
                 what = "không có tiền thưởng"
             out += _cited(f"- {m['subject_label']}: {what}", m["source"], "    ")

@@ -1045,9 +1045,9 @@ def money_rule(ruleset: RuleSet, code: str, subject_kind: SubjectKind | str) -> 
             cite = ruleset.money_sources.get("household_factor")
             note = cite.note if cite else ""
             return Money(None, note or "Mức tiền thưởng đối với hộ gia đình chưa đối chiếu được — nhập thủ công.", cite)
-        person = float(entry.coefficients[SubjectKind.PERSON.value] or 0)
+        person = Decimal(str(entry.coefficients[SubjectKind.PERSON.value] or 0))
         return Money(
-            person * ruleset.household_factor, "",
+            float(person * Decimal(str(ruleset.household_factor))), "",  # exact: 0,3 × 1,5 = 0,45, not 0,4499…
             entry.money_sources.get(sk.value) or ruleset.money_sources.get("household_factor"),
         )
     return Money(None, "", entry.money_sources.get(sk.value))
