@@ -126,4 +126,23 @@ def test_report_forms_not_read_are_refused_with_the_reason(demo_store, capsys, t
     assert main(["report", form, "--period", "2026", "--out", str(out), "--db", str(demo_store.path)]) == EXIT_REFUSED
     err = capsys.readouterr().err
     assert f"{form[:4]}.N" in err and "01/12/2025 – 30/11/2026" in err and "Thông tư 02/2023/TT-BNV" in err
+    assert "Thông tư 18/2025/TT-BNV" in err  # the newer circular, not yet read, is named for a 2026 period
     assert not out.exists()
+    assert main(["report", form, "--period", "2024", "--out", str(out), "--db", str(demo_store.path)]) == EXIT_REFUSED
+    assert "18/2025" not in capsys.readouterr().err  # a 2024 period ended before it
+
+
+def test_rules_show_writes_coefficients_as_the_decrees_do(capsys) -> None:
+    """"7,0 lần", "0,45" (0,3 × 1,5 for a household, not a binary tail), and a title with no money says so
+    instead of "hệ số  × lương cơ sở = 0 đồng"."""
+    assert main(["rules", "show", "--date", "01/07/2026"]) == EXIT_OK
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if "× lương cơ sở" in line]
+    assert lines and all("hệ số  ×" not in line and "9999" not in line for line in lines)
+    assert any("hệ số 7,0 × lương cơ sở = 17.710.000 đồng" in line for line in lines)
+    assert any("hệ số 1,0 × lương cơ sở = 2.530.000 đồng" in line for line in lines)
+    assert any("Hộ gia đình: hệ số 0,45 × lương cơ sở = 1.140.000 đồng" in line for line in lines)
+    assert "= 0 đồng" not in out
+    for line in lines:
+        figure = line.split("hệ số ", 1)[1].split(" ×", 1)[0]
+        assert "," in figure, line

@@ -31,8 +31,10 @@ def _refuse_unproduced(name: str, year: int) -> None:
     if form is None or not form.produced:
         start, end = regime.window(year)
         note = form.layout_note if form else "Biểu không có trong danh mục của chế độ báo cáo này."
+        pending = "".join(f" {n}" for n in regime.notes)  # a newer circular not yet read (TT 18/2025 for 2026)
         raise CliError(
-            f"Biểu {code} năm {year} (kỳ {start:%d/%m/%Y} – {end:%d/%m/%Y}, {regime.period_source.doc_title}): {note}"
+            f"Biểu {code} năm {year} (kỳ {start:%d/%m/%Y} – {end:%d/%m/%Y}, {regime.period_source.doc_title}): "
+            f"{note}{pending}"
         )
 
 
