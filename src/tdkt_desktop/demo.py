@@ -12,6 +12,7 @@ import json
 import random
 from typing import Any
 
+from tdkt_desktop.core.naming import household_name
 from tdkt_desktop.store import Store
 
 DEMO_UNIT = "31147"  # Phường Tân An, thành phố Cần Thơ (QĐ 19/2025/QĐ-TTg)
@@ -394,7 +395,7 @@ def _registrations(store, rng, campaigns, persons, collectives, households, year
         store.insert(
             "registrations",
             {"campaign_id": cid, "year": year, "subject_kind": "household", "subject_id": household["id"],
-             "subject_name": f"Hộ ông/bà {household['head_name']}", "title_code": "GIA_DINH_VAN_HOA", "registered_on": f"{year}-03-05"},
+             "subject_name": household_name(household["head_name"], household["head_gender"]), "title_code": "GIA_DINH_VAN_HOA", "registered_on": f"{year}-03-05"},
         )
 
 
@@ -509,7 +510,7 @@ def _nominations_and_decision(
     )
     store.insert(
         "nominations",
-        {"subject_kind": "household", "subject_id": households[0]["id"], "subject_name": f"Hộ ông/bà {households[0]['head_name']}",
+        {"subject_kind": "household", "subject_id": households[0]["id"], "subject_name": household_name(households[0]["head_name"], households[0]["head_gender"]),
          "title_code": "GIAY_KHEN", "award_kind": "dot_xuat", "year": this_year, "period": f"{this_year}-H1",
          "achievement": "Hiến 120 m² đất mở rộng hẻm 51, đường 30/4.", "dossier_json": _dossier("GIAY_KHEN", "household", "dot_xuat", today, complete=False),
          "status": "draft", "unit_code": code},

@@ -5,8 +5,10 @@ No hidden state: the words come from the database each time they are needed."""
 from __future__ import annotations
 
 import openpyxl
+import pytest
 
 from tdkt_desktop.cli import main
+from tdkt_desktop.core.naming import household_name
 from tdkt_desktop.store import open_store
 from tdkt_desktop.store.naming import naming_of
 
@@ -69,3 +71,37 @@ def test_an_office_above_the_communes_says_cap_xa(tmp_path):
         assert naming_of(city).title("BANG_KHEN_TINH") == CITY_BANG_KHEN
         nom = _nominate(city, "GIAY_KHEN")
         assert [h.record_id for h in city.search("giay khen cap xa")] == [nom["id"]]
+
+
+@pytest.mark.parametrize(
+    ("head", "gender", "expected"),
+    [("Lê Ngọc Dung", "female", "Hộ bà Lê Ngọc Dung"), ("Lê Văn Ba", "male", "Hộ ông Lê Văn Ba"),
+     ("Lê  Văn Ba ", None, "Hộ gia đình Lê Văn Ba"), ("Hộ ông Dương Văn Ửng", "female", "Hộ ông Dương Văn Ửng")],
+)
+def test_a_household_is_named_by_its_head_never_hộ_ông_bà(head, gender, expected):
+    assert household_name(head, gender) == expected
+
+
+def test_the_demo_names_households_by_their_head(demo_store):
+    for table in ("registrations", "nominations"):
+        names = [r["subject_name"] for r in demo_store.rows(table, "subject_kind = 'household'")]
+        assert names and all(n.startswith(("Hộ ông ", "Hộ bà ")) for n in names), names
+
+
+def test_an_amount_to_enter_by_hand_is_asked_for_in_the_wards_words(store):
+    """Under NĐ 98/2023 a collective's Giấy khen money could not be read: the ward is asked for it naming
+    its own award ("… Ủy ban nhân dân phường"), not the catalogue's "… xã"."""
+    import datetime as dt
+
+    from tdkt_desktop.core.rules import ManualAmountRequired
+    from tdkt_desktop.store import office
+
+    c = store.insert("collectives", {"name": "Tổ dân phố 3"})
+    n = store.insert("nominations", {
+        "subject_kind": "collective", "subject_id": c["id"], "subject_name": "Tổ dân phố 3", "title_code": "GIAY_KHEN",
+        "award_kind": "cong_trang", "year": 2024, "status": "approved",
+    })
+    with pytest.raises(ManualAmountRequired) as caught:
+        office.preview_decision(store, [n["id"]], decision_date=dt.date(2024, 6, 1))
+    assert WARD_GIAY_KHEN in caught.value.message and "nhân dân xã" not in caught.value.message
+    assert "Tổ dân phố 3" in caught.value.message

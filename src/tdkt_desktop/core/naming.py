@@ -15,13 +15,24 @@ from dataclasses import dataclass
 
 from tdkt_desktop.core.models import TITLE_CODES
 
-__all__ = ["GENERIC", "TYPE_WORDS", "Naming", "place_of", "unit_type_word"]
+__all__ = ["GENERIC", "TYPE_WORDS", "Naming", "household_name", "place_of", "unit_type_word"]
 
 # The type words that start a unit's name, as written at the start of a name.
 TYPE_WORDS = ("Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã", "Đặc khu")
 
 # Commune-level type words (QĐ 19/2025: xã, phường, đặc khu; thị trấn before 01/7/2025).
 _COMMUNE_WORDS = ("xã", "phường", "đặc khu", "thị trấn")
+
+
+def household_name(head_name: str, head_gender: str | None = None) -> str:
+    """How a household is named on a decision, a certificate and a list: "Hộ ông Lê Văn Ba", "Hộ bà Lê Ngọc
+    Dung" by the head's gender, "Hộ gia đình …" when it is not recorded (never "Hộ ông/bà"). A name already
+    written as a household's ("Hộ …") is kept as written."""
+    name = " ".join(str(head_name or "").split())
+    if name.lower().startswith("hộ "):
+        return name
+    honorific = {"female": "Hộ bà", "male": "Hộ ông"}.get(head_gender or "", "Hộ gia đình")
+    return f"{honorific} {name}"
 
 
 def unit_type_word(name: str | None) -> str | None:

@@ -25,7 +25,7 @@ from tdkt_desktop.core.models import (
     period_label,
     period_year,
 )
-from tdkt_desktop.core.naming import Naming, place_of
+from tdkt_desktop.core.naming import Naming, household_name, place_of
 from tdkt_desktop.core.targets import TargetSpec
 from tdkt_desktop.core.text import format_number, money_in_words
 from tdkt_desktop.printing import meeting_papers, office_papers
@@ -223,10 +223,9 @@ def display_name(store: Store, kind: str, subject_id: str | None, fallback: str)
         honorific = {"female": "Bà", "male": "Ông"}.get(record.get("gender") or "")
         return f"{honorific} {record['full_name']}" if honorific else str(record["full_name"])
     if kind == "household" and record is not None:
-        honorific = {"female": "Hộ bà", "male": "Hộ ông"}.get(record.get("head_gender") or "", "Hộ gia đình")
-        return f"{honorific} {record['head_name']}"
-    if kind == "household" and fallback.startswith("Hộ ông/bà "):
-        return "Hộ gia đình " + fallback[len("Hộ ông/bà "):]
+        return household_name(str(record["head_name"]), record.get("head_gender"))
+    if kind == "household" and fallback.startswith("Hộ ông/bà "):  # written so by versions before household_name
+        return household_name(fallback[len("Hộ ông/bà "):])
     return fallback
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tdkt_desktop.core import models as m
+from tdkt_desktop.core.naming import household_name
 from tdkt_desktop.core.rules import RuleSet, allowed_titles, dossier_for, ruleset_for
 from tdkt_desktop.core.text import InputError, clean, fold, format_date
 from tdkt_desktop.gui import palette
@@ -684,8 +685,8 @@ class NominationEditor(EditorDialog):
             "status_reason": self.status_reason.text(),
             "unit_code": self.original.get("unit_code") or self.ctx.unit_code,
         }
-        if self.kind.currentData() == "household" and not values["subject_name"].lower().startswith("hộ"):
-            values["subject_name"] = f"Hộ ông/bà {values['subject_name']}"
+        if self.kind.currentData() == "household":
+            values["subject_name"] = household_name(values["subject_name"])
         period = values["period"]
         if period and m.period_year(str(period)) != values["year"]:
             raise InputError(
