@@ -1069,17 +1069,19 @@ def award_amount(
     *,
     ruleset: RuleSet | None = None,
     rules_dir: Path | None = None,
+    title: str | None = None,
 ) -> int:
     """Tiền thưởng: coefficient × mức lương cơ sở on the decision date, rounded UP to the rounding step
     (10.000 đ). Households get 1,5 × the individual amount (one rounding, on the exact product). No
     coefficient (e.g. Gia đình văn hóa) gives 0. Raises :class:`ManualAmountRequired` when the figure
-    could not be confirmed from a text and must be entered by hand."""
+    could not be confirmed from a text and must be entered by hand; ``title`` is the award's name in the
+    deciding unit's words for that message (default: the rule set's, "… Ủy ban nhân dân xã")."""
     rs = ruleset or ruleset_for(decision_date, rules_dir=rules_dir)
     rule = money_rule(rs, code, subject_kind)
     if rule.manual:
         entry = rs.entry(code)
         raise ManualAmountRequired(
-            f"Tiền thưởng {entry.name} ({SubjectKind(subject_kind).label.lower()}): {rule.manual}",
+            f"Tiền thưởng {title or entry.name} ({SubjectKind(subject_kind).label.lower()}): {rule.manual}",
             field="Tiền thưởng",
             value=code,
         )

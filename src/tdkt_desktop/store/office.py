@@ -420,7 +420,7 @@ class _Pay:
 
 
 def _full_amounts(
-    rs: RuleSet, day: _dt.date, noms: list[Row], amounts: Mapping[str, int] | None
+    store: Store, rs: RuleSet, day: _dt.date, noms: list[Row], amounts: Mapping[str, int] | None
 ) -> dict[str, int]:
     """Each nomination's own amount: coefficient × base salary, or — where the texts could not confirm the
     figure — the amount entered by hand (``amounts``: nomination id → đồng). All the missing hand-entered
@@ -438,7 +438,8 @@ def _full_amounts(
             out[n["id"]] = value
             continue
         try:
-            out[n["id"]] = award_amount(n["title_code"], n["subject_kind"], day, ruleset=rs)
+            out[n["id"]] = award_amount(n["title_code"], n["subject_kind"], day, ruleset=rs,
+                                        title=_title_name(store, rs, n["title_code"]))
         except ManualAmountRequired as exc:
             missing.append(f"{n['subject_name']} — {exc.message}")
     if missing:
@@ -459,7 +460,7 @@ def _payments(
     def group(code: str) -> str:
         return rs.entry(code).kind if rs.same_period == "highest_per_kind" else "*"
 
-    every = _full_amounts(rs, day, ordered, amounts)
+    every = _full_amounts(store, rs, day, ordered, amounts)
 
     out: dict[str, _Pay] = {}
     by_subject: dict[tuple[str, str], list[Row]] = defaultdict(list)
