@@ -141,6 +141,10 @@ def test_print_cli_list_and_single_document(capsys, demo, tmp_path):
     assert main(["print", "--list", "--db", db]) == 0
     out = capsys.readouterr().out
     assert "quyet_dinh" in out and "Nghị định" in out
+    # what each form is printed from, in the user's words; dates as dd/mm/yyyy
+    assert "?" not in out and "in từ decisions" not in out and "2024-01-01" not in out
+    assert "in từ một bản ghi “Quyết định khen thưởng” (--id); áp dụng từ 01/01/2024" in out
+    assert "lập bằng “tdkt report 0601N”" in out and "lập bằng “tdkt report 0603N”" in out
     decision = demo.rows("decisions")[0]
     target = tmp_path / "qd.pdf"
     assert main(["print", "quyet_dinh", "--id", decision["id"][:8], "--out", str(target), "--db", db]) == 0

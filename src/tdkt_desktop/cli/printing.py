@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.cli.base import EXIT_OK, CliError, open_existing, print_json
-from tdkt_desktop.core.text import InputError, parse_date, parse_number
+from tdkt_desktop.core.text import InputError, format_date, parse_date, parse_number
 
 
 def register(sub: Any) -> None:
@@ -94,11 +94,17 @@ def cmd_print(args: argparse.Namespace) -> int:
             print_json(rows)
         else:
             from tdkt_desktop.printing.records import TEMPLATE_TABLE
+            from tdkt_desktop.store.fields import KINDS
 
             for r in rows:
-                until = f" đến {r['valid_to']}" if r["valid_to"] else ""
-                print(f"{r['name']:<20} {r['title']} — in từ {TEMPLATE_TABLE.get(str(r['name']), '?')}; hiệu lực từ "
-                      f"{r['valid_from']}{until}\n{'':<20} {r['legal_basis']}")
+                until = f" đến {format_date(r['valid_to'])}" if r["valid_to"] else ""
+                name = str(r["name"])
+                table = TEMPLATE_TABLE.get(name)
+                # the statistical forms are made by "tdkt report" from the period's figures, not from one record
+                source = (f"in từ một bản ghi “{KINDS[table].label}” (--id)" if table
+                          else f"lập bằng “tdkt report {name.removeprefix('bieu_')}”")
+                print(f"{name:<20} {r['title']} — {source}; áp dụng từ "
+                      f"{format_date(r['valid_from'])}{until}\n{'':<20} {r['legal_basis']}")
         return EXIT_OK
 
     from tdkt_desktop.printing import records
