@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/about.py" line="+170"/>
+        <location filename="../../src/tdkt_desktop/gui/about.py" line="+171"/>
         <location line="+83"/>
         <source>unknown</source>
         <translation>không rõ</translation>
@@ -207,7 +207,7 @@
 <context>
     <name>AchievementsSection</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/achievements.py" line="+32"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/achievements.py" line="+24"/>
         <source>Ratings and achievements</source>
         <translation>Xếp loại và thành tích</translation>
     </message>
@@ -300,7 +300,7 @@
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Cannot open the data</source>
         <translation>Không mở được dữ liệu</translation>
     </message>
@@ -425,12 +425,12 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+49"/>
+        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+51"/>
         <source>TĐKT Desktop — Emulation and commendation work</source>
         <translation>TĐKT Desktop — Thi đua, khen thưởng</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
@@ -905,7 +905,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/editor.py" line="+69"/>
+        <location filename="../../src/tdkt_desktop/gui/editor.py" line="+71"/>
         <source>This record no longer exists (it may have been deleted).</source>
         <translation>Bản ghi này không còn (có thể đã bị xoá).</translation>
     </message>
@@ -994,17 +994,17 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+150"/>
         <source>Delete</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-148"/>
         <source>Delete the selected record (Delete); it can be undone</source>
         <translation>Xoá bản ghi đang chọn (Delete); có thể hoàn tác</translation>
     </message>
     <message numerus="yes">
-        <location line="+101"/>
+        <location line="+98"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n bản ghi</numerusform>
@@ -1043,7 +1043,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>RefInput</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+121"/>
+        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+123"/>
         <source>Type a few letters, no tones needed</source>
         <translation>Gõ vài chữ cái, không cần dấu</translation>
     </message>
@@ -1313,7 +1313,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/widgets.py" line="+18"/>
+        <location filename="../../src/tdkt_desktop/gui/widgets.py" line="+99"/>
         <source>Search (no need for tones)…</source>
         <translation>Tìm kiếm (không cần dấu)…</translation>
     </message>
@@ -1346,7 +1346,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/units.py" line="+142"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/units.py" line="+143"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
@@ -1717,7 +1717,7 @@ Dữ liệu trước khi khôi phục: %2</translation>
 <context>
     <name>UnitsSection</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/units.py" line="-119"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/units.py" line="-120"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
@@ -1738,13 +1738,13 @@ Dữ liệu trước khi khôi phục: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+93"/>
         <location line="+3"/>
         <source>Delete</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
@@ -1764,7 +1764,7 @@ Dữ liệu trước khi khôi phục: %2</translation>
         <translation>Cụm, khối thi đua</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>This is the unit of this installation; it cannot be deleted.</source>
         <translation>Đây là đơn vị của bản cài đặt này; không thể xoá.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AppraisalPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="+108"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="+109"/>
         <source>Year of the nominations</source>
         <translation>Năm của đề nghị</translation>
     </message>
@@ -397,7 +397,7 @@
 <context>
     <name>AttainmentMatrixModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/consolidation.py" line="+101"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/consolidation.py" line="+119"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
@@ -462,13 +462,13 @@
     <message>
         <location line="+9"/>
         <location line="+66"/>
-        <location line="+101"/>
+        <location line="+89"/>
         <location line="+13"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-167"/>
         <source>Collectives</source>
         <translation>Tập thể</translation>
     </message>
@@ -559,15 +559,15 @@
         <translation>Đơn vị chưa gửi</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+9"/>
-        <location line="+94"/>
+        <location line="+22"/>
+        <location line="+3"/>
+        <location line="+93"/>
         <location line="+8"/>
         <source>Reading</source>
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-81"/>
         <source>Consolidating</source>
         <translation>Đang tổng hợp</translation>
     </message>
@@ -600,17 +600,17 @@
         <location line="+6"/>
         <location line="+2"/>
         <location line="+8"/>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-13"/>
         <source>Registrations for titles, %1</source>
         <translation>Đăng ký danh hiệu thi đua năm %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Nominations by status</source>
         <translation>Đề nghị theo trạng thái</translation>
     </message>
@@ -970,7 +970,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/import_wizard.py" line="+64"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/import_wizard.py" line="+65"/>
         <source>Import from Excel</source>
         <translation>Nhập từ Excel</translation>
     </message>
@@ -1166,24 +1166,24 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Trang “%1”, dòng tiêu đề %2. Kiểm tra cách đọc từng cột; sửa nếu cần.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+34"/>
+        <location line="+21"/>
+        <location line="+35"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Read as</source>
         <translation>Đọc thành</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>Match</source>
         <translation>Độ khớp</translation>
     </message>
@@ -1198,7 +1198,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>— không dùng —</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Value in the file</source>
         <translation>Giá trị trong tệp</translation>
     </message>
@@ -1340,7 +1340,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Biểu 0603.N — số lượng khen thưởng theo danh hiệu, hình thức, đối tượng</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Campaign:</source>
         <translation>Phong trào:</translation>
     </message>
@@ -1420,8 +1420,8 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Tệp PDF là bản dự thảo (chưa lấy số văn bản).</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+9"/>
+        <location line="+5"/>
+        <location line="+3"/>
         <location line="+11"/>
         <location line="+4"/>
         <source>Reading</source>
@@ -1518,12 +1518,12 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Legal basis: %1</source>
         <translation>Căn cứ: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <location line="+5"/>
         <source>Save as PDF</source>
         <translation>Lưu PDF</translation>
@@ -1609,7 +1609,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>UnitFiguresDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/consolidation.py" line="-294"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/consolidation.py" line="-281"/>
         <source>Figures of %1</source>
         <translation>Số liệu của %1</translation>
     </message>

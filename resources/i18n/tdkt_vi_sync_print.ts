@@ -4,7 +4,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+910"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+924"/>
         <source>Print all documents</source>
         <translation>In tất cả văn bản</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="+43"/>
+        <location filename="../../src/tdkt_desktop/gui/sync_view/conflicts.py" line="+46"/>
         <source>A value was not applied: the same field was changed here and at another place, or a unit changed a nomination its upper office had already decided. The value of the side with authority is in force on every side; the other waits here. Keep the value in force, or apply the other one (only a unit with authority over that field can). Your choice is sent with the next bundle and closes the item there too.</source>
         <translation>Có giá trị chưa được áp dụng: cùng một trường được sửa ở đây và ở nơi khác, hoặc đơn vị sửa đề nghị mà cấp trên đã xử lý. Giá trị của bên có thẩm quyền được dùng ở mọi nơi; giá trị kia chờ ở đây. Hãy giữ giá trị đang dùng, hoặc áp dụng giá trị kia (chỉ đơn vị có thẩm quyền với trường đó mới áp dụng được). Lựa chọn được gửi theo gói sau và đóng mục này ở cả bên kia.</translation>
     </message>
@@ -229,7 +229,7 @@
 <context>
     <name>PreviewView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="+41"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/preview.py" line="+42"/>
         <source>Previous page (Page Up)</source>
         <translation>Trang trước</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>Thu phóng</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Choose a document and a record, then press “Preview”.</source>
         <translation>Chọn hồ sơ và văn bản cần in, rồi bấm “Xem trước”.</translation>
     </message>
@@ -277,7 +277,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-920"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-929"/>
         <source>Award decisions</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
@@ -303,13 +303,13 @@
     </message>
     <message>
         <location line="+34"/>
-        <location line="+721"/>
+        <location line="+730"/>
         <location line="+8"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location line="-686"/>
+        <location line="-688"/>
         <source>Print from:</source>
         <translation>In từ:</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Document:</source>
         <translation>Văn bản:</translation>
     </message>
@@ -389,12 +389,12 @@
         <translation>Căn chỉnh:</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-145"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-115"/>
         <source>Cancelled awards</source>
         <translation>Hủy bỏ khen thưởng</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>Văn bản được trình bày theo Nghị định 30/2020 (khổ A4, phông Times New Roman). Xem trước, in hoặc lưu PDF, Word — bản dự thảo hoặc bản ban hành lấy số tiếp theo — và ký số văn bản đã ban hành.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
@@ -454,7 +454,7 @@
         <translation>Phôi bằng, giấy khen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Show the pages as they will be printed (Ctrl+P)</source>
         <translation>Xem các trang đúng như khi in (Ctrl+P)</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>In hàng loạt…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Draft — no number, marked “DỰ THẢO”</source>
         <translation>Dự thảo — không số, có chữ “DỰ THẢO”</translation>
     </message>
@@ -570,18 +570,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+210"/>
+        <location line="+211"/>
         <source>number, e.g. 05/TTr-UBND</source>
         <translation>số ký hiệu, ví dụ 05/TTr-UBND</translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+211"/>
+        <location line="-209"/>
+        <location line="+212"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-208"/>
         <source>With submission:</source>
         <translation>Kèm theo tờ trình:</translation>
     </message>
@@ -637,7 +637,7 @@
         <translation>Bấm “Xem trước” để xem văn bản này.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>As recorded for the document (default)</source>
         <translation>Theo văn bản (mặc định)</translation>
     </message>
@@ -804,7 +804,7 @@
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="+43"/>
+        <location filename="../../src/tdkt_desktop/gui/sync_view/report.py" line="+48"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
@@ -1099,7 +1099,7 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Choose the issued PDF</source>
         <translation>Chọn tệp PDF đã ban hành</translation>
     </message>
@@ -1183,30 +1183,30 @@
         <translation>Dữ liệu thay đổi được trao đổi giữa đơn vị với cơ quan cấp trên (hoặc các đơn vị trực thuộc) bằng tệp gói, chép qua USB hoặc gửi đính kèm thư. Gói được ký số và mã hóa.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Send a bundle</source>
         <translation>Gửi gói</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sync_view/__init__.py" line="+31"/>
+        <location filename="../../src/tdkt_desktop/gui/sync_view/__init__.py" line="+32"/>
         <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="+1"/>
         <source>Receive bundles</source>
         <translation>Nhận gói</translation>
     </message>
     <message>
         <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="+4"/>
-        <location line="+328"/>
+        <location line="+329"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location line="-327"/>
-        <location line="+329"/>
+        <location line="-328"/>
+        <location line="+330"/>
         <source>Held bundles</source>
         <translation>Gói tạm giữ</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-329"/>
         <source>Enrolled units</source>
         <translation>Đơn vị đã ghi danh</translation>
     </message>
@@ -1231,7 +1231,7 @@
         <translation>Dấu vân tay khóa của đơn vị này (đọc cho đơn vị bên kia qua điện thoại):</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Save enrolment file…</source>
         <translation>Xuất tệp ghi danh…</translation>
     </message>
@@ -1252,12 +1252,7 @@
         <translation>Gửi tới:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Send all data, not only the changes (when the receiving unit has reinstalled the program or lost bundles)</source>
-        <translation>Gửi toàn bộ dữ liệu, không chỉ phần thay đổi (khi đơn vị nhận vừa cài lại phần mềm hoặc bị mất gói)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Write the bundle file…</source>
         <translation>Xuất gói…</translation>
     </message>
@@ -1561,13 +1556,23 @@
         <translation>bị từ chối</translation>
     </message>
     <message>
-        <location line="-340"/>
-        <location line="+327"/>
+        <location line="-341"/>
+        <location line="+328"/>
         <source>Not applied yet</source>
         <translation>Chưa được áp dụng</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-270"/>
+        <source>Send all data, not only the changes</source>
+        <translation>Gửi toàn bộ dữ liệu, không chỉ phần thay đổi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the receiving unit has reinstalled the program or lost bundles</source>
+        <translation>Khi đơn vị nhận vừa cài lại phần mềm hoặc bị mất gói</translation>
+    </message>
+    <message>
+        <location line="+268"/>
         <source>Not applied yet (%1)</source>
         <translation>Chưa được áp dụng (%1)</translation>
     </message>

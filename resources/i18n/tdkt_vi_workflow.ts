@@ -27,7 +27,7 @@
 <context>
     <name>CampaignEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+45"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+46"/>
         <source>Campaign</source>
         <translation>Phong trào</translation>
     </message>
@@ -229,7 +229,7 @@
 <context>
     <name>CancelAwardsDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/cancel_dialog.py" line="+49"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/cancel_dialog.py" line="+50"/>
         <location line="+81"/>
         <location line="+16"/>
         <source>Cancel awards</source>
@@ -494,7 +494,7 @@
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/directive_dialog.py" line="+150"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/directive_dialog.py" line="+151"/>
         <source>Read a directive</source>
         <translation>Đọc văn bản phát động</translation>
     </message>
@@ -714,7 +714,7 @@
 <context>
     <name>NominationEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+103"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+90"/>
         <source>Nomination</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
@@ -779,7 +779,7 @@
         <translation>(không có)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+88"/>
         <source>Not in the registry yet: choose from the list or press “New…”.</source>
         <translation>Chưa có trong danh sách: chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
@@ -839,8 +839,8 @@
         <translation>Chưa đạt %1 tiêu chuẩn.</translation>
     </message>
     <message>
-        <location line="-383"/>
-        <location line="+394"/>
+        <location line="-393"/>
+        <location line="+404"/>
         <source>Click to add the missing record; the criteria are checked again after saving.</source>
         <translation>Bấm để nhập hồ sơ còn thiếu; tiêu chuẩn được kiểm tra lại sau khi lưu.</translation>
     </message>
@@ -937,12 +937,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+127"/>
+        <location line="+125"/>
         <source>Copy last year&apos;s</source>
         <translation>Chép từ năm trước</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-123"/>
         <source>Fill the empty ratings with the ratings of the year before</source>
         <translation>Điền các ô chưa xếp loại bằng xếp loại của năm trước</translation>
     </message>
@@ -997,7 +997,7 @@
         <translation>Năm trước</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+77"/>
         <source>%1 of %2 rated</source>
         <translation>Đã xếp loại %1/%2</translation>
     </message>
@@ -1049,7 +1049,7 @@
 <context>
     <name>RegistryRecordDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-644"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-654"/>
         <source>New in the registry: %1</source>
         <translation>Thêm mới: %1</translation>
     </message>
@@ -1162,7 +1162,7 @@
         <translation>Bỏ thay đổi</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Campaign</source>
         <translation>Phong trào</translation>
     </message>
@@ -1357,7 +1357,7 @@
         <translation>Chỉ tiêu thứ %1: %2</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <location line="+99"/>
         <source>(usual)</source>
         <translation>(thông thường)</translation>
@@ -1386,7 +1386,7 @@
 <context>
     <name>VoteSessionEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+197"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+198"/>
         <source>Council meeting</source>
         <translation>Phiên họp Hội đồng</translation>
     </message>

@@ -20,6 +20,7 @@ from typing import Any
 
 from tdkt_desktop import __version__
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QtCore, QtGui, QtWidgets
+from tdkt_desktop.gui.widgets import fit_to_screen
 from tdkt_desktop.paths import resources_dir
 
 APP_TITLE = "TĐKT Desktop"
@@ -243,7 +244,7 @@ class AboutDialog(QtWidgets.QDialog):
         self.open_button.clicked.connect(self.open_data_folder)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 460)
+        fit_to_screen(self, 640, 460)
 
     def _info_page(self) -> QtWidgets.QWidget:
         page = QtWidgets.QWidget()

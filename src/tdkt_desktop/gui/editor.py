@@ -19,7 +19,7 @@ from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.inputs import FieldInput, RefInput, make_input
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from tdkt_desktop.gui.widgets import shortcut
+from tdkt_desktop.gui.widgets import fit_to_screen, shortcut
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.lookups import REF_TABLES, UNIT_FIELDS, label_of, lookup
@@ -151,7 +151,7 @@ class RecordEditor(QtWidgets.QDialog):
         shortcut("Ctrl+Return", self, self.save)
         shortcut("Ctrl+S", self, self.save)
         rows = len(self.specs)
-        self.resize(620, min(140 + rows * 46, 720))
+        fit_to_screen(self, 620, min(140 + rows * 46, 720))
 
     def _field_label(self, spec: F.Field) -> str:
         if spec.name == "subject_id":

@@ -9,7 +9,7 @@ from typing import Any
 from tdkt_desktop.gui import registry
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
-from tdkt_desktop.gui.widgets import shortcut
+from tdkt_desktop.gui.widgets import fit_to_screen, scrolling, shortcut
 from tdkt_desktop.store import backups
 from tdkt_desktop.store.db import Store
 
@@ -51,6 +51,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle(self.tr("TĐKT Desktop — Emulation and commendation work"))
         self.sections = [s for s in registry.sections() if s.visible is None or s.visible(ctx)]
         self.pages: dict[str, QtWidgets.QWidget] = {}
+        self._scrolls: dict[str, QtWidgets.QScrollArea] = {}
 
         central = QtWidgets.QWidget(self)
         row = QtWidgets.QHBoxLayout(central)
@@ -102,7 +103,9 @@ class MainWindow(QtWidgets.QMainWindow):
             page = section.factory(self.ctx)
             page.setObjectName(f"section_{key}")
             self.pages[key] = page
-            self.stack.addWidget(page)
+            self._scrolls[key] = scrolling(page, self.stack)  # a page wider or taller than the screen scrolls
+            self._scrolls[key].setObjectName("sectionScroll")
+            self.stack.addWidget(self._scrolls[key])
         return self.pages[key]
 
     def _show_row(self, row: int) -> None:
@@ -111,7 +114,7 @@ class MainWindow(QtWidgets.QMainWindow):
         key = self.sections[row].key
         created = key not in self.pages
         page = self.page(key)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self._scrolls[key])
         if not created and hasattr(page, "refresh"):
             page.refresh()
         self.ctx.settings.setValue("main/section", key)
@@ -214,7 +217,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if isinstance(geometry, QtCore.QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            fit_to_screen(self, 1200, 760)
         key = settings.value("main/section") or (self.sections[0].key if self.sections else "")
         if not self.show_section(str(key)) and self.sections:
             self.nav.setCurrentRow(0)

@@ -19,6 +19,75 @@ def shortcut(
     return found
 
 
+class FitScroll(QtWidgets.QScrollArea):
+    """A frameless scroll area that gives its widget all the room there is and scrolls only when the room is
+    less than the widget's minimum size (a small screen, a large scale factor).
+
+    Qt's own resizable scroll area makes a widget with word-wrapped text as tall as it would like to be, so
+    a section scrolled even when the screen had room for it; this one asks only for the minimum.
+    """
+
+    def __init__(self, widget: QtWidgets.QWidget, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fitScroll")
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.setWidgetResizable(False)
+        self.setWidget(widget)
+
+    def fit(self) -> None:
+        widget = self.widget()
+        if widget is None:
+            return
+        least = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        room = self.maximumViewportSize()
+        bar_w = self.verticalScrollBar().sizeHint().width()
+        bar_h = self.horizontalScrollBar().sizeHint().height()
+        wide = least.width() > room.width()
+        tall = least.height() > room.height() - (bar_h if wide else 0)
+        wide = wide or (tall and least.width() > room.width() - bar_w)
+        if self.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            wide = False
+        width = room.width() - (bar_w if tall else 0)
+        height = room.height() - (bar_h if wide else 0)
+        widget.resize(max(width, least.width()) if wide else width, max(height, least.height()))
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if watched is self.widget() and event.type() == QtCore.QEvent.Type.LayoutRequest:
+            QtCore.QTimer.singleShot(0, self.fit)  # the widget's minimum may have changed
+        return super().eventFilter(watched, event)
+
+
+def scrolling(widget: QtWidgets.QWidget, parent: QtWidgets.QWidget | None = None) -> FitScroll:
+    """``widget`` in a :class:`FitScroll`."""
+    return FitScroll(widget, parent)
+
+
+def available_size(widget: QtWidgets.QWidget | None = None) -> QtCore.QSize:
+    """The room on the screen ``widget`` is on (the primary screen before it is shown), without the task bar."""
+    screen = (widget.screen() if widget is not None else None) or QtGui.QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size()
+
+
+def fit_to_screen(window: QtWidgets.QWidget, width: int, height: int) -> None:
+    """Resize a window to ``width`` × ``height``, or to what the screen offers when that is less (a window's
+    frame and title bar take some room too)."""
+    room = available_size(window)
+    window.resize(min(width, room.width() - 16), min(height, room.height() - 40))
+
+
+def compact_combo(combo: QtWidgets.QComboBox, chars: int) -> QtWidgets.QComboBox:
+    """A combo box as wide as ``chars`` characters whatever its choices (long ones are elided; the list opens
+    wide enough and the tooltip shows the chosen text whole), so a long campaign name never widens a screen."""
+    combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    combo.currentTextChanged.connect(combo.setToolTip)
+    return combo
+
+
 class SearchBox(QtWidgets.QLineEdit):
     """One search box per list: ignores tones and case; emits ``search(text)`` 250 ms after typing stops."""
 

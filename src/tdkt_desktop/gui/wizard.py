@@ -12,7 +12,7 @@ from tdkt_desktop.core import models as m
 from tdkt_desktop.core.text import clean
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.qt import QtWidgets
-from tdkt_desktop.gui.widgets import SearchBox, hint
+from tdkt_desktop.gui.widgets import SearchBox, fit_to_screen, hint
 from tdkt_desktop.store.installation import DOC_TYPES, Official, init_unit
 
 
@@ -226,7 +226,7 @@ class SetupWizard(QtWidgets.QWizard):
         for page in (self.unit_page, self.upper_page, self.officials_page, self.numbers_page, self.operator_page):
             self.addPage(page)
         self.currentIdChanged.connect(self._entered)
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
         self._saving = False
 
     def _entered(self, page_id: int) -> None:

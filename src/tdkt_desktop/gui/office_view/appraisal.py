@@ -15,6 +15,7 @@ from tdkt_desktop.gui.office_view.common import date_edit, date_of
 from tdkt_desktop.gui.office_view.excel_actions import export_button, install_export_action
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.tables import Column, RowsModel, fit_columns, percent_text, selected_rows, table_view
+from tdkt_desktop.gui.widgets import fit_to_screen
 from tdkt_desktop.store import council, office
 from tdkt_desktop.store.assessment import ELIGIBLE, NOT_IN_RULES, TO_REVIEW
 
@@ -33,7 +34,7 @@ class ReasonsDialog(QtWidgets.QDialog):
     def __init__(self, title: str, prompt: str, text: str = "", parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(520, 280)
+        fit_to_screen(self, 520, 280)
         layout = QtWidgets.QVBoxLayout(self)
         label = QtWidgets.QLabel(prompt, self)
         label.setWordWrap(True)
@@ -147,8 +148,8 @@ class AppraisalPage(QtWidgets.QWidget):
         top.setSizes([240, 760])
         split.addWidget(top)
         split.addWidget(self._build_detail(split))
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)  # the detail's wrapped lines need the room on a short screen
         outer.addWidget(split, 1)
         foot = QtWidgets.QHBoxLayout()
         self.count = QtWidgets.QLabel(self)

@@ -32,6 +32,7 @@ from tdkt_desktop.gui.tables import (
     percent_text,
     table_view,
 )
+from tdkt_desktop.gui.widgets import fit_to_screen
 from tdkt_desktop.store.consolidation import Cell, Matrix, TargetShare
 
 Row = dict[str, Any]
@@ -265,7 +266,7 @@ class UnitFiguresDialog(QtWidgets.QDialog):
     def __init__(self, figures: Row, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Figures of %1").replace("%1", figures["unit_name"]))
-        self.resize(820, 420)
+        fit_to_screen(self, 820, 420)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(subheading(f"{figures['unit_name']} — {period_label(figures['period'])}", self))
         self.model = RowsModel([

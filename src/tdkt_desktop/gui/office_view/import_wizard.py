@@ -18,6 +18,7 @@ from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets
 from tdkt_desktop.gui.tables import Column, RowsModel, fit_columns, selected_rows, table_view
+from tdkt_desktop.gui.widgets import fit_to_screen
 
 Row = dict[str, Any]
 SKIP = "__skip__"
@@ -62,7 +63,7 @@ class ImportWizard(QtWidgets.QDialog):
         self.value_combos: dict[tuple[str, str], QtWidgets.QComboBox] = {}
         self.decisions: dict[int, str] = {}
         self.setWindowTitle(self.tr("Import from Excel"))
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)
         layout = QtWidgets.QVBoxLayout(self)
         self.steps = QtWidgets.QLabel(self)
         self.steps.setObjectName("subheading")

@@ -24,6 +24,7 @@ from tdkt_desktop.gui.tables import (
     percent_text,
     table_view,
 )
+from tdkt_desktop.gui.widgets import compact_combo
 
 Row = dict[str, Any]
 REVIEW, F0601, F0603 = "review", "0601", "0603"
@@ -41,12 +42,9 @@ class ReportsPage(QtWidgets.QWidget):
         self.kind.addItem(self.tr("Half-year / year review of a campaign (sơ kết, tổng kết)"), REVIEW)
         self.kind.addItem(self.tr("Form 0601.N — emulation campaigns launched"), F0601)
         self.kind.addItem(self.tr("Form 0603.N — awards by title, form and nominee class"), F0603)
-        self.campaign = QtWidgets.QComboBox(self)
-        self.campaign.setMinimumWidth(260)
-        self.campaign.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.period = QtWidgets.QComboBox(self)
-        self.period.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.period.setMinimumContentsLength(18)
+        compact_combo(self.kind, 22)
+        self.campaign = compact_combo(QtWidgets.QComboBox(self), 16)
+        self.period = compact_combo(QtWidgets.QComboBox(self), 10)
         self.year = QtWidgets.QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(_dt.date.today().year)

@@ -19,7 +19,7 @@ from tdkt_desktop.gui.print_view.preview import PreviewView
 from tdkt_desktop.gui.print_view.signing import SignDialog, VerifyDialog
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QtCore, QtWidgets
 from tdkt_desktop.gui.tables import Column, RowsModel, selected_row, table_view
-from tdkt_desktop.gui.widgets import SearchBox, SectionPage
+from tdkt_desktop.gui.widgets import SearchBox, SectionPage, scrolling
 from tdkt_desktop.store.db import Store
 
 if TYPE_CHECKING:
@@ -85,7 +85,14 @@ class PrintPage(SectionPage):
         self._tmp = tempfile.TemporaryDirectory(prefix="tdkt-in-")
         self.destroyed.connect(lambda *_a, tmp=self._tmp: tmp.cleanup())
         split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self._build_left(split))
+        column = QtWidgets.QWidget(split)  # the options scroll on a short screen, the actions stay in view
+        column_layout = QtWidgets.QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 10, 0)
+        options = scrolling(self._build_left(column), column)
+        options.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column_layout.addWidget(options, 1)
+        column_layout.addLayout(self._build_actions(column))
+        split.addWidget(column)
         self.preview = PreviewView(split)
         split.addWidget(self.preview)
         split.setStretchFactor(0, 0)
@@ -101,9 +108,9 @@ class PrintPage(SectionPage):
     # ------------------------------------------------------------------ building
     def _build_left(self, parent: QtWidgets.QWidget) -> QtWidgets.QWidget:
         left = QtWidgets.QWidget(parent)
-        left.setMinimumWidth(400)
+        left.setMinimumWidth(340)
         layout = QtWidgets.QVBoxLayout(left)
-        layout.setContentsMargins(0, 0, 10, 0)
+        layout.setContentsMargins(0, 0, 0, 0)
         form = QtWidgets.QFormLayout()
         self.kind = QtWidgets.QComboBox(left)
         for table in work.RECORD_KINDS:
@@ -136,7 +143,10 @@ class PrintPage(SectionPage):
         self.option_tabs.addTab(self._build_signer_tab(), self.tr("Signer, recipients"))
         self.option_tabs.addTab(self._build_stock_tab(), self.tr("Certificate stock"))
         layout.addWidget(self.option_tabs)
+        self._load_offsets()
+        return left
 
+    def _build_actions(self, left: QtWidgets.QWidget) -> QtWidgets.QGridLayout:
         grid = QtWidgets.QGridLayout()
         self.preview_button = QtWidgets.QPushButton(self.tr("Preview"), left)
         self.preview_button.setObjectName("addButton")
@@ -165,9 +175,7 @@ class PrintPage(SectionPage):
         grid.addWidget(self.sign_button, 2, 0)
         grid.addWidget(self.verify_button, 2, 1)
         grid.addWidget(self.batch_button, 3, 0, 1, 2)
-        layout.addLayout(grid)
-        self._load_offsets()
-        return left
+        return grid
 
     def _build_document_tab(self) -> QtWidgets.QWidget:
         tab = QtWidgets.QWidget()

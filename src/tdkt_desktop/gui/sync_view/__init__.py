@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from tdkt_desktop.gui.qt import QCoreApplication, QtWidgets
+from tdkt_desktop.gui.widgets import fit_to_screen
 
 SECTION_KEY = "sync"
 
@@ -29,7 +30,7 @@ def open_bundle_file(target: Any, path: str | Path) -> QtWidgets.QWidget:
         ctx = target.ctx if hasattr(target, "ctx") else target
         page = make_sync_page(ctx)
         page.setWindowTitle(QCoreApplication.translate("SyncPage", "Receive bundles"))
-        page.resize(1100, 720)
+        fit_to_screen(page, 1100, 720)
         page.show()
     assert isinstance(page, SyncPage)
     page.set_import_paths([str(path)])

@@ -17,7 +17,7 @@ from tdkt_desktop.gui.sync_view.conflicts import ConflictsView
 from tdkt_desktop.gui.sync_view.enrol import EnrolDialog
 from tdkt_desktop.gui.sync_view.report import ReportView, table_label
 from tdkt_desktop.gui.tables import Column, RowsModel, selected_row, table_view
-from tdkt_desktop.gui.widgets import SectionPage
+from tdkt_desktop.gui.widgets import SectionPage, compact_combo
 from tdkt_desktop.store.db import SYNCED_TABLES
 
 Row = dict[str, Any]
@@ -73,8 +73,9 @@ class SyncPage(SectionPage):
         right = QtWidgets.QVBoxLayout()
         caption = QtWidgets.QLabel(self.tr("Key fingerprint of this unit (read it to the other unit by phone):"), frame)
         caption.setObjectName("hint")
+        caption.setWordWrap(True)
         right.addWidget(caption)
-        self.own_fp = fingerprint_label("", frame, point_size=20)
+        self.own_fp = fingerprint_label("", frame, point_size=18)
         right.addWidget(self.own_fp)
         buttons = QtWidgets.QHBoxLayout()
         self.export_enrolment_button = QtWidgets.QPushButton(self.tr("Save enrolment file…"), frame)
@@ -96,11 +97,11 @@ class SyncPage(SectionPage):
         layout.setContentsMargins(0, 10, 0, 0)
         form = QtWidgets.QFormLayout()
         self.recipient = QtWidgets.QComboBox(page)
-        self.recipient.setMinimumWidth(420)
+        compact_combo(self.recipient, 36)
         self.recipient.currentIndexChanged.connect(lambda _i: self._update_send())
         form.addRow(self.tr("Send to:"), self.recipient)
-        self.full_box = QtWidgets.QCheckBox(self.tr("Send all data, not only the changes (when the receiving unit "
-                                                    "has reinstalled the program or lost bundles)"), page)
+        self.full_box = QtWidgets.QCheckBox(self.tr("Send all data, not only the changes"), page)
+        self.full_box.setToolTip(self.tr("When the receiving unit has reinstalled the program or lost bundles"))
         form.addRow("", self.full_box)
         layout.addLayout(form)
         self.send_hint = QtWidgets.QLabel(page)

@@ -12,6 +12,7 @@ from tdkt_desktop.core import models as m
 from tdkt_desktop.core.text import InputError, format_date, parse_date
 from tdkt_desktop.gui.inputs import FieldInput, make_input
 from tdkt_desktop.gui.qt import QtCore, QtWidgets
+from tdkt_desktop.gui.widgets import fit_to_screen
 from tdkt_desktop.gui.workflow.common import EditorDialog, json_list, lines_of
 from tdkt_desktop.gui.workflow.directive_dialog import DirectiveDialog
 from tdkt_desktop.gui.workflow.targets_table import (
@@ -149,7 +150,7 @@ class CampaignEditor(EditorDialog):
         self.paste_button.clicked.connect(lambda: self.open_directive(targets_only=True))
         self.confirm_button.clicked.connect(self.confirm_targets)
 
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
         self.load()
 
     # ------------------------------------------------------------------ building

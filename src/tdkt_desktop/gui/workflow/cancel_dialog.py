@@ -13,6 +13,7 @@ from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.office_view.common import date_edit, date_of
 from tdkt_desktop.gui.qt import Qt, QtWidgets
+from tdkt_desktop.gui.widgets import fit_to_screen
 
 Row = dict[str, Any]
 
@@ -83,7 +84,7 @@ class CancelAwardsDialog(QtWidgets.QDialog):
         self.ok.clicked.connect(lambda: self.issue())
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(720, 460)
+        fit_to_screen(self, 720, 460)
         ids = self.awardee_ids
         ctx.jobs.run(lambda store, _p: read_cancellation_context(store, ids), done=self._loaded, parent=self)
 

@@ -15,6 +15,7 @@ from tdkt_desktop.core.text import InputError
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import ModelIndex, Qt, QtCore, QtWidgets, Signal
+from tdkt_desktop.gui.widgets import fit_to_screen
 from tdkt_desktop.gui.workflow.common import Banner, enum_label, field_label, timer
 from tdkt_desktop.gui.workflow.targets_table import (
     Row,
@@ -239,7 +240,7 @@ class DirectiveDialog(QtWidgets.QDialog):
         self.text.textChanged.connect(self._debounce.start)
         self.model.edited.connect(self._update_status)
         self.fields.edited.connect(self._update_status)
-        self.resize(1240, 720)
+        fit_to_screen(self, 1240, 720)
         self.taken_fields: dict[str, str] = {}
         self.taken_rows: list[Row] = []
         if text:

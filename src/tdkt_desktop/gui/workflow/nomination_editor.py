@@ -15,6 +15,7 @@ from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.inputs import FieldInput, FoldedCompleter, make_input
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, select_data, table_view
+from tdkt_desktop.gui.widgets import fit_to_screen
 from tdkt_desktop.gui.workflow.achievements import record_editor
 from tdkt_desktop.gui.workflow.common import EditorDialog, enum_label, json_dict, period_choices, timer
 from tdkt_desktop.store import fields as F
@@ -254,7 +255,7 @@ class NominationEditor(EditorDialog):
         self.checks.itemClicked.connect(self._check_clicked)
         self.links.linkActivated.connect(self.add_missing)
         self.missing_editor: QtWidgets.QDialog | None = None
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
         self.load()
 
     # ------------------------------------------------------------------ loading

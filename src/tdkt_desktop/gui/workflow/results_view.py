@@ -13,7 +13,7 @@ from tdkt_desktop.gui import dialogs, palette
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.tables import fill_combo, percent_text, select_data, table_view
-from tdkt_desktop.gui.widgets import heading
+from tdkt_desktop.gui.widgets import compact_combo, heading
 from tdkt_desktop.gui.workflow.common import Banner, current_period
 from tdkt_desktop.store import results
 
@@ -341,16 +341,12 @@ class ResultsView(QtWidgets.QWidget):
         lay.addLayout(top)
 
         pick = QtWidgets.QHBoxLayout()
-        self.campaign = QtWidgets.QComboBox(self)
+        self.campaign = compact_combo(QtWidgets.QComboBox(self), 26)
         self.campaign.setObjectName("campaignPicker")
-        self.campaign.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.campaign.setMinimumContentsLength(40)
         self.period = QtWidgets.QComboBox(self)
         self.period.setObjectName("periodPicker")
-        self.unit = QtWidgets.QComboBox(self)
+        self.unit = compact_combo(QtWidgets.QComboBox(self), 14)
         self.unit.setObjectName("unitPicker")
-        self.unit.setMinimumContentsLength(20)
-        self.unit.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for label, widget, stretch in (
             (self.tr("Campaign"), self.campaign, 3),
             (self.tr("Period"), self.period, 0),

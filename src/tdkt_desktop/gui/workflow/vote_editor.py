@@ -17,6 +17,7 @@ from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.inputs import FieldInput, make_input
 from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.tables import fill_combo, percent_text, table_view
+from tdkt_desktop.gui.widgets import fit_to_screen
 from tdkt_desktop.gui.workflow.common import EditorDialog
 from tdkt_desktop.store import council
 from tdkt_desktop.store import fields as F
@@ -253,7 +254,7 @@ class VoteSessionEditor(EditorDialog):
         self.add_button.clicked.connect(self.add_selected)
         self.add_all_button.clicked.connect(self.add_all_needing_vote)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.resize(1100, 680)
+        fit_to_screen(self, 1100, 680)
         self.load()
 
     # ------------------------------------------------------------------ loading
