@@ -364,7 +364,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     <message>
         <location line="+16"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -419,7 +419,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     <message>
         <location line="-1"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -707,7 +707,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -725,7 +725,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -813,7 +813,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     <message>
         <location line="+30"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -846,7 +846,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -874,7 +874,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -905,9 +905,9 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/editor.py" line="+71"/>
+        <location filename="../../src/tdkt_desktop/gui/editor.py" line="+72"/>
         <source>This record no longer exists (it may have been deleted).</source>
-        <translation>Bản ghi này không còn (có thể đã bị xoá).</translation>
+        <translation>Bản ghi này không còn (có thể đã bị xóa).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -920,7 +920,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <translation>Thêm: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Fields marked * are required. Dates as dd/mm/yyyy, decimals with a comma (7,5).</source>
         <translation>Trường có dấu * là bắt buộc. Ngày nhập dạng ngày/tháng/năm, số thập phân dùng dấu phẩy (7,5).</translation>
     </message>
@@ -937,7 +937,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -955,12 +955,12 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <translation>%1: hãy chọn một mục trong danh sách gợi ý (gõ vài chữ cái).</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Saving</source>
         <translation>Đang lưu</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+69"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
@@ -973,7 +973,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>RecordListView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/lists.py" line="+63"/>
+        <location filename="../../src/tdkt_desktop/gui/lists.py" line="+64"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
@@ -994,14 +994,14 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+150"/>
+        <location line="+148"/>
         <source>Delete</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-146"/>
         <source>Delete the selected record (Delete); it can be undone</source>
-        <translation>Xoá bản ghi đang chọn (Delete); có thể hoàn tác</translation>
+        <translation>Xóa bản ghi đang chọn (Delete); có thể hoàn tác</translation>
     </message>
     <message numerus="yes">
         <location line="+98"/>
@@ -1018,26 +1018,26 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         </translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Delete %1 “%2”?
 You can undo this right after.</source>
-        <translation>Xoá %1 “%2”?
+        <translation>Xóa %1 “%2”?
 Bạn có thể hoàn tác ngay sau đó.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Deleted “%1”.</source>
-        <translation>Đã xoá “%1”.</translation>
+        <translation>Đã xóa “%1”.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Deleting</source>
-        <translation>Đang xoá</translation>
+        <translation>Đang xóa</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Undoing the delete</source>
-        <translation>Đang hoàn tác việc xoá</translation>
+        <translation>Đang hoàn tác việc xóa</translation>
     </message>
 </context>
 <context>
@@ -1346,7 +1346,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/units.py" line="+143"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/units.py" line="+146"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
@@ -1625,7 +1625,7 @@ Dữ liệu trước khi khôi phục: %2</translation>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+62"/>
@@ -1639,6 +1639,74 @@ Dữ liệu trước khi khôi phục: %2</translation>
     </message>
 </context>
 <context>
+    <name>StaleDialog</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/stale.py" line="+31"/>
+        <source>The record was changed elsewhere</source>
+        <translation>Bản ghi đã thay đổi ở nơi khác</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your changes are still in the editor. Cancel to keep them on screen (copy what you need), or close the editor.</source>
+        <translation>Những gì anh/chị đã sửa vẫn còn trong cửa sổ. Bấm Hủy để giữ chúng trên màn hình (chép lại phần cần dùng), hoặc đóng cửa sổ sửa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing has been overwritten. Below: each field as you opened it, as it is now, and as you would save it (fields changed on both sides are highlighted). Choose what to keep.</source>
+        <translation>Chưa có gì bị ghi đè. Dưới đây là từng trường: lúc anh/chị mở, hiện nay, và bản anh/chị định lưu (trường bị sửa ở cả hai nơi được tô màu). Hãy chọn bản cần giữ.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When you opened it</source>
+        <translation>Lúc anh/chị mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now (changed elsewhere)</source>
+        <translation>Hiện nay (đã sửa ở nơi khác)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yours (not saved)</source>
+        <translation>Bản của anh/chị (chưa lưu)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Overwrite with mine</source>
+        <translation>Ghi đè bằng bản của tôi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save your version; the changes made elsewhere in the fields above are replaced by yours</source>
+        <translation>Lưu bản của anh/chị; những gì đã sửa ở nơi khác trong các trường trên bị thay bằng bản của anh/chị</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load the new version</source>
+        <translation>Tải lại bản mới</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the record as it is now; your unsaved changes are dropped</source>
+        <translation>Hiện bản ghi như hiện nay; những gì anh/chị sửa mà chưa lưu sẽ bỏ đi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the editor with your changes, nothing saved</source>
+        <translation>Quay lại cửa sổ sửa, giữ nguyên những gì anh/chị đã sửa, chưa lưu gì</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <location filename="../../src/tdkt_desktop/gui/widgets.py" line="+33"/>
@@ -1648,7 +1716,7 @@ Dữ liệu trước khi khôi phục: %2</translation>
     <message>
         <location line="+2"/>
         <source>Bring back what was just deleted (Ctrl+Z)</source>
-        <translation>Khôi phục bản ghi vừa xoá (Ctrl+Z)</translation>
+        <translation>Khôi phục bản ghi vừa xóa (Ctrl+Z)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1717,7 +1785,7 @@ Dữ liệu trước khi khôi phục: %2</translation>
 <context>
     <name>UnitsSection</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/units.py" line="-120"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/units.py" line="-122"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
@@ -1738,13 +1806,13 @@ Dữ liệu trước khi khôi phục: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+93"/>
+        <location line="+95"/>
         <location line="+3"/>
         <source>Delete</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-89"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
@@ -1764,21 +1832,21 @@ Dữ liệu trước khi khôi phục: %2</translation>
         <translation>Cụm, khối thi đua</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>This is the unit of this installation; it cannot be deleted.</source>
-        <translation>Đây là đơn vị của bản cài đặt này; không thể xoá.</translation>
+        <translation>Đây là đơn vị của bản cài đặt này; không thể xóa.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete the unit “%1”?
 You can undo this right after.</source>
-        <translation>Xoá đơn vị “%1”?
+        <translation>Xóa đơn vị “%1”?
 Bạn có thể hoàn tác ngay sau đó.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Deleted “%1”.</source>
-        <translation>Đã xoá “%1”.</translation>
+        <translation>Đã xóa “%1”.</translation>
     </message>
 </context>
 <context>

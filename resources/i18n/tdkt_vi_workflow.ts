@@ -4,7 +4,7 @@
 <context>
     <name>AwardsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+259"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+255"/>
         <source>Commendation</source>
         <translation>Khen thưởng</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>CampaignEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+46"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+48"/>
         <source>Campaign</source>
         <translation>Phong trào</translation>
     </message>
@@ -132,7 +132,7 @@
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>End: %1 is before the start %2.</source>
         <translation>Kết thúc: ngày %1 trước ngày bắt đầu %2.</translation>
     </message>
@@ -150,7 +150,7 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="+28"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaigns_view.py" line="+29"/>
         <source>Emulation campaigns</source>
         <translation>Phong trào thi đua</translation>
     </message>
@@ -172,7 +172,7 @@
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -191,7 +191,7 @@
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
     </message>
@@ -201,24 +201,24 @@
         <translation>%1 phong trào</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Delete campaign</source>
-        <translation>Xoá phong trào</translation>
+        <translation>Xóa phong trào</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete the campaign “%1” and its targets?</source>
-        <translation>Xoá phong trào “%1” cùng các chỉ tiêu của nó?</translation>
+        <translation>Xóa phong trào “%1” cùng các chỉ tiêu của nó?</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Deleted “%1”.</source>
-        <translation>Đã xoá “%1”.</translation>
+        <translation>Đã xóa “%1”.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Deleting</source>
-        <translation>Đang xoá</translation>
+        <translation>Đang xóa</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -562,7 +562,7 @@
     <message>
         <location line="-81"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -642,13 +642,13 @@
     <message>
         <location line="+31"/>
         <source>Nothing is ticked. Tick the fields and targets to take, or press Cancel.</source>
-        <translation>Chưa chọn gì. Hãy đánh dấu các thông tin và chỉ tiêu cần lấy, hoặc bấm Huỷ.</translation>
+        <translation>Chưa chọn gì. Hãy đánh dấu các thông tin và chỉ tiêu cần lấy, hoặc bấm Hủy.</translation>
     </message>
 </context>
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+173"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+183"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -660,7 +660,7 @@
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -668,12 +668,12 @@
         <translation>Đóng, không lưu (Esc)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+63"/>
         <source>Saving</source>
         <translation>Đang lưu</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+49"/>
         <source>You have changes that are not saved. Save them?</source>
         <translation>Có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>
@@ -714,7 +714,7 @@
 <context>
     <name>NominationEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+90"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+93"/>
         <source>Nomination</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
@@ -779,7 +779,7 @@
         <translation>(không có)</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Not in the registry yet: choose from the list or press “New…”.</source>
         <translation>Chưa có trong danh sách: chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
@@ -839,8 +839,8 @@
         <translation>Chưa đạt %1 tiêu chuẩn.</translation>
     </message>
     <message>
-        <location line="-393"/>
-        <location line="+404"/>
+        <location line="-394"/>
+        <location line="+405"/>
         <source>Click to add the missing record; the criteria are checked again after saving.</source>
         <translation>Bấm để nhập hồ sơ còn thiếu; tiêu chuẩn được kiểm tra lại sau khi lưu.</translation>
     </message>
@@ -875,7 +875,7 @@
         <translation>Thêm khen thưởng đã nhận…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Nominee: “%1” is not in the registry. Choose a name from the list, or press “New…”.</source>
         <translation>Tên tập thể, cá nhân: “%1” chưa có trong danh sách. Chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
@@ -903,7 +903,7 @@
 <context>
     <name>NominationsTab</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-181"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="-176"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
@@ -918,7 +918,7 @@
         <translation>Mở</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>%1 nominations</source>
         <translation>%1 đề nghị</translation>
     </message>
@@ -959,7 +959,7 @@
     <message>
         <location line="+5"/>
         <source>On a row, type the first letters of the rating (xs, tot, ht, khong) or its number 1–4; Enter goes to the next row, Delete clears. Double-click for a list.</source>
-        <translation>Trên mỗi dòng, gõ vài chữ đầu của mức xếp loại (xs, tot, ht, khong) hoặc số 1–4; Enter sang dòng sau, Delete để xoá. Bấm đúp để chọn từ danh sách.</translation>
+        <translation>Trên mỗi dòng, gõ vài chữ đầu của mức xếp loại (xs, tot, ht, khong) hoặc số 1–4; Enter sang dòng sau, Delete để xóa. Bấm đúp để chọn từ danh sách.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1049,7 +1049,7 @@
 <context>
     <name>RegistryRecordDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-654"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-659"/>
         <source>New in the registry: %1</source>
         <translation>Thêm mới: %1</translation>
     </message>
@@ -1264,7 +1264,7 @@
 <context>
     <name>SessionsTab</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+26"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/awards_view.py" line="+25"/>
         <source>Meetings of the emulation and commendation council, with the votes for each nomination.</source>
         <translation>Các phiên họp Hội đồng Thi đua – Khen thưởng và kết quả bỏ phiếu cho từng đề nghị.</translation>
     </message>
@@ -1386,7 +1386,7 @@
 <context>
     <name>VoteSessionEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+198"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/vote_editor.py" line="+200"/>
         <source>Council meeting</source>
         <translation>Phiên họp Hội đồng</translation>
     </message>
@@ -1421,7 +1421,7 @@
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>The share is counted on the TOTAL number of council members, not on those present; members absent give written opinions.</source>
         <translation>Tỷ lệ phiếu tính trên TỔNG SỐ thành viên Hội đồng, không phải số có mặt; thành viên vắng mặt gửi ý kiến bằng văn bản.</translation>
     </message>
@@ -1439,7 +1439,7 @@
 <context>
     <name>VotesModel</name>
     <message>
-        <location line="-352"/>
+        <location line="-355"/>
         <source>Nominee</source>
         <translation>Tên tập thể, cá nhân</translation>
     </message>

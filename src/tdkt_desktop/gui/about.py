@@ -43,7 +43,7 @@ _VI = {
     QT_TRANSLATE_NOOP("AboutDialog", "Program folder"): "Thư mục chương trình",
     QT_TRANSLATE_NOOP("AboutDialog", "System"): "Hệ thống",
     QT_TRANSLATE_NOOP("AboutDialog", "Installing a new version or uninstalling never deletes the data folder."):
-        "Cài phiên bản mới hoặc gỡ cài đặt không bao giờ xoá thư mục dữ liệu.",
+        "Cài phiên bản mới hoặc gỡ cài đặt không bao giờ xóa thư mục dữ liệu.",
     QT_TRANSLATE_NOOP("AboutDialog", "Information"): "Thông tin",
     QT_TRANSLATE_NOOP("AboutDialog", "Licenses"): "Giấy phép",
     QT_TRANSLATE_NOOP("AboutDialog", "Copy information"): "Sao chép thông tin",

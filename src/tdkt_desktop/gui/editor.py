@@ -21,6 +21,7 @@ from tdkt_desktop.gui.inputs import FieldInput, RefInput, make_input
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.widgets import fit_to_screen, shortcut
 from tdkt_desktop.store import fields as F
+from tdkt_desktop.store import freshness
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.lookups import REF_TABLES, UNIT_FIELDS, label_of, lookup
 
@@ -80,6 +81,9 @@ class RecordEditor(QtWidgets.QDialog):
         self._saving = False
         self._closing_ok = False
         self._ref_names: dict[str, dict[str, str]] = {}
+        self._expected_rev: str | None = self.stored.get("rev") if self.stored else None
+        self._pending: dict[str, Any] = {}
+        self.stale_dialog: QtWidgets.QDialog | None = None
         self._build(labels or {})
         self.defaults = dict(defaults or {})
         start = dict(self.stored) if self.stored else {**default_values(ctx, table), **self.defaults}
@@ -328,12 +332,16 @@ class RecordEditor(QtWidgets.QDialog):
             return
         values = self._complete_values()
         table, record_id = self.table, self.record_id
+        expected = self._expected_rev
+        self._pending = F.normalise(table, values, partial=True)  # validated above: as it would be stored
         self._set_saving(True)
 
         def work(store: Store, _p: Any) -> dict[str, Any]:
             if record_id is None:
                 return store.insert(table, values)
-            return store.update(table, record_id, values)
+            with store.atomic():  # the check and the write in one transaction: nothing slips in between
+                freshness.require_unchanged(store, table, record_id, expected)
+                return store.update(table, record_id, values)
 
         self.ctx.jobs.run(
             work, done=self._saved, failed=self._failed, title=self.tr("Saving"), parent=self
@@ -354,13 +362,50 @@ class RecordEditor(QtWidgets.QDialog):
 
     def _failed(self, err: BaseException) -> None:
         self._set_saving(False)
-        if isinstance(err, InputError) and self._error_field(err):
+        if isinstance(err, freshness.StaleRecord) and self.stored is not None:
+            self._ask_stale(err)
+        elif isinstance(err, InputError) and self._error_field(err):
             name = self._error_field(err)
             assert name is not None
             self._show_error(name, str(err))
             self.inputs[name].widget.setFocus()
         else:
             self._show_form_error(str(err))
+
+    def _ask_stale(self, err: freshness.StaleRecord) -> None:
+        """The record changed since it was opened: show what changed and let the person choose."""
+        from tdkt_desktop.gui.stale import OVERWRITE, RELOAD, StaleDialog
+
+        assert self.stored is not None
+        self._show_form_error(str(err))
+        changes = freshness.changes_between(self.table, self.stored, err.current, self._pending)
+        dlg = StaleDialog(err, changes, self)
+        current = err.current
+
+        def chosen(answer: str) -> None:
+            self.stale_dialog = None
+            if answer == OVERWRITE and current is not None:
+                self._expected_rev = current.get("rev")
+                self.save()
+            elif answer == RELOAD and current is not None:
+                self.reload(current)
+
+        dlg.chosen.connect(chosen)
+        self.stale_dialog = dlg
+        dlg.open()
+
+    def reload(self, row: Mapping[str, Any]) -> None:
+        """Show ``row`` (the record as stored now) in place of what was typed."""
+        self.stored = dict(row)
+        self._expected_rev = self.stored.get("rev")
+        for name, widget in self.inputs.items():
+            widget.set_stored(self.stored.get(name))
+        self._load_ref_labels(self.stored)
+        self._show_form_error("")
+        for name in self.inputs:
+            self._show_error(name, "")
+        self._touched.clear()
+        self._initial = self._snapshot()
 
     # ------------------------------------------------------------------ closing
     def reject(self) -> None:

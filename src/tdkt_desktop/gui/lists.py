@@ -18,6 +18,7 @@ from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.editor import RecordEditor
 from tdkt_desktop.gui.models import RecordTableModel
+from tdkt_desktop.gui.open_editors import open_record
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column
 from tdkt_desktop.gui.widgets import SearchBox, UndoBar, shortcut
@@ -91,7 +92,7 @@ class RecordListView(QtWidgets.QWidget):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setResizeContentsPrecision(60)  # fit columns to the first rows only: cheap at 200 000 rows
         self._fitted = False
-        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.view.activated.connect(lambda _i: self.edit_selected())  # a double-click or Enter
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection())
         layout.addWidget(self.view, 1)
 
@@ -186,23 +187,21 @@ class RecordListView(QtWidgets.QWidget):
     def add(self) -> QtWidgets.QDialog | None:
         if self.read_only:
             return None
-        dlg = self.editor(None)
-        self._follow(dlg)
+        dlg = self._follow(self.editor(None))
+        dlg.open()
         return dlg
 
     def edit_selected(self) -> QtWidgets.QDialog | None:
         record_id = self.selected_id()
         if record_id is None or self.read_only:
             return None
-        dlg = self.editor(record_id)
-        self._follow(dlg)
-        return dlg
+        return open_record(self.ctx, self.table, record_id, lambda: self._follow(self.editor(record_id)))
 
-    def _follow(self, dlg: QtWidgets.QDialog) -> None:
+    def _follow(self, dlg: QtWidgets.QDialog) -> QtWidgets.QDialog:
         if isinstance(dlg, RecordEditor):
             dlg.saved.connect(lambda row: self.select_id(row["id"]))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.open()
+        return dlg
 
     def describe(self, record_id: str) -> str:
         row = self.ctx.reader.get(self.table, record_id)

@@ -121,7 +121,7 @@ class SearchBox(QtWidgets.QLineEdit):
 
 
 class UndoBar(QtWidgets.QFrame):
-    """"Đã xoá … [Hoàn tác]" under a list; hides itself after ``timeout_ms``."""
+    """"Đã xóa … [Hoàn tác]" under a list; hides itself after ``timeout_ms``."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None, *, timeout_ms: int = 20_000) -> None:
         super().__init__(parent)

@@ -9,6 +9,7 @@ from tdkt_desktop.core.text import fold
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.editor import RecordEditor
+from tdkt_desktop.gui.open_editors import open_record
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, Qt, QtWidgets
 from tdkt_desktop.gui.registry import register_section
 from tdkt_desktop.gui.widgets import SearchBox, SectionPage, UndoBar
@@ -115,10 +116,12 @@ class UnitsSection(SectionPage):
         record_id = self.selected_id()
         if not record_id:
             return None
-        editor = RecordEditor(self.ctx, "units", record_id, parent=self)
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.open()
-        return editor
+        def make() -> RecordEditor:
+            editor = RecordEditor(self.ctx, "units", record_id, parent=self)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            return editor
+
+        return open_record(self.ctx, "units", record_id, make)
 
     def delete_selected(self) -> None:
         record_id = self.selected_id()

@@ -8,6 +8,7 @@ from tdkt_desktop.core import models as m
 from tdkt_desktop.core.text import format_date, format_money
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.models import RecordTableModel, column
+from tdkt_desktop.gui.open_editors import open_record
 from tdkt_desktop.gui.qt import Qt, QtWidgets
 from tdkt_desktop.gui.tables import Column, fill_combo, table_view
 from tdkt_desktop.gui.widgets import SearchBox, heading
@@ -69,7 +70,6 @@ class NominationsTab(QtWidgets.QWidget):
         self.year.currentIndexChanged.connect(self.apply_filters)
         self.new_button.clicked.connect(lambda: self.open_editor(None))
         self.open_button.clicked.connect(self.open_current)
-        self.view.doubleClicked.connect(lambda _i: self.open_current())
         self.view.activated.connect(lambda _i: self.open_current())
         self.model.loaded.connect(
             lambda: self.count.setText(self.tr("%1 nominations").replace("%1", str(self.model.rowCount())))
@@ -94,9 +94,8 @@ class NominationsTab(QtWidgets.QWidget):
         return self.open_editor(nid) if nid else None
 
     def open_editor(self, nomination_id: str | None) -> NominationEditor:
-        editor = NominationEditor(self.ctx, nomination_id, self)
-        editor.open()
-        return editor
+        return open_record(self.ctx, "nominations", nomination_id,
+                           lambda: NominationEditor(self.ctx, nomination_id, self))
 
 
 class SessionsTab(QtWidgets.QWidget):
@@ -127,7 +126,6 @@ class SessionsTab(QtWidgets.QWidget):
         lay.addWidget(self.view, 1)
         self.new_button.clicked.connect(lambda: self.open_editor(None))
         self.open_button.clicked.connect(self.open_current)
-        self.view.doubleClicked.connect(lambda _i: self.open_current())
         self.view.activated.connect(lambda _i: self.open_current())
         self.model.reload()
 
@@ -137,9 +135,7 @@ class SessionsTab(QtWidgets.QWidget):
         return self.open_editor(sid) if sid else None
 
     def open_editor(self, session_id: str | None) -> VoteSessionEditor:
-        editor = VoteSessionEditor(self.ctx, session_id, self)
-        editor.open()
-        return editor
+        return open_record(self.ctx, "vote_sessions", session_id, lambda: VoteSessionEditor(self.ctx, session_id, self))
 
 
 class DecisionsTab(QtWidgets.QWidget):

@@ -38,6 +38,8 @@ LIST_FIELDS = ("content_json", "movements_json", "awards_json")
 class CampaignEditor(EditorDialog):
     """Edit one campaign with its targets; saving writes the campaign and every target in one transaction."""
 
+    table = "campaigns"
+
     def __init__(self, ctx: Any, campaign_id: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("campaignEditor")
@@ -185,6 +187,7 @@ class CampaignEditor(EditorDialog):
         self._loading = True
         try:
             self.original = dict(row)
+            self.opened(row)
             for name, field_input in self.inputs.items():
                 field_input.set_stored(row.get(name))
                 if isinstance(field_input.widget, QtWidgets.QLineEdit):

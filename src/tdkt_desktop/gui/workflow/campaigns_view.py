@@ -8,6 +8,7 @@ from tdkt_desktop.core import models as m
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.models import RecordTableModel, column
+from tdkt_desktop.gui.open_editors import open_record
 from tdkt_desktop.gui.qt import Qt, QtWidgets
 from tdkt_desktop.gui.tables import Column, fill_combo, table_view
 from tdkt_desktop.gui.widgets import SearchBox, UndoBar, heading
@@ -83,7 +84,6 @@ class CampaignsView(QtWidgets.QWidget):
         self.new_button.clicked.connect(lambda: self.open_editor(None))
         self.edit_button.clicked.connect(self.open_current)
         self.delete_button.clicked.connect(self.delete_current)
-        self.view.doubleClicked.connect(lambda _i: self.open_current())
         self.view.activated.connect(lambda _i: self.open_current())
         self.model.loaded.connect(self._update_count)
         ctx.jobs.data_changed.connect(self._on_changed)
@@ -118,9 +118,7 @@ class CampaignsView(QtWidgets.QWidget):
         return self.open_editor(cid) if cid else None
 
     def open_editor(self, campaign_id: str | None) -> CampaignEditor:
-        editor = CampaignEditor(self.ctx, campaign_id, self)
-        editor.open()
-        return editor
+        return open_record(self.ctx, "campaigns", campaign_id, lambda: CampaignEditor(self.ctx, campaign_id, self))
 
     def delete_current(self) -> None:
         cid = self.current_id()

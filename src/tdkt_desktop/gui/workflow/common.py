@@ -14,6 +14,7 @@ from tdkt_desktop.gui.errors import is_user_error
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.store import fields as F
+from tdkt_desktop.store import freshness
 
 Row = dict[str, Any]
 
@@ -153,8 +154,13 @@ class EditorDialog(QtWidgets.QDialog):
 
     Subclasses implement :meth:`collect` (validate on the GUI thread; raise :class:`InputError`) and
     :meth:`write` (runs on a worker thread with its own store, in one transaction). A stored record is read
-    on a worker too; ``loaded`` is emitted once it is shown.
+    on a worker too; ``loaded`` is emitted once it is shown, and the subclass hands the row it showed to
+    :meth:`opened` (with :attr:`table`), so that saving refuses to undo a change made elsewhere since
+    (:mod:`tdkt_desktop.store.freshness`): the person is shown what changed and chooses (:mod:`gui.stale`).
+    :meth:`load` reads the record again.
     """
+
+    table = ""  # the table of the record edited
 
     saved = Signal(object)
     loaded = Signal()
@@ -166,6 +172,10 @@ class EditorDialog(QtWidgets.QDialog):
         self._dirty = False
         self._saving = False
         self._loading = False
+        self.opened_row: Row | None = None  # the stored version this editor shows
+        self._expected_rev: str | None = None
+        self._payload: Any = None
+        self.stale_dialog: Any = None
         self.banner = Banner(self)
         self.errors = FormErrors(self.banner)
         self.buttons = QtWidgets.QDialogButtonBox(self)
@@ -204,6 +214,18 @@ class EditorDialog(QtWidgets.QDialog):
     def write(self, store: Any, payload: Any) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def load(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def opened(self, row: Row) -> None:
+        """The stored version now shown (its revision is what a save expects to find)."""
+        self.opened_row = dict(row) if row.get("id") else None
+        self._expected_rev = row.get("rev") if row.get("id") else None
+
+    def mine(self, payload: Any) -> Row:
+        """The fields of :attr:`table` a save of ``payload`` writes (for showing what would change)."""
+        return dict(payload[0] if isinstance(payload, tuple) else payload)
+
     def save(self) -> bool:
         """Validate and start the write; False when the input is bad (the message is shown)."""
         if self._saving:
@@ -216,8 +238,17 @@ class EditorDialog(QtWidgets.QDialog):
             return False
         self._saving = True
         self.save_button.setEnabled(False)
+        self._payload = payload
+        table, opened, expected = self.table, self.opened_row, self._expected_rev
+
+        def work(store: Any, _progress: Any) -> Any:
+            with store.atomic():
+                if opened is not None:
+                    freshness.require_unchanged(store, table, opened["id"], expected)
+                return self.write(store, payload)
+
         self.ctx.jobs.run(
-            lambda store, progress: self.write(store, payload),
+            work,
             done=self._saved,
             failed=self._failed,
             title=self.tr("Saving"),
@@ -235,8 +266,33 @@ class EditorDialog(QtWidgets.QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        if is_user_error(exc):
+        if isinstance(exc, freshness.StaleRecord) and self.opened_row is not None:
+            self._ask_stale(exc)
+        elif is_user_error(exc):
             self.errors.show(exc)
+
+    def _ask_stale(self, exc: freshness.StaleRecord) -> None:
+        from tdkt_desktop.gui.stale import OVERWRITE, RELOAD, StaleDialog
+
+        assert self.opened_row is not None
+        changes = freshness.changes_between(self.table, self.opened_row, exc.current, self.mine(self._payload))
+        self.banner.error(str(exc))
+        dlg = StaleDialog(exc, changes, self)
+        current = exc.current
+
+        def chosen(answer: str) -> None:
+            self.stale_dialog = None
+            if answer == OVERWRITE and current is not None:
+                self._expected_rev = current.get("rev")
+                self.save()
+            elif answer == RELOAD:
+                self._dirty = False
+                self.errors.clear()
+                self.load()
+
+        dlg.chosen.connect(chosen)
+        self.stale_dialog = dlg
+        dlg.open()
 
     # ------------------------------------------------------------------ closing
     def reject(self) -> None:

@@ -13,6 +13,7 @@ from tdkt_desktop.core.rules import RuleSet, allowed_titles, dossier_for, rulese
 from tdkt_desktop.core.text import InputError, clean, fold, format_date
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.inputs import FieldInput, FoldedCompleter, make_input
+from tdkt_desktop.gui.open_editors import open_record
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, select_data, table_view
 from tdkt_desktop.gui.widgets import fit_to_screen
@@ -70,6 +71,8 @@ class RegistryRecordDialog(EditorDialog):
 
 class NominationEditor(EditorDialog):
     """One nomination: the subject, the title, the dossier, and the eligibility check as you type."""
+
+    table = "nominations"
 
     assessed = Signal()  # the assessment of the nomination as typed is shown
 
@@ -284,6 +287,7 @@ class NominationEditor(EditorDialog):
             row: Row = data["row"]
             fill_combo(self.campaign, [(c["name"], c["id"]) for c in data["campaigns"]], blank=self.tr("(none)"))
             self.original = dict(row)
+            self.opened(row)
             select_data(self.kind, row.get("subject_kind") or m.SubjectKind.PERSON.value)
             self._fill_classes()
             self._set_names(data["names"])
@@ -643,12 +647,14 @@ class NominationEditor(EditorDialog):
         kind, rid, year = str(self.kind.currentData()), self.subject_id, self.year.value()
 
         def open_editor(record_id: str | None) -> None:
-            dlg = record_editor(self.ctx, need, subject_kind=kind, subject_id=rid, year=year, record_id=record_id,
-                                parent=self)
-            dlg.saved.connect(lambda _row: self._set_subject(rid, self.nominee.text(), keep_text=True))
-            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.missing_editor = dlg
-            dlg.open()
+            def make() -> QtWidgets.QDialog:
+                dlg = record_editor(self.ctx, need, subject_kind=kind, subject_id=rid, year=year,
+                                    record_id=record_id, parent=self)
+                dlg.saved.connect(lambda _row: self._set_subject(rid, self.nominee.text(), keep_text=True))
+                dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                return dlg
+
+            self.missing_editor = open_record(self.ctx, need, record_id, make)
 
         if need == "ratings":
             self.ctx.jobs.run(lambda store, _p: (rating_of(store, kind, rid, year) or {}).get("id"),

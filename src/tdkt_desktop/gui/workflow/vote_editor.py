@@ -191,6 +191,8 @@ class VoteSessionEditor(EditorDialog):
     """A council meeting (Hội đồng TĐKT) and its vote on each nomination, saved in one transaction
     (:func:`~tdkt_desktop.store.council.save_session`)."""
 
+    table = "vote_sessions"
+
     def __init__(self, ctx: Any, session_id: str | None = None, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("voteSessionEditor")
@@ -280,6 +282,7 @@ class VoteSessionEditor(EditorDialog):
     def _show(self, row: Row) -> None:
         self._loading = True
         try:
+            self.opened({k: v for k, v in row.items() if k != "votes"})
             for name, fi in self.inputs.items():
                 fi.set_stored(row.get(name))
             lines = []
