@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.qt import QtWidgets, Signal
+from tdkt_desktop.gui.qt import Qt, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column, RowsModel, table_view
 from tdkt_desktop.store.freshness import FieldChange, StaleRecord
 
@@ -46,15 +46,17 @@ class StaleDialog(QtWidgets.QDialog):
         lay.addWidget(hint)
         self.model = RowsModel([
             Column(self.tr("Field"), "label", width=22),
-            Column(self.tr("When you opened it"), "old", background=_tone),
-            Column(self.tr("Now (changed elsewhere)"), "theirs", background=_tone),
-            Column(self.tr("Yours (not saved)"), "yours", background=_tone),
+            Column(self.tr("When opened"), "old", background=_tone),
+            Column(self.tr("Now"), "theirs", background=_tone),
+            Column(self.tr("Yours, not saved"), "yours", background=_tone),
         ], self)
         self.model.set_rows([{"label": c.label, "old": c.old, "theirs": c.theirs, "yours": c.yours,
                               "conflicting": c.conflicting, "name": c.name} for c in changes])
         self.view = table_view(self.model, self)
         self.view.setObjectName("staleChanges")
         self.view.setWordWrap(True)
+        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header = self.view.horizontalHeader()
         for col in range(1, 4):
             header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.Stretch)

@@ -96,8 +96,10 @@ def value_text(table: str, name: str, value: Any) -> str:
                 data = value
         if isinstance(data, list):
             return "; ".join(str(v) for v in data) or "(trống)"
-        if isinstance(data, dict):
-            return "; ".join(f"{k}: {v}" for k, v in data.items()) or "(trống)"
+        if isinstance(data, dict):  # a checklist (a dossier): how many items are ticked, and any text kept in it
+            ticked = sum(1 for v in data.values() if v is True)
+            texts = [str(v) for v in data.values() if isinstance(v, str) and v]
+            return "; ".join([f"{ticked} mục đã đánh dấu", *texts])
     return str(value)
 
 
