@@ -425,7 +425,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+51"/>
+        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+53"/>
         <source>TĐKT Desktop — Emulation and commendation work</source>
         <translation>TĐKT Desktop — Thi đua, khen thưởng</translation>
     </message>
@@ -465,12 +465,17 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <translation>Chưa sao lưu lần nào</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Changes not yet sent up: %1</source>
-        <translation>Thay đổi chưa gửi lên cấp trên: %1</translation>
+        <location line="+5"/>
+        <source>Changes not yet in a bundle: %1</source>
+        <translation>Thay đổi chưa đóng gói gửi lên: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Everything exported; the upper office has not confirmed %1 bundle(s) yet</source>
+        <translation>Đã xuất gói hết; cấp trên chưa xác nhận %1 gói</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Everything sent up</source>
         <translation>Đã gửi hết lên cấp trên</translation>
     </message>
@@ -1641,7 +1646,7 @@ Dữ liệu trước khi khôi phục: %2</translation>
 <context>
     <name>StaleDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/stale.py" line="+31"/>
+        <location filename="../../src/tdkt_desktop/gui/stale.py" line="+32"/>
         <source>The record was changed elsewhere</source>
         <translation>Bản ghi đã thay đổi ở nơi khác</translation>
     </message>
@@ -1662,21 +1667,21 @@ Dữ liệu trước khi khôi phục: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>When you opened it</source>
+        <source>When opened</source>
         <translation>Lúc anh/chị mở</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Now (changed elsewhere)</source>
-        <translation>Hiện nay (đã sửa ở nơi khác)</translation>
+        <source>Now</source>
+        <translation>Hiện nay (nơi khác đã sửa)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Yours (not saved)</source>
-        <translation>Bản của anh/chị (chưa lưu)</translation>
+        <source>Yours, not saved</source>
+        <translation>Anh/chị sửa (chưa lưu)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Overwrite with mine</source>
         <translation>Ghi đè bằng bản của tôi</translation>
     </message>

@@ -79,19 +79,24 @@
         <translation>Lý do</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Sent although not passing, because</source>
+        <translation>Lý do gửi khi chưa đạt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+14"/>
         <source>Nominations received</source>
         <translation>Danh sách đề nghị khen thưởng đã nhận</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+229"/>
+        <location line="+236"/>
         <source>Choose a nomination in the list above.</source>
         <translation>Chọn một đề nghị trong danh sách phía trên.</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-232"/>
         <source>Decision date:</source>
         <translation>Ngày quyết định:</translation>
     </message>
@@ -101,7 +106,7 @@
         <translation>Tiêu chuẩn và danh mục hồ sơ áp dụng theo quy định có hiệu lực vào ngày này</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Dossier (tick what was received)</source>
         <translation>Hồ sơ (đánh dấu thành phần đã nhận)</translation>
     </message>
@@ -211,7 +216,7 @@
         <translation>Đang hiển thị %1 đề nghị, tổng số %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Checking the nomination</source>
         <translation>Đang kiểm tra đề nghị</translation>
     </message>
@@ -222,23 +227,28 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>passed</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <location line="+62"/>
+        <location line="-67"/>
+        <location line="+67"/>
         <source>not passed</source>
         <translation>không đạt</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-66"/>
         <source>Last appraisal (decision date %1): %2</source>
         <translation>Lần thẩm định gần nhất (ngày quyết định %1): %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Sent up on %1 although it did not pass the unit&apos;s check; the unit&apos;s reason: %2</source>
+        <translation>Đơn vị gửi lên ngày %1 khi chưa đạt tiêu chuẩn hoặc chưa đủ hồ sơ; lý do của đơn vị: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source> (if any)</source>
         <translation> (nếu có)</translation>
     </message>
@@ -1312,7 +1322,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>ReasonsDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-584"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-599"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>

@@ -714,7 +714,7 @@
 <context>
     <name>NominationEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+93"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="+95"/>
         <source>Nomination</source>
         <translation>Đề nghị khen thưởng</translation>
     </message>
@@ -740,6 +740,16 @@
     </message>
     <message>
         <location line="+61"/>
+        <source>Send up…</source>
+        <translation>Gửi lên…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save and send the nomination to the office that decides it; if it does not pass yet, you are asked for a reason</source>
+        <translation>Lưu và gửi đề nghị lên cơ quan quyết định; nếu đề nghị chưa đạt, phần mềm hỏi lý do</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Eligibility</source>
         <translation>Tiêu chuẩn</translation>
     </message>
@@ -769,7 +779,7 @@
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Reading</source>
         <translation>Đang đọc dữ liệu</translation>
     </message>
@@ -779,7 +789,27 @@
         <translation>(không có)</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+60"/>
+        <source>Written by the office that appraises this nomination</source>
+        <translation>Do cơ quan thẩm định đề nghị này ghi</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sent up on %1.</source>
+        <translation>Đã gửi lên ngày %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent although it did not pass yet; reason: %1</source>
+        <translation>Gửi khi chưa đạt; lý do: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Checking the nomination</source>
+        <translation>Đang kiểm tra đề nghị</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Not in the registry yet: choose from the list or press “New…”.</source>
         <translation>Chưa có trong danh sách: chọn tên trong danh sách gợi ý hoặc bấm “Thêm mới…”.</translation>
     </message>
@@ -839,8 +869,8 @@
         <translation>Chưa đạt %1 tiêu chuẩn.</translation>
     </message>
     <message>
-        <location line="-394"/>
-        <location line="+405"/>
+        <location line="-474"/>
+        <location line="+485"/>
         <source>Click to add the missing record; the criteria are checked again after saving.</source>
         <translation>Bấm để nhập hồ sơ còn thiếu; tiêu chuẩn được kiểm tra lại sau khi lưu.</translation>
     </message>
@@ -1049,7 +1079,7 @@
 <context>
     <name>RegistryRecordDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-659"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-753"/>
         <source>New in the registry: %1</source>
         <translation>Thêm mới: %1</translation>
     </message>
@@ -1259,6 +1289,84 @@
         <location filename="../../src/tdkt_desktop/gui/sections/wf_results.py" line="+17"/>
         <source>Targets &amp; results</source>
         <translation>Chỉ tiêu &amp; kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/workflow/send_dialog.py" line="+25"/>
+        <source>Send the nomination up</source>
+        <translation>Gửi đề nghị khen thưởng lên</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Why send it now: e.g. the initiative is recognised next week and will be sent in a supplement</source>
+        <translation>Vì sao vẫn gửi lúc này: ví dụ sáng kiến được công nhận tuần sau và sẽ gửi bổ sung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” meets the criteria and its mandatory documents are ticked. Send it up to the office that decides it? After sending, the unit no longer edits it unless the office returns it.</source>
+        <translation>“%1” đạt tiêu chuẩn và đã đánh dấu đủ hồ sơ bắt buộc. Gửi lên cơ quan quyết định? Sau khi gửi, đơn vị không sửa đề nghị nữa trừ khi cơ quan đó trả lại.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” does not pass yet (%2). You may still send it up — the office above decides — but only with a reason, which is recorded with the nomination and shown to that office.</source>
+        <translation>“%1” chưa đạt (%2). Vẫn có thể gửi lên — cấp trên sẽ xem xét, quyết định — nhưng phải ghi lý do; lý do được lưu cùng đề nghị và hiện cho cấp trên.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason for sending anyway *</source>
+        <translation>Lý do vẫn gửi lên *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date sent *</source>
+        <translation>Ngày gửi *</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send up</source>
+        <translation>Gửi lên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send up anyway</source>
+        <translation>Vẫn gửi lên</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 criteria not met</source>
+        <translation>%1 tiêu chuẩn chưa đạt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 mandatory documents missing</source>
+        <translation>thiếu %1 hồ sơ bắt buộc</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Date sent</source>
+        <translation>Ngày gửi</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Date sent: type the date as dd/mm/yyyy.</source>
+        <translation>Ngày gửi: hãy nhập ngày theo dạng ngày/tháng/năm (ví dụ 05/12/2026).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date sent: %1 is after today.</source>
+        <translation>Ngày gửi: %1 là ngày sau hôm nay.</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,20 @@ def test_submit_failing_nomination_needs_a_reason_and_records_it(capsys, db):
     assert stored["status_reason"] is None  # the appraising office's field stays untouched
 
 
+def test_the_reason_for_sending_a_failing_nomination_is_shown_to_the_appraising_office(capsys, db):
+    nom = nomination(db, "Lê Thị Kim Ấn", "LDTT", "draft")
+    code, _out, err = run(capsys, "--db", db, "nominations", "submit", nom["id"][:8], "--reason",
+                          "Xếp loại bổ sung sau", "--date", "05/12/2026")
+    assert code == EXIT_OK, err
+    assert run(capsys, "--db", db, "appraise", "receive", nom["id"][:8])[0] == EXIT_OK
+    code, out, err = run(capsys, "--db", db, "appraise", "check", nom["id"][:8], "--date", "15/01/2027")
+    assert code == EXIT_OK, err
+    assert "Đơn vị gửi lên ngày 05/12/2026 khi chưa đạt, lý do: Xếp loại bổ sung sau" in out
+    code, out, err = run(capsys, "--db", db, "appraise", "check", nom["id"][:8], "--date", "15/01/2027", "--json")
+    data = json.loads(out)
+    assert (data["send_reason"], data["submitted_on"]) == ("Xếp loại bổ sung sau", "2026-12-05")
+
+
 def test_submit_a_nomination_meeting_everything_needs_no_reason(capsys, db):
     nom = nomination(db, "Lê Thị Kim Ấn", "LDTT", "draft")
     with open_store(db) as s:

@@ -22,7 +22,7 @@ from typing import Any
 from tdkt_desktop.cli.base import EXIT_OK, open_existing, print_json, require_unit, subcommands
 from tdkt_desktop.core.models import NominationStatus
 from tdkt_desktop.core.text import format_date, require_date
-from tdkt_desktop.store import council, office
+from tdkt_desktop.store import council, nominations, office
 from tdkt_desktop.store.db import Row
 
 
@@ -60,12 +60,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         nomination_id = store.resolve_id("nominations", args.id)
         dossier = dict.fromkeys(args.have or [], True)
         result = office.appraise(store, nomination_id, decision_date=day, dossier=dossier, note=args.note)
+        sent = store.require("nominations", nomination_id)
+    reason = nominations.send_reason(sent)
     if args.json:
-        print_json({"id": nomination_id, **result.to_dict()})
+        print_json({"id": nomination_id, **result.to_dict(), "submitted_on": sent.get("submitted_on"),
+                    "send_reason": reason})
         return EXIT_OK
     verdict = "đạt" if result.ok else "chưa đạt"
     print(f"Đã thẩm định đề nghị {nomination_id[:8]} ({result.title_name}) theo {result.ruleset_basis} "
           f"tính đến ngày {format_date(day)}: {verdict}.")
+    if reason:
+        print(f"Đơn vị gửi lên ngày {format_date(sent.get('submitted_on'))} khi chưa đạt, lý do: {reason}")
     for reason in result.reasons:
         print(f"  - {reason}")
     for label in result.to_review:

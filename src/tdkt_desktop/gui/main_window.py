@@ -23,21 +23,23 @@ def status_facts(store: Store) -> dict[str, Any]:
     unit = store.self_unit()
     made = backups.list_backups(store.path)
     last_backup = made[0].made_at if made else None
-    from tdkt_desktop.sync import outgoing_history, pending_count
+    from tdkt_desktop.sync import outgoing_history, unconfirmed_bundles, unexported_count
     from tdkt_desktop.sync import pending as reported_pending
 
     upper = unit["parent_code"] if unit else None
-    pending, last_bundle, not_applied = 0, None, 0
+    pending, unconfirmed, last_bundle, not_applied = 0, 0, None, 0
     if upper:
-        pending = pending_count(store, upper)  # what the next bundle to the upper office would carry
+        pending = unexported_count(store, upper)  # changed since the last bundle exported to the upper office
+        unconfirmed = unconfirmed_bundles(store, upper)  # exported, not yet acknowledged (carried again)
         not_applied = len(reported_pending(store, upper))  # what the upper office reported it could not apply
         sent = outgoing_history(store, upper)
-        last_bundle = sent[0]["created_at"] if sent else None
+        last_bundle = sent[-1]["created_at"] if sent else None
     return {
         "unit": unit["name"] if unit else "",
         "unit_code": store.unit_code or "",
         "last_backup": last_backup,
         "pending": pending,
+        "unconfirmed": unconfirmed,
         "not_applied": not_applied,
         "last_bundle": last_bundle,
     }
@@ -203,8 +205,14 @@ class MainWindow(QtWidgets.QMainWindow):
             if backup else self.tr("No backup yet")
         )
         pending, not_applied = facts["pending"], facts.get("not_applied", 0)
-        text = (self.tr("Changes not yet sent up: %1").replace("%1", str(pending)) if pending
-                else self.tr("Everything sent up"))
+        unconfirmed = facts.get("unconfirmed", 0)
+        if pending:
+            text = self.tr("Changes not yet in a bundle: %1").replace("%1", str(pending))
+        elif unconfirmed:
+            text = self.tr("Everything exported; the upper office has not confirmed %1 bundle(s) yet").replace(
+                "%1", str(unconfirmed))
+        else:
+            text = self.tr("Everything sent up")
         if not_applied:
             text += " · " + self.tr("not applied by the upper office: %1 (see Synchronisation)").replace(
                 "%1", str(not_applied))

@@ -10,6 +10,7 @@ from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import Qt, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column, RowsModel, table_view
+from tdkt_desktop.gui.widgets import fit_to_screen
 from tdkt_desktop.store.freshness import FieldChange, StaleRecord
 
 OVERWRITE, RELOAD, CANCEL = "overwrite", "reload", "cancel"
@@ -84,7 +85,7 @@ class StaleDialog(QtWidgets.QDialog):
         self.cancel_button.clicked.connect(lambda: self._choose(CANCEL))
         lay.addWidget(buttons)
         palette.set_tone(text, "error")
-        self.resize(860, min(260 + 34 * max(len(changes), 1), 640))
+        fit_to_screen(self, 860, min(260 + 34 * max(len(changes), 1), 640))
 
     def _choose(self, answer: str) -> None:
         self.chosen.emit(answer)

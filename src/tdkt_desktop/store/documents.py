@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tdkt_desktop.core.models import NominationStatus
 from tdkt_desktop.core.text import fold, format_date
 from tdkt_desktop.store.db import Row, Store
 from tdkt_desktop.store.naming import naming_of
@@ -17,13 +18,19 @@ __all__ = ["PRINTED_FROM", "printable_records"]
 # The record kinds a document is printed from, in the order a person is offered them.
 PRINTED_FROM = ("decisions", "nominations", "vote_sessions", "campaigns", "registrations", "award_cancellations")
 
-_STATUS = {"draft": "nháp", "issued": "đã ban hành", "submitted": "đã trình", "approved": "đã duyệt",
-           "rejected": "không duyệt", "returned": "trả lại", "awarded": "đã khen", "decided": "đã có quyết định",
-           "appraised": "đã thẩm định", "received": "đã tiếp nhận"}
+# A decision's own states; a nomination's are named by core.models.NominationStatus (one wording everywhere).
+_DECISION_STATUS = {"draft": "dự thảo", "issued": "đã ban hành", "awarded": "đã khen"}
 
 
-def _status_text(value: Any) -> str:
-    return _STATUS.get(str(value or ""), str(value or ""))
+def _status_text(value: Any, *, nomination: bool = False) -> str:
+    text = str(value or "")
+    if nomination:
+        try:
+            label = NominationStatus(text).label
+        except ValueError:
+            return text
+        return label[:1].lower() + label[1:]
+    return _DECISION_STATUS.get(text, text)
 
 
 def printable_records(store: Store, table: str, search: str = "") -> list[Row]:
@@ -51,7 +58,8 @@ def printable_records(store: Store, table: str, search: str = "") -> list[Row]:
             " ORDER BY year DESC, title_code, subject_name"
         ):
             rows.append({"id": r["id"], "label": r["subject_name"],
-                         "detail": f"{naming.title(r['title_code'])} · {r['year']} · {_status_text(r['status'])}",
+                         "detail": f"{naming.title(r['title_code'])} · {r['year']} · "
+                                   f"{_status_text(r['status'], nomination=True)}",
                          "subject_kind": r["subject_kind"], "status": r["status"]})
     elif table == "vote_sessions":
         for r in store.db.query(

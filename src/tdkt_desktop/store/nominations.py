@@ -17,16 +17,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from tdkt_desktop.core.models import NominationStatus, SubjectKind
 from tdkt_desktop.core.text import InputError, clean, format_date
+from tdkt_desktop.store import authority
 from tdkt_desktop.store.assessment import assess
+from tdkt_desktop.store.authority import UnitTree
 from tdkt_desktop.store.db import Row, Store
 from tdkt_desktop.store.facts import award_history
 
-__all__ = ["SUBMITTABLE", "SubmissionCheck", "check_submission", "nominee", "registry_names", "submit", "waiting_here"]
+__all__ = ["SUBMITTABLE", "StatusRights", "SubmissionCheck", "check_submission", "nominee", "registry_names",
+           "status_rights", "submit", "waiting_here"]
 
 S = NominationStatus
 
@@ -56,6 +60,38 @@ def _status_label(value: Any) -> str:
         return S(value or S.DRAFT.value).label
     except ValueError:
         return str(value)
+
+
+@dataclass(frozen=True)
+class StatusRights:
+    """What a unit may do with a nomination's status (:func:`status_rights`)."""
+
+    choices: tuple[str, ...]  # what a status list offers: the current status first, then those it may set
+    may_send: bool  # it may send the nomination up (:func:`submit`)
+    appraises: bool  # it writes the appraisal fields (the status reason): it is the appraising office
+
+
+def status_rights(tree: UnitTree, row: Mapping[str, Any], unit: str) -> StatusRights:
+    """The statuses ``unit`` may give the nomination ``row`` (stored, or the values being entered for a new
+    one), judged by :func:`tdkt_desktop.store.authority.field_refusal` — a unit whose nominations an office
+    above appraises sees only its own statuses, never “Đã thẩm định” or “Đã có quyết định”. “Đã gửi lên” is
+    never a choice of the list: only sending up (:func:`submit`, with its check, reason and date sent) sets it."""
+    current = str(row.get("status") or S.DRAFT.value)
+    owner = str(row.get("owner_unit") or row.get("unit_code") or unit)
+    who = authority.parties(tree, "nominations", {**row, "owner_unit": owner})
+    choices = [current]
+    for status in S:
+        if status.value in (current, S.SUBMITTED.value):
+            continue
+        if authority.field_refusal("nominations", "status", unit, who, old=current, new=status.value,
+                                   status=current) is None:
+            choices.append(status.value)
+    own = str(row.get("unit_code") or unit) == unit
+    return StatusRights(
+        choices=tuple(choices),
+        may_send=own and current in SUBMITTABLE and unit in who.writers,
+        appraises=not who.separate_appraiser or who.appraiser == unit,
+    )
 
 
 def check_submission(store: Store, nomination: Row) -> SubmissionCheck:

@@ -5,7 +5,14 @@ See ``docs/sync.md`` for the file format, the authority table, the merge rules, 
 
 from tdkt_desktop.sync.bundle import FORMAT, FORMAT_VERSION, SUFFIX
 from tdkt_desktop.sync.errors import SyncError
-from tdkt_desktop.sync.export import BundleInfo, export_bundle, outgoing_history, pending_count
+from tdkt_desktop.sync.export import (
+    BundleInfo,
+    export_bundle,
+    outgoing_history,
+    pending_count,
+    unconfirmed_bundles,
+    unexported_count,
+)
 from tdkt_desktop.sync.held import drop_held, list_held
 from tdkt_desktop.sync.importer import held_rows, import_bundles, import_held, import_history
 from tdkt_desktop.sync.keys import (
@@ -72,5 +79,7 @@ __all__ = [
     "revoke_peer",
     "rotate_keys",
     "sync_status",
+    "unconfirmed_bundles",
+    "unexported_count",
     "unlock_keys",
 ]

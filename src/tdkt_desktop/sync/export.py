@@ -200,14 +200,31 @@ def _encrypt(data: bytes, box_key: str, bundle_id: str) -> tuple[dict[str, str],
 
 
 def pending_count(store: Store, to_unit: str) -> int:
-    """How many records the next (incremental) bundle to ``to_unit`` would carry."""
+    """How many records the next (incremental) bundle to ``to_unit`` would carry: everything since the last
+    bundle ``to_unit`` acknowledged (a bundle not yet acknowledged is carried again)."""
+    last = _last_acked(store, to_unit)
+    return _count_since(store, to_unit, int(last["seq_to"]) if last else 0)
+
+
+def unexported_count(store: Store, to_unit: str) -> int:
+    """How many records changed since the last bundle made for ``to_unit``, acknowledged or not: what no
+    exported bundle holds yet (the status bar's “not yet sent”)."""
+    last = store.db.execute("SELECT MAX(seq_to) FROM sync_outgoing WHERE to_unit = ?", [to_unit]).fetchone()[0]
+    return _count_since(store, to_unit, int(last or 0))
+
+
+def unconfirmed_bundles(store: Store, to_unit: str) -> int:
+    """Bundles made for ``to_unit`` that it has not acknowledged yet."""
+    return int(store.db.execute("SELECT COUNT(*) FROM sync_outgoing WHERE to_unit = ? AND acked_at IS NULL",
+                                [to_unit]).fetchone()[0])
+
+
+def _count_since(store: Store, to_unit: str, since: int) -> int:
     tree = UnitTree(store)
     peer = _keys.trusted_peer(store, to_unit)
     direction = relation(store, tree, to_unit, peer_parent=peer["parent_code"] if peer else None)
     if direction is None:
         return 0
-    last = _last_acked(store, to_unit)
-    since = int(last["seq_to"]) if last else 0
     rows = select_rows(store, to_unit=to_unit, direction=direction, since_seq=since,
                        to_install=echo_install(store, to_unit))
     return sum(len(r) for r in rows.values())

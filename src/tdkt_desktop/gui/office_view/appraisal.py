@@ -16,7 +16,7 @@ from tdkt_desktop.gui.office_view.excel_actions import export_button, install_ex
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.tables import Column, RowsModel, fit_columns, percent_text, selected_rows, table_view
 from tdkt_desktop.gui.widgets import fit_to_screen
-from tdkt_desktop.store import council, office
+from tdkt_desktop.store import council, nominations, office
 from tdkt_desktop.store.assessment import ELIGIBLE, NOT_IN_RULES, TO_REVIEW
 
 Row = dict[str, Any]
@@ -139,6 +139,8 @@ class AppraisalPage(QtWidgets.QWidget):
             Column(self.tr("Status"), "status_label", background=lambda r: palette.NOMINATION_FILL.get(r["status"])),
             Column(self.tr("Sent on"), "submitted_on", "date"),
             Column(self.tr("Reason"), "status_reason"),
+            Column(self.tr("Sent although not passing, because"), "send_reason",
+                   background=lambda r: "warn-bg" if r.get("send_reason") else None),
         ], self)
         self.table = table_view(self.model, top, multi=True)
         install_export_action(ctx, self.table, self.tr("Nominations received"))
@@ -187,6 +189,13 @@ class AppraisalPage(QtWidgets.QWidget):
         self.info_label.setObjectName("hint")
         self.info_label.setWordWrap(True)
         layout.addWidget(self.info_label)
+        self.send_reason_label = QtWidgets.QLabel(box)
+        self.send_reason_label.setObjectName("sendReason")
+        self.send_reason_label.setWordWrap(True)
+        self.send_reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        palette.set_tone(self.send_reason_label, "warn")
+        self.send_reason_label.hide()
+        layout.addWidget(self.send_reason_label)
 
         cols = QtWidgets.QHBoxLayout()
         dossier_box = QtWidgets.QGroupBox(self.tr("Dossier (tick what was received)"), box)
@@ -405,6 +414,7 @@ class AppraisalPage(QtWidgets.QWidget):
         self.detail = None
         self.title_label.setText(self.tr("Choose a nomination in the list above."))
         self.info_label.clear()
+        self.send_reason_label.hide()
         self.dossier.clear()
         self.checks.clear()
         self.verdict.clear()
@@ -438,6 +448,11 @@ class AppraisalPage(QtWidgets.QWidget):
             info += " · " + self.tr("Last appraisal (decision date %1): %2").replace(
                 "%1", format_date(stored["decision_date"])).replace("%2", verdict)
         self.info_label.setText(info)
+        reason = nominations.send_reason(nom)
+        self.send_reason_label.setText(self.tr("Sent up on %1 although it did not pass the unit's check; the unit's "
+                                               "reason: %2").replace("%1", format_date(nom.get("submitted_on")))
+                                       .replace("%2", reason or ""))
+        self.send_reason_label.setVisible(bool(reason))
         self.note.setText(d.get("note") or "")
         # dossier
         self.dossier.blockSignals(True)

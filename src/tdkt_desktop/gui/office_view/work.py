@@ -18,7 +18,7 @@ from tdkt_desktop.core.models import (
     period_label,
 )
 from tdkt_desktop.core.text import InputError, clean, collate_key
-from tdkt_desktop.store import consolidation, council, installation, office, results, statistics
+from tdkt_desktop.store import consolidation, council, installation, nominations, office, results, statistics
 from tdkt_desktop.store.assessment import assess
 from tdkt_desktop.store.campaigns import campaign_list
 from tdkt_desktop.store.db import Store
@@ -83,6 +83,7 @@ def received_nominations(store: Store, *, year: int | None = None) -> list[Row]:
                 "year": n["year"],
                 "submitted_on": n.get("submitted_on"),
                 "status_reason": n.get("status_reason") or "",
+                "send_reason": nominations.send_reason(n) or "",
             }
         )
     out.sort(key=lambda r: (tree_pos.get(r["unit_code"], len(tree_pos)), collate_key(r["unit_name"]),

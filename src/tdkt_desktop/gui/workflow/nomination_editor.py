@@ -19,9 +19,11 @@ from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, select_data, 
 from tdkt_desktop.gui.widgets import fit_to_screen
 from tdkt_desktop.gui.workflow.achievements import record_editor
 from tdkt_desktop.gui.workflow.common import EditorDialog, enum_label, json_dict, period_choices, timer
+from tdkt_desktop.gui.workflow.send_dialog import SendDialog
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store import nominations
 from tdkt_desktop.store.assessment import ELIGIBLE, NOT_IN_RULES, TO_REVIEW, Assessment, assess, judging_date
+from tdkt_desktop.store.authority import UnitTree
 from tdkt_desktop.store.campaigns import campaign_list
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.ratings import rating_of
@@ -168,11 +170,25 @@ class NominationEditor(EditorDialog):
         form.addRow(F.KINDS["nominations"].field("field").label, self.field_edit)
         self.status = QtWidgets.QComboBox(left)
         self.status.setObjectName("status")
-        for st in m.NominationStatus:
-            self.status.addItem(st.label, st.value)
+        self.status.addItem(m.NominationStatus.DRAFT.label, m.NominationStatus.DRAFT.value)
         self.status_reason = QtWidgets.QLineEdit(left)
+        self.status_reason.setObjectName("statusReason")
         form.addRow(F.KINDS["nominations"].field("status").label, self.errors.wrap(self.status, "status"))
         form.addRow(F.KINDS["nominations"].field("status_reason").label, self.errors.wrap(self.status_reason, "status_reason"))
+        self.sent_info = QtWidgets.QLabel(left)
+        self.sent_info.setObjectName("sentInfo")
+        self.sent_info.setWordWrap(True)
+        palette.set_tone(self.sent_info, "muted")
+        self.sent_info.hide()
+        form.addRow("", self.sent_info)
+        self.send_button = self.buttons.addButton(self.tr("Send up…"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_button.setObjectName("sendUpButton")
+        self.send_button.setAutoDefault(False)
+        self.send_button.setToolTip(self.tr("Save and send the nomination to the office that decides it; if it does "
+                                            "not pass yet, you are asked for a reason"))
+        self.send_button.hide()
+        self._tree: UnitTree | None = None
+        self._sending: tuple[str | None, _dt.date] | None = None
         split.addWidget(left)
 
         # ---------------------------------------------------------------- right: checks, dossier, history
@@ -257,7 +273,11 @@ class NominationEditor(EditorDialog):
         self.dossier.itemChanged.connect(self._update_dossier_state)
         self.checks.itemClicked.connect(self._check_clicked)
         self.links.linkActivated.connect(self.add_missing)
+        self.send_button.clicked.connect(self.send_up)
+        self.title.currentIndexChanged.connect(lambda _i: self._fill_statuses())
+        self.year.valueChanged.connect(lambda _v: self._fill_statuses())
         self.missing_editor: QtWidgets.QDialog | None = None
+        self.send_dialog: SendDialog | None = None
         fit_to_screen(self, 1200, 760)
         self.load()
 
@@ -272,7 +292,7 @@ class NominationEditor(EditorDialog):
             kind = row.get("subject_kind") or default_kind
             subject = nominations.nominee(store, kind, row["subject_id"]) if row.get("subject_id") else None
             return {"row": row, "campaigns": campaign_list(store), "names": nominations.registry_names(store, kind),
-                    "subject": subject}
+                    "subject": subject, "tree": store.unit_tree()}
 
         def failed(exc: BaseException) -> None:
             self.setEnabled(True)
@@ -303,8 +323,10 @@ class NominationEditor(EditorDialog):
             self.achievement.setPlainText(row.get("achievement") or "")
             self.nominee_class.setCurrentText(row.get("nominee_class") or "")
             self.field_edit.setText(row.get("field") or "")
-            select_data(self.status, row.get("status") or m.NominationStatus.DRAFT.value)
+            self._tree = data["tree"]
+            self._fill_statuses(row.get("status") or m.NominationStatus.DRAFT.value)
             self.status_reason.setText(row.get("status_reason") or "")
+            self._show_sent(row)
             self._dossier_extra = json_dict(row.get("dossier_json"))
             if row.get("subject_id"):
                 self.subject_id = str(row["subject_id"])
@@ -318,6 +340,80 @@ class NominationEditor(EditorDialog):
 
     def _table(self) -> str:
         return m.SubjectKind(self.kind.currentData()).table
+
+    # ------------------------------------------------------------------ status and sending up
+    def _rights(self) -> nominations.StatusRights | None:
+        unit = self.ctx.unit_code
+        if self._tree is None or not unit:
+            return None
+        row = {**self.original, "title_code": self.title.currentData() or self.original.get("title_code"),
+               "year": self.year.value()}
+        return nominations.status_rights(self._tree, row, unit)
+
+    def _fill_statuses(self, chosen: str | None = None) -> None:
+        """The statuses this unit may give the nomination (store.nominations.status_rights): a unit whose
+        nomination an office above appraises never sees that office's statuses; sending up is a button."""
+        rights = self._rights()
+        if rights is None:
+            return
+        chosen = chosen or self.status.currentData() or m.NominationStatus.DRAFT.value
+        self.status.blockSignals(True)
+        fill_combo(self.status, [(status_label(s), s) for s in rights.choices], keep=False)
+        if not select_data(self.status, chosen):
+            self.status.setCurrentIndex(0)
+        self.status.blockSignals(False)
+        self.status.setEnabled(len(rights.choices) > 1)
+        self.status_reason.setReadOnly(not rights.appraises)
+        self.status_reason.setToolTip("" if rights.appraises else self.tr(
+            "Written by the office that appraises this nomination"))
+        self.send_button.setVisible(rights.may_send)
+
+    def _show_sent(self, row: Row) -> None:
+        parts = []
+        if row.get("submitted_on"):
+            parts.append(self.tr("Sent up on %1.").replace("%1", format_date(row["submitted_on"])))
+        reason = nominations.send_reason(row)
+        if reason:
+            parts.append(self.tr("Sent although it did not pass yet; reason: %1").replace("%1", reason))
+        self.sent_info.setText(" ".join(parts))
+        self.sent_info.setVisible(bool(parts))
+
+    def send_up(self) -> None:
+        """Check the nomination as it is on screen (store.nominations.check_submission); ask — with the
+        problems, a required reason when there are any, and the date sent — and then save and send it up in
+        one transaction (store.nominations.submit)."""
+        if self._saving:
+            return
+        self.errors.clear()
+        try:
+            payload = self.collect()
+        except InputError as exc:
+            self.errors.show(exc)
+            return
+        row = {**payload, "id": self.nomination_id or ""}
+        name = str(payload.get("subject_name") or "")
+
+        def ask(found: nominations.SubmissionCheck) -> None:
+            dlg = SendDialog(found, name, self)
+            dlg.accepted.connect(lambda: self._send_confirmed(dlg))
+            dlg.finished.connect(lambda _r: setattr(self, "send_dialog", None))
+            self.send_dialog = dlg
+            dlg.open()
+
+        self.ctx.jobs.run(lambda store, _p: nominations.check_submission(store, row), done=ask,
+                          failed=self.errors.show, title=self.tr("Checking the nomination"), parent=self)
+
+    def _send_confirmed(self, dlg: SendDialog) -> None:
+        day = dlg.sent_on()
+        if day is None:
+            return
+        self._sending = (dlg.reason_text(), day)
+        if not self.save():
+            self._sending = None
+
+    def _failed(self, exc: BaseException) -> None:
+        self._sending = None
+        super()._failed(exc)
 
     def _load_names(self) -> None:
         kind = self.kind.currentData()
@@ -707,11 +803,17 @@ class NominationEditor(EditorDialog):
 
     def write(self, store: Any, payload: Row) -> str:
         if self.nomination_id:
-            return str(store.update("nominations", self.nomination_id, payload)["id"])
-        return str(store.insert("nominations", payload)["id"])
+            nid = str(store.update("nominations", self.nomination_id, payload)["id"])
+        else:
+            nid = str(store.insert("nominations", payload)["id"])
+        if self._sending is not None:  # saved and sent up in one transaction: both or neither
+            reason, day = self._sending
+            nominations.submit(store, nid, reason=reason, day=day)
+        return nid
 
     def _saved(self, result: Any) -> None:
         self.nomination_id = result
+        self._sending = None
         super()._saved(result)
 
 
