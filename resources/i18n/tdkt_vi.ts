@@ -960,7 +960,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <translation>%1: hãy chọn một mục trong danh sách gợi ý (gõ vài chữ cái).</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+89"/>
         <source>Saving</source>
         <translation>Đang lưu</translation>
     </message>
@@ -1646,7 +1646,7 @@ Dữ liệu trước khi khôi phục: %2</translation>
 <context>
     <name>StaleDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/stale.py" line="+32"/>
+        <location filename="../../src/tdkt_desktop/gui/stale.py" line="+35"/>
         <source>The record was changed elsewhere</source>
         <translation>Bản ghi đã thay đổi ở nơi khác</translation>
     </message>

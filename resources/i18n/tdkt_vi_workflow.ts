@@ -648,7 +648,7 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+183"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+186"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -668,12 +668,12 @@
         <translation>Đóng, không lưu (Esc)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Saving</source>
         <translation>Đang lưu</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>You have changes that are not saved. Save them?</source>
         <translation>Có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>
@@ -961,7 +961,7 @@
 <context>
     <name>RatingsView</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/ratings_view.py" line="+212"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/ratings_view.py" line="+216"/>
         <source>Year:</source>
         <translation>Năm:</translation>
     </message>
@@ -1051,7 +1051,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Ratings not saved</source>
         <translation>Chưa lưu được xếp loại</translation>
     </message>
@@ -1061,7 +1061,7 @@
         <translation>Đang lưu xếp loại</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+32"/>
         <source>Undoing the save</source>
         <translation>Đang hoàn tác lần lưu</translation>
     </message>
@@ -1087,7 +1087,7 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="+60"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="+61"/>
         <source>This target is incomplete; correct it in the campaign.</source>
         <translation>Chỉ tiêu này chưa đủ thông tin; hãy sửa trong phong trào.</translation>
     </message>
@@ -1207,7 +1207,7 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Participation in the campaign this period</source>
         <translation>Tham gia phong trào trong kỳ</translation>
     </message>
@@ -1218,7 +1218,7 @@
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Results</source>
         <translation>Kết quả</translation>
     </message>
@@ -1248,7 +1248,7 @@
         <translation>Dòng %1 (%2): %3</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Nothing to save: no result was changed.</source>
         <translation>Không có gì để lưu: chưa thay đổi kết quả nào.</translation>
     </message>

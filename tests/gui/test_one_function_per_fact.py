@@ -358,6 +358,7 @@ def appraise_check(capsys: Any, db: Path, nomination_id: str, day: dt.date) -> t
     assert main(["appraise", "check", nomination_id, "--date", when, "--json", "--db", str(db)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data.pop("id") == nomination_id
+    data.pop("sent")  # when and why the unit sent it: not part of the verdict
     assert main(["--db", str(db), "appraise", "check", nomination_id[:8], "--date", when]) == 0
     return data, capsys.readouterr().out.splitlines()
 

@@ -98,6 +98,33 @@ def test_two_editors_on_one_campaign(demo_ctx: Any, qtbot: Any) -> None:
     assert demo_ctx.reader.get("campaigns", cid)["name"] == "Phong trào của cửa sổ thứ nhất"
 
 
+def test_a_target_changed_elsewhere_is_not_undone_by_the_campaign_editor(demo_ctx: Any, qtbot: Any) -> None:
+    from tdkt_desktop.gui.qt import Qt
+
+    cid = next(c["id"] for c in demo_ctx.reader.rows("campaigns")
+               if demo_ctx.reader.count("targets", "campaign_id = ?", [c["id"]]))
+    editor = CampaignEditor(demo_ctx, cid)
+    qtbot.addWidget(editor)
+    demo_ctx.jobs.wait_idle()
+    target = next(t for t in demo_ctx.reader.rows("targets", "campaign_id = ?", [cid])
+                  if t.get("value") is not None and t.get("value_high") is None)
+    with open_store(demo_ctx.db_path) as other:  # another program changes the target while the campaign is open
+        other.update("targets", target["id"], {"value": 77})
+    row = next(i for i in range(editor.targets.rowCount()) if editor.targets.row(i).get("id") == target["id"])
+    editor.targets.setData(editor.targets.index(row, editor.targets.column_of("value")), "66", Qt.ItemDataRole.EditRole)
+    editor.set_value("name", "Tên phong trào sửa ở đây")
+    assert editor.save(), editor.banner.text()
+    dlg = stale_dialog(editor, qtbot, demo_ctx)
+    assert target["measure"][:20] in str(dlg.findChild(QtWidgets.QLabel).text())
+    assert demo_ctx.reader.get("targets", target["id"])["value"] == 77  # nothing written, the other edit kept
+    assert demo_ctx.reader.get("campaigns", cid)["name"] != "Tên phong trào sửa ở đây"
+    assert any(v[1:] == ("77", "66") for v in changes_shown(dlg).values())
+    dlg.overwrite_button.click()  # the person's choice: mine
+    demo_ctx.jobs.wait_idle()
+    assert demo_ctx.reader.get("targets", target["id"])["value"] == 66
+    assert demo_ctx.reader.get("campaigns", cid)["name"] == "Tên phong trào sửa ở đây"
+
+
 def test_two_editors_on_one_meeting(demo_ctx: Any, qtbot: Any) -> None:
     sid = demo_ctx.reader.rows("vote_sessions")[0]["id"]
     first, second = VoteSessionEditor(demo_ctx, sid), VoteSessionEditor(demo_ctx, sid)
@@ -181,3 +208,59 @@ def test_a_bundle_import_between_open_and_save_survives(app: Any, qtbot: Any, tm
         ctx.close()
         prov.close()
         ward.close()
+
+
+def test_a_result_entered_elsewhere_meanwhile_is_not_overwritten_by_the_results_grid(demo_ctx: Any, qtbot: Any) -> None:
+    from tdkt_desktop.gui.workflow.results_view import ResultsView
+    from tdkt_desktop.store import results
+
+    view = ResultsView(demo_ctx)
+    qtbot.addWidget(view)
+    cid = demo_ctx.reader.rows("campaigns", "doc_number = ?", ["12/CT-UBND"])[0]["id"]
+    view.choose(campaign_id=cid, period="2026-H2", unit_code=demo_ctx.unit_code)
+    demo_ctx.jobs.wait_idle()
+    demo_ctx.jobs.wait_idle()
+    row = view.model.row_of_measure("thương mại - dịch vụ")
+    target_id = view.model.lines[row].target["id"]
+    with open_store(demo_ctx.db_path) as other:  # the same result typed in a second window meanwhile
+        results.save_results(other, campaign_id=cid, period="2026-H2", unit_code=demo_ctx.unit_code,
+                             results=[{"target_id": target_id, "value": "9,8"}])
+    view.model.type_value(row, "9,6")
+    assert view.save()
+    dlg = stale_dialog(view, qtbot, demo_ctx)
+    stored = demo_ctx.reader.rows("target_results", "target_id = ? AND period = ?", [target_id, "2026-H2"])
+    assert [r["value"] for r in stored] == [9.8]  # theirs kept
+    assert any(v == ("(trống)", "9,8", "9,6") for v in changes_shown(dlg).values())
+    dlg.reload_button.click()
+    demo_ctx.jobs.wait_idle()
+    assert view.model.lines[row].value == "9,8" and not view.has_unsaved_changes()
+    view.model.type_value(row, "9,6")
+    assert view.save()
+    demo_ctx.jobs.wait_idle()
+    stored = demo_ctx.reader.rows("target_results", "target_id = ? AND period = ?", [target_id, "2026-H2"])
+    assert [r["value"] for r in stored] == [9.6]  # saved over the version it showed: no question
+
+
+def test_a_rating_changed_elsewhere_is_not_overwritten_by_the_ratings_grid(demo_ctx: Any, qtbot: Any) -> None:
+    from tdkt_desktop.core.models import Rating
+    from tdkt_desktop.gui.workflow.ratings_view import RatingsView
+    from tdkt_desktop.store.ratings import rating_of, save_ratings
+
+    view = RatingsView(demo_ctx)
+    qtbot.addWidget(view)
+    demo_ctx.jobs.wait_idle()
+    demo_ctx.jobs.wait_idle()
+    year = view.year.value()
+    i, line = next((i, r) for i, r in enumerate(view.model.rows) if r["subject_kind"] == "person")
+    theirs = "good" if line.get("rating") == "excellent" else "excellent"
+    with open_store(demo_ctx.db_path) as other:  # another program rates the same person meanwhile
+        save_ratings(other, year, [{"subject_kind": "person", "subject_id": line["subject_id"], "rating": theirs}])
+    assert view.model.set_value(i, "rating", "done" if line.get("rating") != "done" else "not_done")
+    mine = view.model.rows[i]["rating"]
+    view.save()
+    dlg = stale_dialog(view, qtbot, demo_ctx)
+    assert rating_of(demo_ctx.reader, "person", line["subject_id"], year)["rating"] == theirs
+    assert any(v[1] == Rating(theirs).label for v in changes_shown(dlg).values())
+    dlg.overwrite_button.click()  # the person's choice
+    demo_ctx.jobs.wait_idle()
+    assert rating_of(demo_ctx.reader, "person", line["subject_id"], year)["rating"] == mine

@@ -51,3 +51,26 @@ def test_changes_are_listed_with_labels_old_theirs_yours(store) -> None:
     gender = next(c for c in changes.values() if c.name == "gender")
     assert gender.yours != "female"  # a choice is shown by its Vietnamese label
     assert freshness.changes_between("people", row, None, mine)[0].theirs == "(đã xóa)"
+
+
+def test_a_result_saved_over_a_version_it_did_not_show_is_refused(demo_store) -> None:
+    from tdkt_desktop.store import results
+
+    cid = demo_store.rows("campaigns", "doc_number = ?", ["12/CT-UBND"])[0]["id"]
+    target = next(t for t in demo_store.rows("targets", "campaign_id = ?", [cid]) if "thương mại" in t["measure"])
+    unit = demo_store.unit_code
+    args = {"campaign_id": cid, "period": "2026-H2", "unit_code": unit}
+    results.save_results(demo_store, **args, results=[{"target_id": target["id"], "value": "9,8"}])
+    shown = results.current_results(demo_store, [target["id"]], "2026-H2", unit_codes=[unit])
+    row = next(iter(shown.values()))
+    with pytest.raises(freshness.StaleRecord) as caught:  # the screen showed no result: one arrived since
+        results.save_results(demo_store, **args, results=[{"target_id": target["id"], "value": "9,6", "rev": None}])
+    assert caught.value.current is not None and caught.value.current["value"] == 9.8
+    with pytest.raises(freshness.StaleRecord):  # nor a wrong participation version, and nothing of it is kept
+        results.save_results(demo_store, **args, results=[{"target_id": target["id"], "value": "9,5", "rev": row["rev"]}],
+                             participations=[{"unit_code": unit, "people_count": 3, "rev": "000009-x-1-0"}])
+    assert results.current_results(demo_store, [target["id"]], "2026-H2", unit_codes=[unit])[
+        (target["id"], unit, "2026-H2")]["value"] == 9.8
+    results.save_results(demo_store, **args, results=[{"target_id": target["id"], "value": "9,6", "rev": row["rev"]}])
+    assert results.current_results(demo_store, [target["id"]], "2026-H2", unit_codes=[unit])[
+        (target["id"], unit, "2026-H2")]["value"] == 9.6

@@ -80,7 +80,7 @@ def test_the_reason_for_sending_a_failing_nomination_is_shown_to_the_appraising_
     assert "Đơn vị gửi lên ngày 05/12/2026 khi chưa đạt, lý do: Xếp loại bổ sung sau" in out
     code, out, err = run(capsys, "--db", db, "appraise", "check", nom["id"][:8], "--date", "15/01/2027", "--json")
     data = json.loads(out)
-    assert (data["send_reason"], data["submitted_on"]) == ("Xếp loại bổ sung sau", "2026-12-05")
+    assert data["sent"] == {"on": "2026-12-05", "reason": "Xếp loại bổ sung sau"}
 
 
 def test_submit_a_nomination_meeting_everything_needs_no_reason(capsys, db):

@@ -63,8 +63,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         sent = store.require("nominations", nomination_id)
     reason = nominations.send_reason(sent)
     if args.json:
-        print_json({"id": nomination_id, **result.to_dict(), "submitted_on": sent.get("submitted_on"),
-                    "send_reason": reason})
+        print_json({"id": nomination_id, **result.to_dict(),
+                    "sent": {"on": sent.get("submitted_on"), "reason": reason}})
         return EXIT_OK
     verdict = "đạt" if result.ok else "chưa đạt"
     print(f"Đã thẩm định đề nghị {nomination_id[:8]} ({result.title_name}) theo {result.ruleset_basis} "

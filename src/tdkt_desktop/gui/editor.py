@@ -339,9 +339,8 @@ class RecordEditor(QtWidgets.QDialog):
         def work(store: Store, _p: Any) -> dict[str, Any]:
             if record_id is None:
                 return store.insert(table, values)
-            with store.atomic():  # the check and the write in one transaction: nothing slips in between
-                freshness.require_unchanged(store, table, record_id, expected)
-                return store.update(table, record_id, values)
+            return freshness.save_unchanged(store, {(table, record_id): expected},
+                                            lambda: store.update(table, record_id, values))
 
         self.ctx.jobs.run(
             work, done=self._saved, failed=self._failed, title=self.tr("Saving"), parent=self

@@ -25,12 +25,15 @@ class StaleDialog(QtWidgets.QDialog):
 
     chosen = Signal(str)
 
-    def __init__(self, err: StaleRecord, changes: Sequence[FieldChange], parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, err: StaleRecord, changes: Sequence[FieldChange], parent: QtWidgets.QWidget | None = None,
+                 *, can_overwrite: bool = False) -> None:
+        """``can_overwrite``: offer overwriting (and reloading) even when the record was deleted — a screen
+        that writes a record anew (a result) rather than editing one record."""
         ensure_translator()
         super().__init__(parent)
         self.setObjectName("staleDialog")
         self.setWindowTitle(self.tr("The record was changed elsewhere"))
-        deleted = err.current is None
+        deleted = err.current is None and not can_overwrite
         lay = QtWidgets.QVBoxLayout(self)
         text = QtWidgets.QLabel(str(err), self)
         text.setWordWrap(True)

@@ -4,7 +4,9 @@ An editor reads a record and remembers its revision (``rev``, see :mod:`tdkt_des
 later write — another editor in this program, a bundle import, another program on the same file — gives the
 record a new revision. :func:`require_unchanged` is called inside the saving transaction (after
 ``BEGIN IMMEDIATE`` has taken the write lock, so nothing can slip in between the check and the write) and
-raises :class:`StaleRecord` when the record is no longer the version the editor opened.
+raises :class:`StaleRecord` when the record is no longer the version the editor opened;
+:func:`save_unchanged` is an editor's whole save (the checks, then its write, in one transaction);
+:func:`require_version` checks a record found by what it is about (a target's result for a period).
 :func:`changes_between` says field by field what the other write changed and what the editor would write, in
 Vietnamese, for the question the editor asks before anything is overwritten.
 """
@@ -12,8 +14,9 @@ Vietnamese, for the question the editor asks before anything is overwritten.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tdkt_desktop.core.text import format_date, format_number
 from tdkt_desktop.store import fields as _fields
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
     from tdkt_desktop.store.db import Store
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 
 class StaleRecord(StoreError):
@@ -31,7 +35,11 @@ class StaleRecord(StoreError):
     now (``None`` when it no longer exists)."""
 
     def __init__(self, table: str, record_id: str, current: Row | None) -> None:
-        label = _fields.KINDS[table].label.lower() if table in _fields.KINDS else "bản ghi"
+        kind = _fields.KINDS.get(table)
+        label = kind.label.lower() if kind is not None else "bản ghi"
+        title = str((current or {}).get(kind.title_field) or "") if kind is not None else ""
+        if title:
+            label += f" “{title if len(title) <= 80 else title[:79] + '…'}”"
         if current is None or current.get("deleted"):
             text = f"Không lưu được: {label} này đã bị xóa sau khi anh/chị mở nó."
         else:
@@ -50,6 +58,24 @@ def require_unchanged(store: Store, table: str, record_id: str, rev: str | None)
     if current is None or current.get("deleted") or (rev is not None and current.get("rev") != rev):
         raise StaleRecord(table, record_id, None if current is None or current.get("deleted") else current)
     return current
+
+
+def save_unchanged(store: Store, expected: Mapping[tuple[str, str], str | None], write: Callable[[], T]) -> T:
+    """Run ``write`` in one transaction after checking that every record of ``expected`` —
+    (table, id) → the revision the editor opened — is still that version (:func:`require_unchanged`): a save
+    of an editor, so that nothing written since it opened is undone without the person's say."""
+    with store.atomic():
+        for (table, record_id), rev in expected.items():
+            require_unchanged(store, table, record_id, rev)
+        return write()
+
+
+def require_version(table: str, current: Row | None, rev: str | None, *, record_id: str) -> None:
+    """For a record found by what it is about (a target's result for a unit and period) rather than by its id:
+    ``current``, as read inside the writing transaction, must still be the version shown — revision ``rev``, or
+    none at all when ``rev`` is None. ``record_id`` names it in the error when it no longer exists."""
+    if (current or {}).get("rev") != rev:
+        raise StaleRecord(table, str(current["id"]) if current else record_id, current)
 
 
 @dataclass(frozen=True)

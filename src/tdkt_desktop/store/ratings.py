@@ -16,6 +16,7 @@ from typing import Any
 from tdkt_desktop.core.models import Discipline, SubjectKind
 from tdkt_desktop.core.text import InputError, clean, collate_key, person_sort_key
 from tdkt_desktop.store import fields as F
+from tdkt_desktop.store import freshness
 from tdkt_desktop.store.db import Row, Store
 
 __all__ = ["RATED_KINDS", "rating_of", "rating_sheet", "save_ratings"]
@@ -51,7 +52,8 @@ def rating_of(store: Store, subject_kind: str, subject_id: str, year: int) -> Ro
 def rating_sheet(store: Store, year: int) -> list[Row]:
     """One line per collective and person of the unit: ``subject_kind``, ``subject_id``, ``name``, ``detail``
     (position or kind of collective), ``rating_id``, ``rating``, ``discipline``, ``under_review``, ``note``
-    (of ``year``) and ``last_rating`` (of the year before)."""
+    (of ``year``), ``rating_rev`` (the revision shown, for :func:`save_ratings`) and ``last_rating`` (of the
+    year before)."""
     this_year, last_year = _latest(store, year), _latest(store, year - 1)
     lines: list[Row] = []
     for kind in RATED_KINDS:
@@ -65,6 +67,7 @@ def rating_sheet(store: Store, year: int) -> list[Row]:
                 "name": subject.get(kind.name_field) or "",
                 "detail": detail or "",
                 "rating_id": now["id"] if now else None,
+                "rating_rev": now["rev"] if now else None,
                 "rating": now["rating"] if now else None,
                 "discipline": (now.get("discipline") if now else None) or Discipline.NONE.value,
                 "under_review": int(now.get("under_review") or 0) if now else 0,
@@ -96,19 +99,24 @@ def _checked(store: Store, year: int, entries: Sequence[Mapping[str, Any]]) -> l
         if rating is None and discipline not in (None, Discipline.NONE.value):
             raise InputError(f"{name}: có kỷ luật nhưng chưa xếp loại. Hãy chọn mức xếp loại năm {year}.",
                              field="rating")
-        out.append({
+        line: Row = {
             "subject_kind": kind.value, "subject_id": subject_id, "rating": rating,
             "discipline": discipline or Discipline.NONE.value,
             "under_review": 1 if entry.get("under_review") else 0,
             "note": clean(str(entry.get("note") or "")) or None,
-        })
+        }
+        if "rev" in entry:
+            line["rev"] = entry["rev"]
+        out.append(line)
     return out
 
 
 def save_ratings(store: Store, year: int, entries: Sequence[Mapping[str, Any]]) -> list[Row]:
     """Write the ratings of ``year`` for the subjects of ``entries`` (``subject_kind``, ``subject_id``,
     ``rating`` — a :class:`Rating` value or label, empty to remove — and optionally ``discipline``,
-    ``under_review``, ``note``). Every line is checked before anything is written; one transaction.
+    ``under_review``, ``note``; ``rev``: the revision of the rating the screen showed, None for none — a rating
+    changed since is refused with :class:`~tdkt_desktop.store.freshness.StaleRecord`). Every line is checked
+    before anything is written; one transaction.
     Returns the lines that changed, as they were before (saving them again undoes this save)."""
     year = int(year)
     lines = _checked(store, year, entries)
@@ -116,6 +124,8 @@ def save_ratings(store: Store, year: int, entries: Sequence[Mapping[str, Any]]) 
     with store.atomic():
         for line in lines:
             current = rating_of(store, line["subject_kind"], line["subject_id"], year)
+            if "rev" in line:
+                freshness.require_version("ratings", current, line["rev"], record_id=line["subject_id"])
             old = {
                 "subject_kind": line["subject_kind"], "subject_id": line["subject_id"],
                 "rating": current["rating"] if current else None,

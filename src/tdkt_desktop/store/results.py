@@ -20,6 +20,7 @@ from typing import Any
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.targets import TargetSpec
 from tdkt_desktop.core.text import InputError, clean, parse_number
+from tdkt_desktop.store import freshness
 from tdkt_desktop.store.db import Row, Store
 
 __all__ = [
@@ -170,9 +171,11 @@ def save_results(
 ) -> int:
     """Save the results a unit reached for a campaign's targets in a period, as the results grid does: each
     change (``target_id``, ``value``, ``sub_value``, ``note``) updates the current result, adds one, or —
-    all empty — deletes it; each participation change (``unit_code`` and counts) likewise. Checked first
-    (the campaign and its targets, the period, a unit whose results this installation enters, the figures);
-    one transaction: a wrong row changes nothing. Returns the number of rows written."""
+    all empty — deletes it; each participation change (``unit_code`` and counts) likewise. A change holding
+    ``rev`` is refused with :class:`~tdkt_desktop.store.freshness.StaleRecord` when the stored row is no longer
+    that revision (``None``: there was none) — it changed since the screen showed it. Checked first (the
+    campaign and its targets, the period, a unit whose results this installation enters, the figures); one
+    transaction: a wrong row changes nothing. Returns the number of rows written."""
     key = m.parse_period(period)
     with store.atomic():
         campaign = store.require("campaigns", campaign_id)
@@ -182,17 +185,19 @@ def save_results(
                 "được.", field="Đơn vị", value=unit_code,
             )
         targets = {t["id"]: t for t in store.rows("targets", "campaign_id = ?", [campaign["id"]])}
-        checked: list[tuple[str, dict[str, Any]]] = []
+        checked: list[tuple[str, dict[str, Any], Mapping[str, Any]]] = []
         for change in results:
             target_id = str(change.get("target_id") or "")
             if target_id not in targets:
                 raise InputError(f"Chỉ tiêu {target_id} không thuộc phong trào “{campaign['name']}”.", field="Chỉ tiêu",
                                  value=target_id)
-            checked.append((target_id, _checked(targets[target_id], change)))
+            checked.append((target_id, _checked(targets[target_id], change), change))
         held = current_results(store, list(targets), key, unit_codes=[unit_code])
         written = 0
-        for target_id, values in checked:
+        for target_id, values, change in checked:
             current = held.get((target_id, unit_code, key))
+            if "rev" in change:
+                freshness.require_version("target_results", current, change["rev"], record_id=target_id)
             empty = all(v is None for v in values.values())
             if current is not None:
                 if empty:
@@ -212,11 +217,13 @@ def save_results(
             if code not in units:
                 raise InputError(f"Đơn vị {code} không phải đơn vị này hay đơn vị trực thuộc nên không nhập số liệu tham "
                                  "gia cho đơn vị đó được.", field="Đơn vị", value=code)
-            unknown = set(change) - {"unit_code", *PARTICIPATION_COUNTS}
+            unknown = set(change) - {"unit_code", "rev", *PARTICIPATION_COUNTS}
             if unknown:
                 raise InputError(f"Không có số liệu tham gia “{', '.join(sorted(unknown))}”.", field="Tham gia")
             counts = {k: change.get(k) for k in PARTICIPATION_COUNTS}
             current = parts.get(code)
+            if "rev" in change:
+                freshness.require_version("participations", current, change["rev"], record_id=code)
             if current is not None:
                 store.update("participations", current["id"], counts)
             elif any(v is not None for v in counts.values()):

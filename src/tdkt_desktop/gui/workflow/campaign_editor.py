@@ -23,7 +23,7 @@ from tdkt_desktop.gui.workflow.targets_table import (
     setup_targets_view,
 )
 from tdkt_desktop.store import fields as F
-from tdkt_desktop.store.campaigns import campaign_targets, save_campaign
+from tdkt_desktop.store.campaigns import TARGET_FIELDS, campaign_targets, save_campaign
 
 Row = dict[str, Any]
 
@@ -187,7 +187,7 @@ class CampaignEditor(EditorDialog):
         self._loading = True
         try:
             self.original = dict(row)
-            self.opened(row)
+            self.opened(row, *(("targets", t) for t in targets))
             for name, field_input in self.inputs.items():
                 field_input.set_stored(row.get(name))
                 if isinstance(field_input.widget, QtWidgets.QLineEdit):
@@ -296,6 +296,12 @@ class CampaignEditor(EditorDialog):
                 .replace("%1", str(v["year"])).replace("%2", format_date(doc)),
                 field="year",
             )
+
+    def mine(self, payload: Any, table: str, record_id: str) -> Row:
+        if table == "targets":  # a target as this editor would save it (all empty: it was removed here)
+            row = next((t for t in payload[1] if t.get("id") == record_id), None)
+            return {k: row.get(k) if row is not None else None for k in TARGET_FIELDS if row is None or k in row}
+        return super().mine(payload, table, record_id)
 
     def write(self, store: Any, payload: tuple[Row, list[Row]]) -> str:
         values, targets = payload

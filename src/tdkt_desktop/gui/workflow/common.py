@@ -173,7 +173,10 @@ class EditorDialog(QtWidgets.QDialog):
         self._saving = False
         self._loading = False
         self.opened_row: Row | None = None  # the stored version this editor shows
-        self._expected_rev: str | None = None
+        # every stored record the editor shows and saves — (table, id) → the version shown; a save expects
+        # each to be the revision in _expected
+        self._opened: dict[tuple[str, str], Row] = {}
+        self._expected: dict[tuple[str, str], str | None] = {}
         self._payload: Any = None
         self.stale_dialog: Any = None
         self.banner = Banner(self)
@@ -217,13 +220,19 @@ class EditorDialog(QtWidgets.QDialog):
     def load(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def opened(self, row: Row) -> None:
-        """The stored version now shown (its revision is what a save expects to find)."""
+    def opened(self, row: Row, *others: tuple[str, Row]) -> None:
+        """The stored version now shown, and ``others`` — (table, row) of other stored records the editor
+        shows and saves with it (a campaign's targets): a save expects each to be the revision shown."""
         self.opened_row = dict(row) if row.get("id") else None
-        self._expected_rev = row.get("rev") if row.get("id") else None
+        rows = ([(self.table, row)] if row.get("id") else []) + [o for o in others if o[1].get("id")]
+        self._opened = {(table, str(r["id"])): dict(r) for table, r in rows}
+        self._expected = {key: r.get("rev") for key, r in self._opened.items()}
 
-    def mine(self, payload: Any) -> Row:
-        """The fields of :attr:`table` a save of ``payload`` writes (for showing what would change)."""
+    def mine(self, payload: Any, table: str, record_id: str) -> Row:
+        """The fields of record ``record_id`` of ``table`` a save of ``payload`` writes (for showing what would
+        change): by default the payload (or its first part) for the edited record itself."""
+        if table != self.table:
+            return {}
         return dict(payload[0] if isinstance(payload, tuple) else payload)
 
     def save(self) -> bool:
@@ -239,13 +248,10 @@ class EditorDialog(QtWidgets.QDialog):
         self._saving = True
         self.save_button.setEnabled(False)
         self._payload = payload
-        table, opened, expected = self.table, self.opened_row, self._expected_rev
+        expected = dict(self._expected)
 
-        def work(store: Any, _progress: Any) -> Any:
-            with store.atomic():
-                if opened is not None:
-                    freshness.require_unchanged(store, table, opened["id"], expected)
-                return self.write(store, payload)
+        def work(store: Any, _progress: Any) -> Any:  # checked and written in one transaction
+            return freshness.save_unchanged(store, expected, lambda: self.write(store, payload))
 
         self.ctx.jobs.run(
             work,
@@ -266,7 +272,7 @@ class EditorDialog(QtWidgets.QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        if isinstance(exc, freshness.StaleRecord) and self.opened_row is not None:
+        if isinstance(exc, freshness.StaleRecord) and (exc.table, exc.record_id) in self._opened:
             self._ask_stale(exc)
         elif is_user_error(exc):
             self.errors.show(exc)
@@ -274,8 +280,9 @@ class EditorDialog(QtWidgets.QDialog):
     def _ask_stale(self, exc: freshness.StaleRecord) -> None:
         from tdkt_desktop.gui.stale import OVERWRITE, RELOAD, StaleDialog
 
-        assert self.opened_row is not None
-        changes = freshness.changes_between(self.table, self.opened_row, exc.current, self.mine(self._payload))
+        key = (exc.table, exc.record_id)
+        changes = freshness.changes_between(exc.table, self._opened[key], exc.current,
+                                            self.mine(self._payload, *key))
         self.banner.error(str(exc))
         dlg = StaleDialog(exc, changes, self)
         current = exc.current
@@ -283,7 +290,7 @@ class EditorDialog(QtWidgets.QDialog):
         def chosen(answer: str) -> None:
             self.stale_dialog = None
             if answer == OVERWRITE and current is not None:
-                self._expected_rev = current.get("rev")
+                self._expected[key] = current.get("rev")
                 self.save()
             elif answer == RELOAD:
                 self._dirty = False

@@ -19,6 +19,7 @@ from tdkt_desktop.gui.qt import ModelIndex, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column, RowsModel, table_view
 from tdkt_desktop.gui.widgets import SearchBox, UndoBar, hint, shortcut
 from tdkt_desktop.gui.workflow.common import enum_label
+from tdkt_desktop.store import freshness
 from tdkt_desktop.store.ratings import rating_sheet, save_ratings
 
 Row = dict[str, Any]
@@ -103,7 +104,9 @@ class RatingsModel(RowsModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1))
 
     def changes(self) -> list[Row]:
-        return [{k: line[k] for k in ("subject_kind", "subject_id", "rating", "discipline", "under_review", "note")}
+        """The changed lines as store.ratings.save_ratings takes them, each with the revision it showed."""
+        return [{**{k: line[k] for k in ("subject_kind", "subject_id", "rating", "discipline", "under_review", "note")},
+                 "rev": line.get("rating_rev")}
                 for line in self.rows if self.is_changed(line)]
 
 
@@ -205,6 +208,7 @@ class RatingsView(QtWidgets.QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("ratingsView")
+        self.stale_dialog: QtWidgets.QDialog | None = None
         self._year = _dt.date.today().year - 1  # ratings are made at the year's end: last year's by default
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -365,10 +369,40 @@ class RatingsView(QtWidgets.QWidget):
 
         def failed(exc: BaseException) -> None:
             self._counts()
-            dialogs.warn(self, self.tr("Ratings not saved"), str(exc))
+            if isinstance(exc, freshness.StaleRecord):
+                self._ask_stale(exc)
+            else:
+                dialogs.warn(self, self.tr("Ratings not saved"), str(exc))
 
         self.ctx.jobs.run(lambda store, _p: save_ratings(store, year, lines), done=done, failed=failed,
                           title=self.tr("Saving the ratings"), parent=self)
+
+    def _ask_stale(self, exc: freshness.StaleRecord) -> None:
+        """A rating changed since the grid showed it: what changed, and the choice (nothing saved yet)."""
+        from tdkt_desktop.gui.stale import OVERWRITE, RELOAD, StaleDialog
+
+        current = exc.current
+        subject = str(current["subject_id"]) if current else exc.record_id
+        line = next((r for r in self.model.rows if r["subject_id"] == subject), None)
+        if line is None:
+            return
+        key = (line["subject_kind"], line["subject_id"])
+        loaded = {**self.model.saved.get(key, {}), "subject_id": subject} if line.get("rating_rev") else {}
+        mine = {k: line[k] for k in EDITED}
+        dlg = StaleDialog(exc, freshness.changes_between("ratings", loaded, current, mine), self, can_overwrite=True)
+
+        def chosen(answer: str) -> None:
+            self.stale_dialog = None
+            if answer == OVERWRITE:
+                line["rating_rev"] = current.get("rev") if current else None
+                self.save()
+            elif answer == RELOAD:
+                self.model.set_rows([])
+                self.reload()
+
+        dlg.chosen.connect(chosen)
+        self.stale_dialog = dlg
+        dlg.open()
 
     def _undo(self, year: int, before: list[Row]) -> None:
         # the grid reads the sheet again when the job's changes are announced (data_changed)

@@ -15,7 +15,7 @@ from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, QObject, Qt, QtCor
 from tdkt_desktop.gui.tables import fill_combo, percent_text, select_data, table_view
 from tdkt_desktop.gui.widgets import compact_combo, heading
 from tdkt_desktop.gui.workflow.common import Banner, current_period
-from tdkt_desktop.store import results
+from tdkt_desktop.store import freshness, results
 
 Row = dict[str, Any]
 
@@ -41,6 +41,7 @@ class ResultLine:
     sub_value: str = ""
     note: str = ""
     stored: tuple[str, str, str] = ("", "", "")
+    loaded: Row | None = None  # the stored result shown (None: there was none); a save expects it unchanged
     error: str = ""
     att: Attainment | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -379,6 +380,9 @@ class ResultsView(QtWidgets.QWidget):
         lay.addWidget(self.view, 2)
 
         self.banner = Banner(self)
+        self.stale_dialog: QtWidgets.QDialog | None = None
+        # a version the person chose to overwrite: (table, target id or unit code) → its revision
+        self._expected: dict[tuple[str, str], str | None] = {}
         lay.addWidget(self.banner)
         self.summary = QtWidgets.QLabel(self)
         self.summary.setObjectName("resultsSummary")
@@ -488,12 +492,14 @@ class ResultsView(QtWidgets.QWidget):
         )
 
     def _show(self, sheet: Row | None) -> None:
+        self._expected.clear()  # the versions now shown are what a save expects
         lines: list[ResultLine] = []
         parts: list[dict[str, Any]] = []
         if sheet is not None:
             for target in sheet["targets"]:
                 res = sheet["results"].get(target["id"])
                 line = ResultLine(target, target_spec(target))
+                line.loaded = res
                 if res is not None:
                     line.value = _num_text(res["value"])
                     line.sub_value = _num_text(res["sub_value"])
@@ -508,6 +514,7 @@ class ResultsView(QtWidgets.QWidget):
                     "unit_code": code,
                     "unit_name": self.unit.itemText(i),
                     **{k: _num_text(r.get(k)) for k in results.PARTICIPATION_COUNTS},
+                    "loaded": held.get(code),
                 }
                 row["stored"] = tuple(row[k] for k in PART_COLUMNS[1:])
                 parts.append(row)
@@ -590,12 +597,14 @@ class ResultsView(QtWidgets.QWidget):
                 "value": line.att.value if line.att is not None else None,
                 "sub_value": line.att.sub_value if line.att is not None and line.has_sub else None,
                 "note": line.note.strip() or None,
+                "rev": self._expected.get(("target_results", line.target["id"]), (line.loaded or {}).get("rev")),
             }
             for line in self.model.lines
             if line.changed
         ]
         counts = [
-            {"unit_code": r["unit_code"], **{k: parse_int(r[k] or None) for k in PART_COLUMNS[1:]}}
+            {"unit_code": r["unit_code"], **{k: parse_int(r[k] or None) for k in PART_COLUMNS[1:]},
+             "rev": self._expected.get(("participations", r["unit_code"]), (r.get("loaded") or {}).get("rev"))}
             for r in self.part_model.changed_rows()
         ]
         if not entries and not counts:
@@ -618,6 +627,44 @@ class ResultsView(QtWidgets.QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.banner.error(str(exc))
+        if isinstance(exc, freshness.StaleRecord):
+            self._ask_stale(exc)
+
+    def _ask_stale(self, exc: freshness.StaleRecord) -> None:
+        """A result (or participation figure) changed since the grid showed it: what changed, and the choice."""
+        from tdkt_desktop.gui.stale import OVERWRITE, RELOAD, StaleDialog
+
+        current = exc.current
+        if exc.table == "participations":
+            code = str(current["unit_code"]) if current else exc.record_id
+            row = next((r for r in self.part_model.rows_ if r["unit_code"] == code), None)
+            if row is None:
+                return
+            key = ("participations", code)
+            loaded: Row = row.get("loaded") or {}
+            mine: Row = {k: parse_int(row[k] or None) for k in PART_COLUMNS[1:]}
+        else:
+            target_id = str(current["target_id"]) if current else exc.record_id
+            line = next((ln for ln in self.model.lines if ln.target["id"] == target_id), None)
+            if line is None:
+                return
+            key = ("target_results", target_id)
+            loaded = line.loaded or {}
+            mine = {"value": line.value or None, "sub_value": line.sub_value or None, "note": line.note.strip() or None}
+        changes = freshness.changes_between(exc.table, loaded, current, mine)
+        dlg = StaleDialog(exc, changes, self, can_overwrite=True)
+
+        def chosen(answer: str) -> None:
+            self.stale_dialog = None
+            if answer == OVERWRITE:
+                self._expected[key] = current.get("rev") if current else None
+                self.save()
+            elif answer == RELOAD:
+                self.load()
+
+        dlg.chosen.connect(chosen)
+        self.stale_dialog = dlg
+        dlg.open()
 
     def refresh(self) -> None:
         if not self.has_unsaved_changes():
