@@ -319,7 +319,7 @@
 <context>
     <name>DateInput</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+86"/>
+        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+108"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
@@ -494,9 +494,17 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     </message>
 </context>
 <context>
+    <name>NameInput</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="-18"/>
+        <source>A name typed in small letters gets its capitals when you leave the field (“nguyễn văn an” → “Nguyễn Văn An”). To keep an unusual spelling, type it with the capitals you want: a name with capitals is kept as typed.</source>
+        <translation>Tên gõ toàn chữ thường được viết hoa khi rời ô (“nguyễn văn an” → “Nguyễn Văn An”). Muốn giữ một cách viết khác thường, hãy gõ đúng chữ hoa mong muốn: tên đã có chữ hoa được giữ nguyên như đã gõ.</translation>
+    </message>
+</context>
+<context>
     <name>NumberInput</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+15"/>
+        <location line="+33"/>
         <source>e.g. 7,5</source>
         <translation>ví dụ 7,5</translation>
     </message>
@@ -504,7 +512,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>NumbersPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="+165"/>
+        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="+166"/>
         <source>Document numbers</source>
         <translation>Số, ký hiệu văn bản</translation>
     </message>
@@ -652,7 +660,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/i18n.py" line="+61"/>
+        <location filename="../../src/tdkt_desktop/gui/i18n.py" line="+62"/>
         <source>Look in:</source>
         <translation>Tìm trong:</translation>
     </message>
@@ -681,11 +689,286 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <source>All Files (*)</source>
         <translation>Tất cả các tệp (*)</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose</source>
+        <translation>&amp;Chọn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xoá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Folder</source>
+        <translation>&amp;Thư mục mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename</source>
+        <translation>Đổi &amp;tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;hidden files</source>
+        <translation>Hiện tệp ẩ&amp;n</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show </source>
+        <translation>Hiện cột </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Lùi lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward</source>
+        <translation>Tiến tới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent Directory</source>
+        <translation>Thư mục cha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create New Folder</source>
+        <translation>Tạo thư mục mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List View</source>
+        <translation>Xem dạng danh sách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail View</source>
+        <translation>Xem chi tiết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directories</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Folder</source>
+        <translation>Thư mục mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent Places</source>
+        <translation>Nơi mở gần đây</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sidebar</source>
+        <translation>Thanh bên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save As</source>
+        <translation>Lưu thành</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find Directory</source>
+        <translation>Tìm thư mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Không rõ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>Ổ đĩa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 File</source>
+        <translation>Tệp %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back</source>
+        <translation>Quay lại thư mục trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go forward</source>
+        <translation>Tới thư mục sau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the parent directory</source>
+        <translation>Lên thư mục cha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change to list view mode</source>
+        <translation>Xem dạng danh sách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change to detail view mode</source>
+        <translation>Xem dạng chi tiết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a New Folder</source>
+        <translation>Tạo một thư mục mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List of places and bookmarks</source>
+        <translation>Các nơi và dấu trang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not delete directory.</source>
+        <translation>Không xoá được thư mục.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>Tệp %1 đã có.
+Thay bằng tệp mới?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Xoá hẳn “%1”?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>“%1” đang được bảo vệ chống ghi.
+Vẫn xoá?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+Không tìm thấy thư mục.
+Hãy kiểm tra lại tên thư mục.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Không tìm thấy tệp.
+Hãy kiểm tra lại tên tệp.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Cỡ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date Modified</source>
+        <translation>Ngày sửa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid filename</source>
+        <translation>Tên tệp không hợp lệ</translation>
+    </message>
 </context>
 <context>
     <name>QLineEdit</name>
     <message>
-        <location line="-19"/>
+        <location line="-72"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
@@ -721,9 +1004,22 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     </message>
 </context>
 <context>
+    <name>QMessageBox</name>
+    <message>
+        <location line="+67"/>
+        <source>Show Details...</source>
+        <translation>Xem chi tiết…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide Details...</source>
+        <translation>Ẩn chi tiết…</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
-        <location line="-33"/>
+        <location line="-101"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -812,11 +1108,16 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
+    <message>
+        <location line="+85"/>
+        <source>Save All</source>
+        <translation>Lưu tất cả</translation>
+    </message>
 </context>
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location line="+30"/>
+        <location line="-55"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -955,7 +1256,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
         <translation>Tập thể, cá nhân hoặc hộ</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+103"/>
         <source>%1: choose one of the suggestions (type a few letters).</source>
         <translation>%1: hãy chọn một mục trong danh sách gợi ý (gõ vài chữ cái).</translation>
     </message>
@@ -1608,7 +1909,7 @@ Dữ liệu trước khi khôi phục: %2</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="+12"/>
+        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="+35"/>
         <source>TĐKT Desktop — first-time setup</source>
         <translation>TĐKT Desktop — thiết lập lần đầu</translation>
     </message>
@@ -1633,7 +1934,37 @@ Dữ liệu trước khi khôi phục: %2</translation>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This unit</source>
+        <translation>Đơn vị này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upper office</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing officials</source>
+        <translation>Người ký văn bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document number codes</source>
+        <translation>Ký hiệu số văn bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name</source>
+        <translation>Tên người sử dụng</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Cannot save the setup</source>
         <translation>Không lưu được thiết lập</translation>
     </message>
@@ -1712,6 +2043,19 @@ Dữ liệu trước khi khôi phục: %2</translation>
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="-127"/>
+        <source>Check before finishing</source>
+        <translation>Kiểm tra lại trước khi hoàn tất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is what will be saved. Press “&lt; Back” to correct anything; the officials, the numbers and your name can also be changed later in Settings.</source>
+        <translation>Đây là những gì sẽ được lưu. Bấm “&lt; Quay lại” để sửa; người ký, ký hiệu số văn bản và tên người sử dụng cũng sửa được sau này ở mục Cài đặt.</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <location filename="../../src/tdkt_desktop/gui/widgets.py" line="+33"/>
@@ -1732,7 +2076,7 @@ Dữ liệu trước khi khôi phục: %2</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="-260"/>
+        <location filename="../../src/tdkt_desktop/gui/wizard.py" line="-191"/>
         <source>Which unit is this?</source>
         <translation>Đây là đơn vị nào?</translation>
     </message>

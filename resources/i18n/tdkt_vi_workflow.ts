@@ -648,7 +648,7 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+186"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+190"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -668,7 +668,7 @@
         <translation>Đóng, không lưu (Esc)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+82"/>
         <source>Saving</source>
         <translation>Đang lưu</translation>
     </message>

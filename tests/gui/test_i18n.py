@@ -114,3 +114,49 @@ def test_every_translation_file_is_complete_and_compiled() -> None:
                     continue
                 expected = message.findtext("translation")
                 assert translator.translate(name, message.findtext("source")) == expected, (ts.name, name, expected)
+
+
+def file_dialog_texts(dialog: QtWidgets.QFileDialog) -> list[str]:
+    from tdkt_desktop.gui.qt import QtGui
+
+    texts = texts_of(dialog)
+    texts += [a.text() for a in dialog.findChildren(QtGui.QAction)]
+    for header in dialog.findChildren(QtWidgets.QHeaderView):
+        model = header.model()
+        texts += [str(model.headerData(i, Qt.Orientation.Horizontal) or "") for i in range(model.columnCount())]
+    return [t for t in texts if t]
+
+
+def test_the_file_dialogs_are_in_vietnamese(app, qtbot, tmp_path) -> None:
+    """Qt's own file dialog (the one shown where the system has none) speaks Vietnamese: its labels, buttons,
+    column headers, tooltips and menu, for opening, saving and choosing a folder."""
+    for mode in ("open", "save", "folder"):
+        dialog = QtWidgets.QFileDialog(None, "Chọn tệp", str(tmp_path), "Tệp PDF (*.pdf)")
+        qtbot.addWidget(dialog)
+        dialog.setOption(QtWidgets.QFileDialog.Option.DontUseNativeDialog, True)
+        if mode == "save":
+            dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptSave)
+        if mode == "folder":
+            dialog.setFileMode(QtWidgets.QFileDialog.FileMode.Directory)
+        dialog.show()
+        texts = file_dialog_texts(dialog)
+        labels = {t for t in texts if t.endswith(":")}
+        assert "&Tìm trong:" in labels and "&Loại tệp:" in labels
+        assert ("Thư mục:" if mode == "folder" else "&Tên tệp:") in labels
+        assert {"Tên", "Cỡ", "Loại", "Ngày sửa"} <= set(texts)
+        expected = {"open": "&Mở", "save": "&Lưu", "folder": "&Chọn"}[mode]
+        assert expected in texts and "Huỷ" in texts
+        english = [t for t in texts if re.search(r"\b(Look|Files|File|Name|Size|Type|Date|Open|Save|Cancel|Choose|"
+                                                  r"Back|Forward|Folder|Directory|Show|View)\b", t)]
+        assert english == [], english
+        dialog.hide()
+
+
+def test_message_box_buttons_are_in_vietnamese(app) -> None:
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, "Hỏi", "Lưu?",
+                                QtWidgets.QMessageBox.StandardButton.Save | QtWidgets.QMessageBox.StandardButton.Discard
+                                | QtWidgets.QMessageBox.StandardButton.Cancel | QtWidgets.QMessageBox.StandardButton.Yes
+                                | QtWidgets.QMessageBox.StandardButton.No | QtWidgets.QMessageBox.StandardButton.Ok)
+    texts = [b.text() for b in box.buttons()]
+    assert problems(texts) == [] and "Save" not in texts and "Cancel" not in texts and "OK" not in texts, texts
+    box.deleteLater()

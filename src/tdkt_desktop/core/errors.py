@@ -51,6 +51,30 @@ class FileAccessError(UserError):
 _WINDOWS_SHARING_VIOLATION = (32, 33)
 
 
+# What the operating system says, in Vietnamese (its own words are English on most machines).
+_OS_WORDS: dict[int, str] = {
+    errno.EEXIST: "tệp hoặc thư mục đã có",
+    errno.ENOTEMPTY: "thư mục không trống",
+    errno.EXDEV: "không chuyển được tệp sang ổ đĩa khác",
+    errno.EMFILE: "đang mở quá nhiều tệp",
+    errno.ENFILE: "hệ thống đang mở quá nhiều tệp",
+    errno.EINVAL: "tên tệp hoặc đường dẫn không hợp lệ (có ký tự không được phép như : * ? \" < > |)",
+    errno.ELOOP: "đường dẫn vòng lặp",
+    errno.ENODEV: "không có thiết bị",
+    errno.ENXIO: "thiết bị không còn (USB đã rút ra?)",
+    errno.ETIMEDOUT: "hết thời gian chờ thiết bị hoặc thư mục mạng",
+    errno.EAGAIN: "tài nguyên tạm thời bận",
+    errno.EFBIG: "tệp quá lớn cho ổ đĩa này",
+    errno.ESPIPE: "không đọc, ghi được theo vị trí",
+    errno.ETXTBSY: "tệp đang được dùng",
+    errno.EFAULT: "địa chỉ không hợp lệ",
+    errno.ENOMEM: "máy không đủ bộ nhớ",
+    errno.ESTALE: "thư mục mạng không còn truy cập được",
+    errno.ECONNRESET: "kết nối tới thư mục mạng bị ngắt",
+    errno.ENOTCONN: "chưa kết nối tới thư mục mạng",
+}
+
+
 def describe_os_error(exc: OSError, *, path: str | Path | None = None, reading: bool = False) -> str:
     """The Vietnamese message for an operating-system error on ``path`` (default: the error's own file).
 
@@ -94,7 +118,7 @@ def describe_os_error(exc: OSError, *, path: str | Path | None = None, reading: 
             f"Lỗi đọc/ghi thiết bị{where} (ổ đĩa, USB có thể bị hỏng hoặc đã bị rút ra). Hãy kiểm tra thiết bị rồi "
             "thử lại; dữ liệu đã lưu trước đó không bị mất."
         )
-    detail = exc.strerror or str(exc)
+    detail = _OS_WORDS.get(code or 0) or (f"lỗi hệ thống số {code}" if code else "lỗi hệ thống")
     return f"Không {action} được{where}: {detail}. Hãy kiểm tra lại đường dẫn và quyền truy cập rồi thử lại."
 
 

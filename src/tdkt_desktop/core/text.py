@@ -26,6 +26,7 @@ __all__ = [
     "format_number",
     "given_name",
     "long_date",
+    "name_case",
     "nfc",
     "parse_date",
     "parse_int",
@@ -52,6 +53,35 @@ def nfc(text: str | None) -> str:
 def clean(text: str | None) -> str:
     """NFC, with runs of white space (no-break spaces included) folded to one space and the ends trimmed."""
     return _SPACES.sub(" ", nfc(text)).strip()
+
+
+# Abbreviations written in capitals inside the name of a collective or unit.
+_ABBREVIATIONS = frozenset({
+    "ubnd", "hđnd", "mttq", "thcs", "thpt", "th", "mn", "mg", "tdp", "kp", "ctcp", "tnhh", "htx", "đtn", "hcb",
+    "hlhpn", "lđlđ", "cđcs", "cđ", "đh", "tt", "ttyt", "tyt", "bch", "bqs", "ca", "clb", "gdtx", "gdnn", "vhtt",
+    "tdtt", "ptth", "xhcn", "vn", "tw", "qđ", "ub",
+})
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def name_case(text: str | None, *, person: bool = True) -> str:
+    """A name typed without care for capitals written the Vietnamese way. A person's name typed all in small
+    letters or all in capitals gets every word capitalised ("nguyễn văn an", "NGUYỄN VĂN AN" → "Nguyễn Văn
+    An", "h'hen niê" → "H'Hen Niê"). A collective's or unit's name typed all in small letters gets its first
+    letter and its abbreviations in capitals ("trường thcs lê lợi" → "Trường THCS lê lợi": the proper names
+    in it cannot be told apart, the person adds those capitals); one typed in capitals is kept (a heading's
+    style, and shortening it would lose the proper names). A name typed with capitals and small letters mixed
+    is kept exactly as typed: that is how an unusual spelling ("Nguyễn thị Út", "de la Cruz") is kept."""
+    text = clean(text)
+    letters = [c for c in text if c.isalpha()]
+    lower_only = all(c.islower() for c in letters)
+    if not letters or not (lower_only or (person and all(c.isupper() for c in letters))):
+        return text
+    lower = text.lower()
+    if person:
+        return _WORD.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], lower)
+    out = _WORD.sub(lambda m: m.group(0).upper() if m.group(0) in _ABBREVIATIONS else m.group(0), lower)
+    return out[:1].upper() + out[1:]
 
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})

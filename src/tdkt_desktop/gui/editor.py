@@ -241,6 +241,14 @@ class RecordEditor(QtWidgets.QDialog):
     def _on_changed(self, name: str) -> None:
         self._touched.add(name)
         self._validate_field(name)
+        if not self.form_error.isHidden():  # the form's message stands only while the form is still wrong
+            try:
+                F.normalise(self.table, self._complete_values(), partial=self.record_id is not None)
+            except InputError as err:
+                if self._error_field(err) is None:
+                    self._show_form_error(str(err))
+            else:
+                self._show_form_error("")
         if name == "subject_kind" and "subject_id" in self.inputs:
             self.inputs["subject_id"].set_stored(None)
         if name == "code" and "award_name" in self.inputs and not self.inputs["award_name"].text().strip():

@@ -10,7 +10,7 @@ from typing import Any
 
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.naming import Naming
-from tdkt_desktop.core.text import fold, format_date, format_number
+from tdkt_desktop.core.text import fold, format_date, format_number, name_case
 from tdkt_desktop.gui.qt import ModelIndex, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store.lookups import UNIT_FIELDS
@@ -77,6 +77,28 @@ class FieldInput(QObject):
 
     def text(self) -> str:
         return self.edit.text()
+
+
+class NameInput(FieldInput):
+    """A person's or a unit's name: typed all in small letters (or a person's all in capitals) it is written
+    the Vietnamese way when the field is left (``core.text.name_case``, the rule the store applies too); typed
+    with capitals mixed in, it is kept as typed."""
+
+    def _make(self, parent: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        edit = super()._make(parent)
+        assert isinstance(edit, QtWidgets.QLineEdit)
+        edit.setToolTip(self.tr("A name typed in small letters gets its capitals when you leave the field "
+                                "(“nguyễn văn an” → “Nguyễn Văn An”). To keep an unusual spelling, type it "
+                                "with the capitals you want: a name with capitals is kept as typed."))
+        edit.editingFinished.connect(self.apply_case)
+        return edit
+
+    def apply_case(self) -> None:
+        typed = self.edit.text()
+        cased = name_case(typed, person=self.spec.case == "person")
+        if cased != typed.strip() and cased:
+            self.edit.setText(cased)
+            self.changed.emit()
 
 
 class DateInput(FieldInput):
@@ -303,4 +325,6 @@ def make_input(spec: F.Field, parent: QtWidgets.QWidget, *, naming: Naming | Non
         return RefInput(spec, parent)
     if spec.name in UNIT_FIELDS:
         return RefInput(spec, parent, free_text=True)
+    if spec.case:
+        return NameInput(spec, parent)
     return FieldInput(spec, parent)

@@ -5,13 +5,14 @@ on a worker."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from tdkt_desktop.core import admin_units as au
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.text import clean
+from tdkt_desktop.core.text import clean, name_case
 from tdkt_desktop.gui.context import AppContext
-from tdkt_desktop.gui.qt import QtWidgets
+from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.widgets import SearchBox, fit_to_screen, hint
 from tdkt_desktop.store.installation import DOC_TYPES, Official, init_unit
 
@@ -206,6 +207,29 @@ class OperatorPage(QtWidgets.QWizardPage):
         return bool(clean(self.name.text()))
 
 
+class SummaryPage(QtWidgets.QWizardPage):
+    """Everything the setup will write, to read once before finishing (names as they will be stored)."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Check before finishing"))
+        self.setSubTitle(self.tr("This is what will be saved. Press “< Back” to correct anything; the officials, "
+                                 "the numbers and your name can also be changed later in Settings."))
+        layout = QtWidgets.QVBoxLayout(self)
+        self.summary = QtWidgets.QLabel(self)
+        self.summary.setObjectName("setupSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, SetupWizard)
+        self.summary.setText(wizard.summary_html())
+
+
 class SetupWizard(QtWidgets.QWizard):
     def __init__(self, ctx: AppContext, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -223,13 +247,22 @@ class SetupWizard(QtWidgets.QWizard):
         self.officials_page = OfficialsPage(self)
         self.numbers_page = NumbersPage(self)
         self.operator_page = OperatorPage(self)
-        for page in (self.unit_page, self.upper_page, self.officials_page, self.numbers_page, self.operator_page):
+        self.summary_page = SummaryPage(self)
+        for page in (self.unit_page, self.upper_page, self.officials_page, self.numbers_page, self.operator_page,
+                     self.summary_page):
             self.addPage(page)
         self.currentIdChanged.connect(self._entered)
         fit_to_screen(self, 720, 560)
         self._saving = False
 
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        if self.currentPage() is self.unit_page:
+            QtCore.QTimer.singleShot(0, self.unit_page.search.setFocus)  # after Qt has chosen its own first focus
+
     def _entered(self, page_id: int) -> None:
+        if self.page(page_id) is self.unit_page:
+            QtCore.QTimer.singleShot(0, self.unit_page.search.setFocus)
         if self.page(page_id) is self.upper_page:
             code, name = self.default_upper()
             if not self.upper_page.code.isModified():
@@ -262,6 +295,31 @@ class SetupWizard(QtWidgets.QWizard):
             "doc_prefixes": self.numbers_page.prefixes(),
             "operator": clean(self.operator_page.name.text()),
         }
+
+    def summary_html(self) -> str:
+        """The answers as the summary page shows them."""
+        answers = self.answers()
+        unit = self.unit_page.chosen()
+        if self.unit_page.sub_unit.isChecked():
+            unit_text = f"{name_case(answers['name'], person=False)} ({answers['code']})"
+        else:
+            unit_text = f"{au.display_name(unit)} ({answers['code']})" if unit is not None else answers["code"]
+        upper = " ".join(p for p in (answers.get("parent_name") or "", f"({answers['parent']})" if answers["parent"]
+                                     else "") if p) or self.tr("none")
+        officials = "<br>".join(escape(f"{name_case(o.full_name)} — {o.title}" + (f" ({o.authority})" if o.authority
+                                                                                     else ""))
+                                for o in answers["officials"])
+        numbers = ", ".join(f"{escape(v)}" for v in answers["doc_prefixes"].values())
+        rows = [
+            (self.tr("This unit"), escape(unit_text)),
+            (self.tr("Upper office"), escape(upper)),
+            (self.tr("Signing officials"), officials),
+            (self.tr("Document number codes"), numbers),
+            (self.tr("Your name"), escape(name_case(answers["operator"]))),
+        ]
+        body = "".join(f"<tr><td style='padding:4px 12px 4px 0'><b>{label}</b></td><td style='padding:4px 0'>"
+                       f"{value}</td></tr>" for label, value in rows)
+        return f"<table>{body}</table>"
 
     def accept(self) -> None:
         if self._saving:

@@ -47,6 +47,7 @@ from tdkt_desktop.store.errors import (
     StoreError,
     database_error,
     file_holders,
+    sqlite_detail,
 )
 from tdkt_desktop.store.keyfile import LEGACY_META_SECRETS
 from tdkt_desktop.store.migrations import MIGRATION_SET, known_migration_names
@@ -413,7 +414,7 @@ def _copy_verified(
 
 
 def _damaged_source(path: Path, problems: list[str]) -> BackupError:
-    shown = "; ".join(problems[:3])
+    shown = "; ".join(sqlite_detail(p) for p in problems[:3])
     return BackupError(
         f"Cơ sở dữ liệu “{path}” đang bị hỏng ({shown}), nên không sao lưu (để không đè lên các bản sao lưu tốt) và "
         "không làm tiếp việc cần sao lưu trước. Hãy chạy “tdkt check” rồi khôi phục từ bản sao lưu tốt gần nhất "

@@ -284,6 +284,53 @@ def _io_message(path: Path | None) -> str:
             "Hãy kiểm tra thiết bị rồi mở lại; nếu lỗi còn, chạy “tdkt check”.")
 
 
+# SQLite's own words (its messages and the lines of PRAGMA quick_check) and what they say in Vietnamese; a
+# name SQLite gives (a table, an index, a number) is kept as it is.
+_SQLITE_WORDS: tuple[tuple[str, str], ...] = (
+    (r"database disk image is malformed", "cấu trúc tệp cơ sở dữ liệu bị hỏng"),
+    (r"file is not a database", "tệp không phải là cơ sở dữ liệu"),
+    (r"file is encrypted or is not a database", "tệp không phải là cơ sở dữ liệu"),
+    (r"disk I/O error", "lỗi đọc/ghi thiết bị"),
+    (r"database or disk is full", "ổ đĩa đã đầy"),
+    (r"attempt to write a readonly database", "cơ sở dữ liệu chỉ cho phép đọc"),
+    (r"database is locked", "cơ sở dữ liệu đang bị chương trình khác khóa"),
+    (r"database table is locked", "bảng dữ liệu đang bị khóa"),
+    (r"unable to open database file", "không mở được tệp cơ sở dữ liệu"),
+    (r"UNIQUE constraint failed: (.+)", r"trùng giá trị đã có (\1)"),
+    (r"NOT NULL constraint failed: (.+)", r"thiếu giá trị bắt buộc (\1)"),
+    (r"CHECK constraint failed: (.+)", r"giá trị không hợp lệ (\1)"),
+    (r"FOREIGN KEY constraint failed", "tham chiếu tới một bản ghi không tồn tại"),
+    (r"row (\d+) missing from index (\S+)", r"dòng \1 thiếu trong chỉ mục \2"),
+    (r"wrong # of entries in index (\S+)", r"chỉ mục \1 sai số mục"),
+    (r"non-unique entry in index (\S+)", r"chỉ mục \1 có mục trùng"),
+    (r"NULL value in (\S+)", r"giá trị rỗng ở \1"),
+    (r"\*\*\* in database (\S+) \*\*\*", ""),
+    (r"(?:Tree (\d+) )?[Pp]age (\d+)(?: cell (\d+))?: .*", r"trang \2 bị hỏng"),
+    (r"On tree page (\d+) cell (\d+): .*", r"trang \1 bị hỏng"),
+    (r"Page (\d+) is never used", r"trang \1 không được dùng"),
+)
+
+
+def sqlite_detail(text: str) -> str:
+    """SQLite's message (or a line PRAGMA quick_check wrote) in Vietnamese, never its English words: the known
+    ones translated, anything else said to be an internal SQLite error (its words go to the bug log only)."""
+    import re
+
+    out = []
+    for line in str(text).strip().splitlines() or [""]:
+        line = line.strip()
+        for pattern, vietnamese in _SQLITE_WORDS:
+            found = re.fullmatch(pattern, line, flags=re.IGNORECASE)
+            if found:
+                if vietnamese:
+                    out.append(found.expand(vietnamese))
+                break
+        else:
+            if line:
+                out.append("lỗi bên trong SQLite")
+    return "; ".join(dict.fromkeys(out))
+
+
 def database_error(exc: sqlite3.Error, path: str | Path | None = None, *, timeout_s: float | None = None) -> StoreError:
     """The :class:`StoreError` for an SQLite failure on the database at ``path`` (raise it ``from exc``).
 
@@ -297,8 +344,8 @@ def database_error(exc: sqlite3.Error, path: str | Path | None = None, *, timeou
     if isinstance(exc, sqlite3.IntegrityError) and "foreign key" in text:
         return StoreError("Không lưu được: dữ liệu tham chiếu tới một bản ghi không tồn tại (đã bị xóa hoặc chưa nhận về).")
     if isinstance(exc, sqlite3.IntegrityError):
-        return StoreError(f"Không lưu được: dữ liệu trùng hoặc thiếu thông tin bắt buộc ({exc}).")
-    return StoreError(f"Lỗi cơ sở dữ liệu: {exc}. Dữ liệu đã lưu trước đó không bị thay đổi.")
+        return StoreError(f"Không lưu được: dữ liệu trùng hoặc thiếu thông tin bắt buộc ({sqlite_detail(str(exc))}).")
+    return StoreError(f"Lỗi cơ sở dữ liệu ({sqlite_detail(str(exc))}). Dữ liệu đã lưu trước đó không bị thay đổi.")
 
 
 def _only_open_path() -> Path | None:
@@ -329,7 +376,7 @@ def _classify(exc: sqlite3.Error, path: Path | None, *, timeout_s: float | None)
     if primary == _NOTADB:
         return NotADatabase(_not_a_database_message(path))
     if primary == _CORRUPT or code == _IOERR_SHORT_READ:
-        return DatabaseDamaged(_damaged_message(path, str(exc)))
+        return DatabaseDamaged(_damaged_message(path, sqlite_detail(str(exc))))
     if primary in (_READONLY, _PERM, _CANTOPEN, _IOERR):
         return _diagnose(primary, path)
     return None

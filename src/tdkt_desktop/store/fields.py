@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.text import InputError, clean, nfc, parse_date, parse_int, parse_number
+from tdkt_desktop.core.text import InputError, clean, name_case, nfc, parse_date, parse_int, parse_number
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Field:
     required: bool = False
     enum: type[m.LabelledEnum] | None = None
     minimum: int | None = 0
+    case: str = ""  # "person" or "unit": a name written the Vietnamese way on entry (core.text.name_case)
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def _kind(table: str, label: str, title_field: str, *fields: Field, owner_field:
 _kind(
     "units", "Đơn vị", "name",
     F("code", "Mã đơn vị", required=True),
-    F("name", "Tên đơn vị", required=True),
+    F("name", "Tên đơn vị", required=True, case="unit"),
     F("level", "Cấp, loại đơn vị", "enum", True, m.UnitLevel),
     F("parent_code", "Cơ quan cấp trên"),
     F("province_code", "Mã tỉnh"),
@@ -64,14 +65,14 @@ _kind(
 _kind(
     "officials", "Người ký", "full_name",
     F("unit_code", "Đơn vị", required=True),
-    F("full_name", "Họ và tên", required=True),
+    F("full_name", "Họ và tên", required=True, case="person"),
     F("title", "Chức vụ", required=True),
     F("authority", "Thẩm quyền ký (TM., KT., Q., TL., TUQ.)"),
     F("sort_order", "Thứ tự", "int"),
 )
 _kind(
     "people", "Cá nhân", "full_name",
-    F("full_name", "Họ và tên", required=True),
+    F("full_name", "Họ và tên", required=True, case="person"),
     F("gender", "Giới tính", "enum", enum=m.Gender),
     F("birth_date", "Ngày sinh", "date"),
     F("position", "Chức vụ"),
@@ -89,14 +90,14 @@ _kind(
 )
 _kind(
     "collectives", "Tập thể", "name",
-    F("name", "Tên tập thể", required=True),
+    F("name", "Tên tập thể", required=True, case="unit"),
     F("kind", "Loại tập thể", "enum", enum=m.UnitLevel),
     F("unit_code", "Đơn vị"),
     F("members_count", "Số thành viên", "int"),
     F("women_count", "Số nữ", "int"),
     F("founded", "Ngày thành lập", "date"),
     F("address", "Địa chỉ"),
-    F("head_name", "Thủ trưởng (họ tên)"),
+    F("head_name", "Thủ trưởng (họ tên)", case="person"),
     F("head_title", "Chức vụ thủ trưởng"),
     F("nominee_class", "Phân loại đối tượng"),
     F("field", "Lĩnh vực hoạt động"),
@@ -104,7 +105,7 @@ _kind(
 )
 _kind(
     "households", "Hộ gia đình", "head_name",
-    F("head_name", "Chủ hộ", required=True),
+    F("head_name", "Chủ hộ", required=True, case="person"),
     F("head_gender", "Giới tính chủ hộ", "enum", enum=m.Gender),
     F("address", "Địa chỉ"),
     F("unit_code", "Đơn vị (thôn, tổ dân phố)"),
@@ -343,6 +344,8 @@ def _normalise_value(f: Field, value: Any) -> Any:
         return None
     if f.kind in ("text", "ref", "title"):
         text = clean(str(value))
+        if f.case:
+            text = name_case(text, person=f.case == "person")
         if f.kind == "title":
             text = text.upper()
             if text and text not in m.TITLE_CODES:

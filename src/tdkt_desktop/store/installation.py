@@ -9,7 +9,7 @@ from typing import Any
 
 from tdkt_desktop.core import admin_units
 from tdkt_desktop.core.models import UnitLevel
-from tdkt_desktop.core.text import InputError, clean
+from tdkt_desktop.core.text import InputError, clean, name_case
 from tdkt_desktop.store.db import Store, StoreError
 
 Row = dict[str, Any]
@@ -79,13 +79,13 @@ def init_unit(
                 field="code",
             )
         unit_level = UnitLevel.parse(level, field="Cấp, loại đơn vị").value
-        unit_name = clean(name)
+        unit_name = name_case(name, person=False)
         parent_code = clean(parent)
         parent_official = _official(parent_code, legacy=legacy)
         province_code = parent_official.province_code if parent_official else None
-    operator = clean(operator)
+    operator = name_case(operator)
     chosen_officials = [
-        Official(clean(o.full_name), clean(o.title), clean(o.authority)) for o in officials if clean(o.full_name)
+        Official(name_case(o.full_name), clean(o.title), clean(o.authority)) for o in officials if clean(o.full_name)
     ]
     for o in chosen_officials:
         if not o.title:
@@ -178,7 +178,7 @@ def settings(store: Store) -> Row:
 
 def save_settings(store: Store, *, operator: str, doc_prefixes: Mapping[str, str]) -> Row:
     """Change the operator's name (written beside every later change) and the document number codes."""
-    name = clean(operator)
+    name = name_case(operator)
     if not name:
         raise InputError("Người sử dụng: chưa nhập họ tên (tên được ghi vào nhật ký thay đổi).", field="operator")
     with store.atomic():

@@ -121,8 +121,8 @@ class FormErrors:
             label.hide()
         self.banner.clear_message()
 
-    def show(self, err: BaseException) -> bool:
-        """Show ``err``; True when it could be put beside a field."""
+    def show(self, err: BaseException, *, focus: bool = True) -> bool:
+        """Show ``err``; True when it could be put beside a field. ``focus``: go to that field (and its page)."""
         text = str(err)
         key = fold(getattr(err, "field", None) or "")
         label = self._labels.get(key) if key else None
@@ -135,14 +135,18 @@ class FormErrors:
         if label is None:
             return False
         reveal = self._pages.get(key)
-        if reveal is not None:
+        if reveal is not None and focus:
             reveal()
         label.setText(text)
         label.show()
         widget = self._widgets.get(key)
-        if widget is not None:
+        if widget is not None and focus:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    @property
+    def shown(self) -> bool:
+        return not self.banner.isHidden()
 
     def message_for(self, key: str) -> str:
         label = self._labels.get(fold(key))
@@ -192,6 +196,7 @@ class EditorDialog(QtWidgets.QDialog):
             self.tr("Cancel"), QtWidgets.QDialogButtonBox.ButtonRole.RejectRole
         )
         self.cancel_button.setToolTip(self.tr("Close without saving (Esc)"))
+        self._recheck_errors = timer(self, 200, self._check_again)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         shortcut = QtGui.QShortcut(QtGui.QKeySequence.StandardKey.Save, self)
@@ -201,6 +206,21 @@ class EditorDialog(QtWidgets.QDialog):
     def mark_dirty(self, *_args: Any) -> None:
         if not self._loading:
             self._dirty = True
+            if self.errors.shown and not self._saving:
+                self._recheck_errors.start()  # a message about what was typed goes once it is fixed
+
+    def _check_again(self) -> None:
+        """After a change: the shown messages as they now stand — gone when the input is right, the next
+        problem (without moving the focus) when something else is still wrong."""
+        if not self.errors.shown or self._saving or not self.isVisible():
+            return
+        try:
+            self.collect()
+        except InputError as exc:
+            self.errors.clear()
+            self.errors.show(exc, focus=False)
+            return
+        self.errors.clear()
 
     @property
     def dirty(self) -> bool:
@@ -316,6 +336,10 @@ class EditorDialog(QtWidgets.QDialog):
                 return
         self._dirty = False
         super().reject()
+
+    def hideEvent(self, event: QtGui.QHideEvent) -> None:
+        self._recheck_errors.stop()
+        super().hideEvent(event)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self._dirty or self._saving:
