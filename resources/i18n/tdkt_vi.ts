@@ -383,6 +383,34 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/help.py" line="+26"/>
+        <source>User guide — TĐKT Desktop</source>
+        <translation>Hướng dẫn sử dụng — TĐKT Desktop</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt; Back</source>
+        <translation>&lt; Quay lại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contents</source>
+        <translation>Mục lục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open in the web browser</source>
+        <translation>Mở bằng trình duyệt web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the same guide in the computer&apos;s web browser, to print it</source>
+        <translation>Mở hướng dẫn này bằng trình duyệt web của máy, để in ra</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <location filename="../../src/tdkt_desktop/gui/background.py" line="+174"/>
@@ -436,11 +464,16 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;About TĐKT Desktop</source>
         <translation>&amp;Giới thiệu TĐKT Desktop</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
@@ -1300,17 +1333,17 @@ Hãy kiểm tra lại tên tệp.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+148"/>
+        <location line="+149"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>Delete the selected record (Delete); it can be undone</source>
         <translation>Xóa bản ghi đang chọn (Delete); có thể hoàn tác</translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+99"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n bản ghi</numerusform>
@@ -1619,7 +1652,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/widgets.py" line="+99"/>
+        <location filename="../../src/tdkt_desktop/gui/widgets.py" line="+108"/>
         <source>Search (no need for tones)…</source>
         <translation>Tìm kiếm (không cần dấu)…</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+924"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+926"/>
         <source>Print all documents</source>
         <translation>In tất cả văn bản</translation>
     </message>
@@ -277,7 +277,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-929"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-931"/>
         <source>Award decisions</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
@@ -303,13 +303,13 @@
     </message>
     <message>
         <location line="+34"/>
-        <location line="+730"/>
+        <location line="+732"/>
         <location line="+8"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
     <message>
-        <location line="-688"/>
+        <location line="-690"/>
         <source>Print from:</source>
         <translation>In từ:</translation>
     </message>
@@ -339,7 +339,7 @@
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Plain paper (the border is printed)</source>
         <translation>Giấy trắng (in cả khung viền)</translation>
     </message>
@@ -389,7 +389,7 @@
         <translation>Căn chỉnh:</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-147"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
@@ -505,8 +505,18 @@
     </message>
     <message>
         <location line="+27"/>
+        <source>Draft (no number)</source>
+        <translation>Dự thảo (không số)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Draft — no number, marked “DỰ THẢO”</source>
         <translation>Dự thảo — không số, có chữ “DỰ THẢO”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued (numbered)</source>
+        <translation>Ban hành (lấy số)</translation>
     </message>
     <message>
         <location line="+1"/>

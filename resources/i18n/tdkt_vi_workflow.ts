@@ -392,7 +392,7 @@
         <translation>Chỉ tiêu trong kỳ: kết quả so với chỉ tiêu (%)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Deadlines in the next 60 days</source>
         <translation>Các mốc thời hạn trong 60 ngày tới</translation>
     </message>
@@ -433,7 +433,7 @@
         <translation>Chưa có kết quả của kỳ này.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>overdue %1 days</source>
         <translation>quá hạn %1 ngày</translation>
     </message>

@@ -20,7 +20,7 @@ from tdkt_desktop.gui.editor import RecordEditor
 from tdkt_desktop.gui.models import RecordTableModel
 from tdkt_desktop.gui.open_editors import open_record
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
-from tdkt_desktop.gui.tables import Column
+from tdkt_desktop.gui.tables import Column, ElidedTips
 from tdkt_desktop.gui.widgets import SearchBox, UndoBar, shortcut
 from tdkt_desktop.store import fields as F
 
@@ -83,6 +83,7 @@ class RecordListView(QtWidgets.QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setSortingEnabled(True)
         self.view.setWordWrap(False)
+        ElidedTips(self.view)
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setMinimumWidth(36)

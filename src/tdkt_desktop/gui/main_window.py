@@ -124,9 +124,18 @@ class MainWindow(QtWidgets.QMainWindow):
     # ------------------------------------------------------------------ menu
     def _build_menu(self) -> None:
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = help_menu.addAction(self.tr("&User guide"))
+        self.guide_action.setShortcut(QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.HelpContents))
+        self.guide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # F1 in every window
+        self.guide_action.triggered.connect(self.show_help)
+        help_menu.addSeparator()
         about = help_menu.addAction(self.tr("&About TĐKT Desktop"))
-        about.setShortcut(QtGui.QKeySequence("F1"))
         about.triggered.connect(self.show_about)
+
+    def show_help(self) -> QtWidgets.QWidget:
+        from tdkt_desktop.gui.help import show_help
+
+        return show_help(self)
 
     def show_about(self) -> None:
         from tdkt_desktop.gui.about import show_about

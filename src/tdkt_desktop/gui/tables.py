@@ -189,6 +189,47 @@ class RowsModel(QtCore.QAbstractTableModel):
 # --------------------------------------------------------------------------- views
 
 
+class ElidedTips(QtCore.QObject):
+    """Shows the whole text of a cell or a column header that is cut short ("…") as its tooltip, when the model
+    gives that cell no tooltip of its own."""
+
+    def __init__(self, view: QtWidgets.QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        view.viewport().installEventFilter(self)
+        view.horizontalHeader().viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() != QtCore.QEvent.Type.ToolTip or not isinstance(event, QtGui.QHelpEvent):
+            return False
+        model = self.view.model()
+        if model is None:
+            return False
+        header = self.view.horizontalHeader()
+        if watched is header.viewport():
+            section = header.logicalIndexAt(event.pos())
+            if section < 0 or model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole):
+                return False
+            text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+            bold = QtGui.QFont(header.font())
+            bold.setBold(True)
+            room = header.sectionSize(section) - 16
+            metrics = QtGui.QFontMetrics(bold)
+        elif watched is self.view.viewport():
+            index = self.view.indexAt(event.pos())
+            if not index.isValid() or model.data(index, Qt.ItemDataRole.ToolTipRole):
+                return False
+            text = str(model.data(index, Qt.ItemDataRole.DisplayRole) or "")
+            room = self.view.visualRect(index).width() - 8
+            metrics = self.view.fontMetrics()
+        else:
+            return False
+        if text and "\n" not in text and metrics.horizontalAdvance(text) > room:
+            QtWidgets.QToolTip.showText(event.globalPos(), text, self.view)
+            return True
+        return False
+
+
 def table_view(
     model: QtCore.QAbstractItemModel | None = None,
     parent: QtWidgets.QWidget | None = None,
@@ -226,6 +267,7 @@ def table_view(
         header.setSectionResizeMode(stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
     view.setWordWrap(False)
     view.setTabKeyNavigation(True)
+    ElidedTips(view)
     return view
 
 

@@ -51,6 +51,15 @@ class FitScroll(QtWidgets.QScrollArea):
         height = room.height() - (bar_h if wide else 0)
         widget.resize(max(width, least.width()) if wide else width, max(height, least.height()))
 
+    def minimumSizeHint(self) -> QtCore.QSize:
+        hint = super().minimumSizeHint()
+        widget = self.widget()
+        if widget is not None and self.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            least = widget.minimumSizeHint().expandedTo(widget.minimumSize()).width()  # scrolls down only: as wide
+            hint.setWidth(max(hint.width(), least + self.verticalScrollBar().sizeHint().width()
+                              + 2 * self.frameWidth()))
+        return hint
+
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit()

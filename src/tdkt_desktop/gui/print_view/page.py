@@ -108,7 +108,7 @@ class PrintPage(SectionPage):
     # ------------------------------------------------------------------ building
     def _build_left(self, parent: QtWidgets.QWidget) -> QtWidgets.QWidget:
         left = QtWidgets.QWidget(parent)
-        left.setMinimumWidth(340)
+        left.setMinimumWidth(320)
         layout = QtWidgets.QVBoxLayout(left)
         layout.setContentsMargins(0, 0, 0, 0)
         form = QtWidgets.QFormLayout()
@@ -193,8 +193,10 @@ class PrintPage(SectionPage):
             self.period.addItem(label, value)
         self.period_label = QtWidgets.QLabel(self.tr("Period:"), tab)
         opts.addRow(self.period_label, self.period)
-        self.mode_draft = QtWidgets.QRadioButton(self.tr("Draft — no number, marked “DỰ THẢO”"), tab)
-        self.mode_issue = QtWidgets.QRadioButton(self.tr("Issued — numbered from the register"), tab)
+        self.mode_draft = QtWidgets.QRadioButton(self.tr("Draft (no number)"), tab)
+        self.mode_draft.setToolTip(self.tr("Draft — no number, marked “DỰ THẢO”"))
+        self.mode_issue = QtWidgets.QRadioButton(self.tr("Issued (numbered)"), tab)
+        self.mode_issue.setToolTip(self.tr("Issued — numbered from the register"))
         mode = QtWidgets.QVBoxLayout()
         mode.addWidget(self.mode_draft)
         mode.addWidget(self.mode_issue)

@@ -56,7 +56,7 @@ class PreviewView(QtWidgets.QWidget):
         bar.addWidget(self.page_box)
         bar.addWidget(self.page_total)
         bar.addWidget(self.next_button)
-        bar.addSpacing(18)
+        bar.addSpacing(8)
         self.zoom_out = QtWidgets.QToolButton(self)
         self.zoom_out.setText("−")
         self.zoom_out.setToolTip(self.tr("Zoom out (Ctrl+wheel)"))
@@ -70,7 +70,7 @@ class PreviewView(QtWidgets.QWidget):
         self.zoom_in.setText("+")
         self.zoom_in.setToolTip(self.tr("Zoom in (Ctrl+wheel)"))
         self.zoom_in.clicked.connect(lambda: self.step_zoom(1))
-        bar.addWidget(QtWidgets.QLabel(self.tr("Zoom"), self))
+        self.zoom_box.setToolTip(self.tr("Zoom"))  # no label: the preview stays narrow enough for a small screen
         bar.addWidget(self.zoom_out)
         bar.addWidget(self.zoom_box)
         bar.addWidget(self.zoom_in)

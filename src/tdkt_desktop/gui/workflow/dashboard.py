@@ -183,6 +183,7 @@ class DashboardView(QtWidgets.QWidget):
         middle = QtWidgets.QHBoxLayout()
         chart_box = QtWidgets.QGroupBox(self.tr("Targets of the period: result as % of target"), self)
         cl = QtWidgets.QVBoxLayout(chart_box)
+        self.bar_texts: list[str] = []  # each bar's whole text, shown on hover (the axis shortens long ones)
         self.chart_view = self._make_chart(chart_box)
         cl.addWidget(self.chart_view)
         middle.addWidget(chart_box, 3)
@@ -263,7 +264,8 @@ class DashboardView(QtWidgets.QWidget):
             s.setColor(palette.qcolor(palette.ATTAINMENT_TEXT[status]))
             s.setBorderColor(palette.qcolor(palette.ATTAINMENT_TEXT[status]))
             sets[status] = s
-        categories = []
+        categories: list[str] = []
+        self.bar_texts = []
         top = 100.0
         for bar in reversed(bars):
             pct = min(float(bar["percent"] or 0.0), 200.0)
@@ -276,6 +278,8 @@ class DashboardView(QtWidgets.QWidget):
             while shown in categories:
                 shown += " "
             categories.append(shown)
+            self.bar_texts.append(f"{percent_text(bar['percent'])} · {bar['measure']}" if bar["percent"] is not None
+                                  else bar["measure"])
             for status, s in sets.items():
                 s.append(pct if bar["status"] is status else 0.0)
         for s in sets.values():
@@ -285,13 +289,21 @@ class DashboardView(QtWidgets.QWidget):
         axis_y = QtCharts.QBarCategoryAxis()
         axis_y.append(categories)
         axis_x = QtCharts.QValueAxis()
-        axis_x.setRange(0, (int(top) // 20 + 1) * 20)
+        step = 20 if top <= 100 else 40 if top <= 200 else 50  # never more than six labels under the bars
+        axis_x.setRange(0, (int(top) // step + 1) * step)
         axis_x.setLabelFormat("%d%%")
-        axis_x.setTickCount(min(11, (int(top) // 20 + 1) + 1))
+        axis_x.setTickCount(int(top) // step + 2)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_y)
         series.attachAxis(axis_x)
+        series.hovered.connect(self._bar_hovered)
+
+    def _bar_hovered(self, inside: bool, index: int, _bar_set: object) -> None:
+        if inside and 0 <= index < len(self.bar_texts):
+            QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), self.bar_texts[index], self.chart_view)
+        else:
+            QtWidgets.QToolTip.hideText()
 
     # ------------------------------------------------------------------ loading
     def _when_text(self, r: Row) -> str:

@@ -16,7 +16,7 @@ from tdkt_desktop.gui.inputs import FieldInput, FoldedCompleter, make_input
 from tdkt_desktop.gui.open_editors import open_record
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, select_data, table_view
-from tdkt_desktop.gui.widgets import fit_to_screen
+from tdkt_desktop.gui.widgets import compact_combo, fit_to_screen
 from tdkt_desktop.gui.workflow.achievements import record_editor
 from tdkt_desktop.gui.workflow.common import EditorDialog, enum_label, json_dict, period_choices, timer
 from tdkt_desktop.gui.workflow.send_dialog import SendDialog
@@ -145,10 +145,10 @@ class NominationEditor(EditorDialog):
         wl.addWidget(self.period, 1)
         form.addRow(F.KINDS["nominations"].field("year").label + " *", self.errors.wrap(when, "year", "period"))
 
-        self.title = QtWidgets.QComboBox(left)
+        self.title = compact_combo(QtWidgets.QComboBox(left), 30)  # never squeezed to "Chiến sĩ t"
         self.title.setObjectName("titleCode")
         form.addRow(F.KINDS["nominations"].field("title_code").label + " *", self.errors.wrap(self.title, "title_code"))
-        self.award_kind = QtWidgets.QComboBox(left)
+        self.award_kind = compact_combo(QtWidgets.QComboBox(left), 22)
         self.award_kind.setObjectName("awardKind")
         form.addRow(F.KINDS["nominations"].field("award_kind").label + " *", self.errors.wrap(self.award_kind, "award_kind"))
         self.campaign = QtWidgets.QComboBox(left)

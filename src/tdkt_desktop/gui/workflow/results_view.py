@@ -344,7 +344,7 @@ class ResultsView(QtWidgets.QWidget):
         pick = QtWidgets.QHBoxLayout()
         self.campaign = compact_combo(QtWidgets.QComboBox(self), 26)
         self.campaign.setObjectName("campaignPicker")
-        self.period = QtWidgets.QComboBox(self)
+        self.period = compact_combo(QtWidgets.QComboBox(self), 18)
         self.period.setObjectName("periodPicker")
         self.unit = compact_combo(QtWidgets.QComboBox(self), 14)
         self.unit.setObjectName("unitPicker")
