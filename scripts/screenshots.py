@@ -1,10 +1,17 @@
-"""Screenshots of every section on a demo database, at 100 % and 150 % scaling, into docs/screenshots/.
+"""Screenshots of every section and the main dialogs on a demo database, on the three screens the application
+is made for — 1366×768 at 100 % and 125 %, 1920×1080 at 150 % — into docs/screenshots/, and the user guide's
+pictures into resources/help/images/.
 
-    .venv/bin/python scripts/screenshots.py            (offscreen; each scale in its own process)
+    .venv/bin/python scripts/screenshots.py            (offscreen; each screen in its own process)
+
+A section's picture is named by its key (``section-awards.png``), so adding a section renames nothing; the
+suffix says the screen: none for 1366×768 at 100 %, ``@1_25x`` at 125 %, ``@1_5x`` for 1920×1080 at 150 %.
+The main window fills the screen, as it does when maximised.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,7 +20,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-SCALES = ("1", "1.5")
+HELP_IMAGES = ROOT / "resources" / "help" / "images"
+# (width, height, scale factor, file suffix)
+SCREENS = ((1366, 768, "1", ""), (1366, 768, "1.25", "@1_25x"), (1920, 1080, "1.5", "@1_5x"))
+# The user guide's pictures: its name for them, and the picture they are made from (1366×768 at 100 %).
+HELP_PICTURES = {
+    "wizard": "21-wizard-unit", "overview": "section-overview", "ratings": "30-ratings",
+    "directive": "24-directive-targets", "registrations": "section-registrations", "targets": "section-targets",
+    "eligibility": "33-eligibility-links", "awards": "section-awards", "printing": "section-printing",
+    "sync": "section-sync",
+}
 
 
 def build_database(path: Path) -> None:
@@ -26,7 +42,7 @@ def build_database(path: Path) -> None:
         build_demo(store)
 
 
-def shoot(db: Path, scale: str) -> None:
+def shoot(db: Path, suffix: str) -> None:
     from tdkt_desktop.gui import dialogs
     from tdkt_desktop.gui.app import make_app
     from tdkt_desktop.gui.context import AppContext
@@ -39,9 +55,11 @@ def shoot(db: Path, scale: str) -> None:
     app = make_app(["screenshots"])
     settings = QtCore.QSettings(str(db.parent / "s.ini"), QtCore.QSettings.Format.IniFormat)
     ctx = AppContext.open(db, settings=settings)
-    suffix = "" if scale == "1" else f"@{scale.replace('.', '_')}x"
+    from tdkt_desktop.gui.widgets import available_size
+
+    room = available_size()
     window = MainWindow(ctx)
-    window.resize(1280, 800)
+    window.setGeometry(0, 0, room.width(), room.height())  # as maximised
     window.show()
 
     def settle() -> None:
@@ -52,14 +70,14 @@ def shoot(db: Path, scale: str) -> None:
     settle()
     from tdkt_desktop.gui.print_view.page import PrintPage
 
-    for i, section in enumerate(window.sections):
+    for section in window.sections:
         window.show_section(section.key)
         settle()
         pages = window.findChildren(PrintPage)
         if section.key == "printing" and pages:  # the screen with a document in its preview
             pages[0].show_preview()
             settle()
-        window.grab().save(str(OUT / f"{i + 1:02d}-{section.key}{suffix}.png"))
+        window.grab().save(str(OUT / f"section-{section.key}{suffix}.png"))
     editor = RecordEditor(ctx, "people", parent=window)
     editor.show()
     editor.set_text("full_name", "Nguyễn Thị Lan")
@@ -85,7 +103,6 @@ def shoot(db: Path, scale: str) -> None:
 
     campaign = CampaignEditor(ctx, parent=window)
     reading = campaign.open_directive(PROVINCE_PLAN)
-    reading.resize(1320, 720)
     settle()
     reading.grab().save(str(OUT / f"23-directive-document{suffix}.png"))
     reading.tabs.setCurrentIndex(1)
@@ -110,7 +127,7 @@ def shoot(db: Path, scale: str) -> None:
     shoot_achievements(ctx, window, settle, suffix)
     window.close()
     ctx.close()
-    print(f"scale {scale}: done")
+    print(f"screen {suffix or '@1x'}: done")
 
 
 def shoot_achievements(ctx: object, window: object, settle: object, suffix: str) -> None:
@@ -119,7 +136,6 @@ def shoot_achievements(ctx: object, window: object, settle: object, suffix: str)
     from tdkt_desktop.gui.qt import QtCore
     from tdkt_desktop.gui.workflow.nomination_editor import NominationEditor
 
-    window.resize(1366, 768)  # type: ignore[attr-defined]
     page = window.show_section("achievements")  # type: ignore[attr-defined]
     settle()  # type: ignore[operator]
     for tab, name in ((page.ratings, "30-ratings"), (page.initiatives, "31-initiatives"),
@@ -135,7 +151,6 @@ def shoot_achievements(ctx: object, window: object, settle: object, suffix: str)
     page.ratings.reload()
     settle()  # type: ignore[operator]
     editor = NominationEditor(ctx, parent=window)  # type: ignore[arg-type]
-    editor.resize(1180, 700)
     editor.show()
     settle()  # type: ignore[operator]
     editor.choose_nominee("Võ Minh Tâm")
@@ -148,6 +163,22 @@ def shoot_achievements(ctx: object, window: object, settle: object, suffix: str)
     editor.reject()
 
 
+def help_pictures() -> None:
+    """The user guide's pictures, from the 1366×768 ones, 960 pixels wide at most."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    app = QGuiApplication.instance() or QGuiApplication(["screenshots"])
+    HELP_IMAGES.mkdir(parents=True, exist_ok=True)
+    for name, source in HELP_PICTURES.items():
+        image = QImage(str(OUT / f"{source}.png"))
+        assert not image.isNull(), source
+        if image.width() > 960:
+            image = image.scaledToWidth(960, Qt.TransformationMode.SmoothTransformation)
+        image.save(str(HELP_IMAGES / f"{name}.png"))
+    del app
+
+
 def main() -> int:
     if len(sys.argv) == 3:
         shoot(Path(sys.argv[1]), sys.argv[2])
@@ -156,10 +187,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.sqlite"
         build_database(db)
-        for scale in SCALES:
-            env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                       QT_SCALE_FACTOR=scale, TDKT_LOG_DIR=tmp)
-            subprocess.run([sys.executable, __file__, str(db), scale], env=env, check=True)
+        for width, height, scale, suffix in SCREENS:
+            config = Path(tmp) / f"screen-{width}x{height}.json"
+            config.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0, "width": width,
+                                                       "height": height, "logicalDpi": 96, "logicalBaseDpi": 96,
+                                                       "dpr": 1}]}))
+            env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale,
+                       TDKT_LOG_DIR=tmp)
+            subprocess.run([sys.executable, __file__, str(db), suffix], env=env, check=True)
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    help_pictures()
     return 0
 
 

@@ -1652,7 +1652,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/widgets.py" line="+108"/>
+        <location filename="../../src/tdkt_desktop/gui/widgets.py" line="+131"/>
         <source>Search (no need for tones)…</source>
         <translation>Tìm kiếm (không cần dấu)…</translation>
     </message>

@@ -754,7 +754,7 @@
         <translation>Tiêu chuẩn</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
@@ -1079,7 +1079,7 @@
 <context>
     <name>RegistryRecordDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-753"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-754"/>
         <source>New in the registry: %1</source>
         <translation>Thêm mới: %1</translation>
     </message>

@@ -70,6 +70,29 @@ class FitScroll(QtWidgets.QScrollArea):
         return super().eventFilter(watched, event)
 
 
+class WrappedLabel(QtWidgets.QLabel):
+    """A word-wrapped label that asks its layout for the lines it needs at its width, so that a squeezed form
+    scrolls (in a :class:`FitScroll`) instead of drawing the label over its neighbours."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self._lines_height = -1
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        hint = super().minimumSizeHint()
+        if self.width() > 0 and self.text():
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed != self._lines_height:
+            self._lines_height = needed
+            self.updateGeometry()
+
+
 def scrolling(widget: QtWidgets.QWidget, parent: QtWidgets.QWidget | None = None) -> FitScroll:
     """``widget`` in a :class:`FitScroll`."""
     return FitScroll(widget, parent)

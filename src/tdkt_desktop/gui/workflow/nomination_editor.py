@@ -16,7 +16,7 @@ from tdkt_desktop.gui.inputs import FieldInput, FoldedCompleter, make_input
 from tdkt_desktop.gui.open_editors import open_record
 from tdkt_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, select_data, table_view
-from tdkt_desktop.gui.widgets import compact_combo, fit_to_screen
+from tdkt_desktop.gui.widgets import WrappedLabel, compact_combo, fit_to_screen, scrolling
 from tdkt_desktop.gui.workflow.achievements import record_editor
 from tdkt_desktop.gui.workflow.common import EditorDialog, enum_label, json_dict, period_choices, timer
 from tdkt_desktop.gui.workflow.send_dialog import SendDialog
@@ -96,7 +96,7 @@ class NominationEditor(EditorDialog):
 
         outer = QtWidgets.QVBoxLayout(self)
         split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
-        outer.addWidget(split, 1)
+        outer.addWidget(scrolling(split, self), 1)  # a short screen scrolls the form, the buttons stay
         outer.addWidget(self.banner)
         outer.addWidget(self.buttons)
 
@@ -125,7 +125,7 @@ class NominationEditor(EditorDialog):
         nlay.addWidget(self.new_subject)
         nominee_label = F.KINDS["nominations"].field("subject_name").label
         form.addRow(nominee_label + " *", self.errors.wrap(nominee_row, "subject_id", "subject_name", nominee_label))
-        self.nominee_info = QtWidgets.QLabel(left)
+        self.nominee_info = WrappedLabel(left)
         palette.set_tone(self.nominee_info, "muted")
         self.nominee_info.setWordWrap(True)
         form.addRow("", self.nominee_info)
@@ -204,7 +204,8 @@ class NominationEditor(EditorDialog):
         self.checks.setObjectName("eligibilityChecks")
         self.checks.setWordWrap(True)
         self.checks.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.basis = QtWidgets.QLabel(elig_box)
+        self.checks.setMinimumHeight(110)  # a few criteria stay readable on a short screen
+        self.basis = WrappedLabel(elig_box)
         self.basis.setWordWrap(True)
         palette.set_tone(self.basis, "muted")
         self.links = QtWidgets.QLabel(elig_box)
