@@ -271,6 +271,13 @@ def table_view(
     return view
 
 
+def set_widths(view: QtWidgets.QTableView, widths: Iterable[int]) -> None:
+    """Columns of the given widths in pixels, none narrower than its header's title (bold, at any scaling)."""
+    header = view.horizontalHeader()
+    for i, width in enumerate(widths):
+        view.setColumnWidth(i, max(width, header.sectionSizeHint(i)))
+
+
 def fit_columns(view: QtWidgets.QTableView, maximum: int = 320) -> None:
     """Columns as wide as their contents, none wider than ``maximum`` pixels."""
     view.resizeColumnsToContents()

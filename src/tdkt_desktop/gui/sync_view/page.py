@@ -16,7 +16,7 @@ from tdkt_desktop.gui.sync_view.common import fingerprint_label, framed, local_t
 from tdkt_desktop.gui.sync_view.conflicts import ConflictsView
 from tdkt_desktop.gui.sync_view.enrol import EnrolDialog
 from tdkt_desktop.gui.sync_view.report import ReportView, table_label
-from tdkt_desktop.gui.tables import Column, RowsModel, selected_row, table_view
+from tdkt_desktop.gui.tables import Column, RowsModel, selected_row, set_widths, table_view
 from tdkt_desktop.gui.widgets import SectionPage, compact_combo
 from tdkt_desktop.store.db import SYNCED_TABLES
 
@@ -134,8 +134,7 @@ class SyncPage(SectionPage):
             Column(self.tr("File"), lambda r: str(r.get("path") or "")),
         ], page)
         self.sent = table_view(self.sent_model, page)
-        for i, w in enumerate((130, 260, 110, 80, 200)):
-            self.sent.setColumnWidth(i, w)
+        set_widths(self.sent, (130, 260, 110, 80, 200))
         layout.addWidget(self.sent, 1)
         return page
 
@@ -194,8 +193,7 @@ class SyncPage(SectionPage):
             Column(self.tr("What to do"), lambda r: str(r.get("advice") or ""), tooltip=lambda r: str(r.get("advice") or "")),
         ], page)
         self.pending_table = table_view(self.pending_model, page)
-        for i, w in enumerate((190, 150, 140, 200, 330)):
-            self.pending_table.setColumnWidth(i, w)
+        set_widths(self.pending_table, (190, 150, 140, 200, 330))
         layout.addWidget(self.pending_table, 1)
         self.pending_empty = QtWidgets.QLabel(self.tr("Every record sent and received has been applied."), page)
         self.pending_empty.setObjectName("hint")
@@ -231,8 +229,7 @@ class SyncPage(SectionPage):
             Column(self.tr("Reason"), lambda r: r.get("reason") or ""),
         ], page)
         self.held = table_view(self.held_model, page)
-        for i, w in enumerate((220, 230, 130)):
-            self.held.setColumnWidth(i, w)
+        set_widths(self.held, (220, 230, 130))
         layout.addWidget(self.held, 1)
         row = QtWidgets.QHBoxLayout()
         self.retry_button = QtWidgets.QPushButton(self.tr("Import the held bundles again"), page)
@@ -257,8 +254,7 @@ class SyncPage(SectionPage):
             Column(self.tr("Changed"), lambda r: local_time(r.get("updated_at"))),
         ], page)
         self.peers = table_view(self.peers_model, page)
-        for i, w in enumerate((300, 240, 140, 130)):
-            self.peers.setColumnWidth(i, w)
+        set_widths(self.peers, (300, 240, 140, 130))
         layout.addWidget(self.peers, 1)
         row = QtWidgets.QHBoxLayout()
         button = QtWidgets.QPushButton(self.tr("Enrol a unit from its file…"), page)
@@ -282,8 +278,7 @@ class SyncPage(SectionPage):
             Column(self.tr("Result"), self._history_result),
         ], split)
         self.history = table_view(self.history_model, split)
-        for i, w in enumerate((130, 160, 70, 140)):
-            self.history.setColumnWidth(i, w)
+        set_widths(self.history, (130, 160, 70, 140))
         self.history.selectionModel().selectionChanged.connect(lambda *_a: self._show_history())
         split.addWidget(self.history)
         self.history_report = ReportView(split)
