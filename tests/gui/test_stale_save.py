@@ -264,3 +264,23 @@ def test_a_rating_changed_elsewhere_is_not_overwritten_by_the_ratings_grid(demo_
     dlg.overwrite_button.click()  # the person's choice
     demo_ctx.jobs.wait_idle()
     assert rating_of(demo_ctx.reader, "person", line["subject_id"], year)["rating"] == mine
+
+
+def test_a_vote_changed_elsewhere_is_not_undone_by_the_meeting_editor(demo_ctx: Any, qtbot: Any) -> None:
+    sid = demo_ctx.reader.rows("vote_sessions")[0]["id"]
+    editor = VoteSessionEditor(demo_ctx, sid)
+    qtbot.addWidget(editor)
+    demo_ctx.jobs.wait_idle()
+    held = {v["nomination_id"]: v["votes_for"] for v in demo_ctx.reader.rows("votes", "vote_session_id = ?", [sid])}
+    first = next(iter(held))
+    changed = 1 if held[first] != 1 else 2
+    with open_store(demo_ctx.db_path) as other:  # the same vote corrected in another program
+        vote = other.rows("votes", "vote_session_id = ? AND nomination_id = ?", [sid, first])[0]
+        other.update("votes", vote["id"], {"votes_for": changed})
+    editor.inputs["place"].set_text("Hội trường B")
+    assert editor.save()
+    dlg = stale_dialog(editor, qtbot, demo_ctx)
+    assert any(v[1:] == (str(changed), str(held[first])) for v in changes_shown(dlg).values())
+    dlg.cancel_button.click()
+    vote = demo_ctx.reader.rows("votes", "vote_session_id = ? AND nomination_id = ?", [sid, first])[0]
+    assert vote["votes_for"] == changed

@@ -37,7 +37,8 @@ class StaleRecord(StoreError):
     def __init__(self, table: str, record_id: str, current: Row | None) -> None:
         kind = _fields.KINDS.get(table)
         label = kind.label.lower() if kind is not None else "bản ghi"
-        title = str((current or {}).get(kind.title_field) or "") if kind is not None else ""
+        value = (current or {}).get(kind.title_field) if kind is not None else None
+        title = value if isinstance(value, str) else ""  # a name or a title, not a bare number
         if title:
             label += f" “{title if len(title) <= 80 else title[:79] + '…'}”"
         if current is None or current.get("deleted"):

@@ -282,7 +282,8 @@ class VoteSessionEditor(EditorDialog):
     def _show(self, row: Row) -> None:
         self._loading = True
         try:
-            self.opened({k: v for k, v in row.items() if k != "votes"})
+            self.opened({k: v for k, v in row.items() if k != "votes"},
+                        *(("votes", {k: v for k, v in vote.items() if k != "nomination"}) for vote in row["votes"]))
             for name, fi in self.inputs.items():
                 fi.set_stored(row.get(name))
             lines = []
@@ -412,6 +413,12 @@ class VoteSessionEditor(EditorDialog):
                 )
             ballot[line.nomination["id"]] = v
         return values, ballot
+
+    def mine(self, payload: Any, table: str, record_id: str) -> Row:
+        if table == "votes":  # a vote as this meeting would save it (none: removed here)
+            vote = next((v for v in self._opened.values() if v.get("id") == record_id), {})
+            return {"votes_for": payload[1].get(str(vote.get("nomination_id") or ""))}
+        return super().mine(payload, table, record_id)
 
     def write(self, store: Any, payload: tuple[Row, dict[str, int]]) -> str:
         values, ballot = payload
