@@ -745,7 +745,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Delete</source>
-        <translation>&amp;Xoá</translation>
+        <translation>&amp;Xóa</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -915,7 +915,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     <message>
         <location line="+1"/>
         <source>Could not delete directory.</source>
-        <translation>Không xoá được thư mục.</translation>
+        <translation>Không xóa được thư mục.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -927,14 +927,14 @@ Thay bằng tệp mới?</translation>
     <message>
         <location line="+1"/>
         <source>Are you sure you want to delete &apos;%1&apos;?</source>
-        <translation>Xoá hẳn “%1”?</translation>
+        <translation>Xóa hẳn “%1”?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&apos;%1&apos; is write protected.
 Do you want to delete it anyway?</source>
         <translation>“%1” đang được bảo vệ chống ghi.
-Vẫn xoá?</translation>
+Vẫn xóa?</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1529,7 +1529,7 @@
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>The share is counted on the TOTAL number of council members, not on those present; members absent give written opinions.</source>
         <translation>Tỷ lệ phiếu tính trên TỔNG SỐ thành viên Hội đồng, không phải số có mặt; thành viên vắng mặt gửi ý kiến bằng văn bản.</translation>
     </message>
@@ -1547,7 +1547,7 @@
 <context>
     <name>VotesModel</name>
     <message>
-        <location line="-355"/>
+        <location line="-356"/>
         <source>Nominee</source>
         <translation>Tên tập thể, cá nhân</translation>
     </message>
