@@ -171,6 +171,8 @@ def test_every_malformed_incoming_row_is_refused_with_its_reason_and_nothing_of_
         (bad(18, vv=dump({good["origin_install"]: good["clock"] - 1})),
          "dấu phiên bản không chứa lần ghi cuối của bản ghi"),
         (bad(19, vv=dump({"another": 99})), "dấu phiên bản không chứa lần ghi cuối của bản ghi"),
+        (bad(22, clock=0, vv=dump({"another": 99})), "dấu phiên bản không chứa lần ghi cuối của bản ghi"),
+        (bad(23, clock=1, vv=dump({"another": 99})), "dấu phiên bản không chứa lần ghi cuối của bản ghi"),
         (bad(20, full_name="Tên đã bị sửa"), "số hiệu phiên bản (rev) không khớp với nội dung bản ghi"),
         ({**good, "id": 21}, "thiếu hoặc sai trường id"),
         ({**good, "id": ""}, "thiếu hoặc sai trường id"),
@@ -260,6 +262,69 @@ def test_a_row_whose_parent_has_not_arrived_waits_and_is_applied_when_it_comes(p
     assert held_rows(prov) == []
     assert strip(prov.get("nominations", nom["id"])) == strip(nom)
     assert outcomes(prov, C1) == []
+
+
+def test_a_waiting_version_overtaken_by_a_newer_one_in_the_same_import_never_waits(pc):
+    """Both bundles imported at once: the first version is held, then overtaken within the same import."""
+    prov, c1, tmp = pc
+    ghost, who = person(c1, "Người chưa gửi"), person(c1, "Lý Thị Mai")
+    nom = nomination(c1, ghost, title="BANG_KHEN_TINH", status="submitted")
+    first = plain(c1, PROVINCE, tmp)
+    rewrite(first, c1, drop={"people": {ghost["id"]}})
+    fixed = c1.update("nominations", nom["id"], {"subject_id": who["id"], "subject_name": who["full_name"]})
+    second = plain(c1, PROVINCE, tmp)
+    rewrite(second, c1, drop={"people": {ghost["id"]}})
+    report = import_bundles(prov, [first, second])
+    assert [b.counts["nominations"] for b in report.bundles] == [counts(held=1), counts(new=1)]
+    assert report.waiting == 0 and held_rows(prov) == []
+    assert strip(prov.get("nominations", nom["id"])) == strip(fixed)
+
+
+def test_a_waiting_version_overtaken_by_a_newer_one_leaves_the_waiting_list(pc):
+    """The ward nominates someone it has not sent yet (the version waits), then corrects the subject to a
+    person the office has: the corrected version, which has seen the first, is applied and the first stops
+    waiting for a record that may never come."""
+    prov, c1, tmp = pc
+    ghost, who = person(c1, "Người chưa gửi"), person(c1, "Lý Thị Mai")
+    nom = nomination(c1, ghost, title="BANG_KHEN_TINH", status="submitted")
+    first = plain(c1, PROVINCE, tmp)
+    rewrite(first, c1, drop={"people": {ghost["id"]}})
+    assert import_bundles(prov, [first]).waiting == 1
+    assert [r["record_id"] for r in held_rows(prov)] == [nom["id"]]
+    fixed = c1.update("nominations", nom["id"], {"subject_id": who["id"], "subject_name": who["full_name"]})
+    second = plain(c1, PROVINCE, tmp)
+    rewrite(second, c1, drop={"people": {ghost["id"]}})
+    report = import_bundles(prov, [second])
+    assert report.bundles[0].counts["nominations"] == counts(new=1)
+    assert report.waiting == 0 and report.exit_code == EXIT_OK
+    assert held_rows(prov) == []
+    assert strip(prov.get("nominations", nom["id"])) == strip(fixed)
+    assert prov.get("people", ghost["id"]) is None
+
+
+def test_a_waiting_edit_of_a_record_already_here_is_applied_as_an_edit(pc):
+    """A nomination the office holds is moved to a person not sent yet: the edit waits, then is applied to
+    the record here (an update, not a second record) when the person comes."""
+    prov, c1, tmp = pc
+    who, later = person(c1, "Lý Thị Mai"), person(c1, "Trần Văn Hậu")
+    nom = nomination(c1, who, title="BANG_KHEN_TINH", status="submitted")
+    first = plain(c1, PROVINCE, tmp)
+    rewrite(first, c1, drop={"people": {later["id"]}})
+    import_bundles(prov, [first])
+    assert prov.get("nominations", nom["id"])["subject_id"] == who["id"]
+    moved = c1.update("nominations", nom["id"], {"subject_id": later["id"], "subject_name": later["full_name"]})
+    second = plain(c1, PROVINCE, tmp)
+    rewrite(second, c1, drop={"people": {later["id"]}})
+    report = import_bundles(prov, [second])
+    assert report.bundles[0].counts["nominations"] == counts(held=1) and report.waiting == 1
+    assert prov.get("nominations", nom["id"])["subject_id"] == who["id"]  # the version held stays meanwhile
+    third = plain(c1, PROVINCE, tmp)
+    rewrite(third, c1, drop={"nominations": {nom["id"]}})
+    report = import_bundles(prov, [third])
+    assert [(x.source, x.counts) for x in report.bundles[1:]] == [(HELD_SOURCE, {"nominations": counts(updated=1)})]
+    assert report.waiting == 0 and report.exit_code == EXIT_OK and held_rows(prov) == []
+    assert strip(prov.get("nominations", nom["id"])) == strip(moved)
+    assert prov.db.execute("SELECT COUNT(*) FROM nominations WHERE id = ?", [nom["id"]]).fetchone()[0] == 1
 
 
 def test_a_row_before_its_parent_in_the_same_bundle_is_applied_after_it(pc):
@@ -375,6 +440,30 @@ def test_a_new_row_with_one_field_written_without_authority_is_refused_whole(pc)
     assert report.bundles[0].counts["nominations"] == counts(new=1)
 
 
+def test_every_field_of_a_new_row_is_judged_even_after_empty_ones(pc):
+    """A field the sender may not write is found wherever it stands in the row: after empty fields
+    (campaign_id, period … come before appraisal_note) the check goes on to the end."""
+    prov, c1, tmp = pc
+    who = person(c1, "Lý Thị Mai")
+    nom = forge_new(c1, "nominations", {
+        "subject_kind": "person", "subject_id": who["id"], "subject_name": "Lý Thị Mai", "status": "submitted",
+        "title_code": "BANG_KHEN_TINH", "award_kind": "cong_trang", "year": 2025, "unit_code": C1,
+        "campaign_id": None, "period": None, "appraisal_note": "Tự nhận xét"},
+        owner=C1, writer=C1)
+    path = plain(c1, PROVINCE, tmp)
+    rewrite(path, c1, {"people": [strip(who)], "nominations": [nom]})
+    before = canonical_dump(prov)
+    report = import_bundles(prov, [path])
+    (b,) = report.bundles
+    reason = "chỉ 92 (cơ quan thẩm định) ghi được “Ý kiến thẩm định”"
+    assert b.rejected == [{"table": "nominations", "id": nom["id"], "reason": reason, "code": "no_authority"}]
+    assert b.counts == {"people": counts(new=1), "nominations": counts(rejected=1)}
+    assert prov.get("nominations", nom["id"]) is None
+    after = canonical_dump(prov)
+    assert {t: rows for t, rows in after.items() if t != "people"} == {
+        t: rows for t, rows in before.items() if t != "people"}
+
+
 def test_a_new_row_written_by_no_one_named_is_judged_as_the_senders(pc):
     prov, c1, tmp = pc
     row = forge_new(prov, "people", {"full_name": "Người lạ", "unit_code": C1}, owner=C1, writer=PROVINCE)
@@ -407,6 +496,32 @@ def test_a_field_written_without_authority_is_refused_and_the_rest_of_the_row_ap
     assert outcomes(prov, C1) == [{"table_name": "nominations", "record_id": nom["id"], "field_name": "appraisal_note",
                                    "state": "refused", "code": "no_authority", "reason": reason,
                                    "missing_table": None, "missing_id": None}]
+    assert outcome_sources(prov, C1) == [(nom["id"], forged["rev"], b.bundle_id)]
+
+
+def test_a_ward_cannot_take_back_a_refusal_it_has_seen(pc):
+    """The office refused the nomination; a version from the ward that has seen the refusal and sets the status
+    back to "submitted" is refused on that field: the office's verdict stands."""
+    from tdkt_desktop.store import office
+
+    prov, c1, tmp = pc
+    who = person(c1, "Lý Thị Mai")
+    nom = nomination(c1, who, title="BANG_KHEN_TINH", status="submitted", achievement="Ban đầu")
+    import_bundles(prov, [plain(c1, PROVINCE, tmp)])
+    office.receive(prov, nom["id"])
+    office.reject(prov, nom["id"], reason="Chưa đủ tiêu chuẩn")
+    approved = prov.get("nominations", nom["id"])
+    assert approved["status"] == "rejected"
+    forged = forge(strip(approved), C1, install=nom["origin_install"], clock=nom["clock"] + 5, status="submitted")
+    path = plain(c1, PROVINCE, tmp)
+    rewrite(path, c1, {"nominations": [forged]})
+    report = import_bundles(prov, [path])
+    (b,) = report.bundles
+    now = prov.get("nominations", nom["id"])
+    assert (now["status"], now["status_reason"]) == ("rejected", "Chưa đủ tiêu chuẩn")
+    assert [(f["field"], f["table"]) for f in b.refused_fields] == [("status", "nominations")]
+    assert "không tự chuyển đề nghị sang “submitted”" in b.refused_fields[0]["reason"]
+    assert report.exit_code == EXIT_REFUSED
 
 
 # --------------------------------------------------------------------------- versions
@@ -422,6 +537,9 @@ def test_a_record_edited_twice_between_bundles_arrives_as_its_last_version(pc):
     report = import_bundles(prov, [plain(c1, PROVINCE, tmp)])
     assert report.bundles[0].counts == {"people": counts(updated=1)} and report.exit_code == EXIT_OK
     assert strip(prov.get("people", who["id"])) == strip(last)
+    # the version is kept as the ward's (it is not sent back to it)
+    (came_from,) = prov.db.execute("SELECT local_from FROM people WHERE id = ?", [who["id"]]).fetchone()
+    assert came_from == last["origin_install"]
     # the same versions again: nothing changes; an older one is stale
     again = plain(c1, PROVINCE, tmp)
     rewrite(again, c1, {"people": [strip(last)]})
@@ -447,8 +565,10 @@ def both_edited(pc):
 
 def test_a_status_written_at_both_places_is_the_offices_at_the_office(both_edited):
     prov, c1, tmp, nom = both_edited
+    sent = c1.get("nominations", nom["id"])
     report = import_bundles(prov, [plain(c1, PROVINCE, tmp)])
     (b,) = report.bundles
+    assert outcome_sources(prov, C1) == [(nom["id"], sent["rev"], b.bundle_id)]  # the receipt names the version
     reason = "cùng một trường được sửa ở hai nơi"
     assert b.counts == {"nominations": counts(merged=1, conflict=1)}
     assert b.conflicts == [{"table": "nominations", "id": nom["id"], "field": "status", "kind": "collision",
