@@ -99,6 +99,26 @@ def test_register_a_person_for_a_title(window, qtbot, db_path) -> None:
         assert (reg["subject_id"], reg["subject_kind"], reg["title_code"]) == (person["id"], "person", "LDTT")
 
 
+def test_registration_titles_follow_the_kind_of_subject(ctx, qtbot) -> None:
+    """An individual is offered only individuals' titles, a collective only collectives'; switching the kind
+    drops a title that does not fit it (the store refuses one saved anyway: test_registries.py)."""
+    from tdkt_desktop.core.rules import allowed_titles, ruleset_for
+
+    editor = RecordEditor(ctx, "registrations")
+    qtbot.addWidget(editor)
+    combo = editor.input("title_code").combo
+    offered = lambda: {combo.itemData(i) for i in range(combo.count())} - {""}  # noqa: E731
+    rules = ruleset_for(_dt.date(_dt.date.today().year, 12, 31))
+    assert editor.input("subject_kind").raw() == "person"
+    assert offered() == {e.code for e in allowed_titles(rules, "person")}
+    assert "LDTT" in offered() and "TLDXS" not in offered() and "TLDTT" not in offered()
+    editor.input("title_code").set_text("LDTT")
+    editor.input("subject_kind").set_text("collective")
+    assert offered() == {e.code for e in allowed_titles(rules, "collective")}
+    assert "TLDXS" in offered() and "LDTT" not in offered()
+    assert editor.input("title_code").raw() == ""  # the individual's title chosen before is dropped
+
+
 BAD = {"date": "31/02/2025", "number": "7,5,3", "int": "mười", "year": "20255"}
 
 

@@ -252,3 +252,32 @@ def test_a_list_of_past_awards_is_searched_by_the_name_of_whom_it_was_given(stor
     fetched = query.fetch(store, [r["id"] for r in rows.values()])
     assert sorted(r["subject_id__name"] for r in fetched.values()) == sorted(
         ["Nguyễn Thị Lan", "Trần Văn Bình", "Văn phòng HĐND và UBND"])
+
+
+def test_a_registration_saved_one_at_a_time_is_checked_like_a_bulk_one(demo_store):
+    """An individual cannot register for a collective title, nor a collective for an individual's, whether
+    through the bulk service or one record saved from the list (the store checks every registration)."""
+    import pytest
+
+    from tdkt_desktop.core.text import InputError
+
+    s = demo_store
+    person = s.rows("people")[0]
+    collective = s.rows("collectives")[0]
+    campaign = s.rows("campaigns")[0]
+    before = s.count("registrations")
+    with pytest.raises(InputError, match="chỉ dành cho tập thể, không dành cho cá nhân"):
+        s.insert("registrations", {"campaign_id": campaign["id"], "year": 2026, "subject_kind": "person",
+                                   "subject_id": person["id"], "subject_name": person["full_name"],
+                                   "title_code": "TLDXS"})
+    with pytest.raises(InputError, match="không dành cho tập thể"):
+        s.insert("registrations", {"campaign_id": campaign["id"], "year": 2026, "subject_kind": "collective",
+                                   "subject_id": collective["id"], "subject_name": collective["name"],
+                                   "title_code": "CSTDCS"})
+    assert s.count("registrations") == before
+    ok = s.insert("registrations", {"campaign_id": campaign["id"], "year": 2026, "subject_kind": "person",
+                                    "subject_id": person["id"], "subject_name": person["full_name"],
+                                    "title_code": "LDTT"})
+    with pytest.raises(InputError, match="không dành cho cá nhân"):
+        s.update("registrations", ok["id"], {"title_code": "TLDTT"})
+    assert s.get("registrations", ok["id"])["title_code"] == "LDTT"

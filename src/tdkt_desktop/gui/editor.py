@@ -14,10 +14,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tdkt_desktop.core.models import SubjectKind
+from tdkt_desktop.core.rules import allowed_titles, ruleset_for
 from tdkt_desktop.core.text import InputError
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
-from tdkt_desktop.gui.inputs import FieldInput, RefInput, make_input
+from tdkt_desktop.gui.inputs import ChoiceInput, FieldInput, RefInput, make_input
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.widgets import fit_to_screen, shortcut
 from tdkt_desktop.store import fields as F
@@ -91,6 +92,7 @@ class RecordEditor(QtWidgets.QDialog):
             if name in start:
                 widget.set_stored(start[name])
         self._load_ref_labels(start)
+        self._offer_titles_for_kind()
         self._initial = self._snapshot()
         for name, widget in self.inputs.items():
             widget.changed.connect(lambda n=name: self._on_changed(n))
@@ -156,6 +158,24 @@ class RecordEditor(QtWidgets.QDialog):
         shortcut("Ctrl+S", self, self.save)
         rows = len(self.specs)
         fit_to_screen(self, 620, min(140 + rows * 46, 720))
+
+    def _offer_titles_for_kind(self) -> None:
+        """A registration's title list offers only the titles given to that kind (an individual is
+        never offered a collective title) in the rules in force at the end of the year chosen."""
+        titles, kind = self.inputs.get("title_code"), self.inputs.get("subject_kind")
+        if self.table != "registrations" or not isinstance(titles, ChoiceInput) or kind is None:
+            return
+        try:
+            subject_kind = SubjectKind(str(kind.raw() or ""))
+        except ValueError:
+            return
+        year_input = self.inputs.get("year")
+        try:
+            year = int(year_input.raw()) if year_input is not None and year_input.raw() else _dt.date.today().year
+            entries = allowed_titles(ruleset_for(_dt.date(year, 12, 31)), subject_kind)
+        except (ValueError, TypeError, InputError):
+            return
+        titles.set_choices([(self.ctx.naming.title(e.code), e.code) for e in entries])
 
     def _field_label(self, spec: F.Field) -> str:
         if spec.name == "subject_id":
@@ -251,6 +271,8 @@ class RecordEditor(QtWidgets.QDialog):
                 self._show_form_error("")
         if name == "subject_kind" and "subject_id" in self.inputs:
             self.inputs["subject_id"].set_stored(None)
+        if name in ("subject_kind", "year"):
+            self._offer_titles_for_kind()
         if name == "code" and "award_name" in self.inputs and not self.inputs["award_name"].text().strip():
             code = self.inputs["code"].raw()
             if code:  # a title chosen from the catalogue names the award, until a name is typed

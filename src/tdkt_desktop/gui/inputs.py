@@ -213,6 +213,20 @@ class ChoiceInput(FieldInput):
             i = self.combo.count() - 1
         self.combo.setCurrentIndex(max(i, 0))
 
+    def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
+        """Offer ``choices`` instead; the value chosen stays if it is among them, else the choice empties."""
+        current = self.raw()
+        self._choices = list(choices)
+        blocked = self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem("", "")
+        for label, value in self._choices:
+            self.combo.addItem(label, value)
+        self.combo.setCurrentIndex(max(self.combo.findData(current), 0))
+        self.combo.blockSignals(blocked)
+        if self.raw() != current:
+            self.changed.emit()
+
     def set_text(self, text: str) -> None:
         i = self.combo.findData(text)
         if i < 0:

@@ -667,6 +667,14 @@ class Store:
             from tdkt_desktop.store import directives
 
             directives.check_unique(self, after, exclude_id=after["id"])
+        if table == "registrations" and not after.get("deleted") and after.get("title_code") and after.get(
+            "subject_kind") and (
+            before is None or any(k in changed for k in ("title_code", "subject_kind", "year"))
+        ):
+            from tdkt_desktop.store import registrations
+
+            year = after.get("year") or str(after.get("registered_on") or "")[:4] or _dt.date.today().year
+            registrations.check_title(self, str(after["title_code"]), str(after.get("subject_kind")), int(year))
 
     def unit_tree(self) -> UnitTree:
         """The unit tree as this database knows it (cached until a ``units`` row changes)."""

@@ -19,7 +19,7 @@ from tdkt_desktop.core.text import InputError, clean
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store.db import Row, Store
 
-__all__ = ["Registered", "register_many"]
+__all__ = ["Registered", "check_title", "register_many"]
 
 _KINDS = {k.value: k.table for k in SubjectKind}
 
@@ -37,6 +37,26 @@ def _kind_label(kind: str) -> str:
         return SubjectKind(kind).label.lower()
     except ValueError:
         return kind
+
+
+def check_title(store: Store, title_code: str, subject_kind: str, year: int) -> None:
+    """Refuse (:class:`InputError`) a registration for a title that is not in the rules in force at the end of
+    ``year`` or not given to this kind of subject (an individual registering for a collective title). Every
+    registration written here passes this check: the bulk one below and each one saved from a list
+    (``Store`` runs it before writing a registration)."""
+    if subject_kind not in _KINDS:
+        raise InputError(f"Loại đối tượng “{subject_kind}” không hợp lệ. Chọn một trong: "
+                         f"{', '.join(_KINDS)}.", field="Loại đối tượng", value=subject_kind)
+    unit = store.self_unit()
+    rs = ruleset_for(_dt.date(year, 12, 31), province_code=(unit or {}).get("province_code") or None)
+    entry = rs.catalogue.get(title_code)
+    if entry is None:
+        raise InputError(f"Danh hiệu “{title_code}” không có trong {rs.describe()}. Các danh hiệu: "
+                         f"{', '.join(sorted(rs.catalogue))}.", field="Danh hiệu", value=title_code)
+    if SubjectKind(subject_kind) not in entry.subject_kinds:
+        allowed = ", ".join(_kind_label(k.value) for k in entry.subject_kinds)
+        raise InputError(f"{entry.name} chỉ dành cho {allowed}, không dành cho {_kind_label(subject_kind)}.",
+                         field="Danh hiệu", value=title_code)
 
 
 def register_many(
@@ -63,16 +83,7 @@ def register_many(
     with store.atomic():
         campaign = store.require("campaigns", campaign_id)
         year = int(campaign.get("year") or day.year)
-        unit = store.self_unit()
-        rs = ruleset_for(_dt.date(year, 12, 31), province_code=(unit or {}).get("province_code") or None)
-        entry = rs.catalogue.get(title_code)
-        if entry is None:
-            raise InputError(f"Danh hiệu “{title_code}” không có trong {rs.describe()}. Các danh hiệu: "
-                             f"{', '.join(sorted(rs.catalogue))}.", field="Danh hiệu", value=title_code)
-        if SubjectKind(subject_kind) not in entry.subject_kinds:
-            allowed = ", ".join(_kind_label(k.value) for k in entry.subject_kinds)
-            raise InputError(f"{entry.name} chỉ dành cho {allowed}, không dành cho {_kind_label(subject_kind)}.",
-                             field="Danh hiệu", value=title_code)
+        check_title(store, title_code, subject_kind, year)
         held = {r["subject_id"] for r in store.rows(
             "registrations", "campaign_id = ? AND title_code = ? AND subject_kind = ?",
             [campaign["id"], title_code, subject_kind])}
