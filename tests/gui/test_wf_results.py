@@ -114,3 +114,37 @@ def test_results_shown_follow_a_job_on_results_and_not_one_on_another_table(view
     demo_ctx.jobs.wait_idle()
     assert loads == [9]
     assert cell(view, 0, "value") == "9,9"
+
+
+def test_the_periods_follow_the_chosen_campaign_in_time_order(demo_ctx: Any, qtbot: Any) -> None:
+    """A 2021–2025 plan offers every period of 2021 to 2025 (mid-term reviews of past years included), in
+    time order; a campaign of one year offers that year's; a period outside the plan cannot be saved."""
+    from tdkt_desktop.core.text import InputError
+    from tdkt_desktop.store import open_store, results
+
+    store = open_store(demo_ctx.reader.path)
+    plan = store.insert("campaigns", {"name": "Kế hoạch thi đua giai đoạn 2021–2025", "campaign_type": "regular",
+                                      "start_date": "2021-01-01", "end_date": "2025-12-31", "year": 2021})
+    store.insert("targets", {"campaign_id": plan["id"], "seq": 1, "measure": "Tỷ lệ hộ nghèo",
+                             "comparator": "at_most", "value": 1, "unit": "%"})
+    v = ResultsView(demo_ctx)
+    qtbot.addWidget(v)
+    v.choose(campaign_id=plan["id"], unit_code=demo_ctx.unit_code)
+    demo_ctx.jobs.wait_idle()
+    demo_ctx.jobs.wait_idle()
+    offered = [v.period.itemData(i) for i in range(v.period.count())]
+    assert offered[:4] == ["2021-H1", "2021-H2", "2021", "2022-H1"] and offered[-1] == "2025"
+    assert len(offered) == 15 and v.period.currentData() == "2025"  # the latest period of a finished plan
+    assert v.period.itemText(0) == "6 tháng đầu năm 2021"
+    year_one = demo_ctx.reader.rows("campaigns", "doc_number = ?", ["12/CT-UBND"])[0]
+    v.choose(campaign_id=year_one["id"])
+    demo_ctx.jobs.wait_idle()
+    year = int(year_one["year"])
+    assert [v.period.itemData(i) for i in range(v.period.count())] == [f"{year}-H1", f"{year}-H2", str(year)]
+    with pytest.raises(InputError, match="nằm ngoài thời gian của phong trào"):
+        results.save_results(store, campaign_id=plan["id"], period="2026-H1", unit_code=demo_ctx.unit_code,
+                             results=[{"target_id": store.rows("targets", "campaign_id = ?", [plan["id"]])[0]["id"],
+                                       "value": "0,8"}])
+    assert store.count("target_results", "target_id IN (SELECT id FROM targets WHERE campaign_id = ?)",
+                       [plan["id"]]) == 0
+    store.close()

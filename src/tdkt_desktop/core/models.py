@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
 from tdkt_desktop.core.text import InputError
 
@@ -261,6 +263,38 @@ def period_label(period: str) -> str:
 
 def period_year(period: str) -> int:
     return int(period[:4])
+
+
+def campaign_years(campaign: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The first and last year a campaign runs (its start and end dates, else its year); ``None`` when it
+    records neither (a campaign with no time frame)."""
+
+    def year_of(value: Any) -> int | None:
+        text = str(value or "")
+        return int(text[:4]) if text[:4].isdigit() else None
+
+    first = year_of(campaign.get("start_date")) or year_of(campaign.get("year"))
+    last = year_of(campaign.get("end_date")) or year_of(campaign.get("year")) or first
+    if first is None or last is None:
+        return None
+    return (min(first, last), max(first, last))
+
+
+def periods_between(first: int, last: int) -> list[str]:
+    """Every reporting period of the years ``first``…``last`` in time order: 6 tháng đầu năm, 6 tháng cuối
+    năm, then the whole year, year after year."""
+    return [p for y in range(first, last + 1) for p in (f"{y}-H1", f"{y}-H2", str(y))]
+
+
+def campaign_periods(campaign: Mapping[str, Any], *, today: _dt.date | None = None) -> list[str]:
+    """The periods results of a campaign can be reported for, in time order: every period of the years it
+    runs (a 2021–2025 plan: 2021 to 2025; a plan of 2024: its mid-term review 2024-H1 too); with no time frame,
+    last year to next year."""
+    years = campaign_years(campaign)
+    if years is None:
+        this = (today or _dt.date.today()).year
+        years = (this - 1, this + 1)
+    return periods_between(*years)
 
 
 def period_end(period: str) -> _dt.date:

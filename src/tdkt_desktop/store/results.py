@@ -179,6 +179,14 @@ def save_results(
     key = m.parse_period(period)
     with store.atomic():
         campaign = store.require("campaigns", campaign_id)
+        years = m.campaign_years(campaign)
+        if years is not None and not years[0] <= m.period_year(key) <= years[1]:
+            span = str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+            raise InputError(
+                f"Kỳ “{m.period_label(key)}” nằm ngoài thời gian của phong trào “{campaign['name']}” (năm {span}). "
+                "Chọn một kỳ trong thời gian đó, hoặc sửa ngày bắt đầu, kết thúc của phong trào.",
+                field="Kỳ báo cáo", value=period,
+            )
         if unit_code not in result_units(store):
             raise InputError(
                 f"Đơn vị {unit_code} không phải đơn vị này hay đơn vị trực thuộc nên không nhập kết quả cho đơn vị đó "

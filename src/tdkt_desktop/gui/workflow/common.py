@@ -29,12 +29,10 @@ def current_period(on: _dt.date | None = None) -> str:
 
 
 def period_choices(around: int | None = None) -> list[tuple[str, str]]:
+    """The periods of the year before, the year and the year after ``around`` (default: this year), in time
+    order."""
     year = around or today().year
-    out = []
-    for y in (year, year - 1, year + 1):
-        for p in (f"{y}-H1", str(y), f"{y}-H2"):
-            out.append((m.period_label(p), p))
-    return out
+    return [(m.period_label(p), p) for p in m.periods_between(year - 1, year + 1)]
 
 
 def enum_label(enum: type[m.LabelledEnum], value: Any) -> str:

@@ -327,6 +327,7 @@ class ResultsView(QtWidgets.QWidget):
         self.setObjectName("resultsSection")
         self.ctx = ctx
         self._key: tuple[Any, Any, Any] | None = None
+        self._campaign_rows: dict[str, Row] = {}
         self._wanted: dict[str, Any] | None = None
         self._generation = 0
         lay = QtWidgets.QVBoxLayout(self)
@@ -426,11 +427,10 @@ class ResultsView(QtWidgets.QWidget):
         self.ctx.jobs.run(read, done=lambda got: self._show_pickers(*got), title=self.tr("Reading"))
 
     def _show_pickers(self, campaigns: list[Row], units: list[Row]) -> None:
+        self._campaign_rows = {str(c["id"]): c for c in campaigns}
         fill_combo(self.campaign, [(f"{c['name']} ({c['year']})" if c.get("year") else c["name"], c["id"])
                                    for c in campaigns])
-        if self.period.count() == 0:
-            fill_combo(self.period, [(m.period_label(p), p) for _l, p in _period_list()])
-            select_data(self.period, current_period())
+        self._fill_periods()
         fill_combo(self.unit, [(u["name"] or u["code"], u["code"]) for u in units])
         if self._wanted is not None:
             wanted, self._wanted = self._wanted, None
@@ -438,7 +438,23 @@ class ResultsView(QtWidgets.QWidget):
         elif not self.has_unsaved_changes():
             self.load()
 
+    def _fill_periods(self) -> None:
+        """The periods of the chosen campaign's years, in time order (a 2021–2025 plan offers 2021 to 2025); the
+        period chosen stays when the campaign has it, else the current one, else the campaign's latest that
+        has begun."""
+        campaign = self._campaign_rows.get(str(self.campaign.currentData()), {})
+        periods = m.campaign_periods(campaign)
+        wanted = self.period.currentData()
+        fill_combo(self.period, [(m.period_label(p), p) for p in periods], keep=False)
+        today = current_period()
+        begun = [p for p in periods if m.period_year(p) <= m.period_year(today)]
+        for choice in (wanted, today, begun[-1] if begun else None, periods[0] if periods else None):
+            if choice is not None and select_data(self.period, choice):
+                break
+
     def _picked(self, _i: int = 0) -> None:
+        if self.campaign.currentData() != (self._key or (None,))[0]:
+            self._fill_periods()
         new_key = (self.campaign.currentData(), self.period.currentData(), self.unit.currentData())
         if new_key == self._key:
             return
@@ -463,6 +479,7 @@ class ResultsView(QtWidgets.QWidget):
             return
         if campaign_id is not None:
             select_data(self.campaign, campaign_id)
+            self._fill_periods()
         if period is not None and not select_data(self.period, period):
             self.period.addItem(m.period_label(period), period)
             select_data(self.period, period)
@@ -670,8 +687,3 @@ class ResultsView(QtWidgets.QWidget):
         if not self.has_unsaved_changes():
             self.fill_pickers()  # then the results are read again
 
-
-def _period_list() -> list[tuple[str, str]]:
-    from tdkt_desktop.gui.workflow.common import period_choices
-
-    return period_choices()
