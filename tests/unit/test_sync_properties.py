@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from tdkt_desktop.store import backups, office, open_store
@@ -431,6 +431,10 @@ def _check_authority(net: Network) -> None:
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(actions=programs())
+# An appraisal sent down, then the province restores a backup made before it: the bundle still in flight
+# brings the approval to the ward, and the province gets it back from the ward (its next bundle is full)
+@example(actions=[("edit", PROVINCE, "nominations", 0), ("backup", PROVINCE), ("appraise", "approved", 0),
+                  ("send", (PROVINCE, C1)), ("restore", PROVINCE), ("move", PROVINCE)])
 def test_a_network_with_restores_and_copies_converges_without_loss_or_overreach(network, tmp_path_factory, actions):
     net = Network(network, tmp_path_factory.mktemp("run"))
     try:

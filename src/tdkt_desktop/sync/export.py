@@ -81,6 +81,22 @@ def _last_acked(store: Store, to_unit: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def peer_restored_since_full(store: Store, to_unit: str) -> bool:
+    """Whether ``to_unit`` restored its database from a backup (a new installation identity accepted here) and
+    has not yet acknowledged a full bundle made since. A restored unit may lack anything it received after its
+    backup — our rows it had acknowledged, and the versions it made itself and sent to us before the restore —
+    so every bundle to it is full until one such bundle is acknowledged."""
+    row = store.db.execute(
+        "SELECT MAX(at) FROM sync_key_events WHERE unit_code = ? AND event = 'new_install'", [to_unit]
+    ).fetchone()
+    if row is None or row[0] is None:
+        return False
+    return store.db.execute(
+        "SELECT 1 FROM sync_outgoing WHERE to_unit = ? AND full = 1 AND acked_at IS NOT NULL AND created_at >= ?",
+        [to_unit, row[0]],
+    ).fetchone() is None
+
+
 def _ack_for(store: Store, to_unit: str) -> dict[str, Any] | None:
     rows = list(store.db.query(
         "SELECT bundle_id, seq_to, hash FROM sync_incoming WHERE from_unit = ? ORDER BY seq_to DESC, imported_at DESC LIMIT 1",
@@ -118,6 +134,7 @@ def export_bundle(
             code="no_peer",
         )
     _keys.ensure_keys(store)
+    full = full or peer_restored_since_full(store, to_unit)
     last = None if full else _last_acked(store, to_unit)
     since = int(last["seq_to"]) if last else 0
     # a bundle made before this database got its installation identity (a restore) counted another identity's clock
@@ -202,7 +219,7 @@ def _encrypt(data: bytes, box_key: str, bundle_id: str) -> tuple[dict[str, str],
 def pending_count(store: Store, to_unit: str) -> int:
     """How many records the next (incremental) bundle to ``to_unit`` would carry: everything since the last
     bundle ``to_unit`` acknowledged (a bundle not yet acknowledged is carried again)."""
-    last = _last_acked(store, to_unit)
+    last = None if peer_restored_since_full(store, to_unit) else _last_acked(store, to_unit)
     return _count_since(store, to_unit, int(last["seq_to"]) if last else 0)
 
 
