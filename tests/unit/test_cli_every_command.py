@@ -289,6 +289,22 @@ def test_units_search_finds_a_ward_by_its_name_without_tones(capsys):
     assert any(u["code"] == "31147" and "Tân An" in u["name"] for u in found)
 
 
+def test_units_search_lists_the_installations_own_province_first(capsys, tmp_path):
+    """Fifteen provinces have a Tân An: an officer of Cần Thơ sees Cần Thơ's first, the others after."""
+    db = str(tmp_path / "tinh.sqlite")
+    assert main(["--db", db, "init", "--unit", "92"]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["units", "search", "tan", "an", "--json"]) == EXIT_OK
+    anywhere = [u["code"] for u in json.loads(capsys.readouterr().out)]
+    for argv in (["--db", db, "units", "search", "tan", "an", "--json"], ["units", "search", "tan", "an", "--json", "--db", db]):
+        assert main(argv) == EXIT_OK
+        here = [u["code"] for u in json.loads(capsys.readouterr().out)]
+        assert here[0] == "31147" and anywhere[0] != "31147"
+        assert sorted(here) == sorted(anywhere)  # the same units, only in another order
+    assert main(["--db", str(tmp_path / "khong-co.sqlite"), "units", "search", "tan", "an"]) == EXIT_OK
+    assert not (tmp_path / "khong-co.sqlite").exists()
+
+
 def test_keys_rotate_keeps_the_unit_and_changes_the_fingerprint(capsys, world):
     db = world["db"]
     assert main(["--db", db, "keys", "show", "--json"]) == EXIT_OK

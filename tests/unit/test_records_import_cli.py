@@ -108,6 +108,10 @@ def test_a_wards_own_list_as_csv_dry_run_then_for_real(capsys, db, tmp_path, nam
     if note:
         assert any(note in n for n in preview["notes"]), preview["notes"]
     assert snapshot(db) == before  # a dry run writes nothing
+    code, out, err = run(capsys, "records", "import", "people", str(path), "--db", db, "--dry-run")
+    assert code == EXIT_OK, err
+    assert f"Tệp {name}, dòng tiêu đề 3: 3 dòng dữ liệu" in out and "trang" not in out.split("\n")[0]  # no sheets
+    assert snapshot(db) == before
     code, out, err = run(capsys, "records", "import", "people", str(path), "--db", db)
     assert code == EXIT_OK, err
     assert "Đã nhập:" in out and "3 cá nhân" in out

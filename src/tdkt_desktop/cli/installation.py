@@ -9,10 +9,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tdkt_desktop.cli.base import EXIT_OK, CliError, db_path_of, open_or_create, print_json, subcommands
+from tdkt_desktop.cli.base import (
+    EXIT_OK,
+    CliError,
+    db_path_of,
+    open_existing,
+    open_or_create,
+    print_json,
+    subcommands,
+)
 from tdkt_desktop.core import admin_units
+from tdkt_desktop.core.errors import UserError
 from tdkt_desktop.core.models import UnitLevel
 from tdkt_desktop.store import open_store
+from tdkt_desktop.store.authority import UnitTree
 from tdkt_desktop.store.installation import init_unit
 
 # Files the application opens when given as the only argument (double-click in the file manager).
@@ -39,8 +49,22 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _own_unit(args: argparse.Namespace) -> str | None:
+    """The unit of an existing database (its own province's units are listed first); never creates one."""
+    if not db_path_of(args).exists():
+        return None
+    try:
+        with open_existing(args, daily_backup=False) as store:
+            if not store.unit_code:
+                return None
+            chain = [store.unit_code, *UnitTree(store).ancestors(store.unit_code)]
+    except UserError:  # a database that cannot be read now: the search does not need it
+        return None
+    return next((code for code in chain if admin_units.find(code) is not None), None)
+
+
 def cmd_units_search(args: argparse.Namespace) -> int:
-    found = admin_units.search(" ".join(args.query), legacy=args.legacy, limit=args.limit)
+    found = admin_units.search(" ".join(args.query), legacy=args.legacy, limit=args.limit, near=_own_unit(args))
     if args.json:
         print_json([{"code": u.code, "name": u.name, "level": u.level, "display": admin_units.display_name(u)}
                     for u in found])

@@ -214,18 +214,22 @@ def _rank(entry: _Entry, q: str, q_words: Sequence[str]) -> int | None:
     return None
 
 
-def search(query: str | None, *, legacy: bool = False, limit: int | None = 50) -> list[AdminUnit]:
+def search(query: str | None, *, legacy: bool = False, limit: int | None = 50,
+           near: str | None = None) -> list[AdminUnit]:
     """Units whose code starts with ``query`` or whose name matches it without tones or case.
 
     "tan phu" finds "Phường Tân Phú"; "dak lak" and "ĐẮK lắk" find "Tỉnh Đắk Lắk"; "790" finds codes
     starting 790. Exact names come first, then names that start with the query, then names that
-    contain it at a word start; within a group provinces before districts before communes, then by
+    contain it at a word start; within a group the units of the province of ``near`` (a unit code, usually
+    the installation's own unit) first, then provinces before districts before communes, then by
     Vietnamese alphabetical order. ``limit=None`` returns every match.
     """
     q = fold(query)
     if not q:
         return []
     idx = _index(legacy)
+    home = idx.by_code.get(near) if near else None
+    home_province = (home.province_code or home.code) if home else None
     scored: list[tuple[int, tuple[object, ...], AdminUnit]] = []
     seen: set[str] = set()
     if q.isdigit():
@@ -240,7 +244,8 @@ def search(query: str | None, *, legacy: bool = False, limit: int | None = 50) -
             continue
         name_rank = _rank(entry, q, q_words)
         if name_rank is not None:
-            scored.append((name_rank, idx.order(entry.unit), entry.unit))
+            away = home_province is not None and home_province not in (entry.unit.province_code, entry.unit.code)
+            scored.append((name_rank, (away, *idx.order(entry.unit)), entry.unit))
     scored.sort(key=lambda item: (item[0], item[1]))
     found = [unit for _, _, unit in scored]
     return found if limit is None else found[: max(limit, 0)]

@@ -418,11 +418,17 @@ class ImportPreview:
             "value_map": self.value_map, "unknown": self.unknown,
         }
 
+    def _sheet_words(self) -> str:
+        """", trang tính “Danh sách”" for a workbook; nothing for a text file (CSV has no sheets)."""
+        if self.path.suffix.lower() in (".csv", ".txt", ".tsv"):
+            return ""
+        return f", trang tính “{self.sheet}”"
+
     def report(self, *, limit: int = 60) -> str:
         """The preview in words, for a terminal or a message box."""
         s = self.summary()
         lines = [
-            f"Tệp {self.path.name}, trang “{self.sheet}”, dòng tiêu đề {self.header_row}: {s['rows']} dòng dữ liệu "
+            f"Tệp {self.path.name}{self._sheet_words()}, dòng tiêu đề {self.header_row}: {s['rows']} dòng dữ liệu "
             f"({KIND_LABELS[self.kind]}).",
             "Ghép cột: " + "; ".join(
                 f"{c.letter} “{c.header}” → {c.field_label}" for c in self.columns if c.field and c.field != "stt"
