@@ -33,8 +33,10 @@ __all__ = [
     "parse_long_date",
     "parse_number",
     "person_sort_key",
+    "person_sort_text",
     "place_and_date",
     "require_date",
+    "sort_text",
 ]
 
 
@@ -139,6 +141,33 @@ def given_name(full_name: str | None) -> str:
 def person_sort_key(full_name: str | None) -> tuple[object, ...]:
     """How Vietnamese lists of people sort: by given name, then by the full name."""
     return collate_key(given_name(full_name)), collate_key(full_name)
+
+
+# Stored sort keys: the order of collate_key as one text that SQLite's plain (binary) comparison sorts right, so
+# a list sorted by name reads its first page from an index. Letters of the alphabet become the characters
+# "A"…, any other character a character after them in code point order (surrogates skipped); "\x01" ends
+# each part, shorter than any character of a part, so a shorter word sorts first.
+_KEY_END = "\x01"
+
+
+def _primary_char(rank: int) -> str:
+    if rank < 1000:
+        return chr(0x41 + rank)
+    code = rank - 1000 + 0x80
+    if code >= 0xD800:
+        code += 0x800
+    return chr(min(code, 0x10FFFF))
+
+
+def sort_text(text: str | None) -> str:
+    """:func:`collate_key` as one text in the same order under binary comparison (a stored sort key)."""
+    primary, tones, cleaned = collate_key(text)
+    return "".join(map(_primary_char, primary)) + _KEY_END + "".join(chr(0x30 + t) for t in tones) + _KEY_END + cleaned
+
+
+def person_sort_text(full_name: str | None) -> str:
+    """:func:`person_sort_key` as one text in the same order under binary comparison (a stored sort key)."""
+    return sort_text(given_name(full_name)) + _KEY_END + sort_text(full_name)
 
 
 # --------------------------------------------------------------------------- numbers

@@ -26,6 +26,7 @@ from tdkt_desktop.core.text import InputError
 from tdkt_desktop.store import fields as _fields
 from tdkt_desktop.store import revisions as _revisions
 from tdkt_desktop.store import search as _search
+from tdkt_desktop.store import sortkeys as _sortkeys
 from tdkt_desktop.store.errors import (
     DatabaseDamaged,
     DatabaseLocked,
@@ -258,6 +259,7 @@ def open_store(
         store.ensure_installation()
         if not read_only:
             _refresh_search_index(store)
+            _refresh_sort_keys(store)
     except sqlite3.Error as exc:
         conn.close()
         raise database_error(exc, db_path, timeout_s=timeout) from exc
@@ -320,6 +322,14 @@ def _refresh_search_index(store: Store) -> None:
                 store._follow_naming()
         except StoreError:  # another program is writing: the words are brought up to date at the next opening
             return
+
+
+def _refresh_sort_keys(store: Store) -> None:
+    """Compute the stored sort keys again when their version changed (see :mod:`tdkt_desktop.store.sortkeys`)."""
+    if store.meta("sort_keys_version") != _sortkeys.SORT_KEYS_VERSION:
+        with store.atomic():
+            _sortkeys.refill(store.db)
+            store.set_meta("sort_keys_version", _sortkeys.SORT_KEYS_VERSION)
 
 
 class Store:
@@ -628,12 +638,14 @@ class Store:
             raise StoreError("Chưa khai báo đơn vị của bản cài đặt này. Hãy chạy “tdkt init --unit MÃ”.")
         return str(owner)
 
-    def _stamp(self, row: Row, changed: list[str], *, gen: int, base_rev: str | None) -> None:
-        """A new local version of ``row``: the ``changed`` fields written by this installation's unit."""
+    def _stamp(self, table: str, row: Row, changed: list[str], *, gen: int, base_rev: str | None) -> None:
+        """A new local version of ``row`` of ``table``: the ``changed`` fields written by this installation's unit
+        (and its sort key computed again)."""
         _revisions.stamp_local(row, changed, gen=gen, install_id=self.install_id, clock=self._next("clock"),
                                unit=self.unit_code or str(row["owner_unit"]), base_rev=base_rev,
                                updated_at=now_iso())
         row["local_seq"] = self.next_local_seq()
+        row[_sortkeys.COLUMN] = _sortkeys.key_of(table, row)
 
     def _column_defaults(self, table: str) -> Row:
         """The value each content column takes when an insert leaves it out (so a revision's hash is computed
@@ -715,7 +727,7 @@ class Store:
                 row.setdefault(name, value)
             written = [k for k, v in clean_values.items() if v is not None]
             self._guard(table, None, row, written)
-            self._stamp(row, written, gen=1, base_rev=None)
+            self._stamp(table, row, written, gen=1, base_rev=None)
             self.db.table(table).insert(row)
             self._audit(table, row["id"], "insert", None, clean_values)
             self._index(table, row)
@@ -755,7 +767,7 @@ class Store:
             row = dict(current)
             row.update(changed)
             self._guard(table, current, row, list(changed))
-            self._stamp(row, list(changed), gen=int(current["gen"]) + 1, base_rev=current["rev"])
+            self._stamp(table, row, list(changed), gen=int(current["gen"]) + 1, base_rev=current["rev"])
             self.db.table(table).update(record_id, {k: row[k] for k in (*changed, *SYNC_FIELDS) if k != "id"})
             self._audit(table, record_id, "update", {k: current.get(k) for k in changed}, changed)
             self._index(table, row)
@@ -774,7 +786,7 @@ class Store:
             row = dict(current)
             row["deleted"] = deleted
             self._guard(table, current, row, ["deleted"])
-            self._stamp(row, ["deleted"], gen=int(current["gen"]) + 1, base_rev=current["rev"])
+            self._stamp(table, row, ["deleted"], gen=int(current["gen"]) + 1, base_rev=current["rev"])
             self.db.table(table).update(record_id, {k: row[k] for k in SYNC_FIELDS if k != "id"})
             self._audit(table, record_id, action, {"deleted": current["deleted"]}, {"deleted": deleted})
             self._index(table, row)

@@ -1,88 +1,33 @@
 """What a list shows, as ids first and rows by key later: filters, the diacritic-insensitive search and the
 Vietnamese sort of one table's live records.
 
-:meth:`ListQuery.ids` gives the ordered ids (filters are equalities on fields; the search uses the search
-index of the indexed tables, folded text otherwise; the sort is done by SQLite for dates, numbers and
-codes, in Python with Vietnamese collation keys for text ("text") and people's names ("person": given
-name first)). :meth:`ListQuery.fetch` reads whole rows by primary key, with the names of the records
-their reference fields point to. Keys are cached per (id, value), so sorting again and reloading after a
-change are cheap. The application's table models show these lists (``gui.models``).
+:meth:`ListQuery.ids` gives the ordered ids in one SQL query: filters are equalities on fields; the search
+reads the search index of the indexed tables within the query (folded text compared in Python otherwise); the
+sort is SQLite's, from an index, for dates, numbers and codes and for the name column of a table with a stored
+Vietnamese sort key (:mod:`tdkt_desktop.store.sortkeys`: "text", or "person": given name first). Another text
+column is sorted in Python by the same keys. :meth:`ListQuery.fetch` reads whole rows by primary key, with the
+names of the records their reference fields point to. The application's table models show these lists
+(``gui.models``).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from tdkt_desktop.core.models import SubjectKind
-from tdkt_desktop.core.text import clean, collate_key, fold
+from tdkt_desktop.core.text import clean, fold
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store import search as S
+from tdkt_desktop.store import sortkeys
 from tdkt_desktop.store.db import SYNC_FIELDS, Row, Store
 from tdkt_desktop.store.lookups import names_for
 
 SORT_KINDS = ("text", "person", "sql", "")
 SUBJECT_REF = "subject"  # a ``refs`` target: the person, collective or household named by ``subject_kind``
 _CHUNK = 500
-
-
-# --------------------------------------------------------------------------- fast Vietnamese collation
-
-
-class _CharMap(dict[int, str]):
-    """str.translate table built on demand from :func:`core.text.collate_key`, one character at a time."""
-
-    def __init__(self, part: int) -> None:
-        super().__init__()
-        self.part = part
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        key = collate_key(ch) if not ch.isspace() else ((1000 + code,), (0,), ch)
-        if self.part == 0:
-            value = "".join(chr(min(0x20 + r, 0x10FFFF)) for r in key[0])
-        else:
-            value = "".join(chr(0x30 + t) for t in key[1])
-        self[code] = value
-        return value
-
-
-_PRIMARY = _CharMap(0)
-_TONES = _CharMap(1)
-_TEXT_KEYS: dict[str, tuple[str, str, str]] = {}
-_PERSON_KEYS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {}
-_KEY_CACHE_LIMIT = 400_000
-
-
-def text_key(text: str | None) -> tuple[str, str, str]:
-    """The same order as :func:`core.text.collate_key` (a ă â b … đ …, tones after the letter), but as
-    plain strings built with ``str.translate`` and remembered per text — fast enough for 200 000 names."""
-    raw = text or ""
-    key = _TEXT_KEYS.get(raw)
-    if key is None:
-        cleaned = " ".join(unicodedata.normalize("NFC", raw).split())
-        low = cleaned.lower()
-        key = (low.translate(_PRIMARY), low.translate(_TONES), cleaned)
-        if len(_TEXT_KEYS) >= _KEY_CACHE_LIMIT:
-            _TEXT_KEYS.clear()
-        _TEXT_KEYS[raw] = key
-    return key
-
-
-def person_key(full_name: str | None) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
-    """Vietnamese order of people: given name first, then the full name (as :func:`core.text.person_sort_key`)."""
-    raw = full_name or ""
-    key = _PERSON_KEYS.get(raw)
-    if key is None:
-        full = text_key(raw)
-        words = full[2].rsplit(" ", 1)
-        key = (text_key(words[-1]), full)
-        if len(_PERSON_KEYS) >= _KEY_CACHE_LIMIT:
-            _PERSON_KEYS.clear()
-        _PERSON_KEYS[raw] = key
-    return key
+_FEW = 2000  # a search finding fewer records reads them by primary key
 
 
 # --------------------------------------------------------------------------- the query
@@ -109,7 +54,6 @@ class ListQuery:
     search: str = ""
     search_fields: Sequence[str] = ()
     refs: Mapping[str, str] = field(default_factory=dict)
-    _keys: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         known = {f.name for f in F.KINDS[self.table].fields} | set(SYNC_FIELDS)
@@ -121,9 +65,9 @@ class ListQuery:
             raise ValueError(f"unknown sort kind {self.sort_kind!r}")
 
     def copy(self) -> ListQuery:
-        """The same query (sharing the sort-key cache), for a worker thread while this one may change."""
+        """The same query, for a worker thread while this one may change."""
         return ListQuery(self.table, self.sort_field, self.sort_kind, self.descending, dict(self.filters),
-                         self.search, tuple(self.search_fields), dict(self.refs), self._keys)
+                         self.search, tuple(self.search_fields), dict(self.refs))
 
     def _where(self) -> tuple[str, list[Any]]:
         sql = "deleted = 0"
@@ -142,13 +86,9 @@ class ListQuery:
                 params.append(value)
         return sql, params
 
-    def _matching(self, store: Store) -> set[str] | None:
-        text = clean(self.search)
-        if not text:
-            return None
-        if self.table in S.SEARCHABLE:
-            ids = S.matching_ids(store.db, self.table, text)
-            return None if ids is None else set(ids)
+    def _matching(self, store: Store, text: str) -> set[str]:
+        """The ids of the records of a table without a search index whose text fields (and the names of their
+        subjects) hold every word of ``text``, folded."""
         words = fold(text).split(" ")
         names = list(self.search_fields) or [F.KINDS[self.table].title_field]
         subjects = [n for n, t in self.refs.items() if t == SUBJECT_REF]  # searched by the subject's name
@@ -168,45 +108,57 @@ class ListQuery:
                 found.add(row[0])
         return found
 
-    def ids(self, store: Store) -> list[str]:
-        """The ordered ids of the live records that pass the filters and the search."""
-        where, params = self._where()
-        matching = self._matching(store)
-        by_sql = self.sort_field is None or self.sort_kind in ("", "sql")
-        wanted = f"id, {self.sort_field}" if not by_sql else "id"
-        if by_sql and self.sort_field and self.sort_kind:
-            order = f" ORDER BY {self.sort_field} {'DESC' if self.descending else 'ASC'}, rowid"
-        else:
-            order = " ORDER BY rowid" if by_sql else ""
-        if matching is not None and len(matching) <= (500 if by_sql else 20_000):
-            rows: list[Any] = []  # few matches: read only those rows
-            found = list(matching)
-            for start in range(0, len(found), _CHUNK):
-                chunk = found[start : start + _CHUNK]
-                marks = ",".join("?" for _ in chunk)
-                rows += store.db.execute(
-                    f"SELECT {wanted} FROM {self.table} WHERE {where} AND id IN ({marks}){order}", [*params, *chunk]
-                ).fetchall()
-        else:
-            rows = store.db.execute(f"SELECT {wanted} FROM {self.table} WHERE {where}{order}", params).fetchall()
-            if matching is not None:
-                rows = [r for r in rows if r[0] in matching]
-        if by_sql:
-            return [str(r[0]) for r in rows]
-        make = person_key if self.sort_kind == "person" else text_key
-        cache = self._keys
-        cache_name = f"{self.sort_field}:{self.sort_kind}"
-        if cache.get("__column__") != (cache_name, None):
-            cache.clear()
-            cache["__column__"] = (cache_name, None)
+    def order_by(self) -> str | None:
+        """The SQL order of the list (an index serves it), or None for a text column without a stored key,
+        sorted in Python. Ties are broken by id, the last column of the list indexes."""
+        way = "DESC" if self.descending else "ASC"
+        if self.sort_field is None or not self.sort_kind:
+            return "rowid"
+        if self.sort_kind == "sql":
+            return f"{self.sort_field} {way}, id {way}"
+        if sortkeys.stored(self.table, self.sort_field, self.sort_kind):
+            return f"{sortkeys.COLUMN} {way}, id {way}"
+        return None
 
-        def key(r: tuple[str, Any]) -> Any:
-            hit = cache.get(r[0])
-            if hit is not None and hit[0] == r[1]:
-                return hit[1]
-            k = make("" if r[1] is None else str(r[1]))
-            cache[r[0]] = (r[1], k)
-            return k
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition of the list (filters, and the search on tables with a search index) and its
+        parameters."""
+        where, params = self._where()
+        text = clean(self.search)
+        if text and self.table in S.SEARCHABLE:
+            condition = S.matching_condition(self.table, text)
+            if condition is not None:
+                where += f" AND {condition[0]}"
+                params += condition[1]
+        return where, params
+
+    def ids(self, store: Store) -> list[str]:
+        """The ordered ids of the live records that pass the filters and the search. A search that finds few
+        records reads only those (by primary key); one that finds many is joined to the list's ordered index."""
+        where, params = self.where()
+        text = clean(self.search)
+        order = self.order_by()
+        if text and self.table in S.SEARCHABLE:
+            found = S.matching_ids(store.db, self.table, text, limit=_FEW)
+            if found is not None and len(found) < _FEW:
+                where, params = self._where()
+                where = "+" + where  # "+deleted = 0": look the records up by id, not by the live flag's index
+                where += f" AND id IN ({','.join('?' for _ in found)})" if found else " AND 0"
+                params += found
+                if order is not None:  # "+": sort the few rows found rather than walk the whole ordered index
+                    order = ", ".join(f"+{term}" for term in order.split(", "))
+        matching = self._matching(store, text) if text and self.table not in S.SEARCHABLE else None
+        if order is not None:
+            found = [str(r[0]) for r in store.db.execute(f"SELECT id FROM {self.table} WHERE {where} ORDER BY {order}",
+                                                         params)]
+            return found if matching is None else [i for i in found if i in matching]
+        rows = store.db.execute(f"SELECT id, {self.sort_field} FROM {self.table} WHERE {where}", params).fetchall()
+        if matching is not None:
+            rows = [r for r in rows if r[0] in matching]
+        kind = self.sort_kind
+
+        def key(r: tuple[str, Any]) -> tuple[str, str]:
+            return sortkeys.key_of_value(None if r[1] is None else str(r[1]), kind), str(r[0])
 
         rows.sort(key=key, reverse=self.descending)
         return [str(r[0]) for r in rows]

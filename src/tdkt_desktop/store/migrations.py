@@ -43,11 +43,13 @@ M001_SYNC_COLUMNS = """
 """
 
 # The bookkeeping columns a synced table created by a later migration starts with: m001's plus the version
-# vector, the field stamps and the local ``local_from`` that m009 added (spelled out again there, frozen).
+# vector, the field stamps and the local ``local_from`` that m009 added (spelled out again there, frozen), and the
+# local ``sort_key`` of m011.
 SYNC_COLUMNS = M001_SYNC_COLUMNS + """,
     vv TEXT NOT NULL DEFAULT '{}',
     stamps TEXT NOT NULL DEFAULT '{}',
-    local_from TEXT
+    local_from TEXT,
+    sort_key TEXT
 """
 
 # The synced tables of the current schema, in dependency order (parents before children): every record
@@ -810,6 +812,25 @@ def m010_innovation_details(db: sqlite_utils.Database) -> None:
     for column, kind in (("kind", "TEXT"), ("scope", "TEXT"), ("applied", "INTEGER"), ("used_for", "TEXT")):
         db.execute(f"ALTER TABLE initiatives ADD COLUMN {column} {kind}")
     db.execute("CREATE INDEX idx_initiatives_kind ON initiatives(kind, year)")
+
+
+@migrations(name="m011_sort_keys")
+def m011_sort_keys(db: sqlite_utils.Database) -> None:
+    """Lists sorted in SQL, first page from an index: every synced table gets the local ``sort_key`` (the
+    Vietnamese order of its name, see store.sortkeys; computed for existing rows when the database is opened,
+    as its version is new), indexed with the live flag for the tables whose lists sort by name; the
+    nominations also by year. Columns with no default: no revision changes name."""
+    synced = [
+        str(r[0]) for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        if "local_seq" in {c.name for c in db[str(r[0])].columns}
+    ]
+    for table in synced:
+        if "sort_key" not in {c.name for c in db[table].columns}:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN sort_key TEXT")
+    for table in ("officials", "people", "collectives", "households", "campaigns", "registrations", "nominations",
+                  "decision_awardees"):
+        db.execute(f"CREATE INDEX idx_{table}_sort_key ON {table}(deleted, sort_key, id)")
+    db.execute("CREATE INDEX idx_nominations_year_list ON nominations(deleted, year, id)")
 
 
 # New migrations go above this line, each with the next number. ------------------------------

@@ -24,12 +24,13 @@ from typing import Any
 Row = dict[str, Any]
 Stamp = tuple[int, str, int, str]  # (gen, installation, clock, writing unit)
 
-# Bookkeeping columns of every synced table; ``local_seq`` and ``local_from`` never leave the database.
+# Bookkeeping columns of every synced table; ``local_seq``, ``local_from`` and ``sort_key`` (the order of its
+# name in lists, see store.sortkeys) never leave the database.
 SYNC_FIELDS = (
     "id", "owner_unit", "created_at", "updated_at", "origin_install", "clock", "gen", "rev", "base_rev",
-    "local_seq", "deleted", "vv", "stamps", "local_from",
+    "local_seq", "deleted", "vv", "stamps", "local_from", "sort_key",
 )
-LOCAL_FIELDS = ("local_seq", "local_from")
+LOCAL_FIELDS = ("local_seq", "local_from", "sort_key")
 CREATION = ""  # the stamps key of the record's creation
 HASH_HEX = 16
 PSEUDO = "~"  # installation ids of the writes a merge makes (see tdkt_desktop.sync.fieldmerge)

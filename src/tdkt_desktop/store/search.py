@@ -165,14 +165,20 @@ def search(
     return hits
 
 
-def matching_ids(db: sqlite_utils.Database, table: str, query: str) -> list[str] | None:
-    """Ids of the records of one table that match (``None`` when the query has no words)."""
+def matching_ids(db: sqlite_utils.Database, table: str, query: str, *, limit: int) -> list[str] | None:
+    """Ids of the records of one table that match, at most ``limit`` (``None`` when the query has no words)."""
     expression = match_expression(query)
     if expression is None:
         return None
-    return [
-        r["record_id"]
-        for r in db.query(
-            "SELECT record_id FROM search_index WHERE search_index MATCH ? AND kind = ?", [expression, table]
-        )
-    ]
+    sql = "SELECT record_id FROM search_index WHERE search_index MATCH ? AND kind = ? LIMIT ?"
+    return [str(r[0]) for r in db.execute(sql, [expression, table, limit]).fetchall()]
+
+
+def matching_condition(table: str, query: str) -> tuple[str, list[Any]] | None:
+    """An SQL condition on ``id`` keeping the records of one table that match, with its parameters (``None``
+    when the query has no words): the list's own query reads the index, so no id list passes through Python."""
+    expression = match_expression(query)
+    if expression is None:
+        return None
+    return ("id IN (SELECT record_id FROM search_index WHERE search_index MATCH ? AND kind = ?)",
+            [expression, table])

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from tdkt_desktop.store import search as _search
+from tdkt_desktop.store import sortkeys as _sortkeys
 from tdkt_desktop.store.db import Store, now_iso
 from tdkt_desktop.store.naming import naming_of
 from tdkt_desktop.store.revisions import LOCAL_FIELDS
@@ -14,7 +15,7 @@ Row = dict[str, Any]
 
 
 class RowWriter:
-    """Writes rows received in a bundle as they are: a new local sequence number each, an audit entry
+    """Writes rows received in a bundle as they are: a new local sequence number and sort key each, an audit entry
     (action ``sync``, with the changed fields before and the row after), the search index kept current —
     in batches (``executemany``), for bundles of hundreds of thousands of rows. Rows are written at
     :meth:`flush`; a bundle never holds the same record twice, so the order within a batch is free."""
@@ -43,6 +44,7 @@ class RowWriter:
         stored = dict(row)
         stored["local_seq"] = self.seq
         stored["local_from"] = source
+        stored[_sortkeys.COLUMN] = _sortkeys.key_of(table, row)
         self._ids.add(str(row["id"]))
         cols = tuple(stored)
         key = (table, cols)
