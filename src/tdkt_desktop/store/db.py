@@ -581,8 +581,8 @@ class Store:
         sql = f"SELECT * FROM {table}"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        if order_by:
-            sql += f" ORDER BY {order_by}"
+        # in insertion order unless told: an index chosen for the filter (the sort keys') must not decide it
+        sql += f" ORDER BY {order_by or 'rowid'}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return list(self.db.query(sql, params or []))
