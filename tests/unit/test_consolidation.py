@@ -63,7 +63,7 @@ def test_attainment_matrix_matches_hand_figures(tree):
     assert m.cell("A3", budget).status == "no_data"
     assert m.totals[budget].value == pytest.approx(110.0)
     assert m.totals[budget].attainment.status.value == "exceeded"
-    assert m.counts[budget] == {"no_data": 1, "not_reached": 3, "reached": 0, "exceeded": 0}
+    assert m.counts[budget] == {"no_data": 1, "not_reached": 3, "reached": 0, "exceeded": 0, "in_progress": 0}
 
     # Poor households ≤ 5 %, mean of 4, 6, 5 = 5 → reached.
     assert [m.cell(u, poor).status for u in ("A1", "A2", "A3", "A1-X")] == ["exceeded", "not_reached", "reached", "no_data"]

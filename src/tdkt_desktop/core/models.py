@@ -217,6 +217,8 @@ class AttainmentStatus(LabelledEnum):
     NOT_REACHED = "not_reached", "Không đạt"
     REACHED = "reached", "Đạt"
     EXCEEDED = "exceeded", "Vượt"
+    # a target set for a whole multi-year window, before the window ends: judged on its last year
+    IN_PROGRESS = "in_progress", "Đang thực hiện"
 
 
 # --------------------------------------------------------------------------- periods

@@ -25,29 +25,46 @@ Comparison semantics (``status`` of :class:`Attainment`):
   not reached. A completion above 100 % is still "reached" (``percent`` shows by how much).
 * A missing result (``None``) is always ``no_data``.
 
+Targets of a multi-year plan ("giai đoạn 2021–2025 xây dựng 50 km đường", "đến năm 2025 đạt 95 %") are set
+for the whole window while results are reported year by year: :func:`cumulative` gives the figure to date
+(summed over the years for what :func:`summed_over_years` says adds up, the latest figure for levels) and
+judges it at the end of the window; before that its status is ``in_progress``.
+
+A target may detail another ("trong đó đô thị 100 %, nông thôn 94 %": ``parent_target_id``); each is
+judged on its own. :func:`outline` puts the details under their target, :func:`indented` writes a detail's
+name as every list shows it.
+
 Small floating-point noise is ignored in every comparison (9,5 typed as 9.5 equals 9.5).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, cast
 
-from tdkt_desktop.core.models import AttainmentStatus, Comparator, Rollup
+from tdkt_desktop.core.models import AttainmentStatus, Comparator, Rollup, period_label, period_year
 from tdkt_desktop.core.text import InputError, clean, fold, format_number, parse_number
 
 __all__ = [
     "STRICT_COMPARATORS",
     "Attainment",
+    "Cumulative",
+    "Figure",
     "RollupResult",
     "TargetSpec",
     "UnitResult",
+    "YearFigure",
     "attainment",
+    "cumulative",
     "default_rollup",
+    "indented",
+    "outline",
     "rollup",
+    "summed_over_years",
+    "window_attainment",
 ]
 
 # Relative tolerance of every comparison (floating-point noise only).
@@ -555,3 +572,180 @@ def _weighted_mean(reported: list[tuple[float, float | None, UnitResult]]) -> tu
     sub_total = math.fsum(w for _, w in with_sub)
     sub = None if _close(sub_total, 0.0) else math.fsum(s * w for s, w in with_sub) / sub_total
     return value, sub
+
+
+# --------------------------------------------------------------------------- targets of a multi-year plan
+
+# A figure reported for a period: (result, "trong đó" result).
+Figure = tuple[float | None, float | None]
+
+
+def summed_over_years(spec: TargetSpec) -> bool:
+    """Whether the yearly results of a target add up over a multi-year window: what its units' figures are
+    summed for (counts and quantities: km of road, households, money) adds up year by year; a level (a
+    percentage, a rate, an average) is not added — the latest figure stands."""
+    return (spec.rollup or default_rollup(spec.comparator, spec.unit, spec.measure)) is Rollup.SUM
+
+
+@dataclass(frozen=True)
+class YearFigure:
+    """One year's figure of a target: the whole-year result, else what its halves say (summed, or the later
+    one for a level); ``periods`` are the reported periods it comes from (empty: nothing reported)."""
+
+    year: int
+    value: float | None
+    sub_value: float | None
+    periods: tuple[str, ...]
+
+
+@dataclass
+class Cumulative:
+    """A target's figure to the end of ``period`` over its window (first and last year).
+
+    ``value``/``sub_value``: the years' figures summed (``summed``), else the latest year's. ``years``: each year
+    of the window up to the period's, with its figure. ``final``: the period closes the window, so
+    ``attainment`` is the verdict; before, it is ``in_progress`` (or ``no_data``). A window of one year (or
+    none) is a plain period: the period's own figure, judged as such."""
+
+    period: str
+    window: tuple[int, int] | None
+    summed: bool
+    value: float | None
+    sub_value: float | None
+    years: list[YearFigure]
+    final: bool
+    attainment: Attainment
+
+    @property
+    def multi_year(self) -> bool:
+        return self.window is not None and self.window[0] < self.window[1]
+
+
+def _reported(figures: Mapping[str, Figure], period: str) -> Figure | None:
+    got = figures.get(period)
+    return got if got is not None and got[0] is not None else None
+
+
+def _sum_subs(subs: list[float | None]) -> float | None:
+    present = [s for s in subs if s is not None]
+    return math.fsum(present) if present else None
+
+
+def _year_figure(figures: Mapping[str, Figure], year: int, summed: bool, *, first_half_only: bool) -> YearFigure:
+    whole = None if first_half_only else _reported(figures, str(year))
+    if whole is not None:
+        return YearFigure(year, whole[0], whole[1], (str(year),))
+    halves = [f"{year}-H1"] if first_half_only else [f"{year}-H1", f"{year}-H2"]
+    present = [(p, f) for p in halves if (f := _reported(figures, p)) is not None]
+    if not present:
+        return YearFigure(year, None, None, ())
+    if not summed:
+        p, (value, sub) = present[-1]
+        return YearFigure(year, value, sub, (p,))
+    return YearFigure(year, math.fsum(f[0] or 0.0 for _, f in present), _sum_subs([f[1] for _, f in present]),
+                      tuple(p for p, _ in present))
+
+
+def window_attainment(
+    spec: TargetSpec, value: float | None, sub_value: float | None, *, period: str,
+    window: tuple[int, int] | None, summed: bool | None = None,
+) -> Attainment:
+    """A figure to the end of ``period`` compared with a target set for ``window`` (first, last year): the
+    verdict once the period closes the window; before, ``in_progress`` with how far it has come. A window of
+    one year (or none): :func:`attainment` as is."""
+    att = attainment(spec, value, sub_value)
+    if window is None or window[0] >= window[1] or att.status is AttainmentStatus.NO_DATA:
+        return att
+    first, last = window
+    span = f"{first}–{last}"
+    summed = summed_over_years(spec) if summed is None else summed
+    if _final(period, window):
+        how = "cộng dồn các năm" if summed else "số liệu năm cuối"
+        return Attainment(att.value, att.percent, att.status, f"Giai đoạn {span} ({how}) — {att.note}", att.sub_value)
+    got = _num(att.value or 0.0, spec.unit) if spec.comparator is not Comparator.COUNT else (
+        f"{_count_text(att.value or 0.0)} {spec.unit}".strip())
+    label = period_label(period)
+    when = f"đến hết {label[:1].lower()}{label[1:]}"
+    figure = f"lũy kế {when} là {got}" if summed else f"số liệu mới nhất ({when}) là {got}"
+    share = f", bằng {format_number(round(att.percent, 1))} % chỉ tiêu" if att.percent is not None else ""
+    wanted = spec.describe()
+    note = (f"Đang thực hiện: {figure}{share} cả giai đoạn {span} ({wanted[:1].lower()}{wanted[1:]}); "
+            f"đánh giá khi kết thúc năm {last}.")
+    return Attainment(att.value, att.percent, AttainmentStatus.IN_PROGRESS, note, att.sub_value)
+
+
+def _final(period: str, window: tuple[int, int]) -> bool:
+    year = period_year(period)
+    return year > window[1] or (year == window[1] and not period.endswith("-H1"))
+
+
+def cumulative(
+    spec: TargetSpec, figures: Mapping[str, Figure], period: str, window: tuple[int, int] | None
+) -> Cumulative:
+    """The figure of a target to the end of ``period`` — the one computation of a cumulative figure for the
+    results screen, the attainment matrix, its export and ``tdkt results show``.
+
+    ``figures`` are the reported results by period ("2023", "2024-H1"…). Over a window of several years: each
+    year of the window up to the period's year gives its figure (:class:`YearFigure`; the period's own year
+    only its first half when the period is a first half); the figure to date is their sum when
+    :func:`summed_over_years`, else the latest year that has one (a year with nothing reported is skipped).
+    Periods outside the window are not read. Over one year (or no window): the period's own figure."""
+    summed = summed_over_years(spec)
+    if window is None or window[0] >= window[1]:
+        own = _reported(figures, period)
+        value, sub = own if own is not None else (None, None)
+        return Cumulative(period, window, summed, value, sub, [], True, attainment(spec, value, sub))
+    first, last = window
+    upto = period_year(period)
+    half = period.endswith("-H1")
+    years = [_year_figure(figures, y, summed, first_half_only=half and y == upto)
+             for y in range(first, min(upto, last) + 1)]
+    with_data = [y for y in years if y.value is not None]
+    if not with_data:
+        value, sub = None, None
+    elif summed:
+        value = math.fsum(y.value or 0.0 for y in with_data)
+        sub = _sum_subs([y.sub_value for y in with_data])
+    else:
+        value, sub = with_data[-1].value, with_data[-1].sub_value
+    att = window_attainment(spec, value, sub, period=period, window=window, summed=summed)
+    return Cumulative(period, window, summed, value, sub, years, _final(period, window), att)
+
+
+# --------------------------------------------------------------------------- targets and their details
+
+
+def outline(targets: Sequence[Mapping[str, Any]]) -> list[tuple[Mapping[str, Any], int]]:
+    """Targets in their order with each detail ("trong đó", ``parent_target_id``) right under the target it
+    details, with its depth (0: a target of its own, 1: its detail…). A detail whose target is not in the
+    list (or a loop) stands as a target of its own."""
+    by_id = {str(t.get("id")): t for t in targets if t.get("id") is not None}
+    children: dict[str, list[Mapping[str, Any]]] = {}
+    roots: list[Mapping[str, Any]] = []
+    for t in targets:
+        parent = t.get("parent_target_id")
+        if parent is not None and str(parent) in by_id and str(parent) != str(t.get("id")):
+            children.setdefault(str(parent), []).append(t)
+        else:
+            roots.append(t)
+    out: list[tuple[Mapping[str, Any], int]] = []
+    seen: set[int] = set()
+
+    def walk(t: Mapping[str, Any], depth: int) -> None:
+        if id(t) in seen:
+            return
+        seen.add(id(t))
+        out.append((t, depth))
+        for child in children.get(str(t.get("id")), []):
+            walk(child, depth + 1)
+
+    for t in roots:
+        walk(t, 0)
+    for t in targets:  # details caught in a loop of parents: shown, as targets of their own
+        walk(t, 0)
+    return out
+
+
+def indented(measure: str, depth: int) -> str:
+    """A target's name as lists show it: a detail ("trong đó") under its target, "↳ Khu vực đô thị"."""
+    return f"{'    ' * (depth - 1)}↳ {measure}" if depth > 0 else measure

@@ -89,6 +89,7 @@ STATUS_FILLS: dict[AttainmentStatus, str] = {
     AttainmentStatus.REACHED: "C6EFCE",  # green
     AttainmentStatus.EXCEEDED: "9BC2E6",  # blue
     AttainmentStatus.NO_DATA: "D9D9D9",  # grey
+    AttainmentStatus.IN_PROGRESS: "FFE699",  # amber: a multi-year target before its window ends
 }
 
 
@@ -834,6 +835,7 @@ _LEGEND = (
     (AttainmentStatus.REACHED, "Đạt chỉ tiêu"),
     (AttainmentStatus.EXCEEDED, "Vượt chỉ tiêu"),
     (AttainmentStatus.NO_DATA, "Chưa có số liệu"),
+    (AttainmentStatus.IN_PROGRESS, "Chỉ tiêu cả giai đoạn, chưa hết giai đoạn: lũy kế đến kỳ này"),
 )
 
 

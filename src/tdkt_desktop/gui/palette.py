@@ -24,12 +24,14 @@ ATTAINMENT_TEXT = {
     AttainmentStatus.NOT_REACHED: "error",
     AttainmentStatus.REACHED: "ok",
     AttainmentStatus.EXCEEDED: "accent",
+    AttainmentStatus.IN_PROGRESS: "warn",
 }
 ATTAINMENT_FILL = {
     AttainmentStatus.NO_DATA: "neutral-bg",
     AttainmentStatus.NOT_REACHED: "error-bg",
     AttainmentStatus.REACHED: "ok-bg",
     AttainmentStatus.EXCEEDED: "blue-bg",
+    AttainmentStatus.IN_PROGRESS: "warn-bg",
 }
 # A nomination's status: a light fill in lists, a strong colour in the chart.
 NOMINATION_FILL = {

@@ -15,11 +15,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tdkt_desktop.core.models import AttainmentStatus, NominationStatus, Rollup, period_year
-from tdkt_desktop.core.targets import Attainment, RollupResult, TargetSpec, UnitResult, attainment, rollup
+from tdkt_desktop.core.models import (
+    AttainmentStatus,
+    Comparator,
+    NominationStatus,
+    Rollup,
+    period_label,
+    period_year,
+)
+from tdkt_desktop.core.targets import (
+    Attainment,
+    RollupResult,
+    TargetSpec,
+    UnitResult,
+    cumulative,
+    indented,
+    rollup,
+    window_attainment,
+)
 from tdkt_desktop.core.text import InputError
 from tdkt_desktop.store.db import Row, Store
-from tdkt_desktop.store.results import current_participations, current_results
+from tdkt_desktop.store.results import (
+    campaign_window,
+    current_participations,
+    current_results,
+    figures_by_period,
+    ordered_targets,
+)
 
 __all__ = [
     "Cell",
@@ -30,6 +52,7 @@ __all__ = [
     "UnitInfo",
     "attainment_matrix",
     "campaign_targets",
+    "cumulative_label",
     "missing_submissions",
     "nominations_by_unit",
     "participation_by_unit",
@@ -174,7 +197,8 @@ class TargetShare:
 class Matrix:
     """Targets × units. ``cells[unit][target]`` is ``None`` where a target is assigned to another unit.
     ``totals[target]`` combines the units' results by the target's roll-up method; ``counts[target]``
-    counts units by status; ``status_counts`` counts every cell."""
+    counts units by status; ``status_counts`` counts every cell. ``window``: the years the campaign's targets
+    are set for; over several years every figure is the figure to the end of the period (``cumulative``)."""
 
     campaign_id: str
     period: str
@@ -184,6 +208,12 @@ class Matrix:
     totals: dict[str, RollupResult]
     counts: dict[str, dict[str, int]]
     status_counts: dict[str, int] = field(default_factory=dict)
+    window: tuple[int, int] | None = None
+
+    @property
+    def cumulative(self) -> bool:
+        """The campaign runs several years: cells and totals are figures to date (see :func:`cumulative_label`)."""
+        return self.window is not None and self.window[0] < self.window[1]
 
     def cell(self, unit_code: str, target_id: str) -> Cell | None:
         return self.cells[unit_code][target_id]
@@ -217,6 +247,8 @@ class Matrix:
             "totals": {t: r.to_dict() for t, r in self.totals.items()},
             "counts": self.counts,
             "status_counts": self.status_counts,
+            "window": list(self.window) if self.window else None,
+            "cumulative": self.cumulative,
         }
 
 
@@ -224,20 +256,32 @@ _REACHING = (AttainmentStatus.REACHED.value, AttainmentStatus.EXCEEDED.value)
 
 
 def campaign_targets(store: Store, campaign_id: str) -> list[dict[str, Any]]:
-    """The campaign's targets in their order, each with its spec and the texts every front end shows."""
+    """The campaign's targets in their order, each "trong đó" detail under its target
+    (:func:`~tdkt_desktop.store.results.ordered_targets`), each with its spec and the texts every front end
+    shows (``name``: the measure, indented when it is a detail)."""
     if store.get("campaigns", campaign_id) is None:
         raise InputError(f"Không tìm thấy phong trào thi đua có mã {campaign_id}.")
     out = []
-    for t in store.rows("targets", "campaign_id = ?", [campaign_id], order_by="seq, created_at, id"):
+    for t in ordered_targets(store, campaign_id):
         spec = TargetSpec.from_row(t)
         out.append(
             {
                 "id": t["id"], "seq": t["seq"], "measure": t["measure"], "unit": t.get("unit") or "",
                 "describe": spec.describe(), "label": spec.label(), "rollup": str((spec.rollup or Rollup.SUM).value),
-                "assigned_unit": t.get("assigned_unit"), "spec": spec,
+                "assigned_unit": t.get("assigned_unit"), "spec": spec, "depth": t["depth"],
+                "parent_target_id": t.get("parent_target_id"), "name": indented(t["measure"], t["depth"]),
             }
         )
     return out
+
+
+def cumulative_label(period: str, window: tuple[int, int] | None) -> str:
+    """What a matrix's figures are: "6 tháng đầu năm 2023", or over a plan of several years "Lũy kế đến hết năm
+    2023 (giai đoạn 2021–2025)"."""
+    label = period_label(period)
+    if window is None or window[0] >= window[1]:
+        return label
+    return f"Lũy kế đến hết {label[:1].lower()}{label[1:]} (giai đoạn {window[0]}–{window[1]})"
 
 
 def _required_share(spec: TargetSpec) -> float | None:
@@ -246,25 +290,38 @@ def _required_share(spec: TargetSpec) -> float | None:
     return None
 
 
-def _cell(spec: TargetSpec, result: Row | None) -> Cell:
-    value = result.get("value") if result else None
-    sub = result.get("sub_value") if result else None
+def _cell(spec: TargetSpec, result: Row | None, figures: dict[str, Any], period: str,
+          window: tuple[int, int] | None) -> Cell:
+    """A unit's cell: its figure to the end of the period over the campaign's window (the period's own figure
+    for a campaign of one year), judged by :func:`~tdkt_desktop.core.targets.cumulative`."""
     weight = result.get("weight") if result else None
     result_id = result["id"] if result else None
     try:
-        a = attainment(spec, value, sub)
+        a = cumulative(spec, figures, period, window).attainment
     except InputError as exc:  # a target stored without the figure its comparator needs
+        value = result.get("value") if result else None
+        sub = result.get("sub_value") if result else None
         return Cell(value, sub, None, AttainmentStatus.NO_DATA.value, str(exc), weight, result_id)
     return Cell(a.value, a.sub_value, a.percent, a.status.value, a.note, weight, result_id)
 
 
-def _total(spec: TargetSpec, results: list[UnitResult]) -> RollupResult:
+def _total(spec: TargetSpec, results: list[UnitResult], period: str, window: tuple[int, int] | None) -> RollupResult:
     try:
-        return rollup(spec, results, required_share=_required_share(spec))
+        total = rollup(spec, results, required_share=_required_share(spec))
     except InputError as exc:  # no figure to compare with, or weights missing for a weighted mean
         reporting = sum(1 for r in results if r.value is not None)
         note = Attainment(None, None, AttainmentStatus.NO_DATA, str(exc))
         return RollupResult(spec.rollup or Rollup.SUM, None, None, len(results), reporting, 0, note)
+    a = total.attainment
+    if window is None or window[0] >= window[1] or a is None or a.status is AttainmentStatus.NO_DATA:
+        return total
+    if total.method is Rollup.SHARE_REACHING:  # the share of units reaching it so far, judged at the end
+        judged = window_attainment(TargetSpec("Tỷ lệ đơn vị đạt chỉ tiêu", Comparator.AT_LEAST, _required_share(spec),
+                                              unit="%"), total.value, None, period=period, window=window)
+    else:
+        judged = window_attainment(spec, total.value, total.sub_value, period=period, window=window)
+    total.attainment = judged
+    return total
 
 
 def _matrix_units(store: Store, target_ids: list[str], period: str) -> list[UnitInfo]:
@@ -290,6 +347,7 @@ def attainment_matrix(
     target's roll-up, counting a branch once: where a unit and a unit above it both reported, the upper
     figure, which already includes its units."""
     targets = campaign_targets(store, campaign_id)
+    window = campaign_window(store.require("campaigns", campaign_id))
     ids = [t["id"] for t in targets]
     if units is None:
         rows = _matrix_units(store, ids, period)
@@ -297,6 +355,7 @@ def attainment_matrix(
         known = {u.code: u for u in units_below(store, include_root=True)}
         rows = [known.get(c) or _info(store.unit_by_code(c), c, 1) for c in units]
     results = current_results(store, ids, period, unit_codes=[u.code for u in rows])
+    history = figures_by_period(store, ids, [u.code for u in rows], window)
     ancestors = _ancestors(rows)
     cells: dict[str, dict[str, Cell | None]] = {u.code: {} for u in rows}
     totals: dict[str, RollupResult] = {}
@@ -311,11 +370,11 @@ def attainment_matrix(
             if u.code not in mine:
                 cells[u.code][t["id"]] = None
                 continue
-            c = _cell(spec, mine[u.code])
+            c = _cell(spec, mine[u.code], history.get((t["id"], u.code), {}), period, window)
             cells[u.code][t["id"]] = c
             per_status[c.status] += 1
             status_counts[c.status] += 1
-        reporting = [code for code, r in mine.items() if r is not None and r.get("value") is not None]
+        reporting = [code for code in mine if (cells[code][t["id"]] or _NO_CELL).value is not None]
         counted = _topmost(reporting, ancestors)
         unit_results = []
         for u in applicable:
@@ -323,11 +382,14 @@ def attainment_matrix(
                 continue  # inside a unit above it that reported: its figure (or its absence) is in there
             if u.depth == 0 and u.code not in counted:
                 continue  # this unit's row, without a figure of its own for this target: its units count
-            r = mine[u.code] or {}
-            unit_results.append(UnitResult(u.code, r.get("value"), r.get("sub_value"), r.get("weight")))
-        totals[t["id"]] = _total(spec, unit_results)
+            c = cells[u.code][t["id"]] or _NO_CELL
+            unit_results.append(UnitResult(u.code, c.value, c.sub_value, c.weight))
+        totals[t["id"]] = _total(spec, unit_results, period, window)
         counts[t["id"]] = per_status
-    return Matrix(campaign_id, period, rows, targets, cells, totals, counts, status_counts)
+    return Matrix(campaign_id, period, rows, targets, cells, totals, counts, status_counts, window)
+
+
+_NO_CELL = Cell(None, None, None, AttainmentStatus.NO_DATA.value)
 
 
 def unit_figures(store: Store, unit_code: str, campaign_id: str, period: str) -> dict[str, Any]:
@@ -335,18 +397,20 @@ def unit_figures(store: Store, unit_code: str, campaign_id: str, period: str) ->
     attainment, and the unit's participation."""
     unit = store.unit_by_code(unit_code)
     targets = campaign_targets(store, campaign_id)
+    window = campaign_window(store.require("campaigns", campaign_id))
     results = current_results(store, [t["id"] for t in targets], period, unit_codes=[unit_code])
+    history = figures_by_period(store, [t["id"] for t in targets], [unit_code], window)
     rows = []
     counts = dict.fromkeys(STATUS_ORDER, 0)
     for t in targets:
         if t["assigned_unit"] and t["assigned_unit"] != unit_code:
             continue
         r = results.get((t["id"], unit_code, period))
-        c = _cell(t["spec"], r)
+        c = _cell(t["spec"], r, history.get((t["id"], unit_code), {}), period, window)
         counts[c.status] += 1
         rows.append(
             {
-                "target_id": t["id"], "seq": t["seq"], "measure": t["measure"], "target": t["describe"],
+                "target_id": t["id"], "seq": t["seq"], "measure": t["measure"], "name": t["name"], "target": t["describe"],
                 "unit": t["unit"], **c.to_dict(), "status_label": AttainmentStatus(c.status).label,
                 "result_note": (r or {}).get("note") or "",
             }

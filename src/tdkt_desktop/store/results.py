@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.targets import TargetSpec
+from tdkt_desktop.core.targets import Cumulative, Figure, TargetSpec, cumulative, outline
 from tdkt_desktop.core.text import InputError, clean, parse_number
 from tdkt_desktop.store import freshness
 from tdkt_desktop.store.db import Row, Store
@@ -26,9 +26,13 @@ from tdkt_desktop.store.db import Row, Store
 __all__ = [
     "PARTICIPATION_COUNTS",
     "ResultKey",
+    "campaign_window",
     "campaigns_with_targets",
+    "cumulative_results",
     "current_participations",
     "current_results",
+    "figures_by_period",
+    "ordered_targets",
     "periods_reported",
     "reporting_units",
     "result_units",
@@ -119,15 +123,72 @@ def periods_reported(store: Store, campaign_id: str) -> set[str]:
     return found
 
 
-def results_sheet(store: Store, *, campaign_id: str, period: str, unit_code: str) -> Row:
-    """What the results screen shows for one campaign, period and unit: the campaign's targets in their
-    order, the current result of each (by target id), and the current participation figures of every
-    reporting unit (by unit code)."""
+def ordered_targets(store: Store, campaign_id: str) -> list[Row]:
+    """The campaign's targets in their order, each detail ("trong đó") right under the target it details,
+    with its ``depth`` (0: a target of its own) — the order of the results screen, the attainment matrix and
+    its export, and ``tdkt results show``."""
     targets = store.rows("targets", "campaign_id = ?", [campaign_id], order_by="seq, rowid")
-    current = current_results(store, [t["id"] for t in targets], period, unit_codes=[unit_code])
+    return [{**t, "depth": depth} for t, depth in outline(targets)]
+
+
+def campaign_window(campaign: Row) -> tuple[int, int] | None:
+    """The years a campaign's targets are set for (a 2021–2025 plan: (2021, 2025)); ``None`` without a time
+    frame."""
+    return m.campaign_years(campaign)
+
+
+def figures_by_period(
+    store: Store, target_ids: Iterable[str], unit_codes: Iterable[str], window: tuple[int, int] | None
+) -> dict[tuple[str, str], dict[str, Figure]]:
+    """The current figures (result, "trong đó") of each target for each unit, by period, over the years of
+    ``window`` — what :func:`~tdkt_desktop.core.targets.cumulative` adds up. Keyed by (target id, unit code)."""
+    out: dict[tuple[str, str], dict[str, Figure]] = {}
+    for (tid, unit, period), row in current_results(store, target_ids, unit_codes=unit_codes).items():
+        if window is not None and not window[0] <= m.period_year(period) <= window[1]:
+            continue
+        out.setdefault((tid, unit), {})[period] = (row.get("value"), row.get("sub_value"))
+    return out
+
+
+def cumulative_results(
+    store: Store, campaign_id: str, period: str, *, unit_codes: Iterable[str]
+) -> dict[tuple[str, str], Cumulative]:
+    """Each target of the campaign for each unit to the end of ``period``: every year's figure and the figure to
+    date over the campaign's window, judged at its end (:func:`~tdkt_desktop.core.targets.cumulative`). Keyed by
+    (target id, unit code); a target stored without the figure its comparison needs is left out."""
+    campaign = store.require("campaigns", campaign_id)
+    window = campaign_window(campaign)
+    key = m.parse_period(period)
+    units = list(dict.fromkeys(unit_codes))
+    targets = ordered_targets(store, campaign_id)
+    figures = figures_by_period(store, [t["id"] for t in targets], units, window)
+    out: dict[tuple[str, str], Cumulative] = {}
+    for t in targets:
+        try:
+            spec = TargetSpec.from_row(t).validate()
+        except InputError:
+            continue
+        for unit in units:
+            out[(t["id"], unit)] = cumulative(spec, figures.get((t["id"], unit), {}), key, window)
+    return out
+
+
+def results_sheet(store: Store, *, campaign_id: str, period: str, unit_code: str) -> Row:
+    """What the results screen shows for one campaign, period and unit: the campaign's targets in order
+    (:func:`ordered_targets`), the current result of each (by target id), the campaign's ``window`` and the
+    unit's figures of every period of it (``history``, by target id: what the cumulative figure is made of),
+    and the current participation figures of every reporting unit (by unit code)."""
+    campaign = store.require("campaigns", campaign_id)
+    targets = ordered_targets(store, campaign_id)
+    ids = [t["id"] for t in targets]
+    current = current_results(store, ids, period, unit_codes=[unit_code])
+    window = campaign_window(campaign)
+    history = figures_by_period(store, ids, [unit_code], window)
     return {
         "targets": targets,
         "results": {key[0]: row for key, row in current.items()},
+        "window": window,
+        "history": {tid: figures for (tid, _unit), figures in history.items()},
         "participations": current_participations(store, campaign_id, period),
     }
 
