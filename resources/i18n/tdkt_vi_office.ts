@@ -435,7 +435,7 @@
 <context>
     <name>ConsolidationPage</name>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>Campaign:</source>
         <translation>Phong trào:</translation>
     </message>
@@ -445,7 +445,7 @@
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Double-click a unit to see its figures</source>
         <translation>Nhấp đúp vào một đơn vị để xem số liệu của đơn vị</translation>
     </message>
@@ -472,13 +472,13 @@
     <message>
         <location line="+9"/>
         <location line="+66"/>
-        <location line="+89"/>
+        <location line="+96"/>
         <location line="+13"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-174"/>
         <source>Collectives</source>
         <translation>Tập thể</translation>
     </message>
@@ -571,18 +571,23 @@
     <message>
         <location line="+22"/>
         <location line="+3"/>
-        <location line="+93"/>
+        <location line="+100"/>
         <location line="+8"/>
         <source>Reading</source>
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-88"/>
         <source>Consolidating</source>
         <translation>Đang tổng hợp</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>%1: counts and quantities summed over the years, levels the latest; judged at the end of %2.</source>
+        <translation>%1: số lượng, khối lượng cộng dồn các năm, tỷ lệ và mức lấy số liệu mới nhất; đánh giá đạt hay không khi kết thúc năm %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Share of reporting units reaching each target</source>
         <translation>Tỷ lệ đơn vị (đã báo cáo) đạt từng chỉ tiêu</translation>
     </message>
@@ -1619,7 +1624,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>UnitFiguresDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/consolidation.py" line="-281"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/consolidation.py" line="-293"/>
         <source>Figures of %1</source>
         <translation>Số liệu của %1</translation>
     </message>

@@ -27,7 +27,7 @@
 <context>
     <name>CampaignEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+48"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+49"/>
         <source>Campaign</source>
         <translation>Phong trào</translation>
     </message>
@@ -78,6 +78,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Add sub-target</source>
+        <translation>Thêm chỉ tiêu con</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a part of the selected target (“of which: urban 100 %, rural 94 %”), assessed on its own</source>
+        <translation>Thêm một phần “trong đó” của chỉ tiêu đang chọn (ví dụ: trong đó đô thị 100 %, nông thôn 94 %), được đánh giá riêng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
@@ -122,7 +132,7 @@
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Targets (%1)</source>
         <translation>Chỉ tiêu (%1)</translation>
     </message>
@@ -132,7 +142,7 @@
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+110"/>
         <source>End: %1 is before the start %2.</source>
         <translation>Kết thúc: ngày %1 trước ngày bắt đầu %2.</translation>
     </message>
@@ -648,7 +658,7 @@
 <context>
     <name>EditorDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+190"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/common.py" line="+188"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -1087,29 +1097,29 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="+61"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/results_view.py" line="+71"/>
         <source>This target is incomplete; correct it in the campaign.</source>
         <translation>Chỉ tiêu này chưa đủ thông tin; hãy sửa trong phong trào.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+22"/>
+        <location line="+5"/>
+        <location line="+34"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+22"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>Of which</source>
         <translation>Trong đó</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-32"/>
         <source>Result: a count cannot be negative.</source>
         <translation>Kết quả: số lượng không được âm.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+28"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
@@ -1139,12 +1149,37 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+1"/>
+        <source>To date</source>
+        <translation>Lũy kế</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Result of the year %1 (the whole year, else its halves)</source>
+        <translation>Kết quả năm %1 (cả năm; nếu chưa có thì từ các kỳ 6 tháng)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To the end of this period: counts and quantities summed over the years, levels and percentages the latest</source>
+        <translation>Đến hết kỳ này: số lượng, khối lượng cộng dồn các năm; tỷ lệ, mức lấy số liệu mới nhất</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+44"/>
+        <source>From: %1</source>
+        <translation>Từ số liệu: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Of which: %1</source>
+        <translation>Trong đó: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>e.g. 7,5</source>
         <translation>ví dụ 7,5</translation>
     </message>
@@ -1172,7 +1207,7 @@
 <context>
     <name>ResultsView</name>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Targets and results</source>
         <translation>Chỉ tiêu và kết quả thực hiện</translation>
     </message>
@@ -1207,18 +1242,18 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Participation in the campaign this period</source>
         <translation>Tham gia phong trào trong kỳ</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+65"/>
+        <location line="+50"/>
+        <location line="+81"/>
         <source>Reading</source>
         <translation>Đang đọc dữ liệu</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>Results</source>
         <translation>Kết quả</translation>
     </message>
@@ -1460,12 +1495,12 @@
         <translation>Không đọc được số liệu trong mục này; hãy điền các ô hoặc bỏ dòng này.</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+187"/>
         <source>Target no. %1: %2</source>
         <translation>Chỉ tiêu thứ %1: %2</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+92"/>
         <location line="+99"/>
         <source>(usual)</source>
         <translation>(thông thường)</translation>

@@ -48,7 +48,7 @@ from tdkt_desktop.core.targets import Attainment, TargetSpec, attainment
 from tdkt_desktop.core.text import InputError, clean, fold, format_date, person_sort_key
 from tdkt_desktop.excel.errors import ExcelError, ExportCancelled
 from tdkt_desktop.store import Store
-from tdkt_desktop.store.consolidation import attainment_matrix
+from tdkt_desktop.store.consolidation import attainment_matrix, cumulative_label
 from tdkt_desktop.store.naming import naming_of
 from tdkt_desktop.store.results import current_results
 
@@ -881,7 +881,9 @@ def export_attainment_matrix(
 ) -> ExportResult:
     """The attainment matrix of :func:`~tdkt_desktop.store.consolidation.attainment_matrix` — the one the
     consolidation screen shows — as a sheet: units as rows (indented by level) × the campaign's targets,
-    each cell the unit's result filled by its status with the comparison in a comment; a column counts
+    each cell the unit's result filled by its status with the comparison in a comment (over a plan of several
+    years: the figure to date, in progress until the plan's last year; a "trong đó" part indented after its
+    target); a column counts
     the targets each unit reached, the roll-up row combines the units by each target's method, a row
     gives the share of reporting units reaching each target, and a legend explains the colours."""
     campaign = _choose_campaign(store, campaign_id)
@@ -900,7 +902,7 @@ def export_attainment_matrix(
         ncols = len(matrix.targets) + 2
         last = get_column_letter(ncols)
         lines = _title_block(unit["name"] if unit else None, "Bảng đối chiếu kết quả thực hiện chỉ tiêu",
-                             f"{campaign['name']} — {period_label(period)}", _dt.date.today())
+                             f"{campaign['name']} — {cumulative_label(period, matrix.window)}", _dt.date.today())
         for i, (text, font) in enumerate(lines, 1):
             if not text:
                 continue
@@ -911,7 +913,7 @@ def export_attainment_matrix(
         header_row = HEADER_ROW
         headers = [ws.cell(row=header_row, column=1, value="Đơn vị")]
         for j, t in enumerate(matrix.targets, 2):
-            headers.append(ws.cell(row=header_row, column=j, value=f"{t['measure']}\n({t['describe']})"))
+            headers.append(ws.cell(row=header_row, column=j, value=f"{t['name']}\n({t['describe']})"))
             ws.column_dimensions[get_column_letter(j)].width = 18
         headers.append(ws.cell(row=header_row, column=ncols, value=_REACHED_HEADER))
         for cell in headers:

@@ -234,7 +234,7 @@ class Matrix:
             counts = self.counts[t["id"]]
             with_data = sum(n for status, n in counts.items() if status != AttainmentStatus.NO_DATA.value)
             reaching = sum(counts.get(status, 0) for status in _REACHING)
-            out.append(TargetShare(t["id"], t["measure"], reaching, with_data))
+            out.append(TargetShare(t["id"], t["name"], reaching, with_data))
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from tdkt_desktop.gui.tables import (
     table_view,
 )
 from tdkt_desktop.gui.widgets import fit_to_screen
-from tdkt_desktop.store.consolidation import Cell, Matrix, TargetShare
+from tdkt_desktop.store.consolidation import Cell, Matrix, TargetShare, cumulative_label
 
 Row = dict[str, Any]
 
@@ -119,7 +119,7 @@ class AttainmentMatrixModel(QtCore.QAbstractTableModel):
                 return self.tr("Unit")
             if target is None:
                 return self.tr("Targets reached")
-            return f"{_short(target['measure'])}\n{_short(target['describe'], 26)}"
+            return f"{_short(target['name'])}\n{_short(target['describe'], 26)}"
         if role == Qt.ItemDataRole.ToolTipRole and target is not None:
             return target["label"]
         return None
@@ -189,7 +189,8 @@ class AttainmentMatrixModel(QtCore.QAbstractTableModel):
 
 
 def status_legend(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QWidget:
-    order = (AttainmentStatus.NOT_REACHED, AttainmentStatus.REACHED, AttainmentStatus.EXCEEDED, AttainmentStatus.NO_DATA)
+    order = (AttainmentStatus.NOT_REACHED, AttainmentStatus.REACHED, AttainmentStatus.EXCEEDED, AttainmentStatus.NO_DATA,
+             AttainmentStatus.IN_PROGRESS)
     return legend([(MATRIX_FILLS[s.value], s.label) for s in order], parent)
 
 
@@ -270,7 +271,7 @@ class UnitFiguresDialog(QtWidgets.QDialog):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(subheading(f"{figures['unit_name']} — {period_label(figures['period'])}", self))
         self.model = RowsModel([
-            Column(self.tr("Target"), "measure"),
+            Column(self.tr("Target"), "name"),
             Column(self.tr("Asked"), "target"),
             Column(self.tr("Result"), "value", "number"),
             Column(self.tr("Compared with the target"), "percent", "percent"),
@@ -325,6 +326,11 @@ class ConsolidationPage(QtWidgets.QWidget):
         mpage = QtWidgets.QWidget(self.tabs)
         ml = QtWidgets.QVBoxLayout(mpage)
         ml.setContentsMargins(0, 6, 0, 0)
+        self.matrix_note = QtWidgets.QLabel(mpage)
+        self.matrix_note.setObjectName("matrixCumulativeNote")
+        self.matrix_note.setWordWrap(True)
+        self.matrix_note.hide()
+        ml.addWidget(self.matrix_note)
         msplit = QtWidgets.QSplitter(Qt.Orientation.Vertical, mpage)
         self.matrix_model = AttainmentMatrixModel(self)
         self.matrix_view = table_view(self.matrix_model, msplit, stretch_last=False)
@@ -485,6 +491,13 @@ class ConsolidationPage(QtWidgets.QWidget):
         self.data = data
         matrix = data["matrix"]
         self.matrix_model.set_matrix(matrix)
+        # a plan of several years: figures to date, judged at its end
+        self.matrix_note.setVisible(matrix.cumulative)
+        if matrix.cumulative:
+            self.matrix_note.setText(self.tr("%1: counts and quantities summed over the years, levels the latest; "
+                                             "judged at the end of %2.")
+                                     .replace("%1", cumulative_label(period, matrix.window))
+                                     .replace("%2", str(matrix.window[1] if matrix.window else "")))
         view = self.matrix_view
         view.resizeColumnsToContents()
         header = view.horizontalHeader()

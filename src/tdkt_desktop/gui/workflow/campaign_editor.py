@@ -9,6 +9,7 @@ import datetime as _dt
 from typing import Any
 
 from tdkt_desktop.core import models as m
+from tdkt_desktop.core.targets import outline
 from tdkt_desktop.core.text import InputError, format_date, parse_date
 from tdkt_desktop.gui.inputs import FieldInput, make_input
 from tdkt_desktop.gui.qt import QtCore, QtWidgets
@@ -108,6 +109,11 @@ class CampaignEditor(EditorDialog):
         tlay = QtWidgets.QVBoxLayout(targets)
         bar = QtWidgets.QHBoxLayout()
         self.add_button = QtWidgets.QPushButton(self.tr("Add target"), targets)
+        self.detail_button = QtWidgets.QPushButton(self.tr("Add sub-target"), targets)
+        self.detail_button.setObjectName("addSubTargetButton")
+        self.detail_button.setToolTip(
+            self.tr("Add a part of the selected target (“of which: urban 100 %, rural 94 %”), assessed on its own")
+        )
         self.remove_button = QtWidgets.QPushButton(self.tr("Remove"), targets)
         self.up_button = QtWidgets.QPushButton("↑", targets)
         self.down_button = QtWidgets.QPushButton("↓", targets)
@@ -122,8 +128,8 @@ class CampaignEditor(EditorDialog):
         )
         for b in (self.up_button, self.down_button):
             b.setFixedWidth(b.fontMetrics().horizontalAdvance("↓") * 4 + 16)
-        for b in (self.add_button, self.remove_button, self.up_button, self.down_button, self.confirm_button,
-                  self.paste_button):
+        for b in (self.add_button, self.detail_button, self.remove_button, self.up_button, self.down_button,
+                  self.confirm_button, self.paste_button):
             b.setAutoDefault(False)
             bar.addWidget(b)
         bar.addStretch(1)
@@ -146,6 +152,10 @@ class CampaignEditor(EditorDialog):
         self.targets.edited.connect(self._update_targets_tab)
         self.targets.modelReset.connect(self._update_targets_tab)
         self.add_button.clicked.connect(self.add_target)
+        self.detail_button.clicked.connect(self.add_sub_target)
+        self.targets_view.selectionModel().currentChanged.connect(self._update_target_buttons)
+        self.targets.modelReset.connect(self._update_target_buttons)
+        self._update_target_buttons()
         self.remove_button.clicked.connect(self.remove_target)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
@@ -194,7 +204,7 @@ class CampaignEditor(EditorDialog):
                     field_input.widget.setCursorPosition(0)
             for name, edit in self.lists.items():
                 edit.setPlainText("\n".join(json_list(row.get(name))))
-            self.targets.set_rows([row_from_stored(t) for t in targets])
+            self.targets.set_rows([row_from_stored(dict(t)) for t, _depth in outline(targets)])
         finally:
             self._loading = False
         self._dirty = False
@@ -215,6 +225,19 @@ class CampaignEditor(EditorDialog):
         index = self.targets.index(row, self.targets.column_of("measure"))
         self.targets_view.setCurrentIndex(index)
         self.targets_view.edit(index)
+
+    def add_sub_target(self) -> None:
+        """A "trong đó" part under the selected target, named and given its figure next."""
+        index = self.targets_view.currentIndex()
+        if not index.isValid():
+            return
+        row = self.targets.add_detail(index.row())
+        at = self.targets.index(row, self.targets.column_of("measure"))
+        self.targets_view.setCurrentIndex(at)
+        self.targets_view.edit(at)
+
+    def _update_target_buttons(self, *_args: Any) -> None:
+        self.detail_button.setEnabled(self.targets_view.currentIndex().isValid())
 
     def remove_target(self) -> None:
         index = self.targets_view.currentIndex()

@@ -1,5 +1,10 @@
 """Results of a campaign's targets for one period and unit: attainment updates as the person types; the
-participation counts of the period beside it. Saving writes both in one background transaction."""
+participation counts of the period beside it. Saving writes both in one background transaction.
+
+A "trong đó" detail is shown indented under its target and has a result of its own. For a campaign of several
+years (a 2021–2025 plan) each year's figure and the figure to date are shown beside the period's result, and
+the assessment is that of the figure to date (:func:`~tdkt_desktop.core.targets.cumulative`): in progress until
+the plan's last year."""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.targets import Attainment, TargetSpec, attainment
+from tdkt_desktop.core.targets import Attainment, Cumulative, Figure, TargetSpec, cumulative, indented
 from tdkt_desktop.core.text import InputError, clean, format_number, parse_int, parse_number
 from tdkt_desktop.gui import dialogs, palette
 from tdkt_desktop.gui.i18n import ensure_translator
@@ -45,6 +50,11 @@ class ResultLine:
     error: str = ""
     att: Attainment | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    period: str = ""
+    window: tuple[int, int] | None = None
+    history: dict[str, Figure] = field(default_factory=dict)  # the unit's figures of the campaign's periods
+    cum: Cumulative | None = None
+    figure: Figure = (None, None)  # what was typed for this period, as numbers (what a save writes)
 
     @property
     def has_sub(self) -> bool:
@@ -60,17 +70,29 @@ class ResultLine:
         if self.spec is None:
             self.error = QCoreApplication.translate("ResultsModel", "This target is incomplete; correct it in the campaign.")
             return
+        self.cum = None
+        self.figure = (None, None)
         try:
             value = parse_number(self.value or None, field=QCoreApplication.translate("ResultsModel", "Result"))
             sub = parse_number(self.sub_value or None, field=QCoreApplication.translate("ResultsModel", "Of which")) if self.has_sub else None
             if value is not None and value < 0 and self.spec.comparator is m.Comparator.COUNT:
                 raise InputError(QCoreApplication.translate("ResultsModel", "Result: a count cannot be negative."))
-            self.att = attainment(self.spec, value, sub)
+            self.figure = (value, sub)
+            # the figure being typed stands for this period among the others already reported
+            figures = {**self.history, self.period: self.figure}
+            self.cum = cumulative(self.spec, figures, self.period, self.window)
+            self.att = self.cum.attainment
         except InputError as exc:
             self.error = str(exc)
 
 
 COLUMNS = ("no", "measure", "target", "value", "sub_value", "percent", "status", "note")
+# over a campaign of several years: each year's figure ("y2021"…) and the figure to date after the period's own
+_YEARS_AT = COLUMNS.index("sub_value") + 1
+
+
+def _year_key(year: int) -> str:
+    return f"y{year}"
 
 
 class ResultsModel(QtCore.QAbstractTableModel):
@@ -79,6 +101,8 @@ class ResultsModel(QtCore.QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lines: list[ResultLine] = []
+        self.columns: tuple[str, ...] = COLUMNS
+        self.window: tuple[int, int] | None = None
         self.labels = {
             "no": QCoreApplication.translate("ResultsModel", "No."),
             "measure": QCoreApplication.translate("ResultsModel", "Target"),
@@ -88,33 +112,58 @@ class ResultsModel(QtCore.QAbstractTableModel):
             "percent": QCoreApplication.translate("ResultsModel", "% of target"),
             "status": QCoreApplication.translate("ResultsModel", "Assessment"),
             "note": QCoreApplication.translate("ResultsModel", "Note"),
+            "cumulative": QCoreApplication.translate("ResultsModel", "To date"),
         }
 
-    def set_lines(self, lines: list[ResultLine]) -> None:
+    def set_lines(self, lines: list[ResultLine], window: tuple[int, int] | None = None) -> None:
+        """Show ``lines``; over a ``window`` of several years, a column for each year and one for the figure to
+        date."""
         self.beginResetModel()
         self.lines = lines
+        self.window = window if window is not None and window[0] < window[1] else None
+        self.columns = COLUMNS
+        if self.window is not None:
+            years = tuple(_year_key(y) for y in range(self.window[0], self.window[1] + 1))
+            self.columns = (*COLUMNS[:_YEARS_AT], *years, "cumulative", *COLUMNS[_YEARS_AT:])
+            for y in range(self.window[0], self.window[1] + 1):
+                self.labels[_year_key(y)] = str(y)
         for line in self.lines:
             line.evaluate()
         self.endResetModel()
 
     def col(self, key: str) -> int:
-        return COLUMNS.index(key)
+        return self.columns.index(key) if key in self.columns else -1
 
     def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.lines)
 
     def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.labels[COLUMNS[section]]
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        key = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.labels[key]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key.startswith("y"):
+                return QCoreApplication.translate("ResultsModel", "Result of the year %1 (the whole year, else its halves)").replace("%1", key[1:])
+            if key == "cumulative":
+                return QCoreApplication.translate(
+                    "ResultsModel", "To the end of this period: counts and quantities summed over the years, levels and percentages the latest")
         return None
+
+    def _year_figure(self, line: ResultLine, key: str) -> Any:
+        year = int(key[1:])
+        if line.cum is None:
+            return None
+        return next((y for y in line.cum.years if y.year == year), None)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        key = COLUMNS[index.column()]
+        key = self.columns[index.column()]
         line = self.lines[index.row()]
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if key in ("value", "note") or (key == "sub_value" and line.has_sub):
@@ -125,14 +174,18 @@ class ResultsModel(QtCore.QAbstractTableModel):
         if not index.isValid():
             return None
         line = self.lines[index.row()]
-        key = COLUMNS[index.column()]
+        key = self.columns[index.column()]
         att = line.att
         status = att.status if att is not None else None
+        if key.startswith("y"):
+            return self._year_data(line, key, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if key == "no":
                 return str(index.row() + 1)
             if key == "measure":
-                return line.target.get("measure") or ""
+                return indented(str(line.target.get("measure") or ""), int(line.target.get("depth") or 0))
+            if key == "cumulative":
+                return _num_text(line.cum.value) if line.cum is not None and not line.error else ""
             if key == "target":
                 return line.spec.describe() if line.spec else ""
             if key == "value":
@@ -156,7 +209,7 @@ class ResultsModel(QtCore.QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if line.error:
                 return line.error
-            if key in ("measure", "note", "status") and att is not None:
+            if key in ("measure", "note", "status", "cumulative") and att is not None:
                 return att.note
             if key == "sub_value" and line.has_sub and line.spec is not None:
                 return line.spec.sub_label
@@ -175,19 +228,36 @@ class ResultsModel(QtCore.QAbstractTableModel):
             if key in ("target", "no") or (key == "note" and not line.note):
                 return palette.brush("muted")
             return None
-        if role == Qt.ItemDataRole.FontRole and key == "status" and status is not None:
+        if role == Qt.ItemDataRole.FontRole and key in ("status", "cumulative") and status is not None:
             font = QtGui.QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("value", "sub_value", "percent", "no"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("value", "sub_value", "percent", "no", "cumulative"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _year_data(self, line: ResultLine, key: str, role: int) -> Any:
+        """A year's figure of a multi-year target (read only: entered in that year's period)."""
+        figure = self._year_figure(line, key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _num_text(figure.value) if figure is not None else ""
+        if role == Qt.ItemDataRole.ToolTipRole and figure is not None and figure.periods:
+            text = QCoreApplication.translate("ResultsModel", "From: %1").replace(
+                "%1", ", ".join(m.period_label(p) for p in figure.periods))
+            if figure.sub_value is not None:
+                text += "\n" + QCoreApplication.translate("ResultsModel", "Of which: %1").replace("%1", _num_text(figure.sub_value))
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return palette.brush("hint")
         return None
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         line = self.lines[index.row()]
-        key = COLUMNS[index.column()]
+        key = self.columns[index.column()]
         text = "" if value is None else str(value)
         if key == "value":
             line.value = text.strip()
@@ -198,7 +268,7 @@ class ResultsModel(QtCore.QAbstractTableModel):
         else:
             return False
         line.evaluate()
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1))
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.columns) - 1))
         self.edited.emit()
         return True
 
@@ -218,7 +288,8 @@ class LiveDelegate(QtWidgets.QStyledItemDelegate):
 
     def createEditor(self, parent: QtWidgets.QWidget, option: Any, index: ModelIndex) -> QtWidgets.QWidget:
         editor = QtWidgets.QLineEdit(parent)
-        if COLUMNS[index.column()] in ("value", "sub_value"):
+        model = index.model()
+        if isinstance(model, ResultsModel) and model.columns[index.column()] in ("value", "sub_value"):
             editor.setAlignment(Qt.AlignmentFlag.AlignRight)
             editor.setPlaceholderText(QCoreApplication.translate("ResultsModel", "e.g. 7,5"))
         persistent = QtCore.QPersistentModelIndex(index)
@@ -371,13 +442,8 @@ class ResultsView(QtWidgets.QWidget):
             & ~QtWidgets.QAbstractItemView.EditTrigger.CurrentChanged
         )
         self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        n = self.fontMetrics().horizontalAdvance("n")
-        for key, chars in (("no", 4), ("measure", 42), ("target", 22), ("value", 11), ("sub_value", 9),
-                           ("percent", 9), ("status", 16)):
-            col = self.model.col(key)  # never narrower than its (bold) header at any scaling
-            self.view.setColumnWidth(col, max(n * chars, header.sectionSizeHint(col)))
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self._set_widths()
         lay.addWidget(self.view, 2)
 
         self.banner = Banner(self)
@@ -399,6 +465,7 @@ class ResultsView(QtWidgets.QWidget):
         self.part_view.verticalHeader().hide()
         self.part_view.horizontalHeader().setStretchLastSection(False)
         part_header = self.part_view.horizontalHeader()
+        n = self.fontMetrics().horizontalAdvance("n")
         self.part_view.setColumnWidth(0, max(n * 40, part_header.sectionSizeHint(0)))
         for i in (1, 2, 3):
             self.part_view.setColumnWidth(i, max(n * 14, part_header.sectionSizeHint(i)))
@@ -416,6 +483,20 @@ class ResultsView(QtWidgets.QWidget):
         self.part_model.edited.connect(self._on_edited)
         ctx.jobs.data_changed.connect(self._on_data_changed)
         self.fill_pickers()
+
+    def _set_widths(self) -> None:
+        """Column widths for the columns shown (a plan of several years has a column per year: the names are
+        narrower then); never narrower than a (bold) header at any scaling."""
+        header = self.view.horizontalHeader()
+        n = self.fontMetrics().horizontalAdvance("n")
+        years = self.model.window is not None
+        widths = {"no": 4, "measure": 30 if years else 42, "target": 18 if years else 22, "value": 11,
+                  "sub_value": 9, "percent": 9, "status": 15 if years else 16, "cumulative": 10}
+        for col, key in enumerate(self.model.columns):
+            if key == "note":
+                continue
+            chars = 7 if key.startswith("y") else widths[key]
+            self.view.setColumnWidth(col, max(n * chars, header.sectionSizeHint(col)))
 
     # ------------------------------------------------------------------ pickers
     def fill_pickers(self) -> None:
@@ -512,10 +593,14 @@ class ResultsView(QtWidgets.QWidget):
         self._expected.clear()  # the versions now shown are what a save expects
         lines: list[ResultLine] = []
         parts: list[dict[str, Any]] = []
+        window = None
         if sheet is not None:
+            window = sheet["window"]
+            period = str(self._key[1]) if self._key else ""
             for target in sheet["targets"]:
                 res = sheet["results"].get(target["id"])
-                line = ResultLine(target, target_spec(target))
+                history = {p: f for p, f in sheet["history"].get(target["id"], {}).items() if p != period}
+                line = ResultLine(target, target_spec(target), period=period, window=window, history=history)
                 line.loaded = res
                 if res is not None:
                     line.value = _num_text(res["value"])
@@ -535,7 +620,8 @@ class ResultsView(QtWidgets.QWidget):
                 }
                 row["stored"] = tuple(row[k] for k in PART_COLUMNS[1:])
                 parts.append(row)
-        self.model.set_lines(lines)
+        self.model.set_lines(lines, window)
+        self._set_widths()
         self.part_model.set_rows(parts)
         self.view.resizeRowsToContents()
         self._update_summary()
@@ -611,8 +697,8 @@ class ResultsView(QtWidgets.QWidget):
         entries = [
             {
                 "target_id": line.target["id"],
-                "value": line.att.value if line.att is not None else None,
-                "sub_value": line.att.sub_value if line.att is not None and line.has_sub else None,
+                "value": line.figure[0],
+                "sub_value": line.figure[1] if line.has_sub else None,
                 "note": line.note.strip() or None,
                 "rev": self._expected.get(("target_results", line.target["id"]), (line.loaded or {}).get("rev")),
             }

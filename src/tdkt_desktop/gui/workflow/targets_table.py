@@ -15,7 +15,7 @@ from typing import Any
 
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.target_parser import ProposedTarget
-from tdkt_desktop.core.targets import STRICT_COMPARATORS, TargetSpec
+from tdkt_desktop.core.targets import STRICT_COMPARATORS, TargetSpec, indented
 from tdkt_desktop.core.text import InputError, clean, format_number
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, QObject, Qt, QtCore, QtWidgets, Signal
@@ -108,6 +108,15 @@ def empty_row() -> Row:
     return row
 
 
+def detail_row(parent: Row) -> Row:
+    """A new "trong đó" detail of ``parent``: measured and compared as its target usually is ("trong đó đô thị
+    100 %, nông thôn 94 %"), to be named and given its figure."""
+    row = empty_row()
+    row.update({"parent": parent.get("key"), "comparator": parent.get("comparator") or row["comparator"],
+                "unit": parent.get("unit") or "", "rollup": parent.get("rollup") or ""})
+    return row
+
+
 def unconfirmed(row: Row) -> list[str]:
     """The row's flags that a person has not confirmed yet."""
     return [] if row.get("confirmed") else list(row.get("flags") or [])
@@ -171,6 +180,39 @@ class TargetsModel(QtCore.QAbstractTableModel):
             self._errors.insert(at + offset, row_error(r))
         self.endInsertRows()
         self.edited.emit()
+
+    def add_detail(self, row: int) -> int:
+        """Add a "trong đó" detail under ``row`` (after the details it already has); returns the new row."""
+        if not 0 <= row < len(self._rows):
+            return -1
+        at = row + 1
+        while at < len(self._rows) and self._descends(self._rows[at], self._rows[row].get("key")):
+            at += 1
+        self.insert_rows(at, [detail_row(self._rows[row])])
+        return at
+
+    def _descends(self, row: Row, key: Any) -> bool:
+        """Whether ``row`` details the row ``key`` names, directly or through another detail."""
+        seen: set[Any] = set()
+        parent = row.get("parent")
+        while parent is not None and parent not in seen:
+            if parent == key:
+                return True
+            seen.add(parent)
+            parent = next((r.get("parent") for r in self._rows if r.get("key") == parent), None)
+        return False
+
+    def depth(self, row: int) -> int:
+        """0 for a target of its own, 1 for its detail ("trong đó"), 2 for a detail's detail…"""
+        seen: set[Any] = set()
+        depth = 0
+        parent = self._rows[row].get("parent")
+        keys = {r.get("key"): r for r in self._rows}
+        while parent is not None and parent in keys and parent not in seen:
+            seen.add(parent)
+            depth += 1
+            parent = keys[parent].get("parent")
+        return depth
 
     def remove_row(self, row: int) -> None:
         if 0 <= row < len(self._rows):
@@ -261,10 +303,6 @@ class TargetsModel(QtCore.QAbstractTableModel):
     def _changed(self, r: int) -> None:
         self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.cols) - 1))
 
-    def _is_detail(self, row: Row) -> bool:
-        parent = row.get("parent")
-        return parent is not None and any(r.get("key") == parent for r in self._rows)
-
     # ------------------------------------------------------------------ Qt
     def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -331,8 +369,8 @@ class TargetsModel(QtCore.QAbstractTableModel):
                 return None
             if not applies:
                 return "" if role == Qt.ItemDataRole.EditRole else "—"
-            if key == "measure" and role == Qt.ItemDataRole.DisplayRole and self._is_detail(row):
-                return f"↳ {row.get('measure') or ''}"
+            if key == "measure" and role == Qt.ItemDataRole.DisplayRole:
+                return indented(str(row.get("measure") or ""), self.depth(r))
             if key == "comparator":
                 return row.get(key) if role == Qt.ItemDataRole.EditRole else enum_label(m.Comparator, row.get(key))
             if key == "rollup":
