@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -28,7 +29,7 @@ HELP_PICTURES = {
     "wizard": "21-wizard-unit", "overview": "section-overview", "ratings": "30-ratings",
     "directive": "24-directive-targets", "registrations": "section-registrations", "targets": "section-targets",
     "eligibility": "33-eligibility-links", "awards": "section-awards", "printing": "section-printing",
-    "sync": "section-sync",
+    "sync": "section-sync", "five-year-plan": "34-results-five-year-plan", "sub-targets": "35-targets-sub-targets",
 }
 
 
@@ -40,6 +41,39 @@ def build_database(path: Path) -> None:
     with open_store(path) as store:
         init_unit(store, code="27031", doc_prefixes={"QĐ": "QĐ-UBND"}, operator="Nguyễn Thị Lan")
         build_demo(store)
+        add_five_year_plan(store)
+
+
+PLAN = "Kế hoạch phát triển kinh tế - xã hội giai đoạn 2021 - 2025"
+
+
+def add_five_year_plan(store: Any) -> None:
+    """A 2021–2025 plan with a "trong đó" target and the results of its first three years, as typed on the
+    screens (for the pictures of the results screen and the campaign editor)."""
+    from tdkt_desktop.store.campaigns import save_campaign
+    from tdkt_desktop.store.results import save_results
+
+    targets = [
+        {"key": "road", "measure": "Xây dựng, nâng cấp đường giao thông nông thôn", "comparator": "at_least",
+         "value": 50, "unit": "km", "rollup": "sum"},
+        {"key": "water", "measure": "Tỷ lệ hộ dân sử dụng nước sạch", "comparator": "at_least", "value": 95, "unit": "%",
+         "rollup": "mean"},
+        {"key": "urban", "parent": "water", "measure": "Khu vực đô thị", "comparator": "at_least", "value": 100,
+         "unit": "%", "rollup": "mean"},
+        {"key": "rural", "parent": "water", "measure": "Khu vực nông thôn", "comparator": "at_least", "value": 94,
+         "unit": "%", "rollup": "mean"},
+        {"key": "poor", "measure": "Tỷ lệ hộ nghèo", "comparator": "at_most", "value": 1, "unit": "%", "rollup": "mean"},
+        {"key": "houses", "measure": "Xóa nhà tạm, nhà dột nát", "comparator": "count", "value": 120, "unit": "căn",
+         "rollup": "sum"},
+    ]
+    cid = save_campaign(store, {"name": PLAN, "campaign_type": "regular", "year": 2021, "doc_kind": "KH",
+                                "start_date": "2021-01-01", "end_date": "2025-12-31"}, targets)
+    ids = {t["measure"]: t["id"] for t in store.rows("targets", "campaign_id = ?", [cid])}
+    unit = store.unit_code
+    figures = {"2021": (10.5, 91, 98, 86, 2.1, 30), "2022": (12, 92.5, 99, 88, 1.6, 28), "2023": (9, 93.8, 99.5, 90, 1.2, 25)}
+    for period, values in figures.items():
+        save_results(store, campaign_id=cid, period=period, unit_code=unit,
+                     results=[{"target_id": ids[t["measure"]], "value": v} for t, v in zip(targets, values, strict=True)])
 
 
 def shoot(db: Path, suffix: str) -> None:
@@ -125,6 +159,7 @@ def shoot(db: Path, suffix: str) -> None:
     checking.grab().save(str(OUT / f"26-print-verify{suffix}.png"))
     checking.reject()
     shoot_achievements(ctx, window, settle, suffix)
+    shoot_five_year_plan(ctx, window, settle, suffix)
     window.close()
     ctx.close()
     print(f"screen {suffix or '@1x'}: done")
@@ -160,6 +195,31 @@ def shoot_achievements(ctx: object, window: object, settle: object, suffix: str)
     settle()  # type: ignore[operator]
     editor.grab().save(str(OUT / f"33-eligibility-links{suffix}.png"))
     editor._dirty = False  # nothing to save: a picture only
+    editor.reject()
+
+
+def shoot_five_year_plan(ctx: Any, window: Any, settle: Any, suffix: str) -> None:
+    """The 2021–2025 plan: its results in 2024 with each year's figure and the figure to date, and its targets
+    in the campaign editor with the "trong đó" parts under their target."""
+    from tdkt_desktop.gui.workflow.campaign_editor import CampaignEditor
+
+    cid = ctx.reader.rows("campaigns", "name = ?", [PLAN])[0]["id"]
+    results = window.show_section("targets")
+    settle()
+    results.choose(campaign_id=cid, period="2024", unit_code=ctx.unit_code)
+    settle()
+    results.model.type_value(0, "8,5")  # being typed: the figure to date follows
+    results.view.setCurrentIndex(results.model.index(0, results.model.col("value")))
+    window.grab().save(str(OUT / f"34-results-five-year-plan{suffix}.png"))
+    results.load()  # nothing left unsaved
+    settle()
+    editor = CampaignEditor(ctx, cid, parent=window)
+    editor.show()
+    settle()
+    editor.tabs.setCurrentIndex(2)
+    editor.targets_view.setCurrentIndex(editor.targets.index(1, editor.targets.column_of("measure")))
+    settle()
+    editor.grab().save(str(OUT / f"35-targets-sub-targets{suffix}.png"))
     editor.reject()
 
 

@@ -97,6 +97,7 @@ def test_a_five_year_plan_with_sub_targets_from_editor_to_excel(ctx: Any, qtbot:
             for y in range(2021, 2026)] == ["2021", "2022", "2023", "2024", "2025"]
     assert [cell(view, 0, f"y{y}") for y in range(2021, 2026)] == ["10", "12", "9", "", ""]
     assert cell(view, 0, "cumulative") == "31" and cell(view, 0, "percent") == "62 %"
+    assert view.view.isColumnHidden(view.model.col("sub_value"))  # no target here counts an "of which" part
     assert cell(view, 0, "status") == "Đang thực hiện"
     assert "lũy kế đến hết năm 2023 là 31 km" in cell(view, 0, "note")
     assert cell(view, 1, "cumulative") == "92,5" and cell(view, 1, "y2023") == ""

@@ -9,6 +9,8 @@ import pytest
 
 from tdkt_desktop.cli import EXIT_OK, EXIT_REFUSED, main
 from tdkt_desktop.store import open_store
+from tdkt_desktop.store.campaigns import save_campaign
+from tdkt_desktop.store.installation import init_unit
 from tdkt_desktop.store.results import current_results
 
 
@@ -151,3 +153,37 @@ def test_a_target_named_by_the_beginning_of_its_name(capsys, db):
         code, out, err = run(capsys, "--db", db, "results", "set", "--campaign", cid[:8], "--period", "2026",
                              "--target", shared, "4")
         assert code == EXIT_REFUSED and "có nhiều chỉ tiêu trùng" in err and results(db) == before
+
+
+def test_show_gives_each_year_and_the_figure_to_date_of_a_five_year_plan(capsys, tmp_path):
+    db = str(tmp_path / "phuong.sqlite")
+    with open_store(db) as s:
+        init_unit(s, code="31147")
+        cid = save_campaign(s, {"name": "Kế hoạch giai đoạn 2021 - 2025", "campaign_type": "regular", "year": 2021,
+                                "start_date": "2021-01-01", "end_date": "2025-12-31"}, [
+            {"key": 1, "measure": "Đường giao thông nông thôn", "comparator": "at_least", "value": 50, "unit": "km",
+             "rollup": "sum"},
+            {"key": 2, "measure": "Nước sạch", "comparator": "at_least", "value": 95, "unit": "%", "rollup": "mean"},
+            {"key": 3, "parent": 2, "measure": "Khu vực đô thị", "comparator": "at_least", "value": 100, "unit": "%",
+             "rollup": "mean"},
+        ])
+    for period, target, value in (("2021", "1", "10"), ("2022", "1", "12,5"), ("2022", "2", "93"),
+                                  ("2022", "3", "99"), ("2023", "1", "9")):
+        code, _out, err = run(capsys, "results", "set", "--db", db, "--campaign", cid[:8], "--period", period,
+                              "--target", target, value)
+        assert code == EXIT_OK, err
+    code, out, err = run(capsys, "--db", db, "results", "show", "--campaign", cid[:8], "--period", "2023")
+    assert code == EXIT_OK, err
+    lines = out.splitlines()
+    assert lines[0] == "Kế hoạch giai đoạn 2021 - 2025 — Lũy kế đến hết năm 2023 (giai đoạn 2021–2025)"
+    assert lines[2] == "1. Đường giao thông nông thôn — chỉ tiêu: Từ 50 km trở lên"
+    assert lines[3].strip() == "2021: 10 · 2022: 12,5 · 2023: 9"
+    assert lines[4].strip().startswith("Đang thực hiện: lũy kế đến hết năm 2023 là 31,5 km")
+    assert "3. ↳ Khu vực đô thị — chỉ tiêu: Từ 100 % trở lên" in lines
+    code, out, err = run(capsys, "results", "show", "--campaign", cid[:8], "--period", "2025", "--json", "--db", db)
+    data = json.loads(out)
+    assert data["window"] == [2021, 2025]
+    road, water, urban = data["targets"]
+    assert (road["cumulative"], road["status"], road["years"]["2023"], road["years"]["2025"]) == (31.5, "not_reached", 9, None)
+    assert (water["cumulative"], urban["depth"], urban["parent_target_id"]) == (93, 1, water["target_id"])
+    assert urban["status"] == "not_reached"

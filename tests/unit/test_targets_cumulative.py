@@ -16,6 +16,7 @@ from tdkt_desktop.core.targets import (
     window_attainment,
 )
 from tdkt_desktop.core.text import InputError
+from tdkt_desktop.store.consolidation import cumulative_label
 from tdkt_desktop.store.results import cumulative_results, results_sheet, save_results
 
 S = AttainmentStatus
@@ -75,7 +76,7 @@ def test_percentages_take_the_latest_year_not_the_sum() -> None:
     figures = {"2021": (91, None), "2022": (93, None), "2023": (94, None), "2024": (94.5, None), "2025": (95.2, None)}
     c = cumulative(COVER, figures, "2025", W)
     assert (c.value, c.attainment.status) == (95.2, S.EXCEEDED)
-    assert "số liệu năm cuối" in c.attainment.note
+    assert c.attainment.note.startswith("Giai đoạn 2021–2025 (số liệu mới nhất) — Vượt: 95,2 %")
     assert cumulative(COVER, {**figures, "2025": (94.9, None)}, "2025", W).attainment.status is S.NOT_REACHED
     mid = cumulative(COVER, figures, "2023", W)
     assert mid.value == 94 and mid.attainment.status is S.IN_PROGRESS and "số liệu mới nhất" in mid.attainment.note
@@ -123,6 +124,9 @@ def test_periods_outside_the_window_are_not_read_and_after_it_the_verdict_stands
     assert cumulative(ROAD, figures, "2025", W).value == 50
     after = cumulative(ROAD, figures, "2026", W)
     assert after.final and after.value == 50 and [y.year for y in after.years][-1] == 2025
+    assert cumulative_label("2026", W) == "Lũy kế cả giai đoạn 2021–2025"
+    assert cumulative_label("2023-H1", W) == "Lũy kế đến hết 6 tháng đầu năm 2023 (giai đoạn 2021–2025)"
+    assert cumulative_label("2026-H1", (2026, 2026)) == cumulative_label("2026-H1", None) == "6 tháng đầu năm 2026"
 
 
 def test_a_single_year_campaign_is_judged_on_the_periods_own_figure() -> None:
@@ -187,3 +191,20 @@ def test_the_store_reads_every_year_of_the_window_for_the_cumulative(plan) -> No
     with pytest.raises(InputError, match="ngoài thời gian"):
         save_results(store, campaign_id=camp["id"], period="2026", unit_code="31147",
                      results=[{"target_id": road["id"], "value": 1}])
+
+
+def test_the_printed_plan_and_review_report_list_sub_targets_under_their_target(plan) -> None:
+    from tdkt_desktop.printing import records
+
+    store, camp, road, _cover, urban = plan
+    store.insert("officials", {"unit_code": "31147", "full_name": "Nguyễn Văn An", "title": "Chủ tịch", "sort_order": 1})
+    plan_context = records.build_context(store, "ke_hoach_phat_dong", camp["id"])
+    assert [t["name"] for t in plan_context["targets"]] == [
+        "Đường giao thông nông thôn", "Bao phủ bảo hiểm y tế", "↳ Khu vực đô thị"]
+    save_results(store, campaign_id=camp["id"], period="2023", unit_code="31147",
+                 results=[{"target_id": road["id"], "value": 20}, {"target_id": urban["id"], "value": 99}])
+    report = records.build_context(store, "bao_cao_ket_qua", camp["id"], period="2023")
+    rows = {r["name"]: r for r in report["targets"]}
+    assert set(rows) == {"Đường giao thông nông thôn", "Bao phủ bảo hiểm y tế", "↳ Khu vực đô thị"}
+    assert rows["Đường giao thông nông thôn"]["status"] == "Đang thực hiện"
+    assert rows["↳ Khu vực đô thị"]["achieved"] == "99 %"

@@ -3,6 +3,11 @@ function as the results grid (:func:`tdkt_desktop.store.results.save_results`).
 
     tdkt results import --campaign ID --period KỲ TỆP.csv [--json]
     tdkt results set --campaign ID --period KỲ --target CHỈ_TIÊU GIÁ_TRỊ [--sub SỐ] [--note TEXT] [--unit MÃ]
+    tdkt results show --campaign ID --period KỲ [--unit MÃ] [--json]
+
+``show`` lists the campaign's targets (each "trong đó" part under its target) with the unit's result and its
+assessment; for a plan of several years, each year's result and the figure to date, judged at the plan's end
+(:func:`tdkt_desktop.store.results.cumulative_results`, as the results screen and the matrix).
 
 The CSV file (UTF-8, comma or semicolon separated) has a header row with the columns ``unit`` (đơn vị: the
 unit's code), ``target`` (chỉ tiêu: its number in the campaign, its name, or its id), ``value`` (kết quả),
@@ -21,9 +26,17 @@ from typing import Any
 from tdkt_desktop.cli.base import EXIT_OK, CliError, open_existing, print_json, require_unit, subcommands
 from tdkt_desktop.core.errors import file_error
 from tdkt_desktop.core.models import parse_period
-from tdkt_desktop.core.text import InputError, fold
+from tdkt_desktop.core.targets import TargetSpec, indented
+from tdkt_desktop.core.text import InputError, fold, format_number
+from tdkt_desktop.store.consolidation import cumulative_label
 from tdkt_desktop.store.db import Row, Store
-from tdkt_desktop.store.results import save_results
+from tdkt_desktop.store.results import (
+    campaign_window,
+    cumulative_results,
+    current_results,
+    ordered_targets,
+    save_results,
+)
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 
@@ -160,6 +173,50 @@ def cmd_set(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    period = parse_period(args.period)
+    with open_existing(args) as store:
+        unit = args.unit or require_unit(store)
+        campaign_id = store.resolve_id("campaigns", args.campaign)
+        campaign = store.require("campaigns", campaign_id)
+        window = campaign_window(campaign)
+        targets = ordered_targets(store, campaign_id)
+        figures = cumulative_results(store, campaign_id, period, unit_codes=[unit])
+        own = current_results(store, [t["id"] for t in targets], period, unit_codes=[unit])
+        unit_row = store.unit_by_code(unit)
+    lines = []
+    for t in targets:
+        cum = figures.get((t["id"], unit))
+        result = own.get((t["id"], unit, period))
+        lines.append({
+            "target_id": t["id"], "seq": t["seq"], "measure": t["measure"], "depth": t["depth"],
+            "parent_target_id": t.get("parent_target_id"),
+            "target": TargetSpec.from_row(t).describe() if cum is not None else None,
+            "value": result["value"] if result else None, "sub_value": result["sub_value"] if result else None,
+            "years": {str(y.year): y.value for y in cum.years} if cum is not None else {},
+            "cumulative": cum.value if cum is not None and cum.multi_year else None,
+            "percent": cum.attainment.percent if cum is not None else None,
+            "status": str(cum.attainment.status.value) if cum is not None else None,
+            "note": cum.attainment.note if cum is not None else "Chỉ tiêu chưa đủ thông tin để so sánh.",
+        })
+    if args.json:
+        print_json({"campaign_id": campaign_id, "period": period, "unit_code": unit,
+                    "window": list(window) if window else None, "targets": lines})
+        return EXIT_OK
+    print(f"{campaign['name']} — {cumulative_label(period, window)}")
+    print(f"Đơn vị: {unit_row['name'] if unit_row else unit} ({unit})")
+    if not lines:
+        print("Phong trào này chưa có chỉ tiêu.")
+    for number, line in enumerate(lines, 1):
+        pad = "    " * (line["depth"] + 1)
+        print(f"{number}. {indented(line['measure'], line['depth'])} — chỉ tiêu: {line['target'] or 'chưa đủ thông tin'}")
+        if line["years"]:
+            years = " · ".join(f"{y}: {'—' if v is None else format_number(v)}" for y, v in line["years"].items())
+            print(f"{pad}{years}")
+        print(f"{pad}{line['note']}")
+    return EXIT_OK
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("results", help="kết quả thực hiện chỉ tiêu: nhập từ CSV hoặc từng giá trị",
                        description="Kết quả thực hiện chỉ tiêu của các đơn vị trong một kỳ, lưu qua cùng hàm với bảng "
@@ -194,3 +251,16 @@ def register(sub: Any) -> None:
     q.add_argument("--unit", metavar="MÃ", help="đơn vị (mặc định: đơn vị này)")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_set)
+
+    q = cmds.add_parser(
+        "show", help="xem kết quả và đánh giá từng chỉ tiêu một kỳ (kế hoạch nhiều năm: từng năm và lũy kế)",
+        epilog="Ví dụ:\n  tdkt --db phuong.sqlite results show --campaign 7c1e2a90 --period 2023\n"
+        "  tdkt results show --campaign 7c1e2a90 --period 2025 --unit 31147 --json --db phuong.sqlite\n\n"
+        "Kế hoạch nhiều năm (ví dụ 2021 - 2025): số lượng, khối lượng cộng dồn các năm; tỷ lệ, mức lấy số liệu "
+        "mới nhất; đánh giá đạt hay không khi hết năm cuối, trước đó là “đang thực hiện”.",
+    )
+    q.add_argument("--campaign", required=True, metavar="MÃ")
+    q.add_argument("--period", required=True, metavar="KỲ", help="2026, 2026-H1 hoặc 2026-H2")
+    q.add_argument("--unit", metavar="MÃ", help="đơn vị (mặc định: đơn vị này)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_show)

@@ -660,7 +660,7 @@ def window_attainment(
     span = f"{first}–{last}"
     summed = summed_over_years(spec) if summed is None else summed
     if _final(period, window):
-        how = "cộng dồn các năm" if summed else "số liệu năm cuối"
+        how = "cộng dồn các năm" if summed else "số liệu mới nhất"
         return Attainment(att.value, att.percent, att.status, f"Giai đoạn {span} ({how}) — {att.note}", att.sub_value)
     got = _num(att.value or 0.0, spec.unit) if spec.comparator is not Comparator.COUNT else (
         f"{_count_text(att.value or 0.0)} {spec.unit}".strip())

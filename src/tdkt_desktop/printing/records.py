@@ -26,7 +26,7 @@ from tdkt_desktop.core.models import (
     period_year,
 )
 from tdkt_desktop.core.naming import Naming, household_name, place_of
-from tdkt_desktop.core.targets import TargetSpec
+from tdkt_desktop.core.targets import TargetSpec, indented
 from tdkt_desktop.core.text import format_number, money_in_words
 from tdkt_desktop.printing import meeting_papers, office_papers
 from tdkt_desktop.printing.errors import PrintError
@@ -35,6 +35,7 @@ from tdkt_desktop.printing.renderer import RenderInfo, render
 from tdkt_desktop.store import Store
 from tdkt_desktop.store.facts import innovation_rows, latest_vote, scope_text
 from tdkt_desktop.store.naming import localised_title, naming_of
+from tdkt_desktop.store.results import ordered_targets
 from tdkt_desktop.store.statistics import review_report_data
 
 Row = dict[str, Any]
@@ -908,7 +909,7 @@ def _target_value_text(t: Row) -> str:
 
 def _ke_hoach(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
     campaign = store.require("campaigns", record_id)
-    targets = store.rows("targets", "campaign_id = ?", [campaign["id"]], order_by="seq")
+    targets = ordered_targets(store, campaign["id"])
     content = json.loads(campaign.get("content_json") or "[]")
     movements = json.loads(campaign.get("movements_json") or "[]")
     awards = json.loads(campaign.get("awards_json") or "[]")
@@ -943,7 +944,8 @@ def _ke_hoach(store: Store, record_id: str, options: dict[str, Any]) -> dict[str
         ],
         "goals": [f"{i}. {m}" for i, m in enumerate(movements, 1)] or [f"1. Hoàn thành và hoàn thành vượt mức các chỉ tiêu năm {year}."],
         "contents": [f"{i}. {c}" for i, c in enumerate(content, 1)] or ["1. Thi đua hoàn thành các chỉ tiêu được giao."],
-        "targets": [{"name": t["measure"], "unit": t.get("unit") or "", "value": _target_value_text(t), "note": ""} for t in targets],
+        "targets": [{"name": indented(t["measure"], t["depth"]), "unit": t.get("unit") or "", "value": _target_value_text(t),
+                     "note": ""} for t in targets],
         "organisation": organisation,
         "signer": signer_for(store, collective=True, name=options.get("signer"), role=options.get("signer_role")),
         "recipients": recipients(store, "ke_hoach_phat_dong", default_recipients(store, "ke_hoach_phat_dong"),
@@ -989,7 +991,7 @@ def _bao_cao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> d
     not_reached = []
     for t in data["targets"]:
         achieved = "" if t["value"] is None else f"{format_number(t['value'])} {t['unit']}".strip()
-        rows.append({"name": t["measure"], "registered": t["target"], "achieved": achieved,
+        rows.append({"name": t["name"], "registered": t["target"], "achieved": achieved,
                      "rate": round(t["percent"], 2) if t["percent"] is not None else "", "status": t["status_label"]})
         if t["status"] in ("not_reached", "no_data"):
             not_reached.append(f"{t['measure']} ({t['status_label'].lower()})")

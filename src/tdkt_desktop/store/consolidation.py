@@ -277,10 +277,12 @@ def campaign_targets(store: Store, campaign_id: str) -> list[dict[str, Any]]:
 
 def cumulative_label(period: str, window: tuple[int, int] | None) -> str:
     """What a matrix's figures are: "6 tháng đầu năm 2023", or over a plan of several years "Lũy kế đến hết năm
-    2023 (giai đoạn 2021–2025)"."""
+    2023 (giai đoạn 2021–2025)", after its last year "Lũy kế cả giai đoạn 2021–2025"."""
     label = period_label(period)
     if window is None or window[0] >= window[1]:
         return label
+    if period_year(period) > window[1]:
+        return f"Lũy kế cả giai đoạn {window[0]}–{window[1]}"
     return f"Lũy kế đến hết {label[:1].lower()}{label[1:]} (giai đoạn {window[0]}–{window[1]})"
 
 

@@ -482,7 +482,8 @@ def review_report_data(store: Store, campaign_id: str, period: str) -> dict[str,
         target_counts[status] += 1
         targets.append(
             {
-                "id": t["id"], "seq": t["seq"], "measure": t["measure"], "target": t["describe"], "unit": t["unit"],
+                "id": t["id"], "seq": t["seq"], "measure": t["measure"], "name": t["name"], "target": t["describe"],
+                "unit": t["unit"],
                 "value": a.value if a else total.value, "sub_value": a.sub_value if a else total.sub_value,
                 "percent": a.percent if a else None, "status": status, "status_label": AttainmentStatus(status).label,
                 "note": a.note if a else "", "source": source,

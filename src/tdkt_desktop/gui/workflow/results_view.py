@@ -87,7 +87,8 @@ class ResultLine:
 
 
 COLUMNS = ("no", "measure", "target", "value", "sub_value", "percent", "status", "note")
-# over a campaign of several years: each year's figure ("y2021"…) and the figure to date after the period's own
+# over a campaign of several years: the figure to date after the period's own, then each year's ("y2021"…), so
+# that the assessment stays in sight on a small screen
 _YEARS_AT = COLUMNS.index("sub_value") + 1
 
 
@@ -124,7 +125,7 @@ class ResultsModel(QtCore.QAbstractTableModel):
         self.columns = COLUMNS
         if self.window is not None:
             years = tuple(_year_key(y) for y in range(self.window[0], self.window[1] + 1))
-            self.columns = (*COLUMNS[:_YEARS_AT], *years, "cumulative", *COLUMNS[_YEARS_AT:])
+            self.columns = (*COLUMNS[:_YEARS_AT], "cumulative", "percent", "status", *years, "note")
             for y in range(self.window[0], self.window[1] + 1):
                 self.labels[_year_key(y)] = str(y)
         for line in self.lines:
@@ -486,17 +487,24 @@ class ResultsView(QtWidgets.QWidget):
 
     def _set_widths(self) -> None:
         """Column widths for the columns shown (a plan of several years has a column per year: the names are
-        narrower then); never narrower than a (bold) header at any scaling."""
+        narrower then); never narrower than a (bold) header at any scaling. "Of which" is hidden when no target
+        counts a part."""
         header = self.view.horizontalHeader()
         n = self.fontMetrics().horizontalAdvance("n")
         years = self.model.window is not None
-        widths = {"no": 4, "measure": 30 if years else 42, "target": 18 if years else 22, "value": 11,
-                  "sub_value": 9, "percent": 9, "status": 15 if years else 16, "cumulative": 10}
+        widths = {"no": 4, "measure": 27 if years else 42, "target": 16 if years else 22, "value": 9 if years else 11,
+                  "sub_value": 9, "percent": 9, "status": 14 if years else 16, "cumulative": 8}
+        bold = QtGui.QFont(self.view.font())
+        bold.setBold(True)
+        status = max(QtGui.QFontMetrics(bold).horizontalAdvance(s.label) for s in m.AttainmentStatus) + n * 2
         for col, key in enumerate(self.model.columns):
             if key == "note":
                 continue
-            chars = 7 if key.startswith("y") else widths[key]
-            self.view.setColumnWidth(col, max(n * chars, header.sectionSizeHint(col)))
+            chars = 6 if key.startswith("y") else widths[key]
+            least = status if key == "status" else 0  # every assessment whole, in bold
+            self.view.setColumnWidth(col, max(n * chars, header.sectionSizeHint(col), least))
+        self.view.setColumnHidden(self.model.col("sub_value"),
+                                  bool(self.model.lines) and not any(line.has_sub for line in self.model.lines))
 
     # ------------------------------------------------------------------ pickers
     def fill_pickers(self) -> None:
