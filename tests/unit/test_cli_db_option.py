@@ -90,6 +90,7 @@ COMMANDS: list[tuple[tuple[str, ...], Callable[[Side], list[str]], int]] = [
     (("council", "vote"), lambda s: ["zzzzzzzz", "zzzzzzzz", "--for", "5"], 1),
     (("results", "set"), lambda s: ["--campaign", "zzzzzzzz", "--period", "2026", "--target", "1", "5"], 1),
     (("results", "import"), lambda s: ["--campaign", "zzzzzzzz", "--period", "2026", _f(s, "ket-qua.csv")], 1),
+    (("results", "show"), lambda s: ["--campaign", "zzzzzzzz", "--period", "2026"], 1),
     (("registrations", "add"), lambda s: ["--campaign", "zzzzzzzz", "--title", "LDTT", "--all-people"], 1),
     (("decisions", "issue"), lambda s: ["--nominations", "zzzzzzzz", "--date", "20/12/2026"], 1),
     (("print",), lambda s: ["--list"], 0),

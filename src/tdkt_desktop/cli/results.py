@@ -179,6 +179,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         unit = args.unit or require_unit(store)
         campaign_id = store.resolve_id("campaigns", args.campaign)
         campaign = store.require("campaigns", campaign_id)
+        if store.unit_by_code(unit) is None:
+            raise InputError(f"Không có đơn vị mã {unit} trong danh mục đơn vị. Ghi mã đơn vị (--unit) như trong "
+                             "danh mục, ví dụ mã của đơn vị này.", field="--unit", value=unit)
         window = campaign_window(campaign)
         targets = ordered_targets(store, campaign_id)
         figures = cumulative_results(store, campaign_id, period, unit_codes=[unit])
