@@ -147,3 +147,40 @@ def test_a_five_year_plan_with_sub_targets_from_editor_to_excel(ctx: Any, qtbot:
     own = next(r for r in matrix("2023").iter_rows() if r[0].value and "Phường" in str(r[0].value))
     assert [c.value for c in own[1:5]] == [31, 92.5, 99, 88]
     assert {c.fill.fgColor.rgb[-6:] for c in own[1:5]} == {STATUS_FILLS[AttainmentStatus.IN_PROGRESS]}
+
+
+def test_a_target_moves_with_its_sub_targets_and_a_sub_target_stays_under_its_target(ctx: Any, qtbot: Any) -> None:
+    editor = CampaignEditor(ctx)
+    qtbot.addWidget(editor)
+    for measure in ("Đường giao thông", "Nước sạch"):
+        editor.add_target()
+        type_row(editor, editor.targets.rowCount() - 1, measure=measure, value="50")
+    for part in ("Đô thị", "Nông thôn"):
+        editor.targets_view.setCurrentIndex(editor.targets.index(1, 0))
+        editor.add_sub_target()
+        type_row(editor, editor.targets_view.currentIndex().row(), measure=part, value="90")
+    names = lambda: [editor.targets.row(r)["measure"] for r in range(editor.targets.rowCount())]  # noqa: E731
+    assert names() == ["Đường giao thông", "Nước sạch", "Đô thị", "Nông thôn"]
+    editor.targets_view.setCurrentIndex(editor.targets.index(1, 0))
+    editor.up_button.click()  # the target takes its parts along
+    assert names() == ["Nước sạch", "Đô thị", "Nông thôn", "Đường giao thông"]
+    assert editor.targets_view.currentIndex().row() == 0
+    editor.down_button.click()
+    assert names() == ["Đường giao thông", "Nước sạch", "Đô thị", "Nông thôn"]
+    assert editor.targets_view.currentIndex().row() == 1
+    editor.targets_view.setCurrentIndex(editor.targets.index(3, 0))
+    editor.up_button.click()  # a part moves among the parts of its target
+    assert names() == ["Đường giao thông", "Nước sạch", "Nông thôn", "Đô thị"]
+    editor.up_button.click()  # never above its target
+    editor.targets_view.setCurrentIndex(editor.targets.index(3, 0))
+    editor.down_button.click()  # nor out of it
+    assert names() == ["Đường giao thông", "Nước sạch", "Nông thôn", "Đô thị"]
+    measure = editor.targets.column_of("measure")
+    assert editor.targets.index(2, measure).data() == "↳ Nông thôn"
+    editor.set_value("name", "Thi đua năm 2026")
+    assert editor.save()
+    ctx.jobs.wait_idle()
+    campaign = ctx.reader.rows("campaigns", "name = ?", ["Thi đua năm 2026"])[0]
+    stored = ctx.reader.rows("targets", "campaign_id = ?", [campaign["id"]], order_by="seq")
+    assert [t["measure"] for t in stored] == ["Đường giao thông", "Nước sạch", "Nông thôn", "Đô thị"]
+    assert [t["parent_target_id"] for t in stored] == [None, None, stored[1]["id"], stored[1]["id"]]

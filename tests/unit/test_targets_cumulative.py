@@ -208,3 +208,32 @@ def test_the_printed_plan_and_review_report_list_sub_targets_under_their_target(
     assert set(rows) == {"Đường giao thông nông thôn", "Bao phủ bảo hiểm y tế", "↳ Khu vực đô thị"}
     assert rows["Đường giao thông nông thôn"]["status"] == "Đang thực hiện"
     assert rows["↳ Khu vực đô thị"]["achieved"] == "99 %"
+
+
+def test_the_results_and_targets_lists_in_excel_give_parts_under_their_target_and_the_figure_to_date(
+        plan, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    from tdkt_desktop.excel.export import HEADER_ROW, export_view
+
+    store, camp, road, _cover, urban = plan
+    for period, km, pct in (("2021", 10, 99), ("2022", 12.5, 99.5)):
+        save_results(store, campaign_id=camp["id"], period=period, unit_code="31147",
+                     results=[{"target_id": road["id"], "value": km}, {"target_id": urban["id"], "value": pct}])
+    export_view(store, "results", tmp_path / "kq.xlsx", campaign_id=camp["id"], period="2022")
+    ws = load_workbook(tmp_path / "kq.xlsx").active
+    header = [c.value for c in ws[HEADER_ROW]]
+    rows = [dict(zip(header, (c.value for c in r), strict=True)) for r in ws.iter_rows(min_row=HEADER_ROW + 1)
+            if r[header.index("Chỉ tiêu")].value]
+    by_name = {r["Chỉ tiêu"]: r for r in rows}
+    assert list(by_name) == ["Đường giao thông nông thôn", "Bao phủ bảo hiểm y tế", "↳ Khu vực đô thị"]
+    road_row = by_name["Đường giao thông nông thôn"]
+    assert (road_row["Kết quả"], road_row["Lũy kế (kế hoạch nhiều năm)"], road_row["Đánh giá"]) == (
+        12.5, 22.5, "Đang thực hiện")
+    assert by_name["↳ Khu vực đô thị"]["Lũy kế (kế hoạch nhiều năm)"] == 99.5
+    export_view(store, "targets", tmp_path / "ct.xlsx", campaign_id=camp["id"])
+    ws = load_workbook(tmp_path / "ct.xlsx").active
+    header = [c.value for c in ws[HEADER_ROW]]
+    col = header.index("Chỉ tiêu")
+    assert [r[col].value for r in ws.iter_rows(min_row=HEADER_ROW + 1) if r[col].value][:3] == [
+        "Đường giao thông nông thôn", "Bao phủ bảo hiểm y tế", "↳ Khu vực đô thị"]

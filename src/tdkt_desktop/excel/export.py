@@ -44,13 +44,13 @@ from tdkt_desktop.core.models import (
     parse_period,
     period_label,
 )
-from tdkt_desktop.core.targets import Attainment, TargetSpec, attainment
+from tdkt_desktop.core.targets import Attainment, TargetSpec, cumulative, indented
 from tdkt_desktop.core.text import InputError, clean, fold, format_date, person_sort_key
 from tdkt_desktop.excel.errors import ExcelError, ExportCancelled
 from tdkt_desktop.store import Store
 from tdkt_desktop.store.consolidation import attainment_matrix, cumulative_label
 from tdkt_desktop.store.naming import naming_of
-from tdkt_desktop.store.results import current_results
+from tdkt_desktop.store.results import campaign_window, current_results, figures_by_period, ordered_targets
 
 __all__ = [
     "KINDS",
@@ -518,9 +518,11 @@ def _view_campaigns(store: Store, *, status: str | None = None, **_: Any) -> tup
 
 
 def _targets_of(store: Store, campaign_id: str | None) -> list[Row]:
-    if campaign_id:
-        return list(store.rows("targets", "campaign_id = ?", [campaign_id], order_by="seq"))
-    return list(store.rows("targets", order_by="campaign_id, seq"))
+    """The targets of a campaign (or of every campaign, campaign by campaign) in order, each "trong đó" part under
+    its target, with its ``depth``."""
+    ids = [campaign_id] if campaign_id else sorted({str(t["campaign_id"]) for t in store.rows("targets")})
+    found: list[Row] = [t for cid in ids for t in ordered_targets(store, cid)]
+    return found
 
 
 def _view_targets(store: Store, *, campaign: Row | None = None, **_: Any) -> tuple[str, list[Column], list[Any], dict[str, Any]]:
@@ -529,7 +531,7 @@ def _view_targets(store: Store, *, campaign: Row | None = None, **_: Any) -> tup
     rows = _targets_of(store, campaign["id"] if campaign else None)
     columns = [
         Column("Phong trào", lambda r: names.get(r["campaign_id"], ""), "longtext", width=40),
-        Column("Chỉ tiêu", "measure", "longtext", width=45),
+        Column("Chỉ tiêu", lambda r: indented(r["measure"], r["depth"]), "longtext", width=45),
         Column("Chỉ tiêu giao", lambda r: TargetSpec.from_row(r).describe(), width=28),
         Column("Cách so sánh", lambda r: _enum_label(Comparator, r["comparator"])),
         Column("Giá trị", "value", "number"),
@@ -552,6 +554,7 @@ class ResultRow:
     period: str
     result: Row | None
     attainment: Attainment
+    cumulative: float | None = None  # a plan of several years: the figure to the end of the period
 
 
 def results_grid(store: Store, campaign_id: str | None = None, period: str | None = None) -> list[ResultRow]:
@@ -565,19 +568,25 @@ def results_grid(store: Store, campaign_id: str | None = None, period: str | Non
         by_campaign.setdefault(t["campaign_id"], []).append(t)
     out: list[ResultRow] = []
     for cid, ctargets in by_campaign.items():
-        results = current_results(store, [t["id"] for t in ctargets], period)
+        ids = [t["id"] for t in ctargets]
+        results = current_results(store, ids, period)
         combos = sorted({(u, p) for _t, u, p in results}, key=lambda up: (up[1], units.get(up[0], up[0])))
+        window = campaign_window(store.require("campaigns", cid))
+        history = figures_by_period(store, ids, sorted({u for u, _p in combos}), window)
         for unit_code, per in combos:
             for t in ctargets:
                 if t["assigned_unit"] and t["assigned_unit"] != unit_code:
                     continue
                 spec = TargetSpec.from_row(t)
                 res = results.get((t["id"], unit_code, per))
+                total: float | None = None
                 try:
-                    att = attainment(spec, res["value"] if res else None, res["sub_value"] if res else None)
+                    cum = cumulative(spec, history.get((t["id"], unit_code), {}), per, window)
+                    att, total = cum.attainment, cum.value if cum.multi_year else None
                 except InputError as exc:
                     att = Attainment(res["value"] if res else None, None, AttainmentStatus.NO_DATA, str(exc))
-                out.append(ResultRow(names.get(cid, ""), t, spec, unit_code, units.get(unit_code, unit_code), per, res, att))
+                out.append(ResultRow(names.get(cid, ""), t, spec, unit_code, units.get(unit_code, unit_code), per, res,
+                                     att, total))
     return out
 
 
@@ -585,12 +594,13 @@ def _view_results(store: Store, *, campaign: Row | None = None, period: str | No
     rows = results_grid(store, campaign["id"] if campaign else None, period)
     columns = [
         Column("Phong trào", lambda r: r.campaign, "longtext", width=36),
-        Column("Chỉ tiêu", lambda r: r.spec.measure, "longtext", width=40),
+        Column("Chỉ tiêu", lambda r: indented(r.spec.measure, r.target["depth"]), "longtext", width=40),
         Column("Chỉ tiêu giao", lambda r: r.spec.describe(), width=26),
         Column("Đơn vị", lambda r: r.unit_name),
         Column("Kỳ báo cáo", lambda r: period_label(r.period)),
-        Column("Kết quả", lambda r: r.attainment.value, "number"),
-        Column("Trong đó", lambda r: r.attainment.sub_value, "number"),
+        Column("Kết quả", lambda r: r.result["value"] if r.result else None, "number"),
+        Column("Trong đó", lambda r: r.result["sub_value"] if r.result else None, "number"),
+        Column("Lũy kế (kế hoạch nhiều năm)", lambda r: r.cumulative, "number"),
         Column("Tỷ lệ so với chỉ tiêu", lambda r: r.attainment.percent, "percent"),
         Column("Đánh giá", lambda r: r.attainment.status.label),
         Column("Nhận xét", lambda r: r.attainment.note, "longtext", width=50),

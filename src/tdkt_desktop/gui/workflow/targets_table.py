@@ -243,16 +243,45 @@ class TargetsModel(QtCore.QAbstractTableModel):
                 r["parent"] = rows[0].get("key")
         self.insert_rows(row, rows)
 
+    def _block(self, row: int) -> range:
+        """The row with the details under it (they follow it)."""
+        end = row + 1
+        while end < len(self._rows) and self._descends(self._rows[end], self._rows[row].get("key")):
+            end += 1
+        return range(row, end)
+
+    def _sibling(self, row: int, delta: int) -> int | None:
+        """The first row of the neighbouring target at the same level, under the same target (``delta`` -1: the
+        one before, 1: the one after); ``None`` at the end of its list."""
+        parent = self._rows[row].get("parent")
+        if delta > 0:
+            after = self._block(row).stop
+            found = after if after < len(self._rows) and self._rows[after].get("parent") == parent else None
+            return found
+        for i in range(row - 1, -1, -1):
+            if self._rows[i].get("parent") == parent:
+                return i
+            if self._rows[i].get("key") == parent:
+                return None
+        return None
+
     def move_row(self, row: int, delta: int) -> int:
-        other = row + delta
-        if not (0 <= row < len(self._rows) and 0 <= other < len(self._rows)):
+        """Move a target one place up (``delta`` -1) or down (1) among the targets of its level, with the details
+        under it (a detail moves among the details of its target); returns the row it is now on."""
+        if not 0 <= row < len(self._rows):
             return row
+        other = self._sibling(row, delta)
+        if other is None:
+            return row
+        first, second = (other, row) if delta < 0 else (row, other)
+        a, b = self._block(first), self._block(second)
         self.beginResetModel()
-        self._rows[row], self._rows[other] = self._rows[other], self._rows[row]
-        self._errors[row], self._errors[other] = self._errors[other], self._errors[row]
+        order = [*b, *a]
+        self._rows[a.start:b.stop] = [self._rows[i] for i in order]
+        self._errors[a.start:b.stop] = [self._errors[i] for i in order]
         self.endResetModel()
         self.edited.emit()
-        return other
+        return a.start if delta < 0 else a.start + len(b)
 
     def confirm(self, row: int, confirmed: bool = True) -> None:
         """A person has looked at the row: its flags are cleared (or back, when ``confirmed`` is False)."""
