@@ -5,8 +5,9 @@
 ``run(size)`` gives the figures as a list of dicts (name, figure_ms, baseline_ms, ratio, goal) for
 ``benchmarks/run_all.py``; each figure is the best of three runs, as is its baseline. A baseline is the bare
 SQL on the same schema: the first 40 rows in the list's order (for names, by the stored Vietnamese sort key and
-its index), all ids in that order, the search index joined to the table. The model's "open" reads the whole
-ordered id list (then the rows of the first screen): its ratio to a 40-row query is large by construction.
+its index), all ids in that order, the search index joined to the table. The model's "open" is what the
+screen does before its first rows are painted: the first page of ids from the list's ordered index (the
+model's first job) and the rows of the first screen; the whole id list follows on the worker ("sort all ids").
 Rows are inserted directly with SQL (sync columns and sort key filled, search index rebuilt), not through
 Store.insert.
 """
@@ -21,6 +22,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -98,6 +100,29 @@ def run(size: int = 200_000, db: Path | None = None) -> list[dict[str, object]]:
         reader.close()
 
 
+class _FirstJobOnly:
+    """Stands for the application's background runner: keeps the jobs a model starts and runs the first."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.queue: list[tuple[Any, Any]] = []
+        self.data_changed = _NoSignal()
+
+    def run(self, work: Any, *, done: Any = None, **_: Any) -> None:
+        self.queue.append((work, done))
+
+    def run_first(self) -> None:
+        work, done = self.queue.pop(0)
+        result = work(self.store, None)
+        if done is not None:
+            done(result)
+
+
+class _NoSignal:
+    def connect(self, slot: Any) -> None:
+        pass
+
+
 def _measure(reader: Store) -> list[dict[str, object]]:
     db = reader.db
     cols = [column("nominations", "subject_name", sort="person"),
@@ -109,9 +134,13 @@ def _measure(reader: Store) -> list[dict[str, object]]:
                 model.data(model.index(r, c))
 
     def open_model(sort_column: int, search: str = "") -> RecordTableModel:
-        model = RecordTableModel(reader, "nominations", cols, sort_column=sort_column)
+        """What the screen does until its first rows are painted: the model's first job (run here, on a
+        worker in the application), the rows of the first screen; the rest of the list comes after."""
+        jobs = _FirstJobOnly(reader)
+        model = RecordTableModel(reader, "nominations", cols, sort_column=sort_column, jobs=jobs)
         model.query.search = search
         model.reload()
+        jobs.run_first()
         first_screen(model)
         return model
 

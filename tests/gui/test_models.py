@@ -110,3 +110,65 @@ def test_a_list_query_refuses_names_that_are_not_fields(app, db_path: Path) -> N
             ListQuery("people", **bad)
     with pytest.raises(ValueError, match="sort kind"):
         ListQuery("people", sort_field="full_name", sort_kind="random")
+
+
+def test_a_long_list_shows_its_first_page_from_the_index_then_appends_the_rest(app, qtbot, db_path: Path) -> None:
+    """Opened, the list shows its first page before the whole list is computed; the rest is appended (rows
+    inserted, not a reset), ``loaded`` once; after an edit the same list is reloaded whole, never cut back to
+    its first page (the place the person scrolled to stays)."""
+    from tdkt_desktop.gui.background import Jobs
+    from tdkt_desktop.gui.models import FIRST_PAGE
+
+    count = FIRST_PAGE * 2 + 37
+    with open_store(db_path) as store, store.atomic():
+        for i in range(count):
+            store.insert("people", {"full_name": f"{NAMES[i % len(NAMES)]} {i:04d}"})
+    with open_store(db_path) as reader:
+        jobs = Jobs(db_path)
+        model = RecordTableModel(reader, "people", columns("people", "full_name", person=["full_name"]), jobs=jobs)
+        seen: list[tuple[str, int]] = []
+        model.modelReset.connect(lambda: seen.append(("reset", model.rowCount())))
+        model.rowsInserted.connect(lambda *_: seen.append(("inserted", model.rowCount())))
+        model.loaded.connect(lambda: seen.append(("loaded", model.rowCount())))
+        total = reader.count("people")
+        with qtbot.waitSignal(model.loaded, timeout=20_000):
+            model.reload()
+        assert seen == [("reset", FIRST_PAGE), ("inserted", total), ("loaded", total)]
+        expected = model.query.ids(reader)
+        assert model.ids() == expected and expected[:FIRST_PAGE] == model.query.ids(reader, limit=FIRST_PAGE)
+        shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+        assert shown == sorted(shown, key=person_sort_key)
+
+        seen.clear()  # an edit elsewhere: the same list reloaded whole
+        with open_store(db_path) as writer:
+            writer.insert("people", {"full_name": "Ông Mới Thêm"})
+        with qtbot.waitSignal(model.loaded, timeout=20_000):
+            jobs.data_changed.emit("people")
+        assert [kind for kind, _ in seen] == ["reset", "loaded"] and seen[0][1] == total + 1
+
+        seen.clear()  # sorted the other way: a new list, its first page first again
+        with qtbot.waitSignal(model.loaded, timeout=20_000):
+            model.sort(0, Qt.SortOrder.DescendingOrder)
+        assert seen == [("reset", FIRST_PAGE), ("inserted", total + 1), ("loaded", total + 1)]
+        assert model.ids() == model.query.ids(reader)
+        with qtbot.waitSignal(model.loaded, timeout=20_000):
+            model.set_search("ong moi")  # a short list: whole at once
+        assert seen[-2:] == [("reset", 1), ("loaded", 1)]
+        jobs.wait_idle()
+
+
+def test_the_first_page_of_a_list_is_the_beginning_of_the_whole_list(app, db_path: Path) -> None:
+    """``ListQuery.ids(limit=N)`` is ``ids()[:N]`` for every kind of sort and search."""
+    with open_store(db_path) as store, store.atomic():
+        for i in range(120):
+            store.insert("people", {"full_name": f"{NAMES[i % len(NAMES)]}", "position": ["Cán bộ", None][i % 2],
+                                    "birth_date": f"19{60 + i % 40}-01-0{1 + i % 9}"})
+    with open_store(db_path) as reader:
+        for sort_field, kind in (("full_name", "person"), ("birth_date", "sql"), ("position", "text"), (None, "")):
+            for descending in (False, True):
+                for search in ("", "an", "nguyen van an", "khong co ai"):
+                    q = ListQuery("people", sort_field=sort_field, sort_kind=kind, descending=descending,
+                                  search=search, search_fields=("full_name",))
+                    whole = q.ids(reader)
+                    for limit in (0, 1, 7, len(whole), len(whole) + 5):
+                        assert q.ids(reader, limit=limit) == whole[:limit], (sort_field, descending, search, limit)

@@ -2,8 +2,10 @@
 
 :class:`RecordTableModel` shows one table's records under :class:`Column` columns. The list itself — the
 filters, the search without tones, the Vietnamese sort — is a :class:`~tdkt_desktop.store.listing.ListQuery`:
-the id list is computed on a worker thread (``reload()`` returns at once, ``loaded`` is emitted when the
-new list is in; without ``jobs``, in tests and benchmarks, at once), and rows are read by primary key in
+the id list is computed on a worker thread (``reload()`` returns at once; the first :data:`FIRST_PAGE` ids
+come first, read from the list's ordered index, and are shown while the whole list is computed, then the
+rest is appended; ``loaded`` is emitted when the whole list is in; without ``jobs``, in tests and
+benchmarks, at once), and rows are read by primary key in
 blocks of :data:`BLOCK` with a small LRU cache from the GUI thread's store. The model follows
 ``jobs.data_changed`` for its table.
 """
@@ -25,8 +27,9 @@ from tdkt_desktop.store.listing import ListQuery
 from tdkt_desktop.store.lookups import REF_TABLES, UNIT_FIELDS
 
 Row = dict[str, Any]
-BLOCK = 200
-CACHE_BLOCKS = 32
+BLOCK = 50  # rows read at once: about one screen (the first paint reads only these)
+CACHE_BLOCKS = 64
+FIRST_PAGE = 200  # ids shown before the whole list is in: more than a tall window shows
 
 
 # --------------------------------------------------------------------------- columns
@@ -131,6 +134,8 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         self._ids: list[str] = []
         self._blocks: OrderedDict[int, dict[str, Row]] = OrderedDict()
         self._generation = 0
+        self._partial = False  # only the first page of the list is in
+        self._shown_shape = ""  # the sort, filters and search of the list shown
         self.loading = False
         if jobs is not None:
             jobs.data_changed.connect(self._on_data_changed)
@@ -147,10 +152,18 @@ class RecordTableModel(QtCore.QAbstractTableModel):
     def table(self) -> str:
         return self.query.table
 
+    def _shape(self) -> str:
+        q = self.query
+        return repr((q.sort_field, q.sort_kind, q.descending, sorted(q.filters.items(), key=repr), q.search))
+
     def reload(self) -> None:
-        """Compute the id list again (on a worker when the model has ``jobs``)."""
+        """Compute the id list again (on a worker when the model has ``jobs``). A new list (first opened, sorted,
+        filtered or searched otherwise) shows its first page first; the same list reloaded after an edit keeps
+        its rows (and the place the person scrolled to) until the new list is in."""
         self._generation += 1
         generation = self._generation
+        first_page = self._shape() != self._shown_shape or not self._ids
+        self._shown_shape = self._shape()
         if self.jobs is None:
             self._set_ids(self.query.ids(self.reader))
             return
@@ -162,14 +175,35 @@ class RecordTableModel(QtCore.QAbstractTableModel):
                 self.loading = False
                 self._set_ids(ids)
 
-        self.jobs.run(lambda store, progress: query.ids(store), done=done)
+        def first_done(first: list[str]) -> None:
+            if generation != self._generation:
+                return
+            if len(first) < FIRST_PAGE:  # the whole list already
+                done(first)
+                return
+            self._set_ids(first, complete=False)
+            self.jobs.run(lambda store, progress: query.ids(store), done=done)
 
-    def _set_ids(self, ids: list[str]) -> None:
-        self.beginResetModel()
-        self._ids = ids
-        self._blocks.clear()
-        self.endResetModel()
-        self.loaded.emit()
+        if first_page:
+            self.jobs.run(lambda store, progress: query.ids(store, limit=FIRST_PAGE), done=first_done)
+        else:
+            self.jobs.run(lambda store, progress: query.ids(store), done=done)
+
+    def _set_ids(self, ids: list[str], *, complete: bool = True) -> None:
+        shown, partial = self._ids, self._partial
+        self._partial = not complete
+        if complete and partial and len(ids) > len(shown) and ids[: len(shown)] == shown:
+            # the rest of a list whose first page is shown: appended, the selection and the scroll kept
+            self.beginInsertRows(QtCore.QModelIndex(), len(shown), len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._ids = ids
+            self._blocks.clear()
+            self.endResetModel()
+        if complete:
+            self.loaded.emit()
 
     def _on_data_changed(self, table: str) -> None:
         if table == self.query.table:

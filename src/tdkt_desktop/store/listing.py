@@ -132,8 +132,9 @@ class ListQuery:
                 params += condition[1]
         return where, params
 
-    def ids(self, store: Store) -> list[str]:
-        """The ordered ids of the live records that pass the filters and the search. A search that finds few
+    def ids(self, store: Store, *, limit: int | None = None) -> list[str]:
+        """The ordered ids of the live records that pass the filters and the search (the first ``limit`` of
+        them when given: read from the list's ordered index, the rest never touched). A search that finds few
         records reads only those (by primary key); one that finds many is joined to the list's ordered index."""
         where, params = self.where()
         text = clean(self.search)
@@ -149,9 +150,11 @@ class ListQuery:
                     order = ", ".join(f"+{term}" for term in order.split(", "))
         matching = self._matching(store, text) if text and self.table not in S.SEARCHABLE else None
         if order is not None:
-            found = [str(r[0]) for r in store.db.execute(f"SELECT id FROM {self.table} WHERE {where} ORDER BY {order}",
-                                                         params)]
-            return found if matching is None else [i for i in found if i in matching]
+            first = f" LIMIT {int(limit)}" if limit is not None and matching is None else ""
+            found = [str(r[0]) for r in store.db.execute(
+                f"SELECT id FROM {self.table} WHERE {where} ORDER BY {order}{first}", params)]
+            found = found if matching is None else [i for i in found if i in matching]
+            return found if limit is None else found[:limit]
         rows = store.db.execute(f"SELECT id, {self.sort_field} FROM {self.table} WHERE {where}", params).fetchall()
         if matching is not None:
             rows = [r for r in rows if r[0] in matching]
@@ -161,7 +164,7 @@ class ListQuery:
             return sortkeys.key_of_value(None if r[1] is None else str(r[1]), kind), str(r[0])
 
         rows.sort(key=key, reverse=self.descending)
-        return [str(r[0]) for r in rows]
+        return [str(r[0]) for r in rows[:limit]]
 
     def fetch(self, store: Store, ids: Sequence[str]) -> dict[str, Row]:
         """Whole rows for these ids (any order), by id — read by primary key."""
