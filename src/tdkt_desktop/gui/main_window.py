@@ -13,6 +13,8 @@ from tdkt_desktop.gui.widgets import fit_to_screen, scrolling, shortcut
 from tdkt_desktop.store import backups
 from tdkt_desktop.store.db import Store
 
+STATUS_DELAY_MS = 300  # the status bar's facts are read once the window is painted (start-up paints first)
+
 
 def section_title(title: str) -> str:
     return QCoreApplication.translate("Sections", title)
@@ -183,7 +185,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(500)
         self._status_timer.timeout.connect(self.refresh_status)
-        self.refresh_status()
+        QtCore.QTimer.singleShot(STATUS_DELAY_MS, self.refresh_status)  # after the window is painted
 
     def _busy(self, busy: bool, title: str) -> None:
         if busy:

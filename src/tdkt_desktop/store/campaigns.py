@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tdkt_desktop.core.directive import DirectiveProposal
 from tdkt_desktop.core.text import InputError
 from tdkt_desktop.store.db import Store
+
+if TYPE_CHECKING:  # the directive reader is loaded only where a document is read
+    from tdkt_desktop.core.directive import DirectiveProposal
 
 __all__ = [
     "TARGET_FIELDS",

@@ -201,3 +201,13 @@ def set_doc_prefixes(store: Store, doc_prefixes: Mapping[str, str]) -> None:
         else:
             prefixes.pop(clean(kind), None)
     store.set_meta_json("doc_prefixes", prefixes)
+
+
+def has_units_below(store: Store) -> bool:
+    """Whether units are recorded directly below this installation's unit (a province's wards, a ward's schools
+    and hamlets): the upper office's screens are for such an installation."""
+    code = store.unit_code
+    if not code:
+        return False
+    return store.db.execute("SELECT 1 FROM units WHERE parent_code = ? AND code != ? AND deleted = 0 LIMIT 1",
+                            [code, code]).fetchone() is not None

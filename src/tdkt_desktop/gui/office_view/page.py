@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from tdkt_desktop.gui.i18n import ensure_translator
-from tdkt_desktop.gui.office_view import work
 from tdkt_desktop.gui.qt import QtWidgets
 from tdkt_desktop.gui.widgets import SectionPage, hint
+from tdkt_desktop.store import installation
 
 
 class ExcelPage(QtWidgets.QWidget):
@@ -116,8 +116,5 @@ class NoUnitsPage(SectionPage):
 
 def make_office_page(ctx: Any) -> QtWidgets.QWidget:
     ensure_translator()
-    try:
-        below = work.has_units_below(ctx.reader)
-    except Exception:  # a damaged tree must not hide the section's explanation
-        below = False
+    below = installation.has_units_below(ctx.reader)
     return OfficePage(ctx) if below else NoUnitsPage()

@@ -32,13 +32,6 @@ OFFICE_STATUSES = office.OFFICE_STATUSES
 OPEN_STATUSES = (S.SUBMITTED.value, S.RECEIVED.value, S.APPRAISED.value)
 
 
-def has_units_below(store: Store) -> bool:
-    try:
-        return bool(consolidation.units_below(store, direct_only=True))
-    except InputError:
-        return False
-
-
 def _unit_names(store: Store, rows: list[Row]) -> dict[str, str]:
     return names_for(store, "units", {str(r.get("unit_code") or r["owner_unit"]) for r in rows})
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from tdkt_desktop.gui.print_view.page import make_print_page
-from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP
+from typing import Any
+
+from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QtWidgets
 from tdkt_desktop.gui.registry import register_section
 
+
+def make(ctx: Any) -> QtWidgets.QWidget:
+    # the printing package is loaded when the section is first shown
+    from tdkt_desktop.gui.print_view.page import make_print_page
+
+    return make_print_page(ctx)
+
+
 register_section(
-    "printing", QT_TRANSLATE_NOOP("Sections", "Printing"), make_print_page, order=90,
+    "printing", QT_TRANSLATE_NOOP("Sections", "Printing"), make, order=90,
     tooltip=QT_TRANSLATE_NOOP("Sections", "Preview, print and save the official documents"),
 )
