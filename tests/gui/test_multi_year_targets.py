@@ -148,6 +148,21 @@ def test_a_five_year_plan_with_sub_targets_from_editor_to_excel(ctx: Any, qtbot:
     assert [c.value for c in own[1:5]] == [31, 92.5, 99, 88]
     assert {c.fill.fgColor.rgb[-6:] for c in own[1:5]} == {STATUS_FILLS[AttainmentStatus.IN_PROGRESS]}
 
+    # ------------------------------------------------------------------ the consolidation screen says what it shows
+    from tdkt_desktop.gui.office_view.consolidation import ConsolidationPage
+
+    page = ConsolidationPage(ctx)
+    qtbot.addWidget(page)
+    ctx.jobs.wait_idle()
+    page.choose(campaign["id"], "2023")
+    ctx.jobs.wait_idle()
+    assert page.matrix_note.isVisibleTo(page)
+    assert page.matrix_note.text().startswith("Lũy kế đến hết năm 2023 (giai đoạn 2021–2025): số lượng")
+    model = page.matrix_model
+    assert str(model.headerData(3, QtCore.Qt.Orientation.Horizontal)).startswith("↳ Khu vực đô thị")
+    assert [model.status_at(0, c) for c in range(1, 5)] == ["in_progress"] * 4
+    assert model.index(0, 1).data() == "31"
+
 
 def test_a_target_moves_with_its_sub_targets_and_a_sub_target_stays_under_its_target(ctx: Any, qtbot: Any) -> None:
     editor = CampaignEditor(ctx)
