@@ -40,7 +40,7 @@ LINKED = ("src", "tests", "resources", "forms")
 
 # A module's own tests: tests/unit/test_<name>.py and tests/unit/test_<name>_*.py, unless listed here.
 OWN_TESTS: dict[str, tuple[str, ...]] = {
-    "sync/importer.py": ("tests/unit/test_sync_pinned_importer.py",),
+    "sync/importer.py": ("tests/unit/test_sync_pinned_importer.py", "tests/unit/test_sync_pinned_waiting.py"),
     "sync/fieldmerge.py": ("tests/unit/test_sync_pinned_fieldmerge.py",),
     "sync/held.py": ("tests/unit/test_sync_pinned_held.py",),
     "sync/scope.py": ("tests/unit/test_sync_*.py",),
