@@ -526,3 +526,79 @@ def test_pseudo_stamp_is_made_from_the_kept_write_and_its_cause_only():
     assert pseudo_stamp(None, None, COMMUNE)[0] == 1
     assert pseudo_stamp(None, "refused", COMMUNE)[1] != pseudo_stamp(kept, "refused", COMMUNE)[1]
     assert pseudo_stamp(kept, "refused", COMMUNE)[1] == pseudo_stamp(kept, "refused", PROVINCE)[1]
+
+
+# --------------------------------------------------------------------------- the last survivors pinned
+
+
+LOCK_REASON = ("đề nghị đã được 92 xử lý (trạng thái “approved”) trước khi nhận được thay đổi này của đơn vị "
+               "31147; hãy đề nghị 92 trả lại hồ sơ nếu cần sửa")
+
+
+def test_a_value_kept_against_a_refused_write_is_restamped_in_the_name_of_its_writer():
+    """The office's reason stands against the ward's attempt to change it: the merge's stamp of the kept value
+    names the office that wrote it (not the record's owner), so the office's reason keeps its precedence."""
+    base = nomination()
+    who = parties(tree(), "nominations", base)
+    office = edited(base, B, 2, PROVINCE, "2026-02-01T07:00:00", status="received", status_reason="Bổ sung hồ sơ")
+    ward = edited(office, A, 2, COMMUNE, "2026-02-02T08:00:00", status_reason="Đã bổ sung")
+    got = merge("nominations", office, ward, who, judge_for("nominations", who))
+    kept = pseudo_stamp((2, B, 2, PROVINCE), "refused", PROVINCE)
+    assert got.row is not None and got.row["status_reason"] == "Bổ sung hồ sơ"
+    assert parse_stamps(got.row["stamps"])["status_reason"] == list(kept)
+    assert [(e.field, e.kind, e.kept_stamp, e.other_from) for e in got.events] == [
+        ("status_reason", "refused", (2, B, 2, PROVINCE), "incoming")]
+
+
+def _locked_then(field: str, first: Any, second: Any) -> tuple[Parties, Row, Row, list[Any]]:
+    """The office approved; the ward's concurrent edit of ``field`` was undone in the office's name (locked);
+    returns (parties, the locked version, the ward's next concurrent edit, the lock stamp)."""
+    base = nomination()
+    who = parties(tree(), "nominations", base)
+    owner = edited(base, A, 2, COMMUNE, "2026-02-01T08:00:00", **{field: first})
+    office = edited(base, B, 2, PROVINCE, "2026-02-01T07:00:00", status="approved")
+    locked = merge("nominations", office, owner, who, judge_for("nominations", who)).row
+    assert locked is not None and locked[field] == base[field]
+    owner2 = edited(owner, A, 3, COMMUNE, "2026-02-03T08:00:00", **{field: second})
+    return who, locked, owner2, parse_stamps(locked["stamps"])[field]
+
+
+def test_the_lock_of_the_first_field_stands_too():
+    """The status is judged first whatever the order of the columns, so that the lock holds for the first
+    field as for the others."""
+    who, locked, owner2, lock = _locked_then("subject_id", "p-2", "p-3")
+    got = merge("nominations", locked, owner2, who, judge_for("nominations", who))
+    assert got.row is not None and got.row["subject_id"] == "p-1" and got.row["status"] == "approved"
+    assert got.events == [FieldEvent("subject_id", "locked", "p-1", tuple(lock), "p-3", (3, A, 3, COMMUNE),
+                                     "incoming", "locked", LOCK_REASON)]
+    assert parse_stamps(got.row["stamps"])["subject_id"] == lock
+
+
+def test_a_returned_nomination_is_open_again_to_the_wards_edits():
+    """Returned to the ward, the nomination is no longer locked: the office's earlier undoing no longer
+    outranks the ward's edit, which is applied."""
+    who, locked, owner2, lock = _locked_then("achievement", "Sửa", "Sửa lần hai")
+    returned = edited(locked, B, 5, PROVINCE, "2026-02-04T07:00:00", status="returned")
+    got = merge("nominations", returned, owner2, who, judge_for("nominations", who))
+    assert got.row is not None and (got.row["achievement"], got.row["status"]) == ("Sửa lần hai", "returned")
+    assert parse_stamps(got.row["stamps"])["achievement"] == [3, A, 3, COMMUNE]
+    assert [(e.field, e.kind, e.code) for e in got.events] == [("achievement", "refused", "no_authority")]
+
+
+def test_a_lock_made_at_the_office_is_kept_when_another_office_computer_decides():
+    """The office's undoing of the ward's late edit (a merge's stamp in the office's name) is kept as it is when
+    a decision made on another of the office's computers, which had not seen that undoing, arrives: the value is
+    the same, so it is not undone a second time under a new stamp."""
+    base = nomination()
+    who = parties(tree(), "nominations", base)
+    owner = edited(base, A, 2, COMMUNE, "2026-02-01T08:00:00", achievement="Sửa")
+    office = edited(base, B, 2, PROVINCE, "2026-02-01T07:00:00", status="approved")
+    locked = merge("nominations", office, owner, who, judge_for("nominations", who)).row
+    assert locked is not None
+    lock = parse_stamps(locked["stamps"])["achievement"]
+    decided = edited(office, C, 3, PROVINCE, "2026-02-05T07:00:00", status="decided")
+    got = merge("nominations", locked, decided, who, judge_for("nominations", who))
+    assert got.row is not None and (got.row["status"], got.row["achievement"]) == ("decided", "Ban đầu")
+    assert parse_stamps(got.row["stamps"])["achievement"] == lock
+    assert parse_stamps(got.row["stamps"])["status"] == [3, C, 3, PROVINCE]
+    assert got.events == []

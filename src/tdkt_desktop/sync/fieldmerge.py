@@ -198,7 +198,9 @@ def merge(table: str, held: Row, incoming: Row, who: Parties, judge: Judge,
     row["stamps"] = dump(new_stamps)
     digest = content_hash(row)
     if digest == content_hash(held):
-        return Merged(None, "stale" if covers_all(h.vv, n.vv) else "unchanged", events)
+        # the hash holds the vector: the merged one (at least the incoming one everywhere) equals the held one,
+        # so the held version had seen every write of the incoming one
+        return Merged(None, "stale", events)
     if digest == content_hash(incoming):
         return Merged(dict(incoming), "updated", events)
     # a version made of both: its bookkeeping depends only on what it holds (the same wherever it is made)
