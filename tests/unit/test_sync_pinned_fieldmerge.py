@@ -577,7 +577,7 @@ def test_the_lock_of_the_first_field_stands_too():
 def test_a_returned_nomination_is_open_again_to_the_wards_edits():
     """Returned to the ward, the nomination is no longer locked: the office's earlier undoing no longer
     outranks the ward's edit, which is applied."""
-    who, locked, owner2, lock = _locked_then("achievement", "Sửa", "Sửa lần hai")
+    who, locked, owner2, _lock = _locked_then("achievement", "Sửa", "Sửa lần hai")
     returned = edited(locked, B, 5, PROVINCE, "2026-02-04T07:00:00", status="returned")
     got = merge("nominations", returned, owner2, who, judge_for("nominations", who))
     assert got.row is not None and (got.row["achievement"], got.row["status"]) == ("Sửa lần hai", "returned")

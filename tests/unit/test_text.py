@@ -17,6 +17,7 @@ from tdkt_desktop.core.text import (
     format_date,
     format_money,
     format_number,
+    format_size,
     given_name,
     long_date,
     money_in_words,
@@ -605,3 +606,11 @@ def test_award_names_follow_the_units_own_type():
     office = Naming.of_units(province_name="Thành phố Cần Thơ", commune_name=None)  # above the communes
     assert office.title("GIAY_KHEN") == "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã"
     assert len({GENERIC.key, ward.key, office.key}) == 3
+
+
+@pytest.mark.parametrize(("nbytes", "shown"), [
+    (0, "0,0 MB"), (1_048_576, "1,0 MB"), (241_483_776, "230,3 MB"), (1_048_576 * 1024, "1.024,0 MB"),
+    (104_857, "0,1 MB"), (52_428, "0,0 MB"), (1_572_864, "1,5 MB"), (1_100_000_000, "1.049,0 MB"),
+])
+def test_a_file_size_is_written_in_mebibytes_with_one_decimal(nbytes, shown):
+    assert format_size(nbytes) == shown
