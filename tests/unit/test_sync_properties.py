@@ -395,9 +395,13 @@ def _check_every_edit_kept(net: Network) -> None:
         final = prov.get(e["table"], e["id"])
         if final is not None and final[e["field"]] == e["value"]:
             continue
-        if any(o is not e and o["table"] == e["table"] and o["id"] == e["id"] and o["field"] == e["field"]
-               and _covers(o["saw"], e["stamp"]) for o in net.edits):
+        same = [o for o in net.edits if o is not e and (o["table"], o["id"], o["field"]) == (e["table"], e["id"], e["field"])]
+        if any(_covers(o["saw"], e["stamp"]) for o in same):
             continue  # a later edit made with this one in view
+        agreed = [o2 for o2 in same if o2["value"] == e["value"] and not _covers(e["saw"], o2["stamp"])
+                  and not _covers(o2["saw"], e["stamp"])]
+        if any(_covers(o["saw"], o2["stamp"]) for o in same for o2 in agreed):
+            continue  # the same value written elsewhere at the same time (one agreed write), and a later edit saw it
         if e["field"] == "status" and final is not None and final["status"] == "decided":
             continue
         assert any(q["record_id"] == e["id"] and q["field_name"] == e["field"] and e["value"] in (q["other"], q["kept"])
@@ -435,6 +439,13 @@ def _check_authority(net: Network) -> None:
 # brings the approval to the ward, and the province gets it back from the ward (its next bundle is full)
 @example(actions=[("edit", PROVINCE, "nominations", 0), ("backup", PROVINCE), ("appraise", "approved", 0),
                   ("send", (PROVINCE, C1)), ("restore", PROVINCE), ("move", PROVINCE)])
+# The ward and its school withdraw the school's nomination at the same time (the same value: one agreed write),
+# then the school submits it again over that value: an ordinary edit, not a conflict
+@example(actions=[("intrude", PROVINCE, 0), ("edit", PROVINCE, "nominations", 0), ("withdraw", SCHOOL, "draft", 0),
+                  ("backup", PROVINCE), ("intrude", PROVINCE, 0), ("intrude", PROVINCE, 0), ("withdraw", C1, "draft", 5),
+                  ("restore", PROVINCE), ("send", (SCHOOL, C1)), ("edit", PROVINCE, "nominations", 0),
+                  ("edit", PROVINCE, "nominations", 0), ("move", PROVINCE), ("withdraw", SCHOOL, "submitted", 0),
+                  ("decide",), ("decide",)])
 def test_a_network_with_restores_and_copies_converges_without_loss_or_overreach(network, tmp_path_factory, actions):
     net = Network(network, tmp_path_factory.mktemp("run"))
     try:
