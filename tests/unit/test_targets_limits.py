@@ -123,7 +123,7 @@ LIMITS = [
     (ANY_CASE, -1e-10, None, A(-1e-10, None, OK, "Đạt: 0 vụ (chỉ tiêu từ 0 vụ trở lên).")),
     (FROM_ZERO, 0, None, A(0.0, None, OK, "Đạt: 0 %, trong khoảng chỉ tiêu 0 – 1 %.")),
     (FROM_ZERO, -0.5, None, A(-0.5, None, NO, "Không đạt: -0,5 %, thấp hơn khoảng chỉ tiêu 0 – 1 %.")),
-    (COUNT_ZERO, 0, None, A(0.0, None, OK, "Đạt: 00 vụ (chỉ tiêu 00 vụ).")),
+    (COUNT_ZERO, 0, None, A(0.0, None, OK, "Đạt: 0 vụ (chỉ tiêu 0 vụ).")),
     # no result: no data, whatever the target; a sub-figure given alone is kept
     (TRAINED, None, None, A(None, None, NONE, "Chưa có số liệu.")),
     (NTM, "", "3", A(None, None, NONE, "Chưa có số liệu.", 3.0)),
@@ -484,13 +484,13 @@ def test_sum_counts_a_unit_reporting_exactly_zero():
     results, each = units(NTM, ("XA01", 0, 0), ("XA02", 3, 2), ("XA03", None, 1), ("XA04", 2))
     total = A(5.0, 100.0, OK, "Đạt: 05 xã, trong đó 02 xã kiểu mẫu (chỉ tiêu 05 xã, trong đó 02 xã kiểu mẫu).", 2.0)
     assert rollup(NTM, results) == RollupResult(Rollup.SUM, 5.0, 2.0, 4, 3, 0, total, each)
-    assert each["XA01"] == A(0.0, 0.0, NO, "Không đạt: xã: mới có 00/05; xã kiểu mẫu: mới có 00/02.", 0.0)
+    assert each["XA01"] == A(0.0, 0.0, NO, "Không đạt: xã: mới có 0/05; xã kiểu mẫu: mới có 0/02.", 0.0)
 
 
 def test_sum_of_zeros_is_zero_not_no_data():
     results, each = units(COMMUNES, ("A", 0), ("B", "0"))
     got = rollup(COMMUNES, results)
-    assert got == RollupResult(Rollup.SUM, 0.0, None, 2, 2, 0, A(0.0, 0.0, NO, "Không đạt: xã: mới có 00/24."), each)
+    assert got == RollupResult(Rollup.SUM, 0.0, None, 2, 2, 0, A(0.0, 0.0, NO, "Không đạt: xã: mới có 0/24."), each)
 
 
 def test_mean_counts_a_unit_reporting_exactly_zero():

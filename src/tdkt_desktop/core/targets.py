@@ -100,8 +100,8 @@ def _gap(a: float, b: float) -> float:
 
 
 def _count_text(value: float) -> str:
-    """Counts as administrative texts write them: 5 → "05", 24 → "24", 2,5 → "2,5"."""
-    if float(value).is_integer() and 0 <= value < 10:
+    """Counts as administrative texts write them: 5 → "05", 24 → "24", 2,5 → "2,5", and none as "0"."""
+    if float(value).is_integer() and 1 <= value < 10:
         return f"{int(value):02d}"
     return format_number(value)
 
