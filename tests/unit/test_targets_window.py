@@ -50,6 +50,10 @@ TAIL = "đánh giá khi kết thúc năm 2025."
     (HOUSES, 60, 25, "2024", None, Attainment(60.0, 60.0, S.IN_PROGRESS, (
         "Đang thực hiện: lũy kế đến hết năm 2024 là 60 căn, bằng 60 % chỉ tiêu cả giai đoạn 2021–2025 "
         f"(100 căn, trong đó 40 hộ chính sách); {TAIL}"), 25.0)),
+    # a count as administrative texts write it
+    (HOUSES, 5, 2, "2022", None, Attainment(5.0, 5.0, S.IN_PROGRESS, (
+        "Đang thực hiện: lũy kế đến hết năm 2022 là 05 căn, bằng 5 % chỉ tiêu cả giai đoạn 2021–2025 "
+        f"(100 căn, trong đó 40 hộ chính sách); {TAIL}"), 2.0)),
     (HOUSES, 0, None, "2022", None, Attainment(0.0, 0.0, S.IN_PROGRESS, (
         "Đang thực hiện: lũy kế đến hết năm 2022 là 0 căn, bằng 0 % chỉ tiêu cả giai đoạn 2021–2025 "
         f"(100 căn, trong đó 40 hộ chính sách); {TAIL}"), None)),
@@ -122,7 +126,7 @@ def test_years_halves_zeros_and_empty_figures_make_the_figure_to_date():
         "2022-H1": (3.0, 1.0), "2022-H2": (4.0, None),  # a year told by its halves, summed
         "2023": (None, 5.0),  # a "trong đó" figure without its result: nothing reported
         "2024-H1": (0.0, None), "2024-H2": (6.0, 2.0),  # a half of zero counts
-        "2025-H1": (2.0, 2.0), "2025": (9.0, 3.0),  # the first half only, at a first-half period
+        "2025-H1": (2.0, 2.0), "2025-H2": (7.0, 1.0), "2025": (9.0, 3.0),  # the first half only, at a first-half period
     }
     got = cumulative(HOUSES, figures, "2025-H1", W)
     years = [YearFigure(2021, 10.0, 4.0, ("2021",)), YearFigure(2022, 7.0, 1.0, ("2022-H1", "2022-H2")),
@@ -139,6 +143,11 @@ def test_years_halves_zeros_and_empty_figures_make_the_figure_to_date():
         YearFigure(2021, 90.0, None, ("2021",)), YearFigure(2022, 93.0, 1.0, ("2022-H1",)),
         YearFigure(2023, 0.0, None, ("2023",)), YearFigure(2024, None, None, ())], False,
         window_attainment(COVER, 0.0, None, period="2024", window=W, summed=False))
+    # no "trong đó" figure anywhere: none to date (not 0)
+    bare = cumulative(ROAD, {"2021-H1": (3.0, None), "2021-H2": (4.0, None), "2022": (5.0, None)}, "2022", W)
+    assert bare == Cumulative("2022", W, True, 12.0, None, [
+        YearFigure(2021, 7.0, None, ("2021-H1", "2021-H2")), YearFigure(2022, 5.0, None, ("2022",))], False,
+        window_attainment(ROAD, 12.0, None, period="2022", window=W))
     # a level told by its halves: the later half
     halves = cumulative(COVER, {"2022-H1": (90.0, 2.0), "2022-H2": (92.0, None)}, "2022", W)
     assert halves.years[-1] == YearFigure(2022, 92.0, None, ("2022-H2",)) and halves.value == 92.0
@@ -152,3 +161,6 @@ def test_outline_keeps_every_target_once_whatever_its_parent():
     ]
     assert [(t["id"], depth) for t, depth in outline(rows)] == [
         ("a", 0), ("b", 1), ("c", 2), ("e", 1), ("self", 0), ("orphan", 0), ("d", 0)]
+    # a detail listed before its target still goes under it
+    early = [{"id": "x2", "parent_target_id": "x"}, {"id": "x"}, {"id": "y"}]
+    assert [(t["id"], depth) for t, depth in outline(early)] == [("x", 0), ("x2", 1), ("y", 0)]

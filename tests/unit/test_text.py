@@ -610,7 +610,19 @@ def test_award_names_follow_the_units_own_type():
 
 @pytest.mark.parametrize(("nbytes", "shown"), [
     (0, "0,0 MB"), (1_048_576, "1,0 MB"), (241_483_776, "230,3 MB"), (1_048_576 * 1024, "1.024,0 MB"),
-    (104_857, "0,1 MB"), (52_428, "0,0 MB"), (1_572_864, "1,5 MB"), (1_100_000_000, "1.049,0 MB"),
+    (104_857, "0,1 MB"), (52_428, "0,0 MB"), (262_144, "0,3 MB"), (1_572_864, "1,5 MB"), (1_100_000_000, "1.049,0 MB"),
 ])
 def test_a_file_size_is_written_in_mebibytes_with_one_decimal(nbytes, shown):
     assert format_size(nbytes) == shown
+
+
+def test_stored_sort_keys_order_every_character_as_collate_key_and_are_storable_text():
+    """The stored key of a name sorts, as plain text, exactly as the Vietnamese order does — letters, digits,
+    control characters, characters past the surrogates and the last private ones — and is valid UTF-8."""
+    from tdkt_desktop.core.text import sort_text
+
+    names = ["ab", "a\x00", "a\x01", "a1", "a\u00ff", "a\ud7fb", "a\ue000", "a\ue800", "a\uf8ff", "a\ufffd",
+             "a\U0001f600", "a\U0010fffd", "a\U0010fffe", "a\ue000z", "a\ue800b", "An", "Ân", "Ấn", "Anh"]
+    assert sorted(names, key=sort_text) == sorted(names, key=collate_key)
+    for name in names:
+        sort_text(name).encode("utf-8")  # never a surrogate, never past the last code point
