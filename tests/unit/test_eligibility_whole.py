@@ -1428,3 +1428,20 @@ def test_every_used_sang_kien_is_named():
                    common=True)
     assert c.detail == ("Chưa đạt: cần 1 sáng kiến được công nhận; hiện có 0; "
                         "không tính lại: SK1 (đã dùng cho LĐTT 2023); SK2 (đã dùng cho LĐTT 2024)")
+
+
+@pytest.mark.parametrize(("criterion", "needs"), [
+    ({"type": "rating_at_least", "value": "good"}, ("ratings",)),
+    ({"type": "innovations", "min": 1}, ("initiative", "research")),
+    ({"type": "vote_share", "min": 80}, ()),
+    # a composite needs what any of its items needs, each once, in order
+    ({"type": "any_of", "items": [{"type": "initiatives", "min": 1}, {"type": "research", "min": 1},
+                                 {"type": "initiatives", "min": 2}]}, ("initiative", "research")),
+    ({"type": "all_of", "items": [{"type": "rating_at_least", "value": "good"},
+                                 {"type": "requires_title_same_year", "code": "LDTT"}]}, ("ratings", "award_history")),
+])
+def test_a_check_names_the_records_that_can_change_it(criterion, needs):
+    """What the eligibility panel links to: the kind of record a person adds to change a criterion's check."""
+    rs = judged_by(criterion, "CSTDCS")
+    result = check(NomineeFacts(**{**PERSON, "title_code": "CSTDCS"}), rs)
+    assert [(c.criterion, c.needs) for c in result.checks] == [(criterion["type"], needs)]
