@@ -45,3 +45,44 @@ def test_dashboard_flags_overdue_deadlines_and_follows_changes(demo_ctx: Any, qt
     demo_ctx.jobs.wait_idle()
     assert view.card_values["returned"].text() == "1"
     assert view.overview.waiting[0]["kind"] == "returned"
+
+
+def test_the_dashboard_follows_the_chosen_period_across_campaigns(ctx: Any, qtbot: Any) -> None:
+    """Results entered for "6 tháng đầu năm 2026" show for a 2026 campaign and for a 2021–2026 plan (its figure
+    to date, under way until the plan ends), whatever the campaign's own year."""
+    from tdkt_desktop.gui.tables import select_data
+
+    unit = ctx.unit_code
+
+    def setup(store: Any, _progress: Any) -> None:
+        plan = store.insert("campaigns", {"name": "Kế hoạch 2021–2026", "campaign_type": "regular",
+                                          "start_date": "2021-01-01", "end_date": "2026-12-31"})
+        year = store.insert("campaigns", {"name": "Thi đua 2026", "campaign_type": "regular", "year": 2026})
+        road = store.insert("targets", {"campaign_id": plan["id"], "seq": 1, "measure": "Đường giao thông",
+                                        "comparator": "at_least", "value": 60, "unit": "km"})
+        cover = store.insert("targets", {"campaign_id": year["id"], "seq": 1, "measure": "Bảo hiểm y tế",
+                                         "comparator": "at_least", "value": 95, "unit": "%"})
+        for target, period, value in ((road, "2025", 30), (road, "2026-H1", 6), (cover, "2026-H1", 96)):
+            store.insert("target_results", {"target_id": target["id"], "unit_code": unit, "period": period,
+                                            "value": value})
+
+    ctx.jobs.run(setup)
+    ctx.jobs.wait_idle()
+    view = DashboardView(ctx, today=_dt.date(2026, 7, 10))
+    qtbot.addWidget(view)
+    ctx.jobs.wait_idle()
+    select_data(view.period, "2026-H1")
+    ctx.jobs.wait_idle()
+    ov = view.overview
+    assert ov is not None and ov.period == "2026-H1"
+    assert [(b["measure"], round(b["percent"]), b["status"].value) for b in ov.bars] == [
+        ("Đường giao thông", 60, "in_progress"), ("Bảo hiểm y tế", 101, "exceeded")]
+    assert "lũy kế đến hết 6 tháng đầu năm 2026 là 36 km" in ov.bars[0]["note"]
+    assert view.chart.title() == "" and len(view.chart.series()[0].barSets()) == 4
+    select_data(view.period, "2026")  # the plan's last year: judged on its figure to date; nothing for the year yet
+    ctx.jobs.wait_idle()
+    assert view.overview.period == "2026"
+    assert [(b["measure"], round(b["percent"]), b["status"].value) for b in view.overview.bars] == [
+        ("Đường giao thông", 60, "not_reached")]
+    assert [w["detail"] for w in view.overview.waiting if w["kind"] == "no_result"] == ["Bảo hiểm y tế"]
+    assert len(view.chart.series()[0].barSets()) == 3

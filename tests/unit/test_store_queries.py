@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tdkt_desktop.store.campaigns import campaign_list, targets_of_year
+from tdkt_desktop.core.models import AttainmentStatus
+from tdkt_desktop.store.campaigns import campaign_list
 from tdkt_desktop.store.listing import count_by, years_of
 from tdkt_desktop.store.nominations import waiting_here
+from tdkt_desktop.store.results import period_figures
 
 
 def test_counts_years_campaigns_and_targets(store) -> None:
@@ -20,13 +22,40 @@ def test_counts_years_campaigns_and_targets(store) -> None:
             store.insert("targets", {"campaign_id": camp["id"], "seq": seq if measure != "b1" else 0,
                                      "measure": measure, "comparator": "at_least", "value": 1})
     assert [c["name"] for c in campaign_list(store)] == ["B", "A", "C"]
-    assert [t["measure"] for t in targets_of_year(store, 2026)] == ["a1", "b1", "b2"]
+    assert [t["measure"] for t, _ in period_figures(store, "2026", "31147")] == ["a1", "b1", "b2"]
     assert years_of(store, "campaigns") == [2026, 2025]
     assert count_by(store, "campaigns", "campaign_type") == {"regular": 2, "peak": 1}
     with pytest.raises(KeyError):
         count_by(store, "campaigns", "status; DROP TABLE campaigns")
     with pytest.raises(KeyError):
         years_of(store, "units")
+
+
+def test_a_period_shows_every_campaign_running_that_year_a_plan_by_its_figure_to_date(store) -> None:
+    """The overview of "6 tháng đầu năm 2026": the 2026 campaign's own figure and a 2021–2026 plan's figure to
+    date, side by side; a campaign of another year, or with no time frame, is not there."""
+    plan = store.insert("campaigns", {"name": "Kế hoạch 2021–2026", "campaign_type": "regular",
+                                      "start_date": "2021-01-01", "end_date": "2026-12-31", "doc_date": "2021-01-02"})
+    year = store.insert("campaigns", {"name": "Thi đua 2026", "campaign_type": "regular", "year": 2026,
+                                      "doc_date": "2026-01-10"})
+    other = store.insert("campaigns", {"name": "Thi đua 2025", "campaign_type": "regular", "year": 2025})
+    loose = store.insert("campaigns", {"name": "Không thời hạn", "campaign_type": "regular"})
+    road = store.insert("targets", {"campaign_id": plan["id"], "seq": 1, "measure": "Đường giao thông",
+                                    "comparator": "at_least", "value": 60, "unit": "km"})
+    cover = store.insert("targets", {"campaign_id": year["id"], "seq": 1, "measure": "Bảo hiểm y tế",
+                                     "comparator": "at_least", "value": 95, "unit": "%"})
+    for camp in (other, loose):
+        store.insert("targets", {"campaign_id": camp["id"], "seq": 1, "measure": "khác", "comparator": "at_least",
+                                 "value": 1})
+    for target, period, value in ((road, "2021", 10), (road, "2025", 20), (road, "2026-H1", 6), (cover, "2026-H1", 93)):
+        store.insert("target_results", {"target_id": target["id"], "unit_code": "31147", "period": period,
+                                        "value": value})
+    got = period_figures(store, "2026-H1", "31147")
+    assert [(t["measure"], f.value, f.attainment.status) for t, f in got] == [
+        ("Đường giao thông", 36.0, AttainmentStatus.IN_PROGRESS), ("Bảo hiểm y tế", 93.0, AttainmentStatus.NOT_REACHED)]
+    assert [(t["measure"], f.value) for t, f in period_figures(store, "2022", "31147")] == [("Đường giao thông", 10.0)]
+    assert [(t["measure"], f.value) for t, f in period_figures(store, "2026", "31150")] == [
+        ("Đường giao thông", None), ("Bảo hiểm y tế", None)]
 
 
 def test_what_waits_for_this_unit(store) -> None:

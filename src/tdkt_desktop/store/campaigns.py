@@ -28,7 +28,6 @@ __all__ = [
     "restore_campaign",
     "review_flags",
     "save_campaign",
-    "targets_of_year",
 ]
 
 Row = dict[str, Any]
@@ -53,12 +52,6 @@ def review_flags(target: Row) -> list[str]:
 def campaign_list(store: Store) -> list[Row]:
     """The live campaigns, newest first (by year, then document date)."""
     return store.rows("campaigns", order_by="year DESC, doc_date DESC")
-
-
-def targets_of_year(store: Store, year: int) -> list[Row]:
-    """The live targets of the live campaigns of ``year``, campaign by campaign (by document date), in order."""
-    campaigns = store.rows("campaigns", "year = ?", [int(year)], order_by="doc_date, rowid")
-    return [t for c in campaigns for t in campaign_targets(store, c["id"])]
 
 
 def campaign_targets(store: Store, campaign_id: str) -> list[Row]:

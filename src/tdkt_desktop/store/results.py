@@ -173,6 +173,23 @@ def cumulative_results(
     return out
 
 
+def period_figures(store: Store, period: str, unit_code: str) -> list[tuple[Row, Cumulative]]:
+    """Every target of every live campaign that runs in ``period``'s year (a 2021–2025 plan as well as a
+    campaign of that year), campaign by campaign (by document date), each with the unit's figure for the
+    period: its own figure for a campaign of one year, the figure to date for a multi-year plan
+    (:func:`cumulative_results`). What the overview charts for a period."""
+    year = m.period_year(m.parse_period(period))
+    out: list[tuple[Row, Cumulative]] = []
+    for campaign in store.rows("campaigns", order_by="doc_date, rowid"):
+        window = campaign_window(campaign)
+        if window is None or not window[0] <= year <= window[1]:
+            continue
+        figures = cumulative_results(store, campaign["id"], period, unit_codes=[unit_code])
+        out.extend((t, figures[(t["id"], unit_code)]) for t in ordered_targets(store, campaign["id"])
+                   if (t["id"], unit_code) in figures)
+    return out
+
+
 def results_sheet(store: Store, *, campaign_id: str, period: str, unit_code: str) -> Row:
     """What the results screen shows for one campaign, period and unit: the campaign's targets in order
     (:func:`ordered_targets`), the current result of each (by target id), the campaign's ``window`` and the

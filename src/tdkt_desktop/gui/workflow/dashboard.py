@@ -8,22 +8,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.targets import attainment
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, percent_text, select_data, table_view
 from tdkt_desktop.gui.widgets import heading
 from tdkt_desktop.gui.workflow.common import current_period, period_choices
-from tdkt_desktop.gui.workflow.results_view import target_spec
 from tdkt_desktop.store.assessment import dossier_lines, judging_date
-from tdkt_desktop.store.campaigns import campaign_list, targets_of_year
+from tdkt_desktop.store.campaigns import campaign_list
 from tdkt_desktop.store.council import ruleset_on
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.listing import count_by
 from tdkt_desktop.store.naming import naming_of
 from tdkt_desktop.store.nominations import waiting_here
-from tdkt_desktop.store.results import current_results
+from tdkt_desktop.store.results import period_figures
 
 Row = dict[str, Any]
 DEADLINE_FIELDS = ("registration_deadline", "midterm_review", "final_review", "submission_deadline", "end_date")
@@ -78,21 +76,16 @@ def gather(store: Store, period: str, today: _dt.date, unit_code: str | None) ->
                 })
     ov.deadlines.sort(key=lambda d: d["date"])
 
-    # attainment of this unit's targets for the period: the campaigns with results in that period
+    # attainment of this unit's targets for the period: every campaign running in that year, a multi-year
+    # plan by its figure to date
     if unit_code:
-        targets = targets_of_year(store, m.period_year(period))
-        results = current_results(store, [t["id"] for t in targets], period, unit_codes=[unit_code])
-        for t in targets:
-            spec = target_spec(t)
-            if spec is None:
-                continue
-            r = results.get((t["id"], unit_code, period)) or {}
-            if r.get("value") is None:
+        for t, figure in period_figures(store, period, unit_code):
+            if figure.value is None:
                 ov.waiting.append({
                     "kind": "no_result", "what": QCoreApplication.translate("Dashboard", "No result for the period"), "detail": t["measure"],
                 })
                 continue
-            att = attainment(spec, r["value"], r.get("sub_value"))
+            att = figure.attainment
             ov.bars.append({"measure": t["measure"], "percent": att.percent, "status": att.status, "note": att.note})
 
     # nominations waiting: drafts with missing required documents, returned ones
@@ -259,7 +252,10 @@ class DashboardView(QtWidgets.QWidget):
         chart.setTitle("")
         series = QtCharts.QHorizontalStackedBarSeries()
         sets = {}
-        for status in (m.AttainmentStatus.NOT_REACHED, m.AttainmentStatus.REACHED, m.AttainmentStatus.EXCEEDED):
+        shown_statuses = [m.AttainmentStatus.NOT_REACHED, m.AttainmentStatus.REACHED, m.AttainmentStatus.EXCEEDED]
+        if any(bar["status"] is m.AttainmentStatus.IN_PROGRESS for bar in bars):  # a multi-year plan, under way
+            shown_statuses.append(m.AttainmentStatus.IN_PROGRESS)
+        for status in shown_statuses:
             s = QtCharts.QBarSet(status.label)
             s.setColor(palette.qcolor(palette.ATTAINMENT_TEXT[status]))
             s.setBorderColor(palette.qcolor(palette.ATTAINMENT_TEXT[status]))
