@@ -453,7 +453,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+53"/>
+        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+55"/>
         <source>TĐKT Desktop — Emulation and commendation work</source>
         <translation>TĐKT Desktop — Thi đua, khen thưởng</translation>
     </message>
@@ -521,7 +521,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/models.py" line="+61"/>
+        <location filename="../../src/tdkt_desktop/gui/models.py" line="+64"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>
@@ -1244,7 +1244,7 @@ Hãy kiểm tra lại tên tệp.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/editor.py" line="+72"/>
+        <location filename="../../src/tdkt_desktop/gui/editor.py" line="+73"/>
         <source>This record no longer exists (it may have been deleted).</source>
         <translation>Bản ghi này không còn (có thể đã bị xóa).</translation>
     </message>
@@ -1259,7 +1259,7 @@ Hãy kiểm tra lại tên tệp.</translation>
         <translation>Thêm: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Fields marked * are required. Dates as dd/mm/yyyy, decimals with a comma (7,5).</source>
         <translation>Trường có dấu * là bắt buộc. Ngày nhập dạng ngày/tháng/năm, số thập phân dùng dấu phẩy (7,5).</translation>
     </message>
@@ -1284,12 +1284,12 @@ Hãy kiểm tra lại tên tệp.</translation>
         <translation>Đóng, không lưu (Esc)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+29"/>
         <source>Collective, person or household</source>
         <translation>Tập thể, cá nhân hoặc hộ</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>%1: choose one of the suggestions (type a few letters).</source>
         <translation>%1: hãy chọn một mục trong danh sách gợi ý (gõ vài chữ cái).</translation>
     </message>
@@ -1382,7 +1382,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>RefInput</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+123"/>
+        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+137"/>
         <source>Type a few letters, no tones needed</source>
         <translation>Gõ vài chữ cái, không cần dấu</translation>
     </message>
@@ -1390,7 +1390,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>RegistrationsSection</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/registrations.py" line="+17"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/registrations.py" line="+18"/>
         <source>All years</source>
         <translation>Tất cả các năm</translation>
     </message>
@@ -1415,7 +1415,17 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Năm:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Register many…</source>
+        <translation>Đăng ký hàng loạt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register many people, collectives or households for one title at once</source>
+        <translation>Đăng ký một danh hiệu cho nhiều cá nhân, tập thể hoặc hộ gia đình cùng lúc</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Add participation</source>
         <translation>Thêm số liệu tham gia</translation>
     </message>

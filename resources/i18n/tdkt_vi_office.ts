@@ -1573,7 +1573,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/zd_office.py" line="+12"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/zd_office.py" line="+24"/>
         <source>Upper office</source>
         <translation>Tổng hợp cấp trên</translation>
     </message>

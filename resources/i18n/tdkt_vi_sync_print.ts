@@ -977,7 +977,7 @@
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/zc_sync.py" line="+10"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/zc_sync.py" line="+18"/>
         <source>Synchronisation</source>
         <translation>Đồng bộ</translation>
     </message>
@@ -987,7 +987,7 @@
         <translation>Gửi, nhận gói dữ liệu; ghi danh đơn vị; xử lý xung đột</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/zc_printing.py" line="+10"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/zc_printing.py" line="+19"/>
         <source>Printing</source>
         <translation>In ấn</translation>
     </message>
@@ -1205,18 +1205,18 @@
     </message>
     <message>
         <location filename="../../src/tdkt_desktop/gui/sync_view/page.py" line="+4"/>
-        <location line="+329"/>
+        <location line="+324"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location line="-328"/>
-        <location line="+330"/>
+        <location line="-323"/>
+        <location line="+325"/>
         <source>Held bundles</source>
         <translation>Gói tạm giữ</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-324"/>
         <source>Enrolled units</source>
         <translation>Đơn vị đã ghi danh</translation>
     </message>
@@ -1252,12 +1252,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+179"/>
+        <location line="+175"/>
         <source>Enrol a unit from its file…</source>
         <translation>Ghi danh đơn vị từ tệp…</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-158"/>
         <source>Send to:</source>
         <translation>Gửi tới:</translation>
     </message>
@@ -1317,7 +1317,7 @@
         <translation>Tệp</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Choose bundle files…</source>
         <translation>Chọn tệp gói…</translation>
     </message>
@@ -1392,7 +1392,7 @@
         <translation>Việc cần làm</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Every record sent and received has been applied.</source>
         <translation>Mọi bản ghi đã gửi và đã nhận đều đã được áp dụng.</translation>
     </message>
@@ -1424,23 +1424,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Key fingerprint</source>
         <translation>Dấu vân tay khóa</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-22"/>
         <source>Received</source>
         <translation>Nhận lúc</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+38"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Import the held bundles again</source>
         <translation>Nhập lại các gói tạm giữ</translation>
     </message>
@@ -1480,7 +1480,7 @@
         <translation>Cập nhật lúc</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Imported</source>
         <translation>Nhập lúc</translation>
     </message>
@@ -1505,7 +1505,7 @@
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Reading</source>
         <translation>Đang đọc dữ liệu</translation>
     </message>
@@ -1560,19 +1560,19 @@
         <translation>xung đột</translation>
     </message>
     <message>
-        <location line="-201"/>
-        <location line="+201"/>
+        <location line="-197"/>
+        <location line="+197"/>
         <source>refused</source>
         <translation>bị từ chối</translation>
     </message>
     <message>
-        <location line="-341"/>
-        <location line="+328"/>
+        <location line="-336"/>
+        <location line="+323"/>
         <source>Not applied yet</source>
         <translation>Chưa được áp dụng</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-265"/>
         <source>Send all data, not only the changes</source>
         <translation>Gửi toàn bộ dữ liệu, không chỉ phần thay đổi</translation>
     </message>
@@ -1582,7 +1582,7 @@
         <translation>Khi đơn vị nhận vừa cài lại phần mềm hoặc bị mất gói</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+263"/>
         <source>Not applied yet (%1)</source>
         <translation>Chưa được áp dụng (%1)</translation>
     </message>

@@ -25,6 +25,64 @@
     </message>
 </context>
 <context>
+    <name>BulkRegistrationDialog</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/workflow/bulk_registration.py" line="+51"/>
+        <source>Register many at once</source>
+        <translation>Đăng ký hàng loạt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Campaign:</source>
+        <translation>Phong trào:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who registers:</source>
+        <translation>Đối tượng đăng ký:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title:</source>
+        <translation>Danh hiệu:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by name, position or workplace (tones not needed)</source>
+        <translation>Lọc theo tên, chức vụ hoặc nơi công tác (gõ không dấu cũng được)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select all shown</source>
+        <translation>Chọn tất cả đang hiện</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Register</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>%1 chosen of %2 shown</source>
+        <translation>Đã chọn %1 trong %2 đang hiện</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a campaign, a title and at least one in the list.</source>
+        <translation>Hãy chọn phong trào, danh hiệu và ít nhất một đối tượng trong danh sách.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Registered: %1.</source>
+        <translation>Đã đăng ký: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Already registered for this title in this campaign (not doubled): %1.</source>
+        <translation>Đã đăng ký danh hiệu này trong phong trào từ trước, không đăng ký lại: %1.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignEditor</name>
     <message>
         <location filename="../../src/tdkt_desktop/gui/workflow/campaign_editor.py" line="+49"/>
@@ -334,7 +392,7 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+58"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/dashboard.py" line="+56"/>
         <source>Registration deadline</source>
         <translation>Hạn đăng ký thi đua</translation>
     </message>
@@ -359,7 +417,7 @@
         <translation>Kết thúc phong trào</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>No result for the period</source>
         <translation>Chưa có kết quả của kỳ</translation>
     </message>
@@ -443,7 +501,7 @@
         <translation>Chưa có kết quả của kỳ này.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>overdue %1 days</source>
         <translation>quá hạn %1 ngày</translation>
     </message>
@@ -1103,23 +1161,23 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+34"/>
+        <location line="-34"/>
+        <location line="+35"/>
         <source>Of which</source>
         <translation>Trong đó</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Result: a count cannot be negative.</source>
         <translation>Kết quả: số lượng không được âm.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
@@ -1247,7 +1305,7 @@
         <translation>Tham gia phong trào trong kỳ</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <location line="+81"/>
         <source>Reading</source>
         <translation>Đang đọc dữ liệu</translation>
@@ -1495,7 +1553,7 @@
         <translation>Không đọc được số liệu trong mục này; hãy điền các ô hoặc bỏ dòng này.</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+216"/>
         <source>Target no. %1: %2</source>
         <translation>Chỉ tiêu thứ %1: %2</translation>
     </message>

@@ -1,7 +1,8 @@
 """A ward's whole year through the widgets only, on a database that starts empty: the setup wizard, the
-registry, last year's ratings, an initiative and a past award, a campaign from a directive, a registration,
-results for two periods (one of them a past year), a nomination that passes every criterion, the council
-vote, the Tờ trình, sending up and the bundle to the upper office — which reads the nomination from it.
+registry, last year's ratings, an initiative and a past award, a campaign from a directive, a registration and
+a bulk one (everyone for Lao động tiên tiến), results for two periods (one of them a past year), a nomination
+that passes every criterion, the council vote, the Tờ trình, sending up and the bundle to the upper office —
+which reads the nomination from it.
 
 Nothing is written to the ward's database except through the screens (the upper office's own installation,
 which hands the ward its enrolment file, is made with the command line's functions)."""
@@ -169,6 +170,20 @@ def _year(ctx: Any, tmp: Path, qtbot: Any, messages: Any, monkeypatch: pytest.Mo
     fill(qtbot, entry, {"year": str(LAST_YEAR), "title_code": "CSTDCS"})
     wait_loaded(registrations.registrations)
     assert registrations.registrations.model.rowCount() == 1
+    # and everyone of the unit for Lao động tiên tiến, in one action
+    qtbot.mouseClick(registrations.bulk_button, Qt.MouseButton.LeftButton)
+    bulk = next(w for w in QtWidgets.QApplication.topLevelWidgets() if w.objectName() == "bulkRegistration")
+    bulk.campaign.setCurrentIndex(bulk.campaign.findData(campaign["id"]))
+    settle(ctx)
+    qtbot.mouseClick(bulk.select_all, Qt.MouseButton.LeftButton)
+    settle(ctx)
+    staff = ctx.reader.count("people")
+    assert len(bulk.selected_ids()) == staff >= 2
+    bulk.title.setCurrentIndex(bulk.title.findData("LDTT"))
+    qtbot.mouseClick(bulk.register_button, Qt.MouseButton.LeftButton)
+    settle(ctx)
+    wait_loaded(registrations.registrations)
+    assert ctx.reader.count("registrations", "title_code = 'LDTT' AND campaign_id = ?", [campaign["id"]]) == staff
 
     # ------------------------------------------------------------------ results of two periods, one a past year
     results = window.show_section("targets")

@@ -10,6 +10,7 @@ from tdkt_desktop.gui.models import column, columns
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QtWidgets
 from tdkt_desktop.gui.registry import register_section
 from tdkt_desktop.gui.widgets import SectionPage
+from tdkt_desktop.gui.workflow.bulk_registration import open_bulk_registration
 
 
 def year_filter(view: RecordListView, label: str) -> None:
@@ -41,6 +42,11 @@ class RegistrationsSection(SectionPage):
             add_text=self.tr("Register"),
         )
         year_filter(self.registrations, self.tr("Year:"))
+        self.bulk_button = QtWidgets.QPushButton(self.tr("Register many…"), self.registrations)
+        self.bulk_button.setObjectName("bulkRegisterButton")
+        self.bulk_button.setToolTip(self.tr("Register many people, collectives or households for one title at once"))
+        self.bulk_button.clicked.connect(lambda: open_bulk_registration(ctx, self))
+        self.registrations.filters.addWidget(self.bulk_button)
         self.participations = RecordListView(
             ctx, "participations",
             columns("participations", "campaign_id", "period", "unit_code", "collectives_count", "people_count",
