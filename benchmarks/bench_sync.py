@@ -10,14 +10,24 @@ same folder again (every bundle already imported) as a ratio to the first import
 every commune edited a share of its nominations (the field-by-field merge of versions the province
 holds); and the peak memory of the importing process (ru_maxrss of a separate process that does only
 the import).
+
+The bare upsert writes the very rows the merge stored (read back afterwards: the received columns and the
+local ones, sort key included) into a copy of the same tables with the same indexes — no triggers, audit
+log, search index, revision log or checks — with one prepared ``INSERT … ON CONFLICT(id) DO UPDATE`` per
+table, in one transaction, like the merge.
+
+``rows(size)`` runs it at a named size (:data:`SIZES`) and returns the table rows ``benchmarks/run_all.py``
+prints: dicts ``{measure, figure, baseline, ratio, goal}``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -28,10 +38,10 @@ from pathlib import Path
 from tdkt_desktop.store import open_store
 from tdkt_desktop.store.db import SYNCED_TABLES, Store
 from tdkt_desktop.sync import enroll, export_bundle, export_enrolment, import_bundles, read_enrolment
-from tdkt_desktop.sync.bundle import decode_payload, open_bundle, open_payload
-from tdkt_desktop.sync.keys import box_key
 
 PROVINCE = "92"
+SIZES = {"quick": (10, 500), "small": (10, 3000), "full": (40, 3000)}  # name → (communes, changed rows each)
+MEMORY_GOAL_MIB = 300
 
 
 def _units(store: Store, rows: list[tuple[str, str, str, str | None]]) -> None:
@@ -117,12 +127,22 @@ def generate(work: Path, communes: int, rows: int, share: float) -> tuple[Path, 
 def phase_import(db: Path, inbox: Path, edits: Path) -> dict[str, float]:
     """Run in its own process: first import, re-import, the edits round, and the bare-upsert baseline."""
     store = open_store(db)
+    seq_before = store.current_local_seq()
     started = time.perf_counter()
     report = import_bundles(store, [inbox])
     first = time.perf_counter() - started
     assert report.exit_code == 0, report.summary()
     merged = report.total("new")
     rss_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # the rows as the merge stored them, for the baseline (read before the rounds below write them again)
+    stored: list[tuple[str, list[str], list[tuple[object, ...]]]] = []
+    for table in SYNCED_TABLES:
+        cur = store.db.execute(f"SELECT * FROM {table} WHERE local_seq > ?", [seq_before])
+        cols = [d[0] for d in cur.description]
+        found = cur.fetchall()
+        if found:
+            stored.append((table, cols, found))
+    assert sum(len(r) for _, _, r in stored) >= merged
     started = time.perf_counter()
     again = import_bundles(store, [inbox])
     second = time.perf_counter() - started
@@ -133,14 +153,11 @@ def phase_import(db: Path, inbox: Path, edits: Path) -> dict[str, float]:
     assert round2.exit_code == 0, round2.summary()
     updated = round2.total("updated") + round2.total("merged")
 
-    # baseline: the same rows (already decrypted and decoded) upserted into bare copies of the tables
-    own_box = box_key(store)
-    schema = store.schema_version()
+    # baseline: the rows the first merge stored, upserted into bare copies of the same tables and indexes
     bare = db.with_name("bare.sqlite")
-    conn = __import__("sqlite3").connect(str(bare))
+    conn = sqlite3.connect(str(bare), isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
-    # the same tables and indexes; no triggers, audit log or search index
     marks = ",".join("?" * len(SYNCED_TABLES))
     for (sql,) in store.db.execute(
         "SELECT sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL"
@@ -148,28 +165,70 @@ def phase_import(db: Path, inbox: Path, edits: Path) -> dict[str, float]:
         list(SYNCED_TABLES),
     ).fetchall():
         conn.execute(sql)
-    batches = []
-    for path in sorted(inbox.iterdir()):
-        raw = open_bundle(path, schema_version=schema)
-        payload = open_payload(raw, own_box)
-        batches.append(payload["tables"])
     store.close()
     started = time.perf_counter()
     conn.execute("BEGIN")
-    for tables in batches:
-        for table, block in tables.items():
-            cols = block["columns"]
-            sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
-            conn.executemany(
-                f"INSERT INTO {table} ({', '.join(cols)}, local_seq) VALUES ({', '.join('?' * (len(cols) + 1))})"
-                f" ON CONFLICT(id) DO UPDATE SET {sets}",
-                [(*r, 0) for r in block["rows"]],
-            )
+    for table, cols, found in stored:
+        sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) ON CONFLICT(id) DO UPDATE SET {sets}",
+            found,
+        )
     conn.execute("COMMIT")
     baseline = time.perf_counter() - started
     conn.close()
     return {"first_import_s": first, "reimport_s": second, "bare_upsert_s": baseline, "rows_merged": merged,
             "edits_import_s": edit_time, "rows_edited": updated, "peak_rss_import_mib": rss_import}
+
+
+def measure(communes: int, rows_each: int, share: float = 0.2, workdir: Path | None = None) -> dict[str, float]:
+    """Generate the province and its communes' bundles, then run the import phase in a process of its own."""
+    work = workdir or Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        load_before = os.getloadavg()[0]
+        started = time.perf_counter()
+        db, inbox, edits, export_time = generate(work, communes, rows_each, share)
+        gen_time = time.perf_counter() - started
+        size = sum(p.stat().st_size for p in inbox.iterdir())
+        proc = subprocess.run(
+            [sys.executable, __file__, "--phase", "import", "--db", str(db), "--inbox", str(inbox), "--edits",
+             str(edits)],
+            capture_output=True, text=True, check=False,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stdout + proc.stderr)
+        r: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    finally:
+        if workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    r.update(communes=communes, rows_each=rows_each, generation_s=gen_time, export_s=export_time, bundles_mb=size / 1e6,
+             load_before=load_before, load_after=os.getloadavg()[0])
+    return r
+
+
+def table_rows(r: dict[str, float]) -> list[dict[str, object]]:
+    """The rows of benchmarks/run_all.py's table for one measurement."""
+    what = f"{int(r['communes'])} communes × {int(r['rows_each']):,} rows"
+    return [
+        {"measure": f"province merge, {what} (vs bare SQLite upsert of the same rows and indexes)",
+         "figure": f"{r['first_import_s']:.2f} s", "baseline": f"{r['bare_upsert_s']:.2f} s",
+         "ratio": r["first_import_s"] / r["bare_upsert_s"], "goal": "≤ 2×"},
+        {"measure": f"re-import of the same bundles, {what} (vs the first merge)",
+         "figure": f"{r['reimport_s']:.2f} s", "baseline": f"{r['first_import_s']:.2f} s",
+         "ratio": r["reimport_s"] / r["first_import_s"], "goal": "≈ 0 (≤ 0.05)"},
+        {"measure": f"peak memory of the merge, {what} (vs the budget)",
+         "figure": f"{r['peak_rss_import_mib']:.0f} MiB", "baseline": f"{MEMORY_GOAL_MIB} MiB",
+         "ratio": r["peak_rss_import_mib"] / MEMORY_GOAL_MIB, "goal": f"≤ {MEMORY_GOAL_MIB} MiB"},
+    ]
+
+
+def rows(size: str = "full") -> list[dict[str, object]]:
+    """Run at a named size of :data:`SIZES` ("quick", "small", "full": 40 communes × 3,000 rows) and return the
+    rows of the summary table: ``{measure, figure, baseline, ratio, goal}`` (figure and baseline as text with
+    their unit, ratio a number)."""
+    communes, rows_each = SIZES[size]
+    return table_rows(measure(communes, rows_each))
 
 
 def main() -> int:
@@ -184,45 +243,34 @@ def main() -> int:
     parser.add_argument("--inbox", help=argparse.SUPPRESS)
     parser.add_argument("--edits", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    _ = decode_payload  # the baseline uses the same decoder as the import
     if args.phase == "import":
         print(json.dumps(phase_import(Path(args.db), Path(args.inbox), Path(args.edits))))
         return 0
-
-    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="bench-sync-"))
-    work.mkdir(parents=True, exist_ok=True)
     try:
-        started = time.perf_counter()
-        db, inbox, edits, export_time = generate(work, args.communes, args.rows, args.edit_share)
-        gen_time = time.perf_counter() - started
-        size = sum(p.stat().st_size for p in inbox.iterdir())
-        proc = subprocess.run(
-            [sys.executable, __file__, "--phase", "import", "--db", str(db), "--inbox", str(inbox), "--edits",
-             str(edits)],
-            capture_output=True, text=True, check=False,
-        )
-        if proc.returncode != 0:
-            sys.stderr.write(proc.stdout + proc.stderr)
-            return 1
-        r = json.loads(proc.stdout.strip().splitlines()[-1])
-        total = args.communes * args.rows
-        print(f"Province with {args.communes} communes × {args.rows} changed rows = {total:,} rows")
-        print(f"  generation (databases + bundles): {gen_time:8.1f} s; bundles {size / 1e6:.1f} MB")
-        print(f"  export of {args.communes} bundles (sign + encrypt): {export_time:8.2f} s "
-              f"({export_time / args.communes * 1000:.1f} ms per bundle)")
-        print(f"  merge (one import of the folder):    {r['first_import_s']:8.2f} s "
-              f"({r['rows_merged'] / r['first_import_s']:,.0f} rows/s)")
-        print(f"  bare SQLite upsert (same tables and indexes), one transaction: {r['bare_upsert_s']:8.2f} s "
-              f"→ merge/bare ratio {r['first_import_s'] / r['bare_upsert_s']:.1f}×")
-        print(f"  re-import (all already imported):    {r['reimport_s']:8.2f} s "
-              f"→ {r['reimport_s'] / r['first_import_s']:.3f} of the first import")
-        print(f"  edits round ({r['rows_edited']:,} rows edited below, merged field by field): "
-              f"{r['edits_import_s']:8.2f} s ({r['rows_edited'] / max(r['edits_import_s'], 1e-9):,.0f} rows/s)")
-        print(f"  peak memory of the importing process during the first merge: {r['peak_rss_import_mib']:.0f} MiB "
-              "(ru_maxrss)")
-    finally:
-        if not args.workdir:
-            shutil.rmtree(work, ignore_errors=True)
+        r = measure(args.communes, args.rows, args.edit_share, Path(args.workdir) if args.workdir else None)
+    except RuntimeError as exc:
+        sys.stderr.write(str(exc))
+        return 1
+    total = args.communes * args.rows
+    print(f"Province with {args.communes} communes × {args.rows} changed rows = {total:,} rows "
+          f"(load average {r['load_before']:.2f} before, {r['load_after']:.2f} after; {os.cpu_count()} CPUs)")
+    print(f"  generation (databases + bundles): {r['generation_s']:8.1f} s; bundles {r['bundles_mb']:.1f} MB")
+    print(f"  export of {args.communes} bundles (sign + encrypt): {r['export_s']:8.2f} s "
+          f"({r['export_s'] / args.communes * 1000:.1f} ms per bundle)")
+    print(f"  merge (one import of the folder):    {r['first_import_s']:8.2f} s "
+          f"({r['rows_merged'] / r['first_import_s']:,.0f} rows/s)")
+    print(f"  bare SQLite upsert of the rows stored (same tables and indexes), one transaction: "
+          f"{r['bare_upsert_s']:8.2f} s → merge/bare ratio {r['first_import_s'] / r['bare_upsert_s']:.1f}×")
+    print(f"  re-import (all already imported):    {r['reimport_s']:8.2f} s "
+          f"→ {r['reimport_s'] / r['first_import_s']:.3f} of the first import")
+    print(f"  edits round ({r['rows_edited']:,} rows edited below, merged field by field): "
+          f"{r['edits_import_s']:8.2f} s ({r['rows_edited'] / max(r['edits_import_s'], 1e-9):,.0f} rows/s)")
+    print(f"  peak memory of the importing process during the first merge: {r['peak_rss_import_mib']:.0f} MiB "
+          "(ru_maxrss)")
+    print()
+    print(f"  {'measure':<86} {'figure':>10} {'baseline':>10} {'ratio':>7}  goal")
+    for row in table_rows(r):
+        print(f"  {row['measure']:<86} {row['figure']:>10} {row['baseline']:>10} {row['ratio']:>6.2f}×  {row['goal']}")
     return 0
 
 

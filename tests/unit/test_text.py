@@ -626,3 +626,14 @@ def test_stored_sort_keys_order_every_character_as_collate_key_and_are_storable_
     assert sorted(names, key=sort_text) == sorted(names, key=collate_key)
     for name in names:
         sort_text(name).encode("utf-8")  # never a surrogate, never past the last code point
+
+
+@given(st.lists(st.sampled_from([*"aAđĐÐeêƯơzΣσß1 \u00a0\t", "ạ", "ề", "Ợ", "\u0301", "\u0323", "\u0302", "\u0327",
+                                  "İ", "\u0f73", "ﬁ"]), max_size=14).map("".join))
+@example("Nguye\u0302\u0303n \u0301Ba\u0301  ĐỨC")
+def test_fold_word_by_word_equals_fold_of_the_whole_text(value: str) -> None:
+    """fold remembers words; the key must be the one the whole text gives (marks starting a word, casefold)."""
+    from tdkt_desktop.core.text import _FOLD_EXTRA, clean, fold
+
+    decomposed = unicodedata.normalize("NFD", clean(value).translate(_FOLD_EXTRA))
+    assert fold(value) == "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

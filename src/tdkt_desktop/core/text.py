@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from decimal import MAX_PREC, ROUND_HALF_UP, Context, Decimal
+from functools import lru_cache
 
 from tdkt_desktop.core.errors import InputError
 
@@ -91,9 +92,15 @@ _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 
 def fold(text: str | None) -> str:
     """A search key: no diacritics, "đ" → "d", case-folded, white space folded."""
-    decomposed = unicodedata.normalize("NFD", clean(text).translate(_FOLD_EXTRA))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
+    return " ".join(map(_fold_word, clean(text).split(" ")))
+
+
+@lru_cache(maxsize=65_536)
+def _fold_word(word: str) -> str:
+    """:func:`fold` of one word: nothing in it depends on a neighbouring word (a space is no mark's base and no
+    case context), and words repeat across texts, so they are remembered."""
+    decomposed = unicodedata.normalize("NFD", word.translate(_FOLD_EXTRA))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 # --------------------------------------------------------------------------- sorting
@@ -159,10 +166,37 @@ def _primary_char(rank: int) -> str:
     return chr(min(code, 0x10FFFF))
 
 
+def _key_parts(primary: tuple[int, ...], tones: tuple[int, ...]) -> tuple[str, str]:
+    return "".join(map(_primary_char, primary)), "".join(chr(0x30 + t) for t in tones)
+
+
+@lru_cache(maxsize=65_536)
+def _word_parts(word: str) -> tuple[str, str] | None:
+    """The key parts of one word (no space inside), or None when the word begins with a combining mark (which
+    :func:`collate_key` attaches to the character before it): words repeat across names, so they are remembered."""
+    if unicodedata.combining(unicodedata.normalize("NFD", word[:1].lower())[:1] or " "):
+        return None
+    primary, tones, _ = collate_key(word)
+    return _key_parts(primary, tones)
+
+
+_SPACE_PRIMARY, _SPACE_TONE = _primary_char(1000 + ord(" ")), chr(0x30)  # a space: no letter, no tone
+
+
 def sort_text(text: str | None) -> str:
-    """:func:`collate_key` as one text in the same order under binary comparison (a stored sort key)."""
-    primary, tones, cleaned = collate_key(text)
-    return "".join(map(_primary_char, primary)) + _KEY_END + "".join(chr(0x30 + t) for t in tones) + _KEY_END + cleaned
+    """:func:`collate_key` as one text in the same order under binary comparison (a stored sort key).
+
+    Computed word by word (a word's letters and tones do not depend on its neighbours: a space begins no
+    letter, casing depends on no neighbour across a space), the whole text at once only when a word begins
+    with a combining mark."""
+    cleaned = clean(text)
+    parts = [_word_parts(word) for word in cleaned.split(" ")] if cleaned else []
+    if any(p is None for p in parts):
+        primary, tones = _key_parts(*collate_key(cleaned)[:2])
+    else:
+        primary = _SPACE_PRIMARY.join(p[0] for p in parts if p is not None)
+        tones = _SPACE_TONE.join(p[1] for p in parts if p is not None)
+    return primary + _KEY_END + tones + _KEY_END + cleaned
 
 
 def person_sort_text(full_name: str | None) -> str:

@@ -96,16 +96,19 @@ def index_row(db: sqlite_utils.Database, table: str, row: Row, naming: Naming) -
 
 
 def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], naming: Naming) -> None:
-    """Index records known to be new to this database, in one batch (bundle import)."""
-    cursor = db.conn.cursor()
-    for table, row in rows:
-        if table not in SEARCHABLE or row.get("deleted"):
-            continue
-        cursor.execute("INSERT INTO search_keys (kind, record_id) VALUES (?, ?)", [table, row["id"]])
-        cursor.execute(
-            "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
-            [cursor.lastrowid, table, row["id"], fold(SEARCHABLE[table][1](row, naming))],
-        )
+    """Index records known to be new to this database, in one batch (bundle import): two ``executemany``, the
+    keys numbered after the last one (in the caller's transaction)."""
+    entries = [(table, row) for table, row in rows if table in SEARCHABLE and not row.get("deleted")]
+    if not entries:
+        return
+    last = int(db.execute("SELECT coalesce(max(id), 0) FROM search_keys").fetchone()[0])
+    keys = [(last + i, table, row["id"]) for i, (table, row) in enumerate(entries, start=1)]
+    db.conn.executemany("INSERT INTO search_keys (id, kind, record_id) VALUES (?, ?, ?)", keys)
+    db.conn.executemany(
+        "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
+        [(key, table, rid, fold(SEARCHABLE[table][1](row, naming)))
+         for (key, table, rid), (_, row) in zip(keys, entries, strict=True)],
+    )
 
 
 def rebuild_search_index(db: sqlite_utils.Database, naming: Naming) -> int:

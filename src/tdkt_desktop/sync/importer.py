@@ -585,7 +585,7 @@ def _row_problem(row: Row) -> str | None:
         return "dấu phiên bản (vv, stamps) không hợp lệ"
     if int(vv.get(row["origin_install"], -1)) < clock:
         return "dấu phiên bản không chứa lần ghi cuối của bản ghi"
-    if row["rev"] != rev_of(row):
+    if row["rev"] != rev_of({**row, "vv": vv, "stamps": stamps}):  # the stamps read once
         return "số hiệu phiên bản (rev) không khớp với nội dung bản ghi"
     return None
 
