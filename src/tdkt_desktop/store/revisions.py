@@ -31,6 +31,7 @@ SYNC_FIELDS = (
     "local_seq", "deleted", "vv", "stamps", "local_from", "sort_key",
 )
 LOCAL_FIELDS = ("local_seq", "local_from", "sort_key")
+_SYNC_SET = frozenset(SYNC_FIELDS)
 CREATION = ""  # the stamps key of the record's creation
 HASH_HEX = 16
 PSEUDO = "~"  # installation ids of the writes a merge makes (see tdkt_desktop.sync.fieldmerge)
@@ -38,7 +39,7 @@ PSEUDO = "~"  # installation ids of the writes a merge makes (see tdkt_desktop.s
 
 def content_fields(row: Mapping[str, Any]) -> list[str]:
     """The fields a person writes (every column but the bookkeeping ones), plus the tombstone flag."""
-    return [k for k in row if k not in SYNC_FIELDS] + ["deleted"]
+    return [k for k in row if k not in _SYNC_SET] + ["deleted"]
 
 
 def _plain(value: Any) -> Any:
@@ -54,7 +55,7 @@ def content_hash(row: Mapping[str, Any]) -> str:
     """Hash of the version's content, owner, tombstone, version vector and stamps. Empty (NULL) fields are left
     out, so that a migration adding a column without a default does not rename every revision (one adding a
     column WITH a default must rename the revisions of that table, as m009 does)."""
-    body = {k: _plain(v) for k, v in row.items() if k not in SYNC_FIELDS and v is not None}
+    body = {k: v if type(v) is str else _plain(v) for k, v in row.items() if k not in _SYNC_SET and v is not None}
     body["#"] = [row.get("id"), row.get("owner_unit"), _plain(row.get("deleted")), parse_vv(row.get("vv")),
                  parse_stamps(row.get("stamps"))]
     text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -70,29 +70,48 @@ class SearchHit:
 SEARCH_INDEX_VERSION = "3"
 
 
-def _key_id(db: sqlite_utils.Database, table: str, record_id: str) -> int | None:
-    found = db.execute("SELECT id FROM search_keys WHERE kind = ? AND record_id = ?", [table, record_id]).fetchone()
-    return int(found[0]) if found else None
-
-
 def index_row(db: sqlite_utils.Database, table: str, row: Row, naming: Naming) -> None:
-    """Bring the index entry of one record up to date (removed when the record is a tombstone).
+    """Bring the index entry of one record up to date (removed when the record is a tombstone)."""
+    index_rows(db, [(table, row)], naming)
+
+
+_CHUNK = 500
+
+
+def index_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], naming: Naming) -> None:
+    """Bring the index entries of records up to date (removed for tombstones), in one batch: one look-up of
+    their keys per table, then ``executemany`` per statement (in the caller's transaction).
 
     ``search_keys`` gives each indexed record the rowid of its full-text row, so replacing an entry is
-    an indexed lookup rather than a scan of the whole full-text table."""
-    if table not in SEARCHABLE:
+    an indexed lookup rather than a scan of the whole full-text table. A record given twice counts as its last."""
+    latest = {(table, str(row["id"])): row for table, row in rows if table in SEARCHABLE}
+    if not latest:
         return
-    key = _key_id(db, table, row["id"])
-    if key is not None:
-        db.execute("DELETE FROM search_index WHERE rowid = ?", [key])
-    if row.get("deleted"):
-        if key is not None:
-            db.execute("DELETE FROM search_keys WHERE id = ?", [key])
-        return
-    if key is None:
-        key = int(db.execute("INSERT INTO search_keys (kind, record_id) VALUES (?, ?)", [table, row["id"]]).lastrowid or 0)
-    body = fold(SEARCHABLE[table][1](row, naming))
-    db.execute("INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)", [key, table, row["id"], body])
+    keys: dict[tuple[str, str], int] = {}
+    for table in {t for t, _ in latest}:
+        ids = [rid for t, rid in latest if t == table]
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            found = db.execute(
+                f"SELECT id, record_id FROM search_keys WHERE kind = ? AND record_id IN ({','.join('?' * len(chunk))})",
+                [table, *chunk],
+            ).fetchall()
+            keys.update(((table, str(rid)), int(key)) for key, rid in found)
+    db.conn.executemany("DELETE FROM search_index WHERE rowid = ?", [(key,) for key in keys.values()])
+    db.conn.executemany("DELETE FROM search_keys WHERE id = ?",
+                        [(keys[k],) for k, row in latest.items() if row.get("deleted") and k in keys])
+    live = [(k, row) for k, row in latest.items() if not row.get("deleted")]
+    missing = [k for k, _ in live if k not in keys]
+    if missing:
+        last = int(db.execute("SELECT coalesce(max(id), 0) FROM search_keys").fetchone()[0])
+        added = {k: last + i for i, k in enumerate(missing, start=1)}
+        db.conn.executemany("INSERT INTO search_keys (id, kind, record_id) VALUES (?, ?, ?)",
+                            [(key, table, rid) for (table, rid), key in added.items()])
+        keys.update(added)
+    db.conn.executemany(
+        "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
+        [(keys[(table, rid)], table, rid, fold(SEARCHABLE[table][1](row, naming))) for (table, rid), row in live],
+    )
 
 
 def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], naming: Naming) -> None:

@@ -12,6 +12,7 @@ from tdkt_desktop.store.naming import naming_of
 from tdkt_desktop.store.revisions import LOCAL_FIELDS
 
 Row = dict[str, Any]
+_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # one encoder for every entry
 
 
 class RowWriter:
@@ -62,8 +63,8 @@ class RowWriter:
         after = {k: v for k, v in row.items() if k not in LOCAL_FIELDS}
         self._audit.append((
             self.at, self.operator, self.install, table, row["id"], action,
-            json.dumps(changed_before, ensure_ascii=False, sort_keys=True) if changed_before is not None else None,
-            json.dumps(after, ensure_ascii=False, sort_keys=True),
+            _AUDIT_JSON(changed_before) if changed_before is not None else None,
+            _AUDIT_JSON(after),
         ))
         if table in _search.SEARCHABLE:
             if before is None:
@@ -89,9 +90,9 @@ class RowWriter:
         if self._search_new:
             _search.index_new_rows(self.store.db, self._search_new, naming_of(self.store))
             self._search_new.clear()
-        for table, stored in self._search_update:
-            _search.index_row(self.store.db, table, stored, naming_of(self.store))
-        self._search_update.clear()
+        if self._search_update:
+            _search.index_rows(self.store.db, self._search_update, naming_of(self.store))
+            self._search_update.clear()
         self._pending = 0
         self._ids.clear()
         self.store.set_meta("local_seq", str(self.seq))
