@@ -114,6 +114,13 @@ def _cell(f: Field | None, value: Any, naming: Naming, *, width: int | None = CE
         return naming.title(str(value))
     if f is not None and f.kind == "ref":
         return str(value)[:8]
+    if f is not None and f.kind == "members":
+        from tdkt_desktop.core.covenants import members_summary, members_text, parse_members
+
+        try:  # the whole list (with who signs) when shown alone, the names in a list
+            value = members_summary(value) if width is not None else members_text(parse_members(value))
+        except InputError:
+            pass
     text = str(value).replace("\n", " ")
     return text if width is None or len(text) <= width else text[: width - 1] + "…"
 

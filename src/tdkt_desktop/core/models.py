@@ -166,6 +166,14 @@ class Rating(LabelledEnum):
     NOT_DONE = "not_done", "Không hoàn thành nhiệm vụ"
 
 
+class ClusterKind(LabelledEnum):
+    """Cụm thi đua (units alike by place, often a former district's communes) or khối thi đua (units alike by
+    function); Hướng dẫn 1479/HD-BTĐKT ngày 25/07/2016, mục I."""
+
+    CLUSTER = "cum", "Cụm thi đua"
+    BLOC = "khoi", "Khối thi đua"
+
+
 class InnovationKind(LabelledEnum):
     """Sáng kiến, or đề tài (đề án, công trình) khoa học: both are grounds for titles (Luật Thi đua, khen thưởng
     2022, Điều 21, 23, 74). Stored in ``initiatives.kind``; a row without a kind is a sáng kiến."""

@@ -90,6 +90,9 @@ AUTHORITY: dict[str, TableRule] = {
                                      refs={"awardee_id": "decision_awardees", "decision_id": "decisions",
                                            "subject_id": SUBJECT}),
     "reviews": TableRule("review"),
+    # a covenant is the recording unit's own (its member units are peers, often outside its subtree: named, not
+    # checked against the sender's scope)
+    "covenants": TableRule("owned"),
 }
 
 

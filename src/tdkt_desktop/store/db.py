@@ -688,6 +688,11 @@ class Store:
             year = after.get("year") or str(after.get("registered_on") or "")[:4] or _dt.date.today().year
             registrations.check_title(self, str(after["title_code"]), str(after.get("subject_kind")), int(year))
 
+        if table == "covenants" and not after.get("deleted"):
+            from tdkt_desktop.core.covenants import check_covenant
+
+            check_covenant(after)
+
     def unit_tree(self) -> UnitTree:
         """The unit tree as this database knows it (cached until a ``units`` row changes)."""
         from tdkt_desktop.store import authority

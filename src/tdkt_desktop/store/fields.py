@@ -19,7 +19,7 @@ from tdkt_desktop.core.text import InputError, clean, name_case, nfc, parse_date
 class Field:
     name: str
     label: str
-    kind: str = "text"  # text, longtext, date, number, int, bool, enum, json, period, year, title, ref
+    kind: str = "text"  # text, longtext, date, number, int, bool, enum, json, period, year, title, ref, members
     required: bool = False
     enum: type[m.LabelledEnum] | None = None
     minimum: int | None = 0
@@ -322,6 +322,20 @@ _kind(
     owner_field="issuer_unit",
 )
 _kind(
+    "covenants", "Giao ước thi đua", "cluster_name",
+    F("cluster_name", "Tên cụm, khối thi đua", required=True, case="unit"),
+    F("cluster_kind", "Cụm hay khối", "enum", enum=m.ClusterKind),
+    F("year", "Năm", "year", True),
+    F("leader", "Đơn vị trưởng cụm, khối", case="unit"),
+    F("deputy", "Đơn vị phó cụm, khối", case="unit"),
+    F("members", "Đơn vị thành viên", "members", True),
+    F("commitments", "Nội dung giao ước", "longtext", True),
+    F("criteria", "Tiêu chí, chỉ tiêu thi đua", "longtext"),
+    F("signed_on", "Ngày ký", "date"),
+    F("signed_place", "Địa điểm ký"),
+    F("notes", "Ghi chú", "longtext"),
+)
+_kind(
     "reviews", "Xung đột chờ xem xét", "field_name",
     F("table_name", "Loại bản ghi", required=True),
     F("record_id", "Mã bản ghi", "ref", True),
@@ -387,6 +401,11 @@ def _normalise_value(f: Field, value: Any) -> Any:
                 raise InputError(f"{f.label}: dữ liệu không hợp lệ.", field=f.name) from None
             return value
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if f.kind == "members":
+        from tdkt_desktop.core.covenants import parse_members
+
+        members = parse_members(value, label=f.label)
+        return json.dumps(members, ensure_ascii=False) if members else None
     if f.kind == "period":
         text = clean(str(value))
         return m.parse_period(text) if text else None

@@ -114,6 +114,10 @@ def value_text(table: str, name: str, value: Any) -> str:
         return format_number(value)
     if kind == "bool":
         return "Có" if value else "Không"
+    if kind == "members":
+        from tdkt_desktop.core.covenants import members_summary
+
+        return members_summary(value)
     if kind == "json" or isinstance(value, list | dict):
         data = value
         if isinstance(value, str):

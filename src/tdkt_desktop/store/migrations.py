@@ -57,7 +57,7 @@ SYNC_COLUMNS = M001_SYNC_COLUMNS + """,
 SYNCED_TABLES: tuple[str, ...] = (
     "units", "officials", "people", "collectives", "households", "award_history", "ratings", "initiatives",
     "campaigns", "targets", "target_results", "registrations", "participations", "nominations",
-    "vote_sessions", "votes", "decisions", "decision_awardees", "award_cancellations", "reviews",
+    "vote_sessions", "votes", "decisions", "decision_awardees", "award_cancellations", "reviews", "covenants",
 )
 
 # Tables created by the first migration, in dependency order. FROZEN: part of m001 and m003.
@@ -831,6 +831,35 @@ def m011_sort_keys(db: sqlite_utils.Database) -> None:
                   "decision_awardees"):
         db.execute(f"CREATE INDEX idx_{table}_sort_key ON {table}(deleted, sort_key, id)")
     db.execute("CREATE INDEX idx_nominations_year_list ON nominations(deleted, year, id)")
+
+
+# Tables of m012, FROZEN with it.
+M012_COVENANTS = """
+    cluster_name TEXT NOT NULL,
+    cluster_kind TEXT,
+    year INTEGER NOT NULL,
+    leader TEXT,
+    deputy TEXT,
+    members TEXT NOT NULL,
+    commitments TEXT NOT NULL,
+    criteria TEXT,
+    signed_on TEXT,
+    signed_place TEXT,
+    notes TEXT
+"""
+
+
+@migrations(name="m012_covenants")
+def m012_covenants(db: sqlite_utils.Database) -> None:
+    """Giao ước thi đua của cụm, khối thi đua (core.covenants): the cluster or bloc, the year, the leading and
+    deputy units, the member units with who signs for each (JSON), the commitments, the criteria and targets, the
+    signing date and place. A synced record owned by the unit that records it."""
+    table = "covenants"
+    db.execute(f"CREATE TABLE {table} ({SYNC_COLUMNS}, {M012_COVENANTS})")
+    db.execute(f"CREATE INDEX idx_{table}_local_seq ON {table}(local_seq)")
+    db.execute(f"CREATE INDEX idx_{table}_origin ON {table}(origin_install, clock)")
+    db.execute(f"CREATE INDEX idx_{table}_owner ON {table}(owner_unit)")
+    db.execute(f"CREATE INDEX idx_{table}_year ON {table}(deleted, year, sort_key)")
 
 
 # New migrations go above this line, each with the next number. ------------------------------

@@ -34,6 +34,7 @@ SORT_KEYS: dict[str, tuple[str, str]] = {
     "registrations": ("subject_name", "person"),
     "nominations": ("subject_name", "person"),
     "decision_awardees": ("subject_name", "person"),
+    "covenants": ("cluster_name", "text"),
 }
 
 # Bump when the order or SORT_KEYS changes: every database then computes its keys again, once, on opening.

@@ -1,0 +1,160 @@
+"""Giao ước thi đua của cụm, khối: members written as a list or as text, every check of a covenant (no members,
+one member, a member twice, a leading unit that is not a member, bad and out-of-year signing dates) refused with
+nothing written, the stale save, and the covenant's journey in a bundle — exported by the ward, merged at the
+province as the ward wrote it, and never rewritten by the province (locally or in a forged bundle)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tdkt_desktop.core.covenants import check_covenant, members_text, parse_members
+from tdkt_desktop.core.text import InputError
+from tdkt_desktop.store import covenants as cov
+from tdkt_desktop.store.authority import AUTHORITY, NoAuthority
+from tdkt_desktop.store.freshness import StaleRecord
+from tdkt_desktop.store.revisions import SYNC_FIELDS
+from tdkt_desktop.sync import import_bundles
+
+from .test_sync_helpers import COMMUNES, PROVINCE, canonical_dump, forge, inject, make_node, pair, send
+
+MEMBERS = [
+    {"name": "Phường Tân An", "unit_code": "31147", "signer_title": "Chủ tịch UBND phường Tân An",
+     "signer_name": "Nguyễn Văn An"},
+    {"name": "Phường Ninh Kiều", "unit_code": "31150", "signer_title": "Chủ tịch UBND phường Ninh Kiều",
+     "signer_name": "Trần Thị Bình"},
+    {"name": "Phường Cái Khế", "signer_title": "Chủ tịch UBND phường Cái Khế", "signer_name": "Lê Văn Cường"},
+]
+
+
+def content(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k not in SYNC_FIELDS or k == "deleted"}
+
+
+def values(**changes):
+    out = {
+        "cluster_name": "Cụm thi đua số 1", "cluster_kind": "cum", "year": 2026, "leader": "Phường Tân An",
+        "deputy": "Phường Ninh Kiều", "members": MEMBERS,
+        "commitments": "Hoàn thành 100 % chỉ tiêu kinh tế - xã hội năm 2026.\nKhông có điểm nóng về an ninh trật tự.",
+        "criteria": "Thu ngân sách đạt từ 100 % dự toán trở lên.", "signed_on": "15/01/2026",
+        "signed_place": "Phường Tân An",
+    }
+    out.update(changes)
+    return out
+
+
+def test_members_as_text_or_list_are_the_same_members() -> None:
+    text = ("Phường Tân An | 31147 | Chủ tịch UBND phường Tân An | nguyễn văn an\n"
+            "Phường Ninh Kiều | 31150 | Chủ tịch UBND phường Ninh Kiều | Trần Thị Bình; "
+            "Phường Cái Khế |  | Chủ tịch UBND phường Cái Khế | Lê Văn Cường")
+    assert parse_members(text) == MEMBERS
+    assert parse_members(json.dumps(MEMBERS)) == MEMBERS
+    assert parse_members(members_text(MEMBERS)) == MEMBERS
+    assert parse_members(["Phường A", "Phường B"]) == [{"name": "Phường A"}, {"name": "Phường B"}]
+
+
+@pytest.mark.parametrize("given,message", [
+    (["Phường A", "phuong a"], "có hai lần"),
+    ([{"name": "Phường A", "unit_code": "1"}, {"name": "Phường B", "unit_code": "1"}], "mã đơn vị 1 có hai lần"),
+    (["Phường A", {"name": " "}], "chưa có tên"),
+    ([{"name": "Phường A", "chief": "x"}], "trường không biết"),
+    ("Phường A | 1 | Chủ tịch | An | thừa", "quá nhiều phần"),
+    ("[not json", "không đọc được"),
+    (42, "danh sách"),
+])
+def test_bad_members_are_refused(given, message) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_members(given)
+
+
+def test_a_whole_covenant_is_saved_and_read_back(store) -> None:
+    row = cov.save_covenant(store, values())
+    assert row["owner_unit"] == "31147"
+    assert cov.members_of(row) == MEMBERS
+    assert row["signed_on"] == "2026-01-15" and row["year"] == 2026
+    assert [r["id"] for r in cov.covenants(store, year=2026)] == [row["id"]]
+    assert cov.covenants(store, year=2025) == []
+
+
+@pytest.mark.parametrize("changes,field,message", [
+    ({"members": []}, "members", "chưa nhập"),
+    ({"members": None}, "members", "chưa nhập"),
+    ({"members": MEMBERS[:1], "leader": None, "deputy": None}, "members", "ít nhất 2 đơn vị"),
+    ({"members": [*MEMBERS, {"name": "phường tân an"}]}, "members", "có hai lần"),
+    ({"leader": "Phường Xuân Khánh"}, "leader", "không có trong danh sách"),
+    ({"deputy": "Phường Tân An"}, "deputy", "phải khác đơn vị trưởng"),
+    ({"signed_on": "31/02/2026"}, None, "Ngày ký"),
+    ({"signed_on": "15/01/2024"}, "signed_on", "không thuộc năm 2026"),
+    ({"signed_on": "15/06/2025"}, "signed_on", "không thuộc năm 2026"),
+    ({"commitments": "  "}, None, "chưa nhập"),
+    ({"year": "20x6"}, None, "Năm"),
+])
+def test_a_covenant_that_is_not_whole_is_refused_and_nothing_is_written(store, changes, field, message) -> None:
+    before = (store.count("covenants"), len(store.audit_entries()))
+    with pytest.raises(InputError, match=message) as caught:
+        cov.save_covenant(store, values(**changes))
+    if field:
+        assert caught.value.field == field
+    assert (store.count("covenants"), len(store.audit_entries())) == before
+
+
+def test_signed_in_the_december_before_is_accepted(store) -> None:
+    assert cov.save_covenant(store, values(signed_on="28/12/2025"))["signed_on"] == "2025-12-28"
+
+
+def test_an_edit_that_breaks_the_covenant_keeps_the_stored_one(store) -> None:
+    row = cov.save_covenant(store, values())
+    with pytest.raises(InputError, match="không có trong danh sách"):
+        cov.save_covenant(store, {"members": MEMBERS[1:]}, record_id=row["id"], rev=row["rev"])  # the leader leaves
+    assert store.get("covenants", row["id"])["rev"] == row["rev"]
+    check_covenant(store.get("covenants", row["id"]))
+
+
+def test_a_stale_save_is_refused(store) -> None:
+    row = cov.save_covenant(store, values())
+    other = cov.save_covenant(store, {"criteria": "Sửa ở cửa sổ khác"}, record_id=row["id"], rev=row["rev"])
+    with pytest.raises(StaleRecord):
+        cov.save_covenant(store, {"criteria": "Sửa ở cửa sổ cũ"}, record_id=row["id"], rev=row["rev"])
+    assert store.get("covenants", row["id"])["criteria"] == other["criteria"] == "Sửa ở cửa sổ khác"
+
+
+def test_the_recording_unit_owns_every_field() -> None:
+    assert AUTHORITY["covenants"].role == "owned" and not AUTHORITY["covenants"].unit_refs
+
+
+def test_bundle_round_trip_and_the_province_cannot_rewrite_it(tmp_path) -> None:
+    prov, ward = make_node(tmp_path, PROVINCE), make_node(tmp_path, COMMUNES[0])
+    try:
+        pair(prov, ward)
+        row = cov.save_covenant(ward, values())
+        report = import_bundles(prov, [send(ward, prov, tmp_path)])
+        assert report.exit_code == 0, report.summary()
+        got = prov.get("covenants", row["id"])
+        assert got is not None and got["rev"] == row["rev"] and cov.members_of(got) == MEMBERS
+        assert got["owner_unit"] == COMMUNES[0]
+
+        # the province may not edit the ward's covenant here …
+        with pytest.raises(NoAuthority):
+            prov.update("covenants", row["id"], {"commitments": "Tỉnh viết lại"})
+        # … nor in a bundle from a modified program
+        before = [content(r) for r in canonical_dump(ward)["covenants"]]
+        path = tmp_path / "forged.tdktgoi"
+        from tdkt_desktop.sync import export_bundle
+
+        export_bundle(prov, COMMUNES[0], path, encrypt=False)
+        inject(path, prov, {"covenants": [forge(got, PROVINCE, commitments="Tỉnh viết lại", members=json.dumps(
+            MEMBERS[:2], ensure_ascii=False))]})
+        report = import_bundles(ward, [path])
+        (b,) = report.bundles
+        assert {(f["id"], f["field"]) for f in b.refused_fields} == {(row["id"], "commitments"), (row["id"], "members")}
+        assert [content(r) for r in canonical_dump(ward)["covenants"]] == before  # every field as the ward wrote it
+
+        # the ward's later edit reaches the province
+        cov.save_covenant(ward, {"criteria": "Tỷ lệ hộ nghèo dưới 0,5 %"}, record_id=row["id"],
+                          rev=ward.get("covenants", row["id"])["rev"])
+        assert import_bundles(prov, [send(ward, prov, tmp_path)]).exit_code == 0
+        assert prov.get("covenants", row["id"])["criteria"] == "Tỷ lệ hộ nghèo dưới 0,5 %"
+    finally:
+        prov.close()
+        ward.close()
