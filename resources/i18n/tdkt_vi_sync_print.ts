@@ -4,7 +4,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+926"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="+927"/>
         <source>Print all documents</source>
         <translation>In tất cả văn bản</translation>
     </message>
@@ -277,7 +277,7 @@
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-931"/>
+        <location filename="../../src/tdkt_desktop/gui/print_view/page.py" line="-932"/>
         <source>Award decisions</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
@@ -302,7 +302,7 @@
         <translation>Đăng ký thi đua</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <location line="+732"/>
         <location line="+8"/>
         <source>Printing</source>
@@ -394,9 +394,14 @@
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-116"/>
         <source>Cancelled awards</source>
         <translation>Hủy bỏ khen thưởng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cluster covenants</source>
+        <translation>Giao ước thi đua của cụm, khối</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -125,6 +125,7 @@ def build_demo(store: Store, *, seed: int = 2026, people: int = 36) -> dict[str,
         campaigns = _campaigns(store, code, upper_code, upper_name, unit["name"], this_year)
         _results(store, rng, campaigns, code, this_year)
         _registrations(store, rng, campaigns, persons, collectives, households, this_year)
+        _covenant(store, unit["name"], this_year)
         _nominations_and_decision(store, rng, code, unit["name"], campaigns, persons, collectives, households, last_year, this_year)
         store.set_meta_json(
             "doc_prefixes",
@@ -397,6 +398,28 @@ def _registrations(store, rng, campaigns, persons, collectives, households, year
             {"campaign_id": cid, "year": year, "subject_kind": "household", "subject_id": household["id"],
              "subject_name": household_name(household["head_name"], household["head_gender"]), "title_code": "GIA_DINH_VAN_HOA", "registered_on": f"{year}-03-05"},
         )
+
+
+def _covenant(store: Store, unit_name: str, year: int) -> None:
+    """The year's giao ước thi đua of the unit's cluster: the unit leads it, three neighbouring wards sign with it."""
+    from tdkt_desktop.core.text import fold
+
+    neighbours = [("Phường Cái Khế", "Nguyễn Thị Mỹ Linh"), ("Phường An Bình", "Huỳnh Văn Tài"),
+                  ("Phường Thới An Đông", "Đặng Minh Khoa"), ("Phường Bình Thủy", "Lý Thị Thu Trang")]
+    members = [{"name": unit_name, "signer_title": "Chủ tịch Ủy ban nhân dân", "signer_name": "Trần Văn Bình"}]
+    members += [{"name": n, "signer_title": "Chủ tịch Ủy ban nhân dân", "signer_name": who} for n, who in neighbours
+                if fold(n) != fold(unit_name)][:3]
+    store._store.insert("covenants", {  # type: ignore[attr-defined]  # names already the unit's own
+        "cluster_name": "Cụm thi đua số 1", "cluster_kind": "cum", "year": year,
+        "leader": unit_name, "deputy": members[1]["name"], "members": members,
+        "commitments": "Thi đua hoàn thành vượt mức các chỉ tiêu phát triển kinh tế - xã hội năm "
+                       f"{year} do Hội đồng nhân dân giao.\n"
+                       "Đẩy mạnh cải cách hành chính, chuyển đổi số; 100 % hồ sơ thủ tục hành chính giải quyết đúng hạn.\n"
+                       "Giữ vững an ninh chính trị, trật tự an toàn xã hội; không để xảy ra điểm nóng.",
+        "criteria": "Thu ngân sách nhà nước trên địa bàn đạt từ 100 % dự toán trở lên.\n"
+                    "Tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa” từ 95 % trở lên.",
+        "signed_on": f"{year}-01-20", "signed_place": unit_name,
+    })
 
 
 def _nominations_and_decision(

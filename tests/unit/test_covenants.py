@@ -158,3 +158,53 @@ def test_bundle_round_trip_and_the_province_cannot_rewrite_it(tmp_path) -> None:
     finally:
         prov.close()
         ward.close()
+
+
+# --------------------------------------------------------------------------- the printed covenant
+
+
+def test_the_covenant_prints_in_pdf_and_word_with_one_signature_per_member(demo_store, tmp_path) -> None:
+    import shutil
+
+    from tdkt_desktop.printing import records
+    from tests.unit.test_print_every_document import (
+        PLACEHOLDERS,
+        _docx_pieces,
+        _pdf_flow,
+        _signature_not_alone,
+    )
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed")
+    row = cov.save_covenant(demo_store, values(
+        members=[*MEMBERS, {"name": "Phường An Bình", "signer_title": "Phó Chủ tịch UBND phường An Bình",
+                            "signer_name": "Phạm Thị Dung"}],
+        commitments="\n".join(f"Cam kết thứ {i}: hoàn thành nhiệm vụ được giao năm 2026." for i in range(1, 16))))
+    pdf, docx = tmp_path / "gu.pdf", tmp_path / "gu.docx"
+    records.issue_pdf(demo_store, "giao_uoc_thi_dua", row["id"], pdf)
+    records.issue_pdf(demo_store, "giao_uoc_thi_dua", row["id"], docx)
+    text = _pdf_flow(pdf)
+    squeezed = " ".join(text.split())
+    for needed in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BẢN GIAO ƯỚC THI ĐUA", "Năm 2026", "CỤM THI ĐUA SỐ 1",
+                   "Tân An, ngày 15 tháng 01 năm 2026", "Trưởng cụm", "Phó cụm", "Cam kết thứ 15",
+                   "Thu ngân sách đạt từ 100 % dự toán trở lên", "lập thành 04 bản"):
+        assert needed in squeezed, needed
+    for word in PLACEHOLDERS:
+        assert word not in text, word
+    for member in [*MEMBERS, {"name": "Phường An Bình", "signer_name": "Phạm Thị Dung"}]:
+        assert member["name"].upper() in squeezed and member["signer_name"] in squeezed
+    assert squeezed.count("(Ký tên, đóng dấu)") == 4
+    _signature_not_alone(pdf, MEMBERS[0]["signer_name"])
+    pdf_flat = "".join(text.split())
+    for piece in _docx_pieces(docx):
+        assert "".join(piece.split()) in pdf_flat, piece
+
+
+def test_a_member_with_no_signer_is_said_and_nothing_written(store, tmp_path) -> None:
+    from tdkt_desktop.printing import records
+
+    row = cov.save_covenant(store, values(members=[MEMBERS[0], MEMBERS[1], {"name": "Phường Cái Khế"}]))
+    out = tmp_path / "gu.pdf"
+    with pytest.raises(records.PrintError, match="người ký"):
+        records.issue_pdf(store, "giao_uoc_thi_dua", row["id"], out)
+    assert not out.exists()

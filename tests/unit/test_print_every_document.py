@@ -171,6 +171,8 @@ def _signature_not_alone(pdf: Path, name: str) -> None:
 
 def _signer_name(template: str, printed_context: dict[str, Any]) -> str | None:
     signer = printed_context.get("signer") or printed_context.get("secretary") or printed_context.get("chair")
+    if signer is None and printed_context.get("signatures"):  # one signature per member (a covenant): the first
+        signer = printed_context["signatures"][0]
     return (signer or {}).get("name") or None
 
 

@@ -48,6 +48,7 @@ PRINTABLE: dict[str, list[str]] = {
     "award_cancellations": ["quyet_dinh_huy_bo"],
     "registrations": ["dang_ky_thi_dua"],
     "campaigns": ["ke_hoach_phat_dong", "bao_cao_ket_qua"],
+    "covenants": ["giao_uoc_thi_dua"],
 }
 TEMPLATE_TABLE: dict[str, str] = {t: table for table, names in PRINTABLE.items() for t in names}
 # the document type (register) each issued template takes its number in
@@ -903,6 +904,55 @@ def _dang_ky(store: Store, record_id: str, options: dict[str, Any]) -> dict[str,
     }
 
 
+def _giao_uoc(store: Store, record_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    """Bản giao ước thi đua of a cụm, khối thi đua (store.covenants): its members with their part in it, the
+    commitments, the criteria and targets, and one signature per member unit, in the order they are listed."""
+    from tdkt_desktop.core.text import fold
+    from tdkt_desktop.store.covenants import members_of
+
+    row = store.require("covenants", record_id)
+    members = members_of(row)
+    leader, deputy = fold(row.get("leader") or ""), fold(row.get("deputy") or "")
+    kind = "khối" if row.get("cluster_kind") == "khoi" else "cụm"
+
+    def role(name: str) -> str:
+        if leader and fold(name) == leader:
+            return f"Trưởng {kind}"
+        if deputy and fold(name) == deputy:
+            return f"Phó {kind}"
+        return "Thành viên"
+
+    name = str(row["cluster_name"])
+    signed = _dt.date.fromisoformat(row["signed_on"]) if row.get("signed_on") else None
+    lead = next((m["name"] for m in members if leader and fold(m["name"]) == leader), None)
+    organisation = [
+        f"Các đơn vị thành viên {lower_first(name)} cam kết tổ chức thực hiện đầy đủ các nội dung giao ước trên; "
+        "định kỳ sơ kết, cuối năm tự đánh giá, chấm điểm theo tiêu chí đã thống nhất và bình xét thi đua trong "
+        f"{kind}.",
+        (f"{lead} (trưởng {kind}) theo dõi, đôn đốc, tổng hợp kết quả thực hiện giao ước, báo cáo Hội đồng Thi đua "
+         "- Khen thưởng cấp trên." if lead else
+         f"Đơn vị trưởng {kind} theo dõi, đôn đốc, tổng hợp kết quả thực hiện giao ước, báo cáo Hội đồng Thi đua - "
+         "Khen thưởng cấp trên."),
+        f"Bản giao ước này được lập thành {_two(len(members))} bản có giá trị như nhau, mỗi đơn vị thành viên giữ "
+        "01 bản./.",
+    ]
+    return {
+        "issuer": {"name": name.upper(), "full": name},
+        "place": place_of(str(row.get("signed_place") or "")) or place_name(store),
+        "date": signed,
+        "year": row["year"],
+        "cluster": name,
+        "intro": [f"Thực hiện phong trào thi đua yêu nước năm {row['year']}, các đơn vị thành viên {lower_first(name)} "
+                  "thống nhất ký kết giao ước thi đua với những nội dung sau:"],
+        "members": [{"name": m["name"], "role": role(m["name"])} for m in members],
+        "commitments": _paragraphs(row.get("commitments")),
+        "criteria": _paragraphs(row.get("criteria")),
+        "organisation": organisation,
+        "signatures": [{"caption": m["name"], "title": m.get("signer_title") or "", "name": m.get("signer_name")}
+                       for m in members],
+    }
+
+
 def _target_value_text(t: Row) -> str:
     return TargetSpec.from_row(t).describe()
 
@@ -1044,6 +1094,7 @@ BUILDERS: dict[str, Callable[[Store, str, dict[str, Any]], dict[str, Any]]] = {
     "dang_ky_thi_dua": _dang_ky,
     "ke_hoach_phat_dong": _ke_hoach,
     "bao_cao_ket_qua": _bao_cao_ket_qua,
+    "giao_uoc_thi_dua": _giao_uoc,
     **meeting_papers.BUILDERS,
     **office_papers.BUILDERS,
 }

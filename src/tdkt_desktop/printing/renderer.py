@@ -648,23 +648,45 @@ class _Builder:
                         space_before=block.get("space_before", 6))]
 
     def b_signatures(self, block: Mapping[str, Any]) -> list[Node]:
-        cells = []
-        n = len(block["signers"])
-        for side in block["signers"]:
-            key = side.get("signer")
-            signer = dict(self.filler.value(key, self.ctx, required=False) or {}) if key else {}
-            if side.get("name"):
-                key = side["name"].rsplit(".", 1)[0]
-                signer["name"] = self.filler.value(side["name"], self.ctx, required=False)
-            signer["_required"] = bool(side.get("required", True))
-            head, name = self._signature_parts(signer, width=self.frame_width / n - 8, caption=side.get("caption"),
-                                               note=side.get("note"), key=key or "")
-            if side.get("place_date"):
-                head.insert(0, self.para(self.ctx["doc"]["place_date"], size=self.style.date_size, italic=True,
-                                         align="center", space_after=2))
-            cells.append((head, name))
-        # two rows, so that the full names stand on one line however long the titles above them are
-        rows = [[head for head, _ in cells], [name for _, name in cells]]
+        """Signatures side by side: the ``signers`` the template names (one row), or one per item of the context's
+        list ``from`` (a covenant's member units: ``caption``, ``title``, ``name`` each), ``per_row`` to a row."""
+        sides: list[tuple[dict[str, Any], Mapping[str, Any], str]] = []
+        if block.get("from"):
+            items = self.filler.value(block["from"], self.ctx, required=True) or []
+            for item in items:
+                signer = {"title": item.get("title") or "", "name": item.get("name"),
+                          "_required": bool(block.get("required", True))}
+                sides.append((signer, {"caption": markup(clean(str(item.get("caption") or ""))),
+                                       "note": block.get("note")}, f"{block['from']}[].name"))
+            per_row = max(1, int(block.get("per_row", 2)))
+        else:
+            for side in block["signers"]:
+                key = side.get("signer")
+                signer = dict(self.filler.value(key, self.ctx, required=False) or {}) if key else {}
+                if side.get("name"):
+                    key = side["name"].rsplit(".", 1)[0]
+                    signer["name"] = self.filler.value(side["name"], self.ctx, required=False)
+                signer["_required"] = bool(side.get("required", True))
+                sides.append((signer, side, key or ""))
+            per_row = max(1, len(sides))
+        n = per_row
+        rows: list[list[list[Para | Gap | Rule]]] = []
+        for start in range(0, len(sides), n):
+            cells = []
+            for signer, side, key in sides[start:start + n]:
+                head, name = self._signature_parts(signer, width=self.frame_width / n - 8, caption=side.get("caption"),
+                                                   note=side.get("note"), key=key)
+                if side.get("place_date"):
+                    head.insert(0, self.para(self.ctx["doc"]["place_date"], size=self.style.date_size, italic=True,
+                                             align="center", space_after=2))
+                cells.append((head, name))
+            while len(cells) < n:
+                cells.append(([], []))
+            if start:  # the next row of signatures stands clear of the names above it
+                for head, _ in cells:
+                    head.insert(0, Gap(8 * mm))
+            # two rows each, so that the full names stand on one line however long the titles above them are
+            rows += [[list(head) for head, _ in cells], [list(name) for _, name in cells]]
         return [Columns(widths=[self.frame_width / n] * n, rows=rows, role="signatures", padding=2,
                         space_before=block.get("space_before", 10))]
 

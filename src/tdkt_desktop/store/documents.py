@@ -16,7 +16,8 @@ from tdkt_desktop.store.naming import naming_of
 __all__ = ["PRINTED_FROM", "printable_records"]
 
 # The record kinds a document is printed from, in the order a person is offered them.
-PRINTED_FROM = ("decisions", "nominations", "vote_sessions", "campaigns", "registrations", "award_cancellations")
+PRINTED_FROM = ("decisions", "nominations", "vote_sessions", "campaigns", "registrations", "award_cancellations",
+                "covenants")
 
 # A decision's own states; a nomination's are named by core.models.NominationStatus (one wording everywhere).
 _DECISION_STATUS = {"draft": "dự thảo", "issued": "đã ban hành", "awarded": "đã khen"}
@@ -99,6 +100,13 @@ def printable_records(store: Store, table: str, search: str = "") -> list[Row]:
                          else "hủy bỏ khen thưởng")
             rows.append({"id": r["id"], "label": f"{number}, ngày {format_date(r['cancel_date'])}",
                          "detail": f"{cancelled} · {r['n']} người/tập thể"})
+    elif table == "covenants":
+        from tdkt_desktop.core.covenants import members_summary
+
+        for r in store.rows("covenants", order_by="year DESC, sort_key, id"):
+            signed = f"ký ngày {format_date(r['signed_on'])}" if r.get("signed_on") else "chưa ký"
+            rows.append({"id": r["id"], "label": f"{r['cluster_name']} — giao ước năm {r['year']}",
+                         "detail": f"{members_summary(r['members'])} · {signed}", "year": r["year"]})
     else:
         raise ValueError(f"no printable records in {table!r}")
     if search:

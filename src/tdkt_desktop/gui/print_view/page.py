@@ -34,6 +34,7 @@ KIND_LABELS = {
     "campaigns": QT_TRANSLATE_NOOP("PrintPage", "Emulation campaigns"),
     "registrations": QT_TRANSLATE_NOOP("PrintPage", "Registrations for titles"),
     "award_cancellations": QT_TRANSLATE_NOOP("PrintPage", "Cancelled awards"),
+    "covenants": QT_TRANSLATE_NOOP("PrintPage", "Cluster covenants"),
 }
 ROLE_LABELS = (
     (None, QT_TRANSLATE_NOOP("PrintPage", "As the office held (default)")),
