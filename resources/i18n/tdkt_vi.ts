@@ -317,9 +317,47 @@
     </message>
 </context>
 <context>
+    <name>CovenantsSection</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/sections/covenants.py" line="+22"/>
+        <source>Cluster covenants</source>
+        <translation>Giao ước thi đua</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each year the member units of an emulation cluster or bloc sign a covenant: what each commits to, the criteria and targets, under a leading unit and its deputy.</source>
+        <translation>Hằng năm các đơn vị thành viên của cụm, khối thi đua ký kết giao ước thi đua: nội dung cam kết, tiêu chí và chỉ tiêu thi đua, do đơn vị trưởng cụm, khối và đơn vị phó cụm, khối chủ trì.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add covenant</source>
+        <translation>Thêm giao ước</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the selected covenant (Bản giao ước thi đua) on the print screen</source>
+        <translation>In bản giao ước thi đua đang chọn trên màn hình In ấn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Covenants</source>
+        <translation>Giao ước thi đua</translation>
+    </message>
+</context>
+<context>
     <name>DateInput</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+108"/>
+        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+109"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
@@ -519,9 +557,47 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     </message>
 </context>
 <context>
+    <name>MembersInput</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="+207"/>
+        <source>Member unit</source>
+        <translation>Đơn vị thành viên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signer&apos;s title</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signer&apos;s name</source>
+        <translation>Họ tên người ký</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a unit (type a few letters) or type its name</source>
+        <translation>Chọn đơn vị (gõ vài chữ, không cần dấu) hoặc gõ tên đơn vị</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+</context>
+<context>
     <name>Models</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/models.py" line="+64"/>
+        <location filename="../../src/tdkt_desktop/gui/models.py" line="+67"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>
@@ -529,7 +605,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>NameInput</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="-18"/>
+        <location filename="../../src/tdkt_desktop/gui/inputs.py" line="-247"/>
         <source>A name typed in small letters gets its capitals when you leave the field (“nguyễn văn an” → “Nguyễn Văn An”). To keep an unusual spelling, type it with the capitals you want: a name with capitals is kept as typed.</source>
         <translation>Tên gõ toàn chữ thường được viết hoa khi rời ô (“nguyễn văn an” → “Nguyễn Văn An”). Muốn giữ một cách viết khác thường, hãy gõ đúng chữ hoa mong muốn: tên đã có chữ hoa được giữ nguyên như đã gõ.</translation>
     </message>
@@ -1264,7 +1340,7 @@ Hãy kiểm tra lại tên tệp.</translation>
         <translation>Trường có dấu * là bắt buộc. Ngày nhập dạng ngày/tháng/năm, số thập phân dùng dấu phẩy (7,5).</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -1284,12 +1360,12 @@ Hãy kiểm tra lại tên tệp.</translation>
         <translation>Đóng, không lưu (Esc)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Collective, person or household</source>
         <translation>Tập thể, cá nhân hoặc hộ</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+110"/>
         <source>%1: choose one of the suggestions (type a few letters).</source>
         <translation>%1: hãy chọn một mục trong danh sách gợi ý (gõ vài chữ cái).</translation>
     </message>
@@ -1718,6 +1794,16 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <location line="+1"/>
         <source>Quality ratings, initiatives, research projects and awards received</source>
         <translation>Xếp loại chất lượng, sáng kiến, đề tài khoa học và khen thưởng đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/sections/covenants.py" line="+32"/>
+        <source>Cluster covenants</source>
+        <translation>Giao ước thi đua</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giao ước thi đua of the unit&apos;s emulation cluster or bloc</source>
+        <translation>Giao ước thi đua của cụm, khối thi đua mà đơn vị tham gia</translation>
     </message>
 </context>
 <context>

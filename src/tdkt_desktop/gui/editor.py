@@ -18,7 +18,7 @@ from tdkt_desktop.core.rules import allowed_titles, ruleset_for
 from tdkt_desktop.core.text import InputError
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
-from tdkt_desktop.gui.inputs import ChoiceInput, FieldInput, RefInput, make_input
+from tdkt_desktop.gui.inputs import ChoiceInput, FieldInput, MembersInput, RefInput, make_input
 from tdkt_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.widgets import fit_to_screen, shortcut
 from tdkt_desktop.store import fields as F
@@ -138,6 +138,8 @@ class RecordEditor(QtWidgets.QDialog):
             form.addRow(label, cell)
             if isinstance(widget, RefInput):
                 self._wire_ref(spec, widget)
+            elif isinstance(widget, MembersInput):
+                self._load_member_choices(widget)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self.form_error = QtWidgets.QLabel(self)
@@ -157,7 +159,8 @@ class RecordEditor(QtWidgets.QDialog):
         shortcut("Ctrl+Return", self, self.save)
         shortcut("Ctrl+S", self, self.save)
         rows = len(self.specs)
-        fit_to_screen(self, 620, min(140 + rows * 46, 720))
+        wide = any(isinstance(w, MembersInput) for w in self.inputs.values())
+        fit_to_screen(self, 860 if wide else 620, min(140 + rows * 46 + (150 if wide else 0), 720))
 
     def _offer_titles_for_kind(self) -> None:
         """A registration's title list offers only the titles given to that kind (an individual is
@@ -203,6 +206,11 @@ class RecordEditor(QtWidgets.QDialog):
         widget.picked = lambda label, value: self._picked(spec, value)
         if spec.name in UNIT_FIELDS:
             self._lookup(spec, widget)  # units: a short list, load it whole
+
+    def _load_member_choices(self, widget: MembersInput) -> None:
+        from tdkt_desktop.store.covenants import member_choices
+
+        self.ctx.jobs.run(lambda store, _p: member_choices(store), done=widget.set_choices, parent=self)
 
     def _lookup(self, spec: F.Field, widget: RefInput) -> None:
         table = self._ref_table(spec)

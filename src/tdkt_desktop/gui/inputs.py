@@ -5,13 +5,14 @@ folded names (type without tones) for people and units."""
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from tdkt_desktop.core import models as m
 from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import fold, format_date, format_number, name_case
-from tdkt_desktop.gui.qt import ModelIndex, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
+from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, ModelIndex, QObject, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.store import fields as F
 from tdkt_desktop.store.lookups import UNIT_FIELDS
 
@@ -307,6 +308,128 @@ class RefInput(FieldInput):
         self.edit.setText(label or str(value))
 
 
+class MembersInput(FieldInput):
+    """A covenant's member units (``core.covenants``): a table of name, code, signer's title and signer's name,
+    edited in place; a unit is added by choosing it from the unit list (typed without tones) or by typing a name
+    that is on no list; the selected row is removed. ``raw()`` is the list of members."""
+
+    HEADERS = (QT_TRANSLATE_NOOP("MembersInput", "Member unit"), QT_TRANSLATE_NOOP("MembersInput", "Code"),
+               QT_TRANSLATE_NOOP("MembersInput", "Signer's title"), QT_TRANSLATE_NOOP("MembersInput", "Signer's name"))
+
+    def _make(self, parent: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        from tdkt_desktop.core.covenants import MEMBER_KEYS
+
+        self.keys = MEMBER_KEYS
+        box = QtWidgets.QWidget(parent)
+        layout = QtWidgets.QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QtWidgets.QHBoxLayout()
+        self.edit = QtWidgets.QLineEdit(box)
+        self.edit.setObjectName("memberPicker")
+        self.edit.setPlaceholderText(self.tr("Choose a unit (type a few letters) or type its name"))
+        self.completer = FoldedCompleter(self)
+        self.edit.setCompleter(self.completer)
+        self.completer.activated[QtCore.QModelIndex].connect(self._activated)  # type: ignore[index]
+        self.edit.returnPressed.connect(self.add_typed)
+        self.add_button = QtWidgets.QPushButton(self.tr("Add"), box)
+        self.add_button.setObjectName("addMember")
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_typed)
+        self.remove_button = QtWidgets.QPushButton(self.tr("Remove"), box)
+        self.remove_button.setObjectName("removeMember")
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(self.remove_selected)
+        bar.addWidget(self.edit, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.remove_button)
+        layout.addLayout(bar)
+        self.model = QtGui.QStandardItemModel(0, len(self.HEADERS), box)
+        self.model.setHorizontalHeaderLabels([QtCore.QCoreApplication.translate("MembersInput", h)
+                                              for h in self.HEADERS])
+        self.view = QtWidgets.QTableView(box)
+        self.view.setObjectName("memberTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((200, 70, 170)):
+            header.resizeSection(column, width)
+        self.view.setMinimumHeight(150)
+        layout.addWidget(self.view)
+        self._codes: dict[str, tuple[str, str]] = {}  # folded label → (name, code)
+        self.model.dataChanged.connect(lambda *_: self.changed.emit())
+        self.model.rowsInserted.connect(lambda *_: self.changed.emit())
+        self.model.rowsRemoved.connect(lambda *_: self.changed.emit())
+        return box
+
+    def set_choices(self, choices: Sequence[tuple[str, str, str]]) -> None:
+        """(label, name, code) of the units offered."""
+        self.completer.set_choices([(label, label) for label, _name, _code in choices])
+        self._codes = {fold(label): (name, code) for label, name, code in choices}
+
+    def _activated(self, index: QtCore.QModelIndex) -> None:
+        label = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        name, code = self._codes.get(fold(label), (label, ""))
+        self.add_member({"name": name, "unit_code": code})
+        QtCore.QTimer.singleShot(0, self.edit.clear)  # after the completer has written its text
+
+    def add_typed(self) -> None:
+        text = self.edit.text().strip()
+        if not text:
+            return
+        name, code = self._codes.get(fold(text), (text, ""))
+        self.add_member({"name": name, "unit_code": code})
+        self.edit.clear()
+
+    def add_member(self, member: dict[str, str]) -> None:
+        self.model.appendRow([QtGui.QStandardItem(str(member.get(k) or "")) for k in self.keys])
+        self.view.setCurrentIndex(self.model.index(self.model.rowCount() - 1, 2))
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedIndexes()}, reverse=True)
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().row()]
+        for row in rows:
+            self.model.removeRow(row)
+
+    def set_cell(self, row: int, key: str, text: str) -> None:
+        """Type into one cell (tests; paste)."""
+        self.model.setData(self.model.index(row, self.keys.index(key)), text)
+
+    def raw(self) -> Any:
+        out = []
+        for row in range(self.model.rowCount()):
+            member = {k: self.model.index(row, c).data() or "" for c, k in enumerate(self.keys)}
+            if any(str(v).strip() for v in member.values()):
+                out.append({k: str(v).strip() for k, v in member.items() if str(v).strip()})
+        return out
+
+    def set_stored(self, value: Any) -> None:
+        from tdkt_desktop.core.covenants import parse_members
+        from tdkt_desktop.core.text import InputError
+
+        try:
+            members = parse_members(value)
+        except InputError:
+            members = []
+        blocked = self.model.blockSignals(True)
+        self.model.removeRows(0, self.model.rowCount())
+        for member in members:
+            self.model.appendRow([QtGui.QStandardItem(str(member.get(k) or "")) for k in self.keys])
+        self.model.blockSignals(blocked)
+        self.view.reset()
+
+    def set_text(self, text: str) -> None:
+        self.set_stored(text)
+        self.changed.emit()
+
+    def text(self) -> str:
+        return json.dumps(self.raw(), ensure_ascii=False, sort_keys=True)
+
+
 def year_choices() -> list[tuple[str, str]]:
     this = _dt.date.today().year
     out = []
@@ -325,6 +448,8 @@ def make_input(spec: F.Field, parent: QtWidgets.QWidget, *, naming: Naming | Non
         return NumberInput(spec, parent)
     if spec.kind == "longtext":
         return LongTextInput(spec, parent)
+    if spec.kind == "members":
+        return MembersInput(spec, parent)
     if spec.kind == "bool":
         return BoolInput(spec, parent)
     if spec.kind == "enum" and spec.enum is not None:

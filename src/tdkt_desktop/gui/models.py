@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tdkt_desktop.core import models as m
+from tdkt_desktop.core.covenants import members_summary
 from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import format_date, format_number
 from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, QObject, Qt, QtCore, Signal
@@ -60,6 +61,8 @@ def display_value(f: F.Field, value: Any, naming: Naming | None = None) -> str:
         return naming.title(str(value))
     if f.kind == "period":
         return m.period_label(str(value))
+    if f.kind == "members":
+        return members_summary(value)
     if f.kind == "bool":
         return QCoreApplication.translate("Models", "Yes") if value else ""
     if f.kind == "json":

@@ -17,7 +17,7 @@ from tdkt_desktop.core.covenants import Member, parse_members
 from tdkt_desktop.store import freshness
 from tdkt_desktop.store.db import Row, Store
 
-__all__ = ["TABLE", "covenants", "members_of", "save_covenant"]
+__all__ = ["TABLE", "covenants", "member_choices", "members_of", "save_covenant"]
 
 TABLE = "covenants"
 
@@ -42,3 +42,32 @@ def save_covenant(store: Store, values: Mapping[str, Any], *, record_id: str | N
         return store.insert(TABLE, dict(values))
     return freshness.save_unchanged(store, {(TABLE, record_id): rev},
                                     lambda: store.update(TABLE, record_id, dict(values)))
+
+
+def member_choices(store: Store) -> list[tuple[str, str, str]]:
+    """The units a covenant's member is chosen from, as (label, name, code): the units this database knows (its own,
+    the office above, the units below), the collectives of the registry, and the communes and wards of the
+    province from the official list (the other members of a cluster are usually its neighbours). A member
+    can also be typed."""
+    from tdkt_desktop.core import admin_units
+
+    out: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+
+    def add(name: str, code: str) -> None:
+        key = code or name
+        if name and key not in seen:
+            seen.add(key)
+            out.append((f"{name} ({code})" if code else name, name, code))
+
+    for unit in store.rows("units", order_by="code"):
+        add(str(unit["name"]), str(unit["code"]))
+    for collective in store.rows("collectives", order_by="sort_key, id"):
+        add(str(collective["name"]), "")
+    me = store.self_unit()
+    province = (me or {}).get("province_code") or ((me or {}).get("code") if (me or {}).get("level") == "province"
+                                                   else None)
+    if province:
+        for official in admin_units.children(str(province)):
+            add(official.name, official.code)
+    return out
