@@ -125,7 +125,7 @@ def build_demo(store: Store, *, seed: int = 2026, people: int = 36) -> dict[str,
         campaigns = _campaigns(store, code, upper_code, upper_name, unit["name"], this_year)
         _results(store, rng, campaigns, code, this_year)
         _registrations(store, rng, campaigns, persons, collectives, households, this_year)
-        _covenant(store, unit["name"], this_year)
+        _covenant(store, code, unit["name"], this_year)
         _nominations_and_decision(store, rng, code, unit["name"], campaigns, persons, collectives, households, last_year, this_year)
         store.set_meta_json(
             "doc_prefixes",
@@ -400,13 +400,14 @@ def _registrations(store, rng, campaigns, persons, collectives, households, year
         )
 
 
-def _covenant(store: Store, unit_name: str, year: int) -> None:
+def _covenant(store: Store, code: str, unit_name: str, year: int) -> None:
     """The year's giao ước thi đua of the unit's cluster: the unit leads it, three neighbouring wards sign with it."""
     from tdkt_desktop.core.text import fold
 
     neighbours = [("Phường Cái Khế", "Nguyễn Thị Mỹ Linh"), ("Phường An Bình", "Huỳnh Văn Tài"),
                   ("Phường Thới An Đông", "Đặng Minh Khoa"), ("Phường Bình Thủy", "Lý Thị Thu Trang")]
-    members = [{"name": unit_name, "signer_title": "Chủ tịch Ủy ban nhân dân", "signer_name": "Trần Văn Bình"}]
+    members = [{"name": unit_name, "unit_code": code, "signer_title": "Chủ tịch Ủy ban nhân dân",
+                "signer_name": "Trần Văn Bình"}]
     members += [{"name": n, "signer_title": "Chủ tịch Ủy ban nhân dân", "signer_name": who} for n, who in neighbours
                 if fold(n) != fold(unit_name)][:3]
     store._store.insert("covenants", {  # type: ignore[attr-defined]  # names already the unit's own

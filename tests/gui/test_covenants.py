@@ -74,6 +74,9 @@ def test_a_ward_officer_records_and_prints_the_clusters_covenant(window: Any, qt
     first_editor = page.covenants.edit_selected()
     assert page.covenants.edit_selected() is first_editor
     settle(ctx)
+    shown_members = first_editor.input("members").view
+    assert shown_members.verticalHeader().count() == 2  # the stored members are shown, row by row
+    assert shown_members.model().index(1, 3).data() == "Nguyễn Thị Mỹ Linh" and not first_editor.dirty
     # a member removed leaves one: refused beside the list, the stored covenant unchanged
     first_editor.input("members").view.selectRow(1)
     qtbot.mouseClick(first_editor.input("members").remove_button, Qt.MouseButton.LeftButton)

@@ -360,10 +360,14 @@ class MembersInput(FieldInput):
         self.view.setMinimumHeight(150)
         layout.addWidget(self.view)
         self._codes: dict[str, tuple[str, str]] = {}  # folded label → (name, code)
-        self.model.dataChanged.connect(lambda *_: self.changed.emit())
-        self.model.rowsInserted.connect(lambda *_: self.changed.emit())
-        self.model.rowsRemoved.connect(lambda *_: self.changed.emit())
+        self._loading = False
+        for signal in (self.model.dataChanged, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._edited)
         return box
+
+    def _edited(self, *_args: Any) -> None:
+        if not self._loading:
+            self.changed.emit()
 
     def set_choices(self, choices: Sequence[tuple[str, str, str]]) -> None:
         """(label, name, code) of the units offered."""
@@ -415,12 +419,13 @@ class MembersInput(FieldInput):
             members = parse_members(value)
         except InputError:
             members = []
-        blocked = self.model.blockSignals(True)
-        self.model.removeRows(0, self.model.rowCount())
-        for member in members:
-            self.model.appendRow([QtGui.QStandardItem(str(member.get(k) or "")) for k in self.keys])
-        self.model.blockSignals(blocked)
-        self.view.reset()
+        self._loading = True  # showing a stored value is no change of the person's
+        try:
+            self.model.removeRows(0, self.model.rowCount())
+            for member in members:
+                self.model.appendRow([QtGui.QStandardItem(str(member.get(k) or "")) for k in self.keys])
+        finally:
+            self._loading = False
 
     def set_text(self, text: str) -> None:
         self.set_stored(text)

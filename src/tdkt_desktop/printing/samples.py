@@ -625,6 +625,37 @@ _TRICH_SO_VANG: dict[str, Any] = {
     "archive": "VP",
 }
 
+_GIAO_UOC: dict[str, Any] = {
+    "issuer": {"name": "CỤM THI ĐUA CÁC PHƯỜNG\nKHU VỰC TRUNG TÂM", "full": "Cụm thi đua các phường khu vực trung tâm"},
+    "place": "Tân Phú",
+    "date": _dt.date(2026, 1, 20),
+    "year": 2026,
+    "cluster": "Cụm thi đua các phường khu vực trung tâm",
+    "intro": ["Thực hiện phong trào thi đua yêu nước năm 2026, các đơn vị thành viên cụm thi đua các phường khu vực "
+              "trung tâm thống nhất ký kết giao ước thi đua với những nội dung sau:"],
+    "members": [{"name": "Phường Tân Phú", "role": "Trưởng cụm"}, {"name": "Phường Phú Thạnh", "role": "Phó cụm"},
+                {"name": "Phường Phú Thọ Hòa", "role": "Thành viên"}, {"name": "Phường Tân Sơn Nhì", "role": "Thành viên"}],
+    "commitments": [
+        "Thi đua hoàn thành vượt mức các chỉ tiêu phát triển kinh tế - xã hội năm 2026 do Hội đồng nhân dân phường giao.",
+        "Đẩy mạnh cải cách hành chính, chuyển đổi số; 100 % hồ sơ thủ tục hành chính được giải quyết đúng hạn.",
+        "Giữ vững an ninh chính trị, trật tự an toàn xã hội; không để xảy ra điểm nóng.",
+    ],
+    "criteria": ["Thu ngân sách nhà nước trên địa bàn đạt từ 100 % dự toán trở lên.",
+                 "Tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa” từ 95 % trở lên."],
+    "organisation": [
+        "Các đơn vị thành viên cam kết tổ chức thực hiện đầy đủ các nội dung giao ước trên; cuối năm tự đánh giá, "
+        "chấm điểm theo tiêu chí đã thống nhất và bình xét thi đua trong cụm.",
+        "Phường Tân Phú (trưởng cụm) theo dõi, đôn đốc, tổng hợp kết quả thực hiện giao ước.",
+        "Bản giao ước này được lập thành 04 bản có giá trị như nhau, mỗi đơn vị thành viên giữ 01 bản./.",
+    ],
+    "signatures": [
+        {"caption": "Phường Tân Phú", "title": "Chủ tịch Ủy ban nhân dân", "name": "Trần Văn Minh"},
+        {"caption": "Phường Phú Thạnh", "title": "Chủ tịch Ủy ban nhân dân", "name": "Nguyễn Thị Hồng Nhung"},
+        {"caption": "Phường Phú Thọ Hòa", "title": "Phó Chủ tịch Ủy ban nhân dân", "name": "Lê Quốc Dũng"},
+        {"caption": "Phường Tân Sơn Nhì", "title": "Chủ tịch Ủy ban nhân dân", "name": "Võ Thanh Tùng"},
+    ],
+}
+
 _SAMPLES: dict[str, dict[str, Any]] = {
     "to_trinh": _TO_TRINH,
     "danh_sach": _DANH_SACH,
@@ -645,6 +676,7 @@ _SAMPLES: dict[str, dict[str, Any]] = {
     "cong_van": _CONG_VAN,
     "thong_bao_ket_qua": _THONG_BAO,
     "trich_so_vang": _TRICH_SO_VANG,
+    "giao_uoc_thi_dua": _GIAO_UOC,
 }
 
 SAMPLE_NAMES: tuple[str, ...] = tuple(_SAMPLES)
