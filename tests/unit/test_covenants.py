@@ -208,3 +208,67 @@ def test_a_member_with_no_signer_is_said_and_nothing_written(store, tmp_path) ->
     with pytest.raises(records.PrintError, match="người ký"):
         records.issue_pdf(store, "giao_uoc_thi_dua", row["id"], out)
     assert not out.exists()
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def _run(capsys, *argv):
+    from tdkt_desktop.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_covenants_from_the_command_line_with_db_before_or_after(capsys, store, tmp_path) -> None:
+    from tdkt_desktop.cli import EXIT_OK, EXIT_REFUSED
+
+    db = str(store.path)
+    store.close()
+    good = tmp_path / "gu.json"
+    good.write_text(json.dumps({**values(), "members": members_text(MEMBERS)}, ensure_ascii=False), encoding="utf-8")
+    code, out, err = _run(capsys, "--db", db, "records", "add", "giao-uoc-thi-dua", "--file", str(good))
+    assert code == EXIT_OK, err
+    (cid,) = json.loads(out)
+    code, out, _ = _run(capsys, "records", "list", "covenants", "--where", "year=2026", "--db", db)
+    assert code == EXIT_OK and "Cụm thi đua số 1       2026  Phường Tân An; Phường Ninh Kiều; Phường…" in out
+    code, out, _ = _run(capsys, "records", "show", "covenants", cid[:8], "--db", db)
+    assert "; Phường Cái Khế |  | Chủ tịch UBND phường Cái Khế | Lê Văn Cường" in out  # who signs, shown alone
+
+    # bad input: said in Vietnamese, nothing written or changed
+    from tdkt_desktop.store import open_store
+
+    with open_store(db) as s:
+        before = (s.count("covenants"), s.get("covenants", cid)["rev"], len(s.audit_entries()))
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(values(members=MEMBERS[:1], leader=None, deputy=None), ensure_ascii=False),
+                   encoding="utf-8")
+    code, _, err = _run(capsys, "records", "add", "covenants", "--file", str(one), "--db", db)
+    assert code == EXIT_REFUSED and "ít nhất 2 đơn vị" in err and "Traceback" not in err
+    twice = f"{members_text(MEMBERS)}\nphường cái khế"
+    code, _, err = _run(capsys, "--db", db, "records", "update", "covenants", cid[:8], "--set", f"members={twice}")
+    assert code == EXIT_REFUSED and "có hai lần" in err
+    code, _, err = _run(capsys, "records", "update", "covenants", cid[:8], "--set", "signed_on=32/01/2026", "--db", db)
+    assert code == EXIT_REFUSED and "Ngày ký" in err
+    code, _, err = _run(capsys, "records", "update", "covenants", cid[:8], "--set", "leader=Phường Xuân Khánh",
+                        "--db", db)
+    assert code == EXIT_REFUSED and "không có trong danh sách" in err
+    with open_store(db) as s:
+        assert (s.count("covenants"), s.get("covenants", cid)["rev"], len(s.audit_entries())) == before
+
+    # printed from tdkt print, both ways of giving the database
+    pdf, docx = tmp_path / "gu.pdf", tmp_path / "gu.docx"
+    code, out, err = _run(capsys, "print", "giao_uoc_thi_dua", "--id", cid[:8], "--out", str(pdf), "--db", db)
+    assert code == EXIT_OK and pdf.exists(), err
+    code, out, err = _run(capsys, "--db", db, "print", "giao_uoc_thi_dua", "--id", cid[:8], "--out", str(docx),
+                          "--issue")
+    assert code == EXIT_OK and docx.exists(), err
+    from docx import Document
+
+    text = " ".join(p.text for p in Document(str(docx)).paragraphs)
+    assert "BẢN GIAO ƯỚC THI ĐUA" in text and "cụm thi đua số 1 thống nhất ký kết giao ước thi đua" in text
+    code, out, _ = _run(capsys, "print", "--list", "--db", db)
+    assert code == EXIT_OK and "giao_uoc_thi_dua" in out
+    code, _, err = _run(capsys, "print", "giao_uoc_thi_dua", "--id", "khongco00", "--out", str(pdf), "--db", db)
+    assert code != EXIT_OK and "Traceback" not in err

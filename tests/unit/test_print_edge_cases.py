@@ -267,7 +267,8 @@ def test_no_signer_declared(demo_template: Path, tmp_path: Path) -> None:
             out = tmp_path / f"{template}.pdf"
             options = {"period": "2026-H1"} if template == "bao_cao_ket_qua" else {}
             own = template in ("quyet_dinh", "giay_khen", "bang_cstdcs", "quyet_dinh_huy_bo",  # the decision's
-                               "bien_ban", "phieu_bau", "bien_ban_kiem_phieu")  # the meeting's chair, secretary
+                               "bien_ban", "phieu_bau", "bien_ban_kiem_phieu",  # the meeting's chair, secretary
+                               "giao_uoc_thi_dua")  # a covenant: each member's signer, recorded on it
             if own or template in ("bao_cao_ca_nhan", "bao_cao_tap_the"):  # the confirmer signs by hand
                 records.issue_pdf(store, template, record_id, out, **options)
                 context = records.build_context(store, template, record_id, **options)

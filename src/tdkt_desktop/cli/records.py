@@ -118,7 +118,8 @@ def _cell(f: Field | None, value: Any, naming: Naming, *, width: int | None = CE
         from tdkt_desktop.core.covenants import members_summary, members_text, parse_members
 
         try:  # the whole list (with who signs) when shown alone, the names in a list
-            value = members_summary(value) if width is not None else members_text(parse_members(value))
+            value = (members_summary(value) if width is not None
+                     else members_text(parse_members(value)).replace("\n", "; "))
         except InputError:
             pass
     text = str(value).replace("\n", " ")
