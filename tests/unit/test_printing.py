@@ -31,7 +31,7 @@ TEMPLATES = {
     "to_trinh", "danh_sach", "bao_cao_ca_nhan", "bao_cao_tap_the", "bien_ban", "quyet_dinh", "quyet_dinh_huy_bo",
     "giay_khen",
     "bang_cstdcs", "dang_ky_thi_dua", "ke_hoach_phat_dong", "bao_cao_ket_qua", "bieu_0601N", "bieu_0603N",
-    "phieu_bau", "bien_ban_kiem_phieu", "cong_van", "thong_bao_ket_qua", "trich_so_vang",
+    "phieu_bau", "bien_ban_kiem_phieu", "cong_van", "thong_bao_ket_qua", "trich_so_vang", "giao_uoc_thi_dua",
 }
 
 

@@ -859,6 +859,7 @@ def m012_covenants(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE INDEX idx_{table}_local_seq ON {table}(local_seq)")
     db.execute(f"CREATE INDEX idx_{table}_origin ON {table}(origin_install, clock)")
     db.execute(f"CREATE INDEX idx_{table}_owner ON {table}(owner_unit)")
+    db.execute(f"CREATE INDEX idx_{table}_sort_key ON {table}(deleted, sort_key, id)")
     db.execute(f"CREATE INDEX idx_{table}_year ON {table}(deleted, year, sort_key)")
 
 
