@@ -30,6 +30,7 @@ def _setup(ctx: Any) -> str:
 def _dialog(ctx: Any, qtbot: Any, campaign_id: str) -> BulkRegistrationDialog:
     dialog = BulkRegistrationDialog(ctx, today=TODAY)
     qtbot.addWidget(dialog)
+    ctx.jobs.wait_idle()  # the campaigns are read on a worker
     select_data(dialog.campaign, campaign_id)
     select_data(dialog.kind, "person")
     ctx.jobs.wait_idle()

@@ -173,6 +173,7 @@ def _year(ctx: Any, tmp: Path, qtbot: Any, messages: Any, monkeypatch: pytest.Mo
     # and everyone of the unit for Lao động tiên tiến, in one action
     qtbot.mouseClick(registrations.bulk_button, Qt.MouseButton.LeftButton)
     bulk = next(w for w in QtWidgets.QApplication.topLevelWidgets() if w.objectName() == "bulkRegistration")
+    settle(ctx)
     bulk.campaign.setCurrentIndex(bulk.campaign.findData(campaign["id"]))
     settle(ctx)
     qtbot.mouseClick(bulk.select_all, Qt.MouseButton.LeftButton)

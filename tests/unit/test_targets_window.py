@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tdkt_desktop.core.models import AttainmentStatus, Comparator
+from tdkt_desktop.core.models import Comparator
 from tdkt_desktop.core.targets import (
     Attainment,
     Cumulative,
@@ -20,12 +20,8 @@ from tdkt_desktop.core.targets import (
     window_attainment,
 )
 
-S = AttainmentStatus
-W = (2021, 2025)
-ROAD = TargetSpec("Xây dựng đường giao thông nông thôn", Comparator.AT_LEAST, 50, unit="km")
-COVER = TargetSpec("Tỷ lệ bao phủ bảo hiểm y tế", Comparator.AT_LEAST, 95, unit="%")
-POOR = TargetSpec("Tỷ lệ hộ nghèo", Comparator.AT_MOST, 0.36, unit="%")
-HOUSES = TargetSpec("Xóa nhà tạm", Comparator.COUNT, 100, unit="căn", sub_count=40, sub_label="hộ chính sách")
+from .test_targets_cumulative import COVER, HOUSES, POOR, ROAD, S, W
+
 GROWTH = TargetSpec("Tăng trưởng", Comparator.EXACT, 0, unit="%")
 TAIL = "đánh giá khi kết thúc năm 2025."
 

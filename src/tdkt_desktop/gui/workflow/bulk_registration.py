@@ -53,8 +53,7 @@ class BulkRegistrationDialog(QtWidgets.QDialog):
         form = QtWidgets.QFormLayout()
         self.campaign = QtWidgets.QComboBox(self)
         self.campaign.setObjectName("bulkCampaign")
-        self.campaigns = campaign_list(ctx.reader)
-        fill_combo(self.campaign, [(c["name"], c["id"]) for c in self.campaigns])
+        self.campaigns: list[dict[str, Any]] = []
         form.addRow(self.tr("Campaign:"), self.campaign)
         self.kind = QtWidgets.QComboBox(self)
         self.kind.setObjectName("bulkKind")
@@ -96,10 +95,16 @@ class BulkRegistrationDialog(QtWidgets.QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.select_all.clicked.connect(self._select_all)
         self._kind_changed()
+        ctx.jobs.run(lambda store, _p: campaign_list(store), done=self._campaigns_loaded)  # off the GUI thread
         fit_to_screen(self, 900, 600)
         self.search_box.setFocus()
 
     # ------------------------------------------------------------------ choices
+    def _campaigns_loaded(self, campaigns: list[dict[str, Any]]) -> None:
+        self.campaigns = campaigns
+        fill_combo(self.campaign, [(c["name"], c["id"]) for c in campaigns])
+        self._offer_titles()
+
     def subject_kind(self) -> SubjectKind:
         return SubjectKind(str(self.kind.currentData() or SubjectKind.PERSON.value))
 
