@@ -6,6 +6,7 @@ The index holds a folded copy of each record's searchable text (no tones, "Ä‘" â
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -130,16 +131,22 @@ def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], namin
     )
 
 
+_REBUILD_BATCH = 20_000
+
+
 def rebuild_search_index(db: sqlite_utils.Database, naming: Naming) -> int:
+    """Index every live record again from nothing (in the caller's transaction), reading the tables in batches
+    so that a registry of a million people never sits in memory whole; the number of records indexed."""
     db.execute("DELETE FROM search_index")
     db.execute("DELETE FROM search_keys")
     count = 0
     for table in SEARCHABLE:
         if not db[table].exists():
             continue
-        batch = [(table, row) for row in db.query(f"SELECT * FROM {table} WHERE deleted = 0")]
-        index_new_rows(db, batch, naming)
-        count += len(batch)
+        rows = db.query(f"SELECT * FROM {table} WHERE deleted = 0")
+        while batch := [(table, row) for row in itertools.islice(rows, _REBUILD_BATCH)]:
+            index_new_rows(db, batch, naming)
+            count += len(batch)
     return count
 
 
