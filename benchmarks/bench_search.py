@@ -42,7 +42,7 @@ FAMILY = {"Nguyễn": 38, "Trần": 11, "Lê": 9.5, "Phạm": 7, "Hoàng": 4.5, 
           "Kiều": 0.1, "Quách": 0.1, "Thái": 0.2, "Tô": 0.2, "Văn": 0.2}
 MIDDLE = {"Văn": 24, "Thị": 26, "Hữu": 4, "Đức": 5, "Minh": 6, "Thanh": 6, "Ngọc": 6, "Quang": 3, "Thu": 3,
           "Xuân": 3, "Hồng": 3, "Kim": 3, "Anh": 2, "Bảo": 2, "Gia": 1, "Công": 2, "Thành": 2, "Diệu": 1, "Mỹ": 2,
-          "Quốc": 3}
+          "Quốc": 3, "Thị Kim": 2, "Thị Thu": 2, "Thị Ngọc": 2, "Văn Minh": 1}
 GIVEN = ("An Ân Anh Ánh Bình Cường Dũng Đạt Đông Giang Hà Hải Hạnh Hiếu Hoa Hòa Hùng Hương Khánh Lan Linh Long Mai "
          "Minh Nam Nga Ngọc Nhung Oanh Phong Phúc Phương Quân Quyên Sơn Tâm Thảo Thắng Thủy Trang Trung Tú Tuấn Uyên "
          "Vân Việt Xuân Yến Khoa Lộc Nhân Thư Vy Hiền Duyên Trâm Huy Hậu Đào Thanh Tùng Nguyệt").split()

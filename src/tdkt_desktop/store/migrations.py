@@ -863,6 +863,27 @@ def m012_covenants(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE INDEX idx_{table}_year ON {table}(deleted, year, sort_key)")
 
 
+# The search index as m013 makes it, frozen with it.
+M013_SEARCH_INDEX = (
+    "CREATE VIRTUAL TABLE search_index USING fts5("
+    "kind UNINDEXED, record_id UNINDEXED, sort_key UNINDEXED, body, "
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6')"
+)
+
+
+@migrations(name="m013_search_prefixes")
+def m013_search_prefixes(db: sqlite_utils.Database) -> None:
+    """The search index again, for a registry of a million people: prefix indexes of 1 to 6 letters (a
+    Vietnamese syllable has at most 7 letters, so a word being typed reads one list instead of merging every
+    word it begins), and each record's sort key beside its text, so that a page of results is sorted by name
+    without reading the records. Derived data: emptied here with its keys (whose numbers now keep each kind of
+    record in its own range), and built again from the records when the database is opened."""
+    db.execute("DROP TABLE search_index")
+    db.execute(M013_SEARCH_INDEX)
+    db.execute("DELETE FROM search_keys")
+    db.execute("DELETE FROM meta WHERE key = 'search_index_version'")
+
+
 # New migrations go above this line, each with the next number. ------------------------------
 
 

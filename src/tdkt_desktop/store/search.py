@@ -1,7 +1,16 @@
 """Diacritic-insensitive full-text search over people, collectives, households, nominations and campaigns.
 
 The index holds a folded copy of each record's searchable text (no tones, "đ" → "d", lower case), so
-"nguyen van an" finds "Nguyễn Văn Ân" and "dao" finds "Đào".
+"nguyen van an" finds "Nguyễn Văn Ân" and "dao" finds "Đào"; every word typed is a prefix ("ngu" finds
+"Nguyễn"). It is built for a registry of a million people (``benchmarks/bench_search.py``):
+
+* prefix indexes of 1 to 6 letters (m013): a word being typed reads one list from the index rather than merging
+  the lists of every word it begins;
+* each kind of record has its own range of index keys (:data:`KIND_BLOCKS`), so "people only" is a range of
+  the index, not a test of every match;
+* each entry holds its record's stored sort key (:mod:`store.sortkeys`), so a page of results comes in the
+  order the lists use — Vietnamese name order — without reading the records: :func:`search` sorts the first
+  :data:`CANDIDATES` matches (or ``limit``, when more) and never ranks or reads every match of a common word.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import sqlite_utils
 
 from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import fold
+from tdkt_desktop.store import sortkeys
 
 Row = dict[str, Any]
 
@@ -67,8 +77,41 @@ class SearchHit:
     title: str
 
 
-# Bump when what is indexed changes: every database then rebuilds its (derived) index once, on opening.
-SEARCH_INDEX_VERSION = "3"
+# Bump when what is indexed changes: every database then rebuilds its (derived) index once, on opening. The
+# index holds the stored sort keys, so a change of their order (their version) rebuilds it too.
+SEARCH_INDEX_VERSION = f"4.{sortkeys.SORT_KEYS_VERSION}"
+
+# Each kind's index keys lie in its own block (``block << _BLOCK_BITS`` onwards), so a search of one kind reads
+# one range of the index. Frozen numbers: a new searchable table takes the next one.
+KIND_BLOCKS: dict[str, int] = {"people": 1, "collectives": 2, "households": 3, "nominations": 4, "campaigns": 5}
+_BLOCK_BITS = 40
+
+# A search sorts at most this many matches (or ``limit``, when more): all of them for any query precise enough
+# to read, the first found for a word most records share ("nguyen"), whose page is then drawn from these.
+CANDIDATES = 1000
+
+
+def key_range(table: str) -> tuple[int, int]:
+    """The first and last index key of the records of ``table``."""
+    first = KIND_BLOCKS[table] << _BLOCK_BITS
+    return first, first + (1 << _BLOCK_BITS) - 1
+
+
+def _entry(key: int, table: str, record_id: str, row: Row, naming: Naming) -> tuple[int, str, str, str, str]:
+    return (key, table, record_id, sortkeys.key_of(table, row) or "", fold(SEARCHABLE[table][1](row, naming)))
+
+
+_INSERT = "INSERT INTO search_index (rowid, kind, record_id, sort_key, body) VALUES (?, ?, ?, ?, ?)"
+
+
+def _last_keys(db: sqlite_utils.Database, tables: set[str]) -> dict[str, int]:
+    """The last index key used in each of ``tables`` (the block's start less one when none)."""
+    out = {}
+    for table in tables:
+        first, last = key_range(table)
+        found = db.execute("SELECT max(id) FROM search_keys WHERE id BETWEEN ? AND ?", [first, last]).fetchone()[0]
+        out[table] = first - 1 if found is None else int(found)
+    return out
 
 
 def index_row(db: sqlite_utils.Database, table: str, row: Row, naming: Naming) -> None:
@@ -104,15 +147,15 @@ def index_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], naming: N
     live = [(k, row) for k, row in latest.items() if not row.get("deleted")]
     missing = [k for k, _ in live if k not in keys]
     if missing:
-        last = int(db.execute("SELECT coalesce(max(id), 0) FROM search_keys").fetchone()[0])
-        added = {k: last + i for i, k in enumerate(missing, start=1)}
+        last = _last_keys(db, {table for table, _ in missing})
+        added = {}
+        for table, rid in missing:
+            last[table] += 1
+            added[(table, rid)] = last[table]
         db.conn.executemany("INSERT INTO search_keys (id, kind, record_id) VALUES (?, ?, ?)",
                             [(key, table, rid) for (table, rid), key in added.items()])
         keys.update(added)
-    db.conn.executemany(
-        "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
-        [(keys[(table, rid)], table, rid, fold(SEARCHABLE[table][1](row, naming))) for (table, rid), row in live],
-    )
+    db.conn.executemany(_INSERT, [_entry(keys[(table, rid)], table, rid, row, naming) for (table, rid), row in live])
 
 
 def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], naming: Naming) -> None:
@@ -121,14 +164,14 @@ def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], namin
     entries = [(table, row) for table, row in rows if table in SEARCHABLE and not row.get("deleted")]
     if not entries:
         return
-    last = int(db.execute("SELECT coalesce(max(id), 0) FROM search_keys").fetchone()[0])
-    keys = [(last + i, table, row["id"]) for i, (table, row) in enumerate(entries, start=1)]
+    last = _last_keys(db, {table for table, _ in entries})
+    keys = []
+    for table, row in entries:
+        last[table] += 1
+        keys.append((last[table], table, str(row["id"])))
     db.conn.executemany("INSERT INTO search_keys (id, kind, record_id) VALUES (?, ?, ?)", keys)
-    db.conn.executemany(
-        "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
-        [(key, table, rid, fold(SEARCHABLE[table][1](row, naming)))
-         for (key, table, rid), (_, row) in zip(keys, entries, strict=True)],
-    )
+    db.conn.executemany(_INSERT, [_entry(key, table, rid, row, naming)
+                                  for (key, table, rid), (_, row) in zip(keys, entries, strict=True)])
 
 
 _REBUILD_BATCH = 20_000
@@ -171,26 +214,45 @@ def match_expression(query: str) -> str | None:
     return " ".join(f'"{t}"*' for t in tokens)
 
 
+def _candidates(tables: list[str]) -> str:
+    """The matching entries of ``tables``: the first found of each kind, with their sort keys (parameters: per
+    table, the expression, the key range and how many)."""
+    one = ("SELECT * FROM (SELECT kind, record_id, sort_key FROM search_index WHERE search_index MATCH ? "
+           "AND rowid BETWEEN ? AND ? LIMIT ?)")
+    return " UNION ALL ".join(one for _ in tables)
+
+
 def search(
     db: sqlite_utils.Database, query: str, naming: Naming, *, tables: list[str] | None = None, limit: int = 50
 ) -> list[SearchHit]:
+    """The records of ``tables`` (every searchable table when not given) holding every word of ``query`` as
+    the beginning of one of their words, without tones or case: at most ``limit``, in Vietnamese name order
+    (the stored sort key, then the kind and id). Only the first :data:`CANDIDATES` matches of each kind (or
+    ``limit``, when more) are sorted: a query matching more shows a page of those — type more to narrow it."""
     expression = match_expression(query)
-    if expression is None:
+    wanted = [t for t in SEARCHABLE if t in (tables or SEARCHABLE)]
+    if expression is None or not wanted or limit <= 0:
         return []
-    wanted = tables or list(SEARCHABLE)
-    placeholders = ",".join("?" for _ in wanted)
-    hits: list[SearchHit] = []
-    sql = (
-        f"SELECT kind, record_id FROM search_index WHERE search_index MATCH ? AND kind IN ({placeholders}) "
-        "ORDER BY rank LIMIT ?"
-    )
-    for found in db.query(sql, [expression, *wanted, limit]):
-        table = found["kind"]
-        rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [found["record_id"]]))
-        if not rows:
+    cap = max(CANDIDATES, limit)
+    params: list[Any] = []
+    for table in wanted:
+        params += [expression, *key_range(table), cap]
+    sql = f"SELECT kind, record_id FROM ({_candidates(wanted)}) ORDER BY sort_key, kind, record_id LIMIT ?"
+    found = [(str(kind), str(rid)) for kind, rid in db.execute(sql, [*params, limit]).fetchall()]
+    rows: dict[tuple[str, str], Row] = {}
+    for table in {kind for kind, _ in found}:
+        ids = [rid for kind, rid in found if kind == table]
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            for record in db.query(f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                rows[(table, str(record["id"]))] = record
+    hits = []
+    for table, rid in found:
+        row = rows.get((table, rid))
+        if row is None:
             continue
         label, _, title = SEARCHABLE[table]
-        hits.append(SearchHit(table=table, kind=label, record_id=found["record_id"], title=title(rows[0], naming)))
+        hits.append(SearchHit(table=table, kind=label, record_id=rid, title=title(row, naming)))
     return hits
 
 
@@ -199,8 +261,8 @@ def matching_ids(db: sqlite_utils.Database, table: str, query: str, *, limit: in
     expression = match_expression(query)
     if expression is None:
         return None
-    sql = "SELECT record_id FROM search_index WHERE search_index MATCH ? AND kind = ? LIMIT ?"
-    return [str(r[0]) for r in db.execute(sql, [expression, table, limit]).fetchall()]
+    sql = "SELECT record_id FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?"
+    return [str(r[0]) for r in db.execute(sql, [expression, *key_range(table), limit]).fetchall()]
 
 
 def matching_condition(table: str, query: str) -> tuple[str, list[Any]] | None:
@@ -209,5 +271,5 @@ def matching_condition(table: str, query: str) -> tuple[str, list[Any]] | None:
     expression = match_expression(query)
     if expression is None:
         return None
-    return ("id IN (SELECT record_id FROM search_index WHERE search_index MATCH ? AND kind = ?)",
-            [expression, table])
+    return ("id IN (SELECT record_id FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?)",
+            [expression, *key_range(table)])
