@@ -1,24 +1,24 @@
-"""The list model at scale: 200 000 nominations. Opening, sorting and filtering the model, against the bare query.
+"""The list model at scale: 200 000 nominations. Opening, sorting and filtering the model, against bare Qt and SQL.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_models.py [--rows 200000] [--db path]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_models.py [--size 200000] [--workdir DIR]
 
-``run(size)`` gives the figures as a list of dicts (name, figure_ms, baseline_ms, ratio, goal) for
-``benchmarks/run_all.py``; each figure is the best of three runs, as is its baseline. A baseline is the bare
-SQL on the same schema: the first 40 rows in the list's order (for names, by the stored Vietnamese sort key and
-its index), all ids in that order, the search index joined to the table. The model's "open" is what the
-screen does before its first rows are painted: the first page of ids from the list's ordered index (the
-model's first job) and the rows of the first screen; the whole id list follows on the worker ("sort all ids").
-Rows are inserted directly with SQL (sync columns and sort key filled, search index rebuilt), not through
-Store.insert.
+``run(size)`` gives the rows of ``benchmarks/common.py`` for ``benchmarks/run_all.py``; each figure is the best of
+several runs, as is its baseline. The model's "open" is what the screen does before its first rows are painted:
+the model's first job (run on a worker in the application: the first page of ids from the list's ordered index
+and the rows of the first block) and the texts of the first screen (40 rows × 4 columns); the whole id list
+follows on the worker ("sort all ids"). Its baseline is the least any Qt list must do for the same screen: the
+bare SQL of the first 40 rows in the list's order (names by the stored Vietnamese sort key and its index; a
+search through the search index) and a bare ``QAbstractTableModel`` giving ``str()`` of those values for the
+160 cells. The bare 40-row query alone is printed for reference. "Sort all ids" is compared with the bare SQL of
+all ids in that order. Rows are inserted directly with SQL (sync columns and sort key filled, search index
+rebuilt), not through Store.insert.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import tempfile
-import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,8 +26,10 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import common
+
 from tdkt_desktop.gui.models import RecordTableModel, column, columns
-from tdkt_desktop.gui.qt import QtCore
+from tdkt_desktop.gui.qt import Qt, QtCore
 from tdkt_desktop.store import search, sortkeys
 from tdkt_desktop.store.db import Store, now_iso, open_store
 from tdkt_desktop.store.naming import naming_of
@@ -39,6 +41,7 @@ GIVEN = ("An Ân Anh Ánh Bình Cường Dũng Đạt Đông Giang Hà Hải H�
          "Uyên Vân Việt Xuân Yến").split()
 TITLES = ["LDTT", "CSTDCS", "GIAY_KHEN", "TLDTT", "BANG_KHEN_TINH"]
 STATUSES = ["draft", "submitted", "approved", "decided"]
+REPEAT = 20  # runs of each quick measure (the best is kept)
 
 
 def generate(path: Path, rows: int) -> None:
@@ -69,35 +72,29 @@ def generate(path: Path, rows: int) -> None:
             search.rebuild_search_index(store.db, naming_of(store))  # the same index the application keeps
 
 
-def timed(fn) -> float:  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
-def best(fn, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
-    """The best of ``repeat`` runs, in milliseconds (the least disturbed by other programs)."""
-    return min(timed(fn) for _ in range(repeat)) * 1000
-
-
-def result(name: str, figure_ms: float, baseline_ms: float, goal: str) -> dict[str, object]:
-    """One line of the benchmark table (the form ``benchmarks/run_all.py`` prints)."""
-    return {"name": name, "figure_ms": round(figure_ms, 2), "baseline_ms": round(baseline_ms, 2),
-            "ratio": round(figure_ms / baseline_ms, 2) if baseline_ms > 0 else float("inf"), "goal": goal}
-
-
-def run(size: int = 200_000, db: Path | None = None) -> list[dict[str, object]]:
-    """Measure the list model over ``size`` nominations (generated in ``db``, or in a temporary file, when absent)
-    against the bare SQL; one dict per measure: name, figure_ms, baseline_ms, ratio, goal."""
+def run(size: int = 200_000, workdir: Path | None = None) -> list[common.Row]:
+    """Measure the list model over ``size`` nominations (generated in ``workdir``, kept there for the next run, or
+    in a temporary folder) against bare Qt and SQL."""
     QtCore.QCoreApplication.instance() or QtCore.QCoreApplication([])
-    path = db or Path(tempfile.mkdtemp()) / "bench.sqlite"
-    if not path.exists():
-        generate(path, size)
+    path = database(size, workdir)
     reader = open_store(path, create=False)
     try:
         return _measure(reader)
     finally:
         reader.close()
+
+
+def database(size: int, workdir: Path | None = None) -> Path:
+    """A database of ``size`` generated nominations: the one kept in ``workdir`` or a new one."""
+    folder = workdir or Path(tempfile.mkdtemp())
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"nominations-{size}.sqlite"
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        generate(partial, size)
+        partial.rename(path)
+    return path
 
 
 class _FirstJobOnly:
@@ -123,76 +120,83 @@ class _NoSignal:
         pass
 
 
-def _measure(reader: Store) -> list[dict[str, object]]:
+class _BareModel(QtCore.QAbstractTableModel):
+    """The least a Qt list does: the values of a query, shown as ``str()``."""
+
+    def __init__(self, rows: list[tuple[Any, ...]], width: int) -> None:
+        super().__init__()
+        self.rows = rows
+        self.width = width
+
+    def rowCount(self, parent: Any = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return len(self.rows)
+
+    def columnCount(self, parent: Any = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return self.width
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            value = self.rows[index.row()][index.column()]
+            return "" if value is None else str(value)
+        return None
+
+
+SCREEN = 40  # rows of the first screen
+
+
+def _paint(model: QtCore.QAbstractTableModel) -> None:
+    for r in range(SCREEN):
+        for c in range(model.columnCount()):
+            model.data(model.index(r, c))
+
+
+def _measure(reader: Store) -> list[common.Row]:
     db = reader.db
     cols = [column("nominations", "subject_name", sort="person"),
             *columns("nominations", "title_code", "year", "status", naming=naming_of(reader))]
-
-    def first_screen(model: RecordTableModel) -> None:
-        for r in range(40):
-            for c in range(model.columnCount()):
-                model.data(model.index(r, c))
+    shown = "n.subject_name, n.title_code, n.year, n.status"
 
     def open_model(sort_column: int, search: str = "") -> RecordTableModel:
         """What the screen does until its first rows are painted: the model's first job (run here, on a
-        worker in the application), the rows of the first screen; the rest of the list comes after."""
+        worker in the application), the texts of the first screen; the rest of the list comes after."""
         jobs = _FirstJobOnly(reader)
         model = RecordTableModel(reader, "nominations", cols, sort_column=sort_column, jobs=jobs)
         model.query.search = search
         model.reload()
         jobs.run_first()
-        first_screen(model)
+        _paint(model)
         return model
 
     def all_ids() -> list[str]:
         model = RecordTableModel(reader, "nominations", cols, sort_column=0)
         return model.query.ids(reader)
 
-    def bare(sql: str, params: Sequence[object] = ()) -> float:
-        return best(lambda: db.execute(sql, list(params)).fetchall())
+    def bare_open(sql: str, params: Sequence[object] = ()) -> float:
+        def work() -> None:
+            _paint(_BareModel(db.execute(sql, list(params)).fetchall(), len(cols)))
+        return common.best_of(work, REPEAT)
 
-    fts = ("SELECT n.* FROM nominations n JOIN search_index s ON s.record_id = n.id WHERE search_index MATCH ?"
-           " AND s.kind = 'nominations' ORDER BY n.subject_name LIMIT 40")
+    def bare(sql: str, params: Sequence[object] = ()) -> float:
+        return common.best_of(lambda: db.execute(sql, list(params)).fetchall(), REPEAT)
+
+    by_year = f"SELECT {shown} FROM nominations n WHERE deleted = 0 ORDER BY year, id LIMIT {SCREEN}"
+    by_name = f"SELECT {shown} FROM nominations n WHERE deleted = 0 ORDER BY sort_key, id LIMIT {SCREEN}"
+    fts = (f"SELECT {shown} FROM nominations n JOIN search_index s ON s.record_id = n.id WHERE search_index MATCH ?"
+           f" AND s.kind = 'nominations' AND n.deleted = 0 ORDER BY n.sort_key, n.id LIMIT {SCREEN}")
     return [
-        result("list: open sorted by year",
-               best(lambda: open_model(2)),
-               bare("SELECT * FROM nominations WHERE deleted = 0 ORDER BY year LIMIT 40"),
-               "≤ 100 ms, ≤ 2×"),
-        result("list: open sorted by name (Vietnamese)",
-               best(lambda: open_model(0)),
-               bare("SELECT * FROM nominations WHERE deleted = 0 ORDER BY sort_key, id LIMIT 40"),
-               "≤ 100 ms, ≤ 2×"),
-        result("list: sort all ids by name",
-               best(all_ids),
-               bare("SELECT id FROM nominations WHERE deleted = 0 ORDER BY sort_key, id"),
-               "≤ 2×"),
-        result("list: filter 'nguyen van an'",
-               best(lambda: open_model(0, "nguyen van an")),
-               bare(fts, ['"nguyen"* "van"* "an"*']),
-               "≤ 2×"),
-        result("list: filter 'thi' (a third of the rows)",
-               best(lambda: open_model(0, "thi")),
-               bare(fts, ['"thi"*']),
-               "≤ 2×"),
+        common.result("list: open sorted by year", common.best_of(lambda: open_model(2), REPEAT), bare_open(by_year),
+                      max_figure=100, max_ratio=2),
+        common.result("list: open sorted by name (Vietnamese)", common.best_of(lambda: open_model(0), REPEAT),
+                      bare_open(by_name), max_figure=100, max_ratio=2),
+        common.result("list: the bare 40-row query alone (for reference)", bare(by_name)),
+        common.result("list: sort all ids by name", common.best_of(all_ids, 3),
+                      bare("SELECT id FROM nominations WHERE deleted = 0 ORDER BY sort_key, id"), max_ratio=2),
+        common.result("list: filter 'nguyen van an'", common.best_of(lambda: open_model(0, "nguyen van an"), REPEAT),
+                      bare_open(fts, ['"nguyen"* "van"* "an"*']), max_ratio=2),
+        common.result("list: filter 'thi' (a third of the rows)", common.best_of(lambda: open_model(0, "thi"), 3),
+                      bare_open(fts, ['"thi"*']), max_ratio=2),
     ]
 
 
-def print_table(results: Sequence[dict[str, object]]) -> None:
-    print(f"{'measure':44} {'figure':>10} {'baseline':>10} {'ratio':>8}  goal")
-    for r in results:
-        print(f"{r['name']!s:44} {r['figure_ms']:8.1f}ms {r['baseline_ms']:8.1f}ms {r['ratio']:7.2f}×  {r['goal']}")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=200_000)
-    parser.add_argument("--db", type=Path, help="a database made by an earlier run (generated when absent)")
-    args = parser.parse_args()
-    if args.db is not None and not args.db.exists():
-        print(f"Generating {args.rows:,} nominations in {args.db} …")
-        print(f"  {timed(lambda: generate(args.db, args.rows)):.1f} s")
-    print_table(run(args.rows, args.db))
-
-
 if __name__ == "__main__":
-    main()
+    raise SystemExit(common.main(run, 200_000, description=__doc__.splitlines()[0]))

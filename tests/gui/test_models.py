@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tdkt_desktop.core.text import person_sort_key
+import pytest
+
+from tdkt_desktop.core.text import format_number, person_sort_key
 from tdkt_desktop.gui.models import BLOCK, RecordTableModel, columns
 from tdkt_desktop.gui.qt import Qt
 from tdkt_desktop.store.db import open_store
@@ -102,8 +104,6 @@ def test_ref_columns_show_names(app, db_path: Path) -> None:
 
 
 def test_a_list_query_refuses_names_that_are_not_fields(app, db_path: Path) -> None:
-    import pytest
-
     for bad in ({"sort_field": "year; DROP TABLE people"}, {"filters": {"1 = 1 OR year": 2025}},
                 {"search_fields": ("x",)}, {"refs": {"nope": "units"}}):
         with pytest.raises(ValueError, match="no field"):
@@ -172,3 +172,88 @@ def test_the_first_page_of_a_list_is_the_beginning_of_the_whole_list(app, db_pat
                     whole = q.ids(reader)
                     for limit in (0, 1, 7, len(whole), len(whole) + 5):
                         assert q.ids(reader, limit=limit) == whole[:limit], (sort_field, descending, search, limit)
+
+
+def test_the_first_paint_reads_nothing_on_the_gui_thread(app, qtbot, db_path: Path) -> None:
+    """The model's first job reads the first block of rows with the ids, on the worker: the first screen is
+    painted from them, with no query on the GUI thread's store; a row past the first block is read when shown;
+    an edit reloads the list and its first block again."""
+    from tdkt_desktop.gui.background import Jobs
+
+    with open_store(db_path) as store, store.atomic():
+        for i in range(BLOCK * 3):
+            store.insert("households", {"head_name": f"Hộ {i:04d}", "members_count": i})
+    with open_store(db_path) as reader:
+        jobs = Jobs(db_path)
+        model = RecordTableModel(reader, "households", columns("households", "head_name", "members_count"),
+                                 jobs=jobs)
+        reads: list[int] = []
+        fetch = model.query.fetch
+        model.query.fetch = lambda store, ids: reads.append(len(ids)) or fetch(store, ids)  # type: ignore[method-assign]
+        with qtbot.waitSignal(model.loaded, timeout=20_000):
+            model.reload()
+        assert model.rowCount() == BLOCK * 3
+        assert [model.data(model.index(r, 0)) for r in range(BLOCK)] == [f"Hộ {i:04d}" for i in range(BLOCK)]
+        assert reads == []  # the first block came with the ids
+        assert model.data(model.index(BLOCK, 1)) == format_number(BLOCK)
+        assert reads == [BLOCK]
+        with open_store(db_path) as writer:
+            first = writer.rows("households", where="head_name = ?", params=["Hộ 0000"])[0]
+            writer.update("households", first["id"], {"head_name": "Hộ 0000 (đã sửa)"})
+        with qtbot.waitSignal(model.loaded, timeout=20_000):
+            jobs.data_changed.emit("households")
+        assert model.data(model.index(0, 0)) == "Hộ 0000 (đã sửa)" and reads == [BLOCK]
+        jobs.wait_idle()
+
+
+def test_list_rows_hold_the_fields_not_the_sync_bookkeeping(app, db_path: Path) -> None:
+    """A list reads each record's id, owning unit and fields: never its versions, stamps or sequence numbers."""
+    from tdkt_desktop.store import fields as F
+
+    with open_store(db_path) as store:
+        made = store.insert("people", {"full_name": "Nguyễn Văn Ân", "position": "Cán bộ"})
+        query = ListQuery("people")
+        row = query.fetch(store, [made["id"]])[made["id"]]
+    assert set(row) == {"id", "owner_unit", *(f.name for f in F.KINDS["people"].fields)}
+    assert row["full_name"] == "Nguyễn Văn Ân" and row["owner_unit"] == made["owner_unit"]
+    assert not {"rev", "vv", "stamps", "clock", "local_seq", "sort_key"} & set(row)
+
+
+def test_each_kind_of_field_is_shown_as_before(app) -> None:
+    """``display_value`` (one formatter per field, chosen once) for every kind of field, empty values included."""
+    from tdkt_desktop.core.naming import Naming
+    from tdkt_desktop.gui.models import display_value, formatter
+    from tdkt_desktop.store import fields as F
+
+    def field(table: str, name: str) -> F.Field:
+        return F.KINDS[table].field(name)
+
+    naming = Naming()
+    level = field("units", "level")
+    assert level.enum is not None
+    first = next(iter(level.enum))
+    cases = [
+        (field("people", "birth_date"), "2026-03-05", "05/03/2026"),
+        (field("people", "birth_date"), "không rõ", "không rõ"),
+        (field("targets", "value"), 7.5, "7,5"),
+        (field("officials", "sort_order"), 1200, "1.200"),
+        (field("officials", "sort_order"), 0, "0"),
+        (field("award_history", "year"), 2026, "2026"),
+        (level, first.value, first.label),
+        (level, "khong-co", "khong-co"),
+        (field("target_results", "period"), "2025-H1", "6 tháng đầu năm 2025"),
+        (field("target_results", "period"), "2025", "Năm 2025"),
+        (field("ratings", "under_review"), 1, "Có"),
+        (field("ratings", "under_review"), 0, ""),
+        (field("campaigns", "content_json"), '{"a": 1}', ""),
+        (field("units", "code"), "27031", "27031"),
+        (field("units", "notes"), 12, "12"),
+    ]
+    for f, value, shown in cases:
+        assert display_value(f, value) == shown, (f.name, value)
+        assert formatter(f)(value) == shown
+        assert display_value(f, None) == "" and display_value(f, "") == ""
+    title = field("award_history", "code")
+    with pytest.raises(ValueError, match="naming"):
+        formatter(title)
+    assert display_value(title, "LDTT", naming) == naming.title("LDTT") == "Lao động tiên tiến"

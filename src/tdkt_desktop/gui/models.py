@@ -4,16 +4,17 @@
 filters, the search without tones, the Vietnamese sort — is a :class:`~tdkt_desktop.store.listing.ListQuery`:
 the id list is computed on a worker thread (``reload()`` returns at once; the first :data:`FIRST_PAGE` ids
 come first, read from the list's ordered index, and are shown while the whole list is computed, then the
-rest is appended; ``loaded`` is emitted when the whole list is in; without ``jobs``, in tests and
-benchmarks, at once), and rows are read by primary key in
-blocks of :data:`BLOCK` with a small LRU cache from the GUI thread's store. The model follows
-``jobs.data_changed`` for its table.
+rest is appended; ``loaded`` is emitted when the whole list is in; without ``jobs``, in tests, at once). The
+rows of the first block are read with the ids on the worker, so that the first paint reads nothing; the others
+are read by primary key in blocks of :data:`BLOCK` with a small LRU cache from the GUI thread's store, and each
+row's texts are formatted once, when it is first painted. The model follows ``jobs.data_changed`` for its
+table.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from tdkt_desktop.core import models as m
@@ -28,9 +29,14 @@ from tdkt_desktop.store.listing import ListQuery
 from tdkt_desktop.store.lookups import REF_TABLES, UNIT_FIELDS
 
 Row = dict[str, Any]
-BLOCK = 50  # rows read at once: about one screen (the first paint reads only these)
+BLOCK = 40  # rows read at once: about one screen (the first paint reads only these)
 CACHE_BLOCKS = 64
-FIRST_PAGE = 200  # ids shown before the whole list is in: more than a tall window shows
+FIRST_PAGE = 100  # ids shown before the whole list is in: more than a tall window shows
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_USER = Qt.ItemDataRole.UserRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 # --------------------------------------------------------------------------- columns
@@ -39,35 +45,49 @@ FIRST_PAGE = 200  # ids shown before the whole list is in: more than a tall wind
 def display_value(f: F.Field, value: Any, naming: Naming | None = None) -> str:
     """How a stored value of this field is shown: dd/mm/yyyy, decimal comma, labels for codes; an award by
     the installation's ``naming`` (which a title field needs)."""
-    if value is None or value == "":
-        return ""
+    return formatter(f, naming)(value)
+
+
+def formatter(f: F.Field, naming: Naming | None = None) -> Callable[[Any], str]:
+    """The function that shows a stored value of this field (see :func:`display_value`), chosen once per field
+    so that a list formats its cells without asking the field's kind again for each."""
+    if f.kind == "title" and naming is None:
+        raise ValueError(f"the field {f.name} names an award: give the installation's naming")
+    show = _shown_by(f, naming)
+
+    def text(value: Any) -> str:
+        return "" if value is None or value == "" else show(value)
+
+    return text
+
+
+def _shown_by(f: F.Field, naming: Naming | None) -> Callable[[Any], str]:
     if f.kind == "date":
-        try:
-            return format_date(value)
-        except (ValueError, TypeError):
-            return str(value)
-    if f.kind == "number":
-        return format_number(value)
-    if f.kind in ("int", "year"):
-        return str(value) if f.kind == "year" else format_number(value)
+        return _date_text
+    if f.kind == "number" or f.kind == "int":
+        return format_number
     if f.kind == "enum" and f.enum is not None:
-        for member in f.enum:
-            if member.value == value:
-                return member.label
-        return str(value)
+        labels = {member.value: member.label for member in f.enum}
+        return lambda value: labels[value] if value in labels else str(value)
     if f.kind == "title":
-        if naming is None:
-            raise ValueError(f"the field {f.name} names an award: give the installation's naming")
-        return naming.title(str(value))
+        assert naming is not None
+        return lambda value: naming.title(str(value))
     if f.kind == "period":
-        return m.period_label(str(value))
+        return lambda value: m.period_label(str(value))
     if f.kind == "members":
-        return members_summary(value)
+        return members_summary
     if f.kind == "bool":
-        return QCoreApplication.translate("Models", "Yes") if value else ""
+        return lambda value: QCoreApplication.translate("Models", "Yes") if value else ""
     if f.kind == "json":
-        return ""
-    return str(value)
+        return lambda value: ""
+    return str
+
+
+def _date_text(value: Any) -> str:
+    try:
+        return format_date(value)
+    except (ValueError, TypeError):
+        return str(value)
 
 
 def column(
@@ -86,7 +106,7 @@ def column(
         label or f.label,
         name,
         "number" if f.kind == "number" else "int" if f.kind == "int" else "text",
-        text=lambda value: display_value(f, value, naming),
+        text=formatter(f, naming),
         sort=sort,
         width=width,
         ref=ref,
@@ -136,6 +156,7 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         self.jobs = jobs
         self._ids: list[str] = []
         self._blocks: OrderedDict[int, dict[str, Row]] = OrderedDict()
+        self._texts: dict[int, list[str]] = {}  # the shown text of each column, by row (the rows painted lately)
         self._generation = 0
         self._partial = False  # only the first page of the list is in
         self._shown_shape = ""  # the sort, filters and search of the list shown
@@ -173,26 +194,26 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         self.loading = True
         query = self.query.copy()
 
-        def done(ids: list[str]) -> None:
+        def done(page: tuple[list[str], dict[str, Row]]) -> None:
             if generation == self._generation:
                 self.loading = False
-                self._set_ids(ids)
+                self._set_ids(page[0], first_rows=page[1])
 
-        def first_done(first: list[str]) -> None:
+        def first_done(page: tuple[list[str], dict[str, Row]]) -> None:
             if generation != self._generation:
                 return
-            if len(first) < FIRST_PAGE:  # the whole list already
-                done(first)
+            if len(page[0]) < FIRST_PAGE:  # the whole list already
+                done(page)
                 return
-            self._set_ids(first, complete=False)
-            self.jobs.run(lambda store, progress: query.ids(store), done=done)
+            self._set_ids(page[0], complete=False, first_rows=page[1])
+            self.jobs.run(lambda store, progress: query.ids_and_rows(store, rows=BLOCK), done=done)
 
-        if first_page:
-            self.jobs.run(lambda store, progress: query.ids(store, limit=FIRST_PAGE), done=first_done)
-        else:
-            self.jobs.run(lambda store, progress: query.ids(store), done=done)
+        limit = FIRST_PAGE if first_page else None
+        self.jobs.run(lambda store, progress: query.ids_and_rows(store, limit=limit, rows=BLOCK),
+                      done=first_done if first_page else done)
 
-    def _set_ids(self, ids: list[str], *, complete: bool = True) -> None:
+    def _set_ids(self, ids: list[str], *, complete: bool = True, first_rows: dict[str, Row] | None = None) -> None:
+        """Show these ids; ``first_rows``: the rows of the first block, read with them (none read when painted)."""
         shown, partial = self._ids, self._partial
         self._partial = not complete
         if complete and partial and len(ids) > len(shown) and ids[: len(shown)] == shown:
@@ -204,6 +225,9 @@ class RecordTableModel(QtCore.QAbstractTableModel):
             self.beginResetModel()
             self._ids = ids
             self._blocks.clear()
+            self._texts.clear()
+            if first_rows is not None:
+                self._blocks[0] = first_rows
             self.endResetModel()
         if complete:
             self.loaded.emit()
@@ -236,8 +260,7 @@ class RecordTableModel(QtCore.QAbstractTableModel):
             return -1
 
     def record(self, row: int) -> Row | None:
-        record_id = self.id_at(row)
-        if record_id is None:
+        if not 0 <= row < len(self._ids):
             return None
         block_no = row // BLOCK
         block = self._blocks.get(block_no)
@@ -246,9 +269,18 @@ class RecordTableModel(QtCore.QAbstractTableModel):
             self._blocks[block_no] = block
             if len(self._blocks) > CACHE_BLOCKS:
                 self._blocks.popitem(last=False)
-        else:
+        elif block_no != next(reversed(self._blocks)):
             self._blocks.move_to_end(block_no)
-        return block.get(record_id)
+        return block.get(self._ids[row])
+
+    def _format_row(self, row: int) -> list[str] | None:
+        record = self.record(row)
+        if record is None:
+            return None
+        if len(self._texts) >= CACHE_BLOCKS * BLOCK:
+            self._texts.clear()
+        texts = self._texts[row] = [c.display(record) for c in self.columns]
+        return texts
 
     # ------------------------------------------------------------------ Qt interface
     def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
@@ -257,21 +289,22 @@ class RecordTableModel(QtCore.QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        col = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            record = self.record(index.row())
-            if record is None:
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        # Called for every cell a view paints: the common case first, enum members read once (module constants),
+        # a row's texts formatted together and kept.
+        if role == _DISPLAY or role == _TOOLTIP:
+            texts = self._texts.get(index.row()) or self._format_row(index.row())  # None: invalid index (row -1)
+            if texts is None:
                 return None
-            text = col.display(record)
-            if role == Qt.ItemDataRole.ToolTipRole:
+            text = texts[index.column()]
+            if role == _TOOLTIP:
                 return text if len(text) > 40 else None
             return text
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
+        if not index.isValid():
+            return None
+        if role == _ALIGNMENT and self.columns[index.column()].align_right:
+            return _RIGHT
+        if role == _USER:
             return self.id_at(index.row())
         return None
 

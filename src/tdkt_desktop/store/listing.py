@@ -12,6 +12,7 @@ names of the records their reference fields point to. The application's table mo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -166,13 +167,24 @@ class ListQuery:
         rows.sort(key=key, reverse=self.descending)
         return [str(r[0]) for r in rows[:limit]]
 
+    def ids_and_rows(self, store: Store, *, limit: int | None = None, rows: int) -> tuple[list[str], dict[str, Row]]:
+        """The ordered ids (the first ``limit`` of them when given) and the whole rows of the first ``rows``:
+        what a list shows first, read together on a worker so that its first paint reads nothing."""
+        ids = self.ids(store, limit=limit)
+        return ids, self.fetch(store, ids[:rows])
+
     def fetch(self, store: Store, ids: Sequence[str]) -> dict[str, Row]:
-        """Whole rows for these ids (any order), by id — read by primary key."""
+        """The rows a list shows for these ids (any order), by id — read by primary key: each record's id, owning
+        unit and every field, without its sync bookkeeping (versions, stamps, sequence numbers)."""
         out: dict[str, Row] = {}
+        shown = _listed_columns(self.table)
         for start in range(0, len(ids), _CHUNK):
             chunk = list(ids[start : start + _CHUNK])
             marks = ",".join("?" for _ in chunk)
-            for row in store.db.query(f"SELECT * FROM {self.table} WHERE id IN ({marks})", chunk):
+            cursor = store.db.execute(f"SELECT {shown} FROM {self.table} WHERE id IN ({marks})", chunk)
+            keys = [d[0] for d in cursor.description]
+            for values in cursor.fetchall():
+                row = dict(zip(keys, values, strict=True))
                 out[row["id"]] = row
         for name, table in self.refs.items():
             if table == SUBJECT_REF:  # people, collectives or households, by each row's subject_kind
@@ -186,6 +198,11 @@ class ListQuery:
                 if r.get(name):
                     r[f"{name}__name"] = names.get(str(r[name]), "")
         return out
+
+
+@functools.cache
+def _listed_columns(table: str) -> str:
+    return ", ".join(("id", "owner_unit", *(f.name for f in F.KINDS[table].fields)))
 
 
 def years_of(store: Store, table: str) -> list[int]:
