@@ -2,19 +2,21 @@
 
 Renders báo cáo thành tích (personal achievement reports, two pages each) through
 ``tdkt_desktop.printing.render`` until N pages are made, then draws the same text with bare reportlab
-platypus (same fonts, same sizes, hand-written story, no templates), and prints both times and their ratio.
+platypus (same fonts, same sizes, hand-written story, no templates), and compares the time per page.
 
-    python benchmarks/bench_printing.py [--pages 1000]
+    python benchmarks/bench_printing.py [--size 1000]
+
+``run(size)`` (``size``: pages made by each) gives the rows of ``benchmarks/common.py`` for
+``benchmarks/run_all.py``.
 """
 
 from __future__ import annotations
 
-import argparse
 import io
-import sys
 import time
 from typing import Any
 
+import common
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -102,32 +104,28 @@ def bare(ctx: dict[str, Any]) -> int:
     return len(pages)
 
 
-def run(fn: Any, ctxs: list[dict[str, Any]], target: int) -> tuple[float, int]:
+def render_pages(fn: Any, ctxs: list[dict[str, Any]], target: int) -> tuple[float, int]:
+    """Milliseconds taken by ``fn`` to make at least ``target`` pages, and the pages made."""
     start = time.perf_counter()
     pages = 0
     for ctx in ctxs:
         pages += fn(ctx)
         if pages >= target:
             break
-    return time.perf_counter() - start, pages
+    return (time.perf_counter() - start) * 1000, pages
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=1000, help="pages to render with each method (1000)")
-    args = parser.parse_args(argv)
+def run(size: int = 1000) -> list[common.Row]:
     fonts = register_fonts()
     per_doc = engine(sample_context("bao_cao_ca_nhan"))
-    ctxs = contexts(args.pages // max(per_doc, 1) + 2)
+    ctxs = contexts(size // max(per_doc, 1) + 2)
     bare(ctxs[0])  # warm both paths (font subsetting caches, template loading)
-    t_engine, p_engine = run(engine, ctxs, args.pages)
-    t_bare, p_bare = run(bare, ctxs, args.pages)
-    print(f"font: {fonts.family_label}")
-    print(f"engine: {p_engine} pages in {t_engine:.2f} s ({1000 * t_engine / p_engine:.2f} ms/page)")
-    print(f"bare reportlab: {p_bare} pages in {t_bare:.2f} s ({1000 * t_bare / p_bare:.2f} ms/page)")
-    print(f"ratio engine/bare (per page): {(t_engine / p_engine) / (t_bare / p_bare):.2f}")
-    return 0
+    t_engine, p_engine = render_pages(engine, ctxs, size)
+    t_bare, p_bare = render_pages(bare, ctxs, size)
+    pages = f"{p_engine:,}".replace(",", ".")
+    return [common.result(f"print: báo cáo thành tích, time per page ({pages} pages, {fonts.family_label})",
+                          t_engine / p_engine, t_bare / p_bare, max_ratio=1.5)]
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(common.main(run, 1000, description=__doc__.splitlines()[0]))

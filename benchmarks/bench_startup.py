@@ -1,28 +1,29 @@
 """Cold start: from launching Python to the first paint of the main window, against a bare PySide6 window.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_startup.py [--rows 200000] [--repeat 5]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_startup.py [--size 200000] [--workdir DIR]
 
-Each figure is the best of ``--repeat`` launches of a new Python process (the least disturbed by other
+Each figure is the best of five launches of a new Python process (the least disturbed by other
 programs), timed by this process from the launch to the line the child prints on the first paint event of
 its main window (the child then ends at once, so closing is not counted). The application is started as
-``tdkt`` starts it (``gui.app.run_gui``) on a demo database and on a database of ``--rows`` nominations
-(generated like ``bench_gui_models``); the baseline is a bare PySide6 main window holding a 40 × 4 table.
+``tdkt`` starts it (``gui.app.run_gui``) on a demo database and on a database of ``--size`` nominations
+(``bench_gui_models.database``); the baseline is a bare PySide6 main window holding a 40 × 4 table.
 Each child has a home folder of its own (settings and the day's backup stay out of the user's) and runs with
 compiled modules, as an installed application does (a first launch, not counted, writes them).
 
-``run(size)`` gives the figures as a list of dicts (name, figure_ms, baseline_ms, ratio, goal) for
-``benchmarks/run_all.py``.
+``run(size)`` gives the rows of ``benchmarks/common.py`` for ``benchmarks/run_all.py``.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import common
+from bench_gui_models import database
 
 PAINTED = "painted"
 
@@ -99,37 +100,22 @@ def demo_database(folder: Path) -> Path:
     return path
 
 
-def run(size: int = 200_000, repeat: int = 5, folder: Path | None = None) -> list[dict[str, object]]:
-    """Start-up on the demo database and on ``size`` nominations, against the bare window."""
-    from bench_gui_models import generate, result
-
-    work = folder or Path(tempfile.mkdtemp())
+def run(size: int = 200_000, repeat: int = 5, workdir: Path | None = None) -> list[common.Row]:
+    """Start-up on the demo database and on ``size`` nominations, against the bare window (the databases kept
+    in ``workdir`` when given)."""
+    work = workdir or Path(tempfile.mkdtemp())
     home = work / "home"
     home.mkdir(parents=True, exist_ok=True)
     demo = demo_database(work)
-    large = work / f"nominations-{size}.sqlite"
-    if not large.exists():
-        generate(large, size)
+    large = database(size, work)
     bare = best(BARE_CHILD, home=home, repeat=repeat)
     return [
-        result("start: to the painted main window (demo database)", best(APP_CHILD, str(demo), home=home, repeat=repeat),
-               bare, "≤ 3×"),
-        result(f"start: to the painted main window ({size:,} nominations)".replace(",", "."),
-               best(APP_CHILD, str(large), home=home, repeat=repeat), bare, "≤ 3×"),
+        common.result("start: to the painted main window (demo database)",
+                      best(APP_CHILD, str(demo), home=home, repeat=repeat), bare, max_ratio=3),
+        common.result(f"start: to the painted main window ({size:,} nominations)".replace(",", "."),
+                      best(APP_CHILD, str(large), home=home, repeat=repeat), bare, max_ratio=3),
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=200_000)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--folder", type=Path, help="keeps the generated databases for the next run")
-    args = parser.parse_args()
-    from bench_gui_models import print_table
-
-    print_table(run(args.rows, args.repeat, args.folder))
-
-
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    main()
+    raise SystemExit(common.main(run, 200_000, description=__doc__.splitlines()[0]))

@@ -16,16 +16,19 @@ process and read its rows back)::
 memory). ``goal`` is text for the table; ``met`` is decided here from the limits given to ``result``.
 
 ``main(run, default_size)`` makes a benchmark runnable alone: ``python benchmarks/bench_x.py [--size N]
-[--json]`` prints the table (or the rows as one JSON line, which is what ``run_all.py`` reads).
+[--json] [--workdir DIR]`` prints the table (or the rows as one JSON line, which is what ``run_all.py`` reads);
+a benchmark whose ``run`` takes ``workdir`` keeps the data it generates there and reuses them.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import sys
 import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 Row = dict[str, Any]
@@ -66,6 +69,8 @@ def best_of(fn: Callable[[], Any], repeat: int = 3) -> float:
 def _figure(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
+    if value < 1:
+        return f"{value:.2f} {unit}"
     if unit == "ms" and value >= 10_000:
         return f"{value / 1000:.1f} s"
     return f"{value:,.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
@@ -83,14 +88,18 @@ def table(rows: Iterable[Row]) -> str:
     return "\n".join(lines)
 
 
-def main(run: Callable[[int], list[Row]], default_size: int, argv: list[str] | None = None,
+def main(run: Callable[..., list[Row]], default_size: int, argv: list[str] | None = None,
          description: str | None = None) -> int:
-    """``python benchmarks/bench_x.py [--size N] [--json]``."""
+    """``python benchmarks/bench_x.py [--size N] [--json] [--workdir DIR]`` (``--workdir`` when ``run`` takes
+    one: the generated data are kept there and reused by the next run)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--size", type=int, default=default_size, help=f"scale (default {default_size})")
     parser.add_argument("--json", action="store_true", help="print the rows as one JSON line (for run_all.py)")
+    keeps = "workdir" in inspect.signature(run).parameters
+    if keeps:
+        parser.add_argument("--workdir", type=Path, help="keep the generated data here (reused by the next run)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    rows = run(args.size)
+    rows = run(args.size, workdir=args.workdir) if keeps else run(args.size)
     if args.json:
         print(JSON_MARK + json.dumps(rows, ensure_ascii=False), flush=True)
     else:
