@@ -162,6 +162,18 @@ def test_a_common_word_sorts_the_first_candidates_only(registry, monkeypatch):
     assert [h.record_id for h in registry.search("an", tables=["people"], limit=len(every))] == [r for _, r in every]
 
 
+def test_after_a_rebuild_the_first_candidates_are_the_first_by_name(registry, monkeypatch):
+    """The index built again reads the records in name order, so even a page drawn from the first candidates of
+    a common word is the first page by name."""
+    every = _expected(registry, "an", ["people"])
+    with registry.atomic():
+        assert search.rebuild_search_index(registry.db, naming_of(registry)) == sum(
+            registry.count(t) for t in search.SEARCHABLE)
+    monkeypatch.setattr(search, "CANDIDATES", 10)
+    assert [h.record_id for h in registry.search("an", tables=["people"], limit=5)] == [r for _, r in every[:5]]
+    assert [(h.table, h.record_id) for h in registry.search("dao", limit=10_000)] == _expected(registry, "dao")
+
+
 def test_each_kind_keeps_its_own_range_of_keys(registry):
     db = registry.db
     for table in search.SEARCHABLE:
