@@ -1,10 +1,11 @@
-"""Excel export at scale: 100 000 rows through the exporter against bare openpyxl write-only mode.
+"""Excel export at scale: rows through the exporter against bare openpyxl write-only mode.
 
-Run: ``.venv/bin/python benchmarks/bench_excel.py [ROWS]`` (Linux/macOS). Both write the same values
-to a temporary folder in the same run, each in a fresh process; the script prints the time of each,
-their ratio, the peak resident memory of each above the rows already built, and the file sizes. The exporter adds title rows, header style,
-borders, number formats per kind, widths, frozen panes, auto-filter, page setup and an atomic
-rename on top of the bare writer.
+``python benchmarks/bench_excel.py [--size ROWS] [--json]`` (default 100 000 rows × 7 columns, Linux/macOS).
+Both write the same values to a temporary folder in the same run, each in a fresh process, alternately,
+three times; the rows give the best time of each and their ratio (goal ≤ 1.2×), and the peak resident
+memory of each above the rows already built. The exporter adds title rows, header style, borders, number
+formats per column kind through shared named styles, widths, frozen panes, auto-filter, page setup and an
+atomic rename on top of the bare writer.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ import random
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import common
 from openpyxl import Workbook
 
 from tdkt_desktop.excel.export import Column, export_rows
@@ -71,41 +72,47 @@ def ours(path: Path, rows: list[dict[str, Any]]) -> None:
     export_rows(path, "Danh sách đo tốc độ", COLUMNS, iter(rows), unit_name="Phường Tân An", numbered=True, total=len(rows))
 
 
-def _child(label: str, which: str, path: str, n: int, queue: Any) -> None:
+def _child(which: str, path: str, n: int, queue: Any) -> None:
     import resource
 
     rows = make_rows(n)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t0 = time.perf_counter()
+    started = time.perf_counter()
     (bare if which == "bare" else ours)(Path(path), rows)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    queue.put((elapsed, (peak - base) * 1024, Path(path).stat().st_size))
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    queue.put((elapsed * 1000, (peak - base) * scale / 2**20))
 
 
-def measure(label: str, which: str, path: Path, n: int) -> tuple[float, float]:
-    """Run one writer in a fresh process: wall time, and peak memory above the rows already built."""
+def measure(which: str, path: Path, n: int) -> tuple[float, float]:
+    """One writer in a fresh process: wall time (ms) and peak memory above the rows already built (MiB)."""
     ctx = multiprocessing.get_context("fork")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_child, args=(label, which, str(path), n, queue))
+    proc = ctx.Process(target=_child, args=(which, str(path), n, queue))
     proc.start()
-    elapsed, extra, size = queue.get()
+    elapsed, extra = queue.get()
     proc.join()
-    print(f"{label:<28} {elapsed:7.2f} s   peak +{extra / 1e6:7.1f} MB   file {size / 1e6:6.1f} MB")
     return elapsed, extra
 
 
-def main(argv: Iterator[str] | list[str]) -> None:
-    args = list(argv)
-    n = int(args[0]) if args else 100_000
-    print(f"{n} dòng × {len(COLUMNS)} cột")
+def run(size: int, repeat: int = 3) -> list[common.Row]:
+    times: dict[str, list[float]] = {"bare": [], "ours": []}
+    memory: dict[str, list[float]] = {"bare": [], "ours": []}
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        t_bare, m_bare = measure("openpyxl write-only (bare)", "bare", folder / "bare.xlsx", n)
-        t_ours, m_ours = measure("export_rows", "ours", folder / "ours.xlsx", n)
-    print(f"ratio time {t_ours / t_bare:.2f}×; peak memory above the rows: bare {m_bare / 1e6:.1f} MB, "
-          f"export_rows {m_ours / 1e6:.1f} MB")
+        for _ in range(repeat):
+            for which in ("bare", "ours"):
+                elapsed, extra = measure(which, Path(tmp) / f"{which}.xlsx", size)
+                times[which].append(elapsed)
+                memory[which].append(extra)
+    label = f"{size:,}".replace(",", " ")
+    return [
+        common.result(f"{label} rows to .xlsx (vs bare openpyxl write-only)", min(times["ours"]),
+                      min(times["bare"]), max_ratio=1.2),
+        common.result(f"{label} rows to .xlsx: peak memory above the rows", min(memory["ours"]),
+                      min(memory["bare"]), unit="MiB"),
+    ]
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    raise SystemExit(common.main(run, 100_000, description=__doc__))

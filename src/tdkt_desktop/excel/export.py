@@ -23,10 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from tdkt_desktop.core.files import atomic_write
@@ -47,6 +46,21 @@ from tdkt_desktop.core.models import (
 from tdkt_desktop.core.targets import Attainment, TargetSpec, cumulative, indented
 from tdkt_desktop.core.text import InputError, clean, fold, format_date, person_sort_key
 from tdkt_desktop.excel.errors import ExcelError, ExportCancelled
+from tdkt_desktop.excel.styles import (
+    BORDER,
+    DATA_LOOKS,
+    HEADER_FILL,
+    HEADER_LOOK,
+    KINDS,
+    NUMBER_FORMATS,
+    TITLE_LOOKS,
+    TOTALS_LOOK,
+    WHOLE_NUMBER_FORMAT,
+    WHOLE_NUMBER_LOOK,
+    StyledSheet,
+    WorkbookStyles,
+    totals_look,
+)
 from tdkt_desktop.store import Store
 from tdkt_desktop.store.consolidation import attainment_matrix, cumulative_label
 from tdkt_desktop.store.naming import naming_of
@@ -54,6 +68,7 @@ from tdkt_desktop.store.results import campaign_window, current_results, figures
 
 __all__ = [
     "KINDS",
+    "NUMBER_FORMATS",
     "STATUS_FILLS",
     "VIEWS",
     "Column",
@@ -65,23 +80,6 @@ __all__ = [
 ]
 
 Row = Mapping[str, Any]
-
-# Column kinds and their Excel number formats (the separators follow the reader's locale).
-NUMBER_FORMATS: dict[str, str] = {
-    "text": "General",
-    "longtext": "General",
-    "int": "#,##0",
-    "number": "#,##0.0##",
-    "percent": "0.0%",
-    "date": "dd/mm/yyyy",
-    "money": "#,##0",
-}
-WHOLE_NUMBER_FORMAT = "#,##0"
-KINDS = tuple(NUMBER_FORMATS)
-
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 
 # Attainment colours: the fill of a matrix cell by status.
 STATUS_FILLS: dict[AttainmentStatus, str] = {
@@ -205,41 +203,17 @@ def _width(column: Column, sample: list[Any]) -> float:
 # --------------------------------------------------------------------------- generic export
 
 
-def _style_of(ws: Any, *, number_format: str = "General", font: Font | None = None,
-              alignment: Alignment | None = None, border: Border | None = None,
-              fill: PatternFill | None = None) -> Any:
-    """A reusable style (its StyleArray) for write-only cells."""
-    cell = WriteOnlyCell(ws, value=None)
-    cell.number_format = number_format
-    if font is not None:
-        cell.font = font
-    if alignment is not None:
-        cell.alignment = alignment
-    if border is not None:
-        cell.border = border
-    if fill is not None:
-        cell.fill = fill
-    return cell._style
-
-
-def _styled(ws: Any, value: Any, style: Any) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text, never a formula
-    cell._style = type(style)(style)
-    return cell
-
-
 HEADER_ROW = 6  # every export puts its header on row 6, whatever the title lines above say
 
 
-def _title_block(unit_name: str | None, title: str, subtitle: str | None, exported_on: _dt.date) -> list[tuple[str, Font]]:
-    """Rows 1–4: unit, list title, filters (may be empty), date exported; row 5 stays empty."""
+def _title_block(unit_name: str | None, title: str, subtitle: str | None, exported_on: _dt.date) -> list[str]:
+    """Rows 1–4: unit, list title, filters (may be empty), date exported; row 5 stays empty.
+    Line i is shown in the style ``TITLE_LOOKS[i]``."""
     return [
-        (clean(unit_name).upper() if unit_name else "", Font(bold=True, size=12)),
-        (clean(title).upper(), Font(bold=True, size=14)),
-        (clean(subtitle) if subtitle else "", Font(italic=True, size=11)),
-        (f"Ngày xuất: {format_date(exported_on)}", Font(italic=True, size=10)),
+        clean(unit_name).upper() if unit_name else "",
+        clean(title).upper(),
+        clean(subtitle) if subtitle else "",
+        f"Ngày xuất: {format_date(exported_on)}",
     ]
 
 
@@ -286,7 +260,8 @@ def export_rows(
     def write(tmp: Path) -> None:
         nonlocal written
         wb = Workbook(write_only=True)
-        ws = wb.create_sheet(_sheet_name(sheet_title or title))
+        ws = StyledSheet(wb, _sheet_name(sheet_title or title))
+        styles = WorkbookStyles(wb)
         ncols = len(columns)
         last_letter = get_column_letter(ncols)
         # Column widths must be set before the first row is written (write-only mode).
@@ -296,35 +271,35 @@ def export_rows(
             columns[0].getter = lambda _row: next(counter_reset)
         for idx, column in enumerate(columns, 1):
             ws.column_dimensions[get_column_letter(idx)].width = _width(column, sample_values[idx - 1])
-        title_lines = _title_block(unit_name, title, subtitle, exported_on)
         header_row = HEADER_ROW
         ws.freeze_panes = f"{get_column_letter(1 + freeze_columns + (1 if numbered and freeze_columns else 0))}{header_row + 1}"
         _page_setup(ws, ncols, header_row)
-        for i, (text, font) in enumerate(title_lines, 1):
-            ws.append([_styled(ws, text or None, _style_of(ws, font=font, alignment=Alignment(horizontal="center")))])
+        for i, (text, look) in enumerate(zip(_title_block(unit_name, title, subtitle, exported_on), TITLE_LOOKS,
+                                             strict=True), 1):
+            ws.append([styles.cell(ws, look, text or None)])
             if ncols > 1 and text:
                 ws.merged_cells.add(f"A{i}:{last_letter}{i}")
         ws.append([])
-        header_style = _style_of(
-            ws, font=Font(bold=True), fill=_HEADER_FILL, border=_BORDER,
-            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
-        )
-        ws.append([_styled(ws, c.header, header_style) for c in columns])
-        styles = [_data_style(ws, c.kind) for c in columns]
-        whole_style = _style_of(ws, number_format=WHOLE_NUMBER_FORMAT, border=_BORDER,
-                                alignment=Alignment(vertical="top"))
+        ws.append([styles.cell(ws, HEADER_LOOK, c.header) for c in columns])
+        # One cell per column, restyled never and refilled for every row (a number column holding a whole
+        # number shows it without decimals, through a second cell).
         kinds = [c.kind for c in columns]
         getters = [c.getter for c in columns]
+        cells = [styles.cell(ws, DATA_LOOKS[kind]) for kind in kinds]
+        wholes = [styles.cell(ws, WHOLE_NUMBER_LOOK) if kind == "number" else None for kind in kinds]
+        line: list[Any] = list(cells)
+        plan = list(enumerate(zip(kinds, getters, cells, wholes, strict=True)))
         try:
             for row in itertools.chain(sample, iterator):
-                cells = []
-                for kind, getter, style in zip(kinds, getters, styles, strict=True):
+                for i, (kind, getter, cell, whole) in plan:
                     value = _cell_value(kind, getter(row))  # type: ignore[misc]
-                    if kind == "number" and isinstance(value, int):
-                        cells.append(_styled(ws, value, whole_style))
-                    else:
-                        cells.append(_styled(ws, value, style))
-                ws.append(cells)
+                    if whole is not None and type(value) is int:
+                        cell = whole
+                    cell.value = value
+                    if cell.data_type == "f":
+                        cell.data_type = "s"  # text, never a formula
+                    line[i] = cell
+                ws.append(line)
                 written += 1
                 if progress is not None and written % 1000 == 0 and progress(written, total) is False:
                     raise ExportCancelled("Đã dừng xuất tệp theo yêu cầu; chưa có tệp nào được ghi.")
@@ -334,7 +309,7 @@ def export_rows(
         last_row = header_row + written
         ws.auto_filter.ref = f"A{header_row}:{last_letter}{max(last_row, header_row + 1)}"
         if totals_label:
-            _append_totals(ws, columns, totals_label, header_row, last_row)
+            _append_totals(ws, styles, columns, totals_label, header_row, last_row)
         wb.save(tmp)
 
     target = Path(path)
@@ -368,13 +343,6 @@ def _sheet_name(text: str) -> str:
     return name.strip() or "Danh sách"
 
 
-def _data_style(ws: Any, kind: str) -> Any:
-    alignment = Alignment(vertical="top", wrap_text=kind == "longtext")
-    if kind == "date":
-        alignment = Alignment(horizontal="center", vertical="top")
-    return _style_of(ws, number_format=NUMBER_FORMATS[kind], border=_BORDER, alignment=alignment)
-
-
 def _page_setup(ws: Any, ncols: int, header_row: int) -> None:
     ws.page_setup.paperSize = 9  # A4
     ws.page_setup.orientation = "landscape" if ncols > 6 else "portrait"
@@ -386,8 +354,8 @@ def _page_setup(ws: Any, ncols: int, header_row: int) -> None:
     ws.page_margins.right = 0.4
 
 
-def _append_totals(ws: Any, columns: list[Column], label: str, header_row: int, last_row: int) -> None:
-    bold = _style_of(ws, font=Font(bold=True), border=_BORDER)
+def _append_totals(ws: Any, styles: WorkbookStyles, columns: list[Column], label: str, header_row: int,
+                   last_row: int) -> None:
     cells: list[Any] = []
     label_done = False
     for idx, column in enumerate(columns, 1):
@@ -396,16 +364,14 @@ def _append_totals(ws: Any, columns: list[Column], label: str, header_row: int, 
             column.kind == "money" or (column.kind == "int" and column.header != "STT")
         )
         if wanted and last_row > header_row:
-            fmt = NUMBER_FORMATS[column.kind]
-            style = _style_of(ws, number_format=fmt, font=Font(bold=True), border=_BORDER)
-            cell = WriteOnlyCell(ws, value=f"=SUBTOTAL(9,{letter}{header_row + 1}:{letter}{last_row})")
-            cell._style = type(style)(style)
+            cell = styles.cell(ws, totals_look(column.kind))
+            cell.value = f"=SUBTOTAL(9,{letter}{header_row + 1}:{letter}{last_row})"
             cells.append(cell)
         elif not label_done and column.kind in ("text", "longtext"):
-            cells.append(_styled(ws, label, bold))
+            cells.append(styles.cell(ws, TOTALS_LOOK, label))
             label_done = True
         else:
-            cells.append(_styled(ws, None, bold))
+            cells.append(styles.cell(ws, TOTALS_LOOK))
     ws.append(cells)
 
 
@@ -913,11 +879,11 @@ def export_attainment_matrix(
         last = get_column_letter(ncols)
         lines = _title_block(unit["name"] if unit else None, "Bảng đối chiếu kết quả thực hiện chỉ tiêu",
                              f"{campaign['name']} — {cumulative_label(period, matrix.window)}", _dt.date.today())
-        for i, (text, font) in enumerate(lines, 1):
+        for i, (text, look) in enumerate(zip(lines, TITLE_LOOKS, strict=True), 1):
             if not text:
                 continue
             cell = ws.cell(row=i, column=1, value=text)
-            cell.font = font
+            cell.font = look.font
             cell.alignment = Alignment(horizontal="center", wrap_text=True)
             ws.merge_cells(f"A{i}:{last}{i}")
         header_row = HEADER_ROW
@@ -928,8 +894,8 @@ def export_attainment_matrix(
         headers.append(ws.cell(row=header_row, column=ncols, value=_REACHED_HEADER))
         for cell in headers:
             cell.font = Font(bold=True)
-            cell.fill = _HEADER_FILL
-            cell.border = _BORDER
+            cell.fill = HEADER_FILL
+            cell.border = BORDER
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.row_dimensions[header_row].height = 75
         ws.column_dimensions["A"].width = max(20, min(45, max((len(r.name) for r in rows), default=10) + 2))
@@ -938,10 +904,10 @@ def export_attainment_matrix(
         for r in rows:
             row_idx += 1
             name_cell = ws.cell(row=row_idx, column=1, value=r.name)
-            name_cell.border = _BORDER
+            name_cell.border = BORDER
             for j, t in enumerate(matrix.targets, 2):
                 cell = ws.cell(row=row_idx, column=j)
-                cell.border = _BORDER
+                cell.border = BORDER
                 c = r.cells[t["id"]]
                 if c is None:
                     cell.value = "—"
@@ -951,17 +917,17 @@ def export_attainment_matrix(
                 cell.fill = PatternFill("solid", fgColor=STATUS_FILLS[AttainmentStatus(c.status)])
                 cell.comment = Comment(c.note, "TĐKT Desktop", width=260, height=90)
             total_cell = ws.cell(row=row_idx, column=ncols, value=f"{r.reached}/{r.applicable}")
-            total_cell.border = _BORDER
+            total_cell.border = BORDER
             total_cell.alignment = Alignment(horizontal="center")
         last_data = row_idx
         row_idx += 1
         label = ws.cell(row=row_idx, column=1, value=MATRIX_TOTAL_LABEL)
         label.font = Font(bold=True)
-        label.border = _BORDER
+        label.border = BORDER
         for j, t in enumerate(matrix.targets, 2):
             total = matrix.totals[t["id"]]
             cell = ws.cell(row=row_idx, column=j)
-            cell.border = _BORDER
+            cell.border = BORDER
             cell.font = Font(bold=True)
             if t["rollup"] == Rollup.SHARE_REACHING.value and total.value is not None:
                 cell.value = total.value / 100
@@ -977,21 +943,21 @@ def export_attainment_matrix(
             if total.attainment is not None and total.attainment.note:
                 note += "\n" + total.attainment.note
             cell.comment = Comment(note, "TĐKT Desktop", width=260, height=90)
-        ws.cell(row=row_idx, column=ncols).border = _BORDER
+        ws.cell(row=row_idx, column=ncols).border = BORDER
         row_idx += 1
         share_label = ws.cell(row=row_idx, column=1, value=MATRIX_SHARE_LABEL)
         share_label.font = Font(bold=True)
-        share_label.border = _BORDER
+        share_label.border = BORDER
         for j, share in enumerate(matrix.shares(), 2):
             cell = ws.cell(row=row_idx, column=j)
-            cell.border = _BORDER
+            cell.border = BORDER
             if share.percent is not None:
                 cell.value = share.percent / 100
                 cell.number_format = "0%"
                 cell.font = Font(bold=True)
                 cell.comment = Comment(f"{share.reaching}/{share.with_data} đơn vị có số liệu đạt chỉ tiêu.",
                                        "TĐKT Desktop", width=220, height=50)
-        ws.cell(row=row_idx, column=ncols).border = _BORDER
+        ws.cell(row=row_idx, column=ncols).border = BORDER
         ws.freeze_panes = ws.cell(row=header_row + 1, column=2).coordinate
         ws.auto_filter.ref = f"A{header_row}:{last}{max(last_data, header_row + 1)}"
         row_idx += 2
@@ -1000,7 +966,7 @@ def export_attainment_matrix(
             row_idx += 1
             swatch = ws.cell(row=row_idx, column=1, value=status.label)
             swatch.fill = PatternFill("solid", fgColor=STATUS_FILLS[status])
-            swatch.border = _BORDER
+            swatch.border = BORDER
             ws.cell(row=row_idx, column=2, value=text)
         row_idx += 1
         ws.cell(row=row_idx, column=1, value="Di chuột lên một ô để xem nhận xét so với chỉ tiêu.").font = Font(italic=True, size=9)
