@@ -59,6 +59,7 @@ from tdkt_desktop.excel.styles import (
     WHOLE_NUMBER_LOOK,
     StyledSheet,
     WorkbookStyles,
+    put,
     totals_look,
 )
 from tdkt_desktop.store import Store
@@ -118,7 +119,8 @@ class Column:
                 self.getter = lambda _row: None
             else:
                 name = str(key)
-                self.getter = lambda row: row.get(name) if isinstance(row, Mapping) else getattr(row, name, None)
+                self.getter = lambda row: (row.get(name) if isinstance(row, dict) or isinstance(row, Mapping)
+                                           else getattr(row, name, None))
 
     def value(self, row: Any) -> Any:
         assert self.getter is not None
@@ -151,28 +153,64 @@ def _to_date(value: Any) -> _dt.date | None:
         return None
 
 
-def _cell_value(kind: str, value: Any) -> Any:
-    """The value written to the cell for a column kind (None for empty)."""
+def _text(value: Any) -> str | None:
+    if type(value) is str:
+        return value or None
+    return None if value is None else str(value)
+
+
+def _number(value: Any) -> float | str | None:
+    """A number as a float, text that is no number as itself, None for empty."""
     if value is None or value == "":
         return None
-    if kind in ("text", "longtext"):
-        text = str(value)
-        if ILLEGAL_CHARACTERS_RE.search(text):
-            text = ILLEGAL_CHARACTERS_RE.sub("", text)
-        return text
-    if kind == "date":
-        return _to_date(value)
     if isinstance(value, bool):
         return int(value)
     try:
-        number = float(value)
+        return float(value)
     except (TypeError, ValueError):
         return str(value)
-    if kind == "percent":
-        return number / 100.0
-    if kind in ("int", "money"):
-        return round(number)
-    return int(number) if number.is_integer() else number
+
+
+def _whole(value: Any) -> int | str | None:
+    if type(value) is int:
+        return value
+    number = _number(value)
+    return round(number) if isinstance(number, float) else number
+
+
+def _decimal(value: Any) -> int | float | str | None:
+    number = value if type(value) is float or type(value) is int else _number(value)
+    if isinstance(number, float):
+        return int(number) if number.is_integer() else number
+    return number
+
+
+def _percent(value: Any) -> float | str | None:
+    number = value if type(value) is float or type(value) is int else _number(value)
+    return number / 100.0 if isinstance(number, (int, float)) else number
+
+
+def _date(value: Any) -> _dt.date | None:
+    return value if type(value) is _dt.date else _to_date(value)
+
+
+# The value written to a cell, by column kind (None for empty; text that is no number stays text). Text
+# keeps every character here; those Excel refuses are dropped as the cell is filled (styles.put).
+CELL_VALUES: dict[str, Callable[[Any], Any]] = {
+    "text": _text,
+    "longtext": _text,
+    "int": _whole,
+    "money": _whole,
+    "number": _decimal,
+    "percent": _percent,
+    "date": _date,
+}
+assert set(CELL_VALUES) == set(KINDS)
+
+
+def _cell_value(kind: str, value: Any) -> Any:
+    """The value written to the cell for a column kind (None for empty)."""
+    return CELL_VALUES[kind](value)
 
 
 def _display_len(kind: str, value: Any) -> int:
@@ -185,7 +223,8 @@ def _display_len(kind: str, value: Any) -> int:
     if isinstance(value, (int, float)):
         whole = len(str(int(abs(value))))
         return whole + whole // 3 + (4 if isinstance(value, float) and not float(value).is_integer() else 0)
-    return max((len(line) for line in str(value).splitlines()), default=0)
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))  # as the cell will hold it
+    return max((len(line) for line in text.splitlines()), default=0)
 
 
 def _width(column: Column, sample: list[Any]) -> float:
@@ -283,21 +322,19 @@ def export_rows(
         ws.append([styles.cell(ws, HEADER_LOOK, c.header) for c in columns])
         # One cell per column, restyled never and refilled for every row (a number column holding a whole
         # number shows it without decimals, through a second cell).
-        kinds = [c.kind for c in columns]
+        converters = [CELL_VALUES[c.kind] for c in columns]
         getters = [c.getter for c in columns]
-        cells = [styles.cell(ws, DATA_LOOKS[kind]) for kind in kinds]
-        wholes = [styles.cell(ws, WHOLE_NUMBER_LOOK) if kind == "number" else None for kind in kinds]
+        cells = [styles.cell(ws, DATA_LOOKS[c.kind]) for c in columns]
+        wholes = [styles.cell(ws, WHOLE_NUMBER_LOOK) if c.kind == "number" else None for c in columns]
         line: list[Any] = list(cells)
-        plan = list(enumerate(zip(kinds, getters, cells, wholes, strict=True)))
+        plan = list(enumerate(zip(converters, getters, cells, wholes, strict=True)))
         try:
             for row in itertools.chain(sample, iterator):
-                for i, (kind, getter, cell, whole) in plan:
-                    value = _cell_value(kind, getter(row))  # type: ignore[misc]
+                for i, (convert, getter, cell, whole) in plan:
+                    value = convert(getter(row))  # type: ignore[misc]
                     if whole is not None and type(value) is int:
                         cell = whole
-                    cell.value = value
-                    if cell.data_type == "f":
-                        cell.data_type = "s"  # text, never a formula
+                    put(cell, value)
                     line[i] = cell
                 ws.append(line)
                 written += 1

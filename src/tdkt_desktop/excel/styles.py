@@ -17,10 +17,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.styles.borders import DEFAULT_BORDER
 from openpyxl.styles.fonts import DEFAULT_FONT
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # Column kinds and their Excel number formats (the separators follow the reader's locale: ``#,##0``
@@ -99,6 +101,24 @@ def totals_look(kind: str) -> CellLook:
     return replace(TOTALS_LOOK, name=f"{data.name} (tổng)", number_format=data.number_format)
 
 
+def put(cell: Cell, value: Any) -> None:
+    """Fill a cell: text stays text (never a formula), characters Excel refuses are dropped."""
+    try:
+        cell.value = value
+    except IllegalCharacterError:
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+
+
+class StyledCell(Cell):  # type: ignore[misc]
+    """A cell styled once, when it is made: its index among the workbook's cell formats is looked up then,
+    not each time the cell is written (one cell per column is refilled for every row). Only values that
+    keep the style are put in it (a date goes only to a cell with a date format)."""
+
+    __slots__ = ("style_id",)
+
+
 class WorkbookStyles:
     """The named styles of one workbook, each registered the first time a cell asks for it."""
 
@@ -106,17 +126,16 @@ class WorkbookStyles:
         self._workbook = workbook
         self._registered: set[str] = set()
 
-    def cell(self, sheet: Any, look: CellLook, value: Any = None) -> Cell:
-        """A write-only cell in the style ``look`` (by name), holding ``value`` as text if it is text."""
+    def cell(self, sheet: Any, look: CellLook, value: Any = None) -> StyledCell:
+        """A write-only cell in the named style ``look``, holding ``value`` (text as text, see :func:`put`)."""
         if look.name not in self._registered:
             self._workbook.add_named_style(look.named_style())
             self._registered.add(look.name)
-        cell = WriteOnlyCell(sheet)
+        cell = StyledCell(sheet, row=1, column=1)
         cell.style = look.name
+        cell.style_id = self._workbook._cell_styles.add(cell._style)
         if value is not None:
-            cell.value = value
-            if isinstance(value, str) and cell.data_type == "f":
-                cell.data_type = "s"  # text, never a formula
+            put(cell, value)
         return cell
 
 
