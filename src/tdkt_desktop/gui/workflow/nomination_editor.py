@@ -100,9 +100,14 @@ class NominationEditor(EditorDialog):
         outer.addWidget(self.banner)
         outer.addWidget(self.buttons)
 
-        # ---------------------------------------------------------------- left: the form
-        left = QtWidgets.QWidget(split)
+        # ---------------------------------------------------------------- left: the form, the awards received
+        left_column = QtWidgets.QWidget(split)
+        left_layout = QtWidgets.QVBoxLayout(left_column)
+        left_layout.setContentsMargins(0, 0, 4, 0)
+        left = QtWidgets.QWidget(left_column)
+        left_layout.addWidget(left, 2)
         form = QtWidgets.QFormLayout(left)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.kind = QtWidgets.QComboBox(left)
         self.kind.setObjectName("subjectKind")
@@ -189,9 +194,9 @@ class NominationEditor(EditorDialog):
         self.send_button.hide()
         self._tree: UnitTree | None = None
         self._sending: tuple[str | None, _dt.date] | None = None
-        split.addWidget(left)
+        split.addWidget(left_column)
 
-        # ---------------------------------------------------------------- right: checks, dossier, history
+        # ---------------------------------------------------------------- right: checks, dossier
         right = QtWidgets.QWidget(split)
         rl = QtWidgets.QVBoxLayout(right)
         rl.setContentsMargins(4, 0, 0, 0)
@@ -230,7 +235,7 @@ class NominationEditor(EditorDialog):
         dl.addWidget(self.dossier_status)
         rl.addWidget(dossier_box, 2)
 
-        history_box = QtWidgets.QGroupBox(self.tr("Awards already received"), right)
+        history_box = QtWidgets.QGroupBox(self.tr("Awards already received"), left_column)
         hl = QtWidgets.QVBoxLayout(history_box)
         self.history_model = RowsModel(
             [
@@ -248,8 +253,11 @@ class NominationEditor(EditorDialog):
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setColumnWidth(0, self.fontMetrics().horizontalAdvance("0") * 7)
         self.history.setColumnWidth(1, self.fontMetrics().horizontalAdvance("n") * 30)
+        # a header and three awards stay readable on a short screen
+        self.history.setMinimumHeight(self.history.horizontalHeader().sizeHint().height()
+                                      + 3 * self.history.verticalHeader().defaultSectionSize() + 4)
         hl.addWidget(self.history)
-        rl.addWidget(history_box, 2)
+        left_layout.addWidget(history_box, 1)
         split.addWidget(right)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 4)
