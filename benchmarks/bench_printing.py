@@ -122,7 +122,7 @@ def run(size: int = 1000) -> list[common.Row]:
     bare(ctxs[0])  # warm both paths (font subsetting caches, template loading)
     t_engine, p_engine = render_pages(engine, ctxs, size)
     t_bare, p_bare = render_pages(bare, ctxs, size)
-    pages = f"{p_engine:,}".replace(",", ".")
+    pages = f"{p_engine:,}"
     return [common.result(f"print: báo cáo thành tích, time per page ({pages} pages, {fonts.family_label})",
                           t_engine / p_engine, t_bare / p_bare, max_ratio=1.5)]
 

@@ -112,7 +112,7 @@ def run(size: int = 200_000, repeat: int = 5, workdir: Path | None = None) -> li
     return [
         common.result("start: to the painted main window (demo database)",
                       best(APP_CHILD, str(demo), home=home, repeat=repeat), bare, max_ratio=3),
-        common.result(f"start: to the painted main window ({size:,} nominations)".replace(",", "."),
+        common.result(f"start: to the painted main window ({size:,} nominations)",
                       best(APP_CHILD, str(large), home=home, repeat=repeat), bare, max_ratio=3),
     ]
 

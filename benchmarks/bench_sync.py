@@ -16,8 +16,8 @@ local ones, sort key included) into a copy of the same tables with the same inde
 log, search index, revision log or checks — with one prepared ``INSERT … ON CONFLICT(id) DO UPDATE`` per
 table, in one transaction, like the merge.
 
-``rows(size)`` runs it at a named size (:data:`SIZES`) and returns the table rows ``benchmarks/run_all.py``
-prints: dicts ``{measure, figure, baseline, ratio, goal}``.
+``run(size)`` (``size`` communes of 3,000 rows) gives the rows of ``benchmarks/common.py`` for
+``benchmarks/run_all.py``; the goal is stated at 40 communes.
 """
 
 from __future__ import annotations
@@ -35,12 +35,13 @@ import time
 import uuid
 from pathlib import Path
 
+import common
+
 from tdkt_desktop.store import open_store
 from tdkt_desktop.store.db import SYNCED_TABLES, Store
 from tdkt_desktop.sync import enroll, export_bundle, export_enrolment, import_bundles, read_enrolment
 
 PROVINCE = "92"
-SIZES = {"quick": (10, 500), "small": (10, 3000), "full": (40, 3000)}  # name → (communes, changed rows each)
 MEMORY_GOAL_MIB = 300
 
 
@@ -207,28 +208,29 @@ def measure(communes: int, rows_each: int, share: float = 0.2, workdir: Path | N
     return r
 
 
-def table_rows(r: dict[str, float]) -> list[dict[str, object]]:
-    """The rows of benchmarks/run_all.py's table for one measurement."""
+def table_rows(r: dict[str, float]) -> list[common.Row]:
+    """The rows of ``benchmarks/run_all.py``'s table for one measurement."""
     what = f"{int(r['communes'])} communes × {int(r['rows_each']):,} rows"
     return [
-        {"measure": f"province merge, {what} (vs bare SQLite upsert of the same rows and indexes)",
-         "figure": f"{r['first_import_s']:.2f} s", "baseline": f"{r['bare_upsert_s']:.2f} s",
-         "ratio": r["first_import_s"] / r["bare_upsert_s"], "goal": "≤ 2×"},
-        {"measure": f"re-import of the same bundles, {what} (vs the first merge)",
-         "figure": f"{r['reimport_s']:.2f} s", "baseline": f"{r['first_import_s']:.2f} s",
-         "ratio": r["reimport_s"] / r["first_import_s"], "goal": "≈ 0 (≤ 0.05)"},
-        {"measure": f"peak memory of the merge, {what} (vs the budget)",
-         "figure": f"{r['peak_rss_import_mib']:.0f} MiB", "baseline": f"{MEMORY_GOAL_MIB} MiB",
-         "ratio": r["peak_rss_import_mib"] / MEMORY_GOAL_MIB, "goal": f"≤ {MEMORY_GOAL_MIB} MiB"},
+        common.result(f"sync: province merge, {what} (bare: an upsert of the same rows and indexes)",
+                      r["first_import_s"] * 1000, r["bare_upsert_s"] * 1000, max_ratio=2),
+        common.result("sync: the same bundles imported again (baseline: the first merge)", r["reimport_s"] * 1000,
+                      r["first_import_s"] * 1000, max_ratio=0.05),
+        common.result(f"sync: {int(r['rows_edited']):,} rows edited below, merged field by field",
+                      r["edits_import_s"] * 1000),
+        common.result("sync: peak memory of the merge", r["peak_rss_import_mib"], unit="MiB",
+                      max_figure=MEMORY_GOAL_MIB),
     ]
 
 
-def rows(size: str = "full") -> list[dict[str, object]]:
-    """Run at a named size of :data:`SIZES` ("quick", "small", "full": 40 communes × 3,000 rows) and return the
-    rows of the summary table: ``{measure, figure, baseline, ratio, goal}`` (figure and baseline as text with
-    their unit, ratio a number)."""
-    communes, rows_each = SIZES[size]
-    return table_rows(measure(communes, rows_each))
+def run(size: int = 40, workdir: Path | None = None) -> list[common.Row]:
+    """``size`` communes of 3,000 changed rows each, generated afresh (in ``workdir``/province, kept until the next
+    run, when given)."""
+    folder = None
+    if workdir is not None:
+        folder = workdir / "province"
+        shutil.rmtree(folder, ignore_errors=True)
+    return table_rows(measure(size, 3000, workdir=folder))
 
 
 def main() -> int:
@@ -268,9 +270,7 @@ def main() -> int:
     print(f"  peak memory of the importing process during the first merge: {r['peak_rss_import_mib']:.0f} MiB "
           "(ru_maxrss)")
     print()
-    print(f"  {'measure':<86} {'figure':>10} {'baseline':>10} {'ratio':>7}  goal")
-    for row in table_rows(r):
-        print(f"  {row['measure']:<86} {row['figure']:>10} {row['baseline']:>10} {row['ratio']:>6.2f}×  {row['goal']}")
+    print(common.table(table_rows(r)))
     return 0
 
 

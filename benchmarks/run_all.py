@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for name in names:
             size = BENCHMARKS[name][1 if args.quick else 0]
-            print(f"bench_{name} ({size:,} {BENCHMARKS[name][2]}) …".replace(",", "."), file=sys.stderr, flush=True)
+            print(f"bench_{name} ({size:,} {BENCHMARKS[name][2]}) …", file=sys.stderr, flush=True)
             try:
                 got, seconds = run_one(name, size, workdir, args.timeout)
             except (RuntimeError, subprocess.TimeoutExpired) as exc:
