@@ -597,7 +597,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/models.py" line="+67"/>
+        <location filename="../../src/tdkt_desktop/gui/models.py" line="+80"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>

@@ -313,12 +313,19 @@
         <translation>Chưa có phiên họp — hãy thêm</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>No dossier list for this title.</source>
         <translation>Danh hiệu này không có danh mục hồ sơ.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n required item(s) missing</source>
+        <translation>
+            <numerusform>Thiếu %n thành phần bắt buộc</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <location line="+40"/>
         <source>Missing: %1</source>
         <translation>Thiếu: %1</translation>
@@ -1327,7 +1334,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>ReasonsDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-599"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-602"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>

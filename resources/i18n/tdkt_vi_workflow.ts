@@ -32,7 +32,7 @@
         <translation>Đăng ký hàng loạt</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Campaign:</source>
         <translation>Phong trào:</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+83"/>
         <source>%1 chosen of %2 shown</source>
         <translation>Đã chọn %1 trong %2 đang hiện</translation>
     </message>
@@ -792,7 +792,7 @@
         <translation>Đề nghị khen thưởng mới</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Type a few letters of the name, no tones needed</source>
         <translation>Gõ vài chữ của tên, không cần dấu</translation>
     </message>
@@ -847,7 +847,7 @@
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Reading</source>
         <translation>Đang đọc dữ liệu</translation>
     </message>
@@ -937,8 +937,8 @@
         <translation>Chưa đạt %1 tiêu chuẩn.</translation>
     </message>
     <message>
-        <location line="-474"/>
-        <location line="+485"/>
+        <location line="-477"/>
+        <location line="+488"/>
         <source>Click to add the missing record; the criteria are checked again after saving.</source>
         <translation>Bấm để nhập hồ sơ còn thiếu; tiêu chuẩn được kiểm tra lại sau khi lưu.</translation>
     </message>
@@ -1147,7 +1147,7 @@
 <context>
     <name>RegistryRecordDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-754"/>
+        <location filename="../../src/tdkt_desktop/gui/workflow/nomination_editor.py" line="-762"/>
         <source>New in the registry: %1</source>
         <translation>Thêm mới: %1</translation>
     </message>

@@ -109,7 +109,9 @@ def test_appraisal_flow_through_the_screen(office: Any, qtbot: Any, messages: An
     assert page.select(dung["id"])
     wait(office)
     assert page.missing_items(), "the council minutes are missing"
-    assert "Thiếu" in page.dossier_state.text()
+    missing = page.missing_items()
+    assert page.dossier_state.text() == f"Thiếu {len(missing)} thành phần bắt buộc"  # one line: the list keeps room
+    assert page.dossier_state.toolTip() == "Thiếu: " + "; ".join(missing)
     page.appraise()
     wait(office)
     page.select(dung["id"])

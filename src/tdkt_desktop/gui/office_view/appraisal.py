@@ -148,10 +148,14 @@ class AppraisalPage(QtWidgets.QWidget):
         top.addWidget(self.table)
         top.setStretchFactor(1, 1)
         top.setSizes([240, 760])
+        # a header and two nominations stay in view on a short screen; the detail takes the rest
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + 2 * self.table.verticalHeader().defaultSectionSize()
+                                    + self.table.horizontalScrollBar().sizeHint().height() + 4)
         split.addWidget(top)
         split.addWidget(self._build_detail(split))
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)  # the detail's wrapped lines need the room on a short screen
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
         outer.addWidget(split, 1)
         foot = QtWidgets.QHBoxLayout()
         self.count = QtWidgets.QLabel(self)
@@ -539,11 +543,14 @@ class AppraisalPage(QtWidgets.QWidget):
 
     def _dossier_summary(self) -> None:
         missing = self.missing_items()
+        self.dossier_state.setToolTip("")
         if self.detail is not None and not self.detail["assessment"].dossier:
             self.dossier_state.setText(self.tr("No dossier list for this title."))
             palette.set_tone(self.dossier_state, "muted")
         elif missing:
-            self.dossier_state.setText(self.tr("Missing: %1").replace("%1", "; ".join(missing)))
+            # one short line (the list above shows which are not ticked), so the nominations keep their room
+            self.dossier_state.setText(self.tr("%n required item(s) missing", "", len(missing)))
+            self.dossier_state.setToolTip(self.tr("Missing: %1").replace("%1", "; ".join(missing)))
             palette.set_tone(self.dossier_state, "error")
         else:
             self.dossier_state.setText(self.tr("The dossier is complete."))
