@@ -17,6 +17,7 @@ from tdkt_desktop.core.text import fold
 from tdkt_desktop.store import open_store, search, sortkeys
 from tdkt_desktop.store.db import now_iso
 from tdkt_desktop.store.installation import init_unit
+from tdkt_desktop.store.lookups import lookup
 from tdkt_desktop.store.migrations import M013_SEARCH_INDEX, migrations
 from tdkt_desktop.store.naming import naming_of
 
@@ -124,6 +125,16 @@ def test_a_page_is_the_first_of_every_match_in_name_order(registry, query, limit
     titles = [h.title for h in hits]
     keys = [sortkeys.key_of_value(t, "person") for t in titles]
     assert keys == sorted(keys)
+
+
+def test_a_picker_lists_what_the_search_finds_in_its_order(registry):
+    for query in ("nguyen", "dao", "le m"):
+        hits = registry.search(query, tables=["people"], limit=30)
+        choices = lookup(registry, "people", query)
+        assert [value for _, value, _ in choices] == [h.record_id for h in hits] and choices
+        assert [name for _, _, name in choices] == [h.title for h in hits]
+    assert lookup(registry, "households", "đông hải")[0][2] == "Đặng Thị Kim Đào"
+    assert lookup(registry, "people", "qwerty") == []
 
 
 def test_tones_case_and_d_with_stroke_fold_both_ways(store):

@@ -75,9 +75,9 @@ def lookup(store: Store, table: str, query: str, *, limit: int = 30) -> list[Cho
         if not fold(query):
             rows = store.rows(table, order_by="updated_at DESC", limit=limit)
         else:
-            hits = store.search(query, tables=[table], limit=limit)
-            by_id = {h.record_id: h for h in hits}
-            rows = store.rows(table, f"id IN ({','.join('?' for _ in by_id)})", list(by_id)) if by_id else []
+            # in the search's (name) order, each read by its key
+            found = (store.get(table, h.record_id) for h in store.search(query, tables=[table], limit=limit))
+            rows = [r for r in found if r is not None]
         return [_label(table, r) for r in rows]
     title = F.KINDS[table].title_field
     q = fold(query)
