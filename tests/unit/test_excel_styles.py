@@ -164,3 +164,10 @@ def test_cells_reused_row_after_row_carry_nothing_over(tmp_path):
     third = [ws.cell(row=FIRST + 2, column=c).value for c in range(1, 5)]
     assert third == ["Bà Đặng Thị Yến", 12, "không rõ", None]
     assert ws.cell(row=FIRST + 2, column=3).number_format == NUMBER_FORMATS["number"]
+
+
+def test_the_sheet_is_named_after_the_list(tmp_path):
+    """The streamed sheet takes the list's title (characters a sheet name refuses replaced, at most 31 long)."""
+    assert _export(tmp_path / "a.xlsx", 2).sheetnames == ["Danh sách khen thưởng"]
+    wb = _export(tmp_path / "b.xlsx", 2, sheet_title="Khen thưởng 2025/2026: phường [Tân An] và các khu phố")
+    assert wb.sheetnames == ["Khen thưởng 2025 2026 phường"]

@@ -374,7 +374,7 @@ def _check_extension(path: Path) -> None:
 
 
 def _sheet_name(text: str) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", " ", clean(text))
+    name = clean(re.sub(r"[\[\]:*?/\\]", " ", text))
     if len(name) > 31:
         name = name[:31].rsplit(" ", 1)[0]
     return name.strip() or "Danh sách"

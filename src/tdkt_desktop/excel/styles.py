@@ -131,7 +131,7 @@ class WorkbookStyles:
         if look.name not in self._registered:
             self._workbook.add_named_style(look.named_style())
             self._registered.add(look.name)
-        cell = StyledCell(sheet, row=1, column=1)
+        cell = StyledCell(sheet)  # its row and column are given each time the sheet writes it (StyledSheet)
         cell.style = look.name
         cell.style_id = self._workbook._cell_styles.add(cell._style)
         if value is not None:
