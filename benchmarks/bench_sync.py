@@ -1,7 +1,7 @@
 """Sync bundle benchmark: a province merging the bundles of all its communes.
 
-    python benchmarks/bench_sync.py                      # 168 communes × 3,000 changed rows (full size)
-    python benchmarks/bench_sync.py --communes 10 --rows 500   # a quick run
+    python benchmarks/bench_sync.py [--size 40] [--json] [--workdir DIR]   # the common table (size: communes)
+    python benchmarks/bench_sync.py --communes 10 --rows 500 [--workdir DIR]  # the detailed report, any scale
 
 Reports, in one run: the time to export the communes' bundles; the time for the province to merge
 them all (one import of the whole folder, with every check of scope and authority on every row and
@@ -233,9 +233,17 @@ def run(size: int = 40, workdir: Path | None = None) -> list[common.Row]:
     return table_rows(measure(size, 3000, workdir=folder))
 
 
+DETAILED_FLAGS = ("--communes", "--rows", "--edit-share", "--phase")
+
+
+def detailed(argv: list[str]) -> bool:
+    """The command line asks for the detailed report (or the import phase) rather than the common table."""
+    return any(arg.split("=", 1)[0] in DETAILED_FLAGS for arg in argv)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--communes", type=int, default=168)
+    parser.add_argument("--communes", type=int, default=40)
     parser.add_argument("--rows", type=int, default=3000, help="changed rows per commune")
     parser.add_argument("--edit-share", type=float, default=0.2,
                         help="share of each commune's nominations edited for the second round (default 0.2)")
@@ -275,4 +283,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    if detailed(sys.argv[1:]):
+        raise SystemExit(main())
+    raise SystemExit(common.main(run, 40, description=__doc__))
