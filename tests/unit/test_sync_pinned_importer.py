@@ -440,6 +440,28 @@ def test_a_new_row_with_one_field_written_without_authority_is_refused_whole(pc)
     assert report.bundles[0].counts["nominations"] == counts(new=1)
 
 
+def test_a_new_owned_row_with_one_field_stamped_by_an_upper_office_is_refused_whole(pc):
+    """A new row whose every write is its writers' is taken without judging each field; one field written by a
+    unit in the bundle's scope that is not a writer of the record (the province, for a ward's person) still
+    refuses the row whole."""
+    prov, c1, tmp = pc
+    mine = forge_new(c1, "people", {"full_name": "Trần Văn An", "unit_code": C1}, owner=C1, writer=C1)
+    forged = forge_new(c1, "people", {"full_name": "Lê Thị Bình", "unit_code": C1, "position": "Chủ tịch"},
+                       owner=C1, writer=C1)
+    stamps = json.loads(forged["stamps"])
+    stamps["position"] = [1, "forged0000000000", 9999, PROVINCE]
+    forged["stamps"] = dump(stamps)
+    forged["rev"] = rev_of(forged)
+    path = plain(c1, PROVINCE, tmp)
+    rewrite(path, c1, {"people": [mine, forged]})
+    report = import_bundles(prov, [path])
+    (b,) = report.bundles
+    assert [(r["id"], r["code"]) for r in b.rejected] == [(forged["id"], "no_authority")]
+    assert b.counts == {"people": counts(new=1, rejected=1)}
+    assert prov.get("people", forged["id"]) is None
+    assert prov.get("people", mine["id"])["full_name"] == "Trần Văn An"
+
+
 def test_every_field_of_a_new_row_is_judged_even_after_empty_ones(pc):
     """A field the sender may not write is found wherever it stands in the row: after empty fields
     (campaign_id, period … come before appraisal_note) the check goes on to the end."""

@@ -25,7 +25,15 @@ from typing import Any
 
 from tdkt_desktop.store import backups as _backups
 from tdkt_desktop.store import directives as _directives
-from tdkt_desktop.store.authority import AUTHORITY, Refusal, UnitTree, field_refusal, parties, relinks
+from tdkt_desktop.store.authority import (
+    AUTHORITY,
+    Parties,
+    Refusal,
+    UnitTree,
+    field_refusal,
+    parties,
+    relinks,
+)
 from tdkt_desktop.store.db import SYNCED_TABLES, Store, now_iso
 from tdkt_desktop.store.revisions import (
     LOCAL_FIELDS,
@@ -475,21 +483,10 @@ def _apply_row(ctx: _Context, job: _Job, writer: RowWriter, table: str, row: Row
     ctx.drop_overtaken(table, row)
     who = parties(ctx.tree, table, held or row)
     if held is None:
-        for name in content_fields(row):
-            value = row.get(name)
-            if value is None or (name == "deleted" and not value):
-                continue
-            stamp = stamp_of(stamps, name)
-            writer_unit = str(stamp[3]) if stamp else job.sender
-            refusal = field_refusal(table, name, writer_unit, who, old=None, new=value, relinks=ctx.relinks)
-            if refusal is not None:
-                _refuse(ctx, job, table, row, refusal.code, refusal.reason)
-                return
-        writer.put(table, row, None, source=job.install)
-        job.report.count(table, "new")
-        if table == "campaigns" and row.get("linked_campaign_id"):
-            ctx.relinks[rid] = str(row["linked_campaign_id"])
-        ctx.owners[(table, rid)] = str(row["owner_unit"])
+        if not _all_written_by_writers(table, who, stamps):
+            _judge_new_row_fields(ctx, job, writer, table, row, stamps, who)
+            return
+        _put_new(ctx, job, writer, table, row)
         return
 
     def judge(name: str, writer_unit: str, old: Any, new: Any, status: Any) -> Any:
@@ -520,12 +517,47 @@ def _apply_row(ctx: _Context, job: _Job, writer: RowWriter, table: str, row: Row
                 table, rid, event.field, str(row["rev"]), "refused", event.code, event.reason))
 
 
+def _all_written_by_writers(table: str, who: Parties, stamps: dict[str, Any]) -> bool:
+    """Every write of a new row is allowed without judging field by field: a record with no separate appraiser
+    (not a queued conflict), every unit named in its stamps (creation included, which stands for every field
+    without a stamp of its own) one of its writers. Anything else is judged field by field."""
+    if who.separate_appraiser or _ROLES.get(table) == "review":
+        return False
+    return all(raw[3] in who.writers for raw in stamps.values())
+
+
+def _judge_new_row_fields(ctx: _Context, job: _Job, writer: RowWriter, table: str, row: Row,
+                          stamps: dict[str, Any], who: Parties) -> None:
+    """A new row is refused whole when any of its fields was written without authority."""
+    for name in content_fields(row):
+        value = row.get(name)
+        if value is None or (name == "deleted" and not value):
+            continue
+        stamp = stamp_of(stamps, name)
+        writer_unit = str(stamp[3]) if stamp else job.sender
+        refusal = field_refusal(table, name, writer_unit, who, old=None, new=value, relinks=ctx.relinks)
+        if refusal is not None:
+            _refuse(ctx, job, table, row, refusal.code, refusal.reason)
+            return
+    _put_new(ctx, job, writer, table, row)
+
+
+def _put_new(ctx: _Context, job: _Job, writer: RowWriter, table: str, row: Row) -> None:
+    rid = str(row["id"])
+    writer.put(table, row, None, source=job.install)
+    job.report.count(table, "new")
+    if table == "campaigns" and row.get("linked_campaign_id"):
+        ctx.relinks[rid] = str(row["linked_campaign_id"])
+    ctx.owners[(table, rid)] = str(row["owner_unit"])
+
+
 def _owner_change(held: Row, row: Row) -> Any:
     return Refusal("owner_change",
                    f"bản ghi ở đây thuộc đơn vị {held['owner_unit']}, gói không được đổi sang {row['owner_unit']}")
 
 
 _REFS = {table: tuple(rule.refs) for table, rule in AUTHORITY.items()}
+_ROLES = {table: rule.role for table, rule in AUTHORITY.items()}
 
 
 def _refs(table: str) -> tuple[str, ...]:
