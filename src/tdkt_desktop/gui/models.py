@@ -97,8 +97,6 @@ def column(
     """A column for a field of ``fields.KINDS[table]``, labelled and formatted from the field's spec; a column
     of awards needs the installation's ``naming``."""
     f = F.KINDS[table].field(name)
-    if f.kind == "title" and naming is None:
-        raise ValueError(f"the column {table}.{name} names awards: give the installation's naming")
     ref = "units" if name in UNIT_FIELDS else REF_TABLES.get(name, "") if f.kind == "ref" else ""
     if sort is None:
         sort = "" if ref and ref != "units" else "text" if f.kind in ("text", "longtext", "enum", "title", "ref") else "sql"
