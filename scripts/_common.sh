@@ -25,7 +25,9 @@ apt_install() {
 RUNTIME_PKGS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 fonts-liberation2 fonts-dejavu-core)
-TEST_PKGS=(poppler-utils xvfb xauth softhsm2 opensc)
+# The tests start their own private PostgreSQL server (tests/pgserver.py) from the server package's programs;
+# a system cluster the package may create and start is neither used nor touched.
+TEST_PKGS=(poppler-utils xvfb xauth softhsm2 opensc postgresql)
 
 make_venv() {
   if [ ! -x "$VENV/bin/python" ]; then

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,28 @@ def demo_store(db_path: Path, demo_template: Path):
     s = open_store(db_path, operator="Người kiểm thử")
     yield s
     s.close()
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """This session's private PostgreSQL server (tests/pgserver.py), started once and removed at the end.
+    Skipped when the server programs or psycopg are missing — a failure instead under
+    TDKT_REQUIRE_POSTGRES=1 (scripts/test.sh, which installs them), so CI never skips silently."""
+    from tests.pgserver import start_for_tests
+
+    with start_for_tests() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server) -> Iterator[str]:
+    """The URL of a fresh, empty database on the session's server (UTF-8, C collation), dropped afterwards."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
 
 
 def seed_text(name_prefix: str) -> str:
