@@ -174,6 +174,11 @@ def test_every_malformed_incoming_row_is_refused_with_its_reason_and_nothing_of_
         (bad(22, clock=0, vv=dump({"another": 99})), "dấu phiên bản không chứa lần ghi cuối của bản ghi"),
         (bad(23, clock=1, vv=dump({"another": 99})), "dấu phiên bản không chứa lần ghi cuối của bản ghi"),
         (bad(20, full_name="Tên đã bị sửa"), "số hiệu phiên bản (rev) không khớp với nội dung bản ghi"),
+        # valid stamps and vector, read once, but not those the revision was named with
+        (bad(24, stamps=dump({"": [1, good["origin_install"], good["clock"], C1], "full_name": [1, "x", 1, C1]})),
+         "số hiệu phiên bản (rev) không khớp với nội dung bản ghi"),
+        (bad(25, vv=dump({good["origin_install"]: good["clock"], "another": 3})),
+         "số hiệu phiên bản (rev) không khớp với nội dung bản ghi"),
         ({**good, "id": 21}, "thiếu hoặc sai trường id"),
         ({**good, "id": ""}, "thiếu hoặc sai trường id"),
     ]
@@ -460,6 +465,33 @@ def test_a_new_owned_row_with_one_field_stamped_by_an_upper_office_is_refused_wh
     assert b.counts == {"people": counts(new=1, rejected=1)}
     assert prov.get("people", forged["id"]) is None
     assert prov.get("people", mine["id"])["full_name"] == "Trần Văn An"
+
+
+def test_each_new_nomination_is_judged_by_the_office_that_decides_its_own_title_and_year(pc):
+    """Who appraises a nomination depends on its title and year (the commune decides some titles itself, and
+    which ones changed over the years), so one bundle of nominations of the same ward is judged row by row: the
+    import remembers the parties of a record by owner, title and year, never by owner alone."""
+    prov, c1, tmp = pc
+    who = person(c1, "Lý Thị Mai")
+
+    def approved(title: str, year: int) -> dict[str, Any]:
+        return forge_new(c1, "nominations", {
+            "subject_kind": "person", "subject_id": who["id"], "subject_name": "Lý Thị Mai", "status": "approved",
+            "title_code": title, "award_kind": "cong_trang", "year": year, "unit_code": C1}, owner=C1, writer=C1)
+
+    # the ward decides LĐTT, and CSTĐCS since 2024; the province decides a Bằng khen, and CSTĐCS of 2019
+    ldtt, bang_khen, cstdcs, cstdcs_2019 = (approved("LDTT", 2025), approved("BANG_KHEN_TINH", 2025),
+                                            approved("CSTDCS", 2025), approved("CSTDCS", 2019))
+    path = plain(c1, PROVINCE, tmp)
+    rewrite(path, c1, {"people": [strip(who)], "nominations": [ldtt, bang_khen, cstdcs, cstdcs_2019]})
+    report = import_bundles(prov, [path])
+    (b,) = report.bundles
+    assert [(r["id"], r["code"]) for r in b.rejected] == [(bang_khen["id"], "self_approval"),
+                                                          (cstdcs_2019["id"], "self_approval")]
+    assert b.counts == {"people": counts(new=1), "nominations": counts(new=2, rejected=2)}
+    assert strip(prov.get("nominations", ldtt["id"])) == ldtt
+    assert strip(prov.get("nominations", cstdcs["id"])) == cstdcs
+    assert prov.get("nominations", bang_khen["id"]) is None and prov.get("nominations", cstdcs_2019["id"]) is None
 
 
 def test_every_field_of_a_new_row_is_judged_even_after_empty_ones(pc):

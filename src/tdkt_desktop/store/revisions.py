@@ -51,15 +51,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def content_hash(row: Mapping[str, Any]) -> str:
+# The canonical JSON of hashes and stored stamps (sorted keys, no spaces), one encoder for every call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+
+
+def content_hash(row: Mapping[str, Any], *, vv: Mapping[str, int] | None = None,
+                 stamps: Mapping[str, Any] | None = None) -> str:
     """Hash of the version's content, owner, tombstone, version vector and stamps. Empty (NULL) fields are left
     out, so that a migration adding a column without a default does not rename every revision (one adding a
-    column WITH a default must rename the revisions of that table, as m009 does)."""
+    column WITH a default must rename the revisions of that table, as m009 does). ``vv`` and ``stamps``: the
+    row's own, already read (its ``vv`` and ``stamps`` columns are then not read again)."""
     body = {k: v if type(v) is str else _plain(v) for k, v in row.items() if k not in _SYNC_SET and v is not None}
-    body["#"] = [row.get("id"), row.get("owner_unit"), _plain(row.get("deleted")), parse_vv(row.get("vv")),
-                 parse_stamps(row.get("stamps"))]
-    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_HEX]
+    body["#"] = [row.get("id"), row.get("owner_unit"), _plain(row.get("deleted")),
+                 parse_vv(row.get("vv")) if vv is None else vv,
+                 parse_stamps(row.get("stamps")) if stamps is None else stamps]
+    return hashlib.sha256(_CANONICAL(body).encode("utf-8")).hexdigest()[:HASH_HEX]
 
 
 def make_rev(gen: int, install_id: str, clock: int, digest: str) -> str:
@@ -67,8 +73,10 @@ def make_rev(gen: int, install_id: str, clock: int, digest: str) -> str:
     return f"{gen:06d}-{install_id}-{clock}-{digest}"
 
 
-def rev_of(row: Mapping[str, Any]) -> str:
-    return make_rev(int(row["gen"]), str(row["origin_install"]), int(row["clock"]), content_hash(row))
+def rev_of(row: Mapping[str, Any], *, vv: Mapping[str, int] | None = None, stamps: Mapping[str, Any] | None = None) -> str:
+    """The revision name of ``row`` (``vv`` and ``stamps``: its own, already read, see :func:`content_hash`)."""
+    return make_rev(int(row["gen"]), str(row["origin_install"]), int(row["clock"]),
+                    content_hash(row, vv=vv, stamps=stamps))
 
 
 def parse_vv(value: Any) -> dict[str, int]:
@@ -90,7 +98,7 @@ def parse_stamps(value: Any) -> dict[str, list[Any]]:
 
 
 def dump(value: Mapping[str, Any]) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _CANONICAL(value)
 
 
 def stamp_of(stamps: Mapping[str, Any], field: str) -> Stamp | None:

@@ -97,8 +97,11 @@ def key_range(table: str) -> tuple[int, int]:
     return first, first + (1 << _BLOCK_BITS) - 1
 
 
-def _entry(key: int, table: str, record_id: str, row: Row, naming: Naming) -> tuple[int, str, str, str, str]:
-    return (key, table, record_id, sortkeys.key_of(table, row) or "", fold(SEARCHABLE[table][1](row, naming)))
+def _entry(key: int, table: str, record_id: str, row: Row, naming: Naming, keyed: bool) -> tuple[int, str, str, str, str]:
+    """The index row of a record; ``keyed``: the row holds its sort key as just computed for its write (a row read
+    from the database may hold one of an older order, see :func:`tdkt_desktop.store.db._refresh_sort_keys`)."""
+    sort_key = row[sortkeys.COLUMN] if keyed else sortkeys.key_of(table, row)
+    return (key, table, record_id, sort_key or "", fold(SEARCHABLE[table][1](row, naming)))
 
 
 _INSERT = "INSERT INTO search_index (rowid, kind, record_id, sort_key, body) VALUES (?, ?, ?, ?, ?)"
@@ -122,9 +125,10 @@ def index_row(db: sqlite_utils.Database, table: str, row: Row, naming: Naming) -
 _CHUNK = 500
 
 
-def index_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], naming: Naming) -> None:
+def index_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], naming: Naming, *, keyed: bool = False) -> None:
     """Bring the index entries of records up to date (removed for tombstones), in one batch: one look-up of
-    their keys per table, then ``executemany`` per statement (in the caller's transaction).
+    their keys per table, then ``executemany`` per statement (in the caller's transaction). ``keyed``: each row
+    holds its sort key, computed for the write being made (the bundle writer's), so it is not computed again.
 
     ``search_keys`` gives each indexed record the rowid of its full-text row, so replacing an entry is
     an indexed lookup rather than a scan of the whole full-text table. A record given twice counts as its last."""
@@ -155,12 +159,14 @@ def index_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], naming: N
         db.conn.executemany("INSERT INTO search_keys (id, kind, record_id) VALUES (?, ?, ?)",
                             [(key, table, rid) for (table, rid), key in added.items()])
         keys.update(added)
-    db.conn.executemany(_INSERT, [_entry(keys[(table, rid)], table, rid, row, naming) for (table, rid), row in live])
+    db.conn.executemany(_INSERT, [_entry(keys[(table, rid)], table, rid, row, naming, keyed)
+                                  for (table, rid), row in live])
 
 
-def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], naming: Naming) -> None:
+def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], naming: Naming, *,
+                   keyed: bool = False) -> None:
     """Index records known to be new to this database, in one batch (bundle import): two ``executemany``, the
-    keys numbered after the last one (in the caller's transaction)."""
+    keys numbered after the last one (in the caller's transaction). ``keyed``: as for :func:`index_rows`."""
     entries = [(table, row) for table, row in rows if table in SEARCHABLE and not row.get("deleted")]
     if not entries:
         return
@@ -170,7 +176,7 @@ def index_new_rows(db: sqlite_utils.Database, rows: list[tuple[str, Row]], namin
         last[table] += 1
         keys.append((last[table], table, str(row["id"])))
     db.conn.executemany("INSERT INTO search_keys (id, kind, record_id) VALUES (?, ?, ?)", keys)
-    db.conn.executemany(_INSERT, [_entry(key, table, rid, row, naming)
+    db.conn.executemany(_INSERT, [_entry(key, table, rid, row, naming, keyed)
                                   for (key, table, rid), (_, row) in zip(keys, entries, strict=True)])
 
 

@@ -78,7 +78,12 @@ def _order(stamp: Stamp | None) -> tuple[Any, ...]:
     return (-1, "", -1, "") if stamp is None else stamp
 
 
+_PLAIN = (str, int, type(None))  # two values of one of these types (not bool, not float) encode alike when equal
+
+
 def _same(a: Any, b: Any) -> bool:
+    if type(a) is type(b) and type(a) in _PLAIN:  # the same answer as below, without encoding them
+        return bool(a == b) or (type(a) is int and float(a) == float(b))
     return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str) or (
         isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool) and float(a) == float(b)
     )
@@ -196,12 +201,12 @@ def merge(table: str, held: Row, incoming: Row, who: Parties, judge: Judge,
     row.update(values)
     row["vv"] = dump(vv)
     row["stamps"] = dump(new_stamps)
-    digest = content_hash(row)
-    if digest == content_hash(held):
+    digest = content_hash(row, vv=vv, stamps=new_stamps)
+    if digest == content_hash(held, vv=h.vv, stamps=h.stamps):
         # the hash holds the vector: the merged one (at least the incoming one everywhere) equals the held one,
         # so the held version had seen every write of the incoming one
         return Merged(None, "stale", events)
-    if digest == content_hash(incoming):
+    if digest == content_hash(incoming, vv=n.vv, stamps=n.stamps):
         return Merged(dict(incoming), "updated", events)
     # a version made of both: its bookkeeping depends only on what it holds (the same wherever it is made)
     last = max((s for s in stamps.values() if s is not None), key=_order, default=creation)

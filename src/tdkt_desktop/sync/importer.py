@@ -136,8 +136,29 @@ class _Context:
         self.relinks = relinks(store)
         self.owners: dict[tuple[str, str], str | None] = {}
         self.waiting: set[tuple[str, str]] | None = None  # (table, id) with a version in sync_held_rows
+        self._parties: dict[tuple[Any, ...], Parties] = {}
+        self._parties_tree: tuple[Any, ...] = ()
 
-    def drop_overtaken(self, table: str, row: Row) -> None:
+    def parties(self, table: str, row: Row) -> Parties:
+        """:func:`~tdkt_desktop.store.authority.parties` of a record, remembered by what it depends on: the table,
+        the record's owner, title and year, and the unit tree (which only grows — :meth:`UnitTree.add` adds a unit
+        or the level of one, never changes what it holds —, so its size tells whether it changed; it is replaced
+        whole when a bundle fails)."""
+        tree = (self.tree, len(self.tree.parent), len(self.tree.level))
+        if tree != self._parties_tree:
+            self._parties.clear()
+            self._parties_tree = tree
+        title, year = row.get("title_code"), row.get("year")
+        key = (table, row.get("owner_unit"), type(title), title, type(year), year)  # 1 and True are equal keys
+        try:
+            who = self._parties.get(key)
+        except TypeError:  # a value no key can hold (a list in a tampered row): judged as it is
+            return parties(self.tree, table, row)
+        if who is None:
+            who = self._parties[key] = parties(self.tree, table, row)
+        return who
+
+    def drop_overtaken(self, table: str, row: Row, vv: dict[str, int]) -> None:
         """Versions of this record waiting for a record that the version being applied has seen (an earlier
         edit, since corrected) are overtaken: they leave the waiting list instead of waiting for ever."""
         if self.waiting is None:
@@ -146,7 +167,6 @@ class _Context:
         key = (table, str(row["id"]))
         if key not in self.waiting:
             return
-        vv = parse_vv(row.get("vv"))
         left = 0
         for entry_id, row_json in self.store.db.execute(
                 "SELECT id, row_json FROM sync_held_rows WHERE table_name = ? AND record_id = ?", list(key)).fetchall():
@@ -445,15 +465,15 @@ def _apply_row(ctx: _Context, job: _Job, writer: RowWriter, table: str, row: Row
     store = ctx.store
     acc = job.acceptance
     rid = str(row.get("id"))
-    problem = _row_problem(row)
-    if problem is not None:
-        _refuse(ctx, job, table, row, "malformed", problem)
+    try:
+        vv, stamps = _read_row(row)
+    except _Malformed as exc:
+        _refuse(ctx, job, table, row, "malformed", str(exc))
         return
     job.clear_outcome(store, table, rid)
     refusal = _owner_change(held, row) if held is not None and held["owner_unit"] != row["owner_unit"] else None
     if refusal is None:
         refusal = acc.accept_unit_row(row) if table == "units" else acc.row_refusal(table, row)
-    stamps = parse_stamps(row["stamps"])
     if refusal is None:
         refusal = acc.writer_refusal(stamps)
     if refusal is not None:
@@ -480,8 +500,8 @@ def _apply_row(ctx: _Context, job: _Job, writer: RowWriter, table: str, row: Row
             if refusal is not None:
                 _refuse(ctx, job, table, row, refusal.code, refusal.reason)
                 return
-    ctx.drop_overtaken(table, row)
-    who = parties(ctx.tree, table, held or row)
+    ctx.drop_overtaken(table, row, vv)
+    who = ctx.parties(table, held or row)
     if held is None:
         if not _all_written_by_writers(table, who, stamps):
             _judge_new_row_fields(ctx, job, writer, table, row, stamps, who)
@@ -598,28 +618,38 @@ def _columns(store: Store, table: str, cache: dict[str, set[str]]) -> set[str]:
     return cache[table]
 
 
-def _row_problem(row: Row) -> str | None:
-    for name in ("id", "owner_unit", "origin_install", "rev", "created_at", "updated_at"):
-        if not isinstance(row.get(name), str) or not row.get(name):
-            return f"thiếu hoặc sai trường {name}"
+_TEXT_FIELDS = ("id", "owner_unit", "origin_install", "rev", "created_at", "updated_at")
+
+
+class _Malformed(Exception):
+    """A received row that cannot be applied as it is (its reason, for the sender)."""
+
+
+def _read_row(row: Row) -> tuple[dict[str, int], dict[str, list[Any]]]:
+    """The row's version vector and stamps, read once (and checked, its revision name computed again from them),
+    or :class:`_Malformed` with the reason."""
+    for name in _TEXT_FIELDS:
+        value = row.get(name)
+        if not value or not isinstance(value, str):
+            raise _Malformed(f"thiếu hoặc sai trường {name}")
     gen, clock = row.get("gen"), row.get("clock")
     if not isinstance(gen, int) or not isinstance(clock, int) or gen < 1 or clock < 0:
-        return "số thế hệ/bộ đếm của bản ghi không hợp lệ"
+        raise _Malformed("số thế hệ/bộ đếm của bản ghi không hợp lệ")
     if row.get("deleted") not in (0, 1):
-        return "cờ xóa không hợp lệ"
+        raise _Malformed("cờ xóa không hợp lệ")
     if row.get("base_rev") is not None and not isinstance(row.get("base_rev"), str):
-        return "phiên bản gốc (base_rev) không hợp lệ"
+        raise _Malformed("phiên bản gốc (base_rev) không hợp lệ")
     try:
         vv, stamps = parse_vv(row.get("vv")), parse_stamps(row.get("stamps"))
     except (json.JSONDecodeError, TypeError):
-        return "dấu phiên bản (vv, stamps) không đọc được"
+        raise _Malformed("dấu phiên bản (vv, stamps) không đọc được") from None
     if not valid_vv(vv) or not valid_stamps(stamps):
-        return "dấu phiên bản (vv, stamps) không hợp lệ"
+        raise _Malformed("dấu phiên bản (vv, stamps) không hợp lệ")
     if int(vv.get(row["origin_install"], -1)) < clock:
-        return "dấu phiên bản không chứa lần ghi cuối của bản ghi"
-    if row["rev"] != rev_of({**row, "vv": vv, "stamps": stamps}):  # the stamps read once
-        return "số hiệu phiên bản (rev) không khớp với nội dung bản ghi"
-    return None
+        raise _Malformed("dấu phiên bản không chứa lần ghi cuối của bản ghi")
+    if row["rev"] != rev_of(row, vv=vv, stamps=stamps):
+        raise _Malformed("số hiệu phiên bản (rev) không khớp với nội dung bản ghi")
+    return vv, stamps
 
 
 def _fetch(store: Store, table: str, ids: list[str]) -> dict[str, Row]:

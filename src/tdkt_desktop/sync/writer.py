@@ -13,6 +13,8 @@ from tdkt_desktop.store.revisions import LOCAL_FIELDS
 
 Row = dict[str, Any]
 _AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # one encoder for every entry
+_COLUMN = _sortkeys.COLUMN
+_LOCAL = frozenset(LOCAL_FIELDS)
 
 
 class RowWriter:
@@ -45,25 +47,26 @@ class RowWriter:
         stored = dict(row)
         stored["local_seq"] = self.seq
         stored["local_from"] = source
-        stored[_sortkeys.COLUMN] = _sortkeys.key_of(table, row)
-        self._ids.add(str(row["id"]))
+        stored[_COLUMN] = _sortkeys.key_of(table, row)  # computed once: the search entry below takes it from here
+        rid = row["id"]
+        self._ids.add(str(rid))
         cols = tuple(stored)
-        key = (table, cols)
-        sql = self._sql.get(key)
+        sql = self._sql.get((table, cols))
         if sql is None:
             names = ", ".join(f'"{c}"' for c in cols)
             marks = ", ".join("?" for _ in cols)
             sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
-            sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}'
-            self._sql[key] = sql
-        self._rows.setdefault(sql, []).append([stored[c] for c in cols])
+            sql = self._sql[(table, cols)] = (
+                f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}')
+        self._rows.setdefault(sql, []).append(list(stored.values()))  # in the order of ``cols``
         changed_before = None
         if before is not None:
-            changed_before = {k: before.get(k) for k in stored if before.get(k) != stored.get(k) and k not in LOCAL_FIELDS}
-        after = {k: v for k, v in row.items() if k not in LOCAL_FIELDS}
+            changed_before = {k: before.get(k) for k in stored if before.get(k) != stored.get(k) and k not in _LOCAL}
+        # the row after: as received (a received row holds no local column), or without the held row's local ones
+        after = row if _LOCAL.isdisjoint(row) else {k: v for k, v in row.items() if k not in _LOCAL}
         self._audit.append((
-            self.at, self.operator, self.install, table, row["id"], action,
-            _AUDIT_JSON(changed_before) if changed_before is not None else None,
+            self.at, self.operator, self.install, table, rid, action,
+            None if changed_before is None else _AUDIT_JSON(changed_before),
             _AUDIT_JSON(after),
         ))
         if table in _search.SEARCHABLE:
@@ -88,10 +91,10 @@ class RowWriter:
             )
             self._audit.clear()
         if self._search_new:
-            _search.index_new_rows(self.store.db, self._search_new, naming_of(self.store))
+            _search.index_new_rows(self.store.db, self._search_new, naming_of(self.store), keyed=True)
             self._search_new.clear()
         if self._search_update:
-            _search.index_rows(self.store.db, self._search_update, naming_of(self.store))
+            _search.index_rows(self.store.db, self._search_update, naming_of(self.store), keyed=True)
             self._search_update.clear()
         self._pending = 0
         self._ids.clear()
