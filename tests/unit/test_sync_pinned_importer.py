@@ -651,6 +651,30 @@ def test_a_status_written_at_both_places_is_the_offices_at_the_ward(both_edited)
     assert strip(prov.get("nominations", nom["id"])) == strip(c1.get("nominations", nom["id"]))
 
 
+def test_a_version_received_again_is_unchanged_after_the_same_checks(pc):
+    """A received version the same as the one held (one revision) is left as it is without the row held being
+    read whole; what is checked before still is, against the row held: here its owner, changed behind the
+    application's back, refuses the row, and a new row of the same bundle referring to that record is judged
+    by the owner held."""
+    prov, c1, tmp = pc
+    moved, kept = person(c1, "Lý Thị Mai"), person(c1, "Trần Văn An")
+    import_bundles(prov, [plain(c1, PROVINCE, tmp)])
+    with prov.atomic():
+        prov.db.execute("UPDATE people SET owner_unit = ? WHERE id = ?", [COMMUNES[1], moved["id"]])
+    before = canonical_dump(prov)
+    nom = nomination(c1, moved)
+    path = plain(c1, PROVINCE, tmp)
+    rewrite(path, c1, {"people": [strip(moved), strip(kept)], "nominations": [strip(nom)]})
+    report = import_bundles(prov, [path])
+    (b,) = report.bundles
+    reason = f"bản ghi ở đây thuộc đơn vị {COMMUNES[1]}, gói không được đổi sang {C1}"
+    ref = f"trường “Mã đối tượng” trỏ tới bản ghi của đơn vị {COMMUNES[1]}, không thuộc phạm vi của {C1}"
+    assert b.rejected == [{"table": "people", "id": moved["id"], "reason": reason, "code": "owner_change"},
+                          {"table": "nominations", "id": nom["id"], "reason": ref, "code": "forged_ref"}]
+    assert b.counts == {"people": counts(unchanged=1, rejected=1), "nominations": counts(rejected=1)}
+    assert canonical_dump(prov) == before
+
+
 def test_a_refused_field_reported_once_is_cleared_when_a_good_version_arrives(pc):
     prov, c1, tmp = pc
     who = person(c1, "Lý Thị Mai")

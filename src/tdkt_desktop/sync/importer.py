@@ -379,7 +379,9 @@ def _import_one(ctx: _Context, raw: RawBundle, br: BundleReport, writer: RowWrit
             continue
         columns = block["columns"]
         rows = [dict(zip(columns, values, strict=True)) for values in block["rows"]]
-        held = _fetch(store, table, [r["id"] for r in rows if isinstance(r.get("id"), str)])
+        held = _fetch(store, table, rows)
+        # the owners of the records held, for the rows referring to them (a received row never changes one)
+        ctx.owners.update(((table, rid), h["owner_unit"]) for rid, h in held.items())
         for row in rows:
             _apply_row(ctx, job, writer, table, row, held.get(str(row.get("id"))))
     # rows that came before a record they refer to, in this same bundle: now that it is here
@@ -501,6 +503,9 @@ def _apply_row(ctx: _Context, job: _Job, writer: RowWriter, table: str, row: Row
                 _refuse(ctx, job, table, row, refusal.code, refusal.reason)
                 return
     ctx.drop_overtaken(table, row, vv)
+    if held is not None and held["rev"] == row["rev"]:  # the version held: nothing to merge (see _fetch)
+        job.report.count(table, "unchanged")
+        return
     who = ctx.parties(table, held or row)
     if held is None:
         if not _all_written_by_writers(table, who, stamps):
@@ -652,10 +657,25 @@ def _read_row(row: Row) -> tuple[dict[str, int], dict[str, list[Any]]]:
     return vv, stamps
 
 
-def _fetch(store: Store, table: str, ids: list[str]) -> dict[str, Row]:
+def _fetch(store: Store, table: str, rows: list[Row]) -> dict[str, Row]:
+    """The versions held here of received rows, by id: whole where the revision differs from the one received;
+    where it is the same, only the id, revision and owner — the version held is left as it is ("unchanged",
+    see :func:`_apply_row`), after the checks that need nothing else of it (a changed owner is refused)."""
+    revs = {r["id"]: r.get("rev") for r in rows if isinstance(r.get("id"), str)}
+    ids = list(revs)
     out: dict[str, Row] = {}
+    differ: list[str] = []
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i : i + _CHUNK]
+        marks = ",".join("?" for _ in chunk)
+        for rid, rev, owner in store.db.execute(
+                f"SELECT id, rev, owner_unit FROM {table} WHERE id IN ({marks})", chunk).fetchall():
+            if rev == revs[rid]:
+                out[rid] = {"id": rid, "rev": rev, "owner_unit": owner}
+            else:
+                differ.append(rid)
+    for i in range(0, len(differ), _CHUNK):
+        chunk = differ[i : i + _CHUNK]
         marks = ",".join("?" for _ in chunk)
         for row in store.db.query(f"SELECT * FROM {table} WHERE id IN ({marks})", chunk):
             out[row["id"]] = row
