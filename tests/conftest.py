@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -84,8 +85,9 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_store(db_path: Path, demo_template: Path):
     """A fresh copy of the demo database (the same content as ``store`` plus ``build_demo``)."""
     from tdkt_desktop.store import open_store
+    from tests.server_engine import copy_database
 
-    shutil.copyfile(demo_template, db_path)
+    copy_database(demo_template, db_path)
     s = open_store(db_path, operator="Người kiểm thử")
     yield s
     s.close()
@@ -111,6 +113,33 @@ def pg_url(pg_server) -> Iterator[str]:
     name = pg_server.create_database()
     yield pg_server.url(name)
     pg_server.drop_database(name)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _server_engine_session(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Under TDKT_TEST_ENGINE=postgresql, every database a test opens by path is on the session's server
+    (tests/server_engine.py)."""
+    from tests import server_engine
+
+    if not server_engine.server_engine():
+        yield None
+        return
+    from tdkt_desktop.store import db
+
+    yield from server_engine.install(request.getfixturevalue("pg_server"), db.open_store)
+
+
+@pytest.fixture(autouse=True)
+def _server_engine(request: pytest.FixtureRequest, _server_engine_session: Any) -> Iterator[None]:
+    """A test's own server databases are dropped at its end; tests marked ``sqlite_only`` are skipped there."""
+    if _server_engine_session is None:
+        yield
+        return
+    if request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("SQLite only: what this test checks belongs to a database file")
+    mark = len(_server_engine_session.made)
+    yield
+    _server_engine_session.drop_since(mark)
 
 
 def seed_text(name_prefix: str) -> str:

@@ -74,7 +74,7 @@ def find_bindir() -> Path:
 
 def require_psycopg() -> None:
     if importlib.util.find_spec("psycopg") is None:
-        raise PostgresUnavailable("the psycopg 3 driver is not installed: pip install -e '.[server]' "
+        raise PostgresUnavailable("the psycopg 3 driver is not installed: pip install -e . "
                                   "(scripts/test.sh does)")
 
 

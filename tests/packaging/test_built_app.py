@@ -56,3 +56,23 @@ def test_smoke_test_passes(tmp_path):
     )
     print(proc.stdout)
     assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-3000:]
+
+
+def test_the_built_program_works_on_an_offices_server_database(pg_url, tmp_path):
+    """The frozen program carries the server engine (driver, libpq, the SQL translator's dialects)."""
+    exe = app_dir() / ("tdkt.exe" if sys.platform == "win32" else "tdkt")
+    env = dict(os.environ, HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), TDKT_LOG_DIR=str(tmp_path / "logs"))
+
+    def tdkt(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(exe), *args], capture_output=True, text=True, encoding="utf-8", env=env,
+                              timeout=300)
+
+    init = tdkt("server", "init", pg_url, "--unit", "92", "--admin-name", "Nguyễn Văn An")
+    assert init.returncode == 0, init.stdout + init.stderr
+    person = tmp_path / "nguoi.json"
+    person.write_text('{"full_name": "Trần Thị Bình"}', encoding="utf-8")
+    added = tdkt("--db", pg_url, "records", "add", "people", "--file", str(person))
+    assert added.returncode == 0, added.stdout + added.stderr
+    found = tdkt("records", "list", "people", "--search", "tran thi binh", "--db", pg_url)
+    assert found.returncode == 0 and "Trần Thị Bình" in found.stdout, found.stdout + found.stderr

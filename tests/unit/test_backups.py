@@ -26,6 +26,8 @@ from tdkt_desktop.sync import import_bundles
 
 from .test_sync_helpers import COMMUNES, PROVINCE, make_node, pair, person, send
 
+pytestmark = pytest.mark.sqlite_only  # backups and restores are of a SQLite file (a server: pg_dump)
+
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
     code = main(list(argv))

@@ -20,6 +20,8 @@ sys.path.insert(0, str(BENCH))
 import common  # noqa: E402
 import run_all  # noqa: E402
 
+pytestmark = pytest.mark.sqlite_only  # the benchmarks measure their own databases, once is enough
+
 KEYS = {"name", "figure_ms", "baseline_ms", "ratio", "goal", "met", "unit"}
 
 

@@ -87,6 +87,7 @@ def test_demo_covers_every_comparator_and_two_periods(demo_store):
     assert demo_store.rows("votes")
 
 
+@pytest.mark.sqlite_only  # tdkt check reads the file itself
 def test_check_reports_schema_and_integrity(capsys, db_path):
     run(capsys, "init", "--db", str(db_path), "--unit", "31147")
     code, out, _ = run(capsys, "check", "--db", str(db_path), "--json")

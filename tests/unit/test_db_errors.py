@@ -105,6 +105,7 @@ def _scenario(prefix: list[str], case: str, folder: Path) -> dict[str, dict[str,
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # the file's disk and folder
 def test_a_full_disk_says_so_and_keeps_what_was_saved(tmp_path):
     folder = tmp_path / "o-day"
     folder.mkdir()
@@ -122,6 +123,7 @@ def test_a_full_disk_says_so_and_keeps_what_was_saved(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # the file's disk and folder
 def test_a_read_only_disk_can_be_read_and_says_why_it_cannot_be_written(tmp_path):
     folder = tmp_path / "usb"
     folder.mkdir()
@@ -137,6 +139,7 @@ def test_a_read_only_disk_can_be_read_and_says_why_it_cannot_be_written(tmp_path
 
 @pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.sqlite_only  # the file's disk and folder
 def test_a_folder_this_account_may_not_write(tmp_path):
     from tdkt_desktop.store import open_store
     from tdkt_desktop.store.installation import init_unit

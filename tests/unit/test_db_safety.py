@@ -22,6 +22,8 @@ from tdkt_desktop.store.db import check_integrity
 from tdkt_desktop.store.errors import DatabaseLocked, NotADatabase
 from tdkt_desktop.store.installation import init_unit
 
+pytestmark = pytest.mark.sqlite_only  # the file, its locks and its permissions (a server: test_store_server.py)
+
 CLI = [sys.executable, "-m", "tdkt_desktop"]
 
 # A long-lived program with its store open (the application's window), whose background jobs open and close

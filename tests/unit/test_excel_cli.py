@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from tdkt_desktop.cli import EXIT_REFUSED, EXIT_USAGE, main
+from tests.server_engine import copy_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "excel"
 
@@ -30,7 +30,7 @@ def demo_template(tmp_path_factory):
 @pytest.fixture
 def db(demo_template, tmp_path):
     path = tmp_path / "tdkt.sqlite"
-    shutil.copy(demo_template, path)
+    copy_database(demo_template, path)
     return str(path)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from tdkt_desktop.excel import legacy
 from tdkt_desktop.excel.errors import ExcelError, ImportRefused, MappingNeeded
 from tdkt_desktop.excel.export import export_view
 from tdkt_desktop.excel.importer import apply_import, parse_mapping, preview_import, resolve_title
+from tests.server_engine import copy_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "excel"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
@@ -42,7 +42,7 @@ def demo_db(demo_template, tmp_path):
     from tdkt_desktop.store import open_store
 
     path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_template, path)
+    copy_database(demo_template, path)
     s = open_store(path, operator="Người kiểm thử")
     yield s
     s.close()

@@ -88,6 +88,7 @@ def _legacy(db: Path) -> tuple[str, str]:
     return sign, box
 
 
+@pytest.mark.sqlite_only  # backups of a SQLite file
 def test_an_old_database_moves_its_keys_out_on_first_open_and_its_old_backups_are_cleaned(tmp_path):
     db = tmp_path / "cu.sqlite"
     with open_store(db) as s:
@@ -117,6 +118,7 @@ def test_an_old_database_moves_its_keys_out_on_first_open_and_its_old_backups_ar
     assert backups.verify_backup(old_backup).unit_code == WARD  # the old backup is still a good backup
 
 
+@pytest.mark.sqlite_only  # backups of a SQLite file
 def test_a_backup_of_an_old_database_carries_no_key(tmp_path):
     db = tmp_path / "cu.sqlite"
     with open_store(db) as s:
@@ -273,6 +275,7 @@ def test_lost_key_file_says_what_to_do_and_new_keys_need_a_new_enrolment(net, tm
     assert import_bundles(prov, [send(ward, prov, tmp_path)]).bundles[0].status == "held"
 
 
+@pytest.mark.sqlite_only  # backups of a SQLite file
 def test_forged_decision_from_a_backup_file_is_not_accepted(net, tmp_path, capsys, monkeypatch):
     """The attack of issue 10: from one backup file of the province, a decision of 50,000,000 đ was signed and a
     ward accepted it with exit 0. Now the backup holds no key: it cannot sign; with keys of its own the bundle is

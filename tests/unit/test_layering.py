@@ -106,8 +106,10 @@ def test_the_gui_holds_no_sql_and_opens_no_transaction():
     assert found == []
 
 
-# What the GUI thread may ask its own store: a record by id, this installation's unit, a unit by its code.
-READER_USES = re.compile(r"\breader\.(get|require|unit_code|self_unit|unit_by_code|operator|close|schema_version)\b")
+# What the GUI thread may ask its own store: a record by id, this installation's unit, a unit by its code; and what it
+# holds in memory (on a server database: that it is one, and the officer signed in).
+READER_USES = re.compile(
+    r"\breader\.(get|require|unit_code|self_unit|unit_by_code|operator|close|schema_version|on_server|account)\b")
 
 
 def test_the_gui_thread_reads_only_by_key():

@@ -20,6 +20,7 @@ from tdkt_desktop.printing.templates import template_for
 from tdkt_desktop.store import office, open_store
 from tdkt_desktop.store.cancellations import cancel_awards
 from tdkt_desktop.store.nominations import submit
+from tests.server_engine import copy_database
 from tests.unit.test_print_every_document import PLACEHOLDERS, _pdf_flow, _signature_not_alone
 from tests.unit.test_printing_layout import MM, Word, words
 
@@ -65,7 +66,7 @@ def _record(store: Any, template: str, giay_khen: str) -> str:
 def edge(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("edge")
     db = folder / "demo.sqlite"
-    shutil.copyfile(demo_template, db)
+    copy_database(demo_template, db)
     printed: dict[str, dict[str, Path]] = {}
     contexts: dict[str, dict[str, Any]] = {}
     with open_store(db) as store:
@@ -195,7 +196,7 @@ def two_hundred(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -
     """A decision of 200 Lao động tiên tiến, issued through the store as an office does, printed with its list."""
     folder = tmp_path_factory.mktemp("two-hundred")
     db = folder / "demo.sqlite"
-    shutil.copyfile(demo_template, db)
+    copy_database(demo_template, db)
     with open_store(db) as store:
         unit = store.unit_code
         ids = []
@@ -252,7 +253,7 @@ def test_no_signer_declared(demo_template: Path, tmp_path: Path) -> None:
     is written or numbered; the papers that carry their own signer (a decision's, a meeting's chair and
     secretary) still print with that signer."""
     db = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_template, db)
+    copy_database(demo_template, db)
     with open_store(db) as store:
         deputy = store.rows("officials", order_by="sort_order")[1]
         giay_khen = _giay_khen_decision(store, deputy)

@@ -14,6 +14,7 @@ import pytest
 from tdkt_desktop.printing import records
 from tdkt_desktop.printing.templates import template_for
 from tdkt_desktop.store import open_store
+from tests.server_engine import copy_database
 from tests.unit.test_printing_layout import MM, words
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -50,7 +51,7 @@ def printed(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> di
 
     folder = tmp_path_factory.mktemp("every")
     db = folder / "demo.sqlite"
-    shutil.copyfile(demo_template, db)
+    copy_database(demo_template, db)
     out: dict[str, dict[str, Path]] = {}
     with open_store(db) as store:
         awardee = store.rows("decision_awardees", order_by="so_vang")[-1]

@@ -141,6 +141,7 @@ def _plan(store: Store, query: ListQuery) -> str:
 
 
 @pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.sqlite_only  # SQLite's query plans
 def test_list_queries_read_their_order_from_an_index(store: Store, descending: bool) -> None:
     queries = [ListQuery(t, sort_field=f, sort_kind=k, descending=descending) for t, (f, k) in sortkeys.SORT_KEYS.items()]
     queries.append(ListQuery("nominations", sort_field="year", sort_kind="sql", descending=descending))

@@ -11,6 +11,7 @@ from tdkt_desktop.store.migrations import known_migration_names, schema_version
 FIXTURE_V1 = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.sqlite"
 
 
+@pytest.mark.sqlite_only
 def test_new_database_is_built_by_the_chain_with_durable_pragmas(db_path):
     with open_store(db_path) as s:
         assert s.schema_version() == schema_version() == len(known_migration_names())
@@ -25,6 +26,7 @@ def test_new_database_is_built_by_the_chain_with_durable_pragmas(db_path):
     assert not (db_path.parent / "backups").exists()
 
 
+@pytest.mark.sqlite_only
 def test_upgrade_from_kept_schema_v1_fixture_backs_up_first_and_keeps_data(tmp_path):
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURE_V1, path)
@@ -48,6 +50,7 @@ def test_upgrade_from_kept_schema_v1_fixture_backs_up_first_and_keeps_data(tmp_p
         assert raw.execute("SELECT full_name FROM people").fetchone()[0] == "Đặng Thị Kim Đào"
 
 
+@pytest.mark.sqlite_only
 def test_database_from_newer_version_is_refused_untouched(db_path):
     with open_store(db_path):
         pass
@@ -61,6 +64,7 @@ def test_database_from_newer_version_is_refused_untouched(db_path):
     assert db_path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_not_a_database_is_refused_with_a_clear_message(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_text("đây không phải cơ sở dữ liệu", encoding="utf-8")
@@ -163,6 +167,7 @@ def test_a_failed_transaction_leaves_nothing_behind(store):
     assert store.search("se khong con") == []
 
 
+@pytest.mark.sqlite_only
 def test_full_disk_gives_a_clear_message_and_keeps_what_was_saved(store):
     kept = store.insert("people", {"full_name": "Trần Văn Bình"})
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
@@ -185,11 +190,15 @@ def test_search_index_follows_updates_through_its_keys(store):
     keys = store.db.execute("SELECT COUNT(*) FROM search_keys").fetchone()[0]
     fts = store.db.execute("SELECT COUNT(*) FROM search_index").fetchone()[0]
     assert keys == fts == 1
+    store.delete("people", p["id"])
+    assert store.db.execute("SELECT COUNT(*) FROM search_keys").fetchone()[0] == 0
+
+
+@pytest.mark.sqlite_only
+def test_search_keys_are_read_by_index(store):
     plan = " ".join(r[-1] for r in store.db.execute(
         "EXPLAIN QUERY PLAN SELECT id FROM search_keys WHERE kind = 'people' AND record_id = 'x'").fetchall())
     assert "USING" in plan and "INDEX" in plan.upper()  # an indexed lookup, not a scan
-    store.delete("people", p["id"])
-    assert store.db.execute("SELECT COUNT(*) FROM search_keys").fetchone()[0] == 0
 
 
 def test_search_index_is_rebuilt_when_its_version_changes(db_path):
@@ -208,6 +217,7 @@ def _schema(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
         "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'")}
 
 
+@pytest.mark.sqlite_only
 def test_the_first_migration_is_frozen_it_still_builds_the_kept_v1_schema(tmp_path):
     """m001 must build exactly what the first release built: the kept fixture's schema."""
     import sqlite_utils
@@ -222,6 +232,7 @@ def test_the_first_migration_is_frozen_it_still_builds_the_kept_v1_schema(tmp_pa
     db.close()
 
 
+@pytest.mark.sqlite_only
 def test_synced_tables_are_exactly_the_tables_with_sync_columns(db_path):
     """A migration that adds a synced table must list it in SYNCED_TABLES (export, merge and search use it)."""
     from tdkt_desktop.store.db import SYNC_FIELDS

@@ -119,6 +119,7 @@ def test_sync_commands_parse_with_db_before_or_after(dbs, capsys):
     assert "Mã thoát" in help_text
 
 
+@pytest.mark.sqlite_only  # what is refused is the database file itself
 def test_the_database_file_is_never_read_or_written_as_a_bundle(dbs, tmp_path, capsys, monkeypatch):
     """``bundle import`` given the database itself (or its -wal) refuses it without opening it outside SQLite
     (closing a descriptor of the file would drop the process's locks on it); ``bundle export --out`` or

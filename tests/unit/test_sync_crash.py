@@ -42,6 +42,7 @@ def _run(db: Path, folder: Path) -> subprocess.Popen[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # a program killed on the file (the server: test_store_server.py)
 def test_killing_the_import_never_corrupts(tmp_path):
     prov = make_node(tmp_path, PROVINCE)
     folder = tmp_path / "inbox"

@@ -16,6 +16,7 @@ from tdkt_desktop.store.revisions import LOCAL_FIELDS, dump, parse_stamps, parse
 from tdkt_desktop.sync import bundle as _bundle
 from tdkt_desktop.sync import enroll, export_bundle, export_enrolment, read_enrolment
 from tdkt_desktop.sync import keys as _keys
+from tests.server_engine import copy_database
 
 PROVINCE = "92"
 COMMUNES = ("31147", "31150", "31153")
@@ -50,7 +51,7 @@ def make_node(tmp: Path, code: str, *, name: str | None = None) -> Store:
 
 def copy_installation(src: Path, dst: Path) -> None:
     """A copy of a closed installation: its database and the key file beside it."""
-    shutil.copy(src, dst)
+    copy_database(src, dst)
     shutil.copy(key_file_path(src), key_file_path(dst))
 
 

@@ -105,6 +105,7 @@ print(json.dumps(out))
 """
 
 
+@pytest.mark.sqlite_only  # a separate process opens the file
 def test_hostile_two_megabyte_files_cost_little_memory(tmp_path):
     prov, c1 = make_node(tmp_path, PROVINCE), make_node(tmp_path, COMMUNES[0])
     stranger = make_node(tmp_path, COMMUNES[1])  # never enrolled at the province
@@ -250,6 +251,7 @@ def test_held_bundle_merges_after_enrolment_and_leaves_the_folder(tmp_path):
     c1.close()
 
 
+@pytest.mark.sqlite_only  # a kept SQLite file of schema 4
 def test_held_blobs_of_an_older_database_move_to_the_folder(tmp_path):
     import sqlite3
 

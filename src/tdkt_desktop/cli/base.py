@@ -24,6 +24,7 @@ from tdkt_desktop.core.exit_codes import EXIT_REFUSED as EXIT_REFUSED
 from tdkt_desktop.core.exit_codes import EXIT_USAGE as EXIT_USAGE
 from tdkt_desktop.store import Store, backups, default_db_path, open_store
 from tdkt_desktop.store.keyfile import KeysLocked, key_file_path
+from tdkt_desktop.store.server_address import is_server_address, shown
 from tdkt_desktop.sync import keys_locked, unlock_keys
 
 DB_HELP = "tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng); ghi trước hoặc sau tên lệnh đều được"
@@ -147,16 +148,30 @@ def subcommands(parser: argparse.ArgumentParser, *, dest: str, required: bool = 
     return parser.add_subparsers(dest=dest, metavar="LỆNH", required=required, parser_class=Parser)
 
 
-def db_path_of(args: argparse.Namespace) -> Path:
+def db_target(args: argparse.Namespace) -> str | Path:
+    """The database ``--db`` names: a file, or an office's server database (``postgresql://…``)."""
     given = getattr(args, "db", None)
+    if given and is_server_address(given):
+        return str(given)
     return Path(given) if given else default_db_path()
+
+
+def db_path_of(args: argparse.Namespace) -> Path:
+    """The database file ``--db`` names, for the commands that work on the file itself (check, backup, restore)."""
+    target = db_target(args)
+    if isinstance(target, str):
+        raise CliError(
+            f"Lệnh này dùng cho tệp cơ sở dữ liệu trên máy này, không dùng cho cơ sở dữ liệu máy chủ {shown(target)}. "
+            "Cơ sở dữ liệu máy chủ do quản trị viên sao lưu và kiểm tra bằng công cụ của PostgreSQL (pg_dump, "
+            "pg_restore): xem docs/office-server.md.")
+    return target
 
 
 def open_existing(args: argparse.Namespace, *, daily_backup: bool = True) -> Store:
     """The database named by ``--db`` (it must exist already). The first command of a day makes the day's
     automatic backup first (a failure is a warning: the command still runs)."""
-    store = open_store(db_path_of(args), create=False)
-    if daily_backup and not store.read_only:
+    store = open_store(db_target(args), create=False)
+    if daily_backup and not store.read_only and not store.on_server:
         try:
             backups.daily_backup(store.path)
         except UserError as exc:
@@ -166,7 +181,7 @@ def open_existing(args: argparse.Namespace, *, daily_backup: bool = True) -> Sto
 
 def open_or_create(args: argparse.Namespace) -> Store:
     """The database named by ``--db``, created when it does not exist yet."""
-    return open_store(db_path_of(args))
+    return open_store(db_target(args))
 
 
 def confirm(args: argparse.Namespace, what: str) -> None:

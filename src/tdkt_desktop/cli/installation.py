@@ -12,7 +12,7 @@ from typing import Any
 from tdkt_desktop.cli.base import (
     EXIT_OK,
     CliError,
-    db_path_of,
+    db_target,
     open_existing,
     open_or_create,
     print_json,
@@ -51,7 +51,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def _own_unit(args: argparse.Namespace) -> str | None:
     """The unit of an existing database (its own province's units are listed first); never creates one."""
-    if not db_path_of(args).exists():
+    target = db_target(args)
+    if isinstance(target, Path) and not target.exists():
         return None
     try:
         with open_existing(args, daily_backup=False) as store:
@@ -114,11 +115,16 @@ def ensure_demo_database(path: Path) -> bool:
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    path = db_path_of(args)
+    """The application, on ``--db`` when given, else on the office's server database chosen in Cài đặt, else on
+    the file of this computer (a demo database is made there the first time)."""
+    given = getattr(args, "db", None)
+    path = db_target(args)
     open_path = getattr(args, "file", None)
     if open_path and not Path(open_path).is_file():
         raise CliError(f"Không tìm thấy tệp {open_path}.")
-    if not getattr(args, "no_demo", False) and ensure_demo_database(path):
+    chosen = None if given else _chosen_server()
+    if chosen is None and isinstance(path, Path) and not getattr(args, "no_demo", False) and \
+            ensure_demo_database(path):
         print(f"Đã tạo cơ sở dữ liệu mẫu: {path}")
     if not display_available():
         raise CliError(
@@ -130,9 +136,19 @@ def cmd_start(args: argparse.Namespace) -> int:
         from tdkt_desktop.gui.app import run_gui
     except ImportError as exc:
         raise CliError(f"Không nạp được giao diện (PySide6): {exc}. Hãy cài lại bằng scripts/run.sh.") from exc
+    where = path if given or chosen is None else None  # None: the server database chosen in Cài đặt
     if open_path:
-        return int(run_gui(path, open_path=Path(open_path)))
-    return int(run_gui(path))
+        return int(run_gui(where, open_path=Path(open_path)))
+    return int(run_gui(where))
+
+
+def _chosen_server() -> str | None:
+    """The office's server database chosen in Cài đặt (the application's settings), if any."""
+    try:
+        from tdkt_desktop.gui.database_choice import remembered_location
+    except ImportError:  # no PySide6: no settings either
+        return None
+    return remembered_location()
 
 
 def register(sub: Any) -> None:

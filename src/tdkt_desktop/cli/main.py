@@ -27,6 +27,7 @@ from tdkt_desktop.cli import (
     reports,
     results,
     rules,
+    server,
     signing,
     sync,
     targets,
@@ -44,7 +45,7 @@ from tdkt_desktop.logs import log_bug
 
 # Command groups in the order ``tdkt --help`` lists them.
 GROUPS = (installation, database, backup, records, nominations, office, results, registrations, targets, awards,
-          printing, signing, keys, sync, excel, reports, rules)
+          printing, signing, keys, sync, excel, reports, rules, server)
 
 DESCRIPTION = "TĐKT Desktop — thi đua, khen thưởng cho xã, phường và cơ quan cấp trên."
 EXAMPLES = """Ví dụ:

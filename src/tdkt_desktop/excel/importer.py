@@ -1404,7 +1404,8 @@ def apply_import(
     skipped: list[int] = []
     row_records: dict[int, str] = {}
     subject_of_row: dict[int, str] = {}
-    _backups.before_import(store.path, what="tệp Excel")
+    if not store.on_server:
+        _backups.before_import(store.path, what="tệp Excel")
     with store.atomic():
         if preview.value_map and preview.layout:
             # remembered for the next list of the same layout

@@ -30,6 +30,7 @@ from typing import Any
 from tdkt_desktop.core.legal import CancellationRules, cancellation_rules
 from tdkt_desktop.core.models import SubjectKind
 from tdkt_desktop.core.text import InputError, clean, format_date, parse_date
+from tdkt_desktop.store.accounts import APPROVER_WORK, require_role
 from tdkt_desktop.store.db import Row, Store, new_id
 from tdkt_desktop.store.naming import localised_title
 from tdkt_desktop.store.numbering import take_number
@@ -161,6 +162,7 @@ def cancel_awards(
     ids = list(dict.fromkeys(a for a in awardee_ids if a))
     if not ids:
         raise InputError("Chưa chọn người, tập thể nào để hủy bỏ khen thưởng.", field="Danh sách")
+    require_role(store, APPROVER_WORK, "ký quyết định hủy bỏ khen thưởng")
     text = clean(reason)
     if not text:
         raise InputError(

@@ -16,7 +16,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import platformdirs
 import sqlite_utils
@@ -57,8 +57,10 @@ from tdkt_desktop.store.migrations import (
 )
 from tdkt_desktop.store.naming import naming_of
 from tdkt_desktop.store.revisions import SYNC_FIELDS
+from tdkt_desktop.store.server_address import is_server_address, shown
 
 if TYPE_CHECKING:
+    from tdkt_desktop.store.accounts import Account
     from tdkt_desktop.store.authority import UnitTree
 
 Row = dict[str, Any]
@@ -86,6 +88,9 @@ def new_id() -> str:
 
 
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:
+    if getattr(db, "engine", "sqlite") != "sqlite":
+        names: list[str] = cast(Any, db).applied_migrations()  # a server database (store.pg)
+        return names
     return [m.name for m in migrations.applied(db)]
 
 
@@ -200,6 +205,78 @@ def _why_read_only(path: Path) -> StoreError:
     return database_error(sqlite3.OperationalError("attempt to write a readonly database"), path)
 
 
+def server_home(address: str) -> Path:
+    """The folder of this computer that holds what belongs to one server database and never goes to the server:
+    its key file (the office's private keys, kept off the shared database as they are kept off a SQLite file)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address.strip())
+    where = "_".join(p for p in (parts.hostname or "local", str(parts.port or ""), parts.path.strip("/")) if p)
+    return user_data_dir() / "servers" / "".join(c if c.isalnum() or c in "-_." else "_" for c in where)
+
+
+def _upgrade_server(server: Any, address: str, applied: int, known: int) -> None:
+    from tdkt_desktop.store import pg
+
+    try:
+        pg.upgrade_schema(server)
+    except pg.SchemaChangeUnsupported as exc:
+        raise StoreError(
+            f"Cơ sở dữ liệu {shown(address)} (lược đồ {applied}) không tự nâng cấp được lên lược đồ {known} của phiên "
+            "bản này. Hãy báo cho người hỗ trợ kỹ thuật; dữ liệu chưa bị thay đổi.") from exc
+    except sqlite3.Error as exc:
+        if "permission denied" in str(exc).lower() or "must be owner" in str(exc).lower():
+            raise StoreError(
+                f"Cơ sở dữ liệu {shown(address)} cần nâng cấp lên lược đồ {known} của phiên bản này, nhưng tài khoản "
+                "đang dùng không có quyền đổi lược đồ. Hãy nhờ quản trị viên sao lưu (pg_dump) rồi mở bằng tài khoản "
+                "quản trị một lần; dữ liệu chưa bị thay đổi.") from exc
+        raise
+
+
+def _open_server(address: str, *, create: bool, operator: str | None) -> Store:
+    """Open the store on the PostgreSQL database at ``address``; an empty database gets the chain's schema
+    (``create``)."""
+    from tdkt_desktop.store import pg
+
+    timeout = busy_timeout_s()
+    try:
+        server = pg.connect(address, timeout_s=timeout)
+    except sqlite3.Error as exc:
+        raise pg.server_error(exc, address) from exc
+    db = cast(sqlite_utils.Database, server)  # the same surface, see store.pg
+    try:
+        applied = applied_migrations(db) if server.has_schema() else []
+        known = known_migration_names()
+        if not applied:
+            if not create:
+                raise StoreError(f"Cơ sở dữ liệu {shown(address)} chưa được khởi tạo. Hãy chạy “tdkt server init”.")
+            pg.create_schema(server)
+            applied = known
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise StoreError(
+                f"Cơ sở dữ liệu {shown(address)} được tạo bởi phiên bản TĐKT Desktop mới hơn (lược đồ {len(applied)}, "
+                f"phiên bản này hiểu tới lược đồ {len(known)}). Hãy cài phiên bản mới hơn; dữ liệu chưa bị thay đổi.")
+        if applied != known[: len(applied)]:
+            raise StoreError(f"Thứ tự nâng cấp lược đồ của cơ sở dữ liệu {shown(address)} không khớp với phiên bản này.")
+        if len(applied) < len(known):
+            _upgrade_server(server, address, len(applied), len(known))
+        store = Store(db, server_home(address) / "server.db", operator=operator, address=address)
+        from tdkt_desktop.store.accounts import sign_in
+
+        sign_in(store)
+        store.ensure_installation()
+        _refresh_search_index(store)
+        _refresh_sort_keys(store)
+    except sqlite3.Error as exc:
+        server.close()
+        raise pg.server_error(exc, address) from exc
+    except BaseException:
+        server.close()
+        raise
+    return store
+
+
 def open_store(
     path: str | Path | None = None,
     *,
@@ -216,6 +293,8 @@ def open_store(
     refused with a clear message, untouched. Private keys that earlier versions kept in the database are
     moved out to the key file (:mod:`tdkt_desktop.store.keyfile`).
     """
+    if isinstance(path, str) and is_server_address(path):
+        return _open_server(path, create=create, operator=operator)
     db_path = Path(path) if path is not None else default_db_path()
     try:
         if db_path.is_dir():
@@ -335,10 +414,13 @@ def _refresh_sort_keys(store: Store) -> None:
 class Store:
     def __init__(
         self, db: sqlite_utils.Database, path: Path, *, operator: str | None = None,
-        cannot_write: StoreError | None = None,
+        cannot_write: StoreError | None = None, address: str | None = None,
     ) -> None:
         self.db = db
+        # the SQLite file; for a server database, the file name its key file is named after (see server_home)
         self.path = path
+        self.address = address  # the server database's address (postgresql://…), None for a SQLite file
+        self.account: Account | None = None  # the officer signed in to a server database (store.accounts)
         self._operator = operator
         # opened for reading only (a write-protected or full disk, no permission to write): why, for every write
         self.cannot_write = cannot_write
@@ -349,6 +431,12 @@ class Store:
 
     # ------------------------------------------------------------------ lifecycle
     @property
+    def on_server(self) -> bool:
+        """The database is an office's shared database on a PostgreSQL server, not a SQLite file: no file
+        backups here (the server's administrator backs it up with pg_dump, docs/office-server.md)."""
+        return self.address is not None
+
+    @property
     def read_only(self) -> bool:
         return self.cannot_write is not None
 
@@ -356,7 +444,8 @@ class Store:
         if not self._closed:
             self._closed = True
             self.db.close()
-            unregister_open(self.path)
+            if self.address is None:
+                unregister_open(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -381,13 +470,13 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise database_error(exc, self.path, timeout_s=busy_timeout_s()) from exc
+            raise self.error(exc) from exc
         try:
             yield self
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise database_error(exc, self.path, timeout_s=busy_timeout_s()) from exc
+            raise self.error(exc) from exc
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -397,7 +486,15 @@ class Store:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise database_error(exc, self.path, timeout_s=busy_timeout_s()) from exc
+            raise self.error(exc) from exc
+
+    def error(self, exc: sqlite3.Error) -> StoreError:
+        """The :class:`StoreError` a person is told for ``exc`` on this database (raise it ``from exc``)."""
+        if self.address is not None:
+            from tdkt_desktop.store import pg
+
+            return pg.server_error(exc, self.address)
+        return database_error(exc, self.path, timeout_s=busy_timeout_s())
 
     # ------------------------------------------------------------------ meta
     def meta(self, key: str, default: str | None = None) -> str | None:

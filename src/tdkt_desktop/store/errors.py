@@ -79,6 +79,10 @@ class DatabaseUnreachable(StoreError):
     """The file or its folder cannot be reached (missing folder, I/O error of the device)."""
 
 
+class LoginRefused(StoreError):
+    """The server database refused the login or its password (the program may ask the password)."""
+
+
 # SQLite's primary result codes (https://www.sqlite.org/rescode.html).
 _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 5, 6, 8, 10, 11, 13, 14, 26
 _IOERR_SHORT_READ = _IOERR | (2 << 8)

@@ -177,13 +177,16 @@ def settings(store: Store) -> Row:
 
 
 def save_settings(store: Store, *, operator: str, doc_prefixes: Mapping[str, str]) -> Row:
-    """Change the operator's name (written beside every later change) and the document number codes."""
+    """Change the operator's name (written beside every later change) and the document number codes. On an
+    office's server database each officer is named by their own sign-in (store.accounts): the name is not changed
+    there."""
     name = name_case(operator)
     if not name:
         raise InputError("Người sử dụng: chưa nhập họ tên (tên được ghi vào nhật ký thay đổi).", field="operator")
     with store.atomic():
-        store.set_meta("operator", name)
-        store.operator = name
+        if store.account is None:
+            store.set_meta("operator", name)
+            store.operator = name
         set_doc_prefixes(store, doc_prefixes)
     return settings(store)
 

@@ -249,7 +249,7 @@ def _body(public: dict[str, Any], secrets: dict[str, Any], sealing: tuple[bytes,
 def _save(path: Path, body: dict[str, Any]) -> None:
     data = json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
     try:
-        atomic_write(path, data, private=True)
+        atomic_write(path, data, private=True, make_parents=True)
     except FileAccessError as exc:
         raise KeyFileError(f"Không ghi được tệp khóa: {exc}") from exc
 

@@ -884,6 +884,26 @@ def m013_search_prefixes(db: sqlite_utils.Database) -> None:
     db.execute("DELETE FROM meta WHERE key = 'search_index_version'")
 
 
+@migrations(name="m014_office_accounts")
+def m014_office_accounts(db: sqlite_utils.Database) -> None:
+    """The officers of an office sharing one server database, each signing in with a login of their own
+    (docs/office-server.md): the login, the officer's name and role (``officer``, ``approver`` who signs
+    decisions, ``administrator`` who manages the officers), whether it may still be used. The audit log records
+    the login that made each change (on a server, the server itself fills it in). A SQLite file, one computer's
+    database, has no accounts: its entries name the operator only."""
+    db.execute(
+        """CREATE TABLE accounts (
+            login TEXT PRIMARY KEY,
+            full_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('officer', 'approver', 'administrator')),
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            created_by TEXT
+        )"""
+    )
+    db.execute("ALTER TABLE audit_log ADD COLUMN account TEXT")
+
+
 # New migrations go above this line, each with the next number. ------------------------------
 
 

@@ -167,7 +167,7 @@ def _insert(
         number_params = [int(number)]
     sql = (
         "INSERT INTO doc_register (unit_code, doc_type, year, number, code, issued_on, record_table, record_id, "
-        "subject, issued_at) SELECT ?, ?, ?, n, printf('%02d/%s', n, ?), ?, ?, ?, ?, ? "
+        "subject, issued_at) SELECT ?, ?, ?, n, CASE WHEN n < 10 THEN '0' ELSE '' END || n || '/' || ?, ?, ?, ?, ?, ? "
         f"FROM (SELECT {number_sql} AS n)"
     )
     ordered = [

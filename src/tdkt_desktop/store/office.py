@@ -41,6 +41,7 @@ from tdkt_desktop.core.text import (
     person_sort_key,
     require_date,
 )
+from tdkt_desktop.store.accounts import APPROVER_WORK, require_role
 from tdkt_desktop.store.assessment import Assessment, assess, judging_date
 from tdkt_desktop.store.authority import NoAuthority, parties, writers
 from tdkt_desktop.store.cancellations import cancellations_of_decision
@@ -328,6 +329,7 @@ def appraise(
 def approve(store: Store, nomination_id: str, *, note: str | None = None) -> Row:
     """appraised → approved. Refused when the appraisal found the nominee ineligible or the dossier
     incomplete, or when the title needs a council vote and no passing vote is recorded."""
+    require_role(store, APPROVER_WORK, "duyệt đề nghị khen thưởng")
     with store.atomic():
         nom = store.require("nominations", nomination_id)
         _check_transition(store, nom, "approve")
@@ -383,6 +385,7 @@ def reject(store: Store, nomination_id: str, *, reason: str) -> Row:
     text = clean(reason)
     if not text:
         raise InputError("Không đồng ý khen thưởng cần ghi rõ lý do.", field="Lý do")
+    require_role(store, APPROVER_WORK, "quyết định không khen thưởng")
     with store.atomic():
         nom = store.require("nominations", nomination_id)
         _check_transition(store, nom, "reject")
@@ -541,7 +544,13 @@ def _issuer_name(store: Store, unit_code: str) -> str:
     return f"Ủy ban nhân dân {name[:1].lower()}{name[1:]}"
 
 
-def issue_decision(
+def issue_decision(store: Store, nomination_ids: Iterable[str], **details: Any) -> Row:
+    """Issue a Quyết định khen thưởng (:func:`_issue_decision`): on an office's server, the work of an approver."""
+    require_role(store, APPROVER_WORK, "ký quyết định khen thưởng")
+    return _issue_decision(store, nomination_ids, **details)
+
+
+def _issue_decision(
     store: Store,
     nomination_ids: Iterable[str],
     *,
@@ -675,7 +684,7 @@ def preview_decision(
         raise InputError("Cơ sở dữ liệu đang bận; hãy thử lại.")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        decision = issue_decision(store, nomination_ids, decision_date=decision_date, signer=signer or "—",
+        decision = _issue_decision(store, nomination_ids, decision_date=decision_date, signer=signer or "—",
                                   signer_title=signer_title or "—", subject=subject)
         summary = decision_summary(store, decision["id"])
     finally:

@@ -180,7 +180,8 @@ class _Context:
 
     def ensure_backup(self) -> None:
         if self.backup and self.backup_path is None:
-            self.backup_path = str(_backups.before_import(self.store.path, what="gói đồng bộ").path)
+            if not self.store.on_server:
+                self.backup_path = str(_backups.before_import(self.store.path, what="gói đồng bộ").path)
 
     def owner_of(self, table: str, record_id: str) -> str | None:
         key = (table, record_id)

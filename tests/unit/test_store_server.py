@@ -1,0 +1,248 @@
+"""The store on a PostgreSQL server (store/pg.py): the same records, revisions, search and errors as on SQLite,
+and several officers writing at once. The whole store, sync and CLI suites also run on the server engine
+(TDKT_TEST_ENGINE=postgresql, tests/server_engine.py); these tests check what only a server has."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from tdkt_desktop.store import StoreError, open_store
+from tdkt_desktop.store.errors import DatabaseUnreachable
+from tdkt_desktop.store.installation import init_unit
+from tdkt_desktop.store.migrations import SYNCED_TABLES, known_migration_names
+from tdkt_desktop.store.revisions import rev_of
+
+pytestmark = pytest.mark.sqlite_only  # each test here opens both engines itself
+
+
+def _server_store(url: str, operator: str = "Cán bộ A"):
+    return open_store(url, operator=operator)
+
+
+# --------------------------------------------------------------------------- statements (no server needed)
+
+
+def test_statements_are_put_in_postgresql_words():
+    from tdkt_desktop.store import pg
+
+    st = pg.translate("SELECT * FROM people WHERE id = ? AND notes LIKE '%x%' ORDER BY position")
+    assert st.sql == ('SELECT * FROM "people" WHERE "id" = %s AND "notes" LIKE \'%%x%%\' '
+                      'ORDER BY "position" NULLS FIRST')  # NULLs first, as SQLite sorts them
+    assert st.strip_rowid  # SELECT * never shows the rowid column SQLite keeps hidden
+    assert not pg.translate("SELECT id, full_name FROM people").strip_rowid
+    named = pg.translate("SELECT value FROM json_each(:ids)")
+    assert "json_array_elements_text(cast(%(ids)s as json))" in named.sql.replace('"', "").lower()
+    ignore = pg.translate("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)")
+    assert ignore.sql.endswith("ON CONFLICT DO NOTHING")
+    replace = pg.translate("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (("meta", ("key",)),))
+    assert replace.sql.endswith('ON CONFLICT("key") DO UPDATE SET "value" = "excluded"."value"')
+    assert pg.translate("SELECT 1 WHERE a IS NOT ?").sql.endswith("IS DISTINCT FROM %s")
+    assert pg.translate("BEGIN IMMEDIATE").begin_write  # writers take turns, as on SQLite
+    assert pg.translate("INSERT INTO audit_log (at) VALUES (?)").returns_id  # lastrowid
+    assert pg.translate("PRAGMA foreign_keys=ON").constant == ()
+    info = pg.translate("PRAGMA table_info(meta)").constant
+    assert info is not None and [r[1] for r in info] == ["key", "value"]
+    match = pg.translate("SELECT record_id FROM search_index WHERE search_index MATCH ? LIMIT ?").sql
+    assert '"tsv" @@ tdkt_match(%s)' in match
+
+
+def test_a_sqlite_installation_never_loads_the_server_engine(tmp_path):
+    code = (
+        "import sys; from tdkt_desktop.store import open_store; "
+        f"s = open_store({str(tmp_path / 'a.sqlite')!r}); s.set_meta('unit_code', '1'); "
+        "s.insert('units', {'code': '1', 'name': 'X', 'level': 'province'}); s.search('x'); s.close(); "
+        "print(sorted(m for m in ('psycopg', 'sqlglot', 'tdkt_desktop.store.pg') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+# --------------------------------------------------------------------------- one server database
+
+
+def test_an_empty_server_database_gets_the_chain_schema_and_keeps_its_identity(pg_url):
+    with _server_store(pg_url) as s:
+        assert s.schema_version() == len(known_migration_names())
+        assert s.address == pg_url
+        install = s.install_id
+        init_unit(s, code="31147")
+        person = s.insert("people", {"full_name": "Nguyễn Thị Ánh", "gender": "female"})
+    with _server_store(pg_url, "Cán bộ B") as s:
+        assert s.install_id == install  # one office, one sync identity, whoever opens it
+        assert s.get("people", person["id"])["full_name"] == "Nguyễn Thị Ánh"
+        assert s.unit_code == "31147"
+
+
+def test_records_read_back_from_the_server_hash_to_their_revisions(pg_url):
+    """What the server gives back is what was written: every row of the demo hashes to its own revision name,
+    so bundles exported from a server carry revisions the receivers accept."""
+    from tdkt_desktop.demo import build_demo
+
+    with _server_store(pg_url) as s:
+        init_unit(s, code="31147")
+        build_demo(s)
+        checked = 0
+        for table in SYNCED_TABLES:
+            for row in s.rows(table, include_deleted=True):
+                assert "rowid" not in row
+                assert rev_of(row) == row["rev"], (table, row["id"])
+                checked += 1
+        assert checked > 200
+
+
+def test_the_demo_gives_the_same_records_search_and_order_on_both_engines(pg_url, demo_store):
+    from tdkt_desktop.demo import build_demo
+
+    with _server_store(pg_url, "Người kiểm thử") as s:
+        init_unit(s, code="31147")
+        build_demo(s)
+        assert s.stats() == demo_store.stats()
+        for table in ("people", "nominations", "campaigns"):
+            names = [(r.get("full_name") or r.get("subject_name") or r.get("name")) for r in s.rows(
+                table, order_by="sort_key, id")]
+            sqlite_names = [(r.get("full_name") or r.get("subject_name") or r.get("name")) for r in demo_store.rows(
+                table, order_by="sort_key, id")]
+            assert names == sqlite_names, table
+        for query in ("nguyen", "tran thi", "lao dong tien tien", "ngu", "xa tan", "khong co ai"):
+            # the same hits; records of one name come in the order of their ids, which differ between the two
+            assert sorted(h.title for h in s.search(query)) == sorted(h.title for h in demo_store.search(query)), query
+        # NULLs first, as SQLite sorts them
+        assert [r["position"] for r in s.rows("people", order_by="position, sort_key, id")] == \
+            [r["position"] for r in demo_store.rows("people", order_by="position, sort_key, id")]
+
+
+def test_a_failed_transaction_leaves_nothing_on_the_server(pg_url):
+    with _server_store(pg_url) as s:
+        init_unit(s, code="31147")
+        with pytest.raises(RuntimeError), s.atomic():
+            s.insert("people", {"full_name": "Sẽ không còn"})
+            raise RuntimeError("boom")
+        assert s.count("people") == 0
+        assert s.search("se khong con") == []
+        assert not s.db.conn.in_transaction
+
+
+def test_a_broken_reference_is_refused_at_commit_in_vietnamese(pg_url):
+    with _server_store(pg_url) as s:
+        init_unit(s, code="31147")
+        kept = s.insert("people", {"full_name": "Trần Văn Bình"})
+        nomination = s.insert("nominations", {
+            "subject_kind": "person", "subject_id": kept["id"], "subject_name": "Trần Văn Bình",
+            "title_code": "LDTT", "award_kind": "cong_trang", "year": 2025})
+        with pytest.raises(StoreError, match="tham chiếu tới một bản ghi không tồn tại"), s.atomic():
+            s.db.execute("UPDATE nominations SET campaign_id = 'khong-co'")  # checked at commit, as on SQLite
+            s.insert("people", {"full_name": "Sẽ không còn"})
+        assert s.get("nominations", nomination["id"])["campaign_id"] is None
+        assert s.count("people") == 1
+
+
+def test_a_server_database_of_a_newer_version_is_refused_untouched(pg_url):
+    import psycopg
+
+    with _server_store(pg_url):
+        pass
+    with psycopg.connect(pg_url, autocommit=True) as raw:
+        raw.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('tdkt', 'm999', 'x')")
+        before = raw.execute("SELECT count(*) FROM meta").fetchone()
+    with pytest.raises(StoreError, match="phiên bản TĐKT Desktop mới hơn"):
+        open_store(pg_url)
+    with psycopg.connect(pg_url, autocommit=True) as raw:
+        assert raw.execute("SELECT count(*) FROM meta").fetchone() == before
+
+
+def test_an_unreachable_server_or_missing_database_is_told_in_vietnamese(pg_url, tmp_path):
+    nowhere = f"postgresql://tdkt@/tdkt?host={tmp_path}&port=5999"
+    with pytest.raises(DatabaseUnreachable, match="Không kết nối được máy chủ cơ sở dữ liệu"):
+        open_store(nowhere)
+    missing = pg_url.replace("/test_", "/khong_co_", 1)
+    with pytest.raises(StoreError, match="chưa có cơ sở dữ liệu"):
+        open_store(missing)
+    with pytest.raises(StoreError, match="tdkt server init"):
+        open_store(pg_url, create=False)
+
+
+def test_a_password_in_the_address_is_never_shown():
+    from tdkt_desktop.store.server_address import shown
+
+    assert shown("postgresql://office:bí-mật@10.0.0.5:5432/tdkt") == "postgresql://office:***@10.0.0.5:5432/tdkt"
+    assert shown("postgresql://office@db/tdkt") == "postgresql://office@db/tdkt"
+
+
+# --------------------------------------------------------------------------- several officers
+
+
+def test_two_officers_writing_at_once_both_land_with_distinct_revisions(pg_url):
+    with _server_store(pg_url, "Cán bộ A") as a:
+        init_unit(a, code="31147")
+    a = _server_store(pg_url, "Cán bộ A")
+    b = _server_store(pg_url, "Cán bộ B")
+    c = _server_store(pg_url, "Cán bộ C")
+    try:
+        inside = threading.Event()
+        done: dict[str, object] = {}
+
+        def officer_b() -> None:
+            inside.wait()
+            started = time.monotonic()
+            done["b"] = b.insert("people", {"full_name": "Lê Thị B"})  # waits for A's transaction
+            done["waited"] = time.monotonic() - started
+
+        thread = threading.Thread(target=officer_b)
+        thread.start()
+        with a.atomic():
+            first = a.insert("people", {"full_name": "Phạm Văn A"})
+            inside.set()
+            time.sleep(0.3)  # B is now waiting for the write turn
+            assert c.count("people") == 0  # a third reads without waiting: A's row is not committed yet
+        thread.join(10)
+        second = done["b"]
+        assert isinstance(second, dict) and float(done["waited"]) >= 0.2  # type: ignore[arg-type]
+        rows = a.rows("people", order_by="clock")
+        assert [r["full_name"] for r in rows] == ["Phạm Văn A", "Lê Thị B"]
+        assert first["clock"] < second["clock"] and len({r["rev"] for r in rows}) == 2
+        assert {e["operator"] for e in a.audit_entries("people")} == {"Cán bộ A", "Cán bộ B"}
+    finally:
+        a.close()
+        b.close()
+        c.close()
+
+
+def test_a_program_killed_while_writing_leaves_nothing_half_done_and_frees_the_turn(pg_url):
+    """kill -9 in the middle of a transaction: nothing of it is kept, and the next officer's write goes through at
+    once (the server ends the dead connection and its lock)."""
+    import os
+    import signal
+
+    with _server_store(pg_url) as s:
+        init_unit(s, code="31147")
+        kept = s.insert("people", {"full_name": "Đã lưu trước"})
+    code = (
+        "import sys, time\n"
+        "from tdkt_desktop.store import open_store\n"
+        f"s = open_store({pg_url!r}, operator='Cán bộ sắp bị ngắt')\n"
+        "with s.atomic():\n"
+        "    for i in range(200):\n"
+        "        s.insert('people', {'full_name': f'Người {i}'})\n"
+        "    print('inside', flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "inside"
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    started = time.monotonic()
+    with _server_store(pg_url, "Cán bộ B") as s:
+        s.insert("people", {"full_name": "Viết ngay sau"})
+        assert time.monotonic() - started < 8  # not the 10 s a held write turn would cost
+        assert sorted(r["full_name"] for r in s.rows("people")) == ["Viết ngay sau", "Đã lưu trước"]
+        assert s.get("people", kept["id"])["rev"] == kept["rev"]
+        assert s.search("nguoi") == []
