@@ -4,7 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/about.py" line="+171"/>
+        <location filename="../../src/tdkt_desktop/gui/about.py" line="+148"/>
+        <source>on the server (pg_dump)</source>
+        <translation>trên máy chủ (pg_dump)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <location line="+83"/>
         <source>unknown</source>
         <translation>không rõ</translation>
@@ -295,17 +300,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/app.py" line="+43"/>
+        <location filename="../../src/tdkt_desktop/gui/app.py" line="+41"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>Cannot open the data</source>
         <translation>Không mở được dữ liệu</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <location line="+5"/>
         <source>Automatic backup</source>
         <translation>Sao lưu tự động</translation>
@@ -352,6 +357,161 @@
         <location line="+3"/>
         <source>Covenants</source>
         <translation>Giao ước thi đua</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/database_choice.py" line="+66"/>
+        <source>Password of %1 on the office&apos;s server:</source>
+        <translation>Mật khẩu của %1 trên máy chủ của cơ quan:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server refused this password. Type it again:</source>
+        <translation>Máy chủ không nhận mật khẩu này. Hãy nhập lại:</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseTab</name>
+    <message>
+        <location filename="../../src/tdkt_desktop/gui/database_tab.py" line="+42"/>
+        <source>The office&apos;s shared database (PostgreSQL server)</source>
+        <translation>Cơ sở dữ liệu dùng chung của cơ quan (máy chủ PostgreSQL)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 10.0.0.5</source>
+        <translation>ví dụ 10.0.0.5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>your own login, e.g. tranthib</source>
+        <translation>tên đăng nhập của anh/chị, ví dụ tranthib</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remember the password on this computer (for this computer account only)</source>
+        <translation>Nhớ mật khẩu trên máy này (chỉ cho tài khoản đăng nhập máy tính này)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server:</source>
+        <translation>Máy chủ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>Cổng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database:</source>
+        <translation>Cơ sở dữ liệu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test the connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this database</source>
+        <translation>Dùng cơ sở dữ liệu này</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Use the file on this computer again</source>
+        <translation>Dùng lại tệp trên máy này</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A ward or commune works on the file of its computer. An office where several officers work on the same data uses one database on a PostgreSQL server of the office: each officer signs in with a login of their own. A change takes effect when TĐKT Desktop is opened again. The office&apos;s IT person sets the server up and makes the logins (docs/office-server.md).</source>
+        <translation>Xã, phường làm việc trên tệp dữ liệu của máy mình. Cơ quan có nhiều cán bộ cùng làm trên một dữ liệu dùng một cơ sở dữ liệu trên máy chủ PostgreSQL của cơ quan: mỗi cán bộ đăng nhập bằng tài khoản riêng. Thay đổi có hiệu lực khi mở lại TĐKT Desktop. Cán bộ tin học của cơ quan cài máy chủ và tạo tài khoản (docs/office-server.md).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>In use: the office&apos;s shared database %1</source>
+        <translation>Đang dùng: cơ sở dữ liệu dùng chung của cơ quan %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Đăng nhập: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In use: the file on this computer %1</source>
+        <translation>Đang dùng: tệp trên máy này %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Server</source>
+        <translation>Máy chủ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <location line="+30"/>
+        <location line="+6"/>
+        <location line="+9"/>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Login</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill in: %1.</source>
+        <translation>Hãy nhập: %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Connecting to the server</source>
+        <translation>Đang kết nối máy chủ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected: %1 (schema %2).</source>
+        <translation>Kết nối được: %1 (lược đồ %2).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no unit declared yet</source>
+        <translation>chưa khai báo đơn vị</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed in as %1.</source>
+        <translation>Đăng nhập: %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>TĐKT Desktop will work on this database from the next time it is opened: close it and open it again.</source>
+        <translation>Từ lần mở sau, TĐKT Desktop làm việc trên cơ sở dữ liệu này: hãy đóng phần mềm rồi mở lại.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>TĐKT Desktop will work on the file of this computer from the next time it is opened.</source>
+        <translation>Từ lần mở sau, TĐKT Desktop làm việc trên tệp của máy này.</translation>
     </message>
 </context>
 <context>
@@ -451,7 +611,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/background.py" line="+174"/>
+        <location filename="../../src/tdkt_desktop/gui/background.py" line="+175"/>
         <location line="+53"/>
         <source>Cannot do this</source>
         <translation>Không thực hiện được</translation>
@@ -491,7 +651,7 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+55"/>
+        <location filename="../../src/tdkt_desktop/gui/main_window.py" line="+57"/>
         <source>TĐKT Desktop — Emulation and commendation work</source>
         <translation>TĐKT Desktop — Thi đua, khen thưởng</translation>
     </message>
@@ -527,6 +687,11 @@ Hãy gửi tệp này cho cán bộ hỗ trợ.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Backed up on the office&apos;s server</source>
+        <translation>Sao lưu trên máy chủ của cơ quan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
@@ -1766,7 +1931,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Đăng ký &amp; tham gia</translation>
     </message>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="+268"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="+286"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -1809,13 +1974,13 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
 <context>
     <name>SettingsSection</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="-233"/>
-        <location line="+145"/>
+        <location filename="../../src/tdkt_desktop/gui/sections/settings.py" line="-249"/>
+        <location line="+161"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-155"/>
         <source>Operator (written in the change log):</source>
         <translation>Người sử dụng (ghi vào nhật ký):</translation>
     </message>
@@ -1835,7 +2000,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Thêm người ký</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+48"/>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>
@@ -1860,7 +2025,7 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-56"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
@@ -1875,7 +2040,22 @@ Bạn có thể hoàn tác ngay sau đó.</translation>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The name of the officer signed in to the office&apos;s database</source>
+        <translation>Họ tên của cán bộ đang đăng nhập vào cơ sở dữ liệu của cơ quan</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This is the office&apos;s shared database on a PostgreSQL server: it is backed up on the server, every day, by the office&apos;s administrator (pg_dump on a schedule, with a copy kept elsewhere; docs/office-server.md). Nothing is backed up on this computer.</source>
+        <translation>Đây là cơ sở dữ liệu dùng chung của cơ quan trên máy chủ PostgreSQL: quản trị viên của cơ quan sao lưu trên máy chủ hằng ngày (pg_dump theo lịch, giữ bản sao ở nơi khác; docs/office-server.md). Máy này không sao lưu gì.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>A backup is a checked full copy of the data (without the private keys). One is made automatically at the first start of each day, before every import of a bundle or an Excel file and before every upgrade; the last 7 days, 4 weeks and 12 months are kept. Keep a second copy on a USB stick.</source>
         <translation>Bản sao lưu là bản chép đầy đủ dữ liệu đã được kiểm tra (không gồm khóa bí mật). Phần mềm tự sao lưu lần mở đầu tiên mỗi ngày, trước mỗi lần nhập gói hoặc tệp Excel và trước mỗi lần nâng cấp; giữ lại bản của 7 ngày, 4 tuần và 12 tháng gần nhất. Hãy giữ thêm một bản trên USB.</translation>
     </message>

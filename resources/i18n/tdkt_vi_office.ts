@@ -85,7 +85,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Nominations received</source>
         <translation>Danh sách đề nghị khen thưởng đã nhận</translation>
     </message>
@@ -1334,7 +1334,7 @@ Số quyết định được ghi vào sổ đăng ký văn bản và không c�
 <context>
     <name>ReasonsDialog</name>
     <message>
-        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-602"/>
+        <location filename="../../src/tdkt_desktop/gui/office_view/appraisal.py" line="-606"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>

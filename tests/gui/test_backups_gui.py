@@ -208,7 +208,7 @@ def test_restore_screen_at_1366_and_150_percent(settings: Any, qtbot: Any) -> No
     settings.ctx.jobs.wait_idle()
     tabs = settings.findChild(QtWidgets.QTabWidget)
     if tabs is not None:
-        tabs.setCurrentIndex(tabs.count() - 1)
+        tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == "Sao lưu"))
     for button in (settings.backup_button, settings.restore_button, settings.restore_file_button, settings.open_button):
         assert button.sizeHint().width() <= button.width() or button.isVisible()
     assert settings.backup_list.columnWidth(3) > 0

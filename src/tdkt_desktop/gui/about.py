@@ -22,6 +22,7 @@ from tdkt_desktop import __version__
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.widgets import fit_to_screen
 from tdkt_desktop.paths import resources_dir
+from tdkt_desktop.store.server_address import database_location, location_label
 
 APP_TITLE = "TĐKT Desktop"
 _CONTEXT = "AboutDialog"
@@ -103,15 +104,15 @@ def _db_schema_version(path: Path) -> int | None:
         return None
 
 
-def _open_path(ctx_or_db_path: Any) -> tuple[Path, Any]:
-    """(database path, the context's reader Store or None)."""
+def _open_path(ctx_or_db_path: Any) -> tuple[str | Path, Any]:
+    """(database path or server address, the context's reader Store or None)."""
     if ctx_or_db_path is None:
         from tdkt_desktop.store.db import default_db_path
 
         return default_db_path(), None
     if isinstance(ctx_or_db_path, (str, Path)):
-        return Path(ctx_or_db_path), None
-    return Path(ctx_or_db_path.db_path), getattr(ctx_or_db_path, "reader", None)
+        return database_location(ctx_or_db_path), None
+    return database_location(ctx_or_db_path.db_path), getattr(ctx_or_db_path, "reader", None)
 
 
 def about_facts(ctx_or_db_path: Any = None) -> dict[str, Any]:
@@ -127,7 +128,7 @@ def about_facts(ctx_or_db_path: Any = None) -> dict[str, Any]:
             version = int(reader.schema_version())
         except Exception:
             version = None
-    if version is None:
+    if version is None and isinstance(db_path, Path):
         version = _db_schema_version(db_path)
     try:
         from tdkt_desktop.gui.errors import bug_log_path
@@ -139,12 +140,12 @@ def about_facts(ctx_or_db_path: Any = None) -> dict[str, Any]:
     program = Path(sys.executable).parent if frozen else Path(__file__).resolve().parents[1]
     return {
         "version": __version__,
-        "database": db_path,
-        "database_exists": db_path.is_file(),
+        "database": location_label(db_path),
+        "database_exists": isinstance(db_path, str) or db_path.is_file(),
         "schema_version": version,
         "code_schema_version": schema_version(),
         "data_folder": user_data_dir(),
-        "backups": backup_folder(db_path),
+        "backups": backup_folder(db_path) if isinstance(db_path, Path) else tr("on the server (pg_dump)"),
         "log": log_path,
         "program": program,
         "frozen": frozen,

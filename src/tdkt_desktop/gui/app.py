@@ -9,11 +9,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from tdkt_desktop.gui.database_choice import APPLICATION, ORGANIZATION, location_to_open, open_context
 from tdkt_desktop.gui.errors import bug_log_path, is_user_error, log_bug, user_message
 from tdkt_desktop.store.db import StoreError, default_db_path
-
-ORGANIZATION = "TDKT"
-APPLICATION = "TDKT Desktop"
 
 
 def display_problem() -> str | None:
@@ -80,16 +78,17 @@ def run_gui(db_path: str | Path | None = None, open_path: str | Path | None = No
     app = make_app()
     sys.excepthook = excepthook
     from tdkt_desktop.gui import dialogs
-    from tdkt_desktop.gui.context import AppContext
     from tdkt_desktop.gui.main_window import MainWindow
     from tdkt_desktop.gui.qt import QtWidgets
     from tdkt_desktop.gui.wizard import SetupWizard
 
-    path = Path(db_path) if db_path else default_db_path()
+    path = location_to_open(db_path, default_db_path())
     try:
-        ctx = AppContext.open(path)
+        ctx = open_context(path)
     except StoreError as err:
         dialogs.warn(None, QtWidgets.QApplication.translate("App", "Cannot open the data"), str(err))
+        return 1
+    if ctx is None:  # the password was not given
         return 1
     try:
         if not ctx.unit_code:
@@ -120,7 +119,7 @@ def start_daily_backup(ctx: Any, window: Any) -> None:
                      QtWidgets.QApplication.translate("App", "No automatic backup could be made today:") + "\n"
                      + (user_message(exc) or str(exc)))
 
-    ctx.jobs.run(lambda store, _p: None if store.read_only else backups.daily_backup(store.path), failed=failed,
+    ctx.jobs.run(lambda store, _p: None if store.read_only or store.on_server else backups.daily_backup(store.path), failed=failed,
                  title=QtWidgets.QApplication.translate("App", "Automatic backup"))
 
 

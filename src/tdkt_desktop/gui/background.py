@@ -38,6 +38,7 @@ from tdkt_desktop.gui.qt import QCoreApplication, QObject, Qt, QtCore, QtWidgets
 from tdkt_desktop.store import changes
 from tdkt_desktop.store.db import Store, open_store
 from tdkt_desktop.store.keyfile import KeysLocked, WrongPassphrase, unlock
+from tdkt_desktop.store.server_address import database_location
 
 Work = Callable[[Store, "Progress"], Any]
 
@@ -78,7 +79,7 @@ class _JobSignals(QObject):
 class Job(QtCore.QRunnable):
     """One piece of work on the thread pool. ``jobs.run`` returns it; ``job.cancel()`` asks it to stop."""
 
-    def __init__(self, db_path: Path, work: Work, title: str) -> None:
+    def __init__(self, db_path: str | Path, work: Work, title: str) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.db_path = db_path
@@ -124,7 +125,7 @@ class Jobs(QObject):
 
     def __init__(self, db_path: str | Path, parent: QObject | None = None, *, threads: int = 3) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.db_path = database_location(db_path)
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
         self._running: set[Job] = set()
@@ -245,3 +246,84 @@ class Jobs(QObject):
             dlg.setValue(min(done, total))
         if text:
             dlg.setLabelText(text)
+
+
+class _Poll(QtCore.QRunnable):
+    """One look at what others changed, on a worker thread, with the watcher's own store."""
+
+    def __init__(self, watcher: OthersWatcher) -> None:
+        super().__init__()
+        self.watcher = watcher
+
+    def run(self) -> None:  # worker thread
+        w = self.watcher
+        try:
+            if w.store is None:
+                w.store = open_store(w.db_path, create=False, backup=False)
+                w.mark = changes.change_mark(w.store)
+                tables: set[str] = set()
+            else:
+                w.mark, tables = changes.changed_since(w.store, w.mark)
+        except Exception as exc:  # the server out of reach for a moment: try again at the next look
+            if w.store is not None:
+                w.store.close()
+                w.store = None
+            w.signals.failed.emit(str(exc))
+            return
+        w.signals.seen.emit(sorted(tables))
+
+
+class _WatchSignals(QObject):
+    seen = Signal(object)  # the tables others changed
+    failed = Signal(str)
+
+
+class OthersWatcher(QObject):
+    """On an office's shared server database, the screens follow what the other officers change: every few
+    seconds (:attr:`INTERVAL_MS`) a worker asks the server which tables were changed since the last look
+    (:func:`tdkt_desktop.store.changes.changed_since`) and ``jobs.data_changed`` is emitted for each, as after
+    this program's own work. Nothing runs on the GUI thread; a look is skipped while the previous one runs."""
+
+    INTERVAL_MS = 3000
+
+    def __init__(self, jobs: Jobs, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.jobs = jobs
+        self.db_path = jobs.db_path
+        self.store: Store | None = None
+        self.mark = 0
+        self.signals = _WatchSignals()
+        self.signals.seen.connect(self._seen, Qt.ConnectionType.QueuedConnection)
+        self.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._busy = False
+        self.timer = QtCore.QTimer(self)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self.look)
+
+    def start(self) -> None:
+        self.look()
+        self.timer.start()
+
+    def look(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        self.jobs.pool.start(_Poll(self))
+
+    def _seen(self, tables: list[str]) -> None:
+        self._busy = False
+        for table in tables:
+            self.jobs.data_changed.emit(table)
+
+    def _failed(self, _text: str) -> None:
+        self._busy = False
+
+    def stop(self) -> None:
+        self.timer.stop()
+        deadline = time.monotonic() + 5
+        while self._busy and time.monotonic() < deadline:
+            self.jobs.pool.waitForDone(10)
+            QCoreApplication.processEvents()
+        if self.store is not None:
+            self.store.close()
+            self.store = None

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tdkt_desktop.core.naming import GENERIC, Naming
-from tdkt_desktop.gui.background import Jobs
+from tdkt_desktop.gui.background import Jobs, OthersWatcher
 from tdkt_desktop.gui.qt import QSettings
 from tdkt_desktop.store.db import Store, open_store
 from tdkt_desktop.store.naming import naming_of
+from tdkt_desktop.store.server_address import database_location
 
 
 @dataclass
@@ -24,20 +25,24 @@ class AppContext:
     * ``naming`` — how this installation names the awards; every screen names a title with it.
     """
 
-    db_path: Path
+    db_path: str | Path  # a SQLite file, or an office's server database (postgresql://…)
     jobs: Jobs
     reader: Store
     settings: QSettings
     naming: Naming = GENERIC  # how this installation names awards ("…thành phố", "…phường"); set on opening
+    watcher: OthersWatcher | None = None  # on a server database: the other officers' changes followed
 
     @classmethod
     def open(cls, db_path: str | Path, *, settings: QSettings | None = None) -> AppContext:
-        path = Path(db_path)
+        path = database_location(db_path)
         reader = open_store(path, create=True)
         jobs = Jobs(path)
         context = cls(path, jobs, reader, settings or QSettings())
         context.naming = naming_of(reader)
         jobs.data_changed.connect(context._units_changed)
+        if reader.on_server:
+            context.watcher = OthersWatcher(jobs)
+            context.watcher.start()
         return context
 
     def _units_changed(self, table: str) -> None:
@@ -45,6 +50,8 @@ class AppContext:
             self.naming = naming_of(self.reader)
 
     def close(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
         self.jobs.cancel_all()
         self.jobs.wait_idle(5000)
         self.reader.close()

@@ -12,6 +12,7 @@ from tdkt_desktop.gui.qt import QCoreApplication, Qt, QtCore, QtGui, QtWidgets
 from tdkt_desktop.gui.widgets import fit_to_screen, scrolling, shortcut
 from tdkt_desktop.store import backups
 from tdkt_desktop.store.db import Store
+from tdkt_desktop.store.server_address import location_label
 
 STATUS_DELAY_MS = 300  # the status bar's facts are read once the window is painted (start-up paints first)
 
@@ -23,7 +24,7 @@ def section_title(title: str) -> str:
 def status_facts(store: Store) -> dict[str, Any]:
     """Worker: what the status bar shows."""
     unit = store.self_unit()
-    made = backups.list_backups(store.path)
+    made = [] if store.on_server else backups.list_backups(store.path)  # a server: backed up on the server
     last_backup = made[0].made_at if made else None
     from tdkt_desktop.sync import outgoing_history, unconfirmed_bundles, unexported_count
     from tdkt_desktop.sync import pending as reported_pending
@@ -40,6 +41,7 @@ def status_facts(store: Store) -> dict[str, Any]:
         "unit": unit["name"] if unit else "",
         "unit_code": store.unit_code or "",
         "last_backup": last_backup,
+        "on_server": store.on_server,
         "pending": pending,
         "unconfirmed": unconfirmed,
         "not_applied": not_applied,
@@ -173,8 +175,8 @@ class MainWindow(QtWidgets.QMainWindow):
         for widget in (self.unit_label, self.db_label, self.backup_label, self.bundle_label):
             bar.addWidget(widget)
         bar.addPermanentWidget(self.busy_bar)
-        self.db_label.setText(self.tr("Data: %1").replace("%1", self.ctx.db_path.name))
-        self.db_label.setToolTip(str(self.ctx.db_path))
+        self.db_label.setText(self.tr("Data: %1").replace("%1", location_label(self.ctx.db_path, short=True)))
+        self.db_label.setToolTip(location_label(self.ctx.db_path))
         self._busy_timer = QtCore.QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(300)  # only show the bar for work that takes a moment
@@ -211,10 +213,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.unit_label.setText(self.tr("Unit: %1").replace("%1", unit))
         self.unit_label.setToolTip(facts["unit_code"])
         backup = facts["last_backup"]
-        self.backup_label.setText(
-            self.tr("Last backup: %1").replace("%1", backup.strftime("%d/%m/%Y %H:%M"))
-            if backup else self.tr("No backup yet")
-        )
+        if facts.get("on_server"):
+            self.backup_label.setText(self.tr("Backed up on the office's server"))
+        else:
+            self.backup_label.setText(
+                self.tr("Last backup: %1").replace("%1", backup.strftime("%d/%m/%Y %H:%M"))
+                if backup else self.tr("No backup yet")
+            )
         pending, not_applied = facts["pending"], facts.get("not_applied", 0)
         unconfirmed = facts.get("unconfirmed", 0)
         if pending:

@@ -8,6 +8,7 @@ from typing import Any
 from tdkt_desktop.core.text import format_size
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
+from tdkt_desktop.gui.database_tab import DatabaseTab
 from tdkt_desktop.gui.lists import RecordListView
 from tdkt_desktop.gui.models import columns
 from tdkt_desktop.gui.qt import QT_TRANSLATE_NOOP, QtCore, QtGui, QtWidgets
@@ -20,7 +21,8 @@ from tdkt_desktop.store.installation import DOC_TYPES
 
 
 def read_settings(store: Store) -> dict[str, Any]:
-    return {**installation.settings(store), **read_backups(store)}
+    """The settings shown, and the backups of a SQLite file (a server database is backed up on the server)."""
+    return {**installation.settings(store), **({} if store.on_server else read_backups(store))}
 
 
 def read_backups(store: Store) -> dict[str, Any]:
@@ -57,11 +59,12 @@ class SettingsSection(SectionPage):
             add_text=self.tr("Add official"),
         )
 
-        backups = self._backups_tab()
+        backups = self._server_backups_tab() if ctx.reader.on_server else self._backups_tab()
 
         self.add_tab(general, self.tr("General"))
         self.add_tab(self.officials, self.tr("Signing officials"))
         self.add_tab(backups, self.tr("Backups"))
+        self.add_tab(DatabaseTab(ctx, self), self.tr("Database"))
         self.load()
 
     def load(self) -> None:
@@ -72,10 +75,25 @@ class SettingsSection(SectionPage):
         self.load()
 
     def _show(self, facts: dict[str, Any]) -> None:
-        self.operator.setText(facts["operator"])
+        account = self.ctx.reader.account
+        self.operator.setText(account.full_name if account is not None else facts["operator"])
+        if account is not None:  # on the office's server, each officer's own name, from the sign-in
+            self.operator.setReadOnly(True)
+            self.operator.setToolTip(self.tr("The name of the officer signed in to the office's database"))
         for doc, edit in self.prefix_edits.items():
             edit.setText(facts["doc_prefixes"].get(doc, ""))
-        self._show_backups(facts)
+        if "backups" in facts:
+            self._show_backups(facts)
+
+    def _server_backups_tab(self) -> QtWidgets.QWidget:
+        page = QtWidgets.QWidget(self)
+        box = QtWidgets.QVBoxLayout(page)
+        box.addWidget(hint(self.tr(
+            "This is the office's shared database on a PostgreSQL server: it is backed up on the server, every day, "
+            "by the office's administrator (pg_dump on a schedule, with a copy kept elsewhere; docs/office-server.md). "
+            "Nothing is backed up on this computer."), page))
+        box.addStretch(1)
+        return page
 
     # ------------------------------------------------------------------ backups
     def _backups_tab(self) -> QtWidgets.QWidget:
