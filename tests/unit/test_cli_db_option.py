@@ -164,6 +164,7 @@ def _province_sends(side: Side, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0, err
 
 
+@pytest.mark.sqlite_only  # every command, file ones included (check, backup, restore)
 def test_db_before_or_after_every_command(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no keyboard: confirmations come from --yes
     monkeypatch.setenv("TDKT_NEW_KEY_PASSPHRASE", "mật khẩu dài đủ")

@@ -402,6 +402,7 @@ def test_installed_program_without_arguments_starts_without_demo_data():
     assert installed_arguments(["stats", "--json"]) == ["stats", "--json"]
 
 
+@pytest.mark.sqlite_only  # the paths of a database file
 def test_about_dialog_shows_version_paths_schema_and_licenses(qtbot, store):
     from tdkt_desktop import __version__
     from tdkt_desktop.gui.about import AboutDialog

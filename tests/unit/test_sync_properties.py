@@ -441,6 +441,7 @@ def _check_authority(net: Network) -> None:
                   ("send", (PROVINCE, C1)), ("restore", PROVINCE), ("move", PROVINCE)])
 # The ward and its school withdraw the school's nomination at the same time (the same value: one agreed write),
 # then the school submits it again over that value: an ordinary edit, not a conflict
+@pytest.mark.sqlite_only  # restores and copies of files
 @example(actions=[("intrude", PROVINCE, 0), ("edit", PROVINCE, "nominations", 0), ("withdraw", SCHOOL, "draft", 0),
                   ("backup", PROVINCE), ("intrude", PROVINCE, 0), ("intrude", PROVINCE, 0), ("withdraw", C1, "draft", 5),
                   ("restore", PROVINCE), ("send", (SCHOOL, C1)), ("edit", PROVINCE, "nominations", 0),
