@@ -246,3 +246,13 @@ def test_a_program_killed_while_writing_leaves_nothing_half_done_and_frees_the_t
         assert sorted(r["full_name"] for r in s.rows("people")) == ["Viết ngay sau", "Đã lưu trước"]
         assert s.get("people", kept["id"])["rev"] == kept["rev"]
         assert s.search("nguoi") == []
+
+
+def test_a_number_standing_for_true_or_false_is_read_as_sqlite_reads_it():
+    """The lists write "AND (… OR …)" with "0" when nothing can match (a filter of no value): SQLite reads 0 as
+    false; the server needs it said."""
+    from tdkt_desktop.store import pg
+
+    assert pg.translate("SELECT id FROM t WHERE deleted = 0 AND 0").sql.endswith('"deleted" = 0 AND 0 <> 0')
+    assert pg.translate("SELECT 1 WHERE 1").sql == "SELECT 1 WHERE 1 <> 0"
+    assert pg.translate("SELECT 1 WHERE NOT 0 OR a = 1").sql == 'SELECT 1 WHERE NOT 0 <> 0 OR "a" = 1'

@@ -96,6 +96,14 @@ def _pragma(name: str, argument: str | None) -> Statement:
     raise sqlite3.OperationalError(f"PRAGMA {name} is not available on a server database")
 
 
+def _is_number(node: exp.Expression | None) -> bool:
+    return isinstance(node, exp.Literal) and not node.is_string
+
+
+def _truth(node: exp.Expression) -> exp.Expression:
+    return exp.NEQ(this=node, expression=exp.Literal.number(0)) if _is_number(node) else node
+
+
 def _rewrite(node: exp.Expression) -> exp.Expression:
     """SQLite's functions and types that PostgreSQL spells otherwise."""
     if isinstance(node, exp.DataType) and node.this in (exp.DataType.Type.INT, exp.DataType.Type.BIGINT):
@@ -106,8 +114,10 @@ def _rewrite(node: exp.Expression) -> exp.Expression:
                              expressions=[exp.Cast(this=arg, to=exp.DataType.build("JSON"))])
     if isinstance(node, exp.Mod):  # "%" is psycopg's placeholder sign
         return exp.Anonymous(this="mod", expressions=[node.this, node.expression])
-    if isinstance(node, exp.Where) and isinstance(node.this, exp.Literal) and not node.this.is_string:
-        return exp.Where(this=exp.NEQ(this=node.this, expression=exp.Literal.number(0)))  # WHERE 0: a number as truth
+    if isinstance(node, (exp.Where, exp.Not)) and _is_number(node.this):
+        return node.__class__(this=_truth(node.this))  # WHERE 0, NOT 1: a number as truth, as SQLite reads it
+    if isinstance(node, (exp.And, exp.Or)) and (_is_number(node.this) or _is_number(node.expression)):
+        return node.__class__(this=_truth(node.this), expression=_truth(node.expression))
     if isinstance(node, exp.Ordered) and node.find_ancestor(exp.OnConflict) is not None:
         column: exp.Expression = node.this
         return column  # a conflict target names columns, in no order

@@ -138,6 +138,7 @@ def _copy(local: Store, server: Any, report: CopyReport) -> None:
                              rows)
         _compare(local, server, _FTS, ["rowid", "kind", "record_id", "sort_key", "body"], report)
         conn.raw.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_account")
+        conn.raw.execute("ANALYZE")  # the planner learns the tables' sizes now, not at the server's next round
         conn.execute("COMMIT")
     except BaseException:
         conn.rollback()
