@@ -256,3 +256,30 @@ def test_a_number_standing_for_true_or_false_is_read_as_sqlite_reads_it():
     assert pg.translate("SELECT id FROM t WHERE deleted = 0 AND 0").sql.endswith('"deleted" = 0 AND 0 <> 0')
     assert pg.translate("SELECT 1 WHERE 1").sql == "SELECT 1 WHERE 1 <> 0"
     assert pg.translate("SELECT 1 WHERE NOT 0 OR a = 1").sql == 'SELECT 1 WHERE NOT 0 <> 0 OR "a" = 1'
+
+
+def _end_connection(url: str, store) -> None:
+    """What the office's network or a restarted server does to a connection: it is gone."""
+    import psycopg
+
+    pid = store.db.conn.raw.info.backend_pid
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+
+def test_a_dropped_connection_is_opened_again_and_a_transaction_it_held_is_undone(pg_url):
+    from tdkt_desktop.store.errors import DatabaseUnreachable
+
+    with _server_store(pg_url) as s:
+        init_unit(s, code="31147")
+        kept = s.insert("people", {"full_name": "Đã lưu"})
+        _end_connection(pg_url, s)
+        assert s.get("people", kept["id"])["full_name"] == "Đã lưu"  # opened again: the program goes on
+        with pytest.raises(DatabaseUnreachable, match="Không kết nối được máy chủ"), s.atomic():
+            s.insert("people", {"full_name": "Mất cùng kết nối"})
+            _end_connection(pg_url, s)
+            s.insert("people", {"full_name": "Sau khi mất kết nối"})
+        assert not s.db.conn.in_transaction
+        assert sorted(r["full_name"] for r in s.rows("people")) == ["Đã lưu"]  # nothing half-done
+        s.insert("people", {"full_name": "Lưu tiếp"})
+        assert s.count("people") == 2

@@ -31,7 +31,7 @@ import functools
 import re
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -503,10 +503,14 @@ class ServerCursor:
 
 class ServerConnection:
     """A psycopg connection used as :class:`sqlite3.Connection` is (``isolation_level=None``: no transaction
-    until ``BEGIN``)."""
+    until ``BEGIN``). A connection the network or the server dropped is opened again at the next statement when
+    it was outside a transaction (the office's network may blink; the program goes on); inside one, the
+    transaction is lost with it and the statement fails, so that the store's transaction undoes its work."""
 
-    def __init__(self, raw: psycopg.Connection[Any]) -> None:
+    def __init__(self, raw: psycopg.Connection[Any], opener: Callable[[], psycopg.Connection[Any]] | None = None) -> None:
         self.raw = raw
+        self._opener = opener
+        self._tx_open = False  # the last state the server reported: inside a transaction
         raw.adapters.register_dumper(bool, _IntFromBool)
         self._keys: tuple[tuple[str, tuple[str, ...]], ...] | None = None
         self._watching = False
@@ -535,7 +539,26 @@ class ServerConnection:
 
     @property
     def in_transaction(self) -> bool:
+        if self.raw.broken or self.raw.closed:
+            return self._tx_open
         return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def _usable(self, st: Statement) -> bool:
+        """Whether ``st`` is to be run: a dropped connection is opened again outside a transaction; a ROLLBACK of
+        a transaction lost with its connection has nothing left to do."""
+        if not (self.raw.broken or self.raw.closed):
+            return True
+        if self._tx_open:
+            if st.sql.upper().startswith("ROLLBACK"):
+                self._tx_open = False
+                return False
+            raise ServerUnreachable("the connection to the server was lost inside a transaction")
+        if self._opener is None:
+            raise ServerUnreachable("the connection to the server is closed")
+        with _as_sqlite_errors():
+            self.raw = self._opener()
+        self.raw.adapters.register_dumper(bool, _IntFromBool)
+        return True
 
     def _conflict_keys(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         if self._keys is None:
@@ -584,7 +607,21 @@ class ServerConnection:
         st = self._statement(sql)
         if st.constant is not None:
             return ServerCursor(list(st.constant), None, -1, None)
-        with _as_sqlite_errors(), self.raw.cursor() as cur:
+        if not self._usable(st):
+            return ServerCursor([], None, -1, None)
+        try:
+            return self._run(st, params)
+        except ServerUnreachable:
+            # found dropped by this statement: outside a transaction, a statement that wrote nothing is run once
+            # more on a new connection (a read, or the BEGIN of a transaction)
+            if self._tx_open or st.writes is not None or st.sql.upper() in ("COMMIT", "END") or not (
+                    self.raw.broken or self.raw.closed):
+                raise
+            self._usable(st)
+            return self._run(st, params)
+
+    def _run(self, st: Statement, params: Sequence[Any] | dict[str, Any] | None) -> ServerCursor:
+        with _as_sqlite_errors(), self._state(), self.raw.cursor() as cur:
             cur.execute(st.sql, self._params(params))
             if st.begin_write:
                 cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
@@ -606,10 +643,20 @@ class ServerConnection:
         st = self._statement(sql)
         if st.returns_id:
             st = Statement(st.sql.rsplit(" RETURNING ", 1)[0])
-        with _as_sqlite_errors(), self.raw.cursor() as cur:
+        self._usable(st)
+        with _as_sqlite_errors(), self._state(), self.raw.cursor() as cur:
             cur.executemany(st.sql, [self._params(p) for p in seq_of_params])
             self._noted(st, cur.rowcount)
             return ServerCursor([], None, cur.rowcount, None)
+
+    @contextlib.contextmanager
+    def _state(self) -> Iterator[None]:
+        """Remember, after each statement, whether the server holds a transaction open (for a dropped connection)."""
+        try:
+            yield
+        finally:
+            if not (self.raw.broken or self.raw.closed):
+                self._tx_open = self.raw.info.transaction_status != TransactionStatus.IDLE
 
     def executescript(self, script: str) -> None:
         for part in sqlglot.parse(script, read="sqlite"):
@@ -722,12 +769,16 @@ class ServerDatabase:
 def connect(address: str, *, timeout_s: float) -> ServerDatabase:
     """A connection to the database at ``address`` (a ``postgresql://`` URL), in autocommit mode (the store
     opens its transactions itself) and waiting at most ``timeout_s`` for a lock."""
-    try:
+    def opener() -> psycopg.Connection[Any]:
         raw = psycopg.connect(address, autocommit=True, connect_timeout=max(1, int(timeout_s)))
         raw.execute(f"SET lock_timeout = {int(timeout_s * 1000)}")
+        return raw
+
+    try:
+        raw = opener()
     except psycopg.Error as exc:
         raise _sqlite_error(exc) from exc
-    return ServerDatabase(ServerConnection(raw), address)
+    return ServerDatabase(ServerConnection(raw, opener), address)
 
 
 def server_error(exc: sqlite3.Error, address: str) -> StoreError:
