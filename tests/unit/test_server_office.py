@@ -12,7 +12,8 @@ import psycopg
 import pytest
 
 from tdkt_desktop.cli import main
-from tdkt_desktop.store import accounts, open_store, pg
+from tdkt_desktop.store import accounts, open_store, server_schema
+from tdkt_desktop.store import server_db as pg
 from tdkt_desktop.store.accounts import NotAllowed
 from tdkt_desktop.store.freshness import StaleRecord, save_unchanged
 from tdkt_desktop.store.migrations import known_migration_names
@@ -158,17 +159,17 @@ def test_a_database_of_an_older_schema_is_upgraded_when_opened_to_the_schema_a_n
     has exactly the tables, columns, indexes and triggers of one made by the whole chain."""
     names = known_migration_names()
     fresh = pg_server.url(pg_server.create_database())
-    pg.create_schema(pg.connect(fresh, timeout_s=5))
+    server_schema.create_schema(pg.connect(fresh, timeout_s=5))
     expected = _server_schema(fresh)
     upgraded = 0
     for k in range(1, len(names)):
         try:
-            pg.upgrade_steps(k)
-        except pg.SchemaChangeUnsupported:
+            server_schema.upgrade_steps(k)
+        except server_schema.SchemaChangeUnsupported:
             continue  # a migration after k rebuilt a table: such a database is refused, never half-upgraded
         url = pg_server.url(pg_server.create_database())
         server = pg.connect(url, timeout_s=5)
-        pg.create_schema(server, upto=k)
+        server_schema.create_schema(server, upto=k)
         assert server.applied_migrations() == names[:k]
         server.close()
         with open_store(url) as s:
@@ -184,7 +185,7 @@ def test_a_database_of_an_older_schema_is_upgraded_when_opened_to_the_schema_a_n
 
 def test_the_steps_of_an_upgrade_come_from_the_chain():
     names = known_migration_names()
-    steps = pg.upgrade_steps(names.index("m014_office_accounts"))
+    steps = server_schema.upgrade_steps(names.index("m014_office_accounts"))
     assert any(s.startswith('CREATE TABLE "accounts"') for s in steps)
     assert 'ALTER TABLE "audit_log" ADD COLUMN "account" TEXT COLLATE "C"' in steps
 

@@ -1,4 +1,4 @@
-"""The store on a PostgreSQL server (store/pg.py): the same records, revisions, search and errors as on SQLite,
+"""The store on a PostgreSQL server (store/server_db.py, server_sql.py, server_schema.py): the same records, revisions, search and errors as on SQLite,
 and several officers writing at once. The whole store, sync and CLI suites also run on the server engine
 (TDKT_TEST_ENGINE=postgresql, tests/server_engine.py); these tests check what only a server has."""
 
@@ -28,7 +28,7 @@ def _server_store(url: str, operator: str = "Cán bộ A"):
 
 
 def test_statements_are_put_in_postgresql_words():
-    from tdkt_desktop.store import pg
+    from tdkt_desktop.store import server_sql as pg
 
     st = pg.translate("SELECT * FROM people WHERE id = ? AND notes LIKE '%x%' ORDER BY position")
     assert st.sql == ('SELECT * FROM "people" WHERE "id" = %s AND "notes" LIKE \'%%x%%\' '
@@ -56,7 +56,7 @@ def test_a_sqlite_installation_never_loads_the_server_engine(tmp_path):
         "import sys; from tdkt_desktop.store import open_store; "
         f"s = open_store({str(tmp_path / 'a.sqlite')!r}); s.set_meta('unit_code', '1'); "
         "s.insert('units', {'code': '1', 'name': 'X', 'level': 'province'}); s.search('x'); s.close(); "
-        "print(sorted(m for m in ('psycopg', 'sqlglot', 'tdkt_desktop.store.pg') if m in sys.modules))"
+        "print(sorted(m for m in ('psycopg', 'sqlglot', 'tdkt_desktop.store.server_db', 'tdkt_desktop.store.server_sql') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -251,7 +251,7 @@ def test_a_program_killed_while_writing_leaves_nothing_half_done_and_frees_the_t
 def test_a_number_standing_for_true_or_false_is_read_as_sqlite_reads_it():
     """The lists write "AND (… OR …)" with "0" when nothing can match (a filter of no value): SQLite reads 0 as
     false; the server needs it said."""
-    from tdkt_desktop.store import pg
+    from tdkt_desktop.store import server_sql as pg
 
     assert pg.translate("SELECT id FROM t WHERE deleted = 0 AND 0").sql.endswith('"deleted" = 0 AND 0 <> 0')
     assert pg.translate("SELECT 1 WHERE 1").sql == "SELECT 1 WHERE 1 <> 0"

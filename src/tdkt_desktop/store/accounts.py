@@ -9,7 +9,7 @@ Each officer signs in to the server with a login of their own (a PostgreSQL role
 
 :func:`sign_in` runs at every opening of a server database: the server says which login connected
 (``session_user``), a login without an active account is refused, and the account's name is the operator of every
-change; the server itself writes the login into each audit entry (store.pg). Until the office's first account is
+change; the server itself writes the login into each audit entry (store.server_schema). Until the office's first account is
 made (``tdkt server init``, ``tdkt server migrate``), the database works as one computer's does. The server keeps
 the roles apart too: officers are members of the database's officers role, which may read and write records but
 neither change the accounts nor change or delete an audit entry. A SQLite file has no accounts.

@@ -6,7 +6,7 @@ rolled back (a failed save, a preview) names nothing, and every writer counts al
 methods of :class:`~tdkt_desktop.store.db.Store`, the number register, bundle imports, the sync tables.
 :func:`changed_tables` gives the tables changed since :func:`watch`. The application's background runner
 watches each job's store and tells the views exactly these tables. On a server database the connection itself
-notes the table of each write it runs and keeps those of committed transactions (:mod:`tdkt_desktop.store.pg`).
+notes the table of each write it runs and keeps those of committed transactions (:mod:`tdkt_desktop.store.server_db`).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ _LOG = "tdkt_changed_tables"  # a temporary table of this connection
 
 def watched_tables(store: Store) -> list[str]:
     if store.on_server:
-        from tdkt_desktop.store import pg
+        from tdkt_desktop.store.server_schema import chain_schema
 
-        names = sorted(name for name, _sql in pg.chain_schema().tables
+        names = sorted(name for name, _sql in chain_schema().tables
                        if not name.startswith(("_", "search_index")))
         return [t for t in names if t not in UNWATCHED]
     rows = store.db.execute(
@@ -36,7 +36,7 @@ def watched_tables(store: Store) -> list[str]:
 
 def watch(store: Store) -> None:
     """Start noting the tables written through this store's connection (again: start over)."""
-    if store.on_server:  # the server engine notes the tables its statements write (store.pg)
+    if store.on_server:  # the server engine notes the tables its statements write (store.server_db)
         store.db.conn.watch_writes()  # type: ignore[attr-defined]
         return
     conn = store.db.conn

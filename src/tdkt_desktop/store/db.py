@@ -89,7 +89,7 @@ def new_id() -> str:
 
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:
     if getattr(db, "engine", "sqlite") != "sqlite":
-        names: list[str] = cast(Any, db).applied_migrations()  # a server database (store.pg)
+        names: list[str] = cast(Any, db).applied_migrations()  # a server database (store.server_db)
         return names
     return [m.name for m in migrations.applied(db)]
 
@@ -216,11 +216,11 @@ def server_home(address: str) -> Path:
 
 
 def _upgrade_server(server: Any, address: str, applied: int, known: int) -> None:
-    from tdkt_desktop.store import pg
+    from tdkt_desktop.store.server_schema import SchemaChangeUnsupported, upgrade_schema
 
     try:
-        pg.upgrade_schema(server)
-    except pg.SchemaChangeUnsupported as exc:
+        upgrade_schema(server)
+    except SchemaChangeUnsupported as exc:
         raise StoreError(
             f"Cơ sở dữ liệu {shown(address)} (lược đồ {applied}) không tự nâng cấp được lên lược đồ {known} của phiên "
             "bản này. Hãy báo cho người hỗ trợ kỹ thuật; dữ liệu chưa bị thay đổi.") from exc
@@ -236,21 +236,22 @@ def _upgrade_server(server: Any, address: str, applied: int, known: int) -> None
 def _open_server(address: str, *, create: bool, operator: str | None) -> Store:
     """Open the store on the PostgreSQL database at ``address``; an empty database gets the chain's schema
     (``create``)."""
-    from tdkt_desktop.store import pg
+    from tdkt_desktop.store import server_db as pg
+    from tdkt_desktop.store.server_schema import create_schema
 
     timeout = busy_timeout_s()
     try:
         server = pg.connect(address, timeout_s=timeout)
     except sqlite3.Error as exc:
         raise pg.server_error(exc, address) from exc
-    db = cast(sqlite_utils.Database, server)  # the same surface, see store.pg
+    db = cast(sqlite_utils.Database, server)  # the same surface, see store.server_db
     try:
         applied = applied_migrations(db) if server.has_schema() else []
         known = known_migration_names()
         if not applied:
             if not create:
                 raise StoreError(f"Cơ sở dữ liệu {shown(address)} chưa được khởi tạo. Hãy chạy “tdkt server init”.")
-            pg.create_schema(server)
+            create_schema(server)
             applied = known
         unknown = [name for name in applied if name not in known]
         if unknown:
@@ -491,9 +492,9 @@ class Store:
     def error(self, exc: sqlite3.Error) -> StoreError:
         """The :class:`StoreError` a person is told for ``exc`` on this database (raise it ``from exc``)."""
         if self.address is not None:
-            from tdkt_desktop.store import pg
+            from tdkt_desktop.store.server_db import server_error
 
-            return pg.server_error(exc, self.address)
+            return server_error(exc, self.address)
         return database_error(exc, self.path, timeout_s=busy_timeout_s())
 
     # ------------------------------------------------------------------ meta

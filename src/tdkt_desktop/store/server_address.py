@@ -1,5 +1,5 @@
 """Addresses of server databases (``postgresql://…``), told apart from file names without loading the server
-engine (:mod:`tdkt_desktop.store.pg`): a SQLite installation never imports it."""
+engine (:mod:`tdkt_desktop.store.server_db`): a SQLite installation never imports it."""
 
 from __future__ import annotations
 

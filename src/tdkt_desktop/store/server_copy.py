@@ -65,9 +65,9 @@ def _digest(rows: Iterable[tuple[Any, ...]]) -> tuple[int, str]:
 
 def _tables() -> list[tuple[str, list[str], bool]]:
     """(table, columns as SQLite lists them, has a rowid column) of the chain's tables."""
-    from tdkt_desktop.store import pg
+    from tdkt_desktop.store.server_schema import chain_schema
 
-    chain = pg.chain_schema()
+    chain = chain_schema()
     out = []
     for name, _sql in chain.tables:
         info = chain.columns[name]
@@ -82,7 +82,8 @@ def _batches(cur: Any) -> Iterator[list[tuple[Any, ...]]]:
 
 def copy_to_server(source: Path, address: str, *, operator: str | None = None) -> CopyReport:
     """Copy the SQLite database at ``source`` into the empty server database at ``address`` (see the module)."""
-    from tdkt_desktop.store import pg
+    from tdkt_desktop.store import server_db as pg
+    from tdkt_desktop.store.server_schema import create_schema
 
     report = CopyReport(source=source, address=address)
     with open_store(source, create=False, operator=operator) as local:
@@ -94,7 +95,7 @@ def copy_to_server(source: Path, address: str, *, operator: str | None = None) -
                     f"Cơ sở dữ liệu {shown(address)} đã có dữ liệu; chỉ chuyển vào một cơ sở dữ liệu trống. Hãy tạo "
                     "cơ sở dữ liệu mới trên máy chủ (createdb) rồi chạy lại; chưa có gì thay đổi.")
             if not server.has_schema():
-                pg.create_schema(server)
+                create_schema(server)
             _copy(local, server, report)
         except sqlite3.Error as exc:
             raise pg.server_error(exc, address) from exc

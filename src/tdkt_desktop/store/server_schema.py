@@ -1,0 +1,231 @@
+"""The server's schema is the migration chain's (store.migrations): :func:`create_schema` applies the chain to an empty
+SQLite database in memory and creates the same tables and indexes on the server (64-bit integers, text in the C
+collation so that it sorts by bytes as in SQLite, a ``rowid`` for tables SQLite numbers itself), plus what only a
+server has: the full-text index as a ``tsvector`` and the audit log's login filled in by the server. A database
+of an older schema is brought to the whole chain by :func:`upgrade_schema`, with the additive steps the chain's
+later migrations made (:func:`upgrade_steps`).
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sqlglot
+from sqlglot import exp
+
+from tdkt_desktop.store.server_sql import rewrite
+
+if TYPE_CHECKING:
+    from tdkt_desktop.store.server_db import ServerConnection, ServerDatabase
+
+FTS_TABLE = "search_index"
+
+@dataclass(frozen=True)
+class ChainSchema:
+    """The schema the migration chain builds, read from SQLite: tables and indexes (their SQLite DDL), the tables
+    SQLite numbers by their integer ``id``, the foreign keys, and the names of the migrations."""
+
+    tables: tuple[tuple[str, str], ...]
+    indexes: tuple[tuple[str, str], ...]
+    numbered: frozenset[str]
+    foreign_keys: tuple[tuple[str, str, str, str], ...]  # (table, column, referenced table, referenced column)
+    migrations: tuple[str, ...]
+    columns: dict[str, tuple[tuple[Any, ...], ...]]  # PRAGMA table_info of each table
+
+
+@functools.lru_cache(maxsize=8)
+def chain_schema(upto: int | None = None) -> ChainSchema:
+    """The schema of the whole chain, or of its first ``upto`` migrations."""
+    import sqlite_utils
+
+    from tdkt_desktop.store.migrations import MIGRATION_SET, known_migration_names, migrations
+
+    db = sqlite_utils.Database(memory=True)
+    names = known_migration_names()
+    migrations.apply(db, stop_before=names[upto] if upto is not None and upto < len(names) else None)
+    tables: list[tuple[str, str]] = []
+    indexes: list[tuple[str, str]] = []
+    numbered: set[str] = set()
+    keys: list[tuple[str, str, str, str]] = []
+    columns: dict[str, tuple[tuple[Any, ...], ...]] = {}
+    for kind, name, sql in db.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY rowid").fetchall():
+        if (name.startswith(FTS_TABLE) and name != "search_keys") or kind not in ("table", "index"):
+            continue
+        (tables if kind == "table" else indexes).append((name, sql))
+        if kind == "table":
+            info = db.execute(f'PRAGMA table_info("{name}")').fetchall()
+            columns[name] = tuple(tuple(r) for r in info)
+            if any(r[5] == 1 and r[1] == "id" and str(r[2]).upper() == "INTEGER" for r in info) and \
+                    sum(1 for r in info if r[5]) == 1:
+                numbered.add(name)
+            keys += [(name, str(r[3]), str(r[2]), str(r[4] or "id"))
+                     for r in db.execute(f'PRAGMA foreign_key_list("{name}")').fetchall()]
+    applied = tuple(str(r[0]) for r in db.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id", [MIGRATION_SET]).fetchall())
+    return ChainSchema(tuple(tables), tuple(indexes), frozenset(numbered), tuple(keys), applied, columns)
+
+
+def _numbered_tables() -> frozenset[str]:
+    return chain_schema().numbered
+
+
+def table_ddl(name: str, sqlite_sql: str, *, numbered: bool) -> str:
+    """SQLite's ``CREATE TABLE`` in PostgreSQL's words: integers are 64-bit, a table numbered by its ``id``
+    numbers it as SQLite does (identity), any other gets a ``rowid`` in insertion order; references are added
+    after every table exists (:func:`create_schema`)."""
+    tree = sqlglot.parse_one(sqlite_sql, read="sqlite")
+    schema = tree.this
+    assert isinstance(schema, exp.Schema)
+    for column in schema.expressions:
+        if not isinstance(column, exp.ColumnDef):
+            continue
+        column.set("constraints", [c for c in column.constraints if not isinstance(
+            c.kind, (exp.Reference, exp.AutoIncrementColumnConstraint))])
+        if column.kind is not None and column.kind.this == exp.DataType.Type.TEXT:
+            # text compares and sorts by its bytes, as in SQLite, whatever the database's own locale
+            column.append("constraints", exp.ColumnConstraint(kind=exp.CollateColumnConstraint(
+                this=exp.to_identifier("C", quoted=True))))
+        if numbered and column.name == "id":
+            column.set("kind", exp.DataType.build("BIGINT"))
+            column.append("constraints", exp.ColumnConstraint(
+                kind=exp.GeneratedAsIdentityColumnConstraint(this=False)))
+    if not numbered:
+        schema.append("expressions", sqlglot.parse_one(
+            "CREATE TABLE x (rowid BIGINT GENERATED BY DEFAULT AS IDENTITY UNIQUE)", read="postgres"
+        ).this.expressions[0])
+    ddl: str = tree.transform(rewrite).sql(dialect="postgres", identify=True)
+    return ddl
+
+
+SEARCH_DDL = (
+    f'CREATE TABLE {FTS_TABLE} (rowid BIGINT PRIMARY KEY, kind TEXT COLLATE "C", record_id TEXT COLLATE "C", '
+    'sort_key TEXT COLLATE "C", body TEXT, '
+    "tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', coalesce(body, ''))) STORED)",
+    f"CREATE INDEX {FTS_TABLE}_tsv ON {FTS_TABLE} USING GIN (tsv)",
+    # the full-text expression of store.search ('"nguyen"* "van"*': every word a prefix) as a tsquery
+    "CREATE FUNCTION tdkt_match(expression TEXT) RETURNS TSQUERY LANGUAGE SQL IMMUTABLE AS $$ SELECT to_tsquery("
+    "'simple', array_to_string(ARRAY(SELECT m[1] || ':*' FROM regexp_matches(expression, '\"([0-9a-z]+)\"\\*', "
+    "'g') AS m), ' & ')) $$",
+)
+
+
+# What only a server does: the audit log records the login that wrote each entry, filled in by the server itself
+# (whatever the program sends), once the chain has the column (m014).
+AUDIT_ACCOUNT_DDL = (
+    "CREATE FUNCTION tdkt_audit_account() RETURNS TRIGGER LANGUAGE plpgsql AS $$ BEGIN "
+    "NEW.account := session_user; RETURN NEW; END $$",
+    "CREATE TRIGGER audit_log_account BEFORE INSERT OR UPDATE ON audit_log FOR EACH ROW "
+    "EXECUTE FUNCTION tdkt_audit_account()",
+)
+
+
+def _index_ddl(sql: str) -> str:
+    ddl: str = sqlglot.parse_one(sql, read="sqlite").transform(rewrite).sql(dialect="postgres", identify=True)
+    return ddl
+
+
+def _record_applied(conn: ServerConnection, names: Iterable[str]) -> None:
+    from tdkt_desktop.store.migrations import MIGRATION_SET
+
+    for name in names:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, "
+                     "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))", [MIGRATION_SET, name])
+
+
+def _server_only(conn: ServerConnection, chain: ChainSchema, before: ChainSchema | None) -> None:
+    """The server's own additions (search index, audit account), each once the chain has what it needs."""
+    if before is None:
+        for sql in SEARCH_DDL:
+            conn.raw.execute(sql)
+    has_account = any(r[1] == "account" for r in chain.columns.get("audit_log", ()))
+    had_account = before is not None and any(r[1] == "account" for r in before.columns.get("audit_log", ()))
+    if has_account and not had_account:
+        for sql in AUDIT_ACCOUNT_DDL:
+            conn.raw.execute(sql)
+
+
+def create_schema(db: ServerDatabase, *, upto: int | None = None) -> None:
+    """Create the chain's schema (or that of its first ``upto`` migrations) in the empty database of ``db``, in
+    one transaction, and record the migrations as applied."""
+    chain = chain_schema(upto)
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for name, sql in chain.tables:
+            conn.raw.execute(table_ddl(name, sql, numbered=name in chain.numbered))
+        for table, column, target, target_column in chain.foreign_keys:
+            conn.raw.execute(
+                f'ALTER TABLE "{table}" ADD FOREIGN KEY ("{column}") REFERENCES "{target}" ("{target_column}") '
+                "DEFERRABLE INITIALLY DEFERRED")
+        for _name, sql in chain.indexes:
+            conn.raw.execute(_index_ddl(sql))
+        _server_only(conn, chain, None)
+        _record_applied(conn, chain.migrations)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.rollback()
+        raise
+
+
+class SchemaChangeUnsupported(sqlite3.OperationalError):
+    """A migration changes the server's tables in a way :func:`upgrade_schema` cannot repeat there."""
+
+
+def upgrade_steps(applied: int) -> list[str]:
+    """The statements that bring a server database built by the chain's first ``applied`` migrations to the whole
+    chain: what the migrations added (tables, columns, indexes, references) and removed (indexes, tables), read
+    by comparing the two schemas SQLite builds. A migration that rebuilds or renames a table, or rewrites its
+    rows, cannot be repeated so: :class:`SchemaChangeUnsupported` (nothing is changed)."""
+    before, after = chain_schema(applied), chain_schema()
+    old_tables, new_tables = dict(before.tables), dict(after.tables)
+    steps: list[str] = []
+    for name, sql in after.tables:
+        if name not in old_tables:
+            steps.append(table_ddl(name, sql, numbered=name in after.numbered))
+            continue
+        old_cols = {r[1]: r for r in before.columns[name]}
+        new_cols = {r[1]: r for r in after.columns[name]}
+        if any(c not in new_cols or new_cols[c][2:] != old_cols[c][2:] for c in old_cols):
+            raise SchemaChangeUnsupported(f"table {name} was rebuilt by a migration")
+        for column, info in new_cols.items():
+            if column not in old_cols:
+                kind = "BIGINT" if str(info[2]).upper() == "INTEGER" else (
+                    "DOUBLE PRECISION" if str(info[2]).upper() == "REAL" else 'TEXT COLLATE "C"')
+                default = f" DEFAULT {info[4]}" if info[4] is not None else ""
+                steps.append(f'ALTER TABLE "{name}" ADD COLUMN "{column}" {kind}{default}'
+                             + (" NOT NULL" if info[3] else ""))
+    old_keys = set(before.foreign_keys)
+    steps += [f'ALTER TABLE "{t}" ADD FOREIGN KEY ("{c}") REFERENCES "{r}" ("{rc}") DEFERRABLE INITIALLY DEFERRED'
+              for t, c, r, rc in after.foreign_keys if (t, c, r, rc) not in old_keys]
+    old_indexes, new_indexes = dict(before.indexes), dict(after.indexes)
+    steps += [f'DROP INDEX IF EXISTS "{name}"' for name, sql in old_indexes.items() if new_indexes.get(name) != sql]
+    steps += [_index_ddl(sql) for name, sql in after.indexes if old_indexes.get(name) != sql]
+    steps += [f'DROP TABLE "{name}"' for name in old_tables if name not in new_tables]
+    return steps
+
+
+def upgrade_schema(db: ServerDatabase) -> list[str]:
+    """Bring the server database of ``db`` to the whole chain, in one transaction (one program upgrades; another
+    waits, then finds nothing left to do); the names of the migrations applied."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        applied = len(db.applied_migrations())
+        before, after = chain_schema(applied), chain_schema()
+        steps = upgrade_steps(applied) if applied < len(after.migrations) else []
+        for sql in steps:
+            conn.raw.execute(sql)
+        _server_only(conn, after, before)
+        added = [name for name in after.migrations if name not in before.migrations]
+        _record_applied(conn, added)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.rollback()
+        raise
+    return added
