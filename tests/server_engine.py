@@ -35,17 +35,34 @@ class PathMap:
         self.names: dict[str, str] = {}
         self.made: list[tuple[str, str]] = []  # (path, database) in the order they were made
         self.templates: dict[tuple[str, int, float], str] = {}  # a SQLite file copied onto the server
+        self._schema_template: str | None = None
 
     @staticmethod
     def key(path: str | Path) -> str:
         return str(Path(path).resolve())
+
+    def schema_template(self) -> str:
+        """A database holding the chain's schema and nothing else, made once per session: a new database is a
+        clone of it (tens of milliseconds) rather than a schema built again (a third of a second)."""
+        if self._schema_template is None:
+            from tdkt_desktop.store.server_db import connect
+            from tdkt_desktop.store.server_schema import create_schema
+
+            name = self.server.create_database()
+            db = connect(str(self.server.url(name)), timeout_s=10)
+            try:
+                create_schema(db)
+            finally:
+                db.close()
+            self._schema_template = name
+        return self._schema_template
 
     def address(self, path: str | Path, *, create: bool, template: str | None = None) -> str | None:
         key = self.key(path)
         if key not in self.names:
             if not create:
                 return None
-            name = self.server.create_database(template or "template0")
+            name = self.server.create_database(template or self.schema_template())
             self.made.append((key, name))
             self.names[key] = name
             Path(key).parent.mkdir(parents=True, exist_ok=True)
