@@ -283,3 +283,16 @@ def test_a_dropped_connection_is_opened_again_and_a_transaction_it_held_is_undon
         assert sorted(r["full_name"] for r in s.rows("people")) == ["Đã lưu"]  # nothing half-done
         s.insert("people", {"full_name": "Lưu tiếp"})
         assert s.count("people") == 2
+
+
+def test_every_connection_plans_each_statement_for_its_values(pg_url):
+    """psycopg prepares a statement run often; PostgreSQL would then plan it once for any values, and a search's
+    plan depends on its words (a rare name wants the full-text index, a common one a scan): a generic plan read
+    every entry for a rare name (1.7 s at 200,000 records, benchmarks/bench_server.py). Also after the
+    connection is opened again."""
+    with _server_store(pg_url) as s:
+        raw = s.db.conn.raw
+        assert raw.execute("SHOW plan_cache_mode").fetchone() == ("force_custom_plan",)
+        _end_connection(pg_url, s)
+        s.meta("install_id")  # opened again
+        assert s.db.conn.raw.execute("SHOW plan_cache_mode").fetchone() == ("force_custom_plan",)

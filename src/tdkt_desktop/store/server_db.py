@@ -395,6 +395,9 @@ def connect(address: str, *, timeout_s: float) -> ServerDatabase:
     def opener() -> psycopg.Connection[Any]:
         raw = psycopg.connect(address, autocommit=True, connect_timeout=max(1, int(timeout_s)))
         raw.execute(f"SET lock_timeout = {int(timeout_s * 1000)}")
+        # psycopg prepares a statement run often; a plan made for its values, never a generic one: a search's
+        # words decide whether its index or a scan is right (a generic plan read a rare name's every entry)
+        raw.execute("SET plan_cache_mode = force_custom_plan")
         return raw
 
     try:
