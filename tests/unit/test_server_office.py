@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from tdkt_desktop.cli import main
-from tdkt_desktop.store import accounts, open_store, server_schema
+from tdkt_desktop.store import StoreError, accounts, open_store, server_schema
 from tdkt_desktop.store import server_db as pg
 from tdkt_desktop.store.accounts import NotAllowed
 from tdkt_desktop.store.freshness import StaleRecord, save_unchanged
@@ -267,3 +267,45 @@ def test_a_database_restored_from_a_dump_takes_a_new_identity(office, capsys):
         assert s.install_id != before and before in s.previous_installs()
         person = s.insert("people", {"full_name": "Võ Thị Giang"})
         assert person["origin_install"] == s.install_id and person["clock"] == 1
+
+
+def test_what_a_login_may_not_do_on_the_server_is_said_in_vietnamese_and_changes_nothing(pg_server, capsys):
+    """An administrator's login made without CREATEROLE cannot set the office up (it makes the officers' role); a
+    login that may write records but owns no table cannot upgrade the schema: each is told what to do in
+    Vietnamese, and nothing is half-made."""
+    from psycopg import sql
+
+    admin = pg_server.admin()
+    owner, clerk = f"qt_{uuid.uuid4().hex[:6]}", f"cb_{uuid.uuid4().hex[:6]}"
+    name = f"office_{uuid.uuid4().hex[:6]}"
+    admin.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(owner)))
+    admin.execute(sql.SQL("CREATE DATABASE {} OWNER {} TEMPLATE template0").format(sql.Identifier(name),
+                                                                                   sql.Identifier(owner)))
+    url = as_login(pg_server.url(name), owner)
+    code, _out, err = run(capsys, "server", "init", url, "--unit", "92", "--admin-name", "Nguyễn Văn An")
+    assert code == 1 and "không được tạo tên đăng nhập mới" in err and "CREATEROLE" in err, err
+    with open_store(url) as s:
+        assert accounts.accounts(s) == []  # no administrator half-made
+    admin.execute(sql.SQL("ALTER ROLE {} CREATEROLE").format(sql.Identifier(owner)))  # as docs/office-server.md says
+    code, _out, err = run(capsys, "server", "init", url, "--unit", "92", "--admin-name", "Nguyễn Văn An")
+    assert code == 0, err
+    code, _out, err = run(capsys, "server", "add-officer", "khong_co_ai", "--name", "Trần Thị B",
+                          "--existing-login", "--db", url)
+    assert code == 1 and "Trên máy chủ chưa có tên đăng nhập" in err and "Traceback" not in err
+    with open_store(url) as s:
+        assert [a.login for a in accounts.accounts(s)] == [owner]
+    # a database of an older schema, opened by a login that writes records but owns no table
+    older = pg_server.create_database()
+    db = pg.connect(pg_server.url(older), timeout_s=5)
+    server_schema.create_schema(db, upto=len(known_migration_names()) - 1)
+    db.close()
+    admin.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(clerk)))
+    with psycopg.connect(pg_server.url(older), autocommit=True) as raw:
+        raw.execute(sql.SQL("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {}").format(
+            sql.Identifier(clerk)))
+        raw.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {}").format(sql.Identifier(clerk)))
+    with pytest.raises(StoreError, match="không có quyền đổi lược đồ"):
+        open_store(as_login(pg_server.url(older), clerk))
+    with psycopg.connect(pg_server.url(older), autocommit=True) as raw:
+        assert len(raw.execute("SELECT name FROM _sqlite_migrations").fetchall()) == len(known_migration_names()) - 1
+        assert raw.execute("SELECT to_regclass('accounts')").fetchone() == (None,)

@@ -59,14 +59,14 @@ def accounts(store: Store) -> list[Account]:
         "SELECT login, full_name, role, active FROM accounts ORDER BY full_name, login").fetchall()]
 
 
-def _raw(store: Store) -> Any:
-    """The psycopg connection of a server store (statements of the server alone, not translated)."""
-    return store.db.conn.raw  # type: ignore[attr-defined]
+def _server(store: Store, statement: Any, params: Any = None) -> Any:
+    """Run a statement of the server alone (roles, grants) on the connection of a server store."""
+    return store.db.conn.server(statement, params)  # type: ignore[attr-defined]
 
 
 def session_login(store: Store) -> str:
     """The login the server knows this connection by."""
-    row = _raw(store).execute("SELECT session_user").fetchone()
+    row = _server(store, "SELECT session_user").fetchone()
     return str(row[0]) if row else ""
 
 
@@ -126,19 +126,18 @@ def _quote(name: str) -> str:
 def _grant_officers(store: Store) -> str:
     """Make (once) the officers' role of this database and give it what officers may do."""
     role = _officers_role(store)
-    raw = _raw(store)
-    if not raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
-        raw.execute(f"CREATE ROLE {_quote(role)} NOLOGIN")
-    raw.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {_quote(role)}")
-    raw.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {_quote(role)}")
-    raw.execute(f"REVOKE INSERT, UPDATE, DELETE ON accounts FROM {_quote(role)}")
-    raw.execute(f"REVOKE UPDATE, DELETE ON audit_log FROM {_quote(role)}")
-    raw.execute(f"GRANT CONNECT ON DATABASE {_quote(_database(store))} TO {_quote(role)}")
+    if not _server(store, "SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
+        _server(store, f"CREATE ROLE {_quote(role)} NOLOGIN")
+    _server(store, f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {_quote(role)}")
+    _server(store, f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {_quote(role)}")
+    _server(store, f"REVOKE INSERT, UPDATE, DELETE ON accounts FROM {_quote(role)}")
+    _server(store, f"REVOKE UPDATE, DELETE ON audit_log FROM {_quote(role)}")
+    _server(store, f"GRANT CONNECT ON DATABASE {_quote(_database(store))} TO {_quote(role)}")
     return role
 
 
 def _database(store: Store) -> str:
-    row = _raw(store).execute("SELECT current_database()").fetchone()
+    row = _server(store, "SELECT current_database()").fetchone()
     return str(row[0]) if row else ""
 
 
@@ -174,20 +173,19 @@ def add_officer(store: Store, login: str, *, full_name: str, role: str, password
 
     from tdkt_desktop.store.db import now_iso
 
-    raw = _raw(store)
     with store.atomic():
         group = _grant_officers(store)
-        exists = raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone()
+        exists = _server(store, "SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone()
         if not exists:
             if not password:
                 raise StoreError(f"Trên máy chủ chưa có tên đăng nhập “{login}”: hãy đặt mật khẩu cho tài khoản mới.")
-            raw.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(login), sql.Literal(password)))
-        raw.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(login)))
+            _server(store, sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(login), sql.Literal(password)))
+        _server(store, sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(login)))
         if role == "administrator":
-            owner = raw.execute("SELECT tableowner FROM pg_tables WHERE tablename = 'accounts' "
+            owner = _server(store, "SELECT tableowner FROM pg_tables WHERE tablename = 'accounts' "
                                 "AND schemaname = current_schema()").fetchone()[0]
-            raw.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(owner), sql.Identifier(login)))
-            raw.execute(sql.SQL("ALTER ROLE {} CREATEROLE").format(sql.Identifier(login)))
+            _server(store, sql.SQL("GRANT {} TO {}").format(sql.Identifier(owner), sql.Identifier(login)))
+            _server(store, sql.SQL("ALTER ROLE {} CREATEROLE").format(sql.Identifier(login)))
         store.db.execute("INSERT INTO accounts (login, full_name, role, active, created_at, created_by) "
                          "VALUES (?, ?, ?, 1, ?, ?)", [login, name, role, now_iso(), session_login(store)])
     return Account(login, name, role, True)
@@ -204,8 +202,7 @@ def set_active(store: Store, login: str, active: bool) -> Account:
         raise StoreError("Không tự khóa tài khoản đang dùng; hãy nhờ một quản trị viên khác.")
     from psycopg import sql
 
-    raw = _raw(store)
     with store.atomic():
         store.db.execute("UPDATE accounts SET active = ? WHERE login = ?", [1 if active else 0, login])
-        raw.execute(sql.SQL("ALTER ROLE {} " + ("LOGIN" if active else "NOLOGIN")).format(sql.Identifier(login)))
+        _server(store, sql.SQL("ALTER ROLE {} " + ("LOGIN" if active else "NOLOGIN")).format(sql.Identifier(login)))
     return Account(found.login, found.full_name, found.role, active)

@@ -115,7 +115,7 @@ def _copy(local: Store, server: Any, report: CopyReport) -> None:
     try:
         # the entries keep the login they were written under (none, on one computer): the server's own filling in
         # of the login is for new entries only
-        conn.raw.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_account")
+        conn.server("ALTER TABLE audit_log DISABLE TRIGGER audit_log_account")
         for table, columns, with_rowid in _tables():
             if table == "_sqlite_migrations":
                 continue
@@ -127,10 +127,10 @@ def _copy(local: Store, server: Any, report: CopyReport) -> None:
             for rows in _batches(cur):
                 conn.executemany(insert, rows)
             if not with_rowid:
-                conn.raw.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                conn.server(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                  f"coalesce((SELECT max(id) FROM \"{table}\"), 0) + 1, false)")
             else:
-                conn.raw.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'rowid'), "
+                conn.server(f"SELECT setval(pg_get_serial_sequence('{table}', 'rowid'), "
                                  f"coalesce((SELECT max(rowid) FROM \"{table}\"), 0) + 1, false)")
             _compare(local, server, table, columns, report)
         cur = local.db.conn.execute(f"SELECT rowid, kind, record_id, sort_key, body FROM {_FTS} ORDER BY rowid")
@@ -138,8 +138,8 @@ def _copy(local: Store, server: Any, report: CopyReport) -> None:
             conn.executemany(f"INSERT INTO {_FTS} (rowid, kind, record_id, sort_key, body) VALUES (?, ?, ?, ?, ?)",
                              rows)
         _compare(local, server, _FTS, ["rowid", "kind", "record_id", "sort_key", "body"], report)
-        conn.raw.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_account")
-        conn.raw.execute("ANALYZE")  # the planner learns the tables' sizes now, not at the server's next round
+        conn.server("ALTER TABLE audit_log ENABLE TRIGGER audit_log_account")
+        conn.server("ANALYZE")  # the planner learns the tables' sizes now, not at the server's next round
         conn.execute("COMMIT")
     except BaseException:
         conn.rollback()

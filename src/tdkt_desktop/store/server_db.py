@@ -289,6 +289,14 @@ class ServerConnection:
             if not (self.raw.broken or self.raw.closed):
                 self._tx_open = self.raw.info.transaction_status != TransactionStatus.IDLE
 
+    def server(self, statement: Any, params: Sequence[Any] | None = None) -> ServerCursor:
+        """A statement of the server alone (roles, grants, DDL, in PostgreSQL's words, not translated), its errors
+        raised as :mod:`sqlite3`'s as every other statement's are."""
+        with _as_sqlite_errors(), self._state(), self.raw.cursor() as cur:
+            cur.execute(statement, params)
+            rows = cur.fetchall() if cur.description is not None else []
+            return ServerCursor(rows, None, cur.rowcount, None)
+
     def commit(self) -> None:
         if self.in_transaction:
             self.execute("COMMIT")
@@ -421,6 +429,9 @@ def server_error(exc: sqlite3.Error, address: str) -> StoreError:
         return DatabaseUnreachable(
             f"Không kết nối được máy chủ cơ sở dữ liệu {where}. Hãy kiểm tra mạng của cơ quan và máy chủ (dịch vụ "
             "PostgreSQL đang chạy), rồi thử lại; dữ liệu trên máy chủ không bị ảnh hưởng.")
+    if "permission denied to create role" in str(exc).lower() or "must have createrole" in str(exc).lower():
+        return StoreError(f"Tài khoản đang dùng trên máy chủ {where} không được tạo tên đăng nhập mới. Hãy dùng tài "
+                          "khoản quản trị của cơ quan (tạo với quyền CREATEROLE, xem docs/office-server.md).")
     if "permission denied" in str(exc).lower():
         from urllib.parse import urlsplit
 

@@ -142,12 +142,12 @@ def _server_only(conn: ServerConnection, chain: ChainSchema, before: ChainSchema
     """The server's own additions (search index, audit account), each once the chain has what it needs."""
     if before is None:
         for sql in SEARCH_DDL:
-            conn.raw.execute(sql)
+            conn.server(sql)
     has_account = any(r[1] == "account" for r in chain.columns.get("audit_log", ()))
     had_account = before is not None and any(r[1] == "account" for r in before.columns.get("audit_log", ()))
     if has_account and not had_account:
         for sql in AUDIT_ACCOUNT_DDL:
-            conn.raw.execute(sql)
+            conn.server(sql)
 
 
 def create_schema(db: ServerDatabase, *, upto: int | None = None) -> None:
@@ -158,13 +158,13 @@ def create_schema(db: ServerDatabase, *, upto: int | None = None) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         for name, sql in chain.tables:
-            conn.raw.execute(table_ddl(name, sql, numbered=name in chain.numbered))
+            conn.server(table_ddl(name, sql, numbered=name in chain.numbered))
         for table, column, target, target_column in chain.foreign_keys:
-            conn.raw.execute(
+            conn.server(
                 f'ALTER TABLE "{table}" ADD FOREIGN KEY ("{column}") REFERENCES "{target}" ("{target_column}") '
                 "DEFERRABLE INITIALLY DEFERRED")
         for _name, sql in chain.indexes:
-            conn.raw.execute(_index_ddl(sql))
+            conn.server(_index_ddl(sql))
         _server_only(conn, chain, None)
         _record_applied(conn, chain.migrations)
         conn.execute("COMMIT")
@@ -220,7 +220,7 @@ def upgrade_schema(db: ServerDatabase) -> list[str]:
         before, after = chain_schema(applied), chain_schema()
         steps = upgrade_steps(applied) if applied < len(after.migrations) else []
         for sql in steps:
-            conn.raw.execute(sql)
+            conn.server(sql)
         _server_only(conn, after, before)
         added = [name for name in after.migrations if name not in before.migrations]
         _record_applied(conn, added)
