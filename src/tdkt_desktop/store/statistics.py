@@ -16,6 +16,7 @@ The forms' row and column labels live in one place (:data:`FORM_0601N`, :data:`F
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -312,10 +313,11 @@ def nominee_classes(subject_kind: str) -> list[str]:
     return [str(c["label"]) for c in COLLECTIVE_CLASSES if c["key"] != "ho_gia_dinh"]
 
 
+@functools.lru_cache(maxsize=4096)
 def nominee_class_key(text: str | None, subject_kind: str, *, collective_kind: str | None = None) -> str:
     """The class of a nominee for the statistics: ``p_<key>`` for people, ``c_<key>`` for collectives and
     households. ``text`` is the free-text class typed in (``nominee_class``); a collective without one is
-    classed by its kind of unit."""
+    classed by its kind of unit. Remembered: a province's awardees share a few classes, written the same way."""
     if subject_kind == SubjectKind.HOUSEHOLD.value:
         return "c_ho_gia_dinh"
     classes = PERSON_CLASSES if subject_kind == SubjectKind.PERSON.value else COLLECTIVE_CLASSES
@@ -404,7 +406,10 @@ def form_0603N(store: Store, year: int, *, issuers: set[str] | None = None) -> F
     for a in awardees:
         _add(total, a["class_key"])
         _add(per_title[a["title_code"]], a["class_key"])
-        _add(per_kind.setdefault(a["award_kind"], _empty(columns)), a["class_key"])
+        kind = per_kind.get(a["award_kind"])
+        if kind is None:
+            kind = per_kind[a["award_kind"]] = _empty(columns)
+        _add(kind, a["class_key"])
     sections = dict(FORM_0603N["sections"])
     rows = [FormRow("total", FORM_0603N["total_row"], 0, total)]
     for section in ("danh_hieu", "hinh_thuc"):
