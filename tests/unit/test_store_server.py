@@ -296,3 +296,38 @@ def test_every_connection_plans_each_statement_for_its_values(pg_url):
         _end_connection(pg_url, s)
         s.meta("install_id")  # opened again
         assert s.db.conn.raw.execute("SHOW plan_cache_mode").fetchone() == ("force_custom_plan",)
+        assert s.db.conn.raw.execute("SHOW random_page_cost").fetchone() == ("1.1",)
+
+
+def test_a_search_of_words_rare_together_reads_the_full_text_index_of_its_kind(pg_url):
+    """Each searchable kind has a full-text index of its own range of keys; a search for words its records share
+    one by one but rarely together ("bui t") reads that index instead of walking the kind's every entry, and
+    finds the same records as the walk would (benchmarks/bench_server.py: 30 ms → 10 ms at a province's size)."""
+    from tdkt_desktop.store import search
+    from tdkt_desktop.store.server_sql import translate
+
+    with _server_store(pg_url) as s:
+        indexes = {r[0]: r[1] for r in s.db.conn.server(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'search_index'").fetchall()}
+        for kind in search.KIND_BLOCKS:
+            low, high = search.key_range(kind)
+            assert f"rowid >= '{low}'" in indexes[f"search_index_tsv_{kind}"].replace("::bigint", "")
+            assert f"rowid <= '{high}'" in indexes[f"search_index_tsv_{kind}"].replace("::bigint", "")
+        assert "search_index_tsv" not in indexes  # no index over every kind at once
+        low, _ = search.key_range("people")
+        with s.atomic():  # 20,000 people, one in 500 "Bùi Thanh …", every other one "Trần Văn Tùng"
+            s.db.conn.server(
+                "INSERT INTO search_index (rowid, kind, record_id, sort_key, body) SELECT %s + g, 'people', 'p' || g, "
+                "'k' || g, CASE WHEN g %% 500 = 0 THEN 'bui thanh tam' WHEN g %% 2 = 0 THEN 'tran van tung' "
+                "ELSE 'bui van an' END FROM generate_series(1, 20000) AS g", [low])
+            s.db.conn.server("INSERT INTO search_index (rowid, kind, record_id, sort_key, body) SELECT %s + g, "
+                             "'nominations', 'n' || g, 'k' || g, 'tran thi thu' FROM generate_series(1, 5000) AS g",
+                             [search.key_range("nominations")[0]])
+        s.db.conn.server("ANALYZE search_index")
+        sql = "SELECT record_id FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?"
+        params = [search.match_expression("bui t"), *search.key_range("people"), search.CANDIDATES]
+        plan = "\n".join(r[0] for r in s.db.conn.raw.execute("EXPLAIN " + translate(sql).sql, params).fetchall())
+        assert "search_index_tsv_people" in plan, plan
+        found = search.matching_ids(s.db, "people", "bui t", limit=search.CANDIDATES)
+        assert sorted(found) == sorted(f"p{g}" for g in range(500, 20001, 500))
+        assert search.matching_ids(s.db, "nominations", "bui t", limit=search.CANDIDATES) == []

@@ -406,6 +406,11 @@ def connect(address: str, *, timeout_s: float) -> ServerDatabase:
         # psycopg prepares a statement run often; a plan made for its values, never a generic one: a search's
         # words decide whether its index or a scan is right (a generic plan read a rare name's every entry)
         raw.execute("SET plan_cache_mode = force_custom_plan")
+        # an office's database (a few gigabytes) is read from memory or a solid-state disk: reading a page out of
+        # order costs little more than the next one (PostgreSQL's default of 4 is for spinning disks). Priced so,
+        # a search reads a kind's full-text index for a word few of its records hold, instead of walking the kind
+        # entry by entry ("bui t": 30 ms → 10 ms over a province's two million records)
+        raw.execute("SET random_page_cost = 1.1")
         return raw
 
     try:
