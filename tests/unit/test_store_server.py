@@ -37,6 +37,8 @@ def test_statements_are_put_in_postgresql_words():
     assert not pg.translate("SELECT id, full_name FROM people").strip_rowid
     named = pg.translate("SELECT value FROM json_each(:ids)")
     assert "json_array_elements_text(cast(%(ids)s as json))" in named.sql.replace('"', "").lower()
+    obj = pg.translate("SELECT json_object('a', a, 'b', ?) FROM t")  # PostgreSQL 15 has no JSON_OBJECT(k: v)
+    assert obj.sql == 'SELECT JSON_BUILD_OBJECT(\'a\', "a", \'b\', %s) FROM "t"'
     ignore = pg.translate("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)")
     assert ignore.sql.endswith("ON CONFLICT DO NOTHING")
     replace = pg.translate("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (("meta", ("key",)),))

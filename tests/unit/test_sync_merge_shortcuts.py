@@ -7,7 +7,8 @@
 * a revision's hash is computed from the vector and stamps already read, and a merged version's from those it
   was made of;
 * a received row's search entry takes the sort key computed for its write (once), new rows and rows replaced
-  alike; its audit entry holds the row after without this database's own columns.
+  alike; its audit entry's row after is made by the database from the rows as stored, one statement per run of
+  rows of one table (the tables with a real number or too many columns: encoded here).
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tdkt_desktop.store import sortkeys
 from tdkt_desktop.store.authority import parties
+from tdkt_desktop.store.db import SYNCED_TABLES
+from tdkt_desktop.store.errors import StoreError
 from tdkt_desktop.store.revisions import LOCAL_FIELDS, content_hash, parse_stamps, parse_vv
 from tdkt_desktop.sync import import_bundles
+from tdkt_desktop.sync import writer as writer_module
 from tdkt_desktop.sync.fieldmerge import _same
 from tdkt_desktop.sync.importer import _Context
 from tdkt_desktop.sync.writer import RowWriter
@@ -103,24 +108,132 @@ def test_every_search_entry_a_merge_writes_holds_the_sort_key_of_its_record_as_w
         s.close()
 
 
-def test_an_audit_entry_holds_the_row_after_without_the_local_columns_whichever_way_it_came(tmp_path):
-    """A received row has none of this database's own columns and is written to the audit as it is; a version
-    made here from the row held (a merge) has them, and they are left out."""
+class _Spy:
+    """The writer's connection, counting the statements it runs and the rows of each ``executemany``."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.many: list[tuple[str, int]] = []
+
+    def executemany(self, sql: str, params: Any) -> Any:
+        params = list(params)
+        self.many.append((sql, len(params)))
+        return self.conn.executemany(sql, params)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.conn, name)
+
+
+def test_an_audit_entry_holds_the_row_as_stored_made_by_the_database_one_statement_per_run(tmp_path, monkeypatch):
+    """The row after of a received row's audit entry is the row as stored, without this database's own columns,
+    made by the database: one statement per run of rows of one table written one after the other, not encoded
+    row by row here (only the changed fields before are)."""
     src = make_node(tmp_path, C1)
-    received = {k: v for k, v in person(src, "Nguyễn Văn An").items() if k not in LOCAL_FIELDS}
+    received = [{k: v for k, v in person(src, name).items() if k not in LOCAL_FIELDS}
+                for name in ("Nguyễn Văn An", "Lê Thị Hoa", "Phạm Văn Đức")]
     made_here = dict(person(src, "Trần Thị Bình"))  # local_seq, local_from and sort_key included
     assert set(LOCAL_FIELDS) <= set(made_here)
+    renamed = dict(received[0], full_name="Nguyễn Văn Ân")
+    dst = make_node(tmp_path, PROVINCE, name="dst")
+    encoded: list[Any] = []
+    real_encode = writer_module._AUDIT_JSON
+    monkeypatch.setattr(writer_module, "_AUDIT_JSON", lambda value: encoded.append(value) or real_encode(value))
+    with dst.atomic():
+        writer = RowWriter(dst)
+        spy = writer.conn = _Spy(writer.conn)
+        for row in received:
+            writer.put("people", row, None, source="elsewhere")
+        writer.put("people", made_here, None)
+        writer.flush()
+        writer.put("people", renamed, dst.get("people", renamed["id"]), source="elsewhere")
+        writer.flush()
+    entries = [e for e in dst.audit_entries() if e["action"] == "sync"]
+    after = [json.loads(e["after_json"]) for e in entries]
+    assert after == [*received, {k: v for k, v in made_here.items() if k not in LOCAL_FIELDS}, renamed]
+    assert [json.loads(e["before_json"] or "null") for e in entries] == [None] * 4 + [{"full_name": "Nguyễn Văn An"}]
+    assert encoded == [{"full_name": "Nguyễn Văn An"}]  # no row after was encoded here
+    audits = [(sql, n) for sql, n in spy.many if "audit_log" in sql]
+    assert [n for _, n in audits] == [1, 1]  # the four new rows in one run, then the renamed one
+    assert len({sql for sql, _ in audits}) == 1 and "json_object(" in audits[0][0]
+    for s in (src, dst):
+        s.close()
+
+
+def test_a_new_record_is_inserted_and_a_held_one_replaced(tmp_path):
+    """A record not held here is written by a plain insert (no upsert: SQLite's upsert into a table with a foreign
+    key keeps a statement journal per row); one held is replaced. A record said to be new that is held after all is
+    never overwritten: the write fails and the transaction leaves the held row as it was."""
+    src = make_node(tmp_path, C1)
+    who = person(src, "Nguyễn Văn An")
+    nom = nomination(src, who)
+    rows = {t: {k: v for k, v in r.items() if k not in LOCAL_FIELDS} for t, r in (("people", who), ("nominations", nom))}
     dst = make_node(tmp_path, PROVINCE, name="dst")
     with dst.atomic():
         writer = RowWriter(dst)
-        writer.put("people", received, None, source="elsewhere")
-        writer.put("people", made_here, None)
+        spy = writer.conn = _Spy(writer.conn)
+        for table, row in rows.items():
+            writer.put(table, row, None, source="elsewhere")
         writer.flush()
-    after = {e["record_id"]: e["after_json"] for e in dst.audit_entries() if e["action"] == "sync"}
-    assert json.loads(after[received["id"]]) == received
-    assert json.loads(after[made_here["id"]]) == {k: v for k, v in made_here.items() if k not in LOCAL_FIELDS}
-    assert after[received["id"]] == json.dumps(received, ensure_ascii=False, sort_keys=True)
+        renamed = dict(rows["people"], full_name="Nguyễn Văn Ân")
+        writer.put("people", renamed, dst.get("people", who["id"]), source="elsewhere")
+        writer.flush()
+    written = [sql for sql, _ in spy.many if "audit_log" not in sql and "search_" not in sql]
+    assert [sql.split('"')[1] for sql in written] == ["people", "nominations", "people"]
+    assert ["ON CONFLICT" in sql for sql in written] == [False, False, True]
+    assert dst.get("people", who["id"])["full_name"] == "Nguyễn Văn Ân"
+    before = dst.get("people", who["id"])
+    audits = len(dst.audit_entries())
+    with pytest.raises(StoreError), dst.atomic():
+        writer = RowWriter(dst)
+        writer.put("people", rows["people"], None, source="elsewhere")
+        writer.flush()
+    assert dst.get("people", who["id"]) == before and len(dst.audit_entries()) == audits
     for s in (src, dst):
+        s.close()
+
+
+def test_a_record_written_twice_in_one_batch_keeps_both_audit_entries(tmp_path):
+    src = make_node(tmp_path, C1)
+    row = {k: v for k, v in person(src, "Nguyễn Văn An").items() if k not in LOCAL_FIELDS}
+    dst = make_node(tmp_path, PROVINCE, name="dst")
+    second = dict(row, full_name="Nguyễn Văn Ân")
+    with dst.atomic():
+        writer = RowWriter(dst)
+        writer.put("people", row, None)
+        writer.put("people", second, row)
+        writer.flush()
+    entries = [e for e in dst.audit_entries() if e["action"] == "sync"]
+    assert [json.loads(e["after_json"])["full_name"] for e in entries] == ["Nguyễn Văn An", "Nguyễn Văn Ân"]
+    assert dst.get("people", row["id"])["full_name"] == "Nguyễn Văn Ân"
+    for s in (src, dst):
+        s.close()
+
+
+def test_the_tables_whose_audit_rows_are_encoded_here(tmp_path):
+    """A table with a real number (SQLite's json_object writes 15 digits of it) or too many columns for one
+    json_object on both engines is encoded here; every other synced table by the database."""
+    store = make_node(tmp_path, C1)
+    here = set()
+    for table in SYNCED_TABLES:
+        columns = [(str(r[1]), str(r[2])) for r in store.db.execute(f"PRAGMA table_info({table})").fetchall()
+                   if r[1] not in LOCAL_FIELDS]
+        assert 2 * len(columns) <= writer_module.MAX_OBJECT_ARGS, table  # none too wide today
+        if not writer_module.audit_in_sql(columns):
+            here.add(table)
+    assert here == {"targets", "target_results", "votes"}
+    assert not writer_module.audit_in_sql([(f"c{i}", "TEXT") for i in range(writer_module.MAX_OBJECT_ARGS // 2 + 1)])
+    camp = store.insert("campaigns", {"name": "Thi đua năm 2025", "campaign_type": "regular", "year": 2025})
+    target = store.insert("targets", {"campaign_id": camp["id"], "seq": 1, "measure": "Tỷ lệ", "comparator": "at_least",
+                                      "value": 0.1 + 0.2, "unit": "%", "rollup": "mean"})
+    dst = make_node(tmp_path, PROVINCE, name="dst")
+    with dst.atomic():
+        writer = RowWriter(dst)
+        for table, row in (("campaigns", camp), ("targets", target)):
+            writer.put(table, {k: v for k, v in row.items() if k not in LOCAL_FIELDS}, None)
+        writer.flush()
+    (entry,) = [e for e in dst.audit_entries() if e["action"] == "sync" and e["table_name"] == "targets"]
+    assert json.loads(entry["after_json"])["value"] == 0.1 + 0.2 == 0.30000000000000004  # every digit
+    for s in (store, dst):
         s.close()
 
 

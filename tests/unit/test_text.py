@@ -637,3 +637,35 @@ def test_fold_word_by_word_equals_fold_of_the_whole_text(value: str) -> None:
 
     decomposed = unicodedata.normalize("NFD", clean(value).translate(_FOLD_EXTRA))
     assert fold(value) == "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=12).filter(lambda w: not any(c.isspace() for c in w)))
+@example("30000-17")
+@example("Nguyen")
+@example("\x00\x01\x7f")
+def test_an_ascii_word_takes_the_short_way_to_the_same_keys(word: str) -> None:
+    """An ASCII word (no marks, no tones) is mapped character by character, without decomposing it: the same
+    sort key parts and folded form as the long way (collate_key, decomposition)."""
+    from tdkt_desktop.core.text import _FOLD_EXTRA, _fold_word, _key_parts, _word_parts
+
+    assert _word_parts.__wrapped__(word) == _key_parts(*collate_key(word)[:2])
+    decomposed = unicodedata.normalize("NFD", word.translate(_FOLD_EXTRA))
+    assert _fold_word.__wrapped__(word) == "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def test_an_ascii_word_is_not_decomposed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The short way is taken (fails if the ASCII words went the long way again)."""
+    from tdkt_desktop.core import text
+
+    def refuse(*_a: object) -> object:
+        raise AssertionError("the long way")
+
+    class NoDecomposing:  # the module as the text functions see it, decomposing nothing
+        normalize = combining = staticmethod(refuse)
+
+    monkeypatch.setattr(text, "collate_key", refuse)
+    monkeypatch.setattr(text, "unicodedata", NoDecomposing)
+    digits = "".join(text._primary_char(1000 + ord(c)) for c in "30000-17")  # no letter of the alphabet
+    assert text._word_parts.__wrapped__("30000-17") == (digits, "00000000")
+    assert text._word_parts.__wrapped__("Ba") == (text._primary_char(3) + text._primary_char(0), "00")
+    assert text._fold_word.__wrapped__("ABC-1") == "abc-1"

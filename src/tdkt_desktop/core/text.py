@@ -98,7 +98,9 @@ def fold(text: str | None) -> str:
 @lru_cache(maxsize=65_536)
 def _fold_word(word: str) -> str:
     """:func:`fold` of one word: nothing in it depends on a neighbouring word (a space is no mark's base and no
-    case context), and words repeat across texts, so they are remembered."""
+    case context), and words repeat across texts, so they are remembered. An ASCII word has no mark to take off."""
+    if word.isascii():
+        return word.casefold()
     decomposed = unicodedata.normalize("NFD", word.translate(_FOLD_EXTRA))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -170,10 +172,19 @@ def _key_parts(primary: tuple[int, ...], tones: tuple[int, ...]) -> tuple[str, s
     return "".join(map(_primary_char, primary)), "".join(chr(0x30 + t) for t in tones)
 
 
+# The primary key characters of the ASCII characters (after lower case): an ASCII word has no mark and no tone.
+_ASCII_PRIMARY = {
+    code: _primary_char(_LETTER_RANK.get(chr(code), 1000 + code)) for code in range(128)
+}
+
+
 @lru_cache(maxsize=65_536)
 def _word_parts(word: str) -> tuple[str, str] | None:
     """The key parts of one word (no space inside), or None when the word begins with a combining mark (which
-    :func:`collate_key` attaches to the character before it): words repeat across names, so they are remembered."""
+    :func:`collate_key` attaches to the character before it): words repeat across names, so they are remembered.
+    An ASCII word (a number, a code, a name typed without marks) is mapped character by character."""
+    if word.isascii():
+        return word.lower().translate(_ASCII_PRIMARY), "0" * len(word)
     if unicodedata.combining(unicodedata.normalize("NFD", word[:1].lower())[:1] or " "):
         return None
     primary, tones, _ = collate_key(word)
@@ -189,19 +200,25 @@ def sort_text(text: str | None) -> str:
     Computed word by word (a word's letters and tones do not depend on its neighbours: a space begins no
     letter, casing depends on no neighbour across a space), the whole text at once only when a word begins
     with a combining mark."""
-    cleaned = clean(text)
-    parts = [_word_parts(word) for word in cleaned.split(" ")] if cleaned else []
-    if any(p is None for p in parts):
+    return _sort_text(clean(text))
+
+
+def _sort_text(cleaned: str) -> str:
+    """:func:`sort_text` of a text already :func:`clean`."""
+    words = [_word_parts(word) for word in cleaned.split(" ")] if cleaned else []
+    parts = [p for p in words if p is not None]
+    if len(parts) != len(words):
         primary, tones = _key_parts(*collate_key(cleaned)[:2])
     else:
-        primary = _SPACE_PRIMARY.join(p[0] for p in parts if p is not None)
-        tones = _SPACE_TONE.join(p[1] for p in parts if p is not None)
+        primary = _SPACE_PRIMARY.join([p[0] for p in parts])
+        tones = _SPACE_TONE.join([p[1] for p in parts])
     return primary + _KEY_END + tones + _KEY_END + cleaned
 
 
 def person_sort_text(full_name: str | None) -> str:
     """:func:`person_sort_key` as one text in the same order under binary comparison (a stored sort key)."""
-    return sort_text(given_name(full_name)) + _KEY_END + sort_text(full_name)
+    cleaned = clean(full_name)
+    return _sort_text(clean(cleaned.rpartition(" ")[2])) + _KEY_END + _sort_text(cleaned)
 
 
 # --------------------------------------------------------------------------- numbers

@@ -1,7 +1,8 @@
 """The store's statements in PostgreSQL's words (store.server_db runs them): each statement, written once in SQLite's
 dialect, is translated by :mod:`sqlglot` and the rewrites below, once (cached).
 
-* placeholders (``?``, ``:name``), ``INSERT OR IGNORE``/``OR REPLACE``, ``json_each``, ``IS NOT``, the order of NULLs
+* placeholders (``?``, ``:name``), ``INSERT OR IGNORE``/``OR REPLACE``, ``json_each``, ``json_object``, ``IS NOT``, the
+  order of NULLs
   (first, as SQLite sorts them), unnamed subqueries, ``%``, a number standing for true or false;
 * ``rowid`` — a column numbered in insertion order (identity) on the server, left out of ``SELECT *`` as SQLite
   leaves it out;
@@ -78,6 +79,9 @@ def rewrite(node: exp.Expression) -> exp.Expression:
         (arg,) = node.expressions
         return exp.Anonymous(this="json_array_elements_text",
                              expressions=[exp.Cast(this=arg, to=exp.DataType.build("JSON"))])
+    if isinstance(node, exp.JSONObject):  # json_object(key, value, …): PostgreSQL 15 has no JSON_OBJECT(key: value)
+        pairs = [part for pair in node.expressions for part in (pair.this, pair.expression)]
+        return exp.Anonymous(this="json_build_object", expressions=pairs)
     if isinstance(node, exp.Mod):  # "%" is psycopg's placeholder sign
         return exp.Anonymous(this="mod", expressions=[node.this, node.expression])
     if isinstance(node, (exp.Where, exp.Not)) and _is_number(node.this):

@@ -15,13 +15,29 @@ Row = dict[str, Any]
 _AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # one encoder for every entry
 _COLUMN = _sortkeys.COLUMN
 _LOCAL = frozenset(LOCAL_FIELDS)
+# The most arguments a function takes on both engines (PostgreSQL's json_build_object: 100; SQLite's: 127).
+MAX_OBJECT_ARGS = 100
+_AUDIT_COLUMNS = "at, operator, install_id, table_name, record_id, action, before_json, after_json"
+
+
+def audit_in_sql(columns: list[tuple[str, str]]) -> bool:
+    """Whether the audit entries of a table with these columns (name, declared type) are written from the rows as
+    stored by one statement (:meth:`RowWriter.flush`): not for a table with a REAL column (SQLite's ``json_object``
+    writes a real number with 15 digits, which may lose some of it) nor one too wide for one ``json_object``."""
+    return (2 * len(columns) <= MAX_OBJECT_ARGS
+            and not any(kind.upper() in ("REAL", "FLOAT", "DOUBLE") for _, kind in columns))
 
 
 class RowWriter:
     """Writes rows received in a bundle as they are: a new local sequence number and sort key each, an audit entry
     (action ``sync``, with the changed fields before and the row after), the search index kept current —
     in batches (``executemany``), for bundles of hundreds of thousands of rows. Rows are written at
-    :meth:`flush`; a bundle never holds the same record twice, so the order within a batch is free."""
+    :meth:`flush`; a record given twice is written in two batches, so the order within a batch is free.
+
+    The row after of an audit entry is the JSON object of the row as stored, made by the database from the rows just
+    written (``json_object`` of every column but the local ones, in the order of their names), one statement per run
+    of rows of one table written one after the other (their local sequence numbers follow each other) — not encoded
+    here row by row; for the tables :func:`audit_in_sql` leaves out, it is encoded here, as the row written."""
 
     BATCH = 2000
 
@@ -32,9 +48,11 @@ class RowWriter:
         self.install = store.install_id
         self.operator = store.operator
         self.at = now_iso()  # one time stamp for the rows of one bundle: they arrive together
-        self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._sql: dict[tuple[str, tuple[str, ...], bool], str] = {}
         self._rows: dict[str, list[list[Any]]] = {}
         self._audit: list[tuple[Any, ...]] = []
+        self._audit_runs: dict[str, list[list[Any]]] = {}  # statement → [at, operator, install, action, before, first, last]
+        self._audit_sql: dict[str, str | None] = {}
         self._search_new: list[tuple[str, Row]] = []
         self._search_update: list[tuple[str, Row]] = []
         self._pending = 0
@@ -49,26 +67,37 @@ class RowWriter:
         stored["local_from"] = source
         stored[_COLUMN] = _sortkeys.key_of(table, row)  # computed once: the search entry below takes it from here
         rid = row["id"]
+        if str(rid) in self._ids:  # the same record again: its first version is written (and audited) first
+            self.flush()
         self._ids.add(str(rid))
         cols = tuple(stored)
-        sql = self._sql.get((table, cols))
+        sql = self._sql.get((table, cols, before is None))
         if sql is None:
             names = ", ".join(f'"{c}"' for c in cols)
             marks = ", ".join("?" for _ in cols)
             sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
-            sql = self._sql[(table, cols)] = (
-                f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}')
+            # a new record is inserted (an upsert of a table with a foreign key costs SQLite a statement journal per
+            # row); one held is replaced
+            sql = self._sql[(table, cols, before is None)] = f'INSERT INTO "{table}" ({names}) VALUES ({marks})' + (
+                "" if before is None else f" ON CONFLICT(id) DO UPDATE SET {sets}")
         self._rows.setdefault(sql, []).append(list(stored.values()))  # in the order of ``cols``
         changed_before = None
         if before is not None:
             changed_before = {k: before.get(k) for k in stored if before.get(k) != stored.get(k) and k not in _LOCAL}
-        # the row after: as received (a received row holds no local column), or without the held row's local ones
-        after = row if _LOCAL.isdisjoint(row) else {k: v for k, v in row.items() if k not in _LOCAL}
-        self._audit.append((
-            self.at, self.operator, self.install, table, rid, action,
-            None if changed_before is None else _AUDIT_JSON(changed_before),
-            _AUDIT_JSON(after),
-        ))
+        before_json = None if changed_before is None else _AUDIT_JSON(changed_before)
+        audit = self._audit_statement(table)
+        if audit is None:
+            # the row after: as received (a received row holds no local column), or without the held row's local ones
+            after = row if _LOCAL.isdisjoint(row) else {k: v for k, v in row.items() if k not in _LOCAL}
+            self._audit.append((self.at, self.operator, self.install, table, rid, action, before_json, _AUDIT_JSON(after)))
+        else:
+            runs = self._audit_runs.setdefault(audit, [])
+            last = runs[-1] if runs else None
+            if last is not None and before_json is None and last[4] is None and last[3] == action \
+                    and last[6] == self.seq - 1:
+                last[6] = self.seq
+            else:
+                runs.append([self.at, self.operator, self.install, action, before_json, self.seq, self.seq])
         if table in _search.SEARCHABLE:
             if before is None:
                 if not stored.get("deleted"):
@@ -79,16 +108,29 @@ class RowWriter:
         if self._pending >= self.BATCH:
             self.flush()
 
+    def _audit_statement(self, table: str) -> str | None:
+        """The statement writing the audit entries of a run of rows of ``table`` from the rows as stored (None: the
+        table's rows are encoded here, see :func:`audit_in_sql`)."""
+        if table not in self._audit_sql:
+            columns = [(str(r[1]), str(r[2])) for r in self.store.db.execute(f'PRAGMA table_info("{table}")').fetchall()
+                       if r[1] not in _LOCAL]
+            sql = None
+            if audit_in_sql(columns):
+                pairs = ", ".join(f"'{name}', \"{name}\"" for name, _ in sorted(columns))
+                sql = (f"INSERT INTO audit_log ({_AUDIT_COLUMNS}) SELECT ?, ?, ?, '{table}', id, ?, ?, json_object({pairs})"
+                       f' FROM "{table}" WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq')
+            self._audit_sql[table] = sql
+        return self._audit_sql[table]
+
     def flush(self) -> None:
         for sql, params in self._rows.items():
             self.conn.executemany(sql, params)
         self._rows.clear()
+        for sql, runs in self._audit_runs.items():
+            self.conn.executemany(sql, runs)
+        self._audit_runs.clear()
         if self._audit:
-            self.conn.executemany(
-                "INSERT INTO audit_log (at, operator, install_id, table_name, record_id, action, before_json, after_json)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                self._audit,
-            )
+            self.conn.executemany(f"INSERT INTO audit_log ({_AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self._audit)
             self._audit.clear()
         if self._search_new:
             _search.index_new_rows(self.store.db, self._search_new, naming_of(self.store), keyed=True)
@@ -108,6 +150,7 @@ class RowWriter:
         self._ids.clear()
         self._rows.clear()
         self._audit.clear()
+        self._audit_runs.clear()
         self._search_new.clear()
         self._search_update.clear()
         self._pending = 0
