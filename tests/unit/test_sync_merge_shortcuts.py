@@ -20,7 +20,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tdkt_desktop.store import sortkeys
+from tdkt_desktop.store import revisions, sortkeys
 from tdkt_desktop.store.authority import parties
 from tdkt_desktop.store.db import SYNCED_TABLES
 from tdkt_desktop.store.errors import StoreError
@@ -244,3 +244,27 @@ def test_a_hash_from_the_vector_and_stamps_already_read_is_the_hash_of_the_row(t
     for r in (row, nom, src.update("people", row["id"], {"position": "Trưởng thôn"})):
         assert content_hash(r, vv=parse_vv(r["vv"]), stamps=parse_stamps(r["stamps"])) == content_hash(r)
     src.close()
+
+
+_json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=6)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=3), inner, max_size=3)),
+    max_leaves=12,
+)
+
+
+@given(_json_values)
+@example({"b": 1, "a": [float("nan"), float("inf"), -0.0, 1e16, 2**70], "": "Nguyễn \"An\"\n"})
+def test_the_canonical_encoder_made_once_writes_what_json_writes(value: Any) -> None:
+    """Revisions are named by the hash of this text: the encoder made once must write exactly what ``json.dumps``
+    with sorted keys and no spaces writes."""
+    assert revisions._CANONICAL(value) == json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_the_canonical_encoder_is_made_once(monkeypatch):
+    """Encoding does not go through ``JSONEncoder.encode`` (which makes a new encoder at each call) where the
+    interpreter has the C encoder."""
+    if json.encoder.c_make_encoder is None:  # an interpreter without it: encode itself is used
+        return
+    monkeypatch.setattr(json.JSONEncoder, "iterencode", lambda *_a, **_k: (_ for _ in ()).throw(AssertionError))
+    assert revisions._CANONICAL({"b": [1, None], "a": "Ân"}) == '{"a":"Ân","b":[1,null]}'

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 Row = dict[str, Any]
@@ -51,8 +51,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# The canonical JSON of hashes and stored stamps (sorted keys, no spaces), one encoder for every call.
-_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+def _canonical_encoder() -> Callable[[Any], str]:
+    """The canonical JSON of hashes and stored stamps (sorted keys, no spaces): one encoder made once for every call —
+    the C encoder ``JSONEncoder.encode`` makes again at each call, where the interpreter has one (its text is the
+    same: it is what ``encode`` runs), else ``encode`` itself."""
+    python = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return python.encode
+    encode = make(None, python.default, json.encoder.encode_basestring, None, ":", ",", True, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+_CANONICAL = _canonical_encoder()
 
 
 def content_hash(row: Mapping[str, Any], *, vv: Mapping[str, int] | None = None,
