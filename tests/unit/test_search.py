@@ -54,7 +54,7 @@ def _matches(text: str, query: str) -> bool:
 
 
 def _text(table: str, row: dict, store) -> str:
-    return search.SEARCHABLE[table][1](row, naming_of(store))
+    return " ".join(str(p) for p in search.SEARCHABLE[table][1](row, naming_of(store)) if p not in (None, ""))
 
 
 def _ranked_before(store, query: str) -> set[tuple[str, str]]:

@@ -6,6 +6,7 @@
 * two field values are compared without encoding them when both are plain text, integers or empty;
 * a revision's hash is computed from the vector and stamps already read, and a merged version's from those it
   was made of;
+* a record's indexed text is folded part by part, each part remembered;
 * a received row's search entry takes the sort key computed for its write (once), new rows and rows replaced
   alike; its audit entry's row after is made by the database from the rows as stored, one statement per run of
   rows of one table (the tables with a real number or too many columns: encoded here).
@@ -20,7 +21,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tdkt_desktop.store import revisions, sortkeys
+from tdkt_desktop.core.naming import Naming
+from tdkt_desktop.core.text import fold
+from tdkt_desktop.store import revisions, search, sortkeys
 from tdkt_desktop.store.authority import parties
 from tdkt_desktop.store.db import SYNCED_TABLES
 from tdkt_desktop.store.errors import StoreError
@@ -268,3 +271,32 @@ def test_the_canonical_encoder_is_made_once(monkeypatch):
         return
     monkeypatch.setattr(json.JSONEncoder, "iterencode", lambda *_a, **_k: (_ for _ in ()).throw(AssertionError))
     assert revisions._CANONICAL({"b": [1, None], "a": "Ân"}) == '{"a":"Ân","b":[1,null]}'
+
+
+_parts = st.one_of(st.none(), st.integers(), st.text(alphabet=[*"aĐđ Ân\u0301\u0323\u00a0\t1-", "ề", "Ợ"], max_size=8))
+
+
+@given(st.tuples(_parts, _parts, _parts, _parts))
+@example(("Nguyễn  Văn", " ", "\u0301An", "Đ\u00a0"))
+@example(("", None, "  ", 0))
+@example((None, None, 0, "\u0301"))  # a part folding to nothing but not white space: a space is left, as before
+def test_the_indexed_text_folded_part_by_part_is_the_whole_text_folded(parts) -> None:
+    """A record's indexed text is made part by part (each part remembered): the same as its parts joined, then
+    folded."""
+    row = dict(zip(("full_name", "position", "workplace", "id_number"), parts, strict=True))
+    joined = " ".join(str(p) for p in parts if p not in (None, ""))
+    assert search.folded_text("people", row, None) == fold(joined)  # type: ignore[arg-type]
+
+
+def test_each_part_of_an_indexed_text_is_folded_once(monkeypatch):
+    """A person's name, a title and an achievement repeat across records: each is folded once."""
+    folded: list[str] = []
+    monkeypatch.setattr(search, "fold", lambda text: folded.append(text) or fold(text))
+    search._fold_part.cache_clear()
+    naming = Naming()
+    rows = [{"subject_name": "Nguyễn Văn An", "title_code": "LDTT", "achievement": "Hoàn thành xuất sắc nhiệm vụ"},
+            {"subject_name": "Nguyễn Văn An", "title_code": "LDTT", "achievement": "Hoàn thành xuất sắc nhiệm vụ"}]
+    texts = [search.folded_text("nominations", row, naming) for row in rows]
+    assert texts[0] == texts[1] and texts[0].startswith("nguyen van an ") and texts[0].endswith(" hoan thanh xuat sac nhiem vu")
+    assert len(folded) == 3
+    search._fold_part.cache_clear()

@@ -19,50 +19,62 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import sqlite_utils
 
 from tdkt_desktop.core.naming import Naming
-from tdkt_desktop.core.text import fold
+from tdkt_desktop.core.text import clean, fold
 from tdkt_desktop.store import sortkeys
 
 Row = dict[str, Any]
 
 
-def _join(*parts: object) -> str:
-    return " ".join(str(p) for p in parts if p not in (None, ""))
-
-
-# table → (kind label, function giving the searchable text, function giving the display title); both are
-# given the installation's naming, so an award is found and shown by the name its screens give it.
-SEARCHABLE: dict[str, tuple[str, Callable[[Row, Naming], str], Callable[[Row, Naming], str]]] = {
+# table → (kind label, function giving the parts of the searchable text, function giving the display title); both
+# are given the installation's naming, so an award is found and shown by the name its screens give it.
+SEARCHABLE: dict[str, tuple[str, Callable[[Row, Naming], tuple[object, ...]], Callable[[Row, Naming], str]]] = {
     "people": (
         "Cá nhân",
-        lambda r, _n: _join(r.get("full_name"), r.get("position"), r.get("workplace"), r.get("id_number")),
+        lambda r, _n: (r.get("full_name"), r.get("position"), r.get("workplace"), r.get("id_number")),
         lambda r, _n: str(r.get("full_name") or ""),
     ),
     "collectives": (
         "Tập thể",
-        lambda r, _n: _join(r.get("name"), r.get("address")),
+        lambda r, _n: (r.get("name"), r.get("address")),
         lambda r, _n: str(r.get("name") or ""),
     ),
     "households": (
         "Hộ gia đình",
-        lambda r, _n: _join(r.get("head_name"), r.get("address")),
+        lambda r, _n: (r.get("head_name"), r.get("address")),
         lambda r, _n: f"Hộ {r.get('head_name') or ''}",
     ),
     "nominations": (
         "Đề nghị khen thưởng",
-        lambda r, n: _join(r.get("subject_name"), n.title(str(r.get("title_code") or "")), r.get("achievement")),
+        lambda r, n: (r.get("subject_name"), n.title(str(r.get("title_code") or "")), r.get("achievement")),
         lambda r, n: f"{r.get('subject_name')} — {n.title(str(r.get('title_code') or ''))}",
     ),
     "campaigns": (
         "Phong trào thi đua",
-        lambda r, _n: _join(r.get("name"), r.get("subject"), r.get("doc_number"), r.get("issuing_body")),
+        lambda r, _n: (r.get("name"), r.get("subject"), r.get("doc_number"), r.get("issuing_body")),
         lambda r, _n: str(r.get("name") or ""),
     ),
 }
+
+
+@lru_cache(maxsize=65_536)
+def _fold_part(text: str) -> str | None:
+    """``fold(text)``, or None for a text of white space only (no word: it leaves no space behind when joined)."""
+    return fold(text) if clean(text) else None
+
+
+def folded_text(table: str, row: Row, naming: Naming) -> str:
+    """The indexed text of a record of ``table``: its searchable parts (the empty ones left out) one space between
+    them, folded — made part by part: no word crosses the space between two parts, so it is the parts' folded texts
+    one space between them (a part of white space only left out); and parts repeat (a person's name in their
+    nominations, a title, an achievement), so each is remembered."""
+    folded = (_fold_part(str(p)) for p in SEARCHABLE[table][1](row, naming) if p not in (None, ""))
+    return " ".join([f for f in folded if f is not None])
 
 
 # The tables whose indexed text names an award: indexed again when the installation's naming changes.
@@ -101,7 +113,7 @@ def _entry(key: int, table: str, record_id: str, row: Row, naming: Naming, keyed
     """The index row of a record; ``keyed``: the row holds its sort key as just computed for its write (a row read
     from the database may hold one of an older order, see :func:`tdkt_desktop.store.db._refresh_sort_keys`)."""
     sort_key = row[sortkeys.COLUMN] if keyed else sortkeys.key_of(table, row)
-    return (key, table, record_id, sort_key or "", fold(SEARCHABLE[table][1](row, naming)))
+    return (key, table, record_id, sort_key or "", folded_text(table, row, naming))
 
 
 _INSERT = "INSERT INTO search_index (rowid, kind, record_id, sort_key, body) VALUES (?, ?, ?, ?, ?)"
