@@ -14,7 +14,8 @@ the import).
 The bare upsert writes the very rows the merge stored (read back afterwards: the received columns and the
 local ones, sort key included) into a copy of the same tables with the same indexes — no triggers, audit
 log, search index, revision log or checks — with one prepared ``INSERT … ON CONFLICT(id) DO UPDATE`` per
-table, in one transaction, like the merge.
+table, in one transaction (the merge, in one transaction too, inserts the records new here and upserts those it
+replaces).
 
 A reference row (no goal) compares the merge with a bare upsert of **every** row it writes: the records as
 above, and the rows it added beside them — their search-index rows (``search_index``, the full-text table

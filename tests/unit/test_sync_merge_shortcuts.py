@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from typing import Any
 
@@ -28,8 +29,9 @@ from tdkt_desktop.store.authority import parties
 from tdkt_desktop.store.db import SYNCED_TABLES
 from tdkt_desktop.store.errors import StoreError
 from tdkt_desktop.store.revisions import LOCAL_FIELDS, content_hash, parse_stamps, parse_vv
-from tdkt_desktop.sync import import_bundles
+from tdkt_desktop.sync import import_bundles, importer
 from tdkt_desktop.sync import writer as writer_module
+from tdkt_desktop.sync.errors import SyncError
 from tdkt_desktop.sync.fieldmerge import _same
 from tdkt_desktop.sync.importer import _Context
 from tdkt_desktop.sync.writer import RowWriter
@@ -300,3 +302,97 @@ def test_each_part_of_an_indexed_text_is_folded_once(monkeypatch):
     assert texts[0] == texts[1] and texts[0].startswith("nguyen van an ") and texts[0].endswith(" hoan thanh xuat sac nhiem vu")
     assert len(folded) == 3
     search._fold_part.cache_clear()
+
+
+def _two_communes_bundles(tmp_path) -> tuple[Any, Any]:
+    prov = make_node(tmp_path, PROVINCE)
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for code in COMMUNES[:2]:
+        commune = make_node(tmp_path, code)
+        pair(prov, commune)
+        for i in range(3):
+            nomination(commune, person(commune, f"Cán bộ {code} số {i}"))
+        send(commune, prov, folder)
+        commune.close()
+    return prov, folder
+
+
+@pytest.mark.sqlite_only  # the statements as SQLite runs them
+def test_a_bundles_rows_are_written_without_a_savepoint_of_their_own(tmp_path):
+    """The checks of a bundle run in a savepoint (what they write stays only with a bundle that passes them); its
+    rows are written outside it (a savepoint would copy every page the merge changes once more)."""
+    prov, folder = _two_communes_bundles(tmp_path)
+    depth, seen = [0], []
+
+    def trace(sql: str) -> None:
+        word = sql.lstrip().split(" ", 1)[0].upper()
+        if word == "SAVEPOINT":
+            depth[0] += 1
+        elif word == "RELEASE" or sql.lstrip().upper().startswith("ROLLBACK TO"):
+            depth[0] -= word == "RELEASE"
+        elif sql.startswith('INSERT INTO "people"') or sql.startswith('INSERT INTO "nominations"'):
+            seen.append(depth[0])
+
+    prov.db.conn.set_trace_callback(trace)
+    report = import_bundles(prov, [folder], backup=False)
+    prov.db.conn.set_trace_callback(None)
+    assert report.exit_code == 0 and report.total("new") >= 12
+    assert len(seen) >= 12 and set(seen) == {0}
+    prov.close()
+
+
+def test_an_error_in_the_middle_of_a_merge_leaves_nothing_of_the_import(tmp_path, monkeypatch):
+    """Nothing in a merge refuses a bundle; should anything fail there, the whole import ends and nothing of it is
+    kept — not the bundles merged before, not half of this one."""
+    prov, folder = _two_communes_bundles(tmp_path)
+    def counts() -> dict[str, int]:
+        return {t: prov.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("people", "nominations", "audit_log", "sync_incoming", "search_keys")}
+
+    before = counts()
+    seq = prov.current_local_seq()
+    calls = []
+    real = importer._apply_row
+
+    def fail_in_the_second_bundle(ctx: Any, job: Any, writer: Any, table: str, row: Any, held: Any) -> None:
+        if row.get("owner_unit") == COMMUNES[1]:
+            calls.append(1)
+            if len(calls) == 4:  # the second bundle's fourth row
+                raise SyncError("hỏng giữa chừng", code="broken")
+        real(ctx, job, writer, table, row, held)
+
+    monkeypatch.setattr(importer, "_apply_row", fail_in_the_second_bundle)
+    with pytest.raises(SyncError):
+        import_bundles(prov, [folder], backup=False)
+    assert counts() == before and prov.current_local_seq() == seq
+    monkeypatch.setattr(importer, "_apply_row", real)
+    assert import_bundles(prov, [folder], backup=False).total("new") >= 12  # and the bundles merge afterwards
+    assert prov.count("people") == before["people"] + 6
+    prov.close()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_of_cycles_rests_during_a_merge_and_comes_back(tmp_path, monkeypatch, enabled):
+    """No collection of reference cycles while merging (each would walk every container alive); the collector is
+    as it was afterwards, after a failure too."""
+    prov, folder = _two_communes_bundles(tmp_path)
+    during = []
+    real = importer._apply_row
+
+    def note(*args: Any) -> None:
+        during.append(gc.isenabled())
+        real(*args)
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        monkeypatch.setattr(importer, "_apply_row", lambda *_a: (_ for _ in ()).throw(SyncError("x", code="x")))
+        with pytest.raises(SyncError):
+            import_bundles(prov, [folder], backup=False)
+        assert gc.isenabled() == enabled
+        monkeypatch.setattr(importer, "_apply_row", note)
+        assert import_bundles(prov, [folder], backup=False).total("new") >= 12
+        assert during and not any(during) and gc.isenabled() == enabled
+    finally:
+        gc.enable()
+    prov.close()

@@ -17,6 +17,7 @@ midway leaves the database as it was, since nothing is committed before the end.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -230,6 +231,11 @@ def _import(store: Store, items: list[_Item], *, dry_run: bool, backup: bool) ->
     # a large page cache for the one big transaction (random ids touch pages all over the indexes)
     cache_size = store.db.execute("PRAGMA cache_size").fetchone()[0]
     store.db.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+    # No collection of reference cycles while merging: a merge makes and drops a few containers per row (its rows,
+    # their values and stamps; no cycles), and each collection would walk every container alive — the remembered
+    # names, words and parties among them —, a tenth of a province's merge. Reference counting frees the rows.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with store.atomic():
             cur = store.db.execute(
@@ -239,25 +245,27 @@ def _import(store: Store, items: list[_Item], *, dry_run: bool, backup: bool) ->
             for item in items:
                 br = BundleReport(source=item.source)
                 report.bundles.append(br)
+                checked = None
                 try:
                     raw = open_bundle(item.path, source=item.source, schema_version=ctx.schema)
                     br.bundle_id = raw.bundle_id
                     br.from_unit = raw.origin.get("unit_code")
                     # rotations and revocations hold whatever becomes of the bundle
                     br.notes.extend(_keys.apply_key_statements(store, str(br.from_unit), raw.manifest.get("key_statements")))
-                    with store.db.atomic():  # a savepoint: a bundle is applied whole or not at all
-                        writer = RowWriter(store)
+                    # a savepoint: what the checks write (a sender's new installation, a bundle held) stays only with
+                    # a bundle that passes them all
+                    with store.db.atomic():
                         try:
-                            _import_one(ctx, raw, br, writer)
-                            writer.flush()
+                            checked = _check_one(ctx, raw, br)
                         except BaseException:
-                            writer.discard()
                             ctx.tree = UnitTree(store)
                             ctx.owners.clear()
                             ctx.waiting = None
                             raise
                 except SyncError as exc:
                     br.status, br.message, br.error_code = "refused", str(exc), exc.code
+                if checked is not None:
+                    _merge_one(ctx, checked, br)
                 if item.held_id is not None and br.status != "held":
                     done = _held.release(store, item.held_id, "released" if br.status in ("merged", "already") else br.status)
                     if done is not None:
@@ -280,6 +288,8 @@ def _import(store: Store, items: list[_Item], *, dry_run: bool, backup: bool) ->
             path.unlink(missing_ok=True)
     finally:
         store.db.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        if collecting:
+            gc.enable()
     return report
 
 
@@ -290,7 +300,18 @@ def _hold_bundle(ctx: _Context, raw: RawBundle, br: BundleReport, fp: str, reaso
                   "(“tdkt enroll TỆP”), chạy “tdkt bundle held --retry”.")
 
 
-def _import_one(ctx: _Context, raw: RawBundle, br: BundleReport, writer: RowWriter) -> None:
+@dataclass
+class _Checked:
+    """A bundle that passed every check, with what its merge needs."""
+
+    raw: RawBundle
+    payload: dict[str, Any]
+    direction: str
+
+
+def _check_one(ctx: _Context, raw: RawBundle, br: BundleReport) -> _Checked | None:
+    """Every check of one bundle (addressee, replay, sender's key and installation, relation, payload): a
+    :class:`SyncError` refuses it; None when there is nothing to merge (imported before, or held for enrolment)."""
     store = ctx.store
     me = store.unit_code
     m = raw.manifest
@@ -308,7 +329,7 @@ def _import_one(ctx: _Context, raw: RawBundle, br: BundleReport, writer: RowWrit
         if known[0]["hash"] == raw.hash:
             br.status = "already"
             br.message = "Gói này đã được nhập trước đây; không có gì thay đổi."
-            return
+            return None
         raise SyncError(
             f"Gói {raw.source} mang mã {raw.bundle_id} trùng với một gói đã nhập nhưng nội dung khác. Đây có thể là gói "
             "bị làm giả hoặc phát lại; gói bị từ chối, dữ liệu không thay đổi. Hãy liên hệ đơn vị gửi.",
@@ -340,7 +361,7 @@ def _import_one(ctx: _Context, raw: RawBundle, br: BundleReport, writer: RowWrit
         else:
             reason = f"Đơn vị {sender} chưa được ghi danh (khóa {fp})."
         _hold_bundle(ctx, raw, br, fp, reason)
-        return
+        return None
     if peer["install_id"] != origin["install_id"] and peer["install_id"] in (origin.get("previous_installs") or []):
         br.notes.append(_keys.accept_new_install(store, peer, origin["install_id"]))
     elif peer["install_id"] != origin["install_id"]:
@@ -369,8 +390,20 @@ def _import_one(ctx: _Context, raw: RawBundle, br: BundleReport, writer: RowWrit
         )
     payload = open_payload(raw, own_box)
     _check_payload(store, raw, payload, ctx.cols)
+    return _Checked(raw, payload, direction)
 
-    # ------------------------------------------------------------------ everything checked: merge
+
+def _merge_one(ctx: _Context, checked: _Checked, br: BundleReport) -> None:
+    """Merge a bundle that passed every check, row by row. Nothing here refuses the bundle (a row not applied is
+    refused, held or queued by itself): it is written in the import's transaction, without a savepoint of its own —
+    a savepoint would copy every page the merge changes once more —, and an error here ends the whole import with
+    nothing kept."""
+    store = ctx.store
+    raw, payload, direction = checked.raw, checked.payload, checked.direction
+    m = raw.manifest
+    origin = raw.origin
+    sender = origin["unit_code"]
+    writer = RowWriter(store)
     ctx.ensure_backup()
     job = _Job(sender, origin["install_id"], direction, raw.bundle_id, Acceptance(store, ctx.tree, sender, direction), br)
     job.coming = {t: {str(r[b["columns"].index("id")]) for r in b["rows"]} for t, b in payload["tables"].items()}
@@ -433,6 +466,7 @@ def _import_one(ctx: _Context, raw: RawBundle, br: BundleReport, writer: RowWrit
         " imported_at, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [raw.bundle_id, raw.hash, sender, origin["install_id"], seq_to, c_from, c_to, prev_hash, now, ctx.import_id],
     )
+    writer.flush()
     br.status = "checked" if ctx.dry_run else "merged"
 
 

@@ -145,13 +145,3 @@ class RowWriter:
     def has(self, record_id: str) -> bool:
         """A row with this id waits in the batch (not yet flushed)."""
         return record_id in self._ids
-
-    def discard(self) -> None:
-        self._ids.clear()
-        self._rows.clear()
-        self._audit.clear()
-        self._audit_runs.clear()
-        self._search_new.clear()
-        self._search_update.clear()
-        self._pending = 0
-        self.seq = self.store.current_local_seq()
