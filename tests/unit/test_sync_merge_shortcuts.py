@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from tdkt_desktop.core.naming import Naming
 from tdkt_desktop.core.text import fold
-from tdkt_desktop.store import revisions, search, sortkeys
+from tdkt_desktop.store import open_store, revisions, search, sortkeys
 from tdkt_desktop.store.authority import parties
 from tdkt_desktop.store.db import SYNCED_TABLES
 from tdkt_desktop.store.errors import StoreError
@@ -37,6 +37,7 @@ from tdkt_desktop.sync.importer import _Context
 from tdkt_desktop.sync.writer import RowWriter
 
 from .test_sync_helpers import COMMUNES, PROVINCE, make_node, nomination, pair, person, send
+from .test_sync_pinned_importer import plain, rewrite
 
 C1 = COMMUNES[0]
 
@@ -319,27 +320,52 @@ def _two_communes_bundles(tmp_path) -> tuple[Any, Any]:
 
 
 @pytest.mark.sqlite_only  # the statements as SQLite runs them
-def test_a_bundles_rows_are_written_without_a_savepoint_of_their_own(tmp_path):
-    """The checks of a bundle run in a savepoint (what they write stays only with a bundle that passes them); its
-    rows are written outside it (a savepoint would copy every page the merge changes once more)."""
+def test_a_bundle_is_checked_and_merged_without_a_savepoint(tmp_path):
+    """A bundle's checks write nothing before they have all passed, and its rows are written in the import's
+    transaction: no savepoint (one would copy every page the merge changes once more and make the full-text index
+    write out its pending entries at each bundle)."""
     prov, folder = _two_communes_bundles(tmp_path)
-    depth, seen = [0], []
+    open_now: list[str] = []  # the savepoints open
+    at_writes: list[tuple[str, ...]] = []
 
     def trace(sql: str) -> None:
-        word = sql.lstrip().split(" ", 1)[0].upper()
-        if word == "SAVEPOINT":
-            depth[0] += 1
-        elif word == "RELEASE" or sql.lstrip().upper().startswith("ROLLBACK TO"):
-            depth[0] -= word == "RELEASE"
-        elif sql.startswith('INSERT INTO "people"') or sql.startswith('INSERT INTO "nominations"'):
-            seen.append(depth[0])
+        word, _, name = sql.strip().partition(" ")
+        if word.upper() == "SAVEPOINT":
+            open_now.append(name)
+        elif word.upper() == "RELEASE":
+            del open_now[open_now.index(name.removeprefix("SAVEPOINT ")):]
+        elif sql.startswith(('INSERT INTO "people"', 'INSERT INTO "nominations"')):
+            at_writes.append(tuple(open_now))
 
     prov.db.conn.set_trace_callback(trace)
     report = import_bundles(prov, [folder], backup=False)
     prov.db.conn.set_trace_callback(None)
     assert report.exit_code == 0 and report.total("new") >= 12
-    assert len(seen) >= 12 and set(seen) == {0}
+    assert len(at_writes) >= 12 and set(at_writes) == {()}  # (a read opens one of its own, closed at once)
     prov.close()
+
+
+def test_a_new_installation_is_recorded_only_with_a_bundle_that_passes_every_check(tmp_path):
+    """A sender restored from a backup (a new installation naming the enrolled one as its previous one) is recorded
+    when its bundle passes every check — not when a later check refuses the bundle."""
+    prov, _ = _two_communes_bundles(tmp_path)
+    c1 = open_store(tmp_path / f"{C1}.sqlite")
+    old_install = c1.install_id
+    c1.renew_installation_identity(reason="restore")
+    person(c1, "Lý Thị Mai")
+    wrong_way = plain(c1, PROVINCE, tmp_path)
+    rewrite(wrong_way, c1, manifest=lambda m: m.update(direction="down"))
+    events = prov.db.execute("SELECT COUNT(*) FROM sync_key_events").fetchone()[0]
+    (b,) = import_bundles(prov, [wrong_way], backup=False).bundles
+    assert (b.status, b.error_code) == ("refused", "not_related")
+    assert prov.db.execute("SELECT install_id FROM sync_peers WHERE unit_code = ?", [C1]).fetchone()[0] == old_install
+    assert prov.db.execute("SELECT COUNT(*) FROM sync_key_events").fetchone()[0] == events
+    good = plain(c1, PROVINCE, tmp_path)
+    (b,) = import_bundles(prov, [good], backup=False).bundles
+    assert b.status == "merged" and "khôi phục cơ sở dữ liệu từ bản sao lưu" in b.notes[0]
+    assert prov.db.execute("SELECT install_id FROM sync_peers WHERE unit_code = ?", [C1]).fetchone()[0] == c1.install_id
+    for s in (prov, c1):
+        s.close()
 
 
 def test_an_error_in_the_middle_of_a_merge_leaves_nothing_of_the_import(tmp_path, monkeypatch):

@@ -143,8 +143,7 @@ class _Context:
     def parties(self, table: str, row: Row) -> Parties:
         """:func:`~tdkt_desktop.store.authority.parties` of a record, remembered by what it depends on: the table,
         the record's owner, title and year, and the unit tree (which only grows — :meth:`UnitTree.add` adds a unit
-        or the level of one, never changes what it holds —, so its size tells whether it changed; it is replaced
-        whole when a bundle fails)."""
+        or the level of one, never changes what it holds —, so its size tells whether it changed)."""
         tree = (self.tree, len(self.tree.parent), len(self.tree.level))
         if tree != self._parties_tree:
             self._parties.clear()
@@ -252,16 +251,7 @@ def _import(store: Store, items: list[_Item], *, dry_run: bool, backup: bool) ->
                     br.from_unit = raw.origin.get("unit_code")
                     # rotations and revocations hold whatever becomes of the bundle
                     br.notes.extend(_keys.apply_key_statements(store, str(br.from_unit), raw.manifest.get("key_statements")))
-                    # a savepoint: what the checks write (a sender's new installation, a bundle held) stays only with
-                    # a bundle that passes them all
-                    with store.db.atomic():
-                        try:
-                            checked = _check_one(ctx, raw, br)
-                        except BaseException:
-                            ctx.tree = UnitTree(store)
-                            ctx.owners.clear()
-                            ctx.waiting = None
-                            raise
+                    checked = _check_one(ctx, raw, br)
                 except SyncError as exc:
                     br.status, br.message, br.error_code = "refused", str(exc), exc.code
                 if checked is not None:
@@ -311,7 +301,11 @@ class _Checked:
 
 def _check_one(ctx: _Context, raw: RawBundle, br: BundleReport) -> _Checked | None:
     """Every check of one bundle (addressee, replay, sender's key and installation, relation, payload): a
-    :class:`SyncError` refuses it; None when there is nothing to merge (imported before, or held for enrolment)."""
+    :class:`SyncError` refuses it; None when there is nothing to merge (imported before, or held for enrolment).
+
+    Nothing is written before every check has passed (the sender's new installation is recorded last; a bundle held
+    is written and nothing follows), so a refused bundle leaves the database as it was without a savepoint — one
+    per bundle would make the full-text index write out its pending entries at each bundle."""
     store = ctx.store
     me = store.unit_code
     m = raw.manifest
@@ -362,9 +356,8 @@ def _check_one(ctx: _Context, raw: RawBundle, br: BundleReport) -> _Checked | No
             reason = f"Đơn vị {sender} chưa được ghi danh (khóa {fp})."
         _hold_bundle(ctx, raw, br, fp, reason)
         return None
-    if peer["install_id"] != origin["install_id"] and peer["install_id"] in (origin.get("previous_installs") or []):
-        br.notes.append(_keys.accept_new_install(store, peer, origin["install_id"]))
-    elif peer["install_id"] != origin["install_id"]:
+    new_install = peer["install_id"] != origin["install_id"]  # recorded once every check has passed
+    if new_install and peer["install_id"] not in (origin.get("previous_installs") or []):
         raise SyncError(
             f"Gói {raw.source} ghi bản cài đặt {origin['install_id']} nhưng khóa đã ghi danh thuộc bản cài đặt "
             f"{peer['install_id']} của đơn vị {sender}. Gói bị từ chối.",
@@ -390,14 +383,16 @@ def _check_one(ctx: _Context, raw: RawBundle, br: BundleReport) -> _Checked | No
         )
     payload = open_payload(raw, own_box)
     _check_payload(store, raw, payload, ctx.cols)
+    if new_install:
+        br.notes.append(_keys.accept_new_install(store, peer, origin["install_id"]))
     return _Checked(raw, payload, direction)
 
 
 def _merge_one(ctx: _Context, checked: _Checked, br: BundleReport) -> None:
     """Merge a bundle that passed every check, row by row. Nothing here refuses the bundle (a row not applied is
     refused, held or queued by itself): it is written in the import's transaction, without a savepoint of its own —
-    a savepoint would copy every page the merge changes once more —, and an error here ends the whole import with
-    nothing kept."""
+    a savepoint would copy every page the merge changes once more, and make the full-text index write out its
+    pending entries —, and an error here ends the whole import with nothing kept."""
     store = ctx.store
     raw, payload, direction = checked.raw, checked.payload, checked.direction
     m = raw.manifest
