@@ -124,6 +124,29 @@ def test_participation_registrations_nominations(tree):
     assert a1["total"] == 2 and a1["by_title"] == {"CSTDCS": 1, "LDTT": 1}
     assert c.nominations_by_unit(store, 2025)["total"] == 0
 
+    # counted by the database: a deleted record is not counted; a nomination without a proposing unit counts for
+    # the unit that owns it; another year's and every year's
+    gone = store.insert("registrations", {"year": 2026, "subject_kind": "person", "subject_id": person["id"],
+                                          "subject_name": "Nguyễn Văn An", "title_code": "CSTDCS"}, owner_unit="A2")
+    store.delete("registrations", gone["id"])
+    store.insert("registrations", {"year": 2025, "subject_kind": "person", "subject_id": person["id"],
+                                   "subject_name": "Nguyễn Văn An", "title_code": "CSTDCS"}, owner_unit="A2")
+    assert c.registrations_by_unit(store, 2026)["totals"] == {"CSTDCS": 1, "LDTT": 3}
+    assert c.registrations_by_unit(store, 2025)["totals"] == {"CSTDCS": 1}
+    dropped = store.insert("nominations", {"subject_kind": "person", "subject_id": person["id"],
+                                           "subject_name": "Nguyễn Văn An", "title_code": "LDTT",
+                                           "award_kind": "cong_trang", "year": 2026, "status": "submitted",
+                                           "unit_code": "A1"})
+    store.delete("nominations", dropped["id"])
+    store.insert("nominations", {"subject_kind": "person", "subject_id": person["id"], "subject_name": "Nguyễn Văn An",
+                                 "title_code": "LDTT", "award_kind": "cong_trang", "year": 2025, "status": "submitted"},
+                 owner_unit="A2")
+    assert c.nominations_by_unit(store, 2026)["total"] == 3
+    by_owner = c.nominations_by_unit(store, 2025)
+    assert by_owner["total"] == 1
+    assert next(r for r in by_owner["rows"] if r["unit"]["code"] == "A2")["by_status"]["submitted"] == 1
+    assert c.nominations_by_unit(store)["total"] == 4
+
 
 def test_missing_submissions(tree):
     store, camp, _ = tree

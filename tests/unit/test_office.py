@@ -373,6 +373,14 @@ def test_what_the_office_lists_sent_up_approved_and_issued(office_store):
                                       "title_code": "CSTD_TINH", "status": "submitted", "unit_code": "31147"})
     assert {n["id"] for n in office.sent_up(s)} == {a["id"], b["id"]}  # not the draft, not this unit's own CSTĐ tỉnh
     assert office.sent_up(s, year=2024) == []
+    trees = []
+    unit_tree = s.unit_tree
+    s.unit_tree = lambda: trees.append(1) or unit_tree()  # type: ignore[method-assign]
+    try:
+        office.sent_up(s)
+    finally:
+        del s.unit_tree
+    assert len(trees) == 1  # the tree read once, not once per nomination (a province's year: 40,000 of them)
     assert [n["id"] for n in office.approved(s)] == [a["id"]]
     assert draft["id"] and own_up["id"]
     office.issue_decision(s, [a["id"]], decision_date=DEC, signer="Trần Văn Bình", signer_title="CHỦ TỊCH")

@@ -43,7 +43,7 @@ from tdkt_desktop.core.text import (
 )
 from tdkt_desktop.store.accounts import APPROVER_WORK, require_role
 from tdkt_desktop.store.assessment import Assessment, assess, judging_date
-from tdkt_desktop.store.authority import NoAuthority, parties, writers
+from tdkt_desktop.store.authority import NoAuthority, UnitTree, parties, writers
 from tdkt_desktop.store.cancellations import cancellations_of_decision
 from tdkt_desktop.store.council import ruleset_on
 from tdkt_desktop.store.db import Row, Store, new_id, now_iso
@@ -173,9 +173,9 @@ def decides_here(store: Store, nomination: Row) -> bool:
     return _appraiser(store, nomination) == store.unit_code
 
 
-def _appraiser(store: Store, nomination: Row) -> str:
+def _appraiser(store: Store, nomination: Row, tree: UnitTree | None = None) -> str:
     row = {**nomination, "owner_unit": nomination.get("owner_unit") or store.unit_code}  # one being written here
-    return parties(store.unit_tree(), "nominations", row).appraiser or ""
+    return parties(tree or store.unit_tree(), "nominations", row).appraiser or ""
 
 
 def _unit_words(store: Store, code: str) -> str:
@@ -223,7 +223,12 @@ def sent_up(store: Store, *, year: int | None = None) -> list[Row]:
     if year is not None:
         where += " AND year = ?"
         params.append(int(year))
-    return [n for n in store.rows("nominations", where, params) if decides_here(store, n)]
+    rows = store.rows("nominations", where, params)
+    here = store.unit_code
+    if not here:
+        return rows  # an installation without a unit decides what it holds
+    tree = store.unit_tree()  # read once: a province's year holds tens of thousands of nominations
+    return [n for n in rows if _appraiser(store, n, tree) == here]
 
 
 def approved(store: Store) -> list[Row]:
