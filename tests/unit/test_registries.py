@@ -102,8 +102,15 @@ def test_the_sheet_lists_collectives_then_people_with_last_years_rating(store):
     team = store.insert("collectives", {"name": "Văn phòng HĐND và UBND", "unit_code": store.unit_code})
     store.insert("households", {"head_name": "Hộ ông Tư", "unit_code": store.unit_code})
     store.insert("ratings", {"subject_kind": "person", "subject_id": a["id"], "year": YEAR - 1, "rating": "excellent"})
+    store.insert("ratings", {"subject_kind": "collective", "subject_id": team["id"], "year": YEAR, "rating": "excellent"})
+    store.insert("units", {"code": "BELOW", "name": "Trường Tiểu học", "level": "school",
+                           "parent_code": store.unit_code})
+    theirs = store.insert("people", {"full_name": "An Văn Dưới"}, owner_unit="BELOW")  # a unit below's, merged here
+    store.insert("ratings", {"subject_kind": "person", "subject_id": theirs["id"], "year": YEAR, "rating": "good"},
+                 owner_unit="BELOW")
     sheet = rating_sheet(store, YEAR)
     assert [line["subject_id"] for line in sheet] == [team["id"], a["id"], b["id"]]  # An before Bình; no household
+    assert sheet[0]["rating"] == "excellent"
     assert sheet[1]["last_rating"] == "excellent" and sheet[1]["rating"] is None
 
 

@@ -35,9 +35,16 @@ def _subjects(store: Store, kind: SubjectKind) -> list[Row]:
 
 
 def _latest(store: Store, year: int) -> dict[tuple[str, str], Row]:
-    """The rating of each subject for ``year`` (the one written last where there are several)."""
+    """The rating of each subject of the sheet (:func:`_subjects`) for ``year`` (the one written last where there
+    are several) — not the ratings of the units below, which a province holds by the hundred thousand."""
+    where, params = "year = ?", [year]
+    unit = store.unit_code
+    if unit:
+        where += (" AND subject_id IN (SELECT id FROM people WHERE owner_unit = ? AND deleted = 0"
+                  " UNION ALL SELECT id FROM collectives WHERE owner_unit = ? AND deleted = 0)")
+        params += [unit, unit]
     out: dict[tuple[str, str], Row] = {}
-    for r in store.rows("ratings", "year = ?", [year], order_by="updated_at, id"):
+    for r in store.rows("ratings", where, params, order_by="updated_at, id"):
         out[(r["subject_kind"], r["subject_id"])] = r
     return out
 
