@@ -11,6 +11,29 @@ from tdkt_desktop.store.nominations import waiting_here
 from tdkt_desktop.store.results import period_figures
 
 
+def test_the_campaigns_of_this_unit_and_from_above_come_before_those_the_units_below_launched(store) -> None:
+    """An upper office holds each ward's own campaigns (received with its bundles): a list to choose from starts
+    with the office's own and its upper offices', newest first, then the wards', newest first."""
+    from tdkt_desktop.store.results import campaigns_with_targets
+
+    store.insert("units", {"code": "W1", "name": "Phường Một", "level": "commune", "parent_code": store.unit_code})
+    ward_new = store.insert("campaigns", {"name": "Phường Một 2026", "campaign_type": "thematic", "year": 2026,
+                                          "doc_date": "2026-05-01", "issued_by": "W1"}, owner_unit="W1")
+    own = store.insert("campaigns", {"name": "Của đơn vị 2026", "campaign_type": "regular", "year": 2026,
+                                     "doc_date": "2026-01-10"})
+    above = store.insert("campaigns", {"name": "Của tỉnh 2026", "campaign_type": "regular", "year": 2026,
+                                       "doc_date": "2026-02-01", "issued_by": "92"})
+    ward_old = store.insert("campaigns", {"name": "Phường Một 2025", "campaign_type": "thematic", "year": 2025,
+                                          "issued_by": "W1"}, owner_unit="W1")
+    old = store.insert("campaigns", {"name": "Của đơn vị 2025", "campaign_type": "regular", "year": 2025})
+    assert [c["id"] for c in campaign_list(store)] == [above["id"], own["id"], old["id"], ward_new["id"],
+                                                        ward_old["id"]]
+    for camp in (ward_new, own, old):
+        store.insert("targets", {"campaign_id": camp["id"], "seq": 1, "measure": "x", "comparator": "at_least",
+                                 "value": 1})
+    assert [c["id"] for c in campaigns_with_targets(store)] == [own["id"], old["id"], ward_new["id"]]
+
+
 def test_counts_years_campaigns_and_targets(store) -> None:
     late = store.insert("campaigns", {"name": "B", "campaign_type": "regular", "year": 2026, "doc_date": "2026-03-01"})
     early = store.insert("campaigns", {"name": "A", "campaign_type": "regular", "year": 2026, "doc_date": "2026-01-05"})

@@ -50,8 +50,15 @@ def review_flags(target: Row) -> list[str]:
 
 
 def campaign_list(store: Store) -> list[Row]:
-    """The live campaigns, newest first (by year, then document date)."""
-    return store.rows("campaigns", order_by="year DESC, doc_date DESC")
+    """The live campaigns: those this unit works on — its own and those of the offices above it — newest first (by
+    year, then document date), then those the units below it launched themselves (an upper office receives each
+    ward's with its bundles), newest first. Every list of campaigns to choose from starts with this unit's."""
+    rows = store.rows("campaigns", order_by="year DESC, doc_date DESC")
+    unit = store.unit_code
+    if not unit:
+        return rows
+    below = store.unit_tree().subtree(unit) - {unit}
+    return sorted(rows, key=lambda c: (c.get("issued_by") or c["owner_unit"]) in below)
 
 
 def campaign_targets(store: Store, campaign_id: str) -> list[Row]:

@@ -21,6 +21,7 @@ from tdkt_desktop.core import models as m
 from tdkt_desktop.core.targets import Cumulative, Figure, TargetSpec, cumulative, outline
 from tdkt_desktop.core.text import InputError, clean, parse_number
 from tdkt_desktop.store import freshness
+from tdkt_desktop.store.campaigns import campaign_list
 from tdkt_desktop.store.db import Row, Store
 
 __all__ = [
@@ -107,9 +108,10 @@ def result_units(store: Store) -> list[str]:
 
 
 def campaigns_with_targets(store: Store) -> list[Row]:
-    """The campaigns that have targets to report on, newest first (by year, then document date)."""
-    with_targets = {str(t["campaign_id"]) for t in store.rows("targets")}
-    return [c for c in store.rows("campaigns", order_by="year DESC, doc_date DESC") if str(c["id"]) in with_targets]
+    """The campaigns that have targets to report on, in the order of :func:`~tdkt_desktop.store.campaigns.campaign_list`
+    (this unit's and its upper offices' first, newest first)."""
+    with_targets = {str(r[0]) for r in store.db.execute("SELECT DISTINCT campaign_id FROM targets WHERE deleted = 0")}
+    return [c for c in campaign_list(store) if str(c["id"]) in with_targets]
 
 
 def periods_reported(store: Store, campaign_id: str) -> set[str]:
