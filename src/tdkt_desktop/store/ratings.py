@@ -37,7 +37,8 @@ def _subjects(store: Store, kind: SubjectKind) -> list[Row]:
 def _latest(store: Store, year: int) -> dict[tuple[str, str], Row]:
     """The rating of each subject of the sheet (:func:`_subjects`) for ``year`` (the one written last where there
     are several) — not the ratings of the units below, which a province holds by the hundred thousand."""
-    where, params = "year = ?", [year]
+    where = "year = ?"
+    params: list[Any] = [year]
     unit = store.unit_code
     if unit:
         where += (" AND subject_id IN (SELECT id FROM people WHERE owner_unit = ? AND deleted = 0"
