@@ -465,3 +465,25 @@ def test_import_wizard_maps_unknown_values_and_remembers_them(office: Any, qtbot
     wait(office)
     assert again.step() == ROWS
     assert not any(r["bad"] for r in again.preview_rows)
+
+
+def test_the_share_chart_gives_every_target_a_readable_bar_in_vietnamese(app: Any, qtbot: Any) -> None:
+    """A plan of many targets (a province's: 15–20) gets a bar and a whole name each, the chart growing in its
+    scrolling box instead of squeezing the names into "…"; the share is written the Vietnamese way (91,2 %)."""
+    from tdkt_desktop.gui.office_view.consolidation import fill_share_chart, share_chart
+    from tdkt_desktop.store.consolidation import TargetShare
+
+    view = share_chart()
+    qtbot.addWidget(view)
+    shares = [TargetShare(f"t{i}", f"Chỉ tiêu {i}", 31 if i % 2 else 0, 34) for i in range(1, 16)]
+    shares[2] = TargetShare("t3", "Chỉ tiêu 3", 0, 0)  # no unit reported it
+    fill_share_chart(view, shares, "Tỷ lệ")
+    few = share_chart()
+    qtbot.addWidget(few)
+    fill_share_chart(few, shares[:3], "Tỷ lệ")
+    line = view.fontMetrics().height()
+    assert view.minimumHeight() >= 15 * 2 * line > few.minimumHeight()
+    [axis] = [a for a in view.chart().axes() if a.type() == a.AxisType.AxisTypeBarCategory]
+    names = axis.categories()
+    assert names[-1] == "Chỉ tiêu 1 (31/34): 91,2 %" and names[0] == "Chỉ tiêu 15 (31/34): 91,2 %"  # first on top
+    assert "Chỉ tiêu 2 (0/34): 0,0 %" in names and "Chỉ tiêu 3 (0/0)" in names  # no share without figures

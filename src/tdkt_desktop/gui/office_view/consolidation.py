@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tdkt_desktop.core.models import AttainmentStatus, NominationStatus, period_label
-from tdkt_desktop.core.text import format_date
+from tdkt_desktop.core.text import format_date, format_number
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.office_view import work
 from tdkt_desktop.gui.office_view.common import (
@@ -221,16 +221,17 @@ def fill_share_chart(view: Any, shares: list[TargetShare], title: str) -> None:
     for axis in list(chart.axes()):
         chart.removeAxis(axis)
     chart.setTitle(title)
+    # every target's bar and name readable: the chart grows with the targets (its box scrolls), never squeezed
+    view.setMinimumHeight(max(220, 90 + view.fontMetrics().height() * 2 * len(shares)))
     bar_set = charts.QBarSet("%")
     bar_set.setColor(palette.qcolor("chart-bar"))
     labels = []
     for share in reversed(shares):  # the first target at the top
         bar_set.append(round(share.percent or 0.0, 1))
-        labels.append(f"{_short(share.measure, 34)} ({share.reaching}/{share.with_data})")
-    series = charts.QHorizontalBarSeries()
+        percent = "" if share.percent is None else f": {format_number(share.percent, decimals=1)} %"
+        labels.append(f"{_short(share.measure, 34)} ({share.reaching}/{share.with_data}){percent}")
+    series = charts.QHorizontalBarSeries()  # the share written in the bar's name, in Vietnamese (91,2 %)
     series.append(bar_set)
-    series.setLabelsVisible(True)
-    series.setLabelsFormat("@value %")
     chart.addSeries(series)
     axis_y = charts.QBarCategoryAxis()
     axis_y.append(labels)
@@ -338,9 +339,15 @@ class ConsolidationPage(QtWidgets.QWidget):
         self.matrix_view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.matrix_view.setToolTip(self.tr("Double-click a unit to see its figures"))
         install_export_action(ctx, self.matrix_view, self.tr("Attainment matrix"))
-        self.share_view = share_chart(msplit)
+        share_box = QtWidgets.QScrollArea(msplit)  # one bar per target: a plan of many targets scrolls
+        share_box.setObjectName("shareChartBox")
+        share_box.setWidgetResizable(True)
+        share_box.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        share_box.setMinimumHeight(220)
+        self.share_view = share_chart(share_box)
+        share_box.setWidget(self.share_view)
         msplit.addWidget(self.matrix_view)
-        msplit.addWidget(self.share_view)
+        msplit.addWidget(share_box)
         msplit.setStretchFactor(0, 3)
         msplit.setStretchFactor(1, 2)
         ml.addWidget(msplit, 1)
