@@ -310,7 +310,8 @@ def test_reports_screen_and_command_line_write_the_same_sheets(province: Any, qt
     assert review[0][1:] == ("Chỉ tiêu", "Chỉ tiêu giao", "Kết quả", "Đơn vị tính", "Tỷ lệ so với chỉ tiêu",
                              "Đánh giá", "Nguồn số liệu", "Số đơn vị báo cáo", "Số đơn vị đạt", "Ghi chú")
     bhyt = next(r for r in review if r[1] == "Tỷ lệ bao phủ bảo hiểm y tế")
-    assert bhyt[3] == pytest.approx((96.5 + 94 + 97) / 3) and bhyt[7:10] == ("Tổng hợp từ các đơn vị", 3, 2)
+    assert bhyt[3] == round((96.5 + 94 + 97) / 3, 2)  # a mean of the units' figures, as a report writes it
+    assert bhyt[7:10] == ("Tổng hợp từ các đơn vị", 3, 2)
 
     page.kind.setCurrentIndex(page.kind.findData(F0603))
     page.year.setValue(2026)

@@ -439,3 +439,11 @@ def test_personal_report_lists_research_apart_from_initiatives_with_their_scope(
     assert ideas_at < text.index("Sáng kiến nhắc hạn hồ sơ") < research_at < text.index("Đề án số hóa hộ tịch")
     assert "Sáng kiến chưa công nhận" not in text and "gõ tay" not in text
     assert research_at < text.index("Cấp xã") < text.index("III. CÁC HÌNH THỨC")
+
+
+def test_counts_are_written_as_administrative_texts_write_them() -> None:
+    """Two digits below ten ("02 tập thể"), thousands with dots beyond ("1.250 cá nhân"): a province's year of
+    awards printed "34000 cá nhân"."""
+    assert records.count_text(["person", "collective", "person"]) == "01 tập thể và 02 cá nhân"
+    assert records.count_text(["person"] * 1250) == "1.250 cá nhân"
+    assert records.count_text(["household"] * 12 + ["person"] * 10) == "10 cá nhân và 12 hộ gia đình"

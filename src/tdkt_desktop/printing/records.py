@@ -200,7 +200,8 @@ def legal_basis(on: _dt.date) -> list[str]:
 
 
 def _two(n: int) -> str:
-    return f"{n:02d}"
+    """A count as an administrative text writes it: "02", "15", "1.250"."""
+    return f"{n:02d}" if n < 10 else format_number(n)
 
 
 def count_text(kinds: Iterable[str]) -> str:
@@ -1049,12 +1050,12 @@ def _bao_cao_ket_qua(store: Store, record_id: str, options: dict[str, Any]) -> d
     sudden = awards["sudden"]
     counts = [{"name": e["name"], "collectives": e["collective"], "households": e["household"],
                "individuals": e["person"]} for e in awards["by_title"]]
-    counted = ", ".join(f"{n:02d} {what}" for n, what in ((awards["collectives"], "tập thể"),
+    counted = ", ".join(f"{_two(n)} {what}" for n, what in ((awards["collectives"], "tập thể"),
                                                           (awards["households"], "hộ gia đình"),
                                                           (awards["persons"], "cá nhân")) if n)
     if counted:
         awards_text = (f"Trong {period_label(period).lower()}, đã khen thưởng {counted}"
-                       + (f"; khen thưởng đột xuất {sudden:02d} trường hợp" if sudden else "") + ".")
+                       + (f"; khen thưởng đột xuất {_two(sudden)} trường hợp" if sudden else "") + ".")
     else:
         awards_text = f"Trong {period_label(period).lower()}, chưa có quyết định khen thưởng nào."
     issuer = issuer_of(store)

@@ -446,6 +446,10 @@ def form_0603N(store: Store, year: int, *, issuers: set[str] | None = None) -> F
 # --------------------------------------------------------------------------- sơ kết / tổng kết report
 
 
+def _two_decimals(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
 def _period_window(period: str) -> tuple[_dt.date, _dt.date]:
     year = period_year(period)
     start = _dt.date(year, 7, 1) if period.endswith("-H2") else _dt.date(year, 1, 1)
@@ -485,11 +489,14 @@ def review_report_data(store: Store, campaign_id: str, period: str) -> dict[str,
             source = "units"
         status = a.status.value if a is not None else AttainmentStatus.NO_DATA.value
         target_counts[status] += 1
+        value, sub_value = (a.value, a.sub_value) if a else (total.value, total.sub_value)
+        if source == "units":  # combined from the units' figures (a mean runs to many decimals): as a report writes it
+            value, sub_value = _two_decimals(value), _two_decimals(sub_value)
         targets.append(
             {
                 "id": t["id"], "seq": t["seq"], "measure": t["measure"], "name": t["name"], "target": t["describe"],
                 "unit": t["unit"],
-                "value": a.value if a else total.value, "sub_value": a.sub_value if a else total.sub_value,
+                "value": value, "sub_value": sub_value,
                 "percent": a.percent if a else None, "status": status, "status_label": AttainmentStatus(status).label,
                 "note": a.note if a else "", "source": source,
                 "units_counted": total.units_counted, "units_reporting": total.units_reporting,

@@ -184,10 +184,10 @@ class ReportsPage(QtWidgets.QWidget):
             .replace("%3", format_number(part.get("households") or 0)).replace("%4", str(part.get("units_reporting", 0))),
             self.tr("Awards: %1 in all (%2 individual(s), %3 collective(s), %4 household(s)); people working directly "
                     "%5; sudden awards %6; money %7.")
-            .replace("%1", str(awards["total"])).replace("%2", str(awards["persons"]))
-            .replace("%3", str(awards["collectives"])).replace("%4", str(awards["households"]))
+            .replace("%1", format_number(awards["total"])).replace("%2", format_number(awards["persons"]))
+            .replace("%3", format_number(awards["collectives"])).replace("%4", format_number(awards["households"]))
             .replace("%5", percent_text(awards["direct_share"]) if awards["direct_share"] is not None else "—")
-            .replace("%6", str(awards["sudden"])).replace("%7", money_text(awards["amount"])),
+            .replace("%6", format_number(awards["sudden"])).replace("%7", money_text(awards["amount"])),
         ]
         self.summary.setText("\n".join(lines))
 
