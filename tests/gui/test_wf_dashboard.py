@@ -19,6 +19,11 @@ def test_dashboard_shows_the_demo_counts(demo_ctx: Any, qtbot: Any) -> None:
         assert view.card_values[status].text() == str(reader.count("nominations", "status = ?", [status]))
     assert view.card_values["campaigns_active"].text() == "2"  # the peak campaign ended in June
     assert view.card_values["decided"].text() == str(reader.count("nominations", "status = 'decided'")) != "0"
+    from dataclasses import replace
+    view.show_overview(replace(ov, campaigns_active=36, nominations_by_status={"decided": 204000}))
+    assert view.card_values["decided"].text() == "204.000"  # a province's count, with its thousands dots
+    assert view.card_values["campaigns_active"].text() == "36" and view.card_values["draft"].text() == "0"
+    view.show_overview(ov)
     # one bar per target of the year with a result, coloured by status
     assert len(ov.bars) == 9
     assert {b["status"].value for b in ov.bars} <= {"reached", "exceeded", "not_reached"}

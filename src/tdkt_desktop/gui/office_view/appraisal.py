@@ -327,7 +327,7 @@ class AppraisalPage(QtWidgets.QWidget):
     def _fill_groups(self) -> None:
         current = self._group_key()
         self.groups.clear()
-        root = QtGui.QStandardItem(self.tr("All units (%1)").replace("%1", str(len(self.all_rows))))
+        root = QtGui.QStandardItem(self.tr("All units (%1)").replace("%1", format_number(len(self.all_rows))))
         root.setData((None, None), Qt.ItemDataRole.UserRole)
         self.groups.appendRow(root)
         names: dict[str, str] = {}

@@ -231,7 +231,7 @@ class DecisionPage(QtWidgets.QWidget):
 
     def _count(self) -> None:
         n, total = len(self.model.checked_ids()), len(self.model.rows)
-        self.count.setText(self.tr("%1 of %2 approved nomination(s) ticked").replace("%1", str(n)).replace("%2", str(total))
+        self.count.setText(self.tr("%1 of %2 approved nomination(s) ticked").replace("%1", format_number(n)).replace("%2", format_number(total))
                            if total else self.tr("No approved nomination waits for a decision."))
 
     def _signer_chosen(self, _i: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tdkt_desktop.core.text import format_size
+from tdkt_desktop.core.text import format_number, format_size
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.database_tab import DatabaseTab
@@ -244,8 +244,8 @@ class SettingsSection(SectionPage):
                 "The data as it is now is kept first, as a backup of the kind “before a restore”. Data entered after "
                 "the backup was made must be entered again (or asked from the upper office). The restored data gets a "
                 "new installation identity, so the next bundle is accepted by the upper office."
-            ).replace("%1", path.name).replace("%2", str(info.counts.get("people", 0))) \
-                .replace("%3", str(info.counts.get("campaigns", 0))).replace("%4", str(info.counts.get("nominations", 0)))
+            ).replace("%1", path.name).replace("%2", format_number(info.counts.get("people", 0))) \
+                .replace("%3", format_number(info.counts.get("campaigns", 0))).replace("%4", format_number(info.counts.get("nominations", 0)))
             if not dialogs.confirm(self, self.tr("Restore"), question):
                 return
             self.ctx.jobs.run(work, done=done, title=self.tr("Restoring"), dialog=True, parent=self)

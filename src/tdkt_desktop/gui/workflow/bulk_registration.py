@@ -12,7 +12,7 @@ from typing import Any
 
 from tdkt_desktop.core.models import SubjectKind
 from tdkt_desktop.core.rules import allowed_titles, ruleset_for
-from tdkt_desktop.core.text import InputError
+from tdkt_desktop.core.text import InputError, format_number
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.context import AppContext
 from tdkt_desktop.gui.errors import user_message
@@ -165,8 +165,8 @@ class BulkRegistrationDialog(QtWidgets.QDialog):
 
     def _count(self, *_: Any) -> None:
         shown = self.model.rowCount() if self.model is not None else 0
-        self.chosen.setText(self.tr("%1 chosen of %2 shown").replace("%1", str(len(self.selected_ids())))
-                            .replace("%2", str(shown)))
+        self.chosen.setText(self.tr("%1 chosen of %2 shown").replace("%1", format_number(len(self.selected_ids())))
+                            .replace("%2", format_number(shown)))
         self.register_button.setEnabled(bool(self.selected_ids()) and self.title.count() > 0)
 
     # ------------------------------------------------------------------ registering
@@ -180,10 +180,10 @@ class BulkRegistrationDialog(QtWidgets.QDialog):
 
         def done(result: Registered) -> None:
             self.result_ = result
-            text = self.tr("Registered: %1.").replace("%1", str(len(result.added)))
+            text = self.tr("Registered: %1.").replace("%1", format_number(len(result.added)))
             if result.already:
                 text += " " + self.tr("Already registered for this title in this campaign (not doubled): %1.").replace(
-                    "%1", str(len(result.already)))
+                    "%1", format_number(len(result.already)))
             dialogs.inform(self, self.windowTitle(), text)
             self.accept()
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tdkt_desktop.core import models as m
+from tdkt_desktop.core.text import format_number
 from tdkt_desktop.gui import palette
 from tdkt_desktop.gui.i18n import ensure_translator
 from tdkt_desktop.gui.qt import ModelIndex, QCoreApplication, Qt, QtCore, QtGui, QtWidgets
@@ -330,9 +331,9 @@ class DashboardView(QtWidgets.QWidget):
 
     def show_overview(self, ov: Overview) -> None:
         self.overview = ov
-        self.card_values["campaigns_active"].setText(str(ov.campaigns_active))
+        self.card_values["campaigns_active"].setText(format_number(ov.campaigns_active))
         for key in ("draft", "submitted", "returned", "approved", "decided"):
-            self.card_values[key].setText(str(ov.nominations_by_status.get(key, 0)))
+            self.card_values[key].setText(format_number(ov.nominations_by_status.get(key, 0)))  # "204.000"
         returned = self.card_values["returned"]
         palette.set_tone(returned, "error" if ov.nominations_by_status.get("returned") else None)
         self._fill_chart(ov.bars)

@@ -13,7 +13,7 @@ import datetime as _dt
 from typing import Any
 
 from tdkt_desktop.core import models as m
-from tdkt_desktop.core.text import fold
+from tdkt_desktop.core.text import fold, format_number
 from tdkt_desktop.gui import dialogs
 from tdkt_desktop.gui.qt import ModelIndex, Qt, QtCore, QtGui, QtWidgets, Signal
 from tdkt_desktop.gui.tables import Column, RowsModel, table_view
@@ -321,7 +321,7 @@ class RatingsView(QtWidgets.QWidget):
         rows = self.model.rows
         rated = sum(1 for r in rows if r.get("rating"))
         changed = len(self.model.changes())
-        text = self.tr("%1 of %2 rated").replace("%1", str(rated)).replace("%2", str(len(rows)))
+        text = self.tr("%1 of %2 rated").replace("%1", format_number(rated)).replace("%2", format_number(len(rows)))
         if changed:
             text += " · " + self.tr("%n change(s) not saved", "", changed)
         self.count_label.setText(text)
