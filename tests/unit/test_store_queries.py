@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tdkt_desktop.core.models import AttainmentStatus
-from tdkt_desktop.store.campaigns import campaign_list
+from tdkt_desktop.store.campaigns import campaign_list, launched_below
 from tdkt_desktop.store.listing import count_by, years_of
 from tdkt_desktop.store.nominations import waiting_here
 from tdkt_desktop.store.results import period_figures
@@ -18,7 +18,8 @@ def test_the_campaigns_of_this_unit_and_from_above_come_before_those_the_units_b
 
     store.insert("units", {"code": "W1", "name": "Phường Một", "level": "commune", "parent_code": store.unit_code})
     ward_new = store.insert("campaigns", {"name": "Phường Một 2026", "campaign_type": "thematic", "year": 2026,
-                                          "doc_date": "2026-05-01", "issued_by": "W1"}, owner_unit="W1")
+                                          "doc_date": "2026-05-01", "issued_by": "W1", "start_date": "2026-05-01",
+                                          "end_date": "2026-12-31"}, owner_unit="W1")
     own = store.insert("campaigns", {"name": "Của đơn vị 2026", "campaign_type": "regular", "year": 2026,
                                      "doc_date": "2026-01-10"})
     above = store.insert("campaigns", {"name": "Của tỉnh 2026", "campaign_type": "regular", "year": 2026,
@@ -32,6 +33,10 @@ def test_the_campaigns_of_this_unit_and_from_above_come_before_those_the_units_b
         store.insert("targets", {"campaign_id": camp["id"], "seq": 1, "measure": "x", "comparator": "at_least",
                                  "value": 1})
     assert [c["id"] for c in campaigns_with_targets(store)] == [own["id"], old["id"], ward_new["id"]]
+    # a ward's own campaign holds the ward's figures and deadlines, not this unit's
+    assert launched_below(store)(ward_new) and not launched_below(store)(above) and not launched_below(store)(own)
+    store.update("campaigns", own["id"], {"start_date": "2026-01-01", "end_date": "2026-12-31"})
+    assert [t["measure"] for t, _ in period_figures(store, "2026", store.unit_code)] == ["x"]  # own's, not the ward's
 
 
 def test_counts_years_campaigns_and_targets(store) -> None:

@@ -10,7 +10,7 @@ a campaign is never saved with half its targets.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tdkt_desktop.core.text import InputError
@@ -54,11 +54,16 @@ def campaign_list(store: Store) -> list[Row]:
     year, then document date), then those the units below it launched themselves (an upper office receives each
     ward's with its bundles), newest first. Every list of campaigns to choose from starts with this unit's."""
     rows = store.rows("campaigns", order_by="year DESC, doc_date DESC")
+    below = launched_below(store)
+    return sorted(rows, key=below)
+
+
+def launched_below(store: Store) -> Callable[[Row], bool]:
+    """Whether a campaign was launched by a unit below this installation's (its own campaign, received with that
+    unit's bundles): not this unit's work — its deadlines, targets and figures are that unit's."""
     unit = store.unit_code
-    if not unit:
-        return rows
-    below = store.unit_tree().subtree(unit) - {unit}
-    return sorted(rows, key=lambda c: (c.get("issued_by") or c["owner_unit"]) in below)
+    below = store.unit_tree().subtree(unit) - {unit} if unit else set()
+    return lambda c: (c.get("issued_by") or c["owner_unit"]) in below
 
 
 def campaign_targets(store: Store, campaign_id: str) -> list[Row]:

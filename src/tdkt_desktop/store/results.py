@@ -21,7 +21,7 @@ from tdkt_desktop.core import models as m
 from tdkt_desktop.core.targets import Cumulative, Figure, TargetSpec, cumulative, outline
 from tdkt_desktop.core.text import InputError, clean, parse_number
 from tdkt_desktop.store import freshness
-from tdkt_desktop.store.campaigns import campaign_list
+from tdkt_desktop.store.campaigns import campaign_list, launched_below
 from tdkt_desktop.store.db import Row, Store
 
 __all__ = [
@@ -176,13 +176,16 @@ def cumulative_results(
 
 
 def period_figures(store: Store, period: str, unit_code: str) -> list[tuple[Row, Cumulative]]:
-    """Every target of every live campaign that runs in ``period``'s year (a 2021–2025 plan as well as a
-    campaign of that year), campaign by campaign (by document date), each with the unit's figure for the
+    """Every target of every live campaign this unit works on (not one a unit below launched itself) that runs in
+    ``period``'s year (a 2021–2025 plan as well as a campaign of that year), campaign by campaign (by document date), each with the unit's figure for the
     period: its own figure for a campaign of one year, the figure to date for a multi-year plan
     (:func:`cumulative_results`). What the overview charts for a period."""
     year = m.period_year(m.parse_period(period))
     out: list[tuple[Row, Cumulative]] = []
+    theirs = launched_below(store)  # a unit below's own campaign holds its figures, not this unit's
     for campaign in store.rows("campaigns", order_by="doc_date, rowid"):
+        if theirs(campaign):
+            continue
         window = campaign_window(campaign)
         if window is None or not window[0] <= year <= window[1]:
             continue

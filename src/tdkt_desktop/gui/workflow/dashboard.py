@@ -16,7 +16,7 @@ from tdkt_desktop.gui.tables import Column, RowsModel, fill_combo, percent_text,
 from tdkt_desktop.gui.widgets import heading
 from tdkt_desktop.gui.workflow.common import current_period, period_choices
 from tdkt_desktop.store.assessment import dossier_lines, judging_date
-from tdkt_desktop.store.campaigns import campaign_list
+from tdkt_desktop.store.campaigns import campaign_list, launched_below
 from tdkt_desktop.store.council import ruleset_on
 from tdkt_desktop.store.db import Store
 from tdkt_desktop.store.listing import count_by
@@ -46,7 +46,8 @@ def gather(store: Store, period: str, today: _dt.date, unit_code: str | None) ->
     """Everything the overview shows (no Qt; runs on a worker thread)."""
     ov = Overview(period, today)
     ov.nominations_by_status = count_by(store, "nominations", "status")
-    campaigns = campaign_list(store)
+    theirs = launched_below(store)  # a unit below's own campaigns: its deadlines, not this unit's
+    campaigns = [c for c in campaign_list(store) if not theirs(c)]
     iso = today.isoformat()
     for c in campaigns:
         if c.get("status", "active") == "active" and (c.get("end_date") or "9999") >= iso and (
