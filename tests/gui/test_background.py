@@ -68,3 +68,38 @@ def test_a_list_reloads_after_a_job_on_its_table_and_not_after_one_on_another(ct
     ctx.jobs.wait_idle()
     assert loads == [0, 1]
     assert model.data(model.index(0, 0)) == "Trần Thị Bình"
+
+
+def test_work_finishing_after_the_database_closed_shows_nothing(ctx: Any, messages: Any) -> None:
+    """A window closed while jobs run: they are cancelled and waited for; one that fails once the database is
+    closed opens no message box (offscreen, a modal box nobody closes hung the test run), a result reaches
+    nobody, and nothing more is started."""
+    import threading
+
+    from tdkt_desktop.gui.background import Jobs
+    from tdkt_desktop.gui.qt import QtCore
+
+    jobs = Jobs(ctx.jobs.db_path)
+    go = threading.Event()
+    results: list[Any] = []
+
+    def late(store: Any, _p: Any) -> None:
+        go.wait(5)
+        raise InputError("Cơ sở dữ liệu đã đóng.")
+
+    def count(store: Any, _p: Any) -> int:
+        go.wait(5)
+        return int(store.count("people"))
+
+    failing = jobs.run(late)
+    finishing = jobs.run(count, done=results.append)
+    threading.Timer(0.3, go.set).start()  # the work ends while the database is being closed
+    jobs.close()
+    QtCore.QCoreApplication.processEvents()
+    assert isinstance(failing.error, InputError) and isinstance(finishing.result, int)
+    assert messages.shown == [] and results == [] and not jobs.busy
+    ran: list[int] = []
+    never = jobs.run(lambda store, _p: ran.append(1))
+    jobs.pool.waitForDone(2000)
+    QtCore.QCoreApplication.processEvents()
+    assert ran == [] and never.result is None and not jobs.busy

@@ -129,6 +129,7 @@ class Jobs(QObject):
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
         self._running: set[Job] = set()
+        self._closed = False
 
     # ------------------------------------------------------------------ public
     def run(
@@ -141,8 +142,11 @@ class Jobs(QObject):
         dialog: bool = False,
         parent: QtWidgets.QWidget | None = None,
     ) -> Job:
-        """Run ``work(store, progress)`` on a worker thread; see the module text."""
+        """Run ``work(store, progress)`` on a worker thread; see the module text. After :meth:`close`, nothing is
+        run (the job returned never starts)."""
         job = Job(self.db_path, work, title)
+        if self._closed:
+            return job
         progress_dialog = self._progress_dialog(job, title, parent) if dialog else None
         job.signals.progress.connect(self.progress_changed)
         if progress_dialog is not None:
@@ -158,6 +162,10 @@ class Jobs(QObject):
                 progress_dialog.deleteLater()
             if not self._running:
                 self.busy_changed.emit(False, "")
+            if self._closed:  # the database was closed meanwhile: nothing to show, nobody to show it to
+                if error is not None and not isinstance(error, Cancelled) and not is_user_error(error):
+                    log_bug(error, context=f"background work finished after closing: {title}")
+                return
             if error is None:
                 if done is not None:
                     self._guard(done, result, parent)
@@ -200,6 +208,14 @@ class Jobs(QObject):
     def cancel_all(self) -> None:
         for job in list(self._running):
             job.cancel()
+
+    def close(self) -> None:
+        """The database is being closed: running work is cancelled and waited for (5 s at most); what finishes
+        later, or is asked for later, shows nothing — no result and no message over windows that are gone (a
+        failure that is a bug is still logged). A late failure used to open a message box nobody would close."""
+        self._closed = True
+        self.cancel_all()
+        self.wait_idle(5000)
 
     # ------------------------------------------------------------------ helpers
     def _unlock(self, key_file: Path, parent: QtWidgets.QWidget | None) -> bool:

@@ -52,8 +52,7 @@ class AppContext:
     def close(self) -> None:
         if self.watcher is not None:
             self.watcher.stop()
-        self.jobs.cancel_all()
-        self.jobs.wait_idle(5000)
+        self.jobs.close()
         self.reader.close()
 
     # ------------------------------------------------------------------ facts
