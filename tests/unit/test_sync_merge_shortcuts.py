@@ -323,25 +323,42 @@ def _two_communes_bundles(tmp_path) -> tuple[Any, Any]:
 def test_a_bundle_is_checked_and_merged_without_a_savepoint(tmp_path):
     """A bundle's checks write nothing before they have all passed, and its rows are written in the import's
     transaction: no savepoint (one would copy every page the merge changes once more and make the full-text index
-    write out its pending entries at each bundle)."""
+    write out its pending entries at each bundle) — nor one around a read (``db.query`` opens one around every
+    statement run in a transaction: the import reads with :meth:`Store.read`)."""
     prov, folder = _two_communes_bundles(tmp_path)
-    open_now: list[str] = []  # the savepoints open
-    at_writes: list[tuple[str, ...]] = []
+    savepoints: list[str] = []
+    writes = 0
 
     def trace(sql: str) -> None:
-        word, _, name = sql.strip().partition(" ")
-        if word.upper() == "SAVEPOINT":
-            open_now.append(name)
-        elif word.upper() == "RELEASE":
-            del open_now[open_now.index(name.removeprefix("SAVEPOINT ")):]
+        nonlocal writes
+        if sql.strip().upper().startswith("SAVEPOINT"):
+            savepoints.append(sql)
         elif sql.startswith(('INSERT INTO "people"', 'INSERT INTO "nominations"')):
-            at_writes.append(tuple(open_now))
+            writes += 1
 
     prov.db.conn.set_trace_callback(trace)
     report = import_bundles(prov, [folder], backup=False)
     prov.db.conn.set_trace_callback(None)
     assert report.exit_code == 0 and report.total("new") >= 12
-    assert len(at_writes) >= 12 and set(at_writes) == {()}  # (a read opens one of its own, closed at once)
+    assert writes >= 12 and savepoints == []
+    prov.close()
+
+
+def test_a_read_gives_the_rows_query_gives(tmp_path):
+    """:meth:`Store.read` (no savepoint) gives the rows ``db.query`` gives: dicts by column name, in order, with
+    parameters by position or by name, none for a read that finds nothing — in a transaction and outside one."""
+    prov, folder = _two_communes_bundles(tmp_path)
+    assert import_bundles(prov, [folder], backup=False).exit_code == 0
+    reads = [("SELECT * FROM units ORDER BY code", None),
+             ("SELECT id, full_name AS name, deleted FROM people WHERE unit_code = ? ORDER BY id", [C1]),
+             ("SELECT COUNT(*) AS n FROM nominations WHERE year = :year", {"year": 2025}),
+             ("SELECT * FROM people WHERE id = ?", ["không có"])]
+    for sql, params in reads:
+        assert prov.read(sql, params) == list(prov.db.query(sql, params))
+        with prov.atomic():
+            assert prov.read(sql, params) == list(prov.db.query(sql, params))
+    assert len(prov.read(*reads[1])) == 3 and prov.read(*reads[2]) == [{"n": 6}]
+    assert prov.read(*reads[3]) == []
     prov.close()
 
 

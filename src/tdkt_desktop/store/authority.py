@@ -120,7 +120,7 @@ class UnitTree:
         self.parent: dict[str, str | None] = {}
         self.level: dict[str, str] = {}
         if store is not None:
-            for row in store.db.query("SELECT code, parent_code, level FROM units WHERE deleted = 0 ORDER BY local_seq"):
+            for row in store.read("SELECT code, parent_code, level FROM units WHERE deleted = 0 ORDER BY local_seq"):
                 self.add(row["code"], row["parent_code"], row["level"])
 
     def add(self, code: str, parent: str | None, level: str | None = None) -> None:

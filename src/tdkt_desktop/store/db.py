@@ -499,7 +499,7 @@ class Store:
 
     # ------------------------------------------------------------------ meta
     def meta(self, key: str, default: str | None = None) -> str | None:
-        rows = list(self.db.query("SELECT value FROM meta WHERE key = ?", [key]))
+        rows = self.read("SELECT value FROM meta WHERE key = ?", [key])
         return rows[0]["value"] if rows else default
 
     def set_meta(self, key: str, value: str | None) -> None:
@@ -630,9 +630,17 @@ class Store:
         return int(self.meta("local_seq", "0") or 0)
 
     # ------------------------------------------------------------------ reading
+    def read(self, sql: str, params: list[Any] | dict[str, Any] | None = None) -> list[Row]:
+        """The rows of a query, each a dict by column name. Unlike ``db.query``, which wraps every statement run
+        inside a transaction in a savepoint of its own, it runs the statement alone: each savepoint made the
+        full-text index write out the entries it held in memory (a merge reads between its writes)."""
+        cur = self.db.execute(sql, params)
+        keys = [d[0] for d in cur.description]
+        return [dict(zip(keys, row, strict=True)) for row in cur.fetchall()]
+
     def get(self, table: str, record_id: str, *, include_deleted: bool = False) -> Row | None:
         self._check_table(table)
-        rows = list(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [record_id]))
+        rows = self.read(f"SELECT * FROM {table} WHERE id = ?", [record_id])
         if not rows or (rows[0]["deleted"] and not include_deleted):
             return None
         return rows[0]
@@ -683,7 +691,7 @@ class Store:
         sql += f" ORDER BY {order_by or 'rowid'}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return list(self.db.query(sql, params or []))
+        return self.read(sql, params or [])
 
     def count(self, table: str, where: str | None = None, params: list[Any] | None = None) -> int:
         self._check_table(table)

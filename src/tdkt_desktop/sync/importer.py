@@ -318,7 +318,7 @@ def _check_one(ctx: _Context, raw: RawBundle, br: BundleReport) -> _Checked | No
             "nhập; hãy chuyển gói cho đúng đơn vị nhận.",
             code="not_for_us",
         )
-    known = list(store.db.query("SELECT hash FROM sync_incoming WHERE bundle_id = ?", [raw.bundle_id]))
+    known = store.read("SELECT hash FROM sync_incoming WHERE bundle_id = ?", [raw.bundle_id])
     if known:
         if known[0]["hash"] == raw.hash:
             br.status = "already"
@@ -624,7 +624,7 @@ def _apply_waiting(ctx: _Context, report: ImportReport) -> None:
     store = ctx.store
     br: BundleReport | None = None
     while True:
-        ready = [r for r in store.db.query("SELECT * FROM sync_held_rows ORDER BY id")
+        ready = [r for r in store.read("SELECT * FROM sync_held_rows ORDER BY id")
                  if ctx.owner_of(str(r["missing_table"]), str(r["missing_id"])) is not None]
         if not ready:
             break
@@ -707,7 +707,7 @@ def _fetch(store: Store, table: str, rows: list[Row]) -> dict[str, Row]:
     for i in range(0, len(differ), _CHUNK):
         chunk = differ[i : i + _CHUNK]
         marks = ",".join("?" for _ in chunk)
-        for row in store.db.query(f"SELECT * FROM {table} WHERE id IN ({marks})", chunk):
+        for row in store.read(f"SELECT * FROM {table} WHERE id IN ({marks})", chunk):
             out[row["id"]] = row
     return out
 

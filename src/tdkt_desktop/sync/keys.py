@@ -412,7 +412,7 @@ class EnrolResult:
 
 
 def peer_by_fingerprint(store: Store, fp: str) -> dict[str, Any] | None:
-    rows = list(store.db.query("SELECT * FROM sync_peers WHERE fingerprint = ?", [fp]))
+    rows = store.read("SELECT * FROM sync_peers WHERE fingerprint = ?", [fp])
     return rows[0] if rows else None
 
 
