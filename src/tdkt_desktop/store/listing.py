@@ -176,12 +176,26 @@ class ListQuery:
         queries cost less than decoding the whole rows of the rest of the page."""
         order = self.order_by()
         if store.on_server and limit is not None and rows <= limit and order is not None and not clean(self.search):
-            where, params = self._where()
-            page = self._named(store, self._rows(store, f"WHERE {where} ORDER BY {order} LIMIT {int(limit)}", params))
-            ids = list(page)
-            return ids, {i: page[i] for i in ids[:rows]}
+            return self._first_page(store, order, int(limit), rows)
         ids = self.ids(store, limit=limit)
         return ids, self.fetch(store, ids[:rows])
+
+    def _first_page(self, store: Store, order: str, limit: int, rows: int) -> tuple[list[str], dict[str, Row]]:
+        """The first ``limit`` ids in the list's order and the whole rows of the first ``rows``, in one statement:
+        the rows, then the ids that follow them, each part numbered in the order it is read."""
+        where, params = self._where()
+        shown = _listed_columns(self.table)
+        width = shown.count(",") + 1
+        cursor = store.db.execute(
+            f"SELECT 0 AS part, * FROM (SELECT {shown} FROM {self.table} WHERE {where} ORDER BY {order} "
+            f"LIMIT {rows}) AS head UNION ALL SELECT 1 AS part, id, {', '.join(['NULL'] * (width - 1))} FROM "
+            f"(SELECT id FROM {self.table} WHERE {where} ORDER BY {order} LIMIT {limit - rows} OFFSET {rows}) AS tail",
+            [*params, *params])
+        keys = [d[0] for d in cursor.description][1:]
+        read = cursor.fetchall()
+        head = [dict(zip(keys, r[1:], strict=True)) for r in read if r[0] == 0]
+        tail = [str(r[1]) for r in read if r[0] == 1]
+        return [str(r["id"]) for r in head] + tail, self._named(store, {str(r["id"]): r for r in head})
 
     def fetch(self, store: Store, ids: Sequence[str]) -> dict[str, Row]:
         """The rows a list shows for these ids (any order), by id — read by primary key: each record's id, owning
