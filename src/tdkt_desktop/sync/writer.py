@@ -48,7 +48,7 @@ class RowWriter:
         self.install = store.install_id
         self.operator = store.operator
         self.at = now_iso()  # one time stamp for the rows of one bundle: they arrive together
-        self._sql: dict[tuple[str, tuple[str, ...], bool], str] = {}
+        self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
         self._rows: dict[str, list[list[Any]]] = {}
         self._audit: list[tuple[Any, ...]] = []
         self._audit_runs: dict[str, list[list[Any]]] = {}  # statement → [at, operator, install, action, before, first, last]
@@ -67,19 +67,20 @@ class RowWriter:
         stored["local_from"] = source
         stored[_COLUMN] = _sortkeys.key_of(table, row)  # computed once: the search entry below takes it from here
         rid = row["id"]
-        if str(rid) in self._ids:  # the same record again: its first version is written (and audited) first
+        again = str(rid) in self._ids
+        if again:  # the same record again: its first version is written (and audited) first
             self.flush()
         self._ids.add(str(rid))
         cols = tuple(stored)
-        sql = self._sql.get((table, cols, before is None))
+        sql = self._sql.get((table, cols))
         if sql is None:
             names = ", ".join(f'"{c}"' for c in cols)
             marks = ", ".join("?" for _ in cols)
             sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
-            # a new record is inserted (an upsert of a table with a foreign key costs SQLite a statement journal per
-            # row); one held is replaced
-            sql = self._sql[(table, cols, before is None)] = f'INSERT INTO "{table}" ({names}) VALUES ({marks})' + (
-                "" if before is None else f" ON CONFLICT(id) DO UPDATE SET {sets}")
+            # an upsert, also for a record the caller found no live version of: its tombstone, or a version written
+            # earlier in this import, may be held (a plain insert of such a record failed the whole import)
+            sql = self._sql[(table, cols)] = (f'INSERT INTO "{table}" ({names}) VALUES ({marks}) '
+                                              f"ON CONFLICT(id) DO UPDATE SET {sets}")
         self._rows.setdefault(sql, []).append(list(stored.values()))  # in the order of ``cols``
         changed_before = None
         if before is not None:
@@ -99,7 +100,7 @@ class RowWriter:
             else:
                 runs.append([self.at, self.operator, self.install, action, before_json, self.seq, self.seq])
         if table in _search.SEARCHABLE:
-            if before is None:
+            if before is None and not again:
                 if not stored.get("deleted"):
                     self._search_new.append((table, stored))
             else:
