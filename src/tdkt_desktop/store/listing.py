@@ -182,18 +182,20 @@ class ListQuery:
 
     def _first_page(self, store: Store, order: str, limit: int, rows: int) -> tuple[list[str], dict[str, Row]]:
         """The first ``limit`` ids in the list's order and the whole rows of the first ``rows``, in one statement:
-        the rows, then the ids that follow them, each part numbered in the order it is read."""
+        the rows, then the ids that follow them, each numbered in the list's order (the order of a union's parts
+        is not the database's promise: the numbers are)."""
         where, params = self._where()
         shown = _listed_columns(self.table)
-        width = shown.count(",") + 1
+        blanks = ", ".join(["NULL"] * shown.count(","))
+        number = f"row_number() OVER (ORDER BY {order}) AS n"
         cursor = store.db.execute(
-            f"SELECT 0 AS part, * FROM (SELECT {shown} FROM {self.table} WHERE {where} ORDER BY {order} "
-            f"LIMIT {rows}) AS head UNION ALL SELECT 1 AS part, id, {', '.join(['NULL'] * (width - 1))} FROM "
-            f"(SELECT id FROM {self.table} WHERE {where} ORDER BY {order} LIMIT {limit - rows} OFFSET {rows}) AS tail",
+            f"SELECT 0 AS part, * FROM (SELECT {shown}, {number} FROM {self.table} WHERE {where} ORDER BY {order} "
+            f"LIMIT {rows}) AS head UNION ALL SELECT 1 AS part, id, {blanks}, n FROM (SELECT id, {number} FROM "
+            f"{self.table} WHERE {where} ORDER BY {order} LIMIT {limit - rows} OFFSET {rows}) AS tail",
             [*params, *params])
-        keys = [d[0] for d in cursor.description][1:]
-        read = cursor.fetchall()
-        head = [dict(zip(keys, r[1:], strict=True)) for r in read if r[0] == 0]
+        keys = [d[0] for d in cursor.description][1:-1]
+        read = sorted(cursor.fetchall(), key=lambda r: (r[0], r[-1]))
+        head = [dict(zip(keys, r[1:-1], strict=True)) for r in read if r[0] == 0]
         tail = [str(r[1]) for r in read if r[0] == 1]
         return [str(r["id"]) for r in head] + tail, self._named(store, {str(r["id"]): r for r in head})
 

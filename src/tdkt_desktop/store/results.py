@@ -177,9 +177,9 @@ def cumulative_results(
 
 def period_figures(store: Store, period: str, unit_code: str) -> list[tuple[Row, Cumulative]]:
     """Every target of every live campaign this unit works on (not one a unit below launched itself) that runs in
-    ``period``'s year (a 2021–2025 plan as well as a campaign of that year), campaign by campaign (by document date), each with the unit's figure for the
-    period: its own figure for a campaign of one year, the figure to date for a multi-year plan
-    (:func:`cumulative_results`). What the overview charts for a period."""
+    ``period``'s year (a 2021–2025 plan as well as a campaign of that year), campaign by campaign (by document
+    date), each with the unit's figure for the period: its own figure for a campaign of one year, the figure to
+    date for a multi-year plan (:func:`cumulative_results`). What the overview charts for a period."""
     year = m.period_year(m.parse_period(period))
     out: list[tuple[Row, Cumulative]] = []
     theirs = launched_below(store)  # a unit below's own campaign holds its figures, not this unit's
