@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -18,6 +19,12 @@ _LOCAL = frozenset(LOCAL_FIELDS)
 # The most arguments a function takes on both engines (PostgreSQL's json_build_object: 100; SQLite's: 127).
 MAX_OBJECT_ARGS = 100
 _AUDIT_COLUMNS = "at, operator, install_id, table_name, record_id, action, before_json, after_json"
+
+
+def _stage_name(table: str, cols: tuple[str, ...]) -> str:
+    """The temporary table staging rows of ``table`` holding ``cols`` (named by them: a bundle's rows and the versions
+    made here may hold their columns in another order)."""
+    return f"sync_stage_{table}_{hashlib.sha1(chr(0).join(cols).encode()).hexdigest()[:16]}"
 
 
 def audit_in_sql(columns: list[tuple[str, str]]) -> bool:
@@ -48,11 +55,11 @@ class RowWriter:
         self.install = store.install_id
         self.operator = store.operator
         self.at = now_iso()  # one time stamp for the rows of one bundle: they arrive together
-        self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
-        self._rows: dict[str, list[list[Any]]] = {}
+        self._rows: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}  # (table, columns) → rows
         self._audit: list[tuple[Any, ...]] = []
         self._audit_runs: dict[str, list[list[Any]]] = {}  # statement → [at, operator, install, action, before, first, last]
         self._audit_sql: dict[str, str | None] = {}
+        self._foreign: dict[str, bool] = {}
         self._search_new: list[tuple[str, Row]] = []
         self._search_update: list[tuple[str, Row]] = []
         self._pending = 0
@@ -71,17 +78,7 @@ class RowWriter:
         if again:  # the same record again: its first version is written (and audited) first
             self.flush()
         self._ids.add(str(rid))
-        cols = tuple(stored)
-        sql = self._sql.get((table, cols))
-        if sql is None:
-            names = ", ".join(f'"{c}"' for c in cols)
-            marks = ", ".join("?" for _ in cols)
-            sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
-            # an upsert, also for a record the caller found no live version of: its tombstone, or a version written
-            # earlier in this import, may be held (a plain insert of such a record failed the whole import)
-            sql = self._sql[(table, cols)] = (f'INSERT INTO "{table}" ({names}) VALUES ({marks}) '
-                                              f"ON CONFLICT(id) DO UPDATE SET {sets}")
-        self._rows.setdefault(sql, []).append(list(stored.values()))  # in the order of ``cols``
+        self._rows.setdefault((table, tuple(stored)), []).append(list(stored.values()))  # in the order of the keys
         changed_before = None
         if before is not None:
             changed_before = {k: before.get(k) for k in stored if before.get(k) != stored.get(k) and k not in _LOCAL}
@@ -124,8 +121,8 @@ class RowWriter:
         return self._audit_sql[table]
 
     def flush(self) -> None:
-        for sql, params in self._rows.items():
-            self.conn.executemany(sql, params)
+        for (table, cols), params in self._rows.items():
+            self._write(table, cols, params)
         self._rows.clear()
         for sql, runs in self._audit_runs.items():
             self.conn.executemany(sql, runs)
@@ -142,6 +139,38 @@ class RowWriter:
         self._pending = 0
         self._ids.clear()
         self.store.set_meta("local_seq", str(self.seq))
+
+    def _write(self, table: str, cols: tuple[str, ...], params: list[list[Any]]) -> None:
+        """Write a batch of rows of ``table`` (each holding ``cols``, in their order) by an upsert — also a record the
+        caller found no live version of: its tombstone, or a version written earlier in this import, may be held (a
+        plain insert of such a record failed the whole import).
+
+        On a file, the rows of a table with a foreign key of its own are first put in a temporary table of the
+        connection, then upserted from it by ONE statement for the batch: an upsert per row (``executemany``) into such
+        a table cost SQLite twice as much in a province's merge (60,000 nominations: 3.2 s, against 1.5 s staged, with
+        the foreign keys checked all the same). A table with no foreign key of its own is written by ``executemany``,
+        cheaper for it than the staging (60,000 people: 0.7 s, against 1.0 s). On the server, the upsert is run for each
+        row (``executemany``, which the driver sends in one pipeline)."""
+        names = ", ".join(f'"{c}"' for c in cols)
+        sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+        if self.store.on_server or not self._refers(table):
+            marks = ", ".join("?" for _ in cols)
+            self.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {sets}',
+                                  params)
+            return
+        stage = _stage_name(table, cols)
+        self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {stage} ({names})")  # no types: values kept as given
+        self.conn.executemany(f"INSERT INTO temp.{stage} VALUES ({', '.join('?' for _ in cols)})", params)
+        # "WHERE true": an upsert's SELECT needs a WHERE clause before ON CONFLICT (SQLite's grammar)
+        self.conn.execute(f'INSERT INTO "{table}" ({names}) SELECT {names} FROM temp.{stage} WHERE true ORDER BY rowid '
+                          f"ON CONFLICT(id) DO UPDATE SET {sets}")
+        self.conn.execute(f"DELETE FROM temp.{stage}")
+
+    def _refers(self, table: str) -> bool:
+        """``table`` has a foreign key of its own (it refers to another table's records)."""
+        if table not in self._foreign:
+            self._foreign[table] = bool(self.conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall())
+        return self._foreign[table]
 
     def has(self, record_id: str) -> bool:
         """A row with this id waits in the batch (not yet flushed)."""
