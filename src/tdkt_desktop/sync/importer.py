@@ -401,7 +401,8 @@ def _merge_one(ctx: _Context, checked: _Checked, br: BundleReport) -> None:
     writer = RowWriter(store)
     ctx.ensure_backup()
     job = _Job(sender, origin["install_id"], direction, raw.bundle_id, Acceptance(store, ctx.tree, sender, direction), br)
-    job.coming = {t: {str(r[b["columns"].index("id")]) for r in b["rows"]} for t, b in payload["tables"].items()}
+    job.coming = {t: {str(r[at]) for r in b["rows"]} for t, b in payload["tables"].items()
+                  for at in (b["columns"].index("id"),)}
     for table in SYNCED_TABLES:
         block = payload["tables"].get(table)
         if not block:

@@ -48,7 +48,9 @@ class BundleReport:
     refused_fields_total: int = 0
 
     def count(self, table: str, outcome: str, n: int = 1) -> None:
-        per = self.counts.setdefault(table, dict.fromkeys(OUTCOMES, 0))
+        per = self.counts.get(table)
+        if per is None:  # (not setdefault: its default would be made for every row counted)
+            per = self.counts[table] = dict.fromkeys(OUTCOMES, 0)
         per[outcome] += n
 
     def reject(self, table: str, record_id: str, reason: str, *, code: str = "refused") -> None:
