@@ -168,15 +168,20 @@ def db_path_of(args: argparse.Namespace) -> Path:
 
 
 def open_existing(args: argparse.Namespace, *, daily_backup: bool = True) -> Store:
-    """The database named by ``--db`` (it must exist already). The first command of a day makes the day's
-    automatic backup first (a failure is a warning: the command still runs)."""
+    """The database named by ``--db`` (it must exist already). The first command of a day that writes makes the day's
+    automatic backup before its first write (a failure is a warning: the command still runs); a command that only
+    reads makes none."""
     store = open_store(db_target(args), create=False)
     if daily_backup and not store.read_only and not store.on_server:
-        try:
-            backups.daily_backup(store.path)
-        except UserError as exc:
-            sys.stderr.write(f"Cảnh báo: chưa sao lưu tự động được hôm nay: {exc}\n")
+        store.before_first_write = lambda: _daily_backup(store)
     return store
+
+
+def _daily_backup(store: Store) -> None:
+    try:
+        backups.daily_backup(store.path)
+    except UserError as exc:
+        sys.stderr.write(f"Cảnh báo: chưa sao lưu tự động được hôm nay: {exc}\n")
 
 
 def open_or_create(args: argparse.Namespace) -> Store:

@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -429,6 +429,9 @@ class Store:
         self._closed = False
         self._trees: Any = None  # the unit tree cache of the authority checks
         self._defaults: dict[str, Row] = {}
+        # called once, before the first transaction this store opens (the command line's daily backup: a command
+        # that only reads makes none — on a province's database it copied a gigabyte before a list was shown)
+        self.before_first_write: Callable[[], None] | None = None
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -468,6 +471,9 @@ class Store:
             return
         if self.cannot_write is not None:
             raise type(self.cannot_write)(str(self.cannot_write))
+        first, self.before_first_write = self.before_first_write, None
+        if first is not None:
+            first()
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
