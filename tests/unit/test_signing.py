@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -209,3 +210,22 @@ def test_the_demo_decision_printed_signed_and_verified_from_the_command_line(
     tampered.write_bytes(bytes(data))
     bad = run("--db", db, "verify", str(tampered))
     assert bad.returncode == 1 and "KHÔNG HỢP LỆ" in bad.stdout and "Traceback" not in bad.stderr
+
+
+def test_signing_prints_no_warning_of_a_library_and_silences_nothing_else():
+    """pyHanko's import of the DSA key type made cryptography print a deprecation in English under every signing
+    or checking command; it is silenced, and only it: with every warning made an error, signing's modules import,
+    and any other deprecation of cryptography still is one."""
+    code = (
+        "import warnings\n"
+        "from tdkt_desktop.printing import signing\n"
+        "import pyhanko.sign.signers, pyhanko.sign.validation\n"
+        "from cryptography.utils import CryptographyDeprecationWarning as W\n"
+        "try:\n"
+        "    warnings.warn('DSA is deprecated', W)\n"
+        "except W:\n"
+        "    print('still shown')\n"
+    )
+    done = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "still shown" and done.stderr == ""

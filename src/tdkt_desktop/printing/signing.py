@@ -20,6 +20,7 @@ import datetime as _dt
 import io
 import logging
 import unicodedata
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -28,6 +29,11 @@ from typing import Any
 
 from tdkt_desktop.core.files import atomic_write
 from tdkt_desktop.printing.errors import PrintError
+
+# pyHanko imports the DSA key type, which cryptography now deprecates with a warning in English printed under every
+# signing or checking command: that warning, raised by pyHanko's import, is the only one silenced (nothing else
+# changes; a deprecation raised anywhere else is shown as before)
+warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"pyhanko\.")
 
 __all__ = [
     "DRAFT_KEYWORD",
