@@ -286,3 +286,19 @@ def test_m013_rebuilds_the_index_of_an_existing_database(tmp_path):
     with open_store(path) as again:  # opened again: nothing rebuilt, nothing lost
         assert again.last_migration_backup is None
         assert len(again.search("nguyen")) == 3
+
+
+def test_the_words_of_a_text_are_its_runs_of_letters_and_digits(store):
+    """A document number, a name in quotes, a form's number, words joined by signs: each run of letters and
+    digits is a word (SQLite's tokenizer splits them so; the server's index, which once kept '21/kh-ubnd' as one
+    word, too)."""
+    campaign = store.insert("campaigns", {"name": "Phong trào “Dân vận khéo” (đợt 2)", "doc_number": "21/KH-UBND",
+                                          "campaign_type": "thematic",
+                                          "issuing_body": "UBND phường Tân An"})
+    person = store.insert("people", {"full_name": "Lê Thị Ánh-Tuyết", "workplace": "Tổ dân phố 3.2_A",
+                                     "id_number": "092-301-004567"})
+    for query in ("ubnd", "kh", "21 kh", "21/kh-ubnd", "dan van kheo", "kheo", "“kheo”", "dot 2"):
+        assert [h.record_id for h in store.search(query)] == [campaign["id"]], query
+    for query in ("tuyet", "anh tuyet", "ánh-tuyết", "3 2 a", "3.2_a", "004567", "092 301"):
+        assert [h.record_id for h in store.search(query)] == [person["id"]], query
+    assert store.search("hkh") == [] and store.search("ubndx") == [] and store.search("anhtuyet") == []

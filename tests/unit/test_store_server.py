@@ -333,3 +333,65 @@ def test_a_search_of_words_rare_together_reads_the_full_text_index_of_its_kind(p
         found = search.matching_ids(s.db, "people", "bui t", limit=search.CANDIDATES)
         assert sorted(found) == sorted(f"p{g}" for g in range(500, 20001, 500))
         assert search.matching_ids(s.db, "nominations", "bui t", limit=search.CANDIDATES) == []
+
+
+# The full-text index of the servers made before the lexemes of prefixes: the 'simple' configuration's words (a
+# document number "21/kh-ubnd" one word), each query word a prefix match.
+_WORDS_BEFORE = (
+    "ALTER TABLE search_index DROP COLUMN tsv",
+    "DROP FUNCTION tdkt_words(text)",
+    "ALTER TABLE search_index ADD COLUMN tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', coalesce(body, '')))"
+    " STORED",
+    "CREATE OR REPLACE FUNCTION tdkt_match(expression TEXT) RETURNS TSQUERY LANGUAGE SQL IMMUTABLE AS $$ SELECT "
+    "to_tsquery('simple', array_to_string(ARRAY(SELECT m[1] || ':*' FROM regexp_matches(expression, "
+    "'\"([0-9a-z]+)\"\\*', 'g') AS m), ' & ')) $$",
+)
+
+
+def test_a_server_of_the_words_of_before_is_brought_to_the_words_and_prefixes_when_opened(pg_url):
+    """A server whose index holds the words of before gets, at its next opening, the index of each word and of its
+    first letters (the column made again, each kind's index built again with a short pending list, the planner's
+    figures taken): the same records found as before, and a document number's parts as words; nothing else
+    changes, and a second opening has nothing to do."""
+    import psycopg
+
+    from tdkt_desktop.store import search
+    from tdkt_desktop.store.server_schema import PENDING_KB, WORDS_FUNCTION, search_kind_indexes
+
+    with _server_store(pg_url) as s:
+        s.set_meta("unit_code", "92")
+        s.insert("units", {"code": "92", "name": "Thành phố Cần Thơ", "level": "province"})
+        people = [s.insert("people", {"full_name": name, "workplace": "Tổ 21/KH-UBND"})["id"]
+                  for name in ("Bùi Thị Thu", "Trần Văn Tùng", "Bùi Văn An")]
+        found = {q: [h.record_id for h in s.search(q)] for q in ("bui t", "tran", "bui", "van a", "to 21")}
+        counts = {t: s.count(t) for t in ("people", "units")}
+    with psycopg.connect(pg_url, autocommit=True) as raw:
+        with raw.transaction():
+            for sql in _WORDS_BEFORE:
+                raw.execute(sql)
+        for sql in search_kind_indexes():
+            raw.execute(sql.replace(f"WITH (gin_pending_list_limit = {PENDING_KB}) ", ""))
+        before = "SELECT count(*) FROM search_index WHERE tsv @@ tdkt_match(%s)"
+        assert raw.execute(before, [search.match_expression("to 21")]).fetchone() == (3,)
+        assert raw.execute(before, [search.match_expression("kh ubnd")]).fetchone() == (0,)  # '21/kh-ubnd' one word
+    with _server_store(pg_url) as s:
+        assert {q: [h.record_id for h in s.search(q)] for q in found} == found
+        assert sorted(h.record_id for h in s.search("kh ubnd")) == sorted(people)
+        assert {t: s.count(t) for t in counts} == counts
+        raw = s.db.conn.raw
+        generated = raw.execute("SELECT generation_expression FROM information_schema.columns WHERE table_name = "
+                                "'search_index' AND column_name = 'tsv'").fetchone()[0]
+        assert WORDS_FUNCTION in generated
+        options = dict(raw.execute("SELECT c.relname, array_to_string(c.reloptions, ',') FROM pg_class c JOIN "
+                                   "pg_index i ON i.indexrelid = c.oid WHERE i.indrelid = 'search_index'::regclass "
+                                   "AND c.relname LIKE 'search_index_tsv_%'").fetchall())
+        assert options == {f"search_index_tsv_{kind}": f"gin_pending_list_limit={PENDING_KB}"
+                           for kind in search.KIND_BLOCKS}
+        assert raw.execute("SELECT n_mod_since_analyze FROM pg_stat_user_tables WHERE relname = 'search_index'"
+                           ).fetchone()[0] == 0  # the planner's figures taken after the column was made again
+        column = raw.execute("SELECT attnum FROM pg_attribute WHERE attrelid = 'search_index'::regclass AND "
+                             "attname = 'tsv'").fetchone()
+    with _server_store(pg_url) as s:  # opened again: nothing to do
+        assert s.db.conn.raw.execute("SELECT attnum FROM pg_attribute WHERE attrelid = 'search_index'::regclass "
+                                     "AND attname = 'tsv'").fetchone() == column
+        assert sorted(h.record_id for h in s.search("kh ubnd")) == sorted(people)

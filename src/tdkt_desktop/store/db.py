@@ -237,7 +237,7 @@ def _open_server(address: str, *, create: bool, operator: str | None) -> Store:
     """Open the store on the PostgreSQL database at ``address``; an empty database gets the chain's schema
     (``create``)."""
     from tdkt_desktop.store import server_db as pg
-    from tdkt_desktop.store.server_schema import create_schema
+    from tdkt_desktop.store.server_schema import create_schema, search_words_current
 
     timeout = busy_timeout_s()
     try:
@@ -260,7 +260,7 @@ def _open_server(address: str, *, create: bool, operator: str | None) -> Store:
                 f"phiên bản này hiểu tới lược đồ {len(known)}). Hãy cài phiên bản mới hơn; dữ liệu chưa bị thay đổi.")
         if applied != known[: len(applied)]:
             raise StoreError(f"Thứ tự nâng cấp lược đồ của cơ sở dữ liệu {shown(address)} không khớp với phiên bản này.")
-        if len(applied) < len(known):
+        if len(applied) < len(known) or not search_words_current(server):
             _upgrade_server(server, address, len(applied), len(known))
         store = Store(db, server_home(address) / "server.db", operator=operator, address=address)
         from tdkt_desktop.store.accounts import sign_in

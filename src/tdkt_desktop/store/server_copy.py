@@ -110,6 +110,8 @@ def copy_to_server(source: Path, address: str, *, operator: str | None = None) -
 
 
 def _copy(local: Store, server: Any, report: CopyReport) -> None:
+    from tdkt_desktop.store.server_schema import search_kind_indexes, without_search_kind_indexes
+
     conn = server.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -133,10 +135,14 @@ def _copy(local: Store, server: Any, report: CopyReport) -> None:
                 conn.server(f"SELECT setval(pg_get_serial_sequence('{table}', 'rowid'), "
                                  f"coalesce((SELECT max(rowid) FROM \"{table}\"), 0) + 1, false)")
             _compare(local, server, table, columns, report)
+        for sql in without_search_kind_indexes():  # built once after their rows (search_kind_indexes)
+            conn.server(sql)
         cur = local.db.conn.execute(f"SELECT rowid, kind, record_id, sort_key, body FROM {_FTS} ORDER BY rowid")
         for rows in _batches(cur):
             conn.executemany(f"INSERT INTO {_FTS} (rowid, kind, record_id, sort_key, body) VALUES (?, ?, ?, ?, ?)",
                              rows)
+        for sql in search_kind_indexes():
+            conn.server(sql)
         _compare(local, server, _FTS, ["rowid", "kind", "record_id", "sort_key", "body"], report)
         conn.server("ALTER TABLE audit_log ENABLE TRIGGER audit_log_account")
         conn.server("ANALYZE")  # the planner learns the tables' sizes now, not at the server's next round

@@ -103,15 +103,43 @@ def table_ddl(name: str, sqlite_sql: str, *, numbered: bool) -> str:
     return ddl
 
 
-SEARCH_DDL = (
-    f'CREATE TABLE {FTS_TABLE} (rowid BIGINT PRIMARY KEY, kind TEXT COLLATE "C", record_id TEXT COLLATE "C", '
-    'sort_key TEXT COLLATE "C", body TEXT, '
-    "tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', coalesce(body, ''))) STORED)",
-    # the full-text expression of store.search ('"nguyen"* "van"*': every word a prefix) as a tsquery
-    "CREATE FUNCTION tdkt_match(expression TEXT) RETURNS TSQUERY LANGUAGE SQL IMMUTABLE AS $$ SELECT to_tsquery("
-    "'simple', array_to_string(ARRAY(SELECT m[1] || ':*' FROM regexp_matches(expression, '\"([0-9a-z]+)\"\\*', "
-    "'g') AS m), ' & ')) $$",
+# The words of a folded text as the file's full-text index holds them (store.search: every run of letters and
+# digits a word, found by its first 1 to 6 letters through a prefix index of each length, m013): each word and
+# each of its first 1 to PREFIX_LETTERS letters is a lexeme of its own, so a word being typed ("t", "thi", "h") is
+# one entry of the index, not a merge of every word it begins (a prefix query ``t:*`` collected the entries of
+# every word in "t" before it could join them with the others: "tran thi h" 26 ms → 5 ms over a province's index).
+PREFIX_LETTERS = 6
+WORDS_FUNCTION = "tdkt_words"
+WORDS_DDL = (
+    f"CREATE OR REPLACE FUNCTION {WORDS_FUNCTION}(body TEXT) RETURNS TSVECTOR LANGUAGE SQL IMMUTABLE PARALLEL SAFE "
+    "AS $$ SELECT array_to_tsvector(ARRAY(SELECT left(w, n) FROM unnest(regexp_split_to_array(coalesce(body, ''), "
+    f"'[^0-9a-z]+')) AS w, generate_series(1, length(w)) AS n WHERE n <= {PREFIX_LETTERS} OR n = length(w))) $$"
 )
+# the full-text expression of store.search ('"nguyen"* "van"*': every word a prefix) as a tsquery of those lexemes:
+# a word of up to PREFIX_LETTERS letters is the lexeme of that prefix; a longer one begins a whole word (``:*``)
+MATCH_DDL = (
+    "CREATE OR REPLACE FUNCTION tdkt_match(expression TEXT) RETURNS TSQUERY LANGUAGE SQL IMMUTABLE PARALLEL SAFE AS "
+    "$$ SELECT array_to_string(ARRAY(SELECT quote_literal(m[1]) || CASE WHEN length(m[1]) > "
+    f"{PREFIX_LETTERS} THEN ':*' ELSE '' END FROM regexp_matches(expression, '\"([0-9a-z]+)\"\\*', 'g') AS m), "
+    "' & ')::tsquery $$"
+)
+TSV_COLUMN = f"tsv TSVECTOR GENERATED ALWAYS AS ({WORDS_FUNCTION}(body)) STORED"
+SEARCH_DDL = (
+    WORDS_DDL,
+    f'CREATE TABLE {FTS_TABLE} (rowid BIGINT PRIMARY KEY, kind TEXT COLLATE "C", record_id TEXT COLLATE "C", '
+    f'sort_key TEXT COLLATE "C", body TEXT, {TSV_COLUMN})',
+    MATCH_DDL,
+)
+# A server made before the lexemes of prefixes (its tsv the 'simple' configuration's words, queried with prefix
+# matches): the column made again (the table rewritten once) and the query function that reads it.
+SEARCH_WORDS_UPGRADE = (
+    WORDS_DDL,
+    f"ALTER TABLE {FTS_TABLE} DROP COLUMN tsv",  # and the indexes over it
+    f"ALTER TABLE {FTS_TABLE} ADD COLUMN {TSV_COLUMN}",
+    MATCH_DDL,
+)
+# the planner's figures of the new words, once their indexes exist (the server's own analysis comes later)
+SEARCH_WORDS_ANALYZE = f"ANALYZE {FTS_TABLE}"
 
 
 def search_kind_indexes() -> list[str]:
@@ -120,11 +148,40 @@ def search_kind_indexes() -> list[str]:
     the nominations' entries; and the planner, which sees each range's values (plans for the values), weighs this
     index against walking the range, entry by entry, for a word most records share. One index over every kind
     left it only the walk, which for words rare together ("tran thi h") read the kind's whole range: a search of a
-    province's two million records took up to 60 ms against 3–10 ms."""
+    province's two million records took up to 60 ms against 3–10 ms.
+
+    New entries wait in each index's pending list until it holds :data:`PENDING_KB` (then they are merged in, as
+    the server's cleaning does in between): every search reads a pending list whole, so it is kept short (with the
+    server's default of 4 MB, 25,000 entries just written were all pending: "bui t" read them in 2.7 ms against
+    0.7 ms once merged, and the planner, which prices the list, walked the kind instead)."""
     from tdkt_desktop.store.search import KIND_BLOCKS, key_range
 
     return [f"CREATE INDEX IF NOT EXISTS {FTS_TABLE}_tsv_{kind} ON {FTS_TABLE} USING GIN (tsv) "
+            f"WITH (gin_pending_list_limit = {PENDING_KB}) "
             f"WHERE rowid BETWEEN {key_range(kind)[0]} AND {key_range(kind)[1]}" for kind in KIND_BLOCKS]
+
+
+PENDING_KB = 256
+
+
+def without_search_kind_indexes() -> list[str]:
+    """The statements that drop the full-text index of each kind (:func:`search_kind_indexes` makes them again):
+    a copy of a whole index builds each once, after its rows, rather than entry by entry through the index's
+    pending list (which left a province's indexes two to three times their size, and slower to read)."""
+    from tdkt_desktop.store.search import KIND_BLOCKS
+
+    return [f"DROP INDEX IF EXISTS {FTS_TABLE}_tsv_{kind}" for kind in KIND_BLOCKS]
+
+
+def search_words_current(db: ServerDatabase) -> bool:
+    """The full-text index of the server holds the words and prefixes :data:`WORDS_DDL` makes (a server made
+    before them is brought to them by :func:`upgrade_schema`)."""
+    return _has_words(db.conn)
+
+
+def _has_words(conn: ServerConnection) -> bool:
+    row = conn.server(f"SELECT to_regprocedure('{WORDS_FUNCTION}(text)') IS NOT NULL").fetchone()
+    return bool(row and row[0])
 
 
 # What only a server does: the audit log records the login that wrote each entry, filled in by the server itself
@@ -152,13 +209,20 @@ def _record_applied(conn: ServerConnection, names: Iterable[str]) -> None:
 
 def _server_only(conn: ServerConnection, chain: ChainSchema, before: ChainSchema | None) -> None:
     """The server's own additions (search index, audit account), each once the chain has what it needs; the
-    full-text index of each searchable kind, at creation and at every upgrade."""
+    full-text index of each searchable kind, at creation and at every upgrade; the index's words and prefixes on a
+    server made before them."""
     if before is None:
         for sql in SEARCH_DDL:
+            conn.server(sql)
+    upgrading_words = before is not None and not _has_words(conn)
+    if upgrading_words:
+        for sql in SEARCH_WORDS_UPGRADE:
             conn.server(sql)
     conn.server(f"DROP INDEX IF EXISTS {FTS_TABLE}_tsv")  # the one index over every kind of the first servers
     for sql in search_kind_indexes():  # a kind a later version makes searchable gets its index as it upgrades
         conn.server(sql)
+    if upgrading_words:
+        conn.server(SEARCH_WORDS_ANALYZE)
     has_account = any(r[1] == "account" for r in chain.columns.get("audit_log", ()))
     had_account = before is not None and any(r[1] == "account" for r in before.columns.get("audit_log", ()))
     if has_account and not had_account:
