@@ -302,3 +302,23 @@ def test_the_words_of_a_text_are_its_runs_of_letters_and_digits(store):
     for query in ("tuyet", "anh tuyet", "ánh-tuyết", "3 2 a", "3.2_a", "004567", "092 301"):
         assert [h.record_id for h in store.search(query)] == [person["id"]], query
     assert store.search("hkh") == [] and store.search("ubndx") == [] and store.search("anhtuyet") == []
+
+
+def test_an_entry_whose_record_is_missing_is_left_out(store):
+    """An entry of the index without its record (an index behind its table) is no hit; the others still are."""
+    kept = store.insert("people", {"full_name": "Trần Văn Mười"})
+    low, _ = search.key_range("people")
+    with store.atomic():
+        store.db.execute("INSERT INTO search_index (rowid, kind, record_id, sort_key, body) VALUES (?, ?, ?, ?, ?)",
+                         [low + 1000, "people", "p-missing", "", "tran van muoi"])
+    assert [h.record_id for h in store.search("tran van muoi")] == [kept["id"]]
+
+
+def test_the_title_of_a_hit_reads_only_its_title_columns(registry):
+    """A search reads the columns :data:`search.TITLE_COLUMNS` names, not whole records: each kind's title made
+    from them alone is the title made from the whole record."""
+    naming = naming_of(registry)
+    for table, (_, _, title) in search.SEARCHABLE.items():
+        for row in registry.rows(table, limit=20):
+            only = {column: row[column] for column in search.TITLE_COLUMNS[table]}
+            assert title(only, naming) == title(row, naming), table

@@ -77,6 +77,17 @@ def folded_text(table: str, row: Row, naming: Naming) -> str:
     return " ".join([f for f in folded if f is not None])
 
 
+# The columns each kind's title reads (the third function of :data:`SEARCHABLE` reads no other): a search reads
+# them with its page of matches, in the same statement, rather than each kind's whole records afterwards.
+TITLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "people": ("full_name",),
+    "collectives": ("name",),
+    "households": ("head_name",),
+    "nominations": ("subject_name", "title_code"),
+    "campaigns": ("name",),
+}
+
+
 # The tables whose indexed text names an award: indexed again when the installation's naming changes.
 NAMED = ("nominations",)
 
@@ -235,12 +246,25 @@ def match_expression(query: str) -> str | None:
     return " ".join(f'"{t}"*' for t in tokens)
 
 
-def _candidates(tables: list[str]) -> str:
+def _candidates(tables: list[str] | tuple[str, ...]) -> str:
     """The matching entries of ``tables``: the first found of each kind, with their sort keys (parameters: per
     table, the expression, the key range and how many)."""
     one = ("SELECT * FROM (SELECT kind, record_id, sort_key FROM search_index WHERE search_index MATCH ? "
            "AND rowid BETWEEN ? AND ? LIMIT ?)")
     return " UNION ALL ".join(one for _ in tables)
+
+
+@lru_cache(maxsize=64)
+def _page(tables: tuple[str, ...]) -> str:
+    """A page of matches of ``tables`` with what their titles read, in one statement: the candidates
+    (:func:`_candidates`, then the page's size), and for each table the id of the entry's record when the entry is
+    of that table and the record is there (else ``NULL``), then its :data:`TITLE_COLUMNS`. Each is a look-up by id
+    that runs only for an entry of its table (a join would look every entry up in every table)."""
+    columns = [f"(SELECT {column} FROM {table} WHERE id = c.record_id AND c.kind = '{table}')"
+               for table in tables for column in ("id", *TITLE_COLUMNS[table])]
+    return (f"SELECT c.kind, c.record_id, {', '.join(columns)} FROM (SELECT kind, record_id, sort_key FROM "
+            f"({_candidates(tables)}) ORDER BY sort_key, kind, record_id LIMIT ?) AS c "
+            "ORDER BY c.sort_key, c.kind, c.record_id")
 
 
 def search(
@@ -249,31 +273,31 @@ def search(
     """The records of ``tables`` (every searchable table when not given) holding every word of ``query`` as
     the beginning of one of their words, without tones or case: at most ``limit``, in Vietnamese name order
     (the stored sort key, then the kind and id). Only the first :data:`CANDIDATES` matches of each kind (or
-    ``limit``, when more) are sorted: a query matching more shows a page of those — type more to narrow it."""
+    ``limit``, when more) are sorted: a query matching more shows a page of those — type more to narrow it.
+
+    One statement finds the page and reads its titles (on a server, one round trip)."""
     expression = match_expression(query)
-    wanted = [t for t in SEARCHABLE if t in (tables or SEARCHABLE)]
+    wanted = tuple(t for t in SEARCHABLE if t in (tables or SEARCHABLE))
     if expression is None or not wanted or limit <= 0:
         return []
     cap = max(CANDIDATES, limit)
     params: list[Any] = []
     for table in wanted:
         params += [expression, *key_range(table), cap]
-    sql = f"SELECT kind, record_id FROM ({_candidates(wanted)}) ORDER BY sort_key, kind, record_id LIMIT ?"
-    found = [(str(kind), str(rid)) for kind, rid in db.execute(sql, [*params, limit]).fetchall()]
-    rows: dict[tuple[str, str], Row] = {}
-    for table in {kind for kind, _ in found}:
-        ids = [rid for kind, rid in found if kind == table]
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start:start + _CHUNK]
-            for record in db.query(f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-                rows[(table, str(record["id"]))] = record
+    at: dict[str, int] = {}  # where each table's columns begin in a row of the page
+    width = 2
+    for table in wanted:
+        at[table] = width
+        width += 1 + len(TITLE_COLUMNS[table])
     hits = []
-    for table, rid in found:
-        row = rows.get((table, rid))
-        if row is None:
+    for row in db.execute(_page(wanted), [*params, limit]).fetchall():
+        table, rid = str(row[0]), str(row[1])
+        start = at[table]
+        if row[start] is None:  # an entry whose record is not there
             continue
+        record = dict(zip(TITLE_COLUMNS[table], row[start + 1:start + 1 + len(TITLE_COLUMNS[table])], strict=True))
         label, _, title = SEARCHABLE[table]
-        hits.append(SearchHit(table=table, kind=label, record_id=rid, title=title(row, naming)))
+        hits.append(SearchHit(table=table, kind=label, record_id=rid, title=title(record, naming)))
     return hits
 
 
