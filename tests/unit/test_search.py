@@ -288,6 +288,26 @@ def test_m013_rebuilds_the_index_of_an_existing_database(tmp_path):
         assert len(again.search("nguyen")) == 3
 
 
+# What people type that is not a plain word: quotes and the full-text syntax's own signs, SQL's wildcards and
+# escape, a query longer than any name, tones of every kind; none of it may change which records are found.
+ODD_QUERIES = ['"nguyen', "nguyen\"", "'le'", "o'neil", "%", "an%", "_", "a_n", "\\", "dao\\", "nguyen\\%_",
+               'NEAR(nguyen van)', "nguyen OR dao", "nguyen AND NOT dao", "-dao", "dao*", "^dao", "dao:*", "dao & !an",
+               "(dao)", "thị* | hường", "ＮＧＵＹＥＮ", "ǹguyễn", "Nguyễn\u00a0Văn\tAn", "nguyên vãn án",
+               "NGUYỄN VĂN AN " * 40, "a" * 300, " ".join(["an"] * 60)]
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES)
+def test_odd_queries_find_what_their_words_find(registry, query):
+    """Only the words of a query count ([0-9a-z] runs of its folded text), whatever else it holds: the records of
+    the rule, in name order, with their titles — the same on a file and on a server. A query of no word finds
+    nothing."""
+    hits = registry.search(query, limit=10_000)
+    words = _WORD.findall(fold(query))
+    assert [(h.table, h.record_id) for h in hits] == (_expected(registry, query) if words else [])
+    for hit in hits:
+        assert hit.title == search.SEARCHABLE[hit.table][2](registry.get(hit.table, hit.record_id), naming_of(registry))
+
+
 def test_the_words_of_a_text_are_its_runs_of_letters_and_digits(store):
     """A document number, a name in quotes, a form's number, words joined by signs: each run of letters and
     digits is a word (SQLite's tokenizer splits them so; the server's index, which once kept '21/kh-ubnd' as one
@@ -322,3 +342,28 @@ def test_the_title_of_a_hit_reads_only_its_title_columns(registry):
         for row in registry.rows(table, limit=20):
             only = {column: row[column] for column in search.TITLE_COLUMNS[table]}
             assert title(only, naming) == title(row, naming), table
+
+
+def test_a_query_matching_100000_records_gives_the_page_of_its_first_candidates(store):
+    """100,000 people share a word: the page is the first :data:`search.CANDIDATES` found (in the order of the
+    index's keys) sorted by name, on both engines; a limit past them gives every match in name order."""
+    template = store.insert("people", {"full_name": "Phan Văn Mẫu"})
+    rng = random.Random(5)
+    rows = []
+    for number in range(100_000):
+        row = dict(template, id=f"p{number:06d}", full_name=f"{rng.choice(FAMILY)} Văn {rng.choice(GIVEN)} {number}")
+        row["sort_key"] = sortkeys.key_of("people", row)
+        rows.append(row)
+    columns = list(template)
+    with store.atomic():
+        store.db.conn.executemany(f"INSERT INTO people ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                                  [[r[c] for c in columns] for r in rows])
+        search.index_new_rows(store.db, [("people", r) for r in rows], naming_of(store))
+    first = sorted([template, *rows][:search.CANDIDATES], key=lambda r: (r["sort_key"], r["id"]))  # keyed so
+    expected = [r["id"] for r in first]
+    assert [h.record_id for h in store.search("van")] == expected[:50]
+    assert [h.record_id for h in store.search("VĂN", tables=["people"], limit=7)] == expected[:7]
+    assert [h.title for h in store.search("van", limit=3)] == [r["full_name"] for r in first[:3]]
+    every = store.search("van", tables=["people"], limit=200_000)
+    assert [h.record_id for h in every] == [r["id"] for r in sorted(
+        [template, *rows], key=lambda r: (r["sort_key"], r["id"]))]
